@@ -1,0 +1,182 @@
+// A rulebook turned into flat arrays once, so that scoring (thousands of what-if runs) does no
+// tree walking, no id lookups by search and no repeated option-key building.
+import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { groupReach, indicatorRange, subItemIds } from "../rulebooks/validate";
+import { buildOptionKeys, KeyedOption } from "./normalise";
+import { jaText, localText } from "./text";
+import type { LocalText } from "./types";
+
+export interface CompiledIndicator {
+  idx: number;
+  id: string;
+  def: Indicator;
+  name: LocalText;
+  groupIdx: number;
+  /** Id whose answer this indicator reads (itself, or its answerFrom). */
+  answerId: string;
+  linked: boolean;
+  max: number | null;
+  min: number;
+  keys: Map<string, number> | null;
+  keyed: KeyedOption[];
+  partIds: string[];
+  /** Prerequisites: indicator index, and the part index when a sub-item is named. */
+  requires: { idx: number; part: number; id: string }[];
+  /** Indicators to re-evaluate when this one changes (prerequisites on it, answer links to it). */
+  dependents: number[];
+  /** Position in evaluation order (prerequisites first). */
+  order: number;
+}
+
+export interface CompiledGroup {
+  idx: number;
+  id: string;
+  def: Group;
+  name: LocalText;
+  parentIdx: number;
+  childGroups: number[];
+  childIndicators: number[];
+  best: boolean;
+  /** Published max/min (the clamp), and the maximum rates are computed against. */
+  clampMax: number | undefined;
+  clampMin: number | undefined;
+  rateMax: number | null;
+  floor: number | null;
+}
+
+export interface CompiledRulebook {
+  rulebook: Rulebook;
+  indicators: CompiledIndicator[];
+  /** Indicator indices in evaluation order. */
+  evalOrder: number[];
+  /** Group indices children-first (root last). */
+  groups: CompiledGroup[];
+  groupOrder: number[];
+  indicatorIndex: Map<string, number>;
+  groupIndex: Map<string, number>;
+  /** Sub-item id → [indicator index, part index]. */
+  partIndex: Map<string, [number, number]>;
+  rateDigits: number;
+}
+
+const cache = new WeakMap<Rulebook, CompiledRulebook>();
+
+export function compile(rulebook: Rulebook): CompiledRulebook {
+  const hit = cache.get(rulebook);
+  if (hit) return hit;
+  const indicators: CompiledIndicator[] = [];
+  const groups: CompiledGroup[] = [];
+  const groupOrder: number[] = [];
+
+  const walk = (g: Group, parentIdx: number): number => {
+    const reach = groupReach(g);
+    const cg: CompiledGroup = {
+      idx: groups.length,
+      id: g.id,
+      def: g,
+      name: localText(g.name, g.id),
+      parentIdx,
+      childGroups: [],
+      childIndicators: [],
+      best: g.aggregate === "best",
+      clampMax: g.max,
+      clampMin: g.min,
+      rateMax: g.max ?? reach.max ?? null,
+      floor: g.min ?? null,
+    };
+    groups.push(cg);
+    for (const child of g.children) {
+      if (child.kind === "group") cg.childGroups.push(walk(child, cg.idx));
+      else cg.childIndicators.push(addIndicator(child, cg.idx));
+    }
+    groupOrder.push(cg.idx);
+    return cg.idx;
+  };
+
+  const addIndicator = (ind: Indicator, groupIdx: number): number => {
+    const range = indicatorRange(ind);
+    const parts: KeyedOption[] =
+      ind.kind === "choice" || ind.kind === "multi"
+        ? ind.options.map((o) => ({ code: o.code, label: o.label ? jaText(o.label) : undefined, aliases: o.aliases }))
+        : ind.kind === "rankBand"
+          ? ind.bands.map((b) => ({ code: b.code, label: b.label ? jaText(b.label) : undefined, aliases: b.aliases }))
+          : [];
+    const ci: CompiledIndicator = {
+      idx: indicators.length,
+      id: ind.id,
+      def: ind,
+      name: localText(ind.name, ind.id),
+      groupIdx,
+      answerId: ind.answerFrom ?? ind.id,
+      linked: ind.answerFrom !== undefined,
+      max: range.max ?? null,
+      min: range.min,
+      keys: parts.length ? buildOptionKeys(parts) : null,
+      keyed: parts,
+      partIds: partIdsOf(ind),
+      requires: [],
+      dependents: [],
+      order: 0,
+    };
+    indicators.push(ci);
+    return ci.idx;
+  };
+
+  walk(rulebook.root, -1);
+
+  const indicatorIndex = new Map(indicators.map((c) => [c.id, c.idx]));
+  const groupIndex = new Map(groups.map((g) => [g.id, g.idx]));
+  const partIndex = new Map<string, [number, number]>();
+  for (const c of indicators) c.partIds.forEach((pid, p) => partIndex.set(pid, [c.idx, p]));
+
+  for (const c of indicators) {
+    for (const req of c.def.requires ?? []) {
+      const direct = indicatorIndex.get(req);
+      if (direct !== undefined) c.requires.push({ idx: direct, part: -1, id: req });
+      else {
+        const part = partIndex.get(req);
+        if (part) c.requires.push({ idx: part[0], part: part[1], id: req });
+      }
+    }
+    for (const r of c.requires) indicators[r.idx].dependents.push(c.idx);
+    if (c.linked) {
+      const src = indicatorIndex.get(c.answerId);
+      if (src !== undefined) indicators[src].dependents.push(c.idx);
+    }
+  }
+
+  // Prerequisites first; validation has already refused cycles.
+  const evalOrder: number[] = [];
+  const seen = new Uint8Array(indicators.length);
+  const visit = (i: number) => {
+    if (seen[i]) return;
+    seen[i] = 1;
+    for (const r of indicators[i].requires) visit(r.idx);
+    indicators[i].order = evalOrder.length;
+    evalOrder.push(i);
+  };
+  indicators.forEach((c) => visit(c.idx));
+
+  const compiled: CompiledRulebook = {
+    rulebook,
+    indicators,
+    evalOrder,
+    groups,
+    groupOrder,
+    indicatorIndex,
+    groupIndex,
+    partIndex,
+    rateDigits: rulebook.rateDigits ?? 1,
+  };
+  cache.set(rulebook, compiled);
+  return compiled;
+}
+
+/** Part ids in option/band order; options without an id or ASCII code get "<id>#<n>". */
+function partIdsOf(ind: Indicator): string[] {
+  if (ind.kind !== "choice" && ind.kind !== "multi" && ind.kind !== "rankBand") return [];
+  const explicit = subItemIds(ind);
+  const parts = ind.kind === "rankBand" ? ind.bands : ind.options;
+  if (explicit.length === parts.length) return explicit;
+  return parts.map((p, n) => p.id ?? (/^[A-Za-z0-9_]+$/.test(p.code) ? `${ind.id}.${p.code}` : `${ind.id}#${n + 1}`));
+}

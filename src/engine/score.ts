@@ -1,0 +1,271 @@
+// score(): rulebook + answers → points, subtotals, rates, issues. A ScoreSession keeps the state so a
+// what-if change re-evaluates only the changed indicator, what depends on it, and its ancestors.
+import type { Rulebook } from "../rulebooks/schema";
+import { compile, CompiledIndicator, CompiledRulebook } from "./compile";
+import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
+import { unpack } from "./normalise";
+import { ratePercent } from "./rate";
+import type { Answers, GroupResult, IndicatorResult, Issue, RawAnswer, ScoreContext, ScoreResult } from "./types";
+
+const MEMO_LIMIT = 64;
+
+export function score(rulebook: Rulebook, answers: Answers, context: ScoreContext = {}): ScoreResult {
+  return new ScoreSession(rulebook, answers, context).result();
+}
+
+export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
+  if (context.sizeClass) return context.sizeClass;
+  if (context.size === undefined || !rulebook.sizeClasses) return undefined;
+  const s = context.size;
+  return rulebook.sizeClasses.classes.find((c) => (c.min === undefined || s >= c.min) && (c.max === undefined || s < c.max))?.id;
+}
+
+export class ScoreSession {
+  readonly compiled: CompiledRulebook;
+  private readonly answers: Map<string, RawAnswer>;
+  private readonly evals: Evaluation[];
+  private readonly points: Float64Array;
+  private readonly groupPoints: Float64Array;
+  private readonly groupSums: Float64Array;
+  private readonly sizeClass: string | undefined;
+  private readonly memo: (Map<string, Evaluation> | null)[];
+
+  constructor(
+    rulebook: Rulebook | CompiledRulebook,
+    answers: Answers,
+    private readonly context: ScoreContext = {},
+  ) {
+    this.compiled = "evalOrder" in rulebook ? rulebook : compile(rulebook);
+    const c = this.compiled;
+    this.answers = new Map();
+    for (const ci of c.indicators) {
+      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id)) this.answers.set(ci.id, answers[ci.id]);
+    }
+    this.sizeClass = resolveSizeClass(c.rulebook, context);
+    this.evals = new Array(c.indicators.length);
+    this.points = new Float64Array(c.indicators.length);
+    this.groupPoints = new Float64Array(c.groups.length);
+    this.groupSums = new Float64Array(c.groups.length);
+    this.memo = c.indicators.map((ci) => (contextFree(ci) ? sharedMemo(c, ci.idx) : null));
+    for (const i of c.evalOrder) this.evaluateAt(i);
+    for (const g of c.groupOrder) this.sumGroup(g);
+  }
+
+  /** Change one answer (what-if) and re-score incrementally; returns the new total. */
+  set(indicatorId: string, raw: RawAnswer): number {
+    const c = this.compiled;
+    const start = c.indicatorIndex.get(indicatorId);
+    if (start === undefined) throw new Error(`unknown indicator "${indicatorId}"`);
+    const target = c.indicators[start].answerId;
+    this.answers.set(target, raw);
+    const root = c.indicatorIndex.get(target) ?? start;
+    // The changed indicator, then everything depending on it, in evaluation order.
+    const affected = [root];
+    for (let k = 0; k < affected.length; k++) {
+      for (const d of c.indicators[affected[k]].dependents) if (!affected.includes(d)) affected.push(d);
+    }
+    if (affected.length > 1) affected.sort((a, b) => c.indicators[a].order - c.indicators[b].order);
+    for (const i of affected) this.evaluateAt(i);
+    for (const i of affected) {
+      for (let g = c.indicators[i].groupIdx; g !== -1; g = c.groups[g].parentIdx) this.sumGroup(g);
+    }
+    return this.groupPoints[0];
+  }
+
+  get total(): number {
+    return this.groupPoints[0];
+  }
+
+  pointsOf(indicatorId: string): number {
+    const i = this.compiled.indicatorIndex.get(indicatorId);
+    if (i === undefined) throw new Error(`unknown indicator "${indicatorId}"`);
+    return this.points[i];
+  }
+
+  groupPointsOf(groupId: string): number {
+    const g = this.compiled.groupIndex.get(groupId);
+    if (g === undefined) throw new Error(`unknown group "${groupId}"`);
+    return this.groupPoints[g];
+  }
+
+  private rawFor(ci: CompiledIndicator): RawAnswer {
+    return this.answers.get(ci.answerId);
+  }
+
+  private evaluateAt(i: number): void {
+    const c = this.compiled;
+    const ci = c.indicators[i];
+    const raw = this.rawFor(ci);
+    const memo = this.memo[i];
+    const key = memo ? memoKey(raw) : null;
+    let ev: Evaluation | undefined = key !== null ? memo!.get(key) : undefined;
+    if (!ev) {
+      const ctx: EvalContext = { sizeClass: this.sizeClass, previousValue: this.context.previousValues?.[ci.id] };
+      ev = evaluate(ci, raw, ctx);
+      if (key !== null) {
+        if (memo!.size >= MEMO_LIMIT) memo!.clear();
+        memo!.set(key, ev);
+      }
+    }
+    let p = ev.points;
+    if (ci.requires.length && p > 0) {
+      const unmet = ci.requires.filter((r) => !this.met(r.idx, r.part));
+      if (unmet.length) {
+        const names = unmet.map((r) => r.id).join("、");
+        ev = {
+          ...ev,
+          points: 0,
+          parts: ev.parts?.map((pt) => ({ ...pt, points: 0 })),
+          explanation: {
+            ja: `${ev.explanation.ja}。ただし前提（${names}）を満たさないため0点`,
+            en: `${ev.explanation.en}, but the prerequisite (${unmet.map((r) => r.id).join(", ")}) is not met: 0 points`,
+          },
+          issue: ev.issue ?? {
+            severity: "info",
+            code: "prerequisite_unmet",
+            message: { ja: `前提（${names}）を満たさないため得点になりません。`, en: `Scores only when ${unmet.map((r) => r.id).join(", ")} is met.` },
+          },
+        };
+        p = 0;
+      }
+    }
+    this.evals[i] = ev;
+    this.points[i] = p;
+  }
+
+  private met(idx: number, part: number): boolean {
+    if (part < 0) return this.points[idx] > 0;
+    const parts = this.evals[idx]?.parts;
+    return !!parts && parts[part].points > 0;
+  }
+
+  private sumGroup(g: number): void {
+    const cg = this.compiled.groups[g];
+    let sum = 0;
+    let first = true;
+    for (const i of cg.childIndicators) {
+      const p = this.points[i];
+      if (cg.best) sum = first ? p : Math.max(sum, p);
+      else sum += p;
+      first = false;
+    }
+    for (const k of cg.childGroups) {
+      const p = this.groupPoints[k];
+      if (cg.best) sum = first ? p : Math.max(sum, p);
+      else sum += p;
+      first = false;
+    }
+    sum = Math.round(sum * 1e9) / 1e9;
+    let p = sum;
+    if (cg.clampMax !== undefined && p > cg.clampMax) p = cg.clampMax;
+    if (cg.clampMin !== undefined && p < cg.clampMin) p = cg.clampMin;
+    this.groupSums[g] = sum;
+    this.groupPoints[g] = p;
+  }
+
+  /** The full result object (tree, indicators, issues). */
+  result(): ScoreResult {
+    const c = this.compiled;
+    const digits = this.context.rateDigits ?? c.rateDigits;
+    const rb = c.rulebook;
+    const indicators: IndicatorResult[] = new Array(c.indicators.length);
+    const issues: Issue[] = [];
+    for (const ci of c.indicators) {
+      const ev = this.evals[ci.idx];
+      const raw = this.rawFor(ci);
+      const u = raw === undefined ? undefined : unpack(raw);
+      const answer = u === undefined ? null : u.error ? u.error : (u.value ?? null);
+      const res: IndicatorResult = {
+        id: ci.id,
+        groupId: c.groups[ci.groupIdx].id,
+        kind: ci.def.kind,
+        answer,
+        status: ev.status,
+        value: ev.value,
+        points: this.points[ci.idx],
+        max: ci.max,
+        min: ci.min,
+        explanation: ev.explanation,
+      };
+      if (u?.cell) res.cell = u.cell;
+      if (ev.parts) res.parts = ev.parts;
+      indicators[ci.idx] = res;
+      if (ev.issue) {
+        const where = u?.cell ? `${u.cell}（${ci.id} ${ci.name.ja}）` : `${ci.id} ${ci.name.ja}`;
+        const whereEn = u?.cell ? `${u.cell} (${ci.id} ${ci.name.en})` : `${ci.id} ${ci.name.en}`;
+        const issue: Issue = {
+          severity: ev.issue.severity,
+          code: ev.issue.code,
+          indicatorId: ci.id,
+          message: { ja: `${where}: ${ev.issue.message.ja}`, en: `${whereEn}: ${ev.issue.message.en}` },
+        };
+        if (u?.cell) issue.cell = u.cell;
+        issues.push(issue);
+      }
+    }
+    const build = (g: number): GroupResult => {
+      const cg = c.groups[g];
+      const points = this.groupPoints[g];
+      const max = cg.rateMax;
+      const rate = max !== null && max > 0 ? points / max : null;
+      const out: GroupResult = {
+        id: cg.id,
+        name: cg.name,
+        points,
+        sum: this.groupSums[g],
+        max,
+        min: cg.floor,
+        rate,
+        ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
+        indicatorIds: cg.childIndicators.map((i) => c.indicators[i].id),
+        children: cg.childGroups.map(build),
+      };
+      if (cg.def.code) out.code = cg.def.code;
+      if (cg.clampMax !== undefined && this.groupSums[g] > cg.clampMax) out.clamped = "max";
+      else if (cg.clampMin !== undefined && this.groupSums[g] < cg.clampMin) out.clamped = "min";
+      if (cg.def.benchmark) {
+        const { mean, median, meanRate } = cg.def.benchmark;
+        out.benchmark = { ...(mean !== undefined && { mean }), ...(median !== undefined && { median }), ...(meanRate !== undefined && { meanRate }) };
+      }
+      return out;
+    };
+    const root = build(0);
+    const total: ScoreResult["total"] = {
+      id: root.id,
+      points: root.points,
+      sum: root.sum,
+      max: root.max,
+      rate: root.rate,
+      ratePercent: root.ratePercent,
+    };
+    if (root.clamped) total.clamped = root.clamped;
+    if (root.benchmark) total.benchmark = root.benchmark;
+    return {
+      rulebook: { id: rb.id, fiscalYear: rb.fiscalYear, version: rb.version, scheme: rb.scheme, entity: rb.entity, level: rb.level },
+      total,
+      rateDigits: digits,
+      groups: root.children,
+      indicators,
+      issues,
+    };
+  }
+}
+
+function contextFree(ci: CompiledIndicator): boolean {
+  const d = ci.def;
+  if (d.kind === "improvement") return false;
+  if (d.kind === "numeric" && d.stepsBySize) return false;
+  if (d.kind === "rankBand" && d.measure?.cutoffsBySize) return false;
+  return true;
+}
+
+// Evaluations of context-free indicators depend only on the answer: share them across sessions.
+const memos = new WeakMap<CompiledRulebook, Map<string, Evaluation>[]>();
+function sharedMemo(c: CompiledRulebook, idx: number): Map<string, Evaluation> {
+  let arr = memos.get(c);
+  if (!arr) {
+    arr = c.indicators.map(() => new Map());
+    memos.set(c, arr);
+  }
+  return arr[idx];
+}

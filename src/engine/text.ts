@@ -1,0 +1,20 @@
+import type { Text } from "../rulebooks/schema";
+import type { LocalText } from "./types";
+
+export function localText(t: Text | undefined, fallback = ""): LocalText {
+  if (t === undefined) return { ja: fallback, en: fallback };
+  if (typeof t === "string") return { ja: t, en: t };
+  return { ja: t.ja, en: t.en ?? t.ja };
+}
+
+export function jaText(t: Text | undefined): string {
+  if (t === undefined) return "";
+  return typeof t === "string" ? t : t.ja;
+}
+
+/** Numbers in messages: no float noise (0.1 + 0.2), no trailing zeros. */
+export function num(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const r = Math.round(n * 1e9) / 1e9;
+  return String(Object.is(r, -0) ? 0 : r);
+}
