@@ -1,0 +1,378 @@
+// The standard answer workbook: its layout (shared by the CLI and the add-in), how answers are read
+// back from it, and which result cells Saiten may write. Pure: adapters do the I/O.
+import type { Comparison } from "../engine/compare";
+import type { CellInput, ScoreResult } from "../engine/types";
+import { jaText, normaliseText } from "../engine";
+import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { cellAddress, qualified } from "./a1";
+import type { Block, CellData, WriteBlock, WriteValue } from "./port";
+
+export const ANSWER_SHEET = "回答";
+export const RESULT_SHEET = "採点結果";
+
+export const COLUMNS = [
+  { key: "id", header: "指標ID", width: 16 },
+  { key: "group", header: "区分", width: 34 },
+  { key: "code", header: "コード", width: 8 },
+  { key: "name", header: "指標", width: 44 },
+  { key: "answer", header: "回答", width: 14 },
+  { key: "previousValue", header: "前年度値", width: 10 },
+  { key: "points", header: "得点", width: 8 },
+  { key: "max", header: "満点", width: 8 },
+  { key: "previousPoints", header: "前年度得点", width: 11 },
+  { key: "change", header: "差", width: 7 },
+  { key: "judgement", header: "判定", width: 10 },
+  { key: "explanation", header: "説明", width: 48 },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]["key"];
+
+/** Columns Saiten fills in; everything else on the answer sheet belongs to the user. */
+export const OUTPUT_COLUMNS: readonly ColumnKey[] = ["points", "max", "change", "judgement", "explanation"];
+
+export const META_LABELS = {
+  rulebook: "ルールブックID",
+  version: "版",
+  fiscalYear: "年度",
+  sizeClass: "規模区分",
+  size: "被保険者数",
+} as const;
+
+export const HEADER_ROW = 5;
+
+export const RESULT_HEADERS = ["区分ID", "区分", "得点", "満点", "得点率", "前年度", "差", "傾向", "判定", "全国平均"] as const;
+
+export interface TemplateRow {
+  id: string;
+  group: string;
+  code: string;
+  name: string;
+  kind: Indicator["kind"];
+  max: number | null;
+  /** Dropdown choices for the answer cell, when the kind has a fixed list. */
+  choices?: string[];
+  /** Note for rows that take their answer from another indicator. */
+  linkedTo?: string;
+  /** Whether 前年度値 is used (improvement indicators). */
+  needsPreviousValue: boolean;
+  unit?: string;
+}
+
+export interface TemplateSpec {
+  title: string;
+  rulebook: { id: string; version: string; fiscalYear: number };
+  sizeClasses: string[];
+  rows: TemplateRow[];
+}
+
+function indicatorMax(ind: Indicator): number | null {
+  switch (ind.kind) {
+    case "yesno":
+      return Math.max(ind.points, ind.pointsIfNo ?? 0);
+    case "choice":
+      return Math.max(0, ...ind.options.map((o) => o.points));
+    case "multi": {
+      const s = ind.options.reduce((a, o) => a + Math.max(0, o.points), 0);
+      return ind.cap !== undefined ? Math.min(s, ind.cap) : s;
+    }
+    case "numeric": {
+      const all = [...(ind.steps ?? []), ...Object.values(ind.stepsBySize ?? {}).flat()];
+      return Math.max(0, ind.pointsOtherwise ?? 0, ...all.map((s) => s.points));
+    }
+    case "rankBand":
+      return ind.cumulative === false ? Math.max(...ind.bands.map((b) => b.points)) : ind.bands.reduce((a, b) => a + b.points, 0);
+    case "improvement":
+      return Math.max(0, ...ind.steps.map((s) => s.points));
+    case "points":
+      return ind.max ?? null;
+  }
+}
+
+function choiceLabel(code: string, label: unknown): string {
+  const t = label === undefined ? "" : jaText(label as never);
+  // Excel list validation separates items by commas.
+  const clean = (x: string) => x.replace(/[,，]/g, "、");
+  if (!t) return clean(code);
+  if (/^[A-Za-z0-9_]+$/.test(code) || normaliseText(t).startsWith(normaliseText(code))) return clean(t);
+  return clean(`${code} ${t}`);
+}
+
+function choicesFor(ind: Indicator): string[] | undefined {
+  switch (ind.kind) {
+    case "yesno":
+      return ["○", "×"];
+    case "choice":
+      return ind.options.map((o) => choiceLabel(o.code, o.label));
+    case "rankBand":
+      return ["なし", ...ind.bands.map((b) => choiceLabel(b.code, b.label))];
+    default:
+      return undefined;
+  }
+}
+
+export function buildTemplate(rb: Rulebook): TemplateSpec {
+  const rows: TemplateRow[] = [];
+  const walk = (g: Group, path: string[]) => {
+    for (const child of g.children) {
+      if (child.kind === "group") {
+        walk(child, [...path, child.code ? `${child.code} ${jaText(child.name)}` : jaText(child.name)]);
+        continue;
+      }
+      rows.push({
+        id: child.id,
+        group: path.join(" › "),
+        code: child.code ?? "",
+        name: jaText(child.name),
+        kind: child.kind,
+        max: indicatorMax(child),
+        choices: child.answerFrom ? undefined : choicesFor(child),
+        linkedTo: child.answerFrom,
+        needsPreviousValue: child.kind === "improvement" && child.input !== "change",
+        unit: "unit" in child ? child.unit : undefined,
+      });
+    }
+  };
+  walk(rb.root, []);
+  return {
+    title: jaText(rb.title),
+    rulebook: { id: rb.id, version: rb.version, fiscalYear: rb.fiscalYear },
+    sizeClasses: (rb.sizeClasses?.classes ?? []).map((c) => c.id),
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------- reading
+
+export interface TemplateProblem {
+  cell: string;
+  message: string;
+}
+
+export interface TemplateAnswers {
+  rulebookId?: string;
+  version?: string;
+  sizeClass?: string;
+  size?: number;
+  answers: Record<string, CellInput>;
+  previousPoints: Record<string, number>;
+  previousValues: Record<string, number>;
+  /** Sheet row of each indicator id. */
+  rows: Map<string, number>;
+  /** Sheet column of each known header. */
+  columns: Partial<Record<ColumnKey, number>>;
+  headerRow: number;
+  problems: TemplateProblem[];
+}
+
+function text(c: CellData | undefined): string {
+  if (!c || c.value === null || c.value === undefined) return "";
+  return normaliseText(c.value instanceof Date ? c.value.toISOString() : String(c.value));
+}
+
+export function findHeaderRow(block: Block): number | null {
+  const idHeader = normaliseText("指標ID");
+  const answerHeader = normaliseText("回答");
+  for (let i = 0; i < Math.min(block.cells.length, 40); i++) {
+    const line = block.cells[i].map(text);
+    if (line.includes(idHeader) && line.includes(answerHeader)) return block.top + i;
+  }
+  return null;
+}
+
+function toInput(c: CellData, sheet: string, row: number, col: number): CellInput {
+  const input: CellInput = { value: c.value, cell: qualified(sheet, cellAddress(row, col)) };
+  if (c.numFmt) input.numFmt = c.numFmt;
+  if (c.error) input.error = c.error;
+  return input;
+}
+
+function numberOf(c: CellData | undefined): number | undefined {
+  if (!c || c.value === null) return undefined;
+  if (typeof c.value === "number") return c.value;
+  const t = text(c).replace(/,/g, "").replace(/^[▲△]/, "-");
+  return t !== "" && Number.isFinite(Number(t)) ? Number(t) : undefined;
+}
+
+export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): TemplateAnswers | null {
+  const headerRow = findHeaderRow(block);
+  if (headerRow === null) return null;
+  const at = (row: number, col: number): CellData | undefined => block.cells[row - block.top]?.[col - block.left];
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const headerLine = block.cells[headerRow - block.top];
+  headerLine.forEach((c, j) => {
+    const t = text(c);
+    const col = COLUMNS.find((k) => normaliseText(k.header) === t);
+    if (col && columns[col.key] === undefined) columns[col.key] = block.left + j;
+  });
+  const out: TemplateAnswers = { answers: {}, previousPoints: {}, previousValues: {}, rows: new Map(), columns, headerRow, problems: [] };
+
+  // Metadata: a label cell followed by its value, anywhere above the header.
+  for (let r = block.top; r < headerRow; r++) {
+    const line = block.cells[r - block.top];
+    line.forEach((c, j) => {
+      const label = text(c);
+      const value = line[j + 1];
+      if (label === META_LABELS.rulebook) out.rulebookId = text(value) || undefined;
+      else if (label === META_LABELS.version) out.version = text(value) || undefined;
+      else if (label === META_LABELS.sizeClass) out.sizeClass = text(value) || undefined;
+      else if (label === META_LABELS.size) out.size = numberOf(value);
+    });
+  }
+
+  const idCol = columns.id!;
+  const answerCol = columns.answer!;
+  const bottom = block.top + block.cells.length - 1;
+  for (let r = headerRow + 1; r <= bottom; r++) {
+    const id = text(at(r, idCol));
+    if (!id) continue;
+    const where = qualified(block.sheet, cellAddress(r, idCol));
+    if (out.rows.has(id)) {
+      out.problems.push({ cell: where, message: `指標ID「${id}」が2回あります（${out.rows.get(id)}行目と${r}行目）。1行にしてください。` });
+      continue;
+    }
+    if (knownIds && !knownIds.has(id)) {
+      out.problems.push({ cell: where, message: `指標ID「${id}」はこのルールブックにありません。ルールブックか指標IDを確認してください。` });
+      continue;
+    }
+    out.rows.set(id, r);
+    const answer = at(r, answerCol);
+    if (answer) out.answers[id] = toInput(answer, block.sheet, r, answerCol);
+    if (columns.previousPoints !== undefined) {
+      const p = numberOf(at(r, columns.previousPoints));
+      if (p !== undefined) out.previousPoints[id] = p;
+    }
+    if (columns.previousValue !== undefined) {
+      const v = at(r, columns.previousValue);
+      const n = numberOf(v);
+      if (n !== undefined) out.previousValues[id] = v?.numFmt?.includes("%") ? Math.round(n * 100 * 1e9) / 1e9 : n;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- writing results
+
+export interface OutputConflict {
+  cell: string;
+  message: string;
+}
+
+/** The answer-sheet result columns as write blocks; formula cells are left alone and reported. */
+export function answerSheetWrites(
+  block: Block,
+  read: TemplateAnswers,
+  result: ScoreResult,
+  comparison?: Comparison,
+  /** Fill 前年度得点 where it is empty (previous points came from elsewhere). */
+  fillPreviousPoints = false,
+): { writes: WriteBlock[]; conflicts: OutputConflict[] } {
+  const keys: ColumnKey[] = [...OUTPUT_COLUMNS, ...(fillPreviousPoints ? (["previousPoints"] as ColumnKey[]) : [])];
+  const cols = keys.map((k) => read.columns[k]).filter((c): c is number => c !== undefined);
+  if (!cols.length || !read.rows.size) return { writes: [], conflicts: [] };
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  const rowNums = [...read.rows.values()];
+  const top = Math.min(...rowNums);
+  const bottom = Math.max(...rowNums);
+  const values: WriteValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array(right - left + 1).fill(null));
+  const conflicts: OutputConflict[] = [];
+  const byId = new Map(result.indicators.map((i) => [i.id, i]));
+  const changes = new Map((comparison?.indicators ?? []).map((c) => [c.id, c]));
+  const at = (row: number, col: number): CellData | undefined => block.cells[row - block.top]?.[col - block.left];
+
+  const put = (row: number, key: ColumnKey, value: WriteValue, onlyIfEmpty = false) => {
+    const col = read.columns[key];
+    if (col === undefined) return;
+    const existing = at(row, col);
+    if (existing?.formula !== undefined) {
+      conflicts.push({ cell: qualified(block.sheet, cellAddress(row, col)), message: "数式のセルなので書き込みませんでした。" });
+      return;
+    }
+    if (onlyIfEmpty && existing && existing.value !== null && existing.value !== "") return;
+    values[row - top][col - left] = value;
+  };
+
+  for (const [id, row] of read.rows) {
+    const r = byId.get(id);
+    if (!r) continue;
+    put(row, "points", r.points);
+    put(row, "max", r.max);
+    put(row, "explanation", r.explanation.ja);
+    const ch = changes.get(id);
+    if (fillPreviousPoints && ch?.previousPoints != null) put(row, "previousPoints", ch.previousPoints, true);
+    put(row, "change", ch?.change ?? "");
+    put(row, "judgement", ch ? (ch.change === null ? ch.trend : `${ch.trend} ${ch.change < 0 ? "減点" : ch.change > 0 ? "加点" : "同点"}`) : "");
+  }
+  return { writes: [{ sheet: block.sheet, top, left, values }], conflicts };
+}
+
+function flatGroups(result: ScoreResult): { g: ScoreResult["groups"][number]; depth: number }[] {
+  const out: { g: ScoreResult["groups"][number]; depth: number }[] = [];
+  const walk = (gs: ScoreResult["groups"], depth: number) => {
+    for (const g of gs) {
+      out.push({ g, depth });
+      walk(g.children, depth + 1);
+    }
+  };
+  walk(result.groups, 1);
+  return out;
+}
+
+/** The 採点結果 table: one row per group (total first). `existing` is the sheet's current used range. */
+export function resultSheetWrites(
+  result: ScoreResult,
+  comparison: Comparison | undefined,
+  existing: Block | undefined,
+  sheet = RESULT_SHEET,
+): { writes: WriteBlock[]; conflicts: OutputConflict[] } {
+  const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
+  const rows: WriteValue[][] = [[...RESULT_HEADERS]];
+  const fmts: (string | null)[][] = [RESULT_HEADERS.map(() => null)];
+  const pct = (p: number | null) => (p === null ? "" : p / 100);
+  const pctFmt = `0.${"0".repeat(result.rateDigits)}%`;
+  const line = (id: string, name: string, points: number, max: number | null, ratePct: number | null, mean: number | undefined, cmp?: Comparison["total"]) => {
+    rows.push([
+      id,
+      name,
+      points,
+      max ?? "",
+      pct(ratePct),
+      cmp?.previous ? (cmp.basis === "points" ? cmp.previous.points : pct(cmp.previous.ratePercent)) : "",
+      cmp ? (cmp.basis === "points" ? (cmp.changePoints ?? "") : cmp.changeRate === null ? "" : cmp.changeRate / 100) : "",
+      cmp?.trend ?? "―",
+      cmp?.judgement ?? "",
+      mean ?? "",
+    ]);
+    const isRate = cmp?.basis === "rate";
+    fmts.push([null, null, null, null, pctFmt, isRate ? pctFmt : null, isRate ? pctFmt : null, null, null, "0.0"]);
+  };
+  line(result.total.id, "合計", result.total.points, result.total.max, result.total.ratePercent, result.total.benchmark?.mean, comparison?.total);
+  for (const { g, depth } of flatGroups(result)) {
+    const name = `${"　".repeat(depth - 1)}${g.code ? `${g.code} ` : ""}${g.name.ja}`;
+    line(g.id, name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
+  }
+  // Clear what an earlier, longer table left behind.
+  const width = RESULT_HEADERS.length;
+  const oldRows = existing ? existing.top + existing.cells.length - 1 : 0;
+  const oldCols = existing ? existing.left + (existing.cells[0]?.length ?? 0) - 1 : 0;
+  const height = Math.max(rows.length, oldRows);
+  const fullWidth = Math.max(width, oldCols);
+  const values: WriteValue[][] = [];
+  const numFmts: (string | null)[][] = [];
+  const conflicts: OutputConflict[] = [];
+  for (let i = 0; i < height; i++) {
+    const v: WriteValue[] = [];
+    const f: (string | null)[] = [];
+    for (let j = 0; j < fullWidth; j++) {
+      const cell = existing?.cells[i + 1 - existing.top]?.[j + 1 - existing.left];
+      const want = rows[i]?.[j] ?? (cell && cell.value !== null ? "" : null);
+      if (cell?.formula !== undefined && want !== null) {
+        conflicts.push({ cell: qualified(sheet, cellAddress(i + 1, j + 1)), message: "数式のセルなので書き込みませんでした。" });
+        v.push(null);
+      } else v.push(want);
+      f.push(fmts[i]?.[j] ?? null);
+    }
+    values.push(v);
+    numFmts.push(f);
+  }
+  return { writes: [{ sheet, top: 1, left: 1, values, numFmts }], conflicts };
+}
