@@ -95,6 +95,12 @@ export class ScoreSession {
   private evaluateAt(i: number): void {
     const c = this.compiled;
     const ci = c.indicators[i];
+    const known = this.context.knownPoints?.[ci.id];
+    if (known !== undefined) {
+      this.evals[i] = { status: "ok", value: known, points: known, explanation: { ja: `入力された得点：${known}点`, en: `Points given: ${known}` } };
+      this.points[i] = known;
+      return;
+    }
     const raw = this.rawFor(ci);
     const memo = this.memo[i];
     const key = memo ? memoKey(raw) : null;

@@ -28,6 +28,8 @@ export interface ScoreContext {
   previousValues?: Readonly<Record<string, number | null | undefined>>;
   /** Decimal places for rates (default: the rulebook's rateDigits, else 1). */
   rateDigits?: number;
+  /** Points already known per indicator (e.g. a template's 前年度得点 column); these replace evaluation. */
+  knownPoints?: Readonly<Record<string, number>>;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -1,0 +1,256 @@
+// `saiten`: the scoring engine on the command line. Exit 0 when scored (issues are in the output),
+// 2 for unusable input or arguments with a one-line reason on stderr.
+import { Command, CommanderError } from "commander";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { resolve } from "path";
+import { compare, ComparableResult, Comparison } from "../engine/compare";
+import { ScoreSession } from "../engine/score";
+import { jaText } from "../engine/text";
+import type { ScoreContext, ScoreResult } from "../engine/types";
+import { bundledRulebooks } from "../rulebooks/registry";
+import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
+import type { Rulebook } from "../rulebooks/schema";
+import { checkRulebook } from "../rulebooks/validate";
+import { readTableBook, writeTableBook } from "../workbook/score-table-xlsx";
+import { ANSWER_SHEET, answerSheetWrites, readTemplate, RESULT_SHEET, resultSheetWrites } from "../workbook/template";
+import { createTemplateWorkbook } from "../workbook/template-xlsx";
+import { loadAnswers, loadRulebook, UsageError } from "./load";
+import { Lang, renderReport } from "./print";
+import { resultJson, RESULT_FORMAT } from "./result-json";
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+function indicatorIds(rb: Rulebook): Set<string> {
+  const ids = new Set<string>();
+  const walk = (n: Rulebook["root"]) => {
+    for (const c of n.children) {
+      if (c.kind === "group") walk(c);
+      else ids.add(c.id);
+    }
+  };
+  walk(rb.root);
+  return ids;
+}
+
+async function scoreFile(file: string, rulebookRef: string | undefined, context: ScoreContext) {
+  const loaded = await loadAnswers(file);
+  const ref = rulebookRef ?? loaded.rulebookId;
+  if (!ref) throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
+  const rulebook = await loadRulebook(ref);
+  // Re-read the template against the rulebook's ids so unknown rows are reported.
+  const template = loaded.templateBlock ? (readTemplate(loaded.templateBlock, indicatorIds(rulebook)) ?? undefined) : undefined;
+  const answers = template?.answers ?? loaded.answers;
+  const ctx: ScoreContext = { ...loaded.context, ...context };
+  const session = new ScoreSession(rulebook, answers, ctx);
+  const result = session.result();
+  for (const p of template?.problems ?? []) {
+    result.issues.push({ severity: "warning", code: "invalid", cell: p.cell, message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` } });
+  }
+  return { loaded, rulebook, result, template };
+}
+
+async function previousResult(
+  ref: string,
+  rulebook: Rulebook,
+  previousRulebookRef: string | undefined,
+): Promise<{ result: ComparableResult; rulebook?: Rulebook }> {
+  const path = resolve(ref);
+  if (!existsSync(path)) throw new UsageError(`前年度のファイル ${ref} がありません。`);
+  if (/\.json$/i.test(path)) {
+    let doc: { format?: string } & Partial<ComparableResult>;
+    try {
+      doc = JSON.parse(readFileSync(path, "utf8"));
+    } catch (e) {
+      throw new UsageError(`${ref} は JSON として読めません: ${(e as Error).message}`);
+    }
+    if (doc.format !== RESULT_FORMAT || !doc.total || !doc.groups || !doc.indicators || !doc.rulebook) {
+      throw new UsageError(`${ref} は saiten score --json の出力（${RESULT_FORMAT}）ではありません。`);
+    }
+    return { result: doc as ComparableResult };
+  }
+  const loaded = await loadAnswers(ref);
+  const prevRef = previousRulebookRef ?? loaded.rulebookId ?? rulebook.previous?.rulebook ?? rulebook.id;
+  const prevRulebook = await loadRulebook(prevRef);
+  const session = new ScoreSession(prevRulebook, loaded.answers, loaded.context);
+  return { result: session.result(), rulebook: prevRulebook };
+}
+
+function compareOptions(rulebook: Rulebook, previousId: string) {
+  const sameRulebookFamily = previousId === rulebook.id || previousId === rulebook.previous?.rulebook;
+  return {
+    rateDigits: rulebook.rateDigits ?? 1,
+    comparableGroups: previousId === rulebook.previous?.rulebook ? rulebook.previous?.groups : undefined,
+    sameIds: previousId === rulebook.id ? true : sameRulebookFamily ? rulebook.previous?.sameIds !== false : false,
+  };
+}
+
+export function program(io: Io = defaultIo): Command {
+  const cmd = new Command("saiten")
+    .description("採点 Saiten — 評価指標の採点 (scores incentive-grant indicator workbooks)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError(false);
+
+  cmd
+    .command("rulebooks")
+    .description("同梱のルールブック一覧 / list bundled rulebooks")
+    .option("--json", "JSON で出力 / output JSON")
+    .action((opts: { json?: boolean }) => {
+      const list = bundledRulebooks().map((rb) => ({
+        id: rb.id,
+        scheme: rb.scheme,
+        entity: rb.entity,
+        fiscalYear: rb.fiscalYear,
+        version: rb.version,
+        level: rb.level,
+        max: rb.root.max ?? null,
+        title: jaText(rb.title),
+      }));
+      if (opts.json) io.out(JSON.stringify(list, null, 2) + "\n");
+      else for (const r of list) io.out(`${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}点  ${r.title}\n`);
+    });
+
+  cmd
+    .command("template")
+    .description("標準の回答ブックを作る / create the standard answer workbook")
+    .requiredOption("--rulebook <id|path>", "ルールブック")
+    .requiredOption("--out <file.xlsx>", "出力ファイル")
+    .option("--force", "既存のファイルを上書きする / overwrite an existing file")
+    .action(async (opts: { rulebook: string; out: string; force?: boolean }) => {
+      const rb = await loadRulebook(opts.rulebook);
+      if (existsSync(opts.out) && !opts.force) throw new UsageError(`${opts.out} は既にあります。別の名前にするか --force を付けてください。`);
+      await createTemplateWorkbook(rb).xlsx.writeFile(opts.out);
+      io.out(`${opts.out}: ${rb.id} の回答ブックを作りました（「${ANSWER_SHEET}」シートの回答列に入力してください）。\n`);
+    });
+
+  cmd
+    .command("score <file>")
+    .description("回答ブックを採点する / score an answer workbook")
+    .option("--rulebook <id|path>", "ルールブック（省略時はブックに記録されたもの）")
+    .option("--previous <file>", "前年度の回答ブック(.xlsx)または採点結果(.json)")
+    .option("--previous-rulebook <id|path>", "前年度のルールブック")
+    .option("--json", "JSON で出力 / output JSON")
+    .option("--out <scored.xlsx>", "得点を書き込んだコピーを保存 / save a scored copy")
+    .option("--size-class <id>", "規模区分")
+    .option("--size <n>", "被保険者数など規模の数値", (v) => {
+      const n = Number(v);
+      if (!Number.isFinite(n)) throw new UsageError(`--size「${v}」は数値ではありません。`);
+      return n;
+    })
+    .option("--lang <ja|en>", "表示言語 / language", "ja")
+    .action(async (file: string, opts: { rulebook?: string; previous?: string; previousRulebook?: string; json?: boolean; out?: string; sizeClass?: string; size?: number; lang: string }) => {
+      if (opts.lang !== "ja" && opts.lang !== "en") throw new UsageError(`--lang は ja か en です。`);
+      if (opts.out && resolve(opts.out) === resolve(file)) throw new UsageError("入力ファイルは上書きしません。--out には別のファイル名を指定してください。");
+      const context: ScoreContext = {};
+      if (opts.sizeClass) context.sizeClass = opts.sizeClass;
+      if (opts.size !== undefined) context.size = opts.size;
+      const { loaded, rulebook, result, template } = await scoreFile(file, opts.rulebook, context);
+
+      let comparison: Comparison | undefined;
+      let fillPrevious = false;
+      if (opts.previous) {
+        const prev = await previousResult(opts.previous, rulebook, opts.previousRulebook);
+        comparison = compare(result, prev.result, compareOptions(rulebook, prev.result.rulebook.id));
+        fillPrevious = true;
+      } else if (template && Object.keys(template.previousPoints).length) {
+        // The template's 前年度得点 column: last year's points under this year's rulebook.
+        const prev = new ScoreSession(rulebook, {}, { knownPoints: template.previousPoints }).result();
+        comparison = compare(result, prev, { rateDigits: rulebook.rateDigits ?? 1 });
+      }
+
+      let conflicts: { cell: string; message: string }[] = [];
+      if (opts.out) {
+        if (!template || !loaded.templateBlock) throw new UsageError("--out は標準の回答ブック（「回答」シート）にだけ書き込めます。");
+        const a = answerSheetWrites(loaded.templateBlock, template, result, comparison, fillPrevious);
+        const existing = (await loaded.book.readUsed([RESULT_SHEET])).get(RESULT_SHEET);
+        if (!existing) loaded.book.book.addWorksheet(RESULT_SHEET);
+        const r = resultSheetWrites(result, comparison, existing);
+        conflicts = [...a.conflicts, ...r.conflicts];
+        await loaded.book.write([...a.writes, ...r.writes]);
+        await loaded.book.save(opts.out);
+      }
+      if (opts.json) {
+        io.out(JSON.stringify(resultJson(result, { input: { file, source: loaded.source }, comparison, outputConflicts: conflicts }), null, 2) + "\n");
+      } else {
+        io.out(renderReport(result, comparison, opts.lang) + "\n");
+        for (const c of conflicts) io.out(`  [warning] ${c.cell}: ${c.message}\n`);
+        if (opts.out) io.out(`\n${opts.out} に得点を書き込みました。\n`);
+      }
+    });
+
+  const rulebook = cmd.command("rulebook").description("ルールブックの作成と確認 / author and check rulebooks");
+  rulebook
+    .command("check <file>")
+    .description("ルールブック(.json/.xlsx)を検証する / validate a rulebook")
+    .action(async (file: string) => {
+      const path = resolve(file);
+      if (!existsSync(path)) throw new UsageError(`${file} がありません。`);
+      let problems: { severity: string; where: string; message: string }[];
+      let id = file;
+      if (/\.xlsx$/i.test(path)) {
+        const res = tableToRulebook(await readTableBook(path));
+        problems = res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: p.message }));
+        if (res.rulebook) id = res.rulebook.id;
+      } else {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(readFileSync(path, "utf8"));
+        } catch (e) {
+          throw new UsageError(`${file} は JSON として読めません: ${(e as Error).message}`);
+        }
+        const res = checkRulebook(doc);
+        problems = res.problems.map((p) => ({ severity: p.severity, where: p.path, message: p.message }));
+        if (res.rulebook) id = res.rulebook.id;
+      }
+      for (const p of problems) io.out(`[${p.severity}] ${p.where}: ${p.message}\n`);
+      const errors = problems.filter((p) => p.severity === "error").length;
+      if (errors) throw new UsageError(`${file}: ${errors} 件のエラーがあります。`);
+      io.out(`${file}: OK (${id})${problems.length ? `、警告 ${problems.length} 件` : ""}\n`);
+    });
+  rulebook
+    .command("import <haitenhyo>")
+    .description("配点表(.xlsx)からルールブック(JSON)を作る / build a rulebook from a 配点表 workbook")
+    .option("--out <file.json>", "出力ファイル（省略時は標準出力）")
+    .action(async (file: string, opts: { out?: string }) => {
+      const path = resolve(file);
+      if (!existsSync(path)) throw new UsageError(`${file} がありません。`);
+      const res = tableToRulebook(await readTableBook(path));
+      for (const p of res.problems) io.err(`[${p.severity}] ${p.cell ?? p.sheet}: ${p.message}\n`);
+      if (!res.rulebook) throw new UsageError(`${file}: 配点表にエラーがあるためルールブックを作れませんでした。`);
+      const json = JSON.stringify(res.rulebook, null, 2) + "\n";
+      if (opts.out) {
+        writeFileSync(opts.out, json);
+        io.out(`${opts.out}: ${res.rulebook.id} を書き出しました。\n`);
+      } else io.out(json);
+    });
+  rulebook
+    .command("export <rulebook>")
+    .description("ルールブックを配点表(.xlsx)に書き出す / write a rulebook as a 配点表 workbook")
+    .requiredOption("--out <file.xlsx>", "出力ファイル")
+    .action(async (ref: string, opts: { out: string }) => {
+      const rb = await loadRulebook(ref);
+      await writeTableBook(rulebookToTable(rb), opts.out);
+      io.out(`${opts.out}: ${rb.id} の配点表を書き出しました。\n`);
+    });
+  return cmd;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    await program(io).parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return 0;
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`saiten: ${msg.split("\n")[0]}\n`);
+    return 2;
+  }
+}
