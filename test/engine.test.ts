@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { allocate, compare, judgeRates, rank, ratePercent, roundHalfUp, score, ScoreSession } from "../src/engine";
+import { ratePercentExact } from "../src/engine/rate";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";
@@ -27,6 +29,14 @@ describe("rates", () => {
     expect(roundHalfUp(1.005, 2)).toBe(1.01);
     expect(roundHalfUp(46.345, 1)).toBe(46.3);
     expect(roundHalfUp(-0.25, 1)).toBe(-0.3);
+  });
+  test("the integer fast path agrees with exact BigInt arithmetic", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 4 }), (a, b, d) => {
+        expect(ratePercent(a, b, d)).toBe(ratePercentExact(a, b, d));
+      }),
+      { numRuns: 2000 },
+    );
   });
   test("precision is configurable per call and per rulebook", () => {
     const r = score({ ...mini, rateDigits: 2 }, { "A.y1": "○" });

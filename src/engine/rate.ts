@@ -21,6 +21,23 @@ function toScaledBigInt(n: number, k: number): bigint {
 /** Round half away from zero at `digits` decimals of a/b expressed in percent. */
 export function ratePercent(points: number, max: number, digits = 1): number {
   if (!(max > 0)) throw new RangeError("max must be positive");
+  // Fast path for whole points: every operand stays an exact integer far below 2^53, and with a
+  // divisor below 2^24 the floored quotient cannot be pushed over an integer by rounding.
+  if (Number.isInteger(points) && Number.isInteger(max) && max < 2 ** 24 && digits <= 6) {
+    const scale = 10 ** (digits + 2);
+    const absA = Math.abs(points);
+    if (absA * scale < 2 ** 48) {
+      const q = Math.floor((2 * absA * scale + max) / (2 * max));
+      const r = q / 10 ** digits;
+      return points < 0 ? -r : r;
+    }
+  }
+  return ratePercentExact(points, max, digits);
+}
+
+/** The general path in BigInt arithmetic (any decimals, any size). */
+export function ratePercentExact(points: number, max: number, digits = 1): number {
+  if (!(max > 0)) throw new RangeError("max must be positive");
   const k = Math.min(12, Math.max(decimals(points), decimals(max)));
   const a = toScaledBigInt(points, k);
   const b = toScaledBigInt(max, k);

@@ -46,7 +46,7 @@ export class ScoreSession {
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
-    this.memo = c.indicators.map((ci) => (contextFree(ci) ? sharedMemo(c, ci.idx) : null));
+    this.memo = sharedMemos(c);
     for (const i of c.evalOrder) this.evaluateAt(i);
     for (const g of c.groupOrder) this.sumGroup(g);
   }
@@ -266,12 +266,12 @@ function contextFree(ci: CompiledIndicator): boolean {
 }
 
 // Evaluations of context-free indicators depend only on the answer: share them across sessions.
-const memos = new WeakMap<CompiledRulebook, Map<string, Evaluation>[]>();
-function sharedMemo(c: CompiledRulebook, idx: number): Map<string, Evaluation> {
+const memos = new WeakMap<CompiledRulebook, (Map<string, Evaluation> | null)[]>();
+function sharedMemos(c: CompiledRulebook): (Map<string, Evaluation> | null)[] {
   let arr = memos.get(c);
   if (!arr) {
-    arr = c.indicators.map(() => new Map());
+    arr = c.indicators.map((ci) => (contextFree(ci) ? new Map<string, Evaluation>() : null));
     memos.set(c, arr);
   }
-  return arr[idx];
+  return arr;
 }
