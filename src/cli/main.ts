@@ -6,7 +6,7 @@ import { resolve } from "path";
 import { compare, ComparableResult, Comparison } from "../engine/compare";
 import { ScoreSession } from "../engine/score";
 import { jaText } from "../engine/text";
-import type { ScoreContext, ScoreResult } from "../engine/types";
+import type { ScoreContext } from "../engine/types";
 import { bundledRulebooks } from "../rulebooks/registry";
 import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
@@ -15,7 +15,7 @@ import { readTableBook, writeTableBook } from "../workbook/score-table-xlsx";
 import { ANSWER_SHEET, answerSheetWrites, readTemplate, RESULT_SHEET, resultSheetWrites } from "../workbook/template";
 import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadAnswers, loadRulebook, UsageError } from "./load";
-import { Lang, renderReport } from "./print";
+import { renderReport } from "./print";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
 interface Io {

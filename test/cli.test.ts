@@ -1,0 +1,233 @@
+// `saiten` end to end on real files: template → filled → scored → --out copy re-read.
+import Ajv2020 from "ajv/dist/2020";
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../src/cli/main";
+import { findBundled } from "../src/rulebooks/registry";
+import type { Group, Indicator } from "../src/rulebooks/schema";
+
+const dir = mkdtempSync(join(tmpdir(), "saiten-cli-"));
+const root = join(__dirname, "..");
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+function indicators(id: string): Indicator[] {
+  const out: Indicator[] = [];
+  const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : out.push(c)));
+  walk(findBundled(id)!.root);
+  return out;
+}
+
+/** Fill the template's 回答 column: id → value. Returns the path written. */
+async function fill(template: string, out: string, answers: Record<string, ExcelJS.CellValue>, edit?: (ws: ExcelJS.Worksheet, rowOf: Map<string, number>) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.getWorksheet("回答")!;
+  const header = ws.getRow(5).values as unknown[];
+  const idCol = header.indexOf("指標ID");
+  const ansCol = header.indexOf("回答");
+  const rowOf = new Map<string, number>();
+  ws.eachRow((row, n) => {
+    if (n > 5) rowOf.set(String(row.getCell(idCol).value), n);
+  });
+  for (const [id, v] of Object.entries(answers)) ws.getCell(rowOf.get(id)!, ansCol).value = v;
+  edit?.(ws, rowOf);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+const fy2026 = indicators("kaigo-municipal-fy2026");
+const P_I_1 = fy2026.filter((i) => i.id.startsWith("P_I_1_"));
+
+describe("saiten", () => {
+  const template = join(dir, "template.xlsx");
+  const filled = join(dir, "filled.xlsx");
+
+  beforeAll(async () => {
+    const t = await run("template", "--rulebook", "kaigo-municipal-fy2026", "--out", template);
+    expect(t.code).toBe(0);
+    const answers: Record<string, ExcelJS.CellValue> = {};
+    for (const i of P_I_1) answers[i.id] = "○"; // the whole 推進 目標Ⅰ（ⅰ）: 64 points
+    answers["P_I_2_1"] = "ウ"; // 3 bands × 3 = 9
+    answers["P_IV_O_2"] = "ｴ"; // half-width katakana: all four bands, counted in both grants: 20 + 20
+    answers["S_I_1_1.a"] = "すごい"; // not understood
+    await fill(template, filled, answers);
+  });
+
+  test("rulebooks lists the bundled rulebooks", async () => {
+    const r = await run("rulebooks", "--json");
+    expect(r.code).toBe(0);
+    const ids = JSON.parse(r.out).map((x: { id: string }) => x.id);
+    expect(ids).toEqual(expect.arrayContaining(["kaigo-municipal-fy2026", "kaigo-municipal-fy2023-groups", "nhi-municipal-fy2024", "kouki-fy2022"]));
+  });
+
+  test("the template has the standard headers, one row per indicator, and dropdowns", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const ws = wb.getWorksheet("回答")!;
+    const header = (ws.getRow(5).values as unknown[]).filter(Boolean);
+    expect(header).toEqual(expect.arrayContaining(["指標ID", "区分", "指標", "回答", "得点", "満点", "前年度得点", "差", "判定"]));
+    expect(ws.actualRowCount - 5).toBeGreaterThanOrEqual(fy2026.length);
+    const firstYesNo = ws.getCell(6, 5);
+    expect(firstYesNo.dataValidation).toMatchObject({ type: "list" });
+    expect(wb.getWorksheet("採点結果")).toBeDefined();
+  });
+
+  test("score --json: points as the rules give them, issues with cells, valid against the published schema", async () => {
+    const before = sha(filled);
+    const r = await run("score", filled, "--json");
+    expect(r.code).toBe(0);
+    expect(sha(filled)).toBe(before);
+    const json = JSON.parse(r.out);
+    const schema = JSON.parse(readFileSync(join(root, "schemas", "saiten-result.schema.json"), "utf8"));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(json)).toBe(true);
+    const group = (id: string) => {
+      const find = (gs: { id: string; children: unknown[] }[]): { id: string; points: number } | undefined => {
+        for (const g of gs) {
+          if (g.id === id) return g as unknown as { id: string; points: number };
+          const hit = find(g.children as never);
+          if (hit) return hit;
+        }
+      };
+      return find(json.groups)!;
+    };
+    expect(group("P_I_1").points).toBe(64);
+    expect(group("P_I_2").points).toBe(9);
+    expect(group("P").points).toBe(64 + 9 + 20);
+    expect(group("S").points).toBe(20);
+    expect(json.total).toMatchObject({ points: 113, max: 800, ratePercent: 14.1 });
+    const bad = json.issues.find((i: { indicatorId: string }) => i.indicatorId === "S_I_1_1.a");
+    expect(bad).toMatchObject({ severity: "error", code: "invalid" });
+    expect(bad.cell).toMatch(/^回答!E\d+$/);
+    expect(bad.message.ja).toContain(bad.cell);
+  });
+
+  test("score prints a readable table by default", async () => {
+    const r = await run("score", filled);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/合計.*113.*800.*14\.1%/);
+    expect(r.out).toMatch(/確認事項/);
+    const en = await run("score", filled, "--lang", "en");
+    expect(en.out).toMatch(/Total.*113/);
+  });
+
+  test("--out writes a scored copy that reads back, and never touches the input", async () => {
+    const before = sha(filled);
+    const scored = join(dir, "scored.xlsx");
+    const r = await run("score", filled, "--out", scored, "--json");
+    expect(r.code).toBe(0);
+    expect(sha(filled)).toBe(before);
+    const json = JSON.parse(r.out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(scored);
+    const ws = wb.getWorksheet("回答")!;
+    const header = ws.getRow(5).values as unknown[];
+    const [idCol, pointsCol, maxCol, ansCol] = ["指標ID", "得点", "満点", "回答"].map((h) => header.indexOf(h));
+    const byId = new Map<string, { points: number; max: number | null }>(json.indicators.map((i: { id: string; points: number; max: number | null }) => [i.id, i]));
+    let rows = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 5) return;
+      const ind = byId.get(String(row.getCell(idCol).value))!;
+      expect(row.getCell(pointsCol).value).toBe(ind.points);
+      expect(row.getCell(maxCol).value).toBe(ind.max);
+      rows++;
+    });
+    expect(rows).toBe(fy2026.length);
+    // Answers are carried over unchanged.
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(filled);
+    src.getWorksheet("回答")!.eachRow((row, n) => expect(ws.getRow(n).getCell(ansCol).value).toEqual(row.getCell(ansCol).value));
+    const res = wb.getWorksheet("採点結果")!;
+    expect(res.getRow(2).values).toEqual(expect.arrayContaining(["KAIGO", "合計", 113, 800, 0.141]));
+  });
+
+  test("a formula in an output cell is left alone and reported", async () => {
+    const withFormula = await fill(template, join(dir, "formula.xlsx"), { [P_I_1[0].id]: "○" }, (ws, rowOf) => {
+      ws.getCell(rowOf.get(P_I_1[0].id)!, 7).value = { formula: "1+1", result: 2 };
+    });
+    const out = join(dir, "formula-scored.xlsx");
+    const r = await run("score", withFormula, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.outputConflicts).toEqual([expect.objectContaining({ cell: expect.stringMatching(/^回答!G\d+$/) })]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet("回答")!.getCell(json.outputConflicts[0].cell.split("!")[1]);
+    expect(cell.formula).toBe("1+1");
+  });
+
+  test("--previous: last year's workbook under last year's rulebook gives trends and lost points", async () => {
+    const prevTemplate = join(dir, "template-2025.xlsx");
+    expect((await run("template", "--rulebook", "kaigo-municipal-fy2025", "--out", prevTemplate)).code).toBe(0);
+    const prevAnswers: Record<string, ExcelJS.CellValue> = {};
+    for (const i of P_I_1) prevAnswers[i.id] = "○";
+    prevAnswers["P_I_2_1"] = "エ"; // 12 last year, 9 this year
+    prevAnswers["P_IV_O_2"] = "エ";
+    const prev = await fill(prevTemplate, join(dir, "filled-2025.xlsx"), prevAnswers);
+    const r = await run("score", filled, "--previous", prev, "--json");
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out).comparison;
+    expect(c.previousRulebook.id).toBe("kaigo-municipal-fy2025");
+    expect(c.total).toMatchObject({ trend: "↘", judgement: "未達成", changePoints: -3 });
+    expect(c.lost[0]).toMatchObject({ id: "P_I_2_1", change: -3, previousValue: "d", currentValue: "c", answerChanged: true });
+    // The same previous year as a result JSON.
+    const prevJson = join(dir, "prev.json");
+    writeFileSync(prevJson, (await run("score", prev, "--json")).out);
+    const viaJson = JSON.parse((await run("score", filled, "--previous", prevJson, "--json")).out).comparison;
+    expect(viaJson.total).toEqual(c.total);
+  });
+
+  test("the template's 前年度得点 column is a previous year too", async () => {
+    const withPrev = await fill(template, join(dir, "prev-col.xlsx"), { [P_I_1[0].id]: "×" }, (ws, rowOf) => {
+      ws.getCell(rowOf.get(P_I_1[0].id)!, 9).value = 4;
+    });
+    const c = JSON.parse((await run("score", withPrev, "--json")).out).comparison;
+    expect(c.lost).toEqual([expect.objectContaining({ id: P_I_1[0].id, previousPoints: 4, currentPoints: 0 })]);
+    expect(c.total.trend).toBe("↘");
+  });
+
+  test.each([
+    [["score", join(dir, "nope.xlsx")], /nope\.xlsx/],
+    [["score", join(root, "package.json")], /xlsx/],
+    [["template", "--rulebook", "no-such-rulebook", "--out", join(dir, "x.xlsx")], /no-such-rulebook/],
+    [["score", join(dir, "filled.xlsx"), "--out", join(dir, "filled.xlsx")], /上書きしません/],
+    [["score", join(dir, "filled.xlsx"), "--lang", "fr"], /ja か en/],
+    [["frobnicate"], /./],
+  ])("unusable input %j exits 2 with a one-line reason", async (argv, pattern) => {
+    const r = await run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n").length).toBe(1);
+    expect(r.err).toMatch(pattern as RegExp);
+  });
+
+  test("rulebook check: a bundled rulebook passes, a broken one names the path and exits 2", async () => {
+    const ok = await run("rulebook", "check", join(root, "src", "rulebooks", "bundled", "kaigo-municipal-fy2026.json"));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/OK/);
+    const broken = join(dir, "broken.json");
+    const doc = JSON.parse(readFileSync(join(root, "src", "rulebooks", "bundled", "kouki-fy2022.json"), "utf8"));
+    doc.root.children[0].id = "1bad";
+    writeFileSync(broken, JSON.stringify(doc));
+    const bad = await run("rulebook", "check", broken);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/root\.children\[0\]\.id/);
+  });
+
+  test("the installed bin runs (npx saiten)", () => {
+    const r = spawnSync(process.execPath, [join(root, "bin", "saiten.js"), "rulebooks"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/kaigo-municipal-fy2026/);
+  });
+});
