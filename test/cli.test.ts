@@ -212,6 +212,26 @@ describe("saiten", () => {
     expect(r.err).toMatch(pattern as RegExp);
   });
 
+  test("a group-level FY2023 workbook with points in all six sections is scored against 2,185", async () => {
+    const t = join(dir, "template-2023.xlsx");
+    expect((await run("template", "--rulebook", "kaigo-municipal-fy2023-groups", "--out", t)).code).toBe(0);
+    const f = await fill(t, join(dir, "filled-2023.xlsx"), {
+      "P_I.points": 120,
+      "P_II.points": "５８０",
+      "P_III.points": 110,
+      "S_I.points": 20,
+      "S_II.points": 400,
+      "S_III.points": 16,
+    });
+    const json = JSON.parse((await run("score", f, "--json")).out);
+    expect(json.total).toMatchObject({ points: 1246, max: 2185, ratePercent: 57 });
+    expect(json.groups.map((g: { id: string; points: number; max: number }) => [g.id, g.points, g.max])).toEqual([
+      ["P", 810, 1355],
+      ["S", 436, 830],
+    ]);
+    expect(json.issues).toEqual([]);
+  });
+
   test("rulebook check: a bundled rulebook passes, a broken one names the path and exits 2", async () => {
     const ok = await run("rulebook", "check", join(root, "src", "rulebooks", "bundled", "kaigo-municipal-fy2026.json"));
     expect(ok.code).toBe(0);

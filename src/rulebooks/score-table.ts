@@ -627,16 +627,17 @@ function readRulebookSheet(book: TableBook, out: Problems, loc: Locator): Rulebo
     loc.set(`notes[${notes.length}]`, r.cell("注記"));
     notes.push(t);
   }
-  const prevGroups = (keyed.get("前年度の区分") ?? []).flatMap((r, i) => {
-    loc.set(`previous.groups[${i}]`, r.cell("前年度の区分"));
+  const prevGroups: { current: string; previous: string }[] = [];
+  for (const r of keyed.get("前年度の区分") ?? []) {
     const current = r.id("前年度の区分");
     const previous = r.id("前年度の区分ID");
     if (current === undefined || previous === undefined) {
       r.error(undefined, "前年度の区分の行は、B列に今年度の区分ID、C列に前年度の区分IDを入力してください。");
-      return [];
+      continue;
     }
-    return [{ current, previous }];
-  });
+    loc.set(`previous.groups[${prevGroups.length}]`, r.cell("前年度の区分"));
+    prevGroups.push({ current, previous });
+  }
   const previous = nonEmpty({
     rulebook: val("前年度ルールブック", (r) => r.text("前年度ルールブック")),
     groups: prevGroups.length ? prevGroups : undefined,
@@ -705,26 +706,27 @@ interface Sizes {
 function readSizes(book: TableBook, out: Problems, loc: Locator): Sizes {
   const rows = readTable(book, SHEETS.sizes, SIZE_HEADERS, ["ID", "名称"], out, true) ?? [];
   const lookup = new Map<string, string>();
-  const classes = rows.flatMap((row, i) => {
+  const classes: SizeClasses["classes"] = [];
+  for (const row of rows) {
     const id = row.id("ID");
     const label = row.textPair("名称", "名称(英)");
     if (id === undefined || label === undefined) {
       row.error(id === undefined ? "ID" : "名称", `規模区分の${id === undefined ? "ID" : "名称"}を入力してください。`);
-      return [];
+      continue;
     }
-    loc.row(`sizeClasses.classes[${i}]`, row, { id: "ID", label: "名称", min: "以上", max: "未満" });
-    if (lookup.get(normWord(id)) === id) row.error("ID", `規模区分ID「${id}」が2つあります。`);
-    lookup.set(normWord(id), id);
+    loc.row(`sizeClasses.classes[${classes.length}]`, row, { id: "ID", label: "名称", min: "以上", max: "未満" });
+    if (classes.some((c) => c.id === id)) row.error("ID", `規模区分ID「${id}」が2つあります。`);
+    // 閾値 cells may name a class by id or by its label.
     lookup.set(normWord(jaOf(label)!), id);
-    return [compact({ id, label, min: row.num("以上"), max: row.num("未満") })];
-  });
+    lookup.set(normWord(id), id);
+    classes.push(compact({ id, label, min: row.num("以上"), max: row.num("未満") }));
+  }
   return { classes: classes.length ? classes : undefined, lookup };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Import: options, bands and steps
 
-type Band = RuleBand;
 type ImprovementStep = Extract<Indicator, { kind: "improvement" }>["steps"][number];
 type Benchmark = NonNullable<RuleOption["benchmark"]>;
 
@@ -764,7 +766,7 @@ function pointsOf(item: Item, err: (m: string) => void, example: string): number
   return n;
 }
 
-function parseParts(row: Row, h: string, band: boolean): (RuleOption | Band)[] | undefined {
+function parseParts(row: Row, h: string, band: boolean): (RuleOption | RuleBand)[] | undefined {
   const text = row.text(h);
   if (text === undefined) return undefined;
   const pt = protect(text);
@@ -787,7 +789,8 @@ function parseParts(row: Row, h: string, band: boolean): (RuleOption | Band)[] |
     const code = pt.restore(m[1]);
     const label = m[2] === undefined ? undefined : pt.restore(m[2]);
     if (at.en !== undefined && label === undefined) err(`「${item.shown}」: 英=… を書くときはコードの後に名称も書いてください。`);
-    if (code.length > 8 && label === undefined) {
+    // 「ア全域で実施=10」: a clerk forgot the space between code and label.
+    if (label === undefined && code.length > 4 && /[^ -~]/.test(code)) {
       row.warn(h, `${h}のコード「${code}」が長すぎます。コードと名称の間に空白を入れてください（例: ア 全域で実施=10）。`);
     }
     if (points === undefined) return [];
@@ -1055,8 +1058,12 @@ function readKind(row: Row, kind: IndicatorKind, sizes: Sizes): KindBody | undef
     case "numeric": {
       const unit = need("単位", row.word("単位", UNIT_WORDS), `（${wordList(UNIT_WORDS)}）`);
       const ladder = need("閾値", parseLadder(row, "閾値", sizes), "（例: 60=10; 45=5）");
-      const direction = row.word("方向", NUMERIC_DIRECTION, kindName) ?? ladder?.direction;
-      if (direction === undefined && !row.has("方向")) row.error("方向", `方向（「以上」か「以下」）を入力してください。`);
+      const stated = row.word("方向", NUMERIC_DIRECTION, kindName);
+      if (stated && ladder?.direction && stated !== ladder.direction) {
+        row.error("閾値", `閾値の「${toWord(NUMERIC_DIRECTION, ladder.direction)}」が方向「${toWord(NUMERIC_DIRECTION, stated)}」と合いません。`);
+      }
+      const direction = stated ?? ladder?.direction;
+      if (direction === undefined && !row.has("方向")) row.error("方向", "方向（「以上」か「以下」）を入力してください。");
       const range = parseRange(row, "値の範囲");
       if (!unit || !ladder || !direction) return undefined;
       const { steps, stepsBySize } = ladder;
@@ -1288,20 +1295,14 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
   const root = groupRows && indRows ? buildTree(groups, indicators, out) : undefined;
   if (!root || !sheet || out.failed) return { problems: out.list };
 
-  const doc: Rulebook = compact({
-    ...(sheet.meta as Rulebook),
-    sizeClasses: sizes.classes && sheet.sizeBasis ? { basis: sheet.sizeBasis, classes: sizes.classes } : undefined,
-    root,
-  });
-  const order = ["format", "id", "scheme", "entity", "fiscalYear", "version", "title", "level", "sources", "notes",
-    "sizeClasses", "population", "rateDigits", "previous", "root"];
-  const ordered = Object.fromEntries(order.filter((k) => k in doc).map((k) => [k, doc[k as keyof Rulebook]])) as Rulebook;
+  const sizeClasses = sizes.classes && sheet.sizeBasis ? { basis: sheet.sizeBasis, classes: sizes.classes } : undefined;
+  const doc = compact({ ...sheet.meta, sizeClasses, root });
 
   const rows = new Map<Node, Row>();
   for (const g of groups) rows.set(g.group, g.row);
   for (const i of indicators) if (i.ind) rows.set(i.ind, i.row);
   locateNodes(root, "root", rows, loc);
-  const check = checkRulebook(ordered);
+  const check = checkRulebook(doc);
   for (const p of check.problems) {
     const at = loc.find(p.path);
     const cell = at?.cell;
@@ -1330,7 +1331,7 @@ function benchAttrs(b: Benchmark | undefined): [string, string | undefined][] {
   ];
 }
 
-function partsText(parts: readonly (RuleOption | Band)[]): string {
+function partsText(parts: readonly (RuleOption | RuleBand)[]): string {
   return parts
     .map((p) => {
       const label = jaOf(p.label);
