@@ -9,7 +9,7 @@ import type { CellInput } from "../src/engine";
 import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
 
 type Setup = { value: ExcelJS.CellValue; numFmt?: string };
-type Kind = "rate" | "number" | "yesno" | "choice" | "multi";
+type Kind = "rate" | "number" | "yesno" | "choice" | "multi" | "band";
 type Expect = { ok: unknown } | { missing: true } | { invalid: string };
 
 const cases: [string, Setup, Kind, Expect][] = [
@@ -55,6 +55,7 @@ const cases: [string, Setup, Kind, Expect][] = [
   ["code with its description ア：全域で実施 → ア", { value: "ア：全域で実施" }, "choice", { ok: 0 }],
   ["bracketed code （ウ） → ウ", { value: "（ウ）" }, "choice", { ok: 2 }],
   ["an unknown option is reported", { value: "エ" }, "choice", { invalid: "invalid" }],
+  ["a band code before its bracketed label: ア for 「ア（閾値不明）」", { value: "ア" }, "band", { ok: 0 }],
   ["several codes ア、ウ → both", { value: "ア、ウ" }, "multi", { ok: [0, 2] }],
   ["several option texts separated by commas → both", { value: "全域で実施,未実施" }, "multi", { ok: [0, 2] }],
   ["なし on several choices → none chosen", { value: "なし" }, "multi", { ok: [] }],
@@ -66,6 +67,11 @@ const options = [
   { code: "ウ", label: "未実施" },
 ];
 const keys = buildOptionKeys(options);
+const bands = [
+  { code: "a", label: "ア（閾値不明）" },
+  { code: "b", label: "イ（閾値不明）" },
+];
+const bandKeys = buildOptionKeys(bands);
 
 let book: ExcelJsWorkbook;
 
@@ -94,6 +100,10 @@ function normalise(kind: Kind, input: CellInput) {
       return parseChoice(input, keys, options);
     case "multi":
       return parseChoices(input, keys, options);
+    case "band": {
+      const n = parseChoice(input, bandKeys, bands);
+      return n;
+    }
   }
 }
 

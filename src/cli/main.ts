@@ -143,7 +143,12 @@ export function program(io: Io = defaultIo): Command {
       return n;
     })
     .option("--lang <ja|en>", "表示言語 / language", "ja")
-    .action(async (file: string, opts: { rulebook?: string; previous?: string; previousRulebook?: string; json?: boolean; out?: string; sizeClass?: string; size?: number; lang: string }) => {
+    .option("--depth <n>", "表に出す区分の深さ / group levels in the table", (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--depth「${v}」は0以上の整数にしてください。`);
+      return n;
+    }, 3)
+    .action(async (file: string, opts: { rulebook?: string; previous?: string; previousRulebook?: string; json?: boolean; out?: string; sizeClass?: string; size?: number; lang: string; depth: number }) => {
       if (opts.lang !== "ja" && opts.lang !== "en") throw new UsageError(`--lang は ja か en です。`);
       if (opts.out && resolve(opts.out) === resolve(file)) throw new UsageError("入力ファイルは上書きしません。--out には別のファイル名を指定してください。");
       const context: ScoreContext = {};
@@ -177,7 +182,7 @@ export function program(io: Io = defaultIo): Command {
       if (opts.json) {
         io.out(JSON.stringify(resultJson(result, { input: { file, source: loaded.source }, comparison, outputConflicts: conflicts }), null, 2) + "\n");
       } else {
-        io.out(renderReport(result, comparison, opts.lang) + "\n");
+        io.out(renderReport(result, comparison, opts.lang, opts.depth) + "\n");
         for (const c of conflicts) io.out(`  [warning] ${c.cell}: ${c.message}\n`);
         if (opts.out) io.out(`\n${opts.out} に得点を書き込みました。\n`);
       }

@@ -2,6 +2,7 @@
 import Table from "cli-table3";
 import type { Comparison, ComparisonLine } from "../engine/compare";
 import { formatPercent } from "../engine/rate";
+import { withCode } from "../engine/text";
 import type { GroupResult, ScoreResult } from "../engine/types";
 
 export type Lang = "ja" | "en";
@@ -26,22 +27,27 @@ function signed(n: number): string {
   return n > 0 ? `+${fmt(n)}` : fmt(n);
 }
 
-export function renderReport(result: ScoreResult, comparison: Comparison | undefined, lang: Lang): string {
+export function renderReport(result: ScoreResult, comparison: Comparison | undefined, lang: Lang, depth = 3): string {
   const t = L[lang];
   const d = result.rateDigits;
   const head = [t.group, t.points, t.max, t.rate, ...(comparison ? [t.prev, t.change, t.trend, t.judge] : []), t.mean];
-  const table = new Table({ head, style: { head: [], border: [] } });
+  const table = new Table({
+    head,
+    style: { head: [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
   const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
   const row = (name: string, points: number, max: number | null, rate: number | null, mean: number | undefined, l?: ComparisonLine) => {
     const [p, c] = prevText(l, d);
     table.push([name, fmt(points), fmt(max), formatPercent(rate, d), ...(comparison ? [p, c, l?.trend ?? "―", l?.judgement ?? "―"] : []), mean === undefined ? "―" : fmt(mean)]);
   };
   row(t.total, result.total.points, result.total.max, result.total.ratePercent, result.total.benchmark?.mean, comparison?.total);
-  const walk = (gs: GroupResult[], depth: number) => {
+  const walk = (gs: GroupResult[], level: number) => {
+    if (level > depth) return;
     for (const g of gs) {
-      const name = `${"  ".repeat(depth)}${g.code ? `${g.code} ` : ""}${g.name[lang]}`;
+      const name = `${"  ".repeat(level)}${withCode(g.code, g.name[lang])}`;
       row(name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
-      walk(g.children, depth + 1);
+      walk(g.children, level + 1);
     }
   };
   walk(result.groups, 1);

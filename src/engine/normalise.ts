@@ -229,7 +229,7 @@ export function buildOptionKeys(options: readonly KeyedOption[]): Map<string, nu
     if (!o.label) return;
     const label = normaliseText(o.label).toLowerCase();
     if (!keys.has(label) && !ambiguous.has(label)) add(label, i);
-    const first = label.split(/[\s:：、,]/)[0];
+    const first = label.split(/[\s:：、,(（「【]/)[0];
     if (first && first !== label && !keys.has(first) && !ambiguous.has(first)) add(first, i);
   });
   return keys;

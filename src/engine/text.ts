@@ -18,3 +18,10 @@ export function num(n: number): string {
   const r = Math.round(n * 1e9) / 1e9;
   return String(Object.is(r, -0) ? 0 : r);
 }
+
+/** "目標Ⅰ 持続可能な…", but not "（ⅰ） （ⅰ）体制・取組指標群" when the name already carries its code. */
+export function withCode(code: string | undefined, name: string): string {
+  if (!code) return name;
+  const c = code.normalize("NFKC").trim();
+  return name.normalize("NFKC").trim().startsWith(c) ? name : `${code} ${name}`;
+}

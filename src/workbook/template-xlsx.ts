@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Group, Rulebook } from "../rulebooks/schema";
 import { jaText } from "../engine";
+import { withCode } from "../engine/text";
 import { columnLetters } from "./a1";
 import {
   ANSWER_SHEET,
@@ -103,7 +104,7 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
   const walk = (g: Group, depth: number) => {
     for (const c of g.children) {
       if (c.kind !== "group") continue;
-      groupRows.push([c.id, `${"　".repeat(depth)}${c.code ? `${c.code} ` : ""}${jaText(c.name)}`, c.max ?? null]);
+      groupRows.push([c.id, `${"　".repeat(depth)}${withCode(c.code, jaText(c.name))}`, c.max ?? null]);
       walk(c, depth + 1);
     }
   };

@@ -3,6 +3,7 @@
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
 import { jaText, normaliseText } from "../engine";
+import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { cellAddress, qualified } from "./a1";
 import type { Block, CellData, WriteBlock, WriteValue } from "./port";
@@ -114,7 +115,7 @@ export function buildTemplate(rb: Rulebook): TemplateSpec {
   const walk = (g: Group, path: string[]) => {
     for (const child of g.children) {
       if (child.kind === "group") {
-        walk(child, [...path, child.code ? `${child.code} ${jaText(child.name)}` : jaText(child.name)]);
+        walk(child, [...path, withCode(child.code, jaText(child.name))]);
         continue;
       }
       rows.push({
@@ -347,7 +348,7 @@ export function resultSheetWrites(
   };
   line(result.total.id, "合計", result.total.points, result.total.max, result.total.ratePercent, result.total.benchmark?.mean, comparison?.total);
   for (const { g, depth } of flatGroups(result)) {
-    const name = `${"　".repeat(depth - 1)}${g.code ? `${g.code} ` : ""}${g.name.ja}`;
+    const name = `${"　".repeat(depth - 1)}${withCode(g.code, g.name.ja)}`;
     line(g.id, name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
   }
   // Clear what an earlier, longer table left behind.
