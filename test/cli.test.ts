@@ -30,7 +30,12 @@ function indicators(id: string): Indicator[] {
 }
 
 /** Fill the template's 回答 column: id → value. Returns the path written. */
-async function fill(template: string, out: string, answers: Record<string, ExcelJS.CellValue>, edit?: (ws: ExcelJS.Worksheet, rowOf: Map<string, number>) => void) {
+async function fill(
+  template: string,
+  out: string,
+  answers: Record<string, ExcelJS.CellValue>,
+  edit?: (ws: ExcelJS.Worksheet, rowOf: Map<string, number>) => void,
+) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   const ws = wb.getWorksheet("回答")!;
@@ -69,7 +74,14 @@ describe("saiten", () => {
     const r = await run("rulebooks", "--json");
     expect(r.code).toBe(0);
     const ids = JSON.parse(r.out).map((x: { id: string }) => x.id);
-    expect(ids).toEqual(expect.arrayContaining(["kaigo-municipal-fy2026", "kaigo-municipal-fy2023-groups", "nhi-municipal-fy2024", "kouki-fy2022"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "kaigo-municipal-fy2026",
+        "kaigo-municipal-fy2023-groups",
+        "nhi-municipal-fy2024",
+        "kouki-fy2022",
+      ]),
+    );
   });
 
   test("the template has the standard headers, one row per indicator, and dropdowns", async () => {
@@ -77,7 +89,9 @@ describe("saiten", () => {
     await wb.xlsx.readFile(template);
     const ws = wb.getWorksheet("回答")!;
     const header = (ws.getRow(5).values as unknown[]).filter(Boolean);
-    expect(header).toEqual(expect.arrayContaining(["指標ID", "区分", "指標", "回答", "得点", "満点", "前年度得点", "差", "判定"]));
+    expect(header).toEqual(
+      expect.arrayContaining(["指標ID", "区分", "指標", "回答", "得点", "満点", "前年度得点", "差", "判定"]),
+    );
     expect(ws.actualRowCount - 5).toBeGreaterThanOrEqual(fy2026.length);
     const firstYesNo = ws.getCell(6, 5);
     expect(firstYesNo.dataValidation).toMatchObject({ type: "list" });
@@ -94,7 +108,9 @@ describe("saiten", () => {
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(json)).toBe(true);
     const group = (id: string) => {
-      const find = (gs: { id: string; children: unknown[] }[]): { id: string; points: number } | undefined => {
+      const find = (
+        gs: { id: string; children: unknown[] }[],
+      ): { id: string; points: number } | undefined => {
         for (const g of gs) {
           if (g.id === id) return g as unknown as { id: string; points: number };
           const hit = find(g.children as never);
@@ -134,8 +150,12 @@ describe("saiten", () => {
     await wb.xlsx.readFile(scored);
     const ws = wb.getWorksheet("回答")!;
     const header = ws.getRow(5).values as unknown[];
-    const [idCol, pointsCol, maxCol, ansCol] = ["指標ID", "得点", "満点", "回答"].map((h) => header.indexOf(h));
-    const byId = new Map<string, { points: number; max: number | null }>(json.indicators.map((i: { id: string; points: number; max: number | null }) => [i.id, i]));
+    const [idCol, pointsCol, maxCol, ansCol] = ["指標ID", "得点", "満点", "回答"].map((h) =>
+      header.indexOf(h),
+    );
+    const byId = new Map<string, { points: number; max: number | null }>(
+      json.indicators.map((i: { id: string; points: number; max: number | null }) => [i.id, i]),
+    );
     let rows = 0;
     ws.eachRow((row, n) => {
       if (n <= 5) return;
@@ -148,20 +168,29 @@ describe("saiten", () => {
     // Answers are carried over unchanged.
     const src = new ExcelJS.Workbook();
     await src.xlsx.readFile(filled);
-    src.getWorksheet("回答")!.eachRow((row, n) => expect(ws.getRow(n).getCell(ansCol).value).toEqual(row.getCell(ansCol).value));
+    src
+      .getWorksheet("回答")!
+      .eachRow((row, n) => expect(ws.getRow(n).getCell(ansCol).value).toEqual(row.getCell(ansCol).value));
     const res = wb.getWorksheet("採点結果")!;
     expect(res.getRow(2).values).toEqual(expect.arrayContaining(["KAIGO", "合計", 113, 800, 0.141]));
   });
 
   test("a formula in an output cell is left alone and reported", async () => {
-    const withFormula = await fill(template, join(dir, "formula.xlsx"), { [P_I_1[0].id]: "○" }, (ws, rowOf) => {
-      ws.getCell(rowOf.get(P_I_1[0].id)!, 7).value = { formula: "1+1", result: 2 };
-    });
+    const withFormula = await fill(
+      template,
+      join(dir, "formula.xlsx"),
+      { [P_I_1[0].id]: "○" },
+      (ws, rowOf) => {
+        ws.getCell(rowOf.get(P_I_1[0].id)!, 7).value = { formula: "1+1", result: 2 };
+      },
+    );
     const out = join(dir, "formula-scored.xlsx");
     const r = await run("score", withFormula, "--out", out, "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.outputConflicts).toEqual([expect.objectContaining({ cell: expect.stringMatching(/^回答!G\d+$/) })]);
+    expect(json.outputConflicts).toEqual([
+      expect.objectContaining({ cell: expect.stringMatching(/^回答!G\d+$/) }),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const cell = wb.getWorksheet("回答")!.getCell(json.outputConflicts[0].cell.split("!")[1]);
@@ -170,7 +199,9 @@ describe("saiten", () => {
 
   test("--previous: last year's workbook under last year's rulebook gives trends and lost points", async () => {
     const prevTemplate = join(dir, "template-2025.xlsx");
-    expect((await run("template", "--rulebook", "kaigo-municipal-fy2025", "--out", prevTemplate)).code).toBe(0);
+    expect((await run("template", "--rulebook", "kaigo-municipal-fy2025", "--out", prevTemplate)).code).toBe(
+      0,
+    );
     const prevAnswers: Record<string, ExcelJS.CellValue> = {};
     for (const i of P_I_1) prevAnswers[i.id] = "○";
     prevAnswers["P_I_2_1"] = "エ"; // 12 last year, 9 this year
@@ -181,7 +212,13 @@ describe("saiten", () => {
     const c = JSON.parse(r.out).comparison;
     expect(c.previousRulebook.id).toBe("kaigo-municipal-fy2025");
     expect(c.total).toMatchObject({ trend: "↘", judgement: "未達成", changePoints: -3 });
-    expect(c.lost[0]).toMatchObject({ id: "P_I_2_1", change: -3, previousValue: "d", currentValue: "c", answerChanged: true });
+    expect(c.lost[0]).toMatchObject({
+      id: "P_I_2_1",
+      change: -3,
+      previousValue: "d",
+      currentValue: "c",
+      answerChanged: true,
+    });
     // The same previous year as a result JSON.
     const prevJson = join(dir, "prev.json");
     writeFileSync(prevJson, (await run("score", prev, "--json")).out);
@@ -194,7 +231,9 @@ describe("saiten", () => {
       ws.getCell(rowOf.get(P_I_1[0].id)!, 9).value = 4;
     });
     const c = JSON.parse((await run("score", withPrev, "--json")).out).comparison;
-    expect(c.lost).toEqual([expect.objectContaining({ id: P_I_1[0].id, previousPoints: 4, currentPoints: 0 })]);
+    expect(c.lost).toEqual([
+      expect.objectContaining({ id: P_I_1[0].id, previousPoints: 4, currentPoints: 0 }),
+    ]);
     expect(c.total.trend).toBe("↘");
   });
 
@@ -225,7 +264,9 @@ describe("saiten", () => {
     });
     const json = JSON.parse((await run("score", f, "--json")).out);
     expect(json.total).toMatchObject({ points: 1246, max: 2185, ratePercent: 57 });
-    expect(json.groups.map((g: { id: string; points: number; max: number }) => [g.id, g.points, g.max])).toEqual([
+    expect(
+      json.groups.map((g: { id: string; points: number; max: number }) => [g.id, g.points, g.max]),
+    ).toEqual([
       ["P", 810, 1355],
       ["S", 436, 830],
     ]);
@@ -233,11 +274,17 @@ describe("saiten", () => {
   });
 
   test("rulebook check: a bundled rulebook passes, a broken one names the path and exits 2", async () => {
-    const ok = await run("rulebook", "check", join(root, "src", "rulebooks", "bundled", "kaigo-municipal-fy2026.json"));
+    const ok = await run(
+      "rulebook",
+      "check",
+      join(root, "src", "rulebooks", "bundled", "kaigo-municipal-fy2026.json"),
+    );
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/OK/);
     const broken = join(dir, "broken.json");
-    const doc = JSON.parse(readFileSync(join(root, "src", "rulebooks", "bundled", "kouki-fy2022.json"), "utf8"));
+    const doc = JSON.parse(
+      readFileSync(join(root, "src", "rulebooks", "bundled", "kouki-fy2022.json"), "utf8"),
+    );
     doc.root.children[0].id = "1bad";
     writeFileSync(broken, JSON.stringify(doc));
     const bad = await run("rulebook", "check", broken);
@@ -246,7 +293,9 @@ describe("saiten", () => {
   });
 
   test("the installed bin runs (npx saiten)", () => {
-    const r = spawnSync(process.execPath, [join(root, "bin", "saiten.js"), "rulebooks"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(root, "bin", "saiten.js"), "rulebooks"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/kaigo-municipal-fy2026/);
   });

@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { allocate, compare, judgeRates, rank, ratePercent, roundHalfUp, score, ScoreSession } from "../src/engine";
+import {
+  allocate,
+  compare,
+  judgeRates,
+  rank,
+  ratePercent,
+  roundHalfUp,
+  score,
+  ScoreSession,
+} from "../src/engine";
 import { ratePercentExact } from "../src/engine/rate";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
@@ -32,9 +41,14 @@ describe("rates", () => {
   });
   test("the integer fast path agrees with exact BigInt arithmetic", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 4 }), (a, b, d) => {
-        expect(ratePercent(a, b, d)).toBe(ratePercentExact(a, b, d));
-      }),
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 0, max: 4 }),
+        (a, b, d) => {
+          expect(ratePercent(a, b, d)).toBe(ratePercentExact(a, b, d));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -91,12 +105,23 @@ describe("score on the mini rulebook", () => {
     expect(clamped.groups[0].sum).toBe(24);
     expect(clamped.groups[0].points).toBe(20);
     expect(clamped.groups[0].clamped).toBe("max");
-    const floored = score({ ...mini, root: { ...mini.root, children: mini.root.children.map((c) => (c.id === "D" ? { ...c, min: -5 } : c)) } as Rulebook["root"] }, { "D.neg": "×" });
+    const floored = score(
+      {
+        ...mini,
+        root: {
+          ...mini.root,
+          children: mini.root.children.map((c) => (c.id === "D" ? { ...c, min: -5 } : c)),
+        } as Rulebook["root"],
+      },
+      { "D.neg": "×" },
+    );
     expect(floored.groups[3].points).toBe(-5);
     expect(floored.groups[3].clamped).toBe("min");
   });
   test("size classes pick thresholds; without one the indicator says so", () => {
-    expect(score(mini, { "B.n": "55%" }, { size: 200000 }).indicators.find((i) => i.id === "B.n")!.points).toBe(10);
+    expect(
+      score(mini, { "B.n": "55%" }, { size: 200000 }).indicators.find((i) => i.id === "B.n")!.points,
+    ).toBe(10);
     const none = score(mini, { "B.n": "55%" });
     expect(none.issues.find((i) => i.indicatorId === "B.n")!.code).toBe("size_class_missing");
   });
@@ -126,7 +151,9 @@ describe("score on the mini rulebook", () => {
     const missing = s.issues.filter((i) => i.code === "missing");
     expect(missing.length).toBe(11); // every answerable indicator; the linked D.link is not reported twice
     expect(missing.map((i) => i.indicatorId)).not.toContain("D.link");
-    expect(missing.every((i) => i.severity === "warning" && i.message.ja.includes(i.indicatorId!))).toBe(true);
+    expect(missing.every((i) => i.severity === "warning" && i.message.ja.includes(i.indicatorId!))).toBe(
+      true,
+    );
     expect(s.total.points).toBe(0);
   });
 });
@@ -157,7 +184,10 @@ describe("compare", () => {
     const c = compare(cur, prev);
     expect(c.total).toMatchObject({ trend: "↘", judgement: "未達成", basis: "points", changePoints: -18 });
     expect(c.groups.find((g) => g.id === "ACT")).toMatchObject({ trend: "→", judgement: "達成" });
-    expect(c.lost.map((l) => [l.id, l.change])).toEqual([["B.c", -10], ["A.y2", -8]]);
+    expect(c.lost.map((l) => [l.id, l.change])).toEqual([
+      ["B.c", -10],
+      ["A.y2", -8],
+    ]);
     expect(c.lost[0]).toMatchObject({ previousValue: "ア", currentValue: "ウ", answerChanged: true });
   });
   test("an explicit target replaces 前年度以上", () => {
@@ -170,15 +200,36 @@ describe("compare", () => {
     const fy2023 = kaigo("kaigo-municipal-fy2023-groups");
     const fy2024 = kaigo("kaigo-municipal-fy2024-groups");
     // R5 national average 1,156 / 2,185 = 52.9%; a municipality at exactly that then 52.8% of 800.
-    const prev = score(fy2023, { "P_I.points": 100, "P_II.points": 600, "P_III.points": 100, "S_I.points": 20, "S_II.points": 316, "S_III.points": 20 });
+    const prev = score(fy2023, {
+      "P_I.points": 100,
+      "P_II.points": 600,
+      "P_III.points": 100,
+      "S_I.points": 20,
+      "S_II.points": 316,
+      "S_III.points": 20,
+    });
     expect(prev.total.points).toBe(1156);
     expect(prev.total.ratePercent).toBe(52.9);
     const cur = score(fy2024, {
-      "P_I_1.points": 46, "P_I_2.points": 10, "P_II_1.points": 42, "P_II_2.points": 18, "P_III_1.points": 34, "P_III_2.points": 7,
-      "P_IV_O.points": 49, "S_I_1.points": 31, "S_I_2.points": 20, "S_II_1.points": 42, "S_II_2.points": 12, "S_III_1.points": 49, "S_III_2.points": 13,
+      "P_I_1.points": 46,
+      "P_I_2.points": 10,
+      "P_II_1.points": 42,
+      "P_II_2.points": 18,
+      "P_III_1.points": 34,
+      "P_III_2.points": 7,
+      "P_IV_O.points": 49,
+      "S_I_1.points": 31,
+      "S_I_2.points": 20,
+      "S_II_1.points": 42,
+      "S_II_2.points": 12,
+      "S_III_1.points": 49,
+      "S_III_2.points": 13,
     });
     expect(cur.total.points).toBe(422);
-    const c = compare(cur, prev, { comparableGroups: fy2024.previous!.groups, sameIds: fy2024.previous!.sameIds });
+    const c = compare(cur, prev, {
+      comparableGroups: fy2024.previous!.groups,
+      sameIds: fy2024.previous!.sameIds,
+    });
     expect(c.total).toMatchObject({ basis: "rate", changePoints: null, trend: "↘", judgement: "未達成" });
     expect(c.total.changeRate).toBe(-0.1);
     expect(c.groups.map((g) => g.id).sort()).toEqual(["P", "S"]);
@@ -210,7 +261,13 @@ describe("rank", () => {
 
 describe("allocate", () => {
   test("share ∝ points × insured", () => {
-    const a = allocate([{ id: "a", points: 100, insured: 1000 }, { id: "b", points: 50, insured: 1000 }], 300);
+    const a = allocate(
+      [
+        { id: "a", points: 100, insured: 1000 },
+        { id: "b", points: 50, insured: 1000 },
+      ],
+      300,
+    );
     expect(a.allocations.map((x) => x.estimate)).toEqual([200, 100]);
   });
   test("a cap with the excess redistributed to those under their cap (事業費連動分)", () => {
@@ -228,7 +285,13 @@ describe("allocate", () => {
     expect(a.totalEstimate).toBe(1000);
   });
   test("payment is the lower of the estimate and the requirement", () => {
-    const a = allocate([{ id: "a", points: 1, insured: 1, requirement: 40 }, { id: "b", points: 1, insured: 1 }], 100);
+    const a = allocate(
+      [
+        { id: "a", points: 1, insured: 1, requirement: 40 },
+        { id: "b", points: 1, insured: 1 },
+      ],
+      100,
+    );
     expect(a.allocations.map((x) => x.paid)).toEqual([40, 50]);
     expect(a.unallocated).toBe(10);
   });
@@ -237,32 +300,48 @@ describe("allocate", () => {
 describe("bundled rulebooks through the engine", () => {
   test("FY2023 group level: points in all six sections scored against 2,185", () => {
     const rb = kaigo("kaigo-municipal-fy2023-groups");
-    const r = score(rb, { "P_I.points": 100, "P_II.points": 700, "P_III.points": 150, "S_I.points": 20, "S_II.points": 400, "S_III.points": 30 });
+    const r = score(rb, {
+      "P_I.points": 100,
+      "P_II.points": 700,
+      "P_III.points": 150,
+      "S_I.points": 20,
+      "S_II.points": 400,
+      "S_III.points": 30,
+    });
     expect(r.total.max).toBe(2185);
     expect(r.total.points).toBe(1400);
     expect(r.total.ratePercent).toBe(64.1);
-    expect(r.groups.map((g) => [g.id, g.max])).toEqual([["P", 1355], ["S", 830]]);
+    expect(r.groups.map((g) => [g.id, g.max])).toEqual([
+      ["P", 1355],
+      ["S", 830],
+    ]);
     expect(r.issues).toEqual([]);
   });
-  test.each(["kaigo-municipal-fy2024", "kaigo-municipal-fy2025", "kaigo-municipal-fy2026"])("%s: best answers reach exactly 400 + 400", (id) => {
-    const rb = kaigo(id);
-    const answers: Record<string, string> = {};
-    const walk = (g: Rulebook["root"]) => {
-      for (const c of g.children) {
-        if (c.kind === "group") walk(c);
-        else if (c.kind === "yesno") answers[c.id] = "○";
-        else if (c.kind === "rankBand") answers[c.id] = c.bands[c.bands.length - 1].code;
-      }
-    };
-    walk(rb.root);
-    const r = score(rb, answers);
-    expect(r.groups.map((g) => [g.id, g.points, g.max])).toEqual([["P", 400, 400], ["S", 400, 400]]);
-    expect(r.total).toMatchObject({ points: 800, max: 800, ratePercent: 100 });
-    expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
-  });
+  test.each(["kaigo-municipal-fy2024", "kaigo-municipal-fy2025", "kaigo-municipal-fy2026"])(
+    "%s: best answers reach exactly 400 + 400",
+    (id) => {
+      const rb = kaigo(id);
+      const answers: Record<string, string> = {};
+      const walk = (g: Rulebook["root"]) => {
+        for (const c of g.children) {
+          if (c.kind === "group") walk(c);
+          else if (c.kind === "yesno") answers[c.id] = "○";
+          else if (c.kind === "rankBand") answers[c.id] = c.bands[c.bands.length - 1].code;
+        }
+      };
+      walk(rb.root);
+      const r = score(rb, answers);
+      expect(r.groups.map((g) => [g.id, g.points, g.max])).toEqual([
+        ["P", 400, 400],
+        ["S", 400, 400],
+      ]);
+      expect(r.total).toMatchObject({ points: 800, max: 800, ratePercent: 100 });
+      expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    },
+  );
   test("目標Ⅳ is answered once and counts in both grants", () => {
     const rb = kaigo("kaigo-municipal-fy2026");
-    const r = score(rb, { "P_IV_O_2": "エ" });
+    const r = score(rb, { P_IV_O_2: "エ" });
     expect(r.groups.find((g) => g.id === "P")!.points).toBe(20);
     expect(r.groups.find((g) => g.id === "S")!.points).toBe(20);
   });
@@ -274,7 +353,10 @@ describe("bundled rulebooks through the engine", () => {
     expect(goal4.points).toBe(15);
   });
   test("a clerk-authored rulebook with a validation error is refused with the path", () => {
-    const bad = { ...mini, root: { ...mini.root, children: [{ kind: "yesno", id: "1bad", name: "x", points: 1 }] } };
+    const bad = {
+      ...mini,
+      root: { ...mini.root, children: [{ kind: "yesno", id: "1bad", name: "x", points: 1 }] },
+    };
     const res = checkRulebook(bad);
     expect(res.ok).toBe(false);
     expect(res.problems[0].path).toBe("root.children[0].id");

@@ -8,18 +8,29 @@ const xsd = join(root, "..", "shared", "schemas", "office-manifest", "OfficeAppM
 const haveXsd = existsSync(xsd);
 const haveXmllint = spawnSync("xmllint", ["--version"]).status === 0;
 
-if (!haveXsd) console.warn(`manifest XSD test skipped: ${xsd} is absent (../shared exists only in development and CI).`);
-if (!haveXmllint) console.warn("manifest XSD test skipped: xmllint is not installed (apt-get install libxml2-utils).");
+if (!haveXsd)
+  console.warn(`manifest XSD test skipped: ${xsd} is absent (../shared exists only in development and CI).`);
+if (!haveXmllint)
+  console.warn("manifest XSD test skipped: xmllint is not installed (apt-get install libxml2-utils).");
 
 const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
 
-(haveXsd && haveXmllint ? test : test.skip)("manifest.xml validates against OfficeAppManifestV1_1.xsd", () => {
-  const out = execFileSync("xmllint", ["--noout", "--schema", xsd, join(root, "manifest.xml")], { encoding: "utf8", stdio: "pipe" });
-  expect(out).toBe("");
-});
+(haveXsd && haveXmllint ? test : test.skip)(
+  "manifest.xml validates against OfficeAppManifestV1_1.xsd",
+  () => {
+    const out = execFileSync("xmllint", ["--noout", "--schema", xsd, join(root, "manifest.xml")], {
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+    expect(out).toBe("");
+  },
+);
 
 (haveXsd && haveXmllint ? test : test.skip)("the XSD check really rejects a broken manifest", () => {
-  const broken = manifest.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>");
+  const broken = manifest.replace(
+    "<Permissions>ReadWriteDocument</Permissions>",
+    "<Permissions>Everything</Permissions>",
+  );
   const res = spawnSync("xmllint", ["--noout", "--schema", xsd, "-"], { input: broken, encoding: "utf8" });
   expect(res.status).not.toBe(0);
   expect(res.stderr).toMatch(/Permissions/);

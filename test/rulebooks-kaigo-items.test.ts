@@ -52,7 +52,15 @@ function subItems(n: Node, item = ""): SubItem[] {
   }
   const owner = item || n.id;
   if (n.kind === "yesno") {
-    return [{ id: n.id, points: n.points, hitCount: n.benchmark?.hitCount, hitRate: n.benchmark?.hitRate, item: owner }];
+    return [
+      {
+        id: n.id,
+        points: n.points,
+        hitCount: n.benchmark?.hitCount,
+        hitRate: n.benchmark?.hitRate,
+        item: owner,
+      },
+    ];
   }
   if (n.kind === "rankBand") {
     return n.bands.map((b) => ({
@@ -68,20 +76,50 @@ function subItems(n: Node, item = ""): SubItem[] {
 
 // Published maxima per 指標群 (identical in 令和6・7・8年度, reference §1 and §4).
 const CLUSTER_MAX: Record<string, number> = {
-  P_I_1: 64, P_I_2: 36, P_II_1: 68, P_II_2: 32, P_III_1: 64, P_III_2: 36, P_IV_O: 100,
-  S_I_1: 52, S_I_2: 48, S_II_1: 64, S_II_2: 36, S_III_1: 68, S_III_2: 32, S_IV_O: 100,
+  P_I_1: 64,
+  P_I_2: 36,
+  P_II_1: 68,
+  P_II_2: 32,
+  P_III_1: 64,
+  P_III_2: 36,
+  P_IV_O: 100,
+  S_I_1: 52,
+  S_I_2: 48,
+  S_II_1: 64,
+  S_II_2: 36,
+  S_III_1: 68,
+  S_III_2: 32,
+  S_IV_O: 100,
 };
 // Σ(points × hit count) ÷ 1,741 per 指標群 = national tally mean, 令和6年度 (reference §5.1).
 const R6_CLUSTER_MEAN: Record<string, number> = {
-  P_I_1: 46.345, P_I_2: 9.827, P_II_1: 42.357, P_II_2: 17.459, P_III_1: 33.833, P_III_2: 7.208, P_IV_O: 48.607,
-  S_I_1: 31.412, S_I_2: 20.105, S_II_1: 42.437, S_II_2: 12.084, S_III_1: 49.28, S_III_2: 12.793, S_IV_O: 48.607,
+  P_I_1: 46.345,
+  P_I_2: 9.827,
+  P_II_1: 42.357,
+  P_II_2: 17.459,
+  P_III_1: 33.833,
+  P_III_2: 7.208,
+  P_IV_O: 48.607,
+  S_I_1: 31.412,
+  S_I_2: 20.105,
+  S_II_1: 42.437,
+  S_II_2: 12.084,
+  S_III_1: 49.28,
+  S_III_2: 12.793,
+  S_IV_O: 48.607,
 };
 // 目標 / grant / total tally means 令和6年度 (reference §5.1) with medians (MHLW summary).
 const R6_TOTALS: Record<string, { mean: number; median: number }> = {
-  P_I: { mean: 56.172, median: 58 }, P_II: { mean: 59.816, median: 60 }, P_III: { mean: 41.041, median: 41 },
-  P_IV: { mean: 48.607, median: 50 }, P: { mean: 205.637, median: 209 },
-  S_I: { mean: 51.517, median: 52 }, S_II: { mean: 54.522, median: 56 }, S_III: { mean: 62.072, median: 66 },
-  S_IV: { mean: 48.607, median: 50 }, S: { mean: 216.718, median: 222 },
+  P_I: { mean: 56.172, median: 58 },
+  P_II: { mean: 59.816, median: 60 },
+  P_III: { mean: 41.041, median: 41 },
+  P_IV: { mean: 48.607, median: 50 },
+  P: { mean: 205.637, median: 209 },
+  S_I: { mean: 51.517, median: 52 },
+  S_II: { mean: 54.522, median: 56 },
+  S_III: { mean: 62.072, median: 66 },
+  S_IV: { mean: 48.607, median: 50 },
+  S: { mean: 216.718, median: 222 },
   KAIGO: { mean: 422.355, median: 428 },
 };
 const GOALS = ["P_I", "P_II", "P_III", "P_IV", "S_I", "S_II", "S_III", "S_IV"];
@@ -98,7 +136,11 @@ describe.each(YEARS)("kaigo-municipal-fy%i", (year) => {
     expect(rb.level).toBe("item");
     expect(rb.population).toBe(N);
     expect(rb.sizeClasses?.classes.map((c) => c.id)).toEqual([
-      "n100k_plus", "n50k_100k", "n10k_50k", "n3k_10k", "under3k",
+      "n100k_plus",
+      "n50k_100k",
+      "n10k_50k",
+      "n3k_10k",
+      "under3k",
     ]);
   });
 
@@ -116,7 +158,8 @@ describe.each(YEARS)("kaigo-municipal-fy%i", (year) => {
     for (const id of GOALS) {
       expect([id, group(rb, id).max, groupReach(group(rb, id)).max]).toEqual([id, 100, 100]);
     }
-    for (const id of ["P", "S"]) expect([id, group(rb, id).max, groupReach(group(rb, id)).max]).toEqual([id, 400, 400]);
+    for (const id of ["P", "S"])
+      expect([id, group(rb, id).max, groupReach(group(rb, id)).max]).toEqual([id, 400, 400]);
     expect(rb.root.id).toBe("KAIGO");
     expect(rb.root.max).toBe(800);
     expect(groupReach(rb.root).max).toBe(800);
@@ -214,10 +257,23 @@ describe("FY2024 benchmarks reproduce the national tally", () => {
     expect(byId.get("S_III_2_2.b4")).toMatchObject({ points: 2, hitCount: 174 });
     // 明細列 per 指標群 (reference §1): 28/12/13/8/14/12/32; 32/57/13/12/15/16/32
     const columns: Record<string, number> = {
-      P_I_1: 28, P_I_2: 12, P_II_1: 13, P_II_2: 8, P_III_1: 14, P_III_2: 12, P_IV_O: 32,
-      S_I_1: 32, S_I_2: 57, S_II_1: 13, S_II_2: 12, S_III_1: 15, S_III_2: 16, S_IV_O: 32,
+      P_I_1: 28,
+      P_I_2: 12,
+      P_II_1: 13,
+      P_II_2: 8,
+      P_III_1: 14,
+      P_III_2: 12,
+      P_IV_O: 32,
+      S_I_1: 32,
+      S_I_2: 57,
+      S_II_1: 13,
+      S_II_2: 12,
+      S_III_1: 15,
+      S_III_2: 16,
+      S_IV_O: 32,
     };
-    for (const [id, n] of Object.entries(columns)) expect([id, subItems(group(rb, id)).length]).toEqual([id, n]);
+    for (const [id, n] of Object.entries(columns))
+      expect([id, subItems(group(rb, id)).length]).toEqual([id, n]);
     expect(subItems(rb.root)).toHaveLength(296);
     const band = findNode(rb.root, "P_I_2_1");
     expect(band?.kind === "rankBand" && band.bands.map((b) => b.top)).toEqual([0.7, 0.5, 0.3, 0.1]);
@@ -242,9 +298,24 @@ describe("FY2025 and FY2026 apply the structural changes of 令和7・8年度", 
   const item = (y: Year) => new Map(subItems(books[y].root).map((x) => [x.id, x]));
 
   test("sub-items keep their ids (and their 大項目) across the three years", () => {
-    const removedIn2025 = ["P_II_1_2.a1", "P_II_1_2.a2", "P_II_1_2.a3", "S_II_1_1.a", "S_II_1_1.b", "S_II_1_1.c", "S_II_1_1.d"];
+    const removedIn2025 = [
+      "P_II_1_2.a1",
+      "P_II_1_2.a2",
+      "P_II_1_2.a3",
+      "S_II_1_1.a",
+      "S_II_1_1.b",
+      "S_II_1_1.c",
+      "S_II_1_1.d",
+    ];
     const added2025 = [
-      "P_II_1_2.a", "S_I_1_4.e", "S_I_1_7.e", "S_I_1_7.f", "S_II_1_4.a", "S_II_1_4.b", "S_II_1_4.c", "S_II_1_4.d",
+      "P_II_1_2.a",
+      "S_I_1_4.e",
+      "S_I_1_7.e",
+      "S_I_1_7.f",
+      "S_II_1_4.a",
+      "S_II_1_4.b",
+      "S_II_1_4.c",
+      "S_II_1_4.d",
     ];
     const added2026 = ["S_I_1_6.f", "S_II_1_3.f"];
     const [a, b, c] = [ids(2024), ids(2025), ids(2026)];
@@ -264,7 +335,9 @@ describe("FY2025 and FY2026 apply the structural changes of 令和7・8年度", 
 
   test("re-split items carry the new points", () => {
     const pts = (y: Year, prefix: string) =>
-      subItems(books[y].root).filter((x) => x.item === prefix).map((x) => x.points);
+      subItems(books[y].root)
+        .filter((x) => x.item === prefix)
+        .map((x) => x.points);
     expect(pts(2024, "P_II_1_2")).toEqual([2, 2, 2, 2, 2, 2, 8, 8, 8]);
     expect(pts(2025, "P_II_1_2")).toEqual([6, 2, 2, 2, 8, 8, 8]);
     expect(pts(2024, "S_I_1_4")).toEqual([1, 2, 2, 2]);
@@ -308,14 +381,39 @@ describe("FY2025 and FY2026 apply the structural changes of 令和7・8年度", 
 
   test("目標 and grant means (secondary, 0.1) add up", () => {
     const means: Record<number, Record<string, number>> = {
-      2025: { P_I: 59.4, P_II: 65.4, P_III: 46.6, P_IV: 47.9, S_I: 55.3, S_II: 46.5, S_III: 66.1, S_IV: 47.9, P: 219.3, S: 215.8 },
-      2026: { P_I: 62.3, P_II: 69.1, P_III: 50.8, P_IV: 47.7, S_I: 57.8, S_II: 51.1, S_III: 68.3, S_IV: 47.7, P: 230.0, S: 224.9 },
+      2025: {
+        P_I: 59.4,
+        P_II: 65.4,
+        P_III: 46.6,
+        P_IV: 47.9,
+        S_I: 55.3,
+        S_II: 46.5,
+        S_III: 66.1,
+        S_IV: 47.9,
+        P: 219.3,
+        S: 215.8,
+      },
+      2026: {
+        P_I: 62.3,
+        P_II: 69.1,
+        P_III: 50.8,
+        P_IV: 47.7,
+        S_I: 57.8,
+        S_II: 51.1,
+        S_III: 68.3,
+        S_IV: 47.7,
+        P: 230.0,
+        S: 224.9,
+      },
     };
     for (const y of [2025, 2026] as const) {
       const rb = books[y];
-      for (const [id, m] of Object.entries(means[y])) expect([id, group(rb, id).benchmark?.mean]).toEqual([id, m]);
+      for (const [id, m] of Object.entries(means[y]))
+        expect([id, group(rb, id).benchmark?.mean]).toEqual([id, m]);
       for (const F of ["P", "S"]) {
-        const goals = group(rb, F).children.map((g) => (g.kind === "group" ? g.benchmark?.mean ?? NaN : NaN));
+        const goals = group(rb, F).children.map((g) =>
+          g.kind === "group" ? (g.benchmark?.mean ?? NaN) : NaN,
+        );
         expect(Math.abs(goals.reduce((s, m) => s + m, 0) - means[y][F])).toBeLessThanOrEqual(0.2);
       }
       // no 指標群 means or medians are known for these years (目標Ⅳ is its own 指標群)

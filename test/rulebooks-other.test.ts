@@ -50,7 +50,8 @@ function indicators(rb: Rulebook): Indicator[] {
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-const childMaxima = (g: Group) => g.children.map((c) => (c.kind === "group" ? c.max : c.kind === "points" ? c.max : undefined));
+const childMaxima = (g: Group) =>
+  g.children.map((c) => (c.kind === "group" ? c.max : c.kind === "points" ? c.max : undefined));
 
 describe("every bundled rulebook of this set validates", () => {
   test.each(FILES)("%s", (id) => {
@@ -157,7 +158,11 @@ describe("kaigo municipal FY2024–FY2026, group level", () => {
     test("目標Ⅳ is one set counted in both grants: S_IV_O.points answers from P_IV_O.points", () => {
       expect(indicator(rb, "S_IV_O.points").answerFrom).toBe("P_IV_O.points");
       expect(indicator(rb, "P_IV_O.points").answerFrom).toBeUndefined();
-      expect(indicators(rb).filter((i) => i.answerFrom !== undefined).map((i) => i.id)).toEqual(["S_IV_O.points"]);
+      expect(
+        indicators(rb)
+          .filter((i) => i.answerFrom !== undefined)
+          .map((i) => i.id),
+      ).toEqual(["S_IV_O.points"]);
     });
 
     test("size classes of 第1号被保険者数", () => {
@@ -180,8 +185,12 @@ describe("kaigo municipal FY2024–FY2026, group level", () => {
         { current: "S", previous: "S" },
       ],
     });
-    expect(load("kaigo-municipal-fy2025-groups").previous).toEqual({ rulebook: "kaigo-municipal-fy2024-groups" });
-    expect(load("kaigo-municipal-fy2026-groups").previous).toEqual({ rulebook: "kaigo-municipal-fy2025-groups" });
+    expect(load("kaigo-municipal-fy2025-groups").previous).toEqual({
+      rulebook: "kaigo-municipal-fy2024-groups",
+    });
+    expect(load("kaigo-municipal-fy2026-groups").previous).toEqual({
+      rulebook: "kaigo-municipal-fy2025-groups",
+    });
   });
 
   test("FY2024 benchmarks: tally means match the published averages; medians and rates as published (seed 000)", () => {
@@ -221,19 +230,48 @@ describe("kaigo municipal FY2024–FY2026, group level", () => {
       expect([id, g.benchmark?.median]).toEqual([id, median]);
       expect([id, g.benchmark?.meanRate]).toEqual([id, rate]);
       // The published rate is the mean over the maximum, rounded to 0.1%.
-      expect(Math.round(((g.benchmark?.mean ?? NaN) / (g.max as number)) * 1000) / 1000).toBeCloseTo(rate, 10);
+      expect(Math.round(((g.benchmark?.mean ?? NaN) / (g.max as number)) * 1000) / 1000).toBeCloseTo(
+        rate,
+        10,
+      );
       expect(g.benchmark?.source).toBeTruthy();
     }
   });
 
   test("FY2025 and FY2026 benchmarks: 目標/grant/total national averages (official-indicators §5.3)", () => {
     const expected: Record<number, Record<string, number>> = {
-      2025: { KAIGO: 435.0, P: 219.3, S: 215.8, P_I: 59.4, P_II: 65.4, P_III: 46.6, P_IV: 47.9, S_I: 55.3, S_II: 46.5, S_III: 66.1, S_IV: 47.9 },
-      2026: { KAIGO: 454.9, P: 230.0, S: 224.9, P_I: 62.3, P_II: 69.1, P_III: 50.8, P_IV: 47.7, S_I: 57.8, S_II: 51.1, S_III: 68.3, S_IV: 47.7 },
+      2025: {
+        KAIGO: 435.0,
+        P: 219.3,
+        S: 215.8,
+        P_I: 59.4,
+        P_II: 65.4,
+        P_III: 46.6,
+        P_IV: 47.9,
+        S_I: 55.3,
+        S_II: 46.5,
+        S_III: 66.1,
+        S_IV: 47.9,
+      },
+      2026: {
+        KAIGO: 454.9,
+        P: 230.0,
+        S: 224.9,
+        P_I: 62.3,
+        P_II: 69.1,
+        P_III: 50.8,
+        P_IV: 47.7,
+        S_I: 57.8,
+        S_II: 51.1,
+        S_III: 68.3,
+        S_IV: 47.7,
+      },
     };
     for (const fy of [2025, 2026]) {
       const rb = load(`kaigo-municipal-fy${fy}-groups`);
-      const withBenchmark = all(rb.root).filter((n) => n.kind === "group" && n.benchmark).map((n) => n.id);
+      const withBenchmark = all(rb.root)
+        .filter((n) => n.kind === "group" && n.benchmark)
+        .map((n) => n.id);
       expect(withBenchmark.sort()).toEqual(Object.keys(expected[fy]).sort());
       for (const [id, mean] of Object.entries(expected[fy])) {
         expect([fy, id, group(rb, id).benchmark?.mean]).toEqual([fy, id, mean]);
@@ -253,7 +291,14 @@ describe("kaigo municipal FY2023 (old structure)", () => {
     expect(rb.root.max).toBe(2185);
     expect(group(rb, "P").max).toBe(1355);
     expect(group(rb, "S").max).toBe(830);
-    const sections: Record<string, number> = { P_I: 135, P_II: 1020, P_III: 200, S_I: 35, S_II: 755, S_III: 40 };
+    const sections: Record<string, number> = {
+      P_I: 135,
+      P_II: 1020,
+      P_III: 200,
+      S_I: 35,
+      S_II: 755,
+      S_III: 40,
+    };
     for (const [id, max] of Object.entries(sections)) {
       expect(group(rb, id).max).toBe(max);
       const ind = indicator(rb, `${id}.points`);
@@ -278,7 +323,8 @@ describe("kaigo municipal FY2023 (old structure)", () => {
       S_III: 16.71,
       KAIGO: 1156,
     };
-    for (const [id, mean] of Object.entries(means)) expect([id, group(rb, id).benchmark?.mean]).toEqual([id, mean]);
+    for (const [id, mean] of Object.entries(means))
+      expect([id, group(rb, id).benchmark?.mean]).toEqual([id, mean]);
     expect(rb.root.benchmark?.meanRate).toBe(0.529);
     // Grant averages add up to the published total (1,155.86 ≈ 1,156).
     expect(Math.round(742.94 + 412.92)).toBe(1156);
@@ -339,8 +385,22 @@ describe("NHI 保険者努力支援制度 市町村分 FY2024", () => {
     expect(rb.fiscalYear).toBe(2024);
     expect(rb.root.max).toBe(840);
     expect(groupReach(rb.root).max).toBe(840);
-    expect(group(rb, "KYOTSU").children.map((c) => c.code)).toEqual(["共通①", "共通②", "共通③", "共通④", "共通⑤", "共通⑥"]);
-    expect(group(rb, "KOYU").children.map((c) => c.code)).toEqual(["固有①", "固有②", "固有③", "固有④", "固有⑤", "固有⑥"]);
+    expect(group(rb, "KYOTSU").children.map((c) => c.code)).toEqual([
+      "共通①",
+      "共通②",
+      "共通③",
+      "共通④",
+      "共通⑤",
+      "共通⑥",
+    ]);
+    expect(group(rb, "KOYU").children.map((c) => c.code)).toEqual([
+      "固有①",
+      "固有②",
+      "固有③",
+      "固有④",
+      "固有⑤",
+      "固有⑥",
+    ]);
   });
 
   test("共通③ 特定健診受診率向上の取組: yes/no items 5 + 10 + 10 with their R6 該当数/達成率", () => {

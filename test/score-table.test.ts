@@ -42,13 +42,22 @@ function everything(): Rulebook {
   rb.notes = [{ ja: "注記; その1 [重要]", en: "Note, one" }, "注記2"];
   rb.sources = [
     {
-      id: "s1", title: "通知", url: "https://example.org/a?b=1;c", repository: "x/y", path: "a/b.pdf",
-      commit: "0123456", confidence: "OCR?", note: "p.3",
+      id: "s1",
+      title: "通知",
+      url: "https://example.org/a?b=1;c",
+      repository: "x/y",
+      path: "a/b.pdf",
+      commit: "0123456",
+      confidence: "OCR?",
+      note: "p.3",
     },
     { id: "s2", title: "二つ目" },
   ];
   rb.previous = { rulebook: "test-mini-2025", sameIds: false, groups: [{ current: "B", previous: "B_old" }] };
-  const [a, b, act, d] = rb.root.children as Extract<Rulebook["root"]["children"][number], { kind: "group" }>[];
+  const [a, b, act, d] = rb.root.children as Extract<
+    Rulebook["root"]["children"][number],
+    { kind: "group" }
+  >[];
   rb.root.notes = ["全体の注記"];
   Object.assign(a, {
     code: "1",
@@ -62,29 +71,55 @@ function everything(): Rulebook {
     basis: "YN",
     notes: [{ ja: "注", en: "note" }],
   });
-  const [choice, multi, numeric] = b.children as Extract<Rulebook["root"]["children"][number], { kind: "group" }>["children"];
+  const [choice, multi, numeric] = b.children as Extract<
+    Rulebook["root"]["children"][number],
+    { kind: "group" }
+  >["children"];
   Object.assign(choice, {
     options: [
       {
-        code: "ア", label: { ja: "全域で=実施; [注]", en: "Whole area, all; really" }, points: 10, id: "B.c.all",
-        aliases: ["全域", "a|b"], benchmark: { hitCount: 3, hitRate: 0.123456789, mean: 1, source: "x, 該当数=1" },
+        code: "ア",
+        label: { ja: "全域で=実施; [注]", en: "Whole area, all; really" },
+        points: 10,
+        id: "B.c.all",
+        aliases: ["全域", "a|b"],
+        benchmark: { hitCount: 3, hitRate: 0.123456789, mean: 1, source: "x, 該当数=1" },
       },
       { code: "イ", points: 5 },
       { code: "ウ\\x", label: "未実施\n改行", points: -1.5 },
     ],
   });
-  Object.assign(multi, { options: [{ code: "x y", label: "空白入りコード", points: 3 }, { code: "b", points: 3 }] });
+  Object.assign(multi, {
+    options: [
+      { code: "x y", label: "空白入りコード", points: 3 },
+      { code: "b", points: 3 },
+    ],
+  });
   Object.assign(numeric, {
-    steps: [{ value: null, points: 4, id: "B.n.x", label: { ja: "閾値未公表", en: "unknown" }, benchmark: { hitRate: 0.5 } }],
+    steps: [
+      {
+        value: null,
+        points: 4,
+        id: "B.n.x",
+        label: { ja: "閾値未公表", en: "unknown" },
+        benchmark: { hitRate: 0.5 },
+      },
+    ],
     pointsOtherwise: -2,
     range: { min: 0 },
   });
-  const [rank, imp] = act.children as Extract<Rulebook["root"]["children"][number], { kind: "group" }>["children"];
+  const [rank, imp] = act.children as Extract<
+    Rulebook["root"]["children"][number],
+    { kind: "group" }
+  >["children"];
   Object.assign(rank, {
     cumulative: false,
     measure: {
-      name: { ja: "参加率", en: "Participation" }, unit: "per-mille", direction: "lower",
-      cutoffs: [2, null, 6, 9.5], cutoffsBySize: { large: [1, 2, 3, 4], small: [null, null, 5, 6] },
+      name: { ja: "参加率", en: "Participation" },
+      unit: "per-mille",
+      direction: "lower",
+      cutoffs: [2, null, 6, 9.5],
+      cutoffsBySize: { large: [1, 2, 3, 4], small: [null, null, 5, 6] },
     },
   });
   Object.assign(imp, {
@@ -119,8 +154,15 @@ describe("round trip rulebook → 配点表 → rulebook", () => {
     expect(res.rulebook).toEqual(rb);
   });
 
-  const bundled = fs.existsSync(BUNDLED) ? fs.readdirSync(BUNDLED).filter((f) => f.endsWith(".json")).sort() : [];
-  const valid = bundled.filter((f) => checkRulebook(JSON.parse(fs.readFileSync(path.join(BUNDLED, f), "utf8"))).ok);
+  const bundled = fs.existsSync(BUNDLED)
+    ? fs
+        .readdirSync(BUNDLED)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
+  const valid = bundled.filter(
+    (f) => checkRulebook(JSON.parse(fs.readFileSync(path.join(BUNDLED, f), "utf8"))).ok,
+  );
   test.each(valid.length ? valid : ["(none)"])("bundled %s", async (file) => {
     if (file === "(none)") return;
     const rb = checkRulebook(JSON.parse(fs.readFileSync(path.join(BUNDLED, file), "utf8"))).rulebook!;
@@ -200,7 +242,9 @@ describe("problems name the cell to fix", () => {
         message: "「pub」の配点「十」を数値として読めません。数値を入力してください。",
       },
     ]);
-    expect(formatTableProblem(res.problems[0])).toBe("指標!F4: 「pub」の配点「十」を数値として読めません。数値を入力してください。");
+    expect(formatTableProblem(res.problems[0])).toBe(
+      "指標!F4: 「pub」の配点「十」を数値として読めません。数値を入力してください。",
+    );
   });
 
   test("unknown kind", () => {
@@ -212,7 +256,10 @@ describe("problems name the cell to fix", () => {
 
   test("unknown parent group", () => {
     const [p] = errors(tableToRulebook(withCell("指標", 2, 0, "T9")).problems);
-    expect(p).toMatchObject({ cell: "指標!A3", message: "「scope」の区分ID「T9」という区分が「区分」シートにありません。" });
+    expect(p).toMatchObject({
+      cell: "指標!A3",
+      message: "「scope」の区分ID「T9」という区分が「区分」シートにありません。",
+    });
     const [q] = errors(tableToRulebook(withCell("区分", 2, 1, "X")).problems);
     expect(q).toMatchObject({ cell: "区分!B3", message: "区分「ORG」の親ID「X」という区分がありません。" });
   });
@@ -244,7 +291,9 @@ describe("problems name the cell to fix", () => {
   test("option syntax errors", () => {
     const [p] = errors(tableToRulebook(withCell("指標", 2, 6, "ア 全域=10; イ 一部")).problems);
     expect(p.cell).toBe("指標!G3");
-    expect(p.message).toBe("「scope」の選択肢・段階の「イ 一部」に「=配点」がありません（例: ア 全域で実施=10）。");
+    expect(p.message).toBe(
+      "「scope」の選択肢・段階の「イ 一部」に「=配点」がありません（例: ア 全域で実施=10）。",
+    );
     const [q] = errors(tableToRulebook(withCell("指標", 2, 6, "ア 全域=10 [上位=30%]")).problems);
     expect(q.message).toContain("「上位=30%」は使えません");
     const [r] = errors(tableToRulebook(withCell("指標", 2, 6, "ア 全域=十")).problems);
@@ -261,7 +310,10 @@ describe("problems name the cell to fix", () => {
       message: "「年度」の行がありません。A列に「年度」、B列に値を入力してください。",
     });
     const blank = tableToRulebook(withCell("ルールブック", 5, 1, null));
-    expect(errors(blank.problems)[0]).toMatchObject({ cell: "ルールブック!B6", message: "版を入力してください。" });
+    expect(errors(blank.problems)[0]).toMatchObject({
+      cell: "ルールブック!B6",
+      message: "版を入力してください。",
+    });
     const noSource = baseBook();
     noSource["ルールブック"].splice(9, 2);
     expect(errors(tableToRulebook(noSource).problems)[0].message).toContain("出典がありません");
@@ -282,7 +334,12 @@ describe("problems name the cell to fix", () => {
   test("rulebook checks map back to cells", () => {
     const res = tableToRulebook(withCell("指標", 3, 7, "plan; zz"));
     expect(errors(res.problems)).toEqual([
-      { severity: "error", sheet: "指標", cell: "指標!H4", message: "指標「pub」: 前提の「zz」という指標・小項目がありません。" },
+      {
+        severity: "error",
+        sheet: "指標",
+        cell: "指標!H4",
+        message: "指標「pub」: 前提の「zz」という指標・小項目がありません。",
+      },
     ]);
     const link = errors(tableToRulebook(withCell("指標", 3, 8, "scope")).problems);
     expect(link[0]).toMatchObject({ cell: "指標!I4" });
@@ -295,7 +352,11 @@ describe("problems name the cell to fix", () => {
     const res = tableToRulebook(withCell("区分", 1, 3, 100));
     expect(res.rulebook).toBeDefined();
     expect(res.problems).toEqual([
-      expect.objectContaining({ severity: "warning", cell: "区分!D2", message: expect.stringContaining("満点 100 点に届きません") }),
+      expect.objectContaining({
+        severity: "warning",
+        cell: "区分!D2",
+        message: expect.stringContaining("満点 100 点に届きません"),
+      }),
     ]);
   });
 });
@@ -330,14 +391,105 @@ describe("a table written by hand", () => {
       ["small", "10万人未満", null, 100000],
     ],
     指標: [
-      ["区分ID", "ID", "コード", "名称", "種類", "配点", "選択肢・段階", "閾値", "方向", "単位", "満点・上限", "前提"],
-      ["P > P_I > P_I_1", "plan", "ア", "計画を策定", "はい・いいえ", "１０点", null, null, null, null, null, null],
+      [
+        "区分ID",
+        "ID",
+        "コード",
+        "名称",
+        "種類",
+        "配点",
+        "選択肢・段階",
+        "閾値",
+        "方向",
+        "単位",
+        "満点・上限",
+        "前提",
+      ],
+      [
+        "P > P_I > P_I_1",
+        "plan",
+        "ア",
+        "計画を策定",
+        "はい・いいえ",
+        "１０点",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
       ["P_I_1", "plan2", "イ", "計画を改定", "yesno", 5, null, null, null, null, null, null],
-      ["P_I", "scope", "ウ", "実施範囲", "択一", null, "ア 全域で実施=10；イ 一部で実施=5\nウ 未実施=0", null, null, null, null, null],
-      ["P_I", "link", "エ", "連携先", "複数選択", null, "a 医師会=5 [ID=link.doctors]; b 薬剤師会=5", null, null, null, 8, null],
-      ["P > P_II", "rate", "オ", "受診率", "数値", null, null, "large: 50=10, 40=5 | 10万人未満: 60=10, 45=5", "以上", "％", null, null],
-      ["P_II", "rank", "カ", "参加率", "順位帯", null, "a 上位5割=5 [上位=50%]\nb 上位2割=5 [上位=2割, 該当数=350, 該当率=20%]", "10; 20", "高いほど上位", "%", null, "plan"],
-      ["P_II", "imp", "キ", "改善", "改善", null, null, "1以上=10、0超1未満=5; それ以外=▲2", "増加", "%", null, null],
+      [
+        "P_I",
+        "scope",
+        "ウ",
+        "実施範囲",
+        "択一",
+        null,
+        "ア 全域で実施=10；イ 一部で実施=5\nウ 未実施=0",
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        "P_I",
+        "link",
+        "エ",
+        "連携先",
+        "複数選択",
+        null,
+        "a 医師会=5 [ID=link.doctors]; b 薬剤師会=5",
+        null,
+        null,
+        null,
+        8,
+        null,
+      ],
+      [
+        "P > P_II",
+        "rate",
+        "オ",
+        "受診率",
+        "数値",
+        null,
+        null,
+        "large: 50=10, 40=5 | 10万人未満: 60=10, 45=5",
+        "以上",
+        "％",
+        null,
+        null,
+      ],
+      [
+        "P_II",
+        "rank",
+        "カ",
+        "参加率",
+        "順位帯",
+        null,
+        "a 上位5割=5 [上位=50%]\nb 上位2割=5 [上位=2割, 該当数=350, 該当率=20%]",
+        "10; 20",
+        "高いほど上位",
+        "%",
+        null,
+        "plan",
+      ],
+      [
+        "P_II",
+        "imp",
+        "キ",
+        "改善",
+        "改善",
+        null,
+        null,
+        "1以上=10、0超1未満=5; それ以外=▲2",
+        "増加",
+        "%",
+        null,
+        null,
+      ],
       ["P_II", "other", "ク", "その他", "得点入力", null, null, null, null, null, 20, null],
       ["P_II", "low", "ケ", "待機者数", "数値", null, null, "10以下=5; ?=3", null, "人数", null, null],
     ],
@@ -426,8 +578,14 @@ describe("a table written by hand", () => {
                 unit: "percent",
                 direction: "atLeast",
                 stepsBySize: {
-                  large: [{ value: 50, points: 10 }, { value: 40, points: 5 }],
-                  small: [{ value: 60, points: 10 }, { value: 45, points: 5 }],
+                  large: [
+                    { value: 50, points: 10 },
+                    { value: 40, points: 5 },
+                  ],
+                  small: [
+                    { value: 60, points: 10 },
+                    { value: 45, points: 5 },
+                  ],
                 },
               },
               {
@@ -438,7 +596,13 @@ describe("a table written by hand", () => {
                 requires: ["plan"],
                 bands: [
                   { code: "a", label: "上位5割", top: 0.5, points: 5 },
-                  { code: "b", label: "上位2割", top: 0.2, points: 5, benchmark: { hitCount: 350, hitRate: 0.2 } },
+                  {
+                    code: "b",
+                    label: "上位2割",
+                    top: 0.2,
+                    points: 5,
+                    benchmark: { hitCount: 350, hitRate: 0.2 },
+                  },
                 ],
                 measure: { unit: "percent", direction: "higher", cutoffs: [10, 20] },
               },
@@ -463,7 +627,10 @@ describe("a table written by hand", () => {
                 name: "待機者数",
                 unit: "count",
                 direction: "atMost",
-                steps: [{ value: 10, points: 5 }, { value: null, points: 3 }],
+                steps: [
+                  { value: 10, points: 5 },
+                  { value: null, points: 3 },
+                ],
               },
             ],
           },

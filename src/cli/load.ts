@@ -25,7 +25,9 @@ export async function loadRulebook(ref: string): Promise<Rulebook> {
   if (bundled) return bundled;
   const path = resolve(ref);
   if (!existsSync(path)) {
-    throw new UsageError(`ルールブック「${ref}」がありません。saiten rulebooks で一覧を確認するか、ファイルのパスを指定してください。`);
+    throw new UsageError(
+      `ルールブック「${ref}」がありません。saiten rulebooks で一覧を確認するか、ファイルのパスを指定してください。`,
+    );
   }
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") {
@@ -35,7 +37,9 @@ export async function loadRulebook(ref: string): Promise<Rulebook> {
     const res = tableToRulebook(book);
     if (!res.rulebook) {
       const first = res.problems.find((p) => p.severity === "error");
-      throw new UsageError(`${ref}: ${first ? `${first.cell ?? first.sheet}: ${first.message}` : "配点表を読めません"}`);
+      throw new UsageError(
+        `${ref}: ${first ? `${first.cell ?? first.sheet}: ${first.message}` : "配点表を読めません"}`,
+      );
     }
     return res.rulebook;
   }
@@ -69,7 +73,9 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   try {
     return await ExcelJsWorkbook.open(path);
   } catch (e) {
-    throw new UsageError(`${file} を .xlsx として開けません（${(e as Error).message}）。Excel で .xlsx 形式で保存し直してください。`);
+    throw new UsageError(
+      `${file} を .xlsx として開けません（${(e as Error).message}）。Excel で .xlsx 形式で保存し直してください。`,
+    );
   }
 }
 
@@ -84,7 +90,15 @@ export async function loadAnswers(file: string, knownIds?: ReadonlySet<string>):
     if (template.sizeClass) context.sizeClass = template.sizeClass;
     if (template.size !== undefined) context.size = template.size;
     if (Object.keys(template.previousValues).length) context.previousValues = template.previousValues;
-    return { source: "template", book, answers: template.answers, template, templateBlock: block, context, rulebookId: template.rulebookId };
+    return {
+      source: "template",
+      book,
+      answers: template.answers,
+      template,
+      templateBlock: block,
+      context,
+      rulebookId: template.rulebookId,
+    };
   }
   const map = namedMap(await book.definedNames());
   if (map.answers.size) {

@@ -12,7 +12,13 @@ import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { checkRulebook } from "../rulebooks/validate";
 import { readTableBook, writeTableBook } from "../workbook/score-table-xlsx";
-import { ANSWER_SHEET, answerSheetWrites, readTemplate, RESULT_SHEET, resultSheetWrites } from "../workbook/template";
+import {
+  ANSWER_SHEET,
+  answerSheetWrites,
+  readTemplate,
+  RESULT_SHEET,
+  resultSheetWrites,
+} from "../workbook/template";
 import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadAnswers, loadRulebook, UsageError } from "./load";
 import { renderReport } from "./print";
@@ -40,16 +46,24 @@ function indicatorIds(rb: Rulebook): Set<string> {
 async function scoreFile(file: string, rulebookRef: string | undefined, context: ScoreContext) {
   const loaded = await loadAnswers(file);
   const ref = rulebookRef ?? loaded.rulebookId;
-  if (!ref) throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
+  if (!ref)
+    throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
   const rulebook = await loadRulebook(ref);
   // Re-read the template against the rulebook's ids so unknown rows are reported.
-  const template = loaded.templateBlock ? (readTemplate(loaded.templateBlock, indicatorIds(rulebook)) ?? undefined) : undefined;
+  const template = loaded.templateBlock
+    ? (readTemplate(loaded.templateBlock, indicatorIds(rulebook)) ?? undefined)
+    : undefined;
   const answers = template?.answers ?? loaded.answers;
   const ctx: ScoreContext = { ...loaded.context, ...context };
   const session = new ScoreSession(rulebook, answers, ctx);
   const result = session.result();
   for (const p of template?.problems ?? []) {
-    result.issues.push({ severity: "warning", code: "invalid", cell: p.cell, message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` } });
+    result.issues.push({
+      severity: "warning",
+      code: "invalid",
+      cell: p.cell,
+      message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` },
+    });
   }
   return { loaded, rulebook, result, template };
 }
@@ -85,7 +99,8 @@ function compareOptions(rulebook: Rulebook, previousId: string) {
   return {
     rateDigits: rulebook.rateDigits ?? 1,
     comparableGroups: previousId === rulebook.previous?.rulebook ? rulebook.previous?.groups : undefined,
-    sameIds: previousId === rulebook.id ? true : sameRulebookFamily ? rulebook.previous?.sameIds !== false : false,
+    sameIds:
+      previousId === rulebook.id ? true : sameRulebookFamily ? rulebook.previous?.sameIds !== false : false,
   };
 }
 
@@ -112,7 +127,11 @@ export function program(io: Io = defaultIo): Command {
         title: jaText(rb.title),
       }));
       if (opts.json) io.out(JSON.stringify(list, null, 2) + "\n");
-      else for (const r of list) io.out(`${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}点  ${r.title}\n`);
+      else
+        for (const r of list)
+          io.out(
+            `${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}点  ${r.title}\n`,
+          );
     });
 
   cmd
@@ -123,9 +142,12 @@ export function program(io: Io = defaultIo): Command {
     .option("--force", "既存のファイルを上書きする / overwrite an existing file")
     .action(async (opts: { rulebook: string; out: string; force?: boolean }) => {
       const rb = await loadRulebook(opts.rulebook);
-      if (existsSync(opts.out) && !opts.force) throw new UsageError(`${opts.out} は既にあります。別の名前にするか --force を付けてください。`);
+      if (existsSync(opts.out) && !opts.force)
+        throw new UsageError(`${opts.out} は既にあります。別の名前にするか --force を付けてください。`);
       await createTemplateWorkbook(rb).xlsx.writeFile(opts.out);
-      io.out(`${opts.out}: ${rb.id} の回答ブックを作りました（「${ANSWER_SHEET}」シートの回答列に入力してください）。\n`);
+      io.out(
+        `${opts.out}: ${rb.id} の回答ブックを作りました（「${ANSWER_SHEET}」シートの回答列に入力してください）。\n`,
+      );
     });
 
   cmd
@@ -143,52 +165,87 @@ export function program(io: Io = defaultIo): Command {
       return n;
     })
     .option("--lang <ja|en>", "表示言語 / language", "ja")
-    .option("--depth <n>", "表に出す区分の深さ / group levels in the table", (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--depth「${v}」は0以上の整数にしてください。`);
-      return n;
-    }, 3)
-    .action(async (file: string, opts: { rulebook?: string; previous?: string; previousRulebook?: string; json?: boolean; out?: string; sizeClass?: string; size?: number; lang: string; depth: number }) => {
-      if (opts.lang !== "ja" && opts.lang !== "en") throw new UsageError(`--lang は ja か en です。`);
-      if (opts.out && resolve(opts.out) === resolve(file)) throw new UsageError("入力ファイルは上書きしません。--out には別のファイル名を指定してください。");
-      const context: ScoreContext = {};
-      if (opts.sizeClass) context.sizeClass = opts.sizeClass;
-      if (opts.size !== undefined) context.size = opts.size;
-      const { loaded, rulebook, result, template } = await scoreFile(file, opts.rulebook, context);
+    .option(
+      "--depth <n>",
+      "表に出す区分の深さ / group levels in the table",
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0)
+          throw new UsageError(`--depth「${v}」は0以上の整数にしてください。`);
+        return n;
+      },
+      3,
+    )
+    .action(
+      async (
+        file: string,
+        opts: {
+          rulebook?: string;
+          previous?: string;
+          previousRulebook?: string;
+          json?: boolean;
+          out?: string;
+          sizeClass?: string;
+          size?: number;
+          lang: string;
+          depth: number;
+        },
+      ) => {
+        if (opts.lang !== "ja" && opts.lang !== "en") throw new UsageError(`--lang は ja か en です。`);
+        if (opts.out && resolve(opts.out) === resolve(file))
+          throw new UsageError("入力ファイルは上書きしません。--out には別のファイル名を指定してください。");
+        const context: ScoreContext = {};
+        if (opts.sizeClass) context.sizeClass = opts.sizeClass;
+        if (opts.size !== undefined) context.size = opts.size;
+        const { loaded, rulebook, result, template } = await scoreFile(file, opts.rulebook, context);
 
-      let comparison: Comparison | undefined;
-      let fillPrevious = false;
-      if (opts.previous) {
-        const prev = await previousResult(opts.previous, rulebook, opts.previousRulebook);
-        comparison = compare(result, prev.result, compareOptions(rulebook, prev.result.rulebook.id));
-        fillPrevious = true;
-      } else if (template && Object.keys(template.previousPoints).length) {
-        // The template's 前年度得点 column: last year's points under this year's rulebook.
-        const prev = new ScoreSession(rulebook, {}, { knownPoints: template.previousPoints }).result();
-        comparison = compare(result, prev, { rateDigits: rulebook.rateDigits ?? 1 });
-      }
+        let comparison: Comparison | undefined;
+        let fillPrevious = false;
+        if (opts.previous) {
+          const prev = await previousResult(opts.previous, rulebook, opts.previousRulebook);
+          comparison = compare(result, prev.result, compareOptions(rulebook, prev.result.rulebook.id));
+          fillPrevious = true;
+        } else if (template && Object.keys(template.previousPoints).length) {
+          // The template's 前年度得点 column: last year's points under this year's rulebook.
+          const prev = new ScoreSession(rulebook, {}, { knownPoints: template.previousPoints }).result();
+          comparison = compare(result, prev, { rateDigits: rulebook.rateDigits ?? 1 });
+        }
 
-      let conflicts: { cell: string; message: string }[] = [];
-      if (opts.out) {
-        if (!template || !loaded.templateBlock) throw new UsageError("--out は標準の回答ブック（「回答」シート）にだけ書き込めます。");
-        const a = answerSheetWrites(loaded.templateBlock, template, result, comparison, fillPrevious);
-        const existing = (await loaded.book.readUsed([RESULT_SHEET])).get(RESULT_SHEET);
-        if (!existing) loaded.book.book.addWorksheet(RESULT_SHEET);
-        const r = resultSheetWrites(result, comparison, existing);
-        conflicts = [...a.conflicts, ...r.conflicts];
-        await loaded.book.write([...a.writes, ...r.writes]);
-        await loaded.book.save(opts.out);
-      }
-      if (opts.json) {
-        io.out(JSON.stringify(resultJson(result, { input: { file, source: loaded.source }, comparison, outputConflicts: conflicts }), null, 2) + "\n");
-      } else {
-        io.out(renderReport(result, comparison, opts.lang, opts.depth) + "\n");
-        for (const c of conflicts) io.out(`  [warning] ${c.cell}: ${c.message}\n`);
-        if (opts.out) io.out(`\n${opts.out} に得点を書き込みました。\n`);
-      }
-    });
+        let conflicts: { cell: string; message: string }[] = [];
+        if (opts.out) {
+          if (!template || !loaded.templateBlock)
+            throw new UsageError("--out は標準の回答ブック（「回答」シート）にだけ書き込めます。");
+          const a = answerSheetWrites(loaded.templateBlock, template, result, comparison, fillPrevious);
+          const existing = (await loaded.book.readUsed([RESULT_SHEET])).get(RESULT_SHEET);
+          if (!existing) loaded.book.book.addWorksheet(RESULT_SHEET);
+          const r = resultSheetWrites(result, comparison, existing);
+          conflicts = [...a.conflicts, ...r.conflicts];
+          await loaded.book.write([...a.writes, ...r.writes]);
+          await loaded.book.save(opts.out);
+        }
+        if (opts.json) {
+          io.out(
+            JSON.stringify(
+              resultJson(result, {
+                input: { file, source: loaded.source },
+                comparison,
+                outputConflicts: conflicts,
+              }),
+              null,
+              2,
+            ) + "\n",
+          );
+        } else {
+          io.out(renderReport(result, comparison, opts.lang, opts.depth) + "\n");
+          for (const c of conflicts) io.out(`  [warning] ${c.cell}: ${c.message}\n`);
+          if (opts.out) io.out(`\n${opts.out} に得点を書き込みました。\n`);
+        }
+      },
+    );
 
-  const rulebook = cmd.command("rulebook").description("ルールブックの作成と確認 / author and check rulebooks");
+  const rulebook = cmd
+    .command("rulebook")
+    .description("ルールブックの作成と確認 / author and check rulebooks");
   rulebook
     .command("check <file>")
     .description("ルールブック(.json/.xlsx)を検証する / validate a rulebook")
@@ -199,7 +256,11 @@ export function program(io: Io = defaultIo): Command {
       let id = file;
       if (/\.xlsx$/i.test(path)) {
         const res = tableToRulebook(await readTableBook(path));
-        problems = res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: p.message }));
+        problems = res.problems.map((p) => ({
+          severity: p.severity,
+          where: p.cell ?? p.sheet,
+          message: p.message,
+        }));
         if (res.rulebook) id = res.rulebook.id;
       } else {
         let doc: unknown;
@@ -226,7 +287,8 @@ export function program(io: Io = defaultIo): Command {
       if (!existsSync(path)) throw new UsageError(`${file} がありません。`);
       const res = tableToRulebook(await readTableBook(path));
       for (const p of res.problems) io.err(`[${p.severity}] ${p.cell ?? p.sheet}: ${p.message}\n`);
-      if (!res.rulebook) throw new UsageError(`${file}: 配点表にエラーがあるためルールブックを作れませんでした。`);
+      if (!res.rulebook)
+        throw new UsageError(`${file}: 配点表にエラーがあるためルールブックを作れませんでした。`);
       const json = JSON.stringify(res.rulebook, null, 2) + "\n";
       if (opts.out) {
         writeFileSync(opts.out, json);
@@ -251,7 +313,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return 0;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
+        return 0;
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);

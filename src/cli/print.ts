@@ -8,8 +8,36 @@ import type { GroupResult, ScoreResult } from "../engine/types";
 export type Lang = "ja" | "en";
 
 const L = {
-  ja: { group: "区分", points: "得点", max: "満点", rate: "得点率", prev: "前年度", change: "差", trend: "傾向", judge: "判定", mean: "全国平均", total: "合計", issues: "確認事項", lost: "得点が下がった指標", none: "なし" },
-  en: { group: "Group", points: "Points", max: "Max", rate: "Rate", prev: "Previous", change: "Change", trend: "Trend", judge: "Judgement", mean: "National mean", total: "Total", issues: "Issues", lost: "Indicators that lost points", none: "none" },
+  ja: {
+    group: "区分",
+    points: "得点",
+    max: "満点",
+    rate: "得点率",
+    prev: "前年度",
+    change: "差",
+    trend: "傾向",
+    judge: "判定",
+    mean: "全国平均",
+    total: "合計",
+    issues: "確認事項",
+    lost: "得点が下がった指標",
+    none: "なし",
+  },
+  en: {
+    group: "Group",
+    points: "Points",
+    max: "Max",
+    rate: "Rate",
+    prev: "Previous",
+    change: "Change",
+    trend: "Trend",
+    judge: "Judgement",
+    mean: "National mean",
+    total: "Total",
+    issues: "Issues",
+    lost: "Indicators that lost points",
+    none: "none",
+  },
 };
 
 function fmt(n: number | null | undefined): string {
@@ -19,29 +47,66 @@ function fmt(n: number | null | undefined): string {
 
 function prevText(l: ComparisonLine | undefined, digits: number): [string, string] {
   if (!l?.previous) return ["―", "―"];
-  if (l.basis === "points") return [fmt(l.previous.points), l.changePoints === null ? "―" : signed(l.changePoints)];
-  return [formatPercent(l.previous.ratePercent, digits), l.changeRate === null ? "―" : `${signed(l.changeRate)}pt`];
+  if (l.basis === "points")
+    return [fmt(l.previous.points), l.changePoints === null ? "―" : signed(l.changePoints)];
+  return [
+    formatPercent(l.previous.ratePercent, digits),
+    l.changeRate === null ? "―" : `${signed(l.changeRate)}pt`,
+  ];
 }
 
 function signed(n: number): string {
   return n > 0 ? `+${fmt(n)}` : fmt(n);
 }
 
-export function renderReport(result: ScoreResult, comparison: Comparison | undefined, lang: Lang, depth = 3): string {
+export function renderReport(
+  result: ScoreResult,
+  comparison: Comparison | undefined,
+  lang: Lang,
+  depth = 3,
+): string {
   const t = L[lang];
   const d = result.rateDigits;
-  const head = [t.group, t.points, t.max, t.rate, ...(comparison ? [t.prev, t.change, t.trend, t.judge] : []), t.mean];
+  const head = [
+    t.group,
+    t.points,
+    t.max,
+    t.rate,
+    ...(comparison ? [t.prev, t.change, t.trend, t.judge] : []),
+    t.mean,
+  ];
   const table = new Table({
     head,
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
-  const row = (name: string, points: number, max: number | null, rate: number | null, mean: number | undefined, l?: ComparisonLine) => {
+  const row = (
+    name: string,
+    points: number,
+    max: number | null,
+    rate: number | null,
+    mean: number | undefined,
+    l?: ComparisonLine,
+  ) => {
     const [p, c] = prevText(l, d);
-    table.push([name, fmt(points), fmt(max), formatPercent(rate, d), ...(comparison ? [p, c, l?.trend ?? "―", l?.judgement ?? "―"] : []), mean === undefined ? "―" : fmt(mean)]);
+    table.push([
+      name,
+      fmt(points),
+      fmt(max),
+      formatPercent(rate, d),
+      ...(comparison ? [p, c, l?.trend ?? "―", l?.judgement ?? "―"] : []),
+      mean === undefined ? "―" : fmt(mean),
+    ]);
   };
-  row(t.total, result.total.points, result.total.max, result.total.ratePercent, result.total.benchmark?.mean, comparison?.total);
+  row(
+    t.total,
+    result.total.points,
+    result.total.max,
+    result.total.ratePercent,
+    result.total.benchmark?.mean,
+    comparison?.total,
+  );
   const walk = (gs: GroupResult[], level: number) => {
     if (level > depth) return;
     for (const g of gs) {
@@ -51,12 +116,19 @@ export function renderReport(result: ScoreResult, comparison: Comparison | undef
     }
   };
   walk(result.groups, 1);
-  const out = [`${result.rulebook.id} (FY${result.rulebook.fiscalYear}, v${result.rulebook.version})`, table.toString()];
+  const out = [
+    `${result.rulebook.id} (FY${result.rulebook.fiscalYear}, v${result.rulebook.version})`,
+    table.toString(),
+  ];
   if (comparison?.lost.length) {
     out.push(`\n${t.lost}:`);
     for (const lost of comparison.lost.slice(0, 20)) {
-      const ans = lost.answerChanged ? `  ${String(lost.previousAnswer ?? "―")} → ${String(lost.currentAnswer ?? "―")}` : "";
-      out.push(`  ${lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`);
+      const ans = lost.answerChanged
+        ? `  ${String(lost.previousAnswer ?? "―")} → ${String(lost.currentAnswer ?? "―")}`
+        : "";
+      out.push(
+        `  ${lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`,
+      );
     }
     if (comparison.lost.length > 20) out.push(`  … +${comparison.lost.length - 20}`);
   }

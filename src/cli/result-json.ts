@@ -13,7 +13,11 @@ export interface ResultJson extends ScoreResult {
 
 export function resultJson(
   result: ScoreResult,
-  extra: { input?: ResultJson["input"]; comparison?: Comparison; outputConflicts?: ResultJson["outputConflicts"] } = {},
+  extra: {
+    input?: ResultJson["input"];
+    comparison?: Comparison;
+    outputConflicts?: ResultJson["outputConflicts"];
+  } = {},
 ): ResultJson {
   const out: ResultJson = { format: RESULT_FORMAT, ...result };
   if (extra.input) out.input = extra.input;

@@ -1,29 +1,19 @@
 // The documented JSON outputs, as schemas: `schemas/*.schema.json` are generated from these
 // (npm run schemas) and tests validate real CLI output against the generated files.
 import { z } from "zod";
+import type { GroupResult } from "../engine/types";
 import { RulebookSchema } from "../rulebooks/schema";
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const Trend = z.enum(["↗", "↘", "→", "―"]);
 const Judgement = z.enum(["達成", "未達成"]).nullable();
-const Benchmark = z.object({ mean: z.number().optional(), median: z.number().optional(), meanRate: z.number().optional() });
+const Benchmark = z.object({
+  mean: z.number().optional(),
+  median: z.number().optional(),
+  meanRate: z.number().optional(),
+});
 
-type GroupOut = {
-  id: string;
-  code?: string;
-  name: { ja: string; en: string };
-  points: number;
-  sum: number;
-  max: number | null;
-  min: number | null;
-  rate: number | null;
-  ratePercent: number | null;
-  clamped?: "max" | "min";
-  benchmark?: z.infer<typeof Benchmark>;
-  indicatorIds: string[];
-  children: GroupOut[];
-};
-const Group: z.ZodType<GroupOut> = z.lazy(() =>
+const Group: z.ZodType<GroupResult> = z.lazy(() =>
   z.object({
     id: z.string().describe("group id (usable in Excel defined names)"),
     code: z.string().optional(),
@@ -33,7 +23,10 @@ const Group: z.ZodType<GroupOut> = z.lazy(() =>
     max: z.number().nullable().describe("published maximum (null where unknown)"),
     min: z.number().nullable(),
     rate: z.number().nullable().describe("exact ratio points/max"),
-    ratePercent: z.number().nullable().describe("rate in percent, rounded half-up at rateDigits: shown and judged"),
+    ratePercent: z
+      .number()
+      .nullable()
+      .describe("rate in percent, rounded half-up at rateDigits: shown and judged"),
     clamped: z.enum(["max", "min"]).optional(),
     benchmark: Benchmark.optional(),
     indicatorIds: z.array(z.string()),
@@ -41,7 +34,11 @@ const Group: z.ZodType<GroupOut> = z.lazy(() =>
   }),
 );
 
-const Figure = z.object({ points: z.number(), max: z.number().nullable(), ratePercent: z.number().nullable() });
+const Figure = z.object({
+  points: z.number(),
+  max: z.number().nullable(),
+  ratePercent: z.number().nullable(),
+});
 const Line = z.object({
   id: z.string(),
   previousId: z.string().optional(),
@@ -59,7 +56,14 @@ const Line = z.object({
 export const ResultSchema = z
   .object({
     format: z.literal("saiten.result/1"),
-    rulebook: z.object({ id: z.string(), fiscalYear: z.number().int(), version: z.string(), scheme: z.string(), entity: z.string(), level: z.string() }),
+    rulebook: z.object({
+      id: z.string(),
+      fiscalYear: z.number().int(),
+      version: z.string(),
+      scheme: z.string(),
+      entity: z.string(),
+      level: z.string(),
+    }),
     input: z.object({ file: z.string(), source: z.enum(["template", "names"]) }).optional(),
     total: z.object({
       id: z.string(),
@@ -81,11 +85,16 @@ export const ResultSchema = z
         answer: z.unknown().describe("the cell value as read (dates as ISO strings), null when blank"),
         cell: z.string().optional().describe("where the answer was read, e.g. 回答!E6"),
         status: z.enum(["ok", "missing", "invalid"]),
-        value: z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]).describe("normalised answer"),
+        value: z
+          .union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()])
+          .describe("normalised answer"),
         points: z.number(),
         max: z.number().nullable(),
         min: z.number(),
-        parts: z.array(z.object({ id: z.string(), code: z.string(), points: z.number() })).optional().describe("points per sub-item (national tally column)"),
+        parts: z
+          .array(z.object({ id: z.string(), code: z.string(), points: z.number() }))
+          .optional()
+          .describe("points per sub-item (national tally column)"),
         explanation: Text,
       }),
     ),
@@ -105,7 +114,13 @@ export const ResultSchema = z
         total: Line,
         groups: z.array(Line),
         indicators: z.array(
-          z.object({ id: z.string(), previousPoints: z.number().nullable(), currentPoints: z.number().nullable(), change: z.number().nullable(), trend: Trend }),
+          z.object({
+            id: z.string(),
+            previousPoints: z.number().nullable(),
+            currentPoints: z.number().nullable(),
+            change: z.number().nullable(),
+            trend: Trend,
+          }),
         ),
         lost: z.array(
           z.object({

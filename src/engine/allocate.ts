@@ -88,7 +88,14 @@ export function allocate(
     if (options.floorYen) est = Math.floor(est + 1e-6);
     let paid = e.requirement !== undefined ? Math.min(est, e.requirement) : est;
     if (options.floorYen) paid = Math.floor(paid + 1e-6);
-    return { id: e.id, weight: weights[i], share: totalWeight > 0 ? weights[i] / totalWeight : 0, estimate: est, capped: capped[i], paid };
+    return {
+      id: e.id,
+      weight: weights[i],
+      share: totalWeight > 0 ? weights[i] / totalWeight : 0,
+      estimate: est,
+      capped: capped[i],
+      paid,
+    };
   });
   const totalEstimate = allocations.reduce((s, a) => s + a.estimate, 0);
   const totalPaid = allocations.reduce((s, a) => s + a.paid, 0);

@@ -131,8 +131,12 @@ function line(
   const basis = samePoints ? "points" : "rate";
   const changePoints = samePoints ? round9(cur!.points - prev!.points) : null;
   const changeRate =
-    prev?.ratePercent != null && cur?.ratePercent != null ? round(cur.ratePercent - prev.ratePercent, digits) : null;
-  const trend = samePoints ? trendOf(prev!.points, cur!.points) : trendOf(prev?.ratePercent, cur?.ratePercent);
+    prev?.ratePercent != null && cur?.ratePercent != null
+      ? round(cur.ratePercent - prev.ratePercent, digits)
+      : null;
+  const trend = samePoints
+    ? trendOf(prev!.points, cur!.points)
+    : trendOf(prev?.ratePercent, cur?.ratePercent);
   let judgement: Judgement | null = null;
   let tgt: ComparisonLine["target"];
   if (target?.points !== undefined) {
@@ -150,7 +154,18 @@ function line(
       }
     }
   }
-  const out: ComparisonLine = { id, name, previous: prev, current: cur, changePoints, changeRate, basis, trend, target: tgt, judgement };
+  const out: ComparisonLine = {
+    id,
+    name,
+    previous: prev,
+    current: cur,
+    changePoints,
+    changeRate,
+    basis,
+    trend,
+    target: tgt,
+    judgement,
+  };
   if (previousId !== undefined && previousId !== id) out.previousId = previousId;
   return out;
 }
@@ -163,7 +178,10 @@ function round9(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
 
-function flatten(groups: ComparableGroup[], out = new Map<string, ComparableGroup>()): Map<string, ComparableGroup> {
+function flatten(
+  groups: ComparableGroup[],
+  out = new Map<string, ComparableGroup>(),
+): Map<string, ComparableGroup> {
   for (const g of groups) {
     out.set(g.id, g);
     if (g.children) flatten(g.children, out);
@@ -177,7 +195,11 @@ function sameAnswer(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-export function compare(current: ComparableResult, previous: ComparableResult, options: CompareOptions = {}): Comparison {
+export function compare(
+  current: ComparableResult,
+  previous: ComparableResult,
+  options: CompareOptions = {},
+): Comparison {
   const digits = options.rateDigits ?? 1;
   const sameRulebook = current.rulebook.id === previous.rulebook.id;
   const total = line(
@@ -194,14 +216,23 @@ export function compare(current: ComparableResult, previous: ComparableResult, o
   const curGroups = flatten(current.groups);
   const pairs = new Map<string, string>();
   if (options.sameIds !== false) for (const id of curGroups.keys()) if (prevGroups.has(id)) pairs.set(id, id);
-  for (const m of options.comparableGroups ?? []) if (curGroups.has(m.current) && prevGroups.has(m.previous)) pairs.set(m.current, m.previous);
+  for (const m of options.comparableGroups ?? [])
+    if (curGroups.has(m.current) && prevGroups.has(m.previous)) pairs.set(m.current, m.previous);
   const groups: ComparisonLine[] = [];
   for (const [id, g] of curGroups) {
     const pid = pairs.get(id);
     if (pid === undefined) continue;
     const p = prevGroups.get(pid)!;
     groups.push(
-      line(id, pid, nameOf(g.name), figure(p.points, p.max, digits), figure(g.points, g.max, digits), options.target?.groups?.[id], digits),
+      line(
+        id,
+        pid,
+        nameOf(g.name),
+        figure(p.points, p.max, digits),
+        figure(g.points, g.max, digits),
+        options.target?.groups?.[id],
+        digits,
+      ),
     );
   }
 
@@ -213,11 +244,23 @@ export function compare(current: ComparableResult, previous: ComparableResult, o
     order.set(cur.id, n);
     const p = prevInd.get(cur.id);
     if (!p) {
-      indicators.push({ id: cur.id, previousPoints: null, currentPoints: cur.points, change: null, trend: "―" });
+      indicators.push({
+        id: cur.id,
+        previousPoints: null,
+        currentPoints: cur.points,
+        change: null,
+        trend: "―",
+      });
       return;
     }
     const change = round9(cur.points - p.points);
-    indicators.push({ id: cur.id, previousPoints: p.points, currentPoints: cur.points, change, trend: trendOf(p.points, cur.points) });
+    indicators.push({
+      id: cur.id,
+      previousPoints: p.points,
+      currentPoints: cur.points,
+      change,
+      trend: trendOf(p.points, cur.points),
+    });
     if (change < 0) {
       const item: LostIndicator = {
         id: cur.id,

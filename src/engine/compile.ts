@@ -97,9 +97,17 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
     const range = indicatorRange(ind);
     const parts: KeyedOption[] =
       ind.kind === "choice" || ind.kind === "multi"
-        ? ind.options.map((o) => ({ code: o.code, label: o.label ? jaText(o.label) : undefined, aliases: o.aliases }))
+        ? ind.options.map((o) => ({
+            code: o.code,
+            label: o.label ? jaText(o.label) : undefined,
+            aliases: o.aliases,
+          }))
         : ind.kind === "rankBand"
-          ? ind.bands.map((b) => ({ code: b.code, label: b.label ? jaText(b.label) : undefined, aliases: b.aliases }))
+          ? ind.bands.map((b) => ({
+              code: b.code,
+              label: b.label ? jaText(b.label) : undefined,
+              aliases: b.aliases,
+            }))
           : [];
     const ci: CompiledIndicator = {
       idx: indicators.length,
@@ -178,5 +186,7 @@ function partIdsOf(ind: Indicator): string[] {
   const explicit = subItemIds(ind);
   const parts = ind.kind === "rankBand" ? ind.bands : ind.options;
   if (explicit.length === parts.length) return explicit;
-  return parts.map((p, n) => p.id ?? (/^[A-Za-z0-9_]+$/.test(p.code) ? `${ind.id}.${p.code}` : `${ind.id}#${n + 1}`));
+  return parts.map(
+    (p, n) => p.id ?? (/^[A-Za-z0-9_]+$/.test(p.code) ? `${ind.id}.${p.code}` : `${ind.id}#${n + 1}`),
+  );
 }

@@ -12,7 +12,15 @@ import {
   parseYesNo,
 } from "./normalise";
 import { jaText, num } from "./text";
-import type { AnswerStatus, AnswerValue, IssueCode, LocalText, PartResult, RawAnswer, Severity } from "./types";
+import type {
+  AnswerStatus,
+  AnswerValue,
+  IssueCode,
+  LocalText,
+  PartResult,
+  RawAnswer,
+  Severity,
+} from "./types";
 
 export interface Evaluation {
   status: AnswerStatus;
@@ -47,7 +55,11 @@ function notScored(norm: Norm<unknown>, ci: CompiledIndicator): Evaluation {
       explanation: t("未回答：0点", "No answer: 0 points"),
       issue: ci.linked
         ? undefined
-        : { severity: "warning", code: "missing", message: t("回答がありません。入力してください。", "No answer. Please fill it in.") },
+        : {
+            severity: "warning",
+            code: "missing",
+            message: t("回答がありません。入力してください。", "No answer. Please fill it in."),
+          },
     };
   }
   if (norm.s === "invalid") {
@@ -62,7 +74,13 @@ function notScored(norm: Norm<unknown>, ci: CompiledIndicator): Evaluation {
   throw new Error("unreachable");
 }
 
-function invalid(code: IssueCode, severity: Severity, message: LocalText, value: AnswerValue, why: LocalText): Evaluation {
+function invalid(
+  code: IssueCode,
+  severity: Severity,
+  message: LocalText,
+  value: AnswerValue,
+  why: LocalText,
+): Evaluation {
   return { status: "invalid", value, points: 0, explanation: why, issue: { severity, code, message } };
 }
 
@@ -90,8 +108,15 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         status: "ok",
         value: o.code,
         points: o.points,
-        parts: d.options.map((opt, i) => ({ id: ci.partIds[i], code: opt.code, points: i === n.v ? opt.points : 0 })),
-        explanation: t(`${optionName(o)}：${pts(o.points).ja}`, `${optionName(o, "en")}: ${pts(o.points).en}`),
+        parts: d.options.map((opt, i) => ({
+          id: ci.partIds[i],
+          code: opt.code,
+          points: i === n.v ? opt.points : 0,
+        })),
+        explanation: t(
+          `${optionName(o)}：${pts(o.points).ja}`,
+          `${optionName(o, "en")}: ${pts(o.points).en}`,
+        ),
       };
     }
     case "multi": {
@@ -107,9 +132,16 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         status: "ok",
         value: chosen,
         points: p,
-        parts: d.options.map((opt, i) => ({ id: ci.partIds[i], code: opt.code, points: n.v.includes(i) ? opt.points : 0 })),
+        parts: d.options.map((opt, i) => ({
+          id: ci.partIds[i],
+          code: opt.code,
+          points: n.v.includes(i) ? opt.points : 0,
+        })),
         explanation: capped
-          ? t(`${list}：計${num(sum)}点、上限${num(p)}点`, `${chosen.join(", ") || "none"}: ${num(sum)} points, capped at ${num(p)}`)
+          ? t(
+              `${list}：計${num(sum)}点、上限${num(p)}点`,
+              `${chosen.join(", ") || "none"}: ${num(sum)} points, capped at ${num(p)}`,
+            )
           : t(`${list}：${pts(p).ja}`, `${chosen.join(", ") || "none"}: ${pts(p).en}`),
       };
     }
@@ -128,7 +160,10 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         return invalid(
           "out_of_range",
           "error",
-          t(`${num(n.v)}点は範囲外です（${range}点）。得点を確認してください。`, `${num(n.v)} is out of range (${d.max !== undefined ? `${num(lo)}–${num(d.max)}` : `≥ ${num(lo)}`}). Check the points.`),
+          t(
+            `${num(n.v)}点は範囲外です（${range}点）。得点を確認してください。`,
+            `${num(n.v)} is out of range (${d.max !== undefined ? `${num(lo)}–${num(d.max)}` : `≥ ${num(lo)}`}). Check the points.`,
+          ),
           n.v,
           t("範囲外の得点：0点", "Points out of range: 0 points"),
         );
@@ -139,7 +174,10 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         points: n.v,
         explanation:
           d.max !== undefined
-            ? t(`入力された得点：${num(n.v)}点（満点${num(d.max)}点）`, `Points entered: ${num(n.v)} of ${num(d.max)}`)
+            ? t(
+                `入力された得点：${num(n.v)}点（満点${num(d.max)}点）`,
+                `Points entered: ${num(n.v)} of ${num(d.max)}`,
+              )
             : t(`入力された得点：${num(n.v)}点`, `Points entered: ${num(n.v)}`),
       };
     }
@@ -163,11 +201,17 @@ function evaluateNumeric(
   if (n.s !== "ok") return notScored(n, ci);
   const v = n.v;
   const u = unitText(d.unit);
-  if (d.range && ((d.range.min !== undefined && v < d.range.min) || (d.range.max !== undefined && v > d.range.max))) {
+  if (
+    d.range &&
+    ((d.range.min !== undefined && v < d.range.min) || (d.range.max !== undefined && v > d.range.max))
+  ) {
     return invalid(
       "out_of_range",
       "error",
-      t(`${num(v)}${u} は範囲外です（${num(d.range.min ?? -Infinity)}〜${num(d.range.max ?? Infinity)}${u}）。値を確認してください。`, `${num(v)}${u} is out of range. Check the value.`),
+      t(
+        `${num(v)}${u} は範囲外です（${num(d.range.min ?? -Infinity)}〜${num(d.range.max ?? Infinity)}${u}）。値を確認してください。`,
+        `${num(v)}${u} is out of range. Check the value.`,
+      ),
       v,
       t("範囲外の値：0点", "Value out of range: 0 points"),
     );
@@ -179,7 +223,10 @@ function evaluateNumeric(
       return invalid(
         "size_class_missing",
         "warning",
-        t("規模区分が未設定のため判定できません。規模区分（または被保険者数）を設定してください。", "No size class set, so the thresholds are unknown. Set the size class (or the insured count)."),
+        t(
+          "規模区分が未設定のため判定できません。規模区分（または被保険者数）を設定してください。",
+          "No size class set, so the thresholds are unknown. Set the size class (or the insured count).",
+        ),
         v,
         t("規模区分なし：判定不可", "No size class: not judged"),
       );
@@ -196,11 +243,17 @@ function evaluateNumeric(
     const reached = atLeast ? v >= s.value : v <= s.value;
     if (reached && (!best || s.points > best.points)) best = s;
   }
-  if (unknownAbove && (!best || (steps ?? []).some((s) => s.value === null && s.points > (best as RuleStep).points))) {
+  if (
+    unknownAbove &&
+    (!best || (steps ?? []).some((s) => s.value === null && s.points > (best as RuleStep).points))
+  ) {
     return invalid(
       "threshold_unknown",
       "warning",
-      t("この年度の閾値が未公表のため判定できません。ルールブックに閾値を設定してください。", "This year's threshold is not published, so the value cannot be judged. Set it in the rulebook."),
+      t(
+        "この年度の閾値が未公表のため判定できません。ルールブックに閾値を設定してください。",
+        "This year's threshold is not published, so the value cannot be judged. Set it in the rulebook.",
+      ),
       v,
       t("閾値未設定：判定不可", "Threshold unknown: not judged"),
     );
@@ -224,7 +277,10 @@ function evaluateNumeric(
     value: v,
     points: other,
     explanation: lowest
-      ? t(`${num(v)}${u} は基準（${op} ${num(lowest.value as number)}${u}）に届かず：${pts(other).ja}`, `${num(v)}${u} does not reach ${op} ${num(lowest.value as number)}${u}: ${pts(other).en}`)
+      ? t(
+          `${num(v)}${u} は基準（${op} ${num(lowest.value as number)}${u}）に届かず：${pts(other).ja}`,
+          `${num(v)}${u} does not reach ${op} ${num(lowest.value as number)}${u}: ${pts(other).en}`,
+        )
       : t(`${num(v)}${u}：${pts(other).ja}`, `${num(v)}${u}: ${pts(other).en}`),
   };
 }
@@ -236,7 +292,12 @@ function evaluateBand(
   ctx: EvalContext,
 ): Evaluation {
   const measure = d.measure ? { percent: d.measure.unit === "percent" } : null;
-  const n = parseBand(raw, ci.keys!, ci.keyed.map((k, i) => ({ ...k, top: d.bands[i].top })), measure);
+  const n = parseBand(
+    raw,
+    ci.keys!,
+    ci.keyed.map((k, i) => ({ ...k, top: d.bands[i].top })),
+    measure,
+  );
   if (n.s !== "ok") return notScored(n, ci);
   let count: number;
   const a: BandAnswer = n.v;
@@ -304,13 +365,19 @@ function evaluateImprovement(
       return invalid(
         "previous_missing",
         "warning",
-        t("前年度の値がないため改善を判定できません。前年度値を入力してください。", "Last year's value is missing, so improvement cannot be judged. Enter last year's value."),
+        t(
+          "前年度の値がないため改善を判定できません。前年度値を入力してください。",
+          "Last year's value is missing, so improvement cannot be judged. Enter last year's value.",
+        ),
         n.v,
         t("前年度値なし：判定不可", "No previous value: not judged"),
       );
     }
     change = Math.round((n.v - prev) * 1e9) / 1e9;
-    shown = t(`前年度 ${num(prev)}${u} → ${num(n.v)}${u}（${signed(change)}）`, `${num(prev)}${u} → ${num(n.v)}${u} (${signed(change)})`);
+    shown = t(
+      `前年度 ${num(prev)}${u} → ${num(n.v)}${u}（${signed(change)}）`,
+      `${num(prev)}${u} → ${num(n.v)}${u} (${signed(change)})`,
+    );
   }
   const gain = d.direction === "increase" ? change : -change;
   for (const s of d.steps) {

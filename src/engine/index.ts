@@ -4,7 +4,16 @@ export { score, ScoreSession, resolveSizeClass } from "./score";
 export { compile } from "./compile";
 export type { CompiledRulebook, CompiledIndicator, CompiledGroup } from "./compile";
 export { compare, judgeRates, trendOf } from "./compare";
-export type { Comparison, ComparisonLine, CompareOptions, ComparableResult, Target, Trend, Judgement, LostIndicator } from "./compare";
+export type {
+  Comparison,
+  ComparisonLine,
+  CompareOptions,
+  ComparableResult,
+  Target,
+  Trend,
+  Judgement,
+  LostIndicator,
+} from "./compare";
 export { rank } from "./rank";
 export type { Rankable, Ranked } from "./rank";
 export { allocate } from "./allocate";

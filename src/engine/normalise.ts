@@ -3,7 +3,8 @@
 // Anything not understood is reported, never guessed.
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
 
-export type Norm<T> = { s: "ok"; v: T } | { s: "missing" } | { s: "invalid"; code: IssueCode; msg: LocalText };
+export type Norm<T> =
+  { s: "ok"; v: T } | { s: "missing" } | { s: "invalid"; code: IssueCode; msg: LocalText };
 
 export const MISSING: { s: "missing" } = { s: "missing" };
 
@@ -15,7 +16,9 @@ export interface Unpacked {
 }
 
 export function isCellInput(raw: unknown): raw is CellInput {
-  return typeof raw === "object" && raw !== null && !Array.isArray(raw) && !(raw instanceof Date) && "value" in raw;
+  return (
+    typeof raw === "object" && raw !== null && !Array.isArray(raw) && !(raw instanceof Date) && "value" in raw
+  );
 }
 
 export function unpack(raw: RawAnswer): Unpacked {
@@ -68,7 +71,10 @@ function show(value: unknown): string {
 /** Excel date formats contain y/m/d/h/s tokens outside quoted text and [colour] brackets. */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt || numFmt === "General" || numFmt === "@") return false;
-  const bare = numFmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const bare = numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[ymdhsYMDHSeg]/.test(bare.replace(/General/gi, "")) && !/^[#0.,%\s;E+-]*$/.test(bare);
 }
 
@@ -84,7 +90,8 @@ function precheck(u: Unpacked, wantsNumber: boolean): Norm<never> | null {
   if (v === null || v === undefined) return MISSING;
   if (typeof v === "string") {
     const t = v.trim();
-    if (EXCEL_ERRORS.has(t.toUpperCase())) return { s: "invalid", code: "excel_error", msg: excelErrorMsg(t) };
+    if (EXCEL_ERRORS.has(t.toUpperCase()))
+      return { s: "invalid", code: "excel_error", msg: excelErrorMsg(t) };
   }
   if (v instanceof Date || (wantsNumber && typeof v === "number" && isDateFormat(u.numFmt))) {
     return {
@@ -103,8 +110,51 @@ function excelErrorMsg(e: string): LocalText {
   );
 }
 
-const YES = new Set(["○", "◯", "〇", "⭕", "✓", "✔", "☑", "レ", "はい", "有", "有り", "あり", "実施", "実施済", "実施済み", "済", "該当", "達成", "yes", "y", "true", "1", "◎"]);
-const NO = new Set(["×", "✕", "✖", "☓", "x", "いいえ", "無", "無し", "なし", "未実施", "非該当", "該当なし", "未達成", "no", "n", "false", "0", "☐"]);
+const YES = new Set([
+  "○",
+  "◯",
+  "〇",
+  "⭕",
+  "✓",
+  "✔",
+  "☑",
+  "レ",
+  "はい",
+  "有",
+  "有り",
+  "あり",
+  "実施",
+  "実施済",
+  "実施済み",
+  "済",
+  "該当",
+  "達成",
+  "yes",
+  "y",
+  "true",
+  "1",
+  "◎",
+]);
+const NO = new Set([
+  "×",
+  "✕",
+  "✖",
+  "☓",
+  "x",
+  "いいえ",
+  "無",
+  "無し",
+  "なし",
+  "未実施",
+  "非該当",
+  "該当なし",
+  "未達成",
+  "no",
+  "n",
+  "false",
+  "0",
+  "☐",
+]);
 
 export function parseYesNo(raw: RawAnswer): Norm<boolean> {
   const u = unpack(raw);
@@ -126,7 +176,10 @@ export function parseYesNo(raw: RawAnswer): Norm<boolean> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(`「${show(v)}」を○/×として読めません。○か×を入力してください。`, `Cannot read "${show(v)}" as yes/no. Enter ○ or ×.`),
+    msg: msg(
+      `「${show(v)}」を○/×として読めません。○か×を入力してください。`,
+      `Cannot read "${show(v)}" as yes/no. Enter ○ or ×.`,
+    ),
   };
 }
 
@@ -178,7 +231,10 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
     return {
       s: "invalid",
       code: "invalid",
-      msg: msg(`「${show(v)}」は率ですが、この指標は率ではありません。数値を入力してください。`, `"${show(v)}" is a percentage, but this indicator is not a rate. Enter a number.`),
+      msg: msg(
+        `「${show(v)}」は率ですが、この指標は率ではありません。数値を入力してください。`,
+        `"${show(v)}" is a percentage, but this indicator is not a rate. Enter a number.`,
+      ),
     };
   }
   if (perMille && !opts.perMille) {
@@ -192,7 +248,10 @@ function notNumber(v: unknown): Norm<never> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(`「${show(v)}」を数値として読めません。数値を入力してください。`, `Cannot read "${show(v)}" as a number. Enter a number.`),
+    msg: msg(
+      `「${show(v)}」を数値として読めません。数値を入力してください。`,
+      `Cannot read "${show(v)}" as a number. Enter a number.`,
+    ),
   };
 }
 
@@ -258,7 +317,11 @@ function optionList(options: readonly KeyedOption[]): string {
   return options.map((o) => o.label ?? o.code).join("、");
 }
 
-export function parseChoice(raw: RawAnswer, keys: Map<string, number>, options: readonly KeyedOption[]): Norm<number> {
+export function parseChoice(
+  raw: RawAnswer,
+  keys: Map<string, number>,
+  options: readonly KeyedOption[],
+): Norm<number> {
   const u = unpack(raw);
   const pre = precheck(u, false);
   if (pre) return pre;
@@ -272,13 +335,20 @@ export function parseChoice(raw: RawAnswer, keys: Map<string, number>, options: 
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(`「${show(v)}」は選択肢にありません。${optionList(options)} から選んでください。`, `"${show(v)}" is not one of the options. Choose one of: ${optionList(options)}.`),
+    msg: msg(
+      `「${show(v)}」は選択肢にありません。${optionList(options)} から選んでください。`,
+      `"${show(v)}" is not one of the options. Choose one of: ${optionList(options)}.`,
+    ),
   };
 }
 
 const NONE_TEXT = new Set(["なし", "無し", "無", "該当なし", "非該当", "×", "none", "no"]);
 
-export function parseChoices(raw: RawAnswer, keys: Map<string, number>, options: readonly KeyedOption[]): Norm<number[]> {
+export function parseChoices(
+  raw: RawAnswer,
+  keys: Map<string, number>,
+  options: readonly KeyedOption[],
+): Norm<number[]> {
   const u = unpack(raw);
   if (Array.isArray(u.value)) {
     const out: number[] = [];
@@ -309,7 +379,10 @@ export function parseChoices(raw: RawAnswer, keys: Map<string, number>, options:
         return {
           s: "invalid",
           code: "invalid",
-          msg: msg(`「${show(part)}」は選択肢にありません。${optionList(options)} から選び、「、」で区切ってください。`, `"${show(part)}" is not one of the options. Choose from ${optionList(options)}, separated by commas.`),
+          msg: msg(
+            `「${show(part)}」は選択肢にありません。${optionList(options)} から選び、「、」で区切ってください。`,
+            `"${show(part)}" is not one of the options. Choose from ${optionList(options)}, separated by commas.`,
+          ),
         };
       }
       if (!out.includes(i)) out.push(i);
@@ -375,6 +448,9 @@ function bandInvalid(v: unknown, bands: readonly BandOption[]): Norm<never> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(`「${show(v)}」を段階として読めません。なし、${optionList(bands)} から選んでください。`, `Cannot read "${show(v)}" as a band. Choose none or one of: ${optionList(bands)}.`),
+    msg: msg(
+      `「${show(v)}」を段階として読めません。なし、${optionList(bands)} から選んでください。`,
+      `Cannot read "${show(v)}" as a band. Choose none or one of: ${optionList(bands)}.`,
+    ),
   };
 }

@@ -31,7 +31,12 @@ function competition(points: number[]): number[] {
 export function rank(entities: readonly Rankable[]): Ranked[] {
   const valid = entities.filter((e) => Number.isFinite(e.points));
   const overall = competition(valid.map((e) => e.points));
-  const out: Ranked[] = valid.map((e, i) => ({ id: e.id, points: e.points, rank: overall[i], of: valid.length }));
+  const out: Ranked[] = valid.map((e, i) => ({
+    id: e.id,
+    points: e.points,
+    rank: overall[i],
+    of: valid.length,
+  }));
   const byBand = new Map<string, number[]>();
   valid.forEach((e, i) => {
     if (e.band === undefined) return;

@@ -5,7 +5,15 @@ import { compile, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { unpack } from "./normalise";
 import { ratePercent } from "./rate";
-import type { Answers, GroupResult, IndicatorResult, Issue, RawAnswer, ScoreContext, ScoreResult } from "./types";
+import type {
+  Answers,
+  GroupResult,
+  IndicatorResult,
+  Issue,
+  RawAnswer,
+  ScoreContext,
+  ScoreResult,
+} from "./types";
 
 const MEMO_LIMIT = 64;
 
@@ -17,7 +25,9 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
   if (context.sizeClass) return context.sizeClass;
   if (context.size === undefined || !rulebook.sizeClasses) return undefined;
   const s = context.size;
-  return rulebook.sizeClasses.classes.find((c) => (c.min === undefined || s >= c.min) && (c.max === undefined || s < c.max))?.id;
+  return rulebook.sizeClasses.classes.find(
+    (c) => (c.min === undefined || s >= c.min) && (c.max === undefined || s < c.max),
+  )?.id;
 }
 
 export class ScoreSession {
@@ -39,7 +49,8 @@ export class ScoreSession {
     const c = this.compiled;
     this.answers = new Map();
     for (const ci of c.indicators) {
-      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id)) this.answers.set(ci.id, answers[ci.id]);
+      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id))
+        this.answers.set(ci.id, answers[ci.id]);
     }
     this.sizeClass = resolveSizeClass(c.rulebook, context);
     this.evals = new Array(c.indicators.length);
@@ -97,7 +108,12 @@ export class ScoreSession {
     const ci = c.indicators[i];
     const known = this.context.knownPoints?.[ci.id];
     if (known !== undefined) {
-      this.evals[i] = { status: "ok", value: known, points: known, explanation: { ja: `入力された得点：${known}点`, en: `Points given: ${known}` } };
+      this.evals[i] = {
+        status: "ok",
+        value: known,
+        points: known,
+        explanation: { ja: `入力された得点：${known}点`, en: `Points given: ${known}` },
+      };
       this.points[i] = known;
       return;
     }
@@ -106,7 +122,10 @@ export class ScoreSession {
     const key = memo ? memoKey(raw) : null;
     let ev: Evaluation | undefined = key !== null ? memo!.get(key) : undefined;
     if (!ev) {
-      const ctx: EvalContext = { sizeClass: this.sizeClass, previousValue: this.context.previousValues?.[ci.id] };
+      const ctx: EvalContext = {
+        sizeClass: this.sizeClass,
+        previousValue: this.context.previousValues?.[ci.id],
+      };
       ev = evaluate(ci, raw, ctx);
       if (key !== null) {
         if (memo!.size >= MEMO_LIMIT) memo!.clear();
@@ -129,7 +148,10 @@ export class ScoreSession {
           issue: ev.issue ?? {
             severity: "info",
             code: "prerequisite_unmet",
-            message: { ja: `前提（${names}）を満たさないため得点になりません。`, en: `Scores only when ${unmet.map((r) => r.id).join(", ")} is met.` },
+            message: {
+              ja: `前提（${names}）を満たさないため得点になりません。`,
+              en: `Scores only when ${unmet.map((r) => r.id).join(", ")} is met.`,
+            },
           },
         };
         p = 0;
@@ -231,7 +253,11 @@ export class ScoreSession {
       else if (cg.clampMin !== undefined && this.groupSums[g] < cg.clampMin) out.clamped = "min";
       if (cg.def.benchmark) {
         const { mean, median, meanRate } = cg.def.benchmark;
-        out.benchmark = { ...(mean !== undefined && { mean }), ...(median !== undefined && { median }), ...(meanRate !== undefined && { meanRate }) };
+        out.benchmark = {
+          ...(mean !== undefined && { mean }),
+          ...(median !== undefined && { median }),
+          ...(meanRate !== undefined && { meanRate }),
+        };
       }
       return out;
     };
@@ -247,7 +273,14 @@ export class ScoreSession {
     if (root.clamped) total.clamped = root.clamped;
     if (root.benchmark) total.benchmark = root.benchmark;
     return {
-      rulebook: { id: rb.id, fiscalYear: rb.fiscalYear, version: rb.version, scheme: rb.scheme, entity: rb.entity, level: rb.level },
+      rulebook: {
+        id: rb.id,
+        fiscalYear: rb.fiscalYear,
+        version: rb.version,
+        scheme: rb.scheme,
+        entity: rb.entity,
+        level: rb.level,
+      },
       total,
       rateDigits: digits,
       groups: root.children,

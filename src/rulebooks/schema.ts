@@ -14,7 +14,8 @@ export function idProblem(id: string): string | null {
   if (!ID_PATTERN.test(id)) {
     return "ASCII letters, digits, '_' and '.' only, not starting with a digit";
   }
-  if (A1_LIKE.test(id) || R1C1_LIKE.test(id)) return "looks like a cell reference, which Excel names cannot be";
+  if (A1_LIKE.test(id) || R1C1_LIKE.test(id))
+    return "looks like a cell reference, which Excel names cannot be";
   if (id.length > 200) return "longer than 200 characters";
   return null;
 }

@@ -35,11 +35,7 @@ function zodProblems(error: z.ZodError): RulebookProblem[] {
 /** Sub-item ids of an indicator: one per option, band or step, explicit or derived from the code. */
 export function subItemIds(ind: Indicator): string[] {
   const parts: { id?: string; code?: string }[] =
-    ind.kind === "choice" || ind.kind === "multi"
-      ? ind.options
-      : ind.kind === "rankBand"
-        ? ind.bands
-        : [];
+    ind.kind === "choice" || ind.kind === "multi" ? ind.options : ind.kind === "rankBand" ? ind.bands : [];
   const out: string[] = [];
   for (const p of parts) {
     if (p.id) out.push(p.id);
@@ -154,11 +150,16 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
           : [];
     parts.forEach((p, i) => {
       const key = p.code.normalize("NFKC");
-      if (codes.has(key)) err(`${path}.${node.kind === "rankBand" ? "bands" : "options"}[${i}].code`, `code "${p.code}" appears twice`);
+      if (codes.has(key))
+        err(
+          `${path}.${node.kind === "rankBand" ? "bands" : "options"}[${i}].code`,
+          `code "${p.code}" appears twice`,
+        );
       codes.add(key);
     });
     if (node.kind === "numeric") {
-      if (!node.steps && !node.stepsBySize) err(path, `numeric indicator "${node.id}" needs steps or stepsBySize`);
+      if (!node.steps && !node.stepsBySize)
+        err(path, `numeric indicator "${node.id}" needs steps or stepsBySize`);
       for (const size of Object.keys(node.stepsBySize ?? {})) {
         if (!sizeIds.has(size)) err(`${path}.stepsBySize.${size}`, `unknown size class "${size}"`);
       }
@@ -166,14 +167,19 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     if (node.kind === "rankBand" && node.measure) {
       const n = node.bands.length;
       if (node.measure.cutoffs && node.measure.cutoffs.length !== n) {
-        err(`${path}.measure.cutoffs`, `needs ${n} cut-offs (one per band), has ${node.measure.cutoffs.length}`);
+        err(
+          `${path}.measure.cutoffs`,
+          `needs ${n} cut-offs (one per band), has ${node.measure.cutoffs.length}`,
+        );
       }
       for (const [size, cuts] of Object.entries(node.measure.cutoffsBySize ?? {})) {
         if (!sizeIds.has(size)) err(`${path}.measure.cutoffsBySize.${size}`, `unknown size class "${size}"`);
-        if (cuts.length !== n) err(`${path}.measure.cutoffsBySize.${size}`, `needs ${n} cut-offs, has ${cuts.length}`);
+        if (cuts.length !== n)
+          err(`${path}.measure.cutoffsBySize.${size}`, `needs ${n} cut-offs, has ${cuts.length}`);
       }
     }
-    if (node.kind === "multi" && node.cap !== undefined && node.cap < 0) err(`${path}.cap`, "cap must not be negative");
+    if (node.kind === "multi" && node.cap !== undefined && node.cap < 0)
+      err(`${path}.cap`, "cap must not be negative");
     if (node.kind === "points" && node.max !== undefined && node.min !== undefined && node.min > node.max) {
       err(`${path}.min`, `minimum ${node.min} is above the maximum ${node.max}`);
     }
@@ -193,8 +199,10 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     if (ind.answerFrom !== undefined) {
       const src = indicators.get(ind.answerFrom);
       if (!src) err(`${path}.answerFrom`, `answerFrom names unknown indicator "${ind.answerFrom}"`);
-      else if (src.ind.kind !== ind.kind) err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is a ${src.ind.kind}, not a ${ind.kind}`);
-      else if (src.ind.answerFrom !== undefined) err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is itself linked; link to the original`);
+      else if (src.ind.kind !== ind.kind)
+        err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is a ${src.ind.kind}, not a ${ind.kind}`);
+      else if (src.ind.answerFrom !== undefined)
+        err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is itself linked; link to the original`);
     }
     deps.set(id, edges);
   }
@@ -222,7 +230,8 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     const p = ids.get(m.current);
     if (!p) err(`previous.groups[${i}].current`, `unknown group "${m.current}"`);
   }
-  if (rb.root.max === undefined) warn("root.max", "the total has no published maximum; rates use the reachable maximum");
+  if (rb.root.max === undefined)
+    warn("root.max", "the total has no published maximum; rates use the reachable maximum");
   return problems;
 }
 

@@ -5,7 +5,10 @@ import { bundledRulebooks } from "../rulebooks/registry";
 
 function render(root: HTMLElement): void {
   const list = bundledRulebooks()
-    .map((rb) => `<li><code>${rb.id}</code> ${jaText(rb.title)}（${rb.fiscalYear}年度、${rb.root.max ?? "―"}点）</li>`)
+    .map(
+      (rb) =>
+        `<li><code>${rb.id}</code> ${jaText(rb.title)}（${rb.fiscalYear}年度、${rb.root.max ?? "―"}点）</li>`,
+    )
     .join("");
   root.innerHTML = `<h1>採点 Saiten</h1><p>作業ウィンドウは準備中です。同梱のルールブック:</p><ul>${list}</ul>`;
 }

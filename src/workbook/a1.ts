@@ -18,7 +18,9 @@ export function cellAddress(row: number, col: number): string {
 
 /** Sheet names with spaces or symbols are quoted in references ('My Sheet'!A1). */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 export function qualified(sheet: string, address: string): string {
@@ -48,7 +50,13 @@ export function parseRef(ref: string): RangeRef {
   const left = columnNumber(m[1]);
   const bottom = m[4] ? Number(m[4]) : top;
   const right = m[3] ? columnNumber(m[3]) : left;
-  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    sheet,
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 export function rangeAddress(r: RangeRef): string {

@@ -21,7 +21,8 @@ export function cellData(cell: ExcelJS.Cell): CellData {
     if ("formula" in o || "sharedFormula" in o) {
       const formula = String(o.formula ?? o.sharedFormula);
       const r = o.result as unknown;
-      if (r && typeof r === "object" && "error" in (r as object)) return out(null, { formula, error: String((r as { error: unknown }).error) });
+      if (r && typeof r === "object" && "error" in (r as object))
+        return out(null, { formula, error: String((r as { error: unknown }).error) });
       return out(r === undefined ? null : (r as CellData["value"]), { formula });
     }
     if ("richText" in o) return out((o.richText as { text: string }[]).map((p) => p.text).join(""));
@@ -54,7 +55,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async sheets(): Promise<SheetInfo[]> {
-    return this.book.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined }));
+    return this.book.worksheets.map((ws) => ({
+      name: ws.name,
+      visible: ws.state === "visible" || ws.state === undefined,
+    }));
   }
 
   async readUsed(sheets: readonly string[]): Promise<Map<string, Block>> {
@@ -91,7 +95,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async definedNames(): Promise<DefinedName[]> {
-    const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const model =
+      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
     const out: DefinedName[] = [];
     for (const m of model) for (const ref of m.ranges) out.push({ name: m.name, ref });
     return out;
@@ -106,7 +111,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
         line.forEach((v, j) => {
           if (v === null) return;
           if (hasFormula(ws.getCell(b.top + i, b.left + j))) {
-            throw new Error(`${qualified(b.sheet, rangeAddress({ top: b.top + i, left: b.left + j, bottom: b.top + i, right: b.left + j }))} は数式のセルです。上書きしません。`);
+            throw new Error(
+              `${qualified(b.sheet, rangeAddress({ top: b.top + i, left: b.left + j, bottom: b.top + i, right: b.left + j }))} は数式のセルです。上書きしません。`,
+            );
           }
         }),
       );

@@ -25,7 +25,10 @@ export function namedMap(names: readonly DefinedName[]): NamedMap {
 }
 
 /** Reads every mapped answer cell in one batch. */
-export async function readNamedAnswers(port: WorkbookPort, map: NamedMap): Promise<Record<string, CellInput>> {
+export async function readNamedAnswers(
+  port: WorkbookPort,
+  map: NamedMap,
+): Promise<Record<string, CellInput>> {
   const ids = [...map.answers.keys()];
   const refs = ids.map((id) => map.answers.get(id)!);
   const blocks = await port.readRanges(refs);
@@ -33,7 +36,10 @@ export async function readNamedAnswers(port: WorkbookPort, map: NamedMap): Promi
   blocks.forEach((b, k) => {
     const c = b.cells[0]?.[0];
     const r = parseRef(refs[k]);
-    const input: CellInput = { value: c?.value ?? null, cell: qualified(b.sheet, cellAddress(r.top, r.left)) };
+    const input: CellInput = {
+      value: c?.value ?? null,
+      cell: qualified(b.sheet, cellAddress(r.top, r.left)),
+    };
     if (c?.numFmt) input.numFmt = c.numFmt;
     if (c?.error) input.error = c.error;
     out[ids[k]] = input;

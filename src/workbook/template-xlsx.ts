@@ -31,12 +31,23 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
 
   ws.getCell("A1").value = `採点 Saiten 回答シート：${spec.title}`;
   ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getRow(2).values = [META_LABELS.rulebook, spec.rulebook.id, META_LABELS.version, spec.rulebook.version, META_LABELS.fiscalYear, spec.rulebook.fiscalYear];
+  ws.getRow(2).values = [
+    META_LABELS.rulebook,
+    spec.rulebook.id,
+    META_LABELS.version,
+    spec.rulebook.version,
+    META_LABELS.fiscalYear,
+    spec.rulebook.fiscalYear,
+  ];
   ws.getRow(3).values = [META_LABELS.sizeClass, null, META_LABELS.size, null];
   for (const a of ["A2", "C2", "E2", "A3", "C3"]) ws.getCell(a).font = { bold: true };
   for (const a of ["B3", "D3"]) ws.getCell(a).fill = INPUT_FILL;
   if (spec.sizeClasses.length) {
-    ws.getCell("B3").dataValidation = { type: "list", allowBlank: true, formulae: [`"${spec.sizeClasses.join(",")}"`] };
+    ws.getCell("B3").dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${spec.sizeClasses.join(",")}"`],
+    };
   }
   ws.getCell("A4").value =
     "黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。 / Fill in the yellow 回答 column; grey columns are written by scoring.";

@@ -5,6 +5,7 @@ import type { CellInput, ScoreResult } from "../engine/types";
 import { jaText, normaliseText } from "../engine";
 import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { indicatorRange } from "../rulebooks/validate";
 import { cellAddress, qualified } from "./a1";
 import type { Block, CellData, WriteBlock, WriteValue } from "./port";
 
@@ -40,7 +41,18 @@ export const META_LABELS = {
 
 export const HEADER_ROW = 5;
 
-export const RESULT_HEADERS = ["区分ID", "区分", "得点", "満点", "得点率", "前年度", "差", "傾向", "判定", "全国平均"] as const;
+export const RESULT_HEADERS = [
+  "区分ID",
+  "区分",
+  "得点",
+  "満点",
+  "得点率",
+  "前年度",
+  "差",
+  "傾向",
+  "判定",
+  "全国平均",
+] as const;
 
 export interface TemplateRow {
   id: string;
@@ -63,29 +75,6 @@ export interface TemplateSpec {
   rulebook: { id: string; version: string; fiscalYear: number };
   sizeClasses: string[];
   rows: TemplateRow[];
-}
-
-function indicatorMax(ind: Indicator): number | null {
-  switch (ind.kind) {
-    case "yesno":
-      return Math.max(ind.points, ind.pointsIfNo ?? 0);
-    case "choice":
-      return Math.max(0, ...ind.options.map((o) => o.points));
-    case "multi": {
-      const s = ind.options.reduce((a, o) => a + Math.max(0, o.points), 0);
-      return ind.cap !== undefined ? Math.min(s, ind.cap) : s;
-    }
-    case "numeric": {
-      const all = [...(ind.steps ?? []), ...Object.values(ind.stepsBySize ?? {}).flat()];
-      return Math.max(0, ind.pointsOtherwise ?? 0, ...all.map((s) => s.points));
-    }
-    case "rankBand":
-      return ind.cumulative === false ? Math.max(...ind.bands.map((b) => b.points)) : ind.bands.reduce((a, b) => a + b.points, 0);
-    case "improvement":
-      return Math.max(0, ...ind.steps.map((s) => s.points));
-    case "points":
-      return ind.max ?? null;
-  }
 }
 
 function choiceLabel(code: string, label: unknown): string {
@@ -124,7 +113,7 @@ export function buildTemplate(rb: Rulebook): TemplateSpec {
         code: child.code ?? "",
         name: jaText(child.name),
         kind: child.kind,
-        max: indicatorMax(child),
+        max: indicatorRange(child).max ?? null,
         choices: child.answerFrom ? undefined : choicesFor(child),
         linkedTo: child.answerFrom,
         needsPreviousValue: child.kind === "improvement" && child.input !== "change",
@@ -196,7 +185,8 @@ function numberOf(c: CellData | undefined): number | undefined {
 export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): TemplateAnswers | null {
   const headerRow = findHeaderRow(block);
   if (headerRow === null) return null;
-  const at = (row: number, col: number): CellData | undefined => block.cells[row - block.top]?.[col - block.left];
+  const at = (row: number, col: number): CellData | undefined =>
+    block.cells[row - block.top]?.[col - block.left];
   const columns: Partial<Record<ColumnKey, number>> = {};
   const headerLine = block.cells[headerRow - block.top];
   headerLine.forEach((c, j) => {
@@ -204,7 +194,15 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     const col = COLUMNS.find((k) => normaliseText(k.header) === t);
     if (col && columns[col.key] === undefined) columns[col.key] = block.left + j;
   });
-  const out: TemplateAnswers = { answers: {}, previousPoints: {}, previousValues: {}, rows: new Map(), columns, headerRow, problems: [] };
+  const out: TemplateAnswers = {
+    answers: {},
+    previousPoints: {},
+    previousValues: {},
+    rows: new Map(),
+    columns,
+    headerRow,
+    problems: [],
+  };
 
   // Metadata: a label cell followed by its value, anywhere above the header.
   for (let r = block.top; r < headerRow; r++) {
@@ -227,11 +225,17 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     if (!id) continue;
     const where = qualified(block.sheet, cellAddress(r, idCol));
     if (out.rows.has(id)) {
-      out.problems.push({ cell: where, message: `指標ID「${id}」が2回あります（${out.rows.get(id)}行目と${r}行目）。1行にしてください。` });
+      out.problems.push({
+        cell: where,
+        message: `指標ID「${id}」が2回あります（${out.rows.get(id)}行目と${r}行目）。1行にしてください。`,
+      });
       continue;
     }
     if (knownIds && !knownIds.has(id)) {
-      out.problems.push({ cell: where, message: `指標ID「${id}」はこのルールブックにありません。ルールブックか指標IDを確認してください。` });
+      out.problems.push({
+        cell: where,
+        message: `指標ID「${id}」はこのルールブックにありません。ルールブックか指標IDを確認してください。`,
+      });
       continue;
     }
     out.rows.set(id, r);
@@ -244,7 +248,8 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     if (columns.previousValue !== undefined) {
       const v = at(r, columns.previousValue);
       const n = numberOf(v);
-      if (n !== undefined) out.previousValues[id] = v?.numFmt?.includes("%") ? Math.round(n * 100 * 1e9) / 1e9 : n;
+      if (n !== undefined)
+        out.previousValues[id] = v?.numFmt?.includes("%") ? Math.round(n * 100 * 1e9) / 1e9 : n;
     }
   }
   return out;
@@ -266,7 +271,10 @@ export function answerSheetWrites(
   /** Fill 前年度得点 where it is empty (previous points came from elsewhere). */
   fillPreviousPoints = false,
 ): { writes: WriteBlock[]; conflicts: OutputConflict[] } {
-  const keys: ColumnKey[] = [...OUTPUT_COLUMNS, ...(fillPreviousPoints ? (["previousPoints"] as ColumnKey[]) : [])];
+  const keys: ColumnKey[] = [
+    ...OUTPUT_COLUMNS,
+    ...(fillPreviousPoints ? (["previousPoints"] as ColumnKey[]) : []),
+  ];
   const cols = keys.map((k) => read.columns[k]).filter((c): c is number => c !== undefined);
   if (!cols.length || !read.rows.size) return { writes: [], conflicts: [] };
   const left = Math.min(...cols);
@@ -274,18 +282,24 @@ export function answerSheetWrites(
   const rowNums = [...read.rows.values()];
   const top = Math.min(...rowNums);
   const bottom = Math.max(...rowNums);
-  const values: WriteValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array(right - left + 1).fill(null));
+  const values: WriteValue[][] = Array.from({ length: bottom - top + 1 }, () =>
+    new Array(right - left + 1).fill(null),
+  );
   const conflicts: OutputConflict[] = [];
   const byId = new Map(result.indicators.map((i) => [i.id, i]));
   const changes = new Map((comparison?.indicators ?? []).map((c) => [c.id, c]));
-  const at = (row: number, col: number): CellData | undefined => block.cells[row - block.top]?.[col - block.left];
+  const at = (row: number, col: number): CellData | undefined =>
+    block.cells[row - block.top]?.[col - block.left];
 
   const put = (row: number, key: ColumnKey, value: WriteValue, onlyIfEmpty = false) => {
     const col = read.columns[key];
     if (col === undefined) return;
     const existing = at(row, col);
     if (existing?.formula !== undefined) {
-      conflicts.push({ cell: qualified(block.sheet, cellAddress(row, col)), message: "数式のセルなので書き込みませんでした。" });
+      conflicts.push({
+        cell: qualified(block.sheet, cellAddress(row, col)),
+        message: "数式のセルなので書き込みませんでした。",
+      });
       return;
     }
     if (onlyIfEmpty && existing && existing.value !== null && existing.value !== "") return;
@@ -301,7 +315,15 @@ export function answerSheetWrites(
     const ch = changes.get(id);
     if (fillPreviousPoints && ch?.previousPoints != null) put(row, "previousPoints", ch.previousPoints, true);
     put(row, "change", ch?.change ?? "");
-    put(row, "judgement", ch ? (ch.change === null ? ch.trend : `${ch.trend} ${ch.change < 0 ? "減点" : ch.change > 0 ? "加点" : "同点"}`) : "");
+    put(
+      row,
+      "judgement",
+      ch
+        ? ch.change === null
+          ? ch.trend
+          : `${ch.trend} ${ch.change < 0 ? "減点" : ch.change > 0 ? "加点" : "同点"}`
+        : "",
+    );
   }
   return { writes: [{ sheet: block.sheet, top, left, values }], conflicts };
 }
@@ -330,7 +352,15 @@ export function resultSheetWrites(
   const fmts: (string | null)[][] = [RESULT_HEADERS.map(() => null)];
   const pct = (p: number | null) => (p === null ? "" : p / 100);
   const pctFmt = `0.${"0".repeat(result.rateDigits)}%`;
-  const line = (id: string, name: string, points: number, max: number | null, ratePct: number | null, mean: number | undefined, cmp?: Comparison["total"]) => {
+  const line = (
+    id: string,
+    name: string,
+    points: number,
+    max: number | null,
+    ratePct: number | null,
+    mean: number | undefined,
+    cmp?: Comparison["total"],
+  ) => {
     rows.push([
       id,
       name,
@@ -338,15 +368,40 @@ export function resultSheetWrites(
       max ?? "",
       pct(ratePct),
       cmp?.previous ? (cmp.basis === "points" ? cmp.previous.points : pct(cmp.previous.ratePercent)) : "",
-      cmp ? (cmp.basis === "points" ? (cmp.changePoints ?? "") : cmp.changeRate === null ? "" : cmp.changeRate / 100) : "",
+      cmp
+        ? cmp.basis === "points"
+          ? (cmp.changePoints ?? "")
+          : cmp.changeRate === null
+            ? ""
+            : cmp.changeRate / 100
+        : "",
       cmp?.trend ?? "―",
       cmp?.judgement ?? "",
       mean ?? "",
     ]);
     const isRate = cmp?.basis === "rate";
-    fmts.push([null, null, null, null, pctFmt, isRate ? pctFmt : null, isRate ? pctFmt : null, null, null, "0.0"]);
+    fmts.push([
+      null,
+      null,
+      null,
+      null,
+      pctFmt,
+      isRate ? pctFmt : null,
+      isRate ? pctFmt : null,
+      null,
+      null,
+      "0.0",
+    ]);
   };
-  line(result.total.id, "合計", result.total.points, result.total.max, result.total.ratePercent, result.total.benchmark?.mean, comparison?.total);
+  line(
+    result.total.id,
+    "合計",
+    result.total.points,
+    result.total.max,
+    result.total.ratePercent,
+    result.total.benchmark?.mean,
+    comparison?.total,
+  );
   for (const { g, depth } of flatGroups(result)) {
     const name = `${"　".repeat(depth - 1)}${withCode(g.code, g.name.ja)}`;
     line(g.id, name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
@@ -367,7 +422,10 @@ export function resultSheetWrites(
       const cell = existing?.cells[i + 1 - existing.top]?.[j + 1 - existing.left];
       const want = rows[i]?.[j] ?? (cell && cell.value !== null ? "" : null);
       if (cell?.formula !== undefined && want !== null) {
-        conflicts.push({ cell: qualified(sheet, cellAddress(i + 1, j + 1)), message: "数式のセルなので書き込みませんでした。" });
+        conflicts.push({
+          cell: qualified(sheet, cellAddress(i + 1, j + 1)),
+          message: "数式のセルなので書き込みませんでした。",
+        });
         v.push(null);
       } else v.push(want);
       f.push(fmts[i]?.[j] ?? null);
