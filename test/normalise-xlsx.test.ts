@@ -138,8 +138,8 @@ function normalise(kind: Kind, input: CellInput) {
 }
 
 test.each(cases.map((c, i) => [c[0], i, c[2], c[3]] as const))("%s", async (_name, i, kind, expected) => {
-  const [block] = await book.readRanges([`回答!B${i + 1}`]);
-  const c = block.cells[0][0];
+  const read = await book.read({ ranges: [`回答!B${i + 1}`] });
+  const c = read.ranges[0].block!.cells[0][0];
   const input: CellInput = { value: c.value, cell: `回答!B${i + 1}` };
   if (c.numFmt) input.numFmt = c.numFmt;
   if (c.error) input.error = c.error;

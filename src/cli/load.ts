@@ -1,16 +1,13 @@
 // Loading what the CLI is pointed at: rulebooks (bundled id, JSON or 配点表) and answer workbooks.
 import { existsSync, readFileSync } from "fs";
 import { extname, resolve } from "path";
-import type { CellInput, ScoreContext } from "../engine/types";
 import { findBundled } from "../rulebooks/registry";
 import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
 import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
-import { namedMap, readNamedAnswers } from "../workbook/form-map";
-import type { Block } from "../workbook/port";
 import { readTableBook } from "../workbook/score-table-xlsx";
-import { ANSWER_SHEET, readTemplate, TemplateAnswers } from "../workbook/template";
+import { ANSWER_SHEET, readTemplate } from "../workbook/template";
 
 /** An input the user must fix; the CLI prints the message on one line and exits 2. */
 export class UsageError extends Error {
@@ -57,16 +54,6 @@ export async function loadRulebook(ref: string): Promise<Rulebook> {
   }
 }
 
-export interface LoadedAnswers {
-  source: "template" | "names";
-  book: ExcelJsWorkbook;
-  answers: Record<string, CellInput>;
-  template?: TemplateAnswers;
-  templateBlock?: Block;
-  context: ScoreContext;
-  rulebookId?: string;
-}
-
 export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`${file} がありません。`);
@@ -79,32 +66,9 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   }
 }
 
-/** Finds the answers: the standard template first, else form-map defined names. */
-export async function loadAnswers(file: string, knownIds?: ReadonlySet<string>): Promise<LoadedAnswers> {
-  const book = await openWorkbook(file);
-  const used = await book.readUsed([ANSWER_SHEET]);
-  const block = used.get(ANSWER_SHEET);
-  const template = block ? readTemplate(block, knownIds) : null;
-  if (block && template) {
-    const context: ScoreContext = {};
-    if (template.sizeClass) context.sizeClass = template.sizeClass;
-    if (template.size !== undefined) context.size = template.size;
-    if (Object.keys(template.previousValues).length) context.previousValues = template.previousValues;
-    return {
-      source: "template",
-      book,
-      answers: template.answers,
-      template,
-      templateBlock: block,
-      context,
-      rulebookId: template.rulebookId,
-    };
-  }
-  const map = namedMap(await book.definedNames());
-  if (map.answers.size) {
-    return { source: "names", book, answers: await readNamedAnswers(book, map), context: {} };
-  }
-  throw new UsageError(
-    `${file} に回答が見つかりません。「${ANSWER_SHEET}」シート（指標ID・回答の見出し）も saiten.a.* の名前定義もありません。saiten template で作った様式を使ってください。`,
-  );
+/** The rulebook id the standard template records (ルールブックID), if the workbook is one. */
+export async function recordedRulebookId(book: ExcelJsWorkbook): Promise<string | undefined> {
+  const read = await book.read({ used: [ANSWER_SHEET] });
+  const block = read.used.get(ANSWER_SHEET);
+  return block ? (readTemplate(block)?.rulebookId ?? undefined) : undefined;
 }

@@ -3,24 +3,20 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { resolve } from "path";
-import { compare, ComparableResult, Comparison } from "../engine/compare";
-import { ScoreSession } from "../engine/score";
+import type { ComparableResult } from "../engine/compare";
 import { jaText } from "../engine/text";
 import type { ScoreContext } from "../engine/types";
 import { bundledRulebooks } from "../rulebooks/registry";
 import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { checkRulebook } from "../rulebooks/validate";
+import type { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
+import { WorkbookError } from "../workbook/port";
 import { readTableBook, writeTableBook } from "../workbook/score-table-xlsx";
-import {
-  ANSWER_SHEET,
-  answerSheetWrites,
-  readTemplate,
-  RESULT_SHEET,
-  resultSheetWrites,
-} from "../workbook/template";
+import { runScoring } from "../workbook/scoring-run";
+import { ANSWER_SHEET } from "../workbook/template";
 import { createTemplateWorkbook } from "../workbook/template-xlsx";
-import { loadAnswers, loadRulebook, UsageError } from "./load";
+import { loadRulebook, openWorkbook, recordedRulebookId, UsageError } from "./load";
 import { renderReport } from "./print";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
@@ -31,48 +27,13 @@ interface Io {
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-function indicatorIds(rb: Rulebook): Set<string> {
-  const ids = new Set<string>();
-  const walk = (n: Rulebook["root"]) => {
-    for (const c of n.children) {
-      if (c.kind === "group") walk(c);
-      else ids.add(c.id);
-    }
-  };
-  walk(rb.root);
-  return ids;
+async function rulebookFor(book: ExcelJsWorkbook, file: string, ref: string | undefined, fallback?: string): Promise<Rulebook> {
+  const id = ref ?? (await recordedRulebookId(book)) ?? fallback;
+  if (!id) throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
+  return loadRulebook(id);
 }
 
-async function scoreFile(file: string, rulebookRef: string | undefined, context: ScoreContext) {
-  const loaded = await loadAnswers(file);
-  const ref = rulebookRef ?? loaded.rulebookId;
-  if (!ref)
-    throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
-  const rulebook = await loadRulebook(ref);
-  // Re-read the template against the rulebook's ids so unknown rows are reported.
-  const template = loaded.templateBlock
-    ? (readTemplate(loaded.templateBlock, indicatorIds(rulebook)) ?? undefined)
-    : undefined;
-  const answers = template?.answers ?? loaded.answers;
-  const ctx: ScoreContext = { ...loaded.context, ...context };
-  const session = new ScoreSession(rulebook, answers, ctx);
-  const result = session.result();
-  for (const p of template?.problems ?? []) {
-    result.issues.push({
-      severity: "warning",
-      code: "invalid",
-      cell: p.cell,
-      message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` },
-    });
-  }
-  return { loaded, rulebook, result, template };
-}
-
-async function previousResult(
-  ref: string,
-  rulebook: Rulebook,
-  previousRulebookRef: string | undefined,
-): Promise<{ result: ComparableResult; rulebook?: Rulebook }> {
+async function previousResult(ref: string, rulebook: Rulebook, previousRulebookRef: string | undefined): Promise<ComparableResult> {
   const path = resolve(ref);
   if (!existsSync(path)) throw new UsageError(`前年度のファイル ${ref} がありません。`);
   if (/\.json$/i.test(path)) {
@@ -85,23 +46,20 @@ async function previousResult(
     if (doc.format !== RESULT_FORMAT || !doc.total || !doc.groups || !doc.indicators || !doc.rulebook) {
       throw new UsageError(`${ref} は saiten score --json の出力（${RESULT_FORMAT}）ではありません。`);
     }
-    return { result: doc as ComparableResult };
+    return doc as ComparableResult;
   }
-  const loaded = await loadAnswers(ref);
-  const prevRef = previousRulebookRef ?? loaded.rulebookId ?? rulebook.previous?.rulebook ?? rulebook.id;
-  const prevRulebook = await loadRulebook(prevRef);
-  const session = new ScoreSession(prevRulebook, loaded.answers, loaded.context);
-  return { result: session.result(), rulebook: prevRulebook };
+  const book = await openWorkbook(ref);
+  const prevRulebook = await rulebookFor(book, ref, previousRulebookRef, rulebook.previous?.rulebook ?? rulebook.id);
+  return (await scoreBook(book, prevRulebook, {}, undefined, false)).result;
 }
 
-function compareOptions(rulebook: Rulebook, previousId: string) {
-  const sameRulebookFamily = previousId === rulebook.id || previousId === rulebook.previous?.rulebook;
-  return {
-    rateDigits: rulebook.rateDigits ?? 1,
-    comparableGroups: previousId === rulebook.previous?.rulebook ? rulebook.previous?.groups : undefined,
-    sameIds:
-      previousId === rulebook.id ? true : sameRulebookFamily ? rulebook.previous?.sameIds !== false : false,
-  };
+async function scoreBook(book: ExcelJsWorkbook, rulebook: Rulebook, context: ScoreContext, previous: ComparableResult | undefined, write: boolean) {
+  try {
+    return await runScoring(book, { rulebook, context, previous, write });
+  } catch (e) {
+    if (e instanceof WorkbookError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 export function program(io: Io = defaultIo): Command {
@@ -197,37 +155,17 @@ export function program(io: Io = defaultIo): Command {
         const context: ScoreContext = {};
         if (opts.sizeClass) context.sizeClass = opts.sizeClass;
         if (opts.size !== undefined) context.size = opts.size;
-        const { loaded, rulebook, result, template } = await scoreFile(file, opts.rulebook, context);
-
-        let comparison: Comparison | undefined;
-        let fillPrevious = false;
-        if (opts.previous) {
-          const prev = await previousResult(opts.previous, rulebook, opts.previousRulebook);
-          comparison = compare(result, prev.result, compareOptions(rulebook, prev.result.rulebook.id));
-          fillPrevious = true;
-        } else if (template && Object.keys(template.previousPoints).length) {
-          // The template's 前年度得点 column: last year's points under this year's rulebook.
-          const prev = new ScoreSession(rulebook, {}, { knownPoints: template.previousPoints }).result();
-          comparison = compare(result, prev, { rateDigits: rulebook.rateDigits ?? 1 });
-        }
-
-        let conflicts: { cell: string; message: string }[] = [];
-        if (opts.out) {
-          if (!template || !loaded.templateBlock)
-            throw new UsageError("--out は標準の回答ブック（「回答」シート）にだけ書き込めます。");
-          const a = answerSheetWrites(loaded.templateBlock, template, result, comparison, fillPrevious);
-          const existing = (await loaded.book.readUsed([RESULT_SHEET])).get(RESULT_SHEET);
-          if (!existing) loaded.book.book.addWorksheet(RESULT_SHEET);
-          const r = resultSheetWrites(result, comparison, existing);
-          conflicts = [...a.conflicts, ...r.conflicts];
-          await loaded.book.write([...a.writes, ...r.writes]);
-          await loaded.book.save(opts.out);
-        }
-        if (opts.json) {
+        const book = await openWorkbook(file);
+      const rulebook = await rulebookFor(book, file, opts.rulebook);
+      const previous = opts.previous ? await previousResult(opts.previous, rulebook, opts.previousRulebook) : undefined;
+      const run = await scoreBook(book, rulebook, context, previous, Boolean(opts.out));
+      const { result, comparison, conflicts } = run;
+      if (opts.out) await book.save(opts.out);
+      if (opts.json) {
           io.out(
             JSON.stringify(
               resultJson(result, {
-                input: { file, source: loaded.source },
+                input: { file, source: run.source },
                 comparison,
                 outputConflicts: conflicts,
               }),

@@ -1,8 +1,19 @@
-// The workbook port over ExcelJS, for the CLI. Files are read into memory; nothing is written back to
-// the input path — saving always goes to a path the caller names.
+// The workbook port over ExcelJS, for the CLI (and for files chosen in the pane). Files are read into
+// memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import ExcelJS from "exceljs";
-import { parseRef, qualified, rangeAddress } from "./a1";
-import type { Block, CellData, DefinedName, SheetInfo, WorkbookPort, WriteBlock } from "./port";
+import { cellAddress, parseRef, qualified } from "./a1";
+import type {
+  Block,
+  CellData,
+  DefinedName,
+  RangeRead,
+  ReadRequest,
+  ReadResult,
+  SheetInfo,
+  WorkbookPort,
+  WriteRequest,
+} from "./port";
+import { WorkbookError } from "./port";
 
 export function cellData(cell: ExcelJS.Cell): CellData {
   const v = cell.value as unknown;
@@ -21,8 +32,9 @@ export function cellData(cell: ExcelJS.Cell): CellData {
     if ("formula" in o || "sharedFormula" in o) {
       const formula = String(o.formula ?? o.sharedFormula);
       const r = o.result as unknown;
-      if (r && typeof r === "object" && "error" in (r as object))
+      if (r && typeof r === "object" && "error" in (r as object)) {
         return out(null, { formula, error: String((r as { error: unknown }).error) });
+      }
       return out(r === undefined ? null : (r as CellData["value"]), { formula });
     }
     if ("richText" in o) return out((o.richText as { text: string }[]).map((p) => p.text).join(""));
@@ -35,7 +47,13 @@ function hasFormula(cell: ExcelJS.Cell): boolean {
   return cell.type === ExcelJS.ValueType.Formula;
 }
 
+const MARK_FILL = "FFFFE0E0";
+
 export class ExcelJsWorkbook implements WorkbookPort {
+  roundTrips = 0;
+  /** Settings live in a hidden sheet: ExcelJS has no document settings store. */
+  static readonly SETTINGS_SHEET = "saiten_settings";
+
   constructor(readonly book: ExcelJS.Workbook) {}
 
   static async open(path: string): Promise<ExcelJsWorkbook> {
@@ -54,33 +72,48 @@ export class ExcelJsWorkbook implements WorkbookPort {
     await this.book.xlsx.writeFile(path);
   }
 
-  async sheets(): Promise<SheetInfo[]> {
+  private sheetInfo(): SheetInfo[] {
     return this.book.worksheets.map((ws) => ({
       name: ws.name,
       visible: ws.state === "visible" || ws.state === undefined,
+      protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
     }));
   }
 
-  async readUsed(sheets: readonly string[]): Promise<Map<string, Block>> {
-    const out = new Map<string, Block>();
-    for (const name of sheets) {
+  async read(req: ReadRequest): Promise<ReadResult> {
+    this.roundTrips++;
+    const used = new Map<string, Block>();
+    for (const name of req.used ?? []) {
       const ws = this.book.getWorksheet(name);
       if (!ws) continue;
-      const rows = ws.rowCount;
-      const cols = ws.columnCount;
-      out.set(name, this.block(ws, 1, 1, rows, cols));
+      used.set(name, this.block(ws, 1, 1, Math.max(1, ws.rowCount), Math.max(1, ws.columnCount)));
     }
-    return out;
+    const ranges: RangeRead[] = (req.ranges ?? []).map((ref) => this.readRange(ref));
+    const names = req.names ? this.names() : [];
+    const settings: Record<string, string | undefined> = {};
+    if (req.settings?.length) {
+      const stored = this.storedSettings();
+      for (const k of req.settings) settings[k] = stored.get(k);
+    }
+    return { sheets: this.sheetInfo(), used, ranges, names, settings };
   }
 
-  async readRanges(refs: readonly string[]): Promise<Block[]> {
-    return refs.map((ref) => {
-      const r = parseRef(ref);
-      if (!r.sheet) throw new Error(`reference without a sheet: ${ref}`);
-      const ws = this.book.getWorksheet(r.sheet);
-      if (!ws) throw new Error(`シート「${r.sheet}」がありません。`);
-      return this.block(ws, r.top, r.left, r.bottom, r.right);
-    });
+  private readRange(ref: string): RangeRead {
+    let r;
+    try {
+      r = parseRef(ref);
+    } catch {
+      return { ref, problem: "invalid-ref" };
+    }
+    const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
+    if (!ws) return { ref, problem: "sheet-missing" };
+    const out: RangeRead = { ref, block: this.block(ws, r.top, r.left, r.bottom, r.right) };
+    const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+    if (Object.values(merges).some((m) => m.model.top <= r.bottom && m.model.bottom >= r.top && m.model.left <= r.right && m.model.right >= r.left)) {
+      out.merged = true;
+    }
+    if (r.bottom > ws.rowCount || r.right > ws.columnCount) out.outsideUsed = true;
+    return out;
   }
 
   private block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Block {
@@ -94,40 +127,111 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return { sheet: ws.name, top, left, cells };
   }
 
-  async definedNames(): Promise<DefinedName[]> {
-    const model =
-      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+  private names(): DefinedName[] {
+    const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
     const out: DefinedName[] = [];
     for (const m of model) for (const ref of m.ranges) out.push({ name: m.name, ref });
     return out;
   }
 
-  async write(blocks: readonly WriteBlock[]): Promise<void> {
+  private storedSettings(): Map<string, string> {
+    const ws = this.book.getWorksheet(ExcelJsWorkbook.SETTINGS_SHEET);
+    const out = new Map<string, string>();
+    ws?.eachRow((row) => {
+      const k = row.getCell(1).value;
+      const v = row.getCell(2).value;
+      if (typeof k === "string" && v !== null && v !== undefined) out.set(k, String(v));
+    });
+    return out;
+  }
+
+  async write(req: WriteRequest): Promise<void> {
+    this.roundTrips++;
     // Check everything first so that a refused write changes nothing.
-    for (const b of blocks) {
+    const added = new Set((req.addSheets ?? []).map((s) => s.name));
+    for (const b of req.blocks ?? []) {
       const ws = this.book.getWorksheet(b.sheet);
-      if (!ws) throw new Error(`シート「${b.sheet}」がありません。`);
+      if (!ws && !added.has(b.sheet)) throw new WorkbookError("sheet-missing", `シート「${b.sheet}」がありません。`);
+      if (!ws) continue;
       b.values.forEach((line, i) =>
         line.forEach((v, j) => {
           if (v === null) return;
           if (hasFormula(ws.getCell(b.top + i, b.left + j))) {
-            throw new Error(
-              `${qualified(b.sheet, rangeAddress({ top: b.top + i, left: b.left + j, bottom: b.top + i, right: b.left + j }))} は数式のセルです。上書きしません。`,
-            );
+            const cell = qualified(b.sheet, cellAddress(b.top + i, b.left + j));
+            throw new WorkbookError("formula", `${cell} は数式のセルです。上書きしません。`, cell);
           }
         }),
       );
     }
-    for (const b of blocks) {
+    for (const s of req.addSheets ?? []) {
+      if (!this.book.getWorksheet(s.name)) this.book.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible" });
+    }
+    for (const b of req.blocks ?? []) {
       const ws = this.book.getWorksheet(b.sheet)!;
       b.values.forEach((line, i) =>
         line.forEach((v, j) => {
           const cell = ws.getCell(b.top + i, b.left + j);
-          if (v !== null) cell.value = v;
+          if (v !== null) cell.value = typeof v === "string" && v.startsWith("=") ? { formula: v.slice(1) } : v;
           const fmt = b.numFmts?.[i]?.[j];
           if (fmt) cell.numFmt = fmt;
         }),
       );
     }
+    const names = this.book.definedNames as unknown as { remove(loc: string, name: string): void; add(loc: string, name: string): void; removeAllNames?(name: string): void };
+    const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const drop = (name: string) => {
+      for (const m of model.filter((x) => x.name === name)) for (const ref of m.ranges) names.remove(ref, name);
+    };
+    for (const n of req.deleteNames ?? []) drop(n);
+    for (const n of req.names ?? []) {
+      drop(n.name);
+      names.add(n.ref, n.name);
+    }
+    if (req.settings) {
+      const stored = this.storedSettings();
+      for (const [k, v] of Object.entries(req.settings)) {
+        if (v === null) stored.delete(k);
+        else stored.set(k, v);
+      }
+      const old = this.book.getWorksheet(ExcelJsWorkbook.SETTINGS_SHEET);
+      if (old) this.book.removeWorksheet(old.id);
+      if (stored.size) {
+        const ws = this.book.addWorksheet(ExcelJsWorkbook.SETTINGS_SHEET, { state: "veryHidden" });
+        for (const [k, v] of stored) ws.addRow([k, v]);
+      }
+    }
+    if (req.marks) this.applyMarks(req.marks);
+  }
+
+  private applyMarks(marks: NonNullable<WriteRequest["marks"]>): void {
+    type Cf = { ref: string; rules: { type: string; formulae?: string[]; style?: unknown; priority?: number }[] };
+    for (const ws of this.book.worksheets) {
+      const list = ((ws as unknown as { conditionalFormattings?: Cf[] }).conditionalFormattings ??= []);
+      if (marks.clear) {
+        const kept = list.filter((cf) => !cf.rules.some((r) => r.formulae?.[0] === "TRUE" && (r as { saiten?: boolean }).saiten));
+        list.splice(0, list.length, ...kept);
+      }
+    }
+    for (const ref of marks.add ?? []) {
+      const r = parseRef(ref);
+      const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
+      if (!ws) continue;
+      ws.addConditionalFormatting({
+        ref: ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""),
+        rules: [
+          {
+            type: "expression",
+            priority: 1,
+            formulae: ["TRUE"],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: MARK_FILL } } },
+            saiten: true,
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+    }
+  }
+
+  async select(): Promise<void> {
+    // A file on disk has no selection to move.
   }
 }

@@ -2,7 +2,7 @@
 // show in Name Manager, and the CLI reads the same map as the add-in.
 import type { CellInput } from "../engine/types";
 import { cellAddress, parseRef, qualified } from "./a1";
-import type { DefinedName, WorkbookPort } from "./port";
+import type { CellData, DefinedName, RangeRead } from "./port";
 
 /** saiten.a.<indicator id> names the answer cell; saiten.p.<id> the cell that receives its points. */
 export const ANSWER_PREFIX = "saiten.a.";
@@ -24,25 +24,22 @@ export function namedMap(names: readonly DefinedName[]): NamedMap {
   return { answers, points };
 }
 
-/** Reads every mapped answer cell in one batch. */
-export async function readNamedAnswers(
-  port: WorkbookPort,
-  map: NamedMap,
-): Promise<Record<string, CellInput>> {
-  const ids = [...map.answers.keys()];
-  const refs = ids.map((id) => map.answers.get(id)!);
-  const blocks = await port.readRanges(refs);
-  const out: Record<string, CellInput> = {};
-  blocks.forEach((b, k) => {
-    const c = b.cells[0]?.[0];
-    const r = parseRef(refs[k]);
-    const input: CellInput = {
-      value: c?.value ?? null,
-      cell: qualified(b.sheet, cellAddress(r.top, r.left)),
-    };
-    if (c?.numFmt) input.numFmt = c.numFmt;
-    if (c?.error) input.error = c.error;
-    out[ids[k]] = input;
-  });
-  return out;
+/** The top-left cell of a range read, as an engine input naming its cell. */
+export function cellInputOf(read: RangeRead): CellInput | undefined {
+  if (!read.block) return undefined;
+  const c: CellData | undefined = read.block.cells[0]?.[0];
+  const r = parseRef(read.ref);
+  const input: CellInput = { value: c?.value ?? null, cell: qualified(read.block.sheet, cellAddress(r.top, r.left)) };
+  if (c?.numFmt) input.numFmt = c.numFmt;
+  if (c?.error) input.error = c.error;
+  return input;
+}
+
+/** Name for an indicator's answer cell (ids are valid name fragments by construction). */
+export function answerName(indicatorId: string): string {
+  return `${ANSWER_PREFIX}${indicatorId}`;
+}
+
+export function pointsName(indicatorId: string): string {
+  return `${POINTS_PREFIX}${indicatorId}`;
 }

@@ -1,5 +1,6 @@
 // The workbook port: what Saiten needs of a workbook, whichever adapter serves it (ExcelJS for the
-// CLI, Office.js for the add-in). Reads and writes are whole blocks so an adapter can batch them.
+// CLI, Office.js for the add-in). One read() and one write() are one round trip each, so a scoring
+// run costs at most three (read, read the mapped cells, write) however many indicators there are.
 
 /** One cell as read. `value` is the computed value (a formula's result), never the formula text. */
 export interface CellData {
@@ -32,6 +33,7 @@ export interface WriteBlock {
 export interface SheetInfo {
   name: string;
   visible: boolean;
+  protected: boolean;
 }
 
 export interface DefinedName {
@@ -40,13 +42,73 @@ export interface DefinedName {
   ref: string;
 }
 
+export interface RangeRead {
+  ref: string;
+  block?: Block;
+  problem?: "sheet-missing" | "invalid-ref";
+  /** The range is (part of) a merged area. */
+  merged?: boolean;
+  /** The range lies outside the sheet's used range. */
+  outsideUsed?: boolean;
+}
+
+export interface ReadRequest {
+  /** Sheets whose used range to read (values, formulas, number formats). */
+  used?: readonly string[];
+  /** Qualified ranges, e.g. 回答!E6 or 'My Sheet'!A1:B3. */
+  ranges?: readonly string[];
+  names?: boolean;
+  settings?: readonly string[];
+}
+
+export interface ReadResult {
+  sheets: SheetInfo[];
+  /** Used ranges by sheet name; sheets that do not exist are absent. */
+  used: Map<string, Block>;
+  ranges: RangeRead[];
+  names: DefinedName[];
+  settings: Record<string, string | undefined>;
+}
+
+export interface WriteRequest {
+  addSheets?: { name: string; hidden?: boolean }[];
+  blocks?: WriteBlock[];
+  /** Defined names to add or replace. */
+  names?: DefinedName[];
+  deleteNames?: string[];
+  /** Settings stored in the workbook; null deletes. */
+  settings?: Record<string, string | null>;
+  /** Conditional-format marks Saiten owns: add on these ranges, or clear them all first. */
+  marks?: { clear?: boolean; add?: string[] };
+}
+
 export interface WorkbookPort {
-  sheets(): Promise<SheetInfo[]>;
-  /** The used range of each named sheet, read in one batch. Missing sheets are absent from the map. */
-  readUsed(sheets: readonly string[]): Promise<Map<string, Block>>;
-  /** Several ranges ("Sheet!A1:B3") in one batch. */
-  readRanges(refs: readonly string[]): Promise<Block[]>;
-  definedNames(): Promise<DefinedName[]>;
-  /** Apply every block, or none of them. */
-  write(blocks: readonly WriteBlock[]): Promise<void>;
+  read(req: ReadRequest): Promise<ReadResult>;
+  /** Apply every part, or none of it. */
+  write(req: WriteRequest): Promise<void>;
+  /** Select a cell or range in the sheet (the add-in); a no-op elsewhere. */
+  select(ref: string): Promise<void>;
+  /** Round trips so far (context.sync calls for Office.js). */
+  readonly roundTrips: number;
+}
+
+/** A problem the user can act on: the message says what to do. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code:
+      | "protected"
+      | "sheet-missing"
+      | "name-missing"
+      | "cell-edit"
+      | "timeout"
+      | "outside-used-range"
+      | "merged-cell"
+      | "formula"
+      | "failed",
+    message: string,
+    readonly cell?: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
 }
