@@ -177,6 +177,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
         }),
       );
     }
+    for (const v of req.validations ?? []) {
+      const r = parseRef(v.ref);
+      const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
+      for (let row = r.top; row <= r.bottom && ws; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          ws.getCell(row, col).dataValidation = { type: "list", allowBlank: true, showErrorMessage: false, formulae: [`"${v.list.join(",")}"`] };
+        }
+      }
+    }
     const names = this.book.definedNames as unknown as { remove(loc: string, name: string): void; add(loc: string, name: string): void; removeAllNames?(name: string): void };
     const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
     const drop = (name: string) => {

@@ -78,6 +78,8 @@ export interface WriteRequest {
   deleteNames?: string[];
   /** Settings stored in the workbook; null deletes. */
   settings?: Record<string, string | null>;
+  /** In-cell dropdown lists (data validation) for answer cells. */
+  validations?: { ref: string; list: string[] }[];
   /** Conditional-format marks Saiten owns: add on these ranges, or clear them all first. */
   marks?: { clear?: boolean; add?: string[] };
 }

@@ -7,7 +7,7 @@ import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
 import { cellAddress, qualified } from "./a1";
-import type { Block, CellData, WriteBlock, WriteValue } from "./port";
+import type { Block, CellData, WriteBlock, WriteRequest, WriteValue } from "./port";
 
 export const ANSWER_SHEET = "回答";
 export const RESULT_SHEET = "採点結果";
@@ -434,4 +434,42 @@ export function resultSheetWrites(
     numFmts.push(f);
   }
   return { writes: [{ sheet, top: 1, left: 1, values, numFmts }], conflicts };
+}
+
+/** The template as port writes, for workbooks the add-in fills in place (values, formats, dropdowns). */
+export function templateWrites(rb: Rulebook, existingSheets: readonly string[]): WriteRequest {
+  const spec = buildTemplate(rb);
+  const width = COLUMNS.length;
+  const pad = (line: WriteValue[]): WriteValue[] => [...line, ...new Array(Math.max(0, width - line.length)).fill("")];
+  const values: WriteValue[][] = [
+    pad([`採点 Saiten 回答シート：${spec.title}`]),
+    pad([META_LABELS.rulebook, spec.rulebook.id, META_LABELS.version, spec.rulebook.version, META_LABELS.fiscalYear, spec.rulebook.fiscalYear]),
+    pad([META_LABELS.sizeClass, "", META_LABELS.size, ""]),
+    pad(["黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。"]),
+    COLUMNS.map((c) => c.header),
+  ];
+  const col = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key);
+  const validations: { ref: string; list: string[] }[] = [];
+  spec.rows.forEach((row, i) => {
+    const line: WriteValue[] = new Array(width).fill("");
+    line[col("id")] = row.id;
+    line[col("group")] = row.group;
+    line[col("code")] = row.code;
+    line[col("name")] = row.name;
+    line[col("max")] = row.max;
+    if (row.linkedTo) line[col("explanation")] = `${row.linkedTo} の回答を使います`;
+    values.push(line);
+    if (row.choices && !row.linkedTo && row.choices.join(",").length <= 250) {
+      validations.push({ ref: qualified(ANSWER_SHEET, cellAddress(HEADER_ROW + 1 + i, col("answer") + 1)), list: row.choices });
+    }
+  });
+  const addSheets = [ANSWER_SHEET, RESULT_SHEET].filter((s) => !existingSheets.includes(s)).map((name) => ({ name }));
+  return {
+    addSheets,
+    blocks: [
+      { sheet: ANSWER_SHEET, top: 1, left: 1, values },
+      { sheet: RESULT_SHEET, top: 1, left: 1, values: [[...RESULT_HEADERS]] },
+    ],
+    validations,
+  };
 }

@@ -1,0 +1,177 @@
+// PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
+import type { ComparableResult } from "../engine/compare";
+import { localText } from "../engine/text";
+import { bundledRulebooks, findBundled } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
+import { cellAddress, parseRef, qualified } from "../workbook/a1";
+import type { WorkbookPort } from "../workbook/port";
+import { WorkbookError } from "../workbook/port";
+import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
+import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
+import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
+
+const SETTING_RULEBOOK = "saiten.rulebook";
+const SETTING_LANG = "saiten.lang";
+
+export class WorkbookPaneApi implements PaneApi {
+  private last?: { rulebookId: string; outcome: ScoringRunOutcome };
+  private previous?: ComparableResult;
+
+  constructor(
+    private readonly port: WorkbookPort,
+    private readonly extraRulebooks: Rulebook[] = [],
+  ) {}
+
+  private all(): Rulebook[] {
+    return [...this.extraRulebooks, ...bundledRulebooks()];
+  }
+
+  rulebooks(): RulebookInfo[] {
+    return this.all().map((rb) => ({
+      id: rb.id,
+      title: localText(rb.title),
+      scheme: rb.scheme,
+      fiscalYear: rb.fiscalYear,
+      level: rb.level,
+      max: rb.root.max ?? null,
+    }));
+  }
+
+  rulebook(id: string): Rulebook {
+    const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
+    if (!rb) throw new Error(`ルールブック「${id}」がありません。一覧から選び直してください。`);
+    return rb;
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    const read = await this.port.read({ settings: [SETTING_RULEBOOK, SETTING_LANG] });
+    const out: PaneSettings = {};
+    const id = read.settings[SETTING_RULEBOOK];
+    if (id) out.rulebookId = id;
+    const lang = read.settings[SETTING_LANG];
+    if (lang === "ja" || lang === "en") out.lang = lang;
+    return out;
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    const values: Record<string, string> = {};
+    if (settings.rulebookId) values[SETTING_RULEBOOK] = settings.rulebookId;
+    if (settings.lang) values[SETTING_LANG] = settings.lang;
+    await this.port.write({ settings: values });
+  }
+
+  async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
+    const rulebook = this.rulebook(rulebookId);
+    const outcome = await runScoring(this.port, { rulebook, previous: this.previous, write: true, onProgress });
+    this.last = { rulebookId, outcome };
+    return {
+      result: outcome.result,
+      comparison: outcome.comparison,
+      previousSource: outcome.previousSource,
+      source: outcome.source,
+      answers: outcome.answers,
+      context: outcome.context,
+      written: outcome.written,
+      conflicts: outcome.conflicts,
+      roundTrips: outcome.roundTrips,
+    };
+  }
+
+  async createTemplate(rulebookId: string): Promise<void> {
+    const rulebook = this.rulebook(rulebookId);
+    const read = await this.port.read({ used: [ANSWER_SHEET] });
+    const existing = read.used.get(ANSWER_SHEET);
+    if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
+      throw new WorkbookError("failed", `「${ANSWER_SHEET}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。`);
+    }
+    await this.port.write(templateWrites(rulebook, read.sheets.map((s) => s.name)));
+  }
+
+  async selectCell(ref: string): Promise<void> {
+    await this.port.select(ref);
+  }
+
+  /** Answer cells of the last run (or of a fresh read when nothing was scored yet). */
+  private async answerCells(rulebookId: string): Promise<Map<string, string>> {
+    if (this.last?.rulebookId !== rulebookId) await this.score(rulebookId);
+    const cells = new Map<string, string>();
+    for (const [id, input] of Object.entries(this.last!.outcome.answers)) if (input.cell) cells.set(id, input.cell);
+    // Template rows without any answer yet still have their cell.
+    const t = this.last!.outcome.template;
+    if (t?.columns.answer !== undefined) {
+      for (const [id, row] of t.rows) if (!cells.has(id)) cells.set(id, qualified(ANSWER_SHEET, cellAddress(row, t.columns.answer)));
+    }
+    return cells;
+  }
+
+  async previewScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    const cells = await this.answerCells(rulebookId);
+    const targets = Object.entries(answers).filter(([id]) => cells.has(id));
+    const missing = Object.keys(answers).filter((id) => !cells.has(id));
+    if (missing.length) {
+      throw new WorkbookError("name-missing", `回答セルが分からない指標があります（${missing.join("、")}）。回答セルを割り当ててから反映してください。`);
+    }
+    const read = await this.port.read({ ranges: targets.map(([id]) => cells.get(id)!) });
+    const changes: CellChange[] = [];
+    targets.forEach(([indicatorId, after], k) => {
+      const c = read.ranges[k].block?.cells[0]?.[0];
+      if (c?.formula !== undefined) {
+        throw new WorkbookError("formula", `${cells.get(indicatorId)}（${indicatorId}）は数式のセルです。数式を直接直してください。`, cells.get(indicatorId));
+      }
+      const before = c?.value ?? null;
+      if (String(before ?? "") !== after) changes.push({ indicatorId, cell: cells.get(indicatorId)!, before, after });
+    });
+    return changes;
+  }
+
+  async applyScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    const changes = await this.previewScenario(rulebookId, answers);
+    if (!changes.length) return changes;
+    await this.port.write({
+      blocks: changes.map((ch) => {
+        const r = parseRef(ch.cell);
+        return { sheet: r.sheet!, top: r.top, left: r.left, values: [[ch.after]] };
+      }),
+    });
+    this.last = undefined;
+    return changes;
+  }
+
+  /** Whole template rows when answers come from the template, else the answer cells themselves. */
+  private markRanges(cells: string[]): string[] {
+    const t = this.last?.outcome.template;
+    return cells.map((cell) => {
+      const r = parseRef(cell);
+      if (t && r.sheet === ANSWER_SHEET) return qualified(ANSWER_SHEET, `A${r.top}:${cellAddress(r.top, COLUMNS.length)}`);
+      return cell;
+    });
+  }
+
+  async markRows(cells: string[]): Promise<void> {
+    await this.port.write({ marks: { clear: true, add: this.markRanges(cells) } });
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.port.write({ marks: { clear: true } });
+  }
+
+  async usePreviousWorkbook(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<{ rulebookId: string; total: number }> {
+    // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
+    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/exceljs-adapter");
+    let book;
+    try {
+      book = await ExcelJsWorkbook.fromBuffer(data);
+    } catch {
+      throw new Error(`${fileName} を .xlsx として開けません。Excel で .xlsx 形式で保存し直してください。`);
+    }
+    const read = await book.read({ used: [ANSWER_SHEET] });
+    const block = read.used.get(ANSWER_SHEET);
+    const recorded = block ? readTemplate(block)?.rulebookId : undefined;
+    const id = rulebookId ?? recorded;
+    if (!id) throw new Error(`${fileName} のルールブックが分かりません。前年度のルールブックを選んでください。`);
+    const rulebook = this.rulebook(id);
+    const outcome = await runScoring(book, { rulebook, write: false });
+    this.previous = outcome.result;
+    return { rulebookId: id, total: outcome.result.total.points };
+  }
+}

@@ -1,0 +1,280 @@
+// The workbook port over Office.js. Every read() and write() is one Excel.run with one context.sync():
+// all loads are queued first, all writes are 2-D arrays per block (null = leave the cell alone).
+import { parseRef, qualified, rangeAddress } from "../a1";
+import type {
+  Block,
+  CellData,
+  DefinedName,
+  RangeRead,
+  ReadRequest,
+  ReadResult,
+  SheetInfo,
+  WorkbookPort,
+  WriteRequest,
+} from "../port";
+import { WorkbookError } from "../port";
+
+/** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  /** Give up waiting for Excel after this long (ms) and tell the user to retry. */
+  timeoutMs?: number;
+}
+
+const MARK_COLOR = "#FFE0E0";
+const MARK_FORMULA = "=TRUE";
+const MARKS_SETTING = "saiten.marks";
+const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+function toCell(value: unknown, formula: unknown, numFmt: unknown): CellData {
+  const d: CellData = { value: null };
+  if (typeof value === "string" && ERROR_TEXT.test(value)) d.error = value;
+  else if (value !== "" && value !== undefined && value !== null) d.value = value as CellData["value"];
+  if (typeof formula === "string" && formula.startsWith("=")) d.formula = formula;
+  if (typeof numFmt === "string" && numFmt !== "General") d.numFmt = numFmt;
+  return d;
+}
+
+function toBlock(sheet: string, r: Excel.Range): Block {
+  const values = r.values;
+  const formulas = r.formulas;
+  const fmts = r.numberFormat;
+  return {
+    sheet,
+    top: r.rowIndex + 1,
+    left: r.columnIndex + 1,
+    cells: values.map((line, i) => line.map((v, j) => toCell(v, formulas[i][j], fmts[i][j]))),
+  };
+}
+
+function officeError(e: unknown): WorkbookError {
+  if (e instanceof WorkbookError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err?.code ?? "";
+  if (code === "InvalidOperationInCellEditMode") {
+    return new WorkbookError("cell-edit", "セルを編集中です。Enter か Esc で編集を終えてから、もう一度お試しください。");
+  }
+  if (code === "AccessDenied" || /protect/i.test(err?.message ?? "")) {
+    return new WorkbookError("protected", "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。");
+  }
+  if (code === "ItemNotFound") return new WorkbookError("sheet-missing", "シートまたは名前が見つかりません。ブックの構成を確認してください。");
+  return new WorkbookError("failed", `Excel での処理に失敗しました（${code || err?.message || "不明なエラー"}）。もう一度お試しください。`);
+}
+
+interface QueuedRange {
+  ref: string;
+  problem?: RangeRead["problem"];
+  sheetName?: string;
+  bounds?: ReturnType<typeof parseRef>;
+  cells?: Excel.Range;
+  mergedAreas?: Excel.RangeAreas;
+  sheetUsed?: Excel.Range;
+}
+
+/** After the sync: the block, and whether it is merged or outside the used range. */
+function rangeRead(q: QueuedRange): RangeRead {
+  if (q.problem || !q.cells || !q.bounds || !q.sheetName) return { ref: q.ref, problem: q.problem ?? "invalid-ref" };
+  const out: RangeRead = { ref: q.ref, block: toBlock(q.sheetName, q.cells) };
+  if (q.mergedAreas && !q.mergedAreas.isNullObject && q.mergedAreas.areaCount > 0) out.merged = true;
+  const u = q.sheetUsed;
+  const b = q.bounds;
+  if (!u || u.isNullObject || b.top - 1 < u.rowIndex || b.left - 1 < u.columnIndex || b.bottom > u.rowIndex + u.rowCount || b.right > u.columnIndex + u.columnCount) {
+    out.outsideUsed = true;
+  }
+  return out;
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  roundTrips = 0;
+  /** Known from the last read: which sheets exist, which names and settings are present. */
+  private sheetNames = new Set<string>();
+  private knownNames = new Set<string>();
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: OfficeWorkbookOptions = {},
+  ) {}
+
+  private async batch<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const timeoutMs = this.options.timeoutMs ?? 30000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new WorkbookError("timeout", "Excel から応答がありません。しばらく待ってから、もう一度お試しください。")),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.run({ delayForCellEdit: true }, fn), timeout]);
+    } catch (e) {
+      throw officeError(e);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async read(req: ReadRequest): Promise<ReadResult> {
+    return this.batch(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets;
+      sheets.load("items/name, items/visibility");
+      const used = (req.used ?? []).map((name) => {
+        const ws = wb.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        const range = ws.getUsedRangeOrNullObject();
+        range.load("values, formulas, numberFormat, rowIndex, columnIndex");
+        // A navigation property, not a loaded value: no sync is needed to reach it.
+        // eslint-disable-next-line office-addins/call-sync-before-read
+        const protection = ws.protection;
+        protection.load("protected");
+        return { name, ws, range, protection };
+      });
+      const ranges = (req.ranges ?? []).map((ref) => this.queueRange(wb, ref));
+      const names = req.names ? wb.names : undefined;
+      names?.load("items/name, items/type, items/formula");
+      const settings = (req.settings ?? []).map((key) => {
+        const s = wb.settings.getItemOrNullObject(key);
+        s.load("value");
+        return { key, s };
+      });
+      this.roundTrips++;
+      await context.sync();
+
+      const protectedSheets = new Set(used.filter((u) => !u.ws.isNullObject && u.protection.protected).map((u) => u.name));
+      const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({
+        name: s.name,
+        visible: s.visibility === "Visible",
+        protected: protectedSheets.has(s.name),
+      }));
+      this.sheetNames = new Set(sheetInfo.map((s) => s.name));
+      const usedBlocks = new Map<string, Block>();
+      for (const u of used) {
+        if (u.ws.isNullObject) continue;
+        usedBlocks.set(u.name, u.range.isNullObject ? { sheet: u.name, top: 1, left: 1, cells: [[{ value: null }]] } : toBlock(u.name, u.range));
+      }
+      const definedNames: DefinedName[] = [];
+      for (const n of names?.items ?? []) {
+        if (n.type === "Range" && typeof n.formula === "string") definedNames.push({ name: n.name, ref: n.formula.replace(/^=/, "") });
+      }
+      if (names) this.knownNames = new Set(definedNames.map((n) => n.name));
+      const settingValues: Record<string, string | undefined> = {};
+      for (const { key, s } of settings) settingValues[key] = s.isNullObject ? undefined : String(s.value);
+      return { sheets: sheetInfo, used: usedBlocks, ranges: ranges.map(rangeRead), names: definedNames, settings: settingValues };
+    });
+  }
+
+  /** Queues the loads for one range; rangeRead() interprets them after the sync. */
+  private queueRange(wb: Excel.Workbook, ref: string): QueuedRange {
+    let r;
+    try {
+      r = parseRef(ref);
+    } catch {
+      return { ref, problem: "invalid-ref" };
+    }
+    if (!r.sheet || (this.sheetNames.size > 0 && !this.sheetNames.has(r.sheet))) return { ref, problem: "sheet-missing" };
+    const sheet = wb.worksheets.getItem(r.sheet);
+    const cells = sheet.getRange(rangeAddress(r));
+    cells.load("values, formulas, numberFormat, rowIndex, columnIndex");
+    const mergedAreas = cells.getMergedAreasOrNullObject();
+    mergedAreas.load("areaCount");
+    const sheetUsed = sheet.getUsedRangeOrNullObject(true);
+    sheetUsed.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { ref, sheetName: r.sheet, bounds: r, cells, mergedAreas, sheetUsed };
+  }
+
+  async write(req: WriteRequest): Promise<void> {
+    if (req.marks?.clear) await this.clearMarks();
+    await this.batch(async (context) => {
+      const wb = context.workbook;
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const s of req.addSheets ?? []) {
+        const ws = wb.worksheets.add(s.name);
+        if (s.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+      }
+      for (const b of req.blocks ?? []) {
+        const rows = b.values.length;
+        const cols = b.values[0]?.length ?? 0;
+        if (!rows || !cols) continue;
+        const target = wb.worksheets.getItem(b.sheet).getRangeByIndexes(b.top - 1, b.left - 1, rows, cols);
+        target.values = b.values as unknown as (string | number | boolean)[][];
+        if (b.numFmts) target.numberFormat = b.numFmts as unknown as string[][];
+      }
+      for (const v of req.validations ?? []) {
+        const r = parseRef(v.ref);
+        if (!r.sheet) continue;
+        const target = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r));
+        target.dataValidation.clear();
+        target.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+        target.dataValidation.errorAlert = { showAlert: false, message: "", style: Excel.DataValidationAlertStyle.information, title: "" };
+      }
+      for (const n of req.deleteNames ?? []) if (this.knownNames.has(n)) wb.names.getItem(n).delete();
+      for (const n of req.names ?? []) {
+        if (this.knownNames.has(n.name)) wb.names.getItem(n.name).delete();
+        wb.names.add(n.name, `=${n.ref}`);
+      }
+      for (const [key, value] of Object.entries(req.settings ?? {})) {
+        if (value === null) wb.settings.getItemOrNullObject(key).delete();
+        else wb.settings.add(key, value);
+      }
+      const marked: string[] = [];
+      for (const ref of req.marks?.add ?? []) {
+        const r = parseRef(ref);
+        if (!r.sheet) continue;
+        const cf = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = MARK_FORMULA;
+        cf.custom.format.fill.color = MARK_COLOR;
+        marked.push(qualified(r.sheet, rangeAddress(r)));
+      }
+      if (marked.length) wb.settings.add(MARKS_SETTING, JSON.stringify(marked));
+      this.roundTrips++;
+      await context.sync();
+    });
+    for (const n of req.names ?? []) this.knownNames.add(n.name);
+    for (const n of req.deleteNames ?? []) this.knownNames.delete(n);
+    for (const s of req.addSheets ?? []) this.sheetNames.add(s.name);
+  }
+
+  /** Removes exactly the conditional formats Saiten added (recorded ranges, its rule and colour). */
+  private async clearMarks(): Promise<void> {
+    await this.batch(async (context) => {
+      const wb = context.workbook;
+      const setting = wb.settings.getItemOrNullObject(MARKS_SETTING);
+      setting.load("value");
+      this.roundTrips++;
+      await context.sync();
+      if (setting.isNullObject) return;
+      const refs = JSON.parse(String(setting.value)) as string[];
+      const lists = refs
+        .map((ref) => parseRef(ref))
+        .filter((r) => r.sheet && this.sheetNames.has(r.sheet!))
+        .map((r) => {
+          const cfs = wb.worksheets.getItem(r.sheet!).getRange(rangeAddress(r)).conditionalFormats;
+          cfs.load("items/type, items/custom/rule/formula, items/custom/format/fill/color");
+          return cfs;
+        });
+      this.roundTrips++;
+      await context.sync();
+      for (const cfs of lists) {
+        for (const cf of cfs.items) {
+          if (cf.type === "Custom" && cf.custom.rule.formula === MARK_FORMULA && cf.custom.format.fill.color?.toUpperCase() === MARK_COLOR) cf.delete();
+        }
+      }
+      setting.delete();
+      this.roundTrips++;
+      await context.sync();
+    });
+  }
+
+  async select(ref: string): Promise<void> {
+    const r = parseRef(ref);
+    if (!r.sheet) return;
+    await this.batch(async (context) => {
+      const ws = context.workbook.worksheets.getItem(r.sheet!);
+      ws.activate();
+      ws.getRange(rangeAddress(r)).select();
+      this.roundTrips++;
+      await context.sync();
+    });
+  }
+}
