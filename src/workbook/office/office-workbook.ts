@@ -118,17 +118,14 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.batch(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets;
-      sheets.load("items/name, items/visibility");
+      // One navigational load for every sheet's protection: a null-object sheet cannot be asked.
+      sheets.load("items/name, items/visibility, items/protection/protected");
       const used = (req.used ?? []).map((name) => {
         const ws = wb.worksheets.getItemOrNullObject(name);
         ws.load("name");
         const range = ws.getUsedRangeOrNullObject();
         range.load("values, formulas, numberFormat, rowIndex, columnIndex");
-        // A navigation property, not a loaded value: no sync is needed to reach it.
-        // eslint-disable-next-line office-addins/call-sync-before-read
-        const protection = ws.protection;
-        protection.load("protected");
-        return { name, ws, range, protection };
+        return { name, ws, range };
       });
       const ranges = (req.ranges ?? []).map((ref) => this.queueRange(wb, ref));
       const names = req.names ? wb.names : undefined;
@@ -141,11 +138,10 @@ export class OfficeWorkbook implements WorkbookPort {
       this.roundTrips++;
       await context.sync();
 
-      const protectedSheets = new Set(used.filter((u) => !u.ws.isNullObject && u.protection.protected).map((u) => u.name));
       const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({
         name: s.name,
         visible: s.visibility === "Visible",
-        protected: protectedSheets.has(s.name),
+        protected: s.protection.protected,
       }));
       this.sheetNames = new Set(sheetInfo.map((s) => s.name));
       const usedBlocks = new Map<string, Block>();
@@ -190,7 +186,7 @@ export class OfficeWorkbook implements WorkbookPort {
       context.application.suspendApiCalculationUntilNextSync();
       for (const s of req.addSheets ?? []) {
         const ws = wb.worksheets.add(s.name);
-        if (s.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+        if (s.hidden) ws.visibility = "Hidden";
       }
       for (const b of req.blocks ?? []) {
         const rows = b.values.length;
@@ -206,7 +202,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const target = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r));
         target.dataValidation.clear();
         target.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-        target.dataValidation.errorAlert = { showAlert: false, message: "", style: Excel.DataValidationAlertStyle.information, title: "" };
+        target.dataValidation.errorAlert = { showAlert: false, message: "", style: "Information", title: "" };
       }
       for (const n of req.deleteNames ?? []) if (this.knownNames.has(n)) wb.names.getItem(n).delete();
       for (const n of req.names ?? []) {
@@ -221,7 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const ref of req.marks?.add ?? []) {
         const r = parseRef(ref);
         if (!r.sheet) continue;
-        const cf = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r)).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        const cf = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r)).conditionalFormats.add("Custom");
         cf.custom.rule.formula = MARK_FORMULA;
         cf.custom.format.fill.color = MARK_COLOR;
         marked.push(qualified(r.sheet, rangeAddress(r)));
