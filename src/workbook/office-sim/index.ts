@@ -1,0 +1,88 @@
+/// <reference types="office-js" />
+// An in-memory Excel behind the Office.js API surface Saiten uses, so the real Office.js adapter runs
+// in jest and in the task pane's browser preview. createSimulatedExcel(model).run has Excel.run's
+// type; the context it passes is typed as Excel.RequestContext, and the proxies keep office.js's
+// rules (load + sync before read, writes applied at sync, errors with Office's codes).
+import { type SimHost, type SimOptions, type SimStats, SimContext, newStats } from "./context";
+import { officeError } from "./errors";
+import { SimWorkbook } from "./model";
+import { SimObject } from "./proxy";
+
+export interface SimulatedExcel {
+  /** Excel.run over the simulated workbook: run(batch), run(options, batch), run(object(s), batch). */
+  run: typeof Excel.run;
+  stats: SimStats;
+  model: SimWorkbook;
+  /** Live options: change hangSync, latencyMs or failSync between runs. */
+  options: SimOptions;
+}
+
+function contextOf(x: unknown): SimContext | undefined {
+  if (x instanceof SimContext) return x;
+  if (x instanceof SimObject) return x._ctx;
+  if (Array.isArray(x)) return contextOf(x[0]);
+  if (x && typeof x === "object" && "previousObjects" in x)
+    return contextOf((x as { previousObjects?: unknown }).previousObjects);
+  return undefined;
+}
+
+export function createSimulatedExcel(model: SimWorkbook = new SimWorkbook(), options: SimOptions = {}): SimulatedExcel {
+  const host: SimHost = { model, options, stats: newStats(), syncNumber: 0 };
+
+  async function run(...args: unknown[]): Promise<unknown> {
+    const batch = args[args.length - 1];
+    if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function", "run");
+    const first = args.length > 1 ? args[0] : undefined;
+    const reused = contextOf(first);
+    const delay = !!(first && typeof first === "object" && (first as Excel.RunOptions).delayForCellEdit);
+    const ctx = reused ?? new SimContext(host, delay);
+    host.stats.runs++;
+    try {
+      const p = (batch as (c: Excel.RequestContext) => unknown)(ctx as unknown as Excel.RequestContext);
+      if (!p || typeof (p as Promise<unknown>).then !== "function") throw officeError("RunMustReturnPromise");
+      const result = await p;
+      // Like Excel.run, send what the batch queued but never synced.
+      if (ctx._pending) {
+        host.stats.implicitSyncs++;
+        await ctx._flush();
+      }
+      return result;
+    } catch (e) {
+      ctx._discard();
+      throw e;
+    } finally {
+      if (!reused) ctx._closed = true;
+    }
+  }
+
+  return { run: run as unknown as typeof Excel.run, stats: host.stats, model, options };
+}
+
+export { SimContext, type SimOptions, type SimStats } from "./context";
+export {
+  type Box,
+  formatBox,
+  parseAddress,
+  qualify,
+  quoteSheetName,
+} from "./address";
+export { type CellStyle, type SimCell, type SimValue, dateToSerial, formatText } from "./cells";
+export { SimOfficeError, type SimErrorCode, isSimOfficeError, PROTECTED_MESSAGE } from "./errors";
+export { excelEnums, installOfficeGlobals, officeExtensionGlobals } from "./globals";
+export {
+  type CellInit,
+  type CellSnapshot,
+  type SheetInit,
+  type SheetSnapshot,
+  type SheetVisibility,
+  type SimConditionalFormat,
+  type SimDataValidation,
+  type SimName,
+  type SimSelection,
+  SimSheet,
+  SimWorkbook,
+  type WorkbookInit,
+  type WorkbookSnapshot,
+  changedCells,
+} from "./model";
+export { type FromExcelJsOptions, fromExcelJs, loadXlsx, toExcelJs, toXlsx } from "./xlsx";
