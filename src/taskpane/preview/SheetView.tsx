@@ -44,7 +44,7 @@ export function SheetView({ model, version }: SheetViewProps) {
         <caption style={{ textAlign: "left", padding: 4 }}>{sheet}</caption>
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col"><span style={{ position: "absolute", left: -9999 }}>行</span></th>
             {Array.from({ length: cols }, (_, j) => (
               <th scope="col" key={j} style={{ background: "#f3f3f3", border: "1px solid #ddd", padding: "0 4px" }}>
                 {columnLetters(j + 1)}

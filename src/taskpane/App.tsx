@@ -1,0 +1,330 @@
+// The task pane: choose a rulebook, score, read the results, try what-ifs and find where to gain.
+// It talks only to the PaneApi it is given and to the pure engine.
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentAdd20Regular, Dismiss20Regular, Play20Filled } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { Rulebook } from "../rulebooks/schema";
+import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { RulebookPicker } from "./components/RulebookPicker";
+import { RunProgress } from "./components/RunProgress";
+import { Workspace } from "./components/Workspace";
+import { makePaneContext, PaneContext } from "./context";
+import { errorText } from "./errors";
+import { fmtNumber, fmtRate } from "./format";
+import { EMPTY_GRANT, GrantForm } from "./grant";
+import { Lang, translate } from "./i18n";
+import { indexRulebook, RulebookIndex } from "./model";
+import { INITIAL_SCENARIOS, scenarioReducer } from "./scenarios";
+import { useShared } from "./styles";
+import { paneTheme } from "./theme";
+
+const useStyles = makeStyles({
+  // On a wrapper, not on FluentProvider: Fluent copies the provider's classes to its portals
+  // (dropdowns, dialogs), which would then cover the pane.
+  page: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "640px",
+    marginInline: "auto",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+function listRulebooks(api: PaneApi): RulebookInfo[] {
+  try {
+    return api.rulebooks();
+  } catch {
+    return [];
+  }
+}
+
+export function App({ api }: { api: PaneApi }) {
+  const styles = useStyles();
+  const shared = useShared();
+  const rulebooks = useMemo(() => listRulebooks(api), [api]);
+  const [lang, setLang] = useState<Lang>("ja");
+  const [rulebookId, setRulebookId] = useState<string | undefined>(rulebooks[0]?.id);
+  const [summary, setSummary] = useState<RunSummary | null>(null);
+  const [running, setRunning] = useState(false);
+  const [step, setStep] = useState<RunStep | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [scenarios, dispatch] = useReducer(scenarioReducer, INITIAL_SCENARIOS);
+  const [grantForm, setGrantForm] = useState<GrantForm>(EMPTY_GRANT);
+  const theme = useMemo(() => paneTheme(), []);
+  const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
+  const { t } = ctx;
+  const settings = useRef<PaneSettings>({});
+  const summaryRef = useRef<RunSummary | null>(null);
+  summaryRef.current = summary;
+  const langRef = useRef<Lang>(lang);
+  langRef.current = lang;
+
+  useEffect(() => {
+    let live = true;
+    api
+      .loadSettings()
+      .then((s) => {
+        if (!live) return;
+        settings.current = { ...s };
+        if (s.lang === "ja" || s.lang === "en") setLang(s.lang);
+        if (s.rulebookId && rulebooks.some((r) => r.id === s.rulebookId)) setRulebookId(s.rulebookId);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, rulebooks]);
+
+  const remember = useCallback(
+    (patch: PaneSettings) => {
+      settings.current = { ...settings.current, ...patch };
+      api.saveSettings(settings.current).catch(() => undefined);
+    },
+    [api],
+  );
+
+  const rulebook = useMemo<Rulebook | null>(() => {
+    if (!summary) return null;
+    try {
+      return api.rulebook(summary.result.rulebook.id);
+    } catch {
+      return null;
+    }
+  }, [api, summary]);
+  const index = useMemo<RulebookIndex | null>(() => (rulebook ? indexRulebook(rulebook) : null), [rulebook]);
+
+  const run = useCallback(
+    async (id: string | undefined): Promise<boolean> => {
+      if (!id) return false;
+      setRunning(true);
+      setStep(null);
+      setError(null);
+      setNotice(null);
+      setAnnounce("");
+      try {
+        const s = await api.score(id, (st) => setStep(st));
+        if (summaryRef.current?.result.rulebook.id !== s.result.rulebook.id) dispatch({ type: "reset" });
+        setSummary(s);
+        const total = s.result.total;
+        setAnnounce(
+          translate(langRef.current, "run.done", {
+            points: fmtNumber(total.points, langRef.current),
+            max: total.max !== null ? fmtNumber(total.max, langRef.current) : "―",
+            rate: fmtRate(total.ratePercent, s.result.rateDigits),
+          }),
+        );
+        return true;
+      } catch (e) {
+        setError(errorText(e));
+        return false;
+      } finally {
+        setRunning(false);
+        setStep(null);
+      }
+    },
+    [api],
+  );
+
+  /** Runs one PaneApi call with the pane busy; a failure shows its message. */
+  const call = useCallback(async <T,>(f: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await f();
+    } catch (e) {
+      setError(errorText(e));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const selectCell = useCallback(
+    (cell: string) => {
+      api.selectCell(cell).catch((e) => setError(errorText(e)));
+    },
+    [api],
+  );
+
+  const onMark = async (cells: string[]) => {
+    setNotice(null);
+    const ok = await call(async () => {
+      await api.markRows(cells);
+      return true;
+    });
+    if (ok) setNotice(t("notice.marked", { n: cells.length }));
+  };
+  const onClearMarks = async () => {
+    setNotice(null);
+    const ok = await call(async () => {
+      await api.clearMarks();
+      return true;
+    });
+    if (ok) setNotice(t("notice.cleared"));
+  };
+  const onApplied = async (changes: CellChange[]) => {
+    const id = summaryRef.current?.result.rulebook.id ?? rulebookId;
+    await run(id);
+    setNotice(t("notice.applied", { n: changes.length }));
+  };
+  const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
+    setNotice(null);
+    const res = await call(() => api.usePreviousWorkbook(data, fileName, undefined));
+    if (!res) return;
+    const ok = await run(summaryRef.current?.result.rulebook.id ?? rulebookId);
+    if (ok) setNotice(t("notice.previous", { file: fileName, total: fmtNumber(res.total, lang) }));
+  };
+  const onTemplate = async () => {
+    if (!rulebookId) return;
+    setNotice(null);
+    const ok = await call(async () => {
+      await api.createTemplate(rulebookId);
+      return true;
+    });
+    if (ok) setNotice(t("notice.template"));
+  };
+
+  const disabled = running || busy;
+  return (
+    <PaneContext.Provider value={ctx}>
+      <FluentProvider theme={theme} lang={lang}>
+        <div className={styles.page}>
+          <div className={styles.root}>
+            <div className={styles.header}>
+              <Title3 as="h1" className={styles.title}>
+                {t("app.title")}
+              </Title3>
+              <LanguageSwitch
+                lang={lang}
+                onChange={(l) => {
+                  setLang(l);
+                  remember({ lang: l });
+                }}
+              />
+            </div>
+            {rulebooks.length === 0 ? (
+              <MessageBar intent="warning">
+                <MessageBarBody>{t("rulebook.noneAvailable")}</MessageBarBody>
+              </MessageBar>
+            ) : (
+              <RulebookPicker
+                rulebooks={rulebooks}
+                value={rulebookId}
+                disabled={disabled}
+                onChange={(id) => {
+                  setRulebookId(id);
+                  remember({ rulebookId: id });
+                }}
+              />
+            )}
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                icon={<Play20Filled />}
+                disabled={disabled || !rulebookId}
+                onClick={() => void run(rulebookId)}
+              >
+                {t(running ? "run.running" : "run.button")}
+              </Button>
+              <Button icon={<DocumentAdd20Regular />} disabled={disabled || !rulebookId} onClick={onTemplate}>
+                {t("template.button")}
+              </Button>
+            </div>
+            {running && <RunProgress step={step} />}
+            <div role="status" className={shared.visuallyHidden}>
+              {announce}
+            </div>
+            {error && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t("error.title")}</MessageBarTitle>
+                  {error}
+                </MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      icon={<Dismiss20Regular />}
+                      aria-label={t("dismiss")}
+                      onClick={() => setError(null)}
+                    />
+                  }
+                />
+              </MessageBar>
+            )}
+            {notice && (
+              <MessageBar intent="success" layout="multiline">
+                <MessageBarBody>{notice}</MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      icon={<Dismiss20Regular />}
+                      aria-label={t("dismiss")}
+                      onClick={() => setNotice(null)}
+                    />
+                  }
+                />
+              </MessageBar>
+            )}
+            {summary && rulebook && index ? (
+              <Workspace
+                summary={summary}
+                rulebook={rulebook}
+                index={index}
+                scenarios={scenarios}
+                dispatch={dispatch}
+                grantForm={grantForm}
+                onGrantForm={setGrantForm}
+                busy={disabled}
+                onSelectCell={selectCell}
+                onMark={onMark}
+                onClearMarks={onClearMarks}
+                onApplied={onApplied}
+                onPreviousFile={onPreviousFile}
+              />
+            ) : (
+              !running && !summary && <p>{t("start.hint")}</p>
+            )}
+          </div>
+        </div>
+      </FluentProvider>
+    </PaneContext.Provider>
+  );
+}

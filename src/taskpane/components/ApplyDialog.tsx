@@ -1,0 +1,120 @@
+// Before anything is written: exactly which answer cells change (cell, indicator, before → after).
+// Only 「反映する」 writes.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import type { CellChange } from "../api";
+import { usePane } from "../context";
+import { indicatorTitle, RulebookIndex } from "../model";
+import { showRaw } from "../results";
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  scroll: { maxHeight: "50vh", overflowY: "auto" },
+  cell: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  arrow: { overflowWrap: "anywhere" },
+});
+
+interface Props {
+  open: boolean;
+  scenarioName: string;
+  changes: CellChange[] | null;
+  index: RulebookIndex;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ApplyDialog({ open, scenarioName, changes, index, busy, error, onConfirm, onCancel }: Props) {
+  const { t, lang } = usePane();
+  const styles = useStyles();
+  const name = (id: string) => {
+    const info = index.byId.get(id);
+    return info ? indicatorTitle(info, lang) : id;
+  };
+  return (
+    <Dialog
+      open={open}
+      modalType="alert"
+      inertTrapFocus
+      onOpenChange={(_, d) => !d.open && !busy && onCancel()}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t("apply.title", { name: scenarioName })}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {changes === null ? (
+              error ? null : (
+                <Spinner size="small" label={t("apply.previewing")} />
+              )
+            ) : changes.length === 0 ? (
+              <p>{t("apply.nothing")}</p>
+            ) : (
+              <>
+                <p>{t("apply.intro", { n: changes.length })}</p>
+                <div className={styles.scroll}>
+                  <Table size="extra-small" aria-label={t("apply.tableCaption")}>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{t("apply.cell")}</TableHeaderCell>
+                        <TableHeaderCell>{t("apply.indicator")}</TableHeaderCell>
+                        <TableHeaderCell>{t("apply.change")}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {changes.map((c) => (
+                        <TableRow key={`${c.cell}-${c.indicatorId}`}>
+                          <TableCell className={styles.cell}>{c.cell}</TableCell>
+                          <TableCell>{name(c.indicatorId)}</TableCell>
+                          <TableCell className={styles.arrow}>
+                            {showRaw(c.before)} → {showRaw(c.after)}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              </>
+            )}
+            {error && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+              {t("apply.cancel")}
+            </Button>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabled={busy || !changes || changes.length === 0}
+              icon={busy && changes ? <Spinner size="tiny" /> : undefined}
+            >
+              {t("apply.confirm")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,102 @@
+// Scenarios side by side: total, Δ against the workbook, rate and estimated grant.
+import {
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { usePane } from "../context";
+import { fmtNumber, fmtRate, fmtSigned, fmtYen } from "../format";
+import { useShared } from "../styles";
+import type { Figures } from "../whatif";
+
+const useStyles = makeStyles({
+  table: { tableLayout: "auto", width: "100%" },
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  nameButton: {
+    minWidth: 0,
+    paddingInline: 0,
+    height: "auto",
+    justifyContent: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+  },
+});
+
+export interface ScenarioRow {
+  id: string | null;
+  name: string;
+  figures: Figures;
+}
+
+interface Props {
+  base: ScenarioRow;
+  rows: ScenarioRow[];
+  currentId: string | null;
+  digits: number;
+  onSelect: (id: string) => void;
+}
+
+export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props) {
+  const { t, lang } = usePane();
+  const s = useShared();
+  const styles = useStyles();
+  const showGrant = [base, ...rows].some((r) => r.figures.grant !== null);
+  const row = (r: ScenarioRow) => {
+    const isCurrent = r.id !== null && r.id === currentId;
+    return (
+      <TableRow key={r.id ?? "base"} className={isCurrent ? styles.current : undefined}>
+        <TableCell>
+          {r.id === null ? (
+            r.name
+          ) : (
+            <Button
+              appearance="transparent"
+              size="small"
+              className={styles.nameButton}
+              aria-pressed={isCurrent}
+              onClick={() => onSelect(r.id as string)}
+            >
+              {r.name}
+            </Button>
+          )}
+        </TableCell>
+        <TableCell className={styles.num}>{fmtNumber(r.figures.points, lang)}</TableCell>
+        <TableCell className={styles.num}>
+          {r.id === null ? "―" : fmtSigned(r.figures.deltaPoints, lang)}
+        </TableCell>
+        <TableCell className={styles.num}>{fmtRate(r.figures.ratePercent, digits)}</TableCell>
+        {showGrant && (
+          <TableCell className={styles.num}>
+            {r.figures.grant !== null ? fmtYen(r.figures.grant, lang) : "―"}
+          </TableCell>
+        )}
+      </TableRow>
+    );
+  };
+  return (
+    <div className={s.section}>
+      <Table size="extra-small" className={styles.table} aria-label={t("table.caption")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("table.scenario")}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t("table.total")}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t("table.delta")}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t("table.rate")}</TableHeaderCell>
+            {showGrant && <TableHeaderCell className={styles.num}>{t("table.grant")}</TableHeaderCell>}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {row(base)}
+          {rows.map(row)}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

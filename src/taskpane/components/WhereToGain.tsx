@@ -1,0 +1,153 @@
+// Where to gain: answers not yet scoring, by the points they would really add (tried in a scoring
+// session, so group maxima and exclusive branches count) and how many entities nationally meet them.
+// One click puts an item into the current scenario.
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Subtitle2,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { Add16Regular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import type { Rulebook } from "../../rulebooks/schema";
+import type { RunSummary } from "../api";
+import { usePane } from "../context";
+import { colon, fmtNumber, fmtShare } from "../format";
+import { GainItem, GainSort, sortGains, whereToGain } from "../gain";
+import { indicatorTitle, RulebookIndex } from "../model";
+import { useShared } from "../styles";
+import type { WhatIfModel } from "../useWhatIf";
+import { scenarioSession } from "../whatif";
+
+const PAGE = 25;
+
+const useStyles = makeStyles({
+  item: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+    alignItems: "center",
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  name: { overflowWrap: "anywhere" },
+  figs: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  gain: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  add: { gridRow: "1 / span 2", gridColumn: 2 },
+});
+
+interface Props {
+  rulebook: Rulebook;
+  index: RulebookIndex;
+  summary: RunSummary;
+  model: WhatIfModel;
+  onAdd: (item: GainItem) => void;
+}
+
+export function WhereToGain({ rulebook, index, summary, model, onAdd }: Props) {
+  const { t, lang, lt } = usePane();
+  const s = useShared();
+  const styles = useStyles();
+  const headingId = useId("gain-heading");
+  const [sort, setSort] = useState<GainSort>("points");
+  const [limit, setLimit] = useState(PAGE);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const items = useMemo(() => {
+    const changes = model.changes;
+    const session = scenarioSession(rulebook, summary, changes);
+    return whereToGain({
+      index,
+      session,
+      rawOf: (id) => (id in changes ? changes[id] : summary.answers[id]),
+      textOf: (id) => changes[id] ?? model.base[id] ?? "",
+      context: summary.context,
+    });
+  }, [rulebook, index, summary, model.changes, model.base]);
+  const sorted = useMemo(() => sortGains(items, sort), [items, sort]);
+  const anyShare = items.some((i) => i.share !== null);
+
+  return (
+    <section className={s.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={s.heading}>
+        {t("gain.heading")}
+      </Subtitle2>
+      <Caption1>
+        {t("gain.intro", { name: model.current?.name || t("scenario.defaultName", { n: 1 }) })}
+      </Caption1>
+      <Field label={t("gain.sort")}>
+        <Select value={sort} onChange={(_, d) => setSort(d.value as GainSort)}>
+          <option value="points">{t("gain.sort.points")}</option>
+          <option value="share" disabled={!anyShare}>
+            {t("gain.sort.share")}
+          </option>
+        </Select>
+      </Field>
+      <div role="status" className={s.visuallyHidden}>
+        {added ?? ""}
+      </div>
+      {sorted.length === 0 ? (
+        <Caption1>{t("gain.none")}</Caption1>
+      ) : (
+        <ul className={s.plainList}>
+          {sorted.slice(0, limit).map((item) => {
+            const info = index.byId.get(item.indicatorId)!;
+            const title = indicatorTitle(info, lang);
+            const target = item.target ? lt(item.target) : null;
+            return (
+              <li key={item.key} className={styles.item}>
+                <span className={styles.name}>
+                  {title}
+                  {target && (
+                    <span className={s.muted}>
+                      {colon(lang)}
+                      {target}
+                    </span>
+                  )}
+                </span>
+                <Button
+                  className={styles.add}
+                  size="small"
+                  icon={<Add16Regular />}
+                  aria-label={t("gain.addNamed", {
+                    name: target ? `${title}${colon(lang)}${target}` : title,
+                  })}
+                  onClick={() => {
+                    onAdd(item);
+                    setAdded(t("gain.added", { name: title }));
+                  }}
+                >
+                  {t("gain.add")}
+                </Button>
+                <Caption1 className={styles.figs}>
+                  <span className={styles.gain}>{t("gain.points", { n: fmtNumber(item.gain, lang) })}</span>
+                  {item.share !== null && (
+                    <span className={s.muted}>
+                      {t("gain.share", { share: fmtShare(item.share) })}
+                      {item.hitCount !== null && index.population
+                        ? t("gain.count", {
+                            n: fmtNumber(item.hitCount, lang),
+                            of: fmtNumber(index.population, lang),
+                          })
+                        : ""}
+                    </span>
+                  )}
+                </Caption1>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {sorted.length > limit && (
+        <Button size="small" onClick={() => setLimit((l) => l + PAGE)}>
+          {t("more", { n: sorted.length - limit })}
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+// Where points can still be gained: every answer change that would score more (a yes, a better option,
+// one more selected option, a higher band or step, the full points), tried in a ScoreSession so the
+// real change of the total counts — group maxima, exclusive branches and prerequisites included.
+import { resolveSizeClass, ScoreSession } from "../engine/score";
+import { num } from "../engine/text";
+import type { LocalText, RawAnswer } from "../engine/types";
+import type { RuleStep } from "../rulebooks/schema";
+import type { HitBenchmark, IndicatorInfo, RulebookIndex } from "./model";
+import { multiCodes, multiText, numberText, YES_TEXT } from "./model";
+
+export interface GainItem {
+  /** Unique per indicator and target answer. */
+  key: string;
+  indicatorId: string;
+  /** The target answer (cell text) that earns the points. */
+  text: string;
+  /** What is to be achieved, beyond the indicator's name (option, band, threshold); null for a plain yes. */
+  target: LocalText | null;
+  /** Change of the total if this answer were given (> 0). */
+  gain: number;
+  /** National share of entities meeting it (0..1), when the rulebook knows it. */
+  share: number | null;
+  hitCount: number | null;
+  order: number;
+}
+
+export type GainSort = "points" | "share";
+
+interface Candidate {
+  text: string;
+  target: LocalText | null;
+  benchmark?: HitBenchmark;
+}
+
+const t = (ja: string, en: string): LocalText => ({ ja, en });
+
+function unitSuffix(unit: string | undefined): string {
+  return unit === "percent" ? "%" : unit === "per-mille" ? "‰" : "";
+}
+
+function candidates(
+  info: IndicatorInfo,
+  current: string,
+  ctx: { sizeClass?: string; previousValue?: number | null },
+): Candidate[] {
+  const d = info.def;
+  const out: Candidate[] = [];
+  switch (d.kind) {
+    case "yesno":
+      if (current !== YES_TEXT) out.push({ text: YES_TEXT, target: null, benchmark: d.benchmark });
+      break;
+    case "choice":
+      for (const c of info.choices) {
+        if (c.value !== current) out.push({ text: c.value, target: c.label, benchmark: c.benchmark });
+      }
+      break;
+    case "multi": {
+      const chosen = multiCodes(current);
+      for (const c of info.choices) {
+        if (chosen.includes(c.code)) continue;
+        out.push({ text: multiText(info, [...chosen, c.code]), target: c.label, benchmark: c.benchmark });
+      }
+      break;
+    }
+    case "rankBand":
+      for (const c of info.choices) {
+        if (c.value !== current) out.push({ text: c.value, target: c.label, benchmark: c.benchmark });
+      }
+      break;
+    case "numeric": {
+      const steps: RuleStep[] | undefined = (ctx.sizeClass && d.stepsBySize?.[ctx.sizeClass]) || d.steps;
+      const op = d.direction === "atLeast" ? "≥" : "≤";
+      const u = unitSuffix(d.unit);
+      for (const s of steps ?? []) {
+        if (s.value === null) continue;
+        const label = s.label
+          ? typeof s.label === "string"
+            ? t(s.label, s.label)
+            : t(s.label.ja, s.label.en ?? s.label.ja)
+          : t(`${op} ${num(s.value)}${u}`, `${op} ${num(s.value)}${u}`);
+        out.push({ text: numberText(info, s.value), target: label, benchmark: s.benchmark });
+      }
+      break;
+    }
+    case "improvement": {
+      const prev = d.input === "change" ? 0 : ctx.previousValue;
+      if (prev === null || prev === undefined || !Number.isFinite(prev)) break;
+      const fine = d.unit === "percent" || d.unit === "per-mille" ? 0.1 : 1;
+      for (const s of d.steps) {
+        if (s.min === undefined) continue;
+        const amount = s.minInclusive === false ? s.min + fine : s.min;
+        if (s.max !== undefined && (s.maxInclusive === false ? amount >= s.max : amount > s.max)) continue;
+        const value = Math.round((d.direction === "increase" ? prev + amount : prev - amount) * 1e9) / 1e9;
+        const sign = d.direction === "increase" ? "+" : "−";
+        const u = unitSuffix(d.unit);
+        const label = s.label
+          ? typeof s.label === "string"
+            ? t(s.label, s.label)
+            : t(s.label.ja, s.label.en ?? s.label.ja)
+          : t(`改善 ${sign}${num(amount)}${u}`, `improve by ${sign}${num(amount)}${u}`);
+        out.push({ text: numberText(info, value), target: label, benchmark: undefined });
+      }
+      break;
+    }
+    case "points":
+      if (info.max !== null && info.max > 0) {
+        out.push({
+          text: num(info.max),
+          target: t(`満点 ${num(info.max)}点`, `full ${num(info.max)} points`),
+          benchmark: d.benchmark,
+        });
+      }
+      break;
+  }
+  return out;
+}
+
+function shareOf(bm: HitBenchmark | undefined, population: number | undefined): number | null {
+  if (!bm) return null;
+  if (bm.hitRate !== undefined) return bm.hitRate;
+  if (bm.hitCount !== undefined && population) return bm.hitCount / population;
+  return null;
+}
+
+export interface GainInput {
+  index: RulebookIndex;
+  session: ScoreSession;
+  /** The session's answer of each indicator (to restore after a trial). */
+  rawOf: (id: string) => RawAnswer;
+  /** The editor text of each indicator's current answer in the session. */
+  textOf: (id: string) => string;
+  context: {
+    sizeClass?: string;
+    size?: number;
+    previousValues?: Readonly<Record<string, number | null | undefined>>;
+  };
+}
+
+/** Every gain available from one answer change, largest first (then the most-achieved nationally). */
+export function whereToGain(input: GainInput, sort: GainSort = "points"): GainItem[] {
+  const { index, session, rawOf, textOf, context } = input;
+  const sizeClass = resolveSizeClass(index.rulebook, context);
+  const items: GainItem[] = [];
+  for (const info of index.indicators) {
+    if (!info.editor) continue;
+    const current = textOf(info.id);
+    const list = candidates(info, current, { sizeClass, previousValue: context.previousValues?.[info.id] });
+    if (!list.length) continue;
+    const before = session.total;
+    const raw = rawOf(info.id);
+    const seen = new Set<string>();
+    for (const c of list) {
+      if (seen.has(c.text) || c.text === current) continue;
+      seen.add(c.text);
+      const gain = Math.round((session.set(info.id, c.text) - before) * 1e9) / 1e9;
+      if (gain > 0) {
+        items.push({
+          key: `${info.id}|${c.text}`,
+          indicatorId: info.id,
+          text: c.text,
+          target: c.target,
+          gain,
+          share: shareOf(c.benchmark, index.population),
+          hitCount: c.benchmark?.hitCount ?? null,
+          order: info.order,
+        });
+      }
+    }
+    session.set(info.id, raw);
+  }
+  return sortGains(items, sort);
+}
+
+export function sortGains(items: GainItem[], sort: GainSort): GainItem[] {
+  const share = (x: GainItem) => (x.share === null ? -1 : x.share);
+  return [...items].sort((a, b) =>
+    sort === "points"
+      ? b.gain - a.gain || share(b) - share(a) || a.order - b.order
+      : share(b) - share(a) || b.gain - a.gain || a.order - b.order,
+  );
+}

@@ -1,0 +1,244 @@
+// Every string of the pane, in Japanese and English. Engine and rulebook texts carry their own {ja, en}.
+// Placeholders are {name}; translate() fills them.
+
+export type Lang = "ja" | "en";
+export type Vars = Record<string, string | number>;
+
+const messages = {
+  "app.title": { ja: "採点 Saiten", en: "Saiten scoring" },
+  "language.name": { ja: "日本語", en: "English" },
+  "language.switchTo": { ja: "日本語に切り替え", en: "Switch to English" },
+  dismiss: { ja: "閉じる", en: "Dismiss" },
+  more: { ja: "さらに表示（残り{n}件）", en: "Show more ({n} left)" },
+  "start.hint": {
+    ja: "ルールブックを選んで「採点」を押してください。",
+    en: "Choose a rulebook and press Score.",
+  },
+
+  "rulebook.label": { ja: "ルールブック（年度）", en: "Rulebook (fiscal year)" },
+  "rulebook.choose": { ja: "ルールブックを選んでください", en: "Choose a rulebook" },
+  "rulebook.noneAvailable": {
+    ja: "使えるルールブックがありません。アドインを更新してください。",
+    en: "No rulebook is available. Update the add-in.",
+  },
+  "level.item": { ja: "指標ごとに採点", en: "Scored per indicator" },
+  "level.group": { ja: "区分ごとの得点入力", en: "Points entered per group" },
+  "level.mixed": { ja: "指標ごと＋得点入力", en: "Per indicator and points entered" },
+  "points.max": { ja: "満点 {max}点", en: "max {max} points" },
+  "points.unit": { ja: "{n}点", en: "{n} pts" },
+  "points.unitOnly": { ja: "点", en: " pts" },
+  "rate.pp": { ja: "{n}ポイント", en: "{n} pp" },
+  "unit.points": { ja: "点", en: "pts" },
+  "unit.persons": { ja: "人", en: "persons" },
+  "unit.yen": { ja: "円", en: "yen" },
+
+  "run.button": { ja: "採点", en: "Score" },
+  "run.done": {
+    ja: "採点しました。合計 {points} / {max}点、得点率 {rate}。",
+    en: "Scored: {points} of {max} points, {rate}.",
+  },
+  "run.running": { ja: "採点中…", en: "Scoring…" },
+  "template.button": { ja: "回答様式を作る", en: "Create answer sheets" },
+  "progress.label": { ja: "進行状況", en: "Progress" },
+  "step.start": { ja: "開始しています…", en: "Starting…" },
+  "step.read": { ja: "回答を読み取っています…", en: "Reading the answers…" },
+  "step.score": { ja: "採点しています…", en: "Scoring…" },
+  "step.write": { ja: "結果を書き込んでいます…", en: "Writing the results…" },
+  "error.title": { ja: "できませんでした", en: "That did not work" },
+
+  "notice.marked": {
+    ja: "{n}行に印をつけました。直したら「印を消す」で消せます。",
+    en: "Marked {n} rows. Use Clear marks when done.",
+  },
+  "notice.cleared": { ja: "印を消しました。", en: "Marks cleared." },
+  "notice.applied": {
+    ja: "{n}セルに反映し、採点し直しました。",
+    en: "Wrote {n} cells and scored again.",
+  },
+  "notice.previous": {
+    ja: "前年度のブック「{file}」（{total}点）を読み込み、比較しました。",
+    en: "Loaded last year's workbook “{file}” ({total} points) and compared.",
+  },
+  "notice.template": {
+    ja: "回答シートを作りました。回答を入力して「採点」を押してください。",
+    en: "Answer sheets created. Fill in the answers, then press Score.",
+  },
+
+  "tab.label": { ja: "表示", en: "Views" },
+  "tab.results": { ja: "結果", en: "Results" },
+  "tab.whatif": { ja: "試算", en: "What-if" },
+  "tab.gain": { ja: "伸ばせる項目", en: "Where to gain" },
+
+  "total.heading": { ja: "合計得点", en: "Total" },
+  "total.rate": { ja: "得点率", en: "Rate" },
+  "total.previous": { ja: "前年度", en: "Last year" },
+  "total.national": { ja: "全国平均", en: "National average" },
+  "source.template": { ja: "標準様式から読み取り", en: "Read from the standard sheet" },
+  "source.names": { ja: "名前定義から読み取り", en: "Read from defined names" },
+  "previous.history": { ja: "前年度: 採点履歴", en: "Last year: history" },
+  "previous.column": { ja: "前年度: 前年度得点列", en: "Last year: points column" },
+  "previous.file": { ja: "前年度: 指定したブック", en: "Last year: chosen workbook" },
+  "previous.none": { ja: "前年度なし", en: "No last year" },
+  written: { ja: "{n}セルに結果を書き込み", en: "{n} result cells written" },
+  "conflicts.title": {
+    ja: "{n}セルは書き込みませんでした（数式などがあるため）",
+    en: "{n} cells left alone (formulas or other content)",
+  },
+  "previous.hint": {
+    ja: "前年度と比べるには、前年度の回答ブックを選んでください。",
+    en: "To compare with last year, choose last year's workbook.",
+  },
+  "previous.choose": { ja: "前年度のブックを選ぶ", en: "Choose last year's workbook" },
+  "previous.replace": { ja: "前年度のブックを選び直す", en: "Choose another last-year workbook" },
+
+  "groups.heading": { ja: "区分別の得点", en: "Points by group" },
+  "bars.current": { ja: "今年度", en: "This year" },
+  "bars.previous": { ja: "前年度", en: "Last year" },
+  "bars.national": { ja: "全国平均", en: "National average" },
+  "group.previous": { ja: "前年度 {n}", en: "Last year {n}" },
+  "group.national": { ja: "全国平均 {n}", en: "National avg {n}" },
+  "trend.up": { ja: "改善", en: "improved" },
+  "trend.down": { ja: "悪化", en: "worse" },
+  "trend.same": { ja: "変化なし", en: "unchanged" },
+  "trend.none": { ja: "比較なし", en: "no comparison" },
+  "judgement.met": { ja: "達成", en: "Met" },
+  "judgement.notMet": { ja: "未達成", en: "Not met" },
+
+  "issues.heading": { ja: "確認事項", en: "To check" },
+  "issues.counts": { ja: "誤り {errors}件・注意 {warnings}件", en: "Errors {errors} · warnings {warnings}" },
+  "issues.showInfo": { ja: "参考情報も表示（{n}件）", en: "Show notes too ({n})" },
+  "issues.none": { ja: "確認事項はありません。", en: "Nothing to check." },
+  "issues.select": { ja: "{cell} を選択", en: "Select {cell}" },
+  "severity.error": { ja: "誤り", en: "Error" },
+  "severity.warning": { ja: "注意", en: "Warning" },
+  "severity.info": { ja: "参考", en: "Note" },
+
+  "lost.heading": { ja: "前年度より下がった指標（{n}件）", en: "Indicators that lost points ({n})" },
+  "lost.none": { ja: "前年度より下がった指標はありません。", en: "No indicator lost points." },
+  "lost.mark": { ja: "印をつける", en: "Mark rows" },
+  "lost.clear": { ja: "印を消す", en: "Clear marks" },
+  "lost.detail": { ja: "前年度 {before}点 → {after}点", en: "{before} → {after} points" },
+  "lost.answer": { ja: "回答 {before} → {after}", en: "answer {before} → {after}" },
+
+  "whatif.heading": { ja: "回答を変えて試算", en: "Try other answers" },
+  "whatif.apply": { ja: "ブックに反映（{n}件）", en: "Apply to workbook ({n})" },
+  "whatif.clear": { ja: "変更を取り消す", en: "Undo changes" },
+  "delta.points": { ja: "合計", en: "Total" },
+  "delta.rate": { ja: "得点率", en: "Rate" },
+  "delta.grant": { ja: "交付見込額", en: "Est. grant" },
+  "delta.grantMissing": { ja: "条件を入力", en: "Enter inputs" },
+
+  "scenario.none": {
+    ja: "回答を変えると、シナリオとして保存されます。",
+    en: "Change an answer to start a scenario.",
+  },
+  "scenario.current": { ja: "シナリオ", en: "Scenario" },
+  "scenario.name": { ja: "シナリオ名", en: "Scenario name" },
+  "scenario.add": { ja: "追加", en: "Add" },
+  "scenario.copy": { ja: "複製", en: "Copy" },
+  "scenario.delete": { ja: "削除", en: "Delete" },
+  "scenario.deleteNamed": { ja: "「{name}」を削除", en: "Delete “{name}”" },
+  "scenario.defaultName": { ja: "シナリオ{n}", en: "Scenario {n}" },
+  "scenario.unnamed": { ja: "（名前なし）", en: "(untitled)" },
+
+  "table.caption": { ja: "シナリオの比較", en: "Scenarios compared" },
+  "table.scenario": { ja: "シナリオ", en: "Scenario" },
+  "table.total": { ja: "合計", en: "Total" },
+  "table.delta": { ja: "差", en: "Δ" },
+  "table.rate": { ja: "得点率", en: "Rate" },
+  "table.grant": { ja: "交付額", en: "Grant" },
+  "table.workbook": { ja: "現在のブック", en: "Workbook now" },
+
+  "grant.heading": { ja: "交付額の試算条件", en: "Grant estimate inputs" },
+  "grant.insured": { ja: "被保険者数", en: "Insured persons" },
+  "grant.mode": { ja: "計算方法", en: "Method" },
+  "grant.mode.perPoint": { ja: "1点・1人あたりの単価", en: "Yen per point per insured person" },
+  "grant.mode.pool": { ja: "予算総額と全国の合計から", en: "From the budget and national total" },
+  "grant.yenPerPoint": { ja: "単価（1点×1人あたり）", en: "Yen per point × person" },
+  "grant.budget": { ja: "予算総額", en: "Budget" },
+  "grant.nationalWeight": { ja: "全国の Σ（得点×被保険者数）", en: "National Σ (points × insured)" },
+  "grant.nationalWeightHint": {
+    ja: "自団体の現在の得点を含めた値を入力してください。",
+    en: "Include your own current points.",
+  },
+  "grant.invalid": { ja: "0以上の数値を入力してください。", en: "Enter a number of 0 or more." },
+  "grant.formula.perPoint": {
+    ja: "見込額 ＝ 得点 × 被保険者数 × 単価",
+    en: "Estimate = points × insured × yen",
+  },
+  "grant.formula.pool": {
+    ja: "見込額 ＝ 予算 × (得点×被保険者数) ÷ 全国の Σ",
+    en: "Estimate = budget × (points × insured) ÷ national Σ",
+  },
+
+  "answers.heading": { ja: "回答", en: "Answers" },
+  "answers.search": { ja: "指標を検索", en: "Find an indicator" },
+  "answers.searchHint": { ja: "コード・名前・ID", en: "Code, name or ID" },
+  "answers.changedOnly": { ja: "変更したものだけ表示（{n}件）", en: "Changed only ({n})" },
+  "answers.changedCount": { ja: "（変更 {n}件）", en: "({n} changed)" },
+  "answers.noMatch": { ja: "該当する指標はありません。", en: "No indicator matches." },
+
+  "editor.yes": { ja: "該当", en: "yes" },
+  "editor.no": { ja: "非該当", en: "no" },
+  "editor.none": { ja: "なし", en: "none" },
+  "editor.blank": { ja: "（未回答）", en: "(no answer)" },
+  "editor.measured": { ja: "実数 {value}", en: "Value {value}" },
+  "editor.linked": { ja: "{to} と同じ回答", en: "Same answer as {to}" },
+  "editor.numberInvalid": { ja: "数値を入力してください。", en: "Enter a number." },
+  "editor.pointsInvalid": { ja: "範囲内の得点を入力してください。", en: "Enter points within the range." },
+  "editor.pointsRange": { ja: "{min}〜{max}点", en: "{min}–{max} points" },
+  "editor.previousValue": { ja: "前年度 {value}", en: "Last year {value}" },
+  "editor.reset": { ja: "元に戻す", en: "Reset" },
+  "editor.resetOne": { ja: "{name} を元に戻す", en: "Reset {name}" },
+
+  "apply.title": { ja: "「{name}」をブックに反映", en: "Apply “{name}” to the workbook" },
+  "apply.previewing": { ja: "変わるセルを確認しています…", en: "Checking which cells change…" },
+  "apply.nothing": {
+    ja: "変わるセルはありません。回答はすでに同じです。",
+    en: "No cell would change; the answers are already the same.",
+  },
+  "apply.intro": {
+    ja: "次の{n}セルの回答を書き換えます。よろしければ「反映する」を押してください。",
+    en: "These {n} answer cells will change. Press Apply to write them.",
+  },
+  "apply.tableCaption": { ja: "書き換えるセル", en: "Cells to change" },
+  "apply.cell": { ja: "セル", en: "Cell" },
+  "apply.indicator": { ja: "指標", en: "Indicator" },
+  "apply.change": { ja: "変更前 → 変更後", en: "Before → after" },
+  "apply.cancel": { ja: "やめる", en: "Cancel" },
+  "apply.confirm": { ja: "反映する", en: "Apply" },
+
+  "gain.heading": { ja: "得点を伸ばせる項目", en: "Where to gain points" },
+  "gain.intro": {
+    ja: "まだ得点になっていない回答を、増える点数の大きい順に示します。「追加」で「{name}」に入ります。",
+    en: "Answers not yet scoring, by the points they would add. Add puts one into “{name}”.",
+  },
+  "gain.sort": { ja: "並べ替え", en: "Sort by" },
+  "gain.sort.points": { ja: "増える点数の大きい順", en: "Points gained" },
+  "gain.sort.share": { ja: "全国で多く達成している順", en: "Most achieved nationally" },
+  "gain.none": { ja: "これ以上得点を伸ばせる回答はありません。", en: "No answer would add points." },
+  "gain.points": { ja: "+{n}点", en: "+{n} pts" },
+  "gain.share": { ja: "全国の達成 {share}", en: "Met nationally {share}" },
+  "gain.count": { ja: "（{n}/{of}）", en: " ({n}/{of})" },
+  "gain.add": { ja: "追加", en: "Add" },
+  "gain.addNamed": { ja: "{name} をシナリオに追加", en: "Add {name} to the scenario" },
+  "gain.added": { ja: "{name} をシナリオに追加しました。", en: "Added {name} to the scenario." },
+} as const satisfies Record<string, { ja: string; en: string }>;
+
+export type MessageKey = keyof typeof messages;
+
+export const MESSAGES: Readonly<Record<MessageKey, { ja: string; en: string }>> = messages;
+
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  const m = messages[key];
+  const text: string = m[lang] || m.ja;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (all, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : all,
+  );
+}
+
+/** The placeholders a message uses, e.g. ["n"]. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}

@@ -1,0 +1,286 @@
+// The rulebook as the pane needs it: indicators in order with their group, section and editor, and the
+// text each answer takes in a cell (the same text as the standard template's dropdowns), so that a
+// what-if answer scores in the pane exactly as it will score once written to the workbook.
+import { compile } from "../engine/compile";
+import { localText, num, withCode } from "../engine/text";
+import type { AnswerValue, IndicatorResult, LocalText } from "../engine/types";
+import type { Group, Indicator, Rulebook, Text } from "../rulebooks/schema";
+import type { Lang } from "./i18n";
+
+export type EditorKind = "yesno" | "choice" | "multi" | "band" | "number" | "points";
+
+export interface HitBenchmark {
+  hitCount?: number;
+  hitRate?: number;
+}
+
+export interface ChoiceItem {
+  /** What is written to the cell (choice/band) or the code (multi). */
+  value: string;
+  code: string;
+  label: LocalText;
+  points: number;
+  benchmark?: HitBenchmark;
+}
+
+export interface IndicatorInfo {
+  id: string;
+  code?: string;
+  name: LocalText;
+  kind: Indicator["kind"];
+  def: Indicator;
+  groupId: string;
+  sectionId: string;
+  order: number;
+  /** null for indicators that take their answer from another one (answerFrom). */
+  editor: EditorKind | null;
+  linkedTo?: string;
+  choices: ChoiceItem[];
+  unit?: string;
+  max: number | null;
+  min: number;
+}
+
+export interface GroupInfo {
+  id: string;
+  code?: string;
+  name: LocalText;
+  depth: number;
+  parentId?: string;
+}
+
+export interface SectionInfo {
+  id: string;
+  code?: string;
+  name: LocalText;
+  indicatorIds: string[];
+}
+
+export interface RulebookIndex {
+  rulebook: Rulebook;
+  indicators: IndicatorInfo[];
+  byId: Map<string, IndicatorInfo>;
+  groups: Map<string, GroupInfo>;
+  /** Where the what-if editors are grouped (groups two levels down, or shallower where the tree ends). */
+  sections: SectionInfo[];
+  population?: number;
+}
+
+export const YES_TEXT = "○";
+export const NO_TEXT = "×";
+export const NONE_TEXT = "なし";
+
+/** The standard template's dropdown text of an option or band (a comma would split Excel's list). */
+export function choiceLabel(code: string, label: Text | undefined): string {
+  const t = label === undefined ? "" : typeof label === "string" ? label : label.ja;
+  const cleanText = (x: string) => x.replace(/[,，]/g, "、");
+  if (!t) return cleanText(code);
+  if (/^[A-Za-z0-9_]+$/.test(code) || t.normalize("NFKC").trim().startsWith(code.normalize("NFKC").trim()))
+    return cleanText(t);
+  return cleanText(`${code} ${t}`);
+}
+
+function choiceText(code: string, label: Text | undefined): LocalText {
+  const ja = choiceLabel(code, label);
+  const en = label !== undefined && typeof label !== "string" && label.en ? label.en : ja;
+  return { ja, en: en === ja || /^[A-Za-z0-9_]+$/.test(code) ? en : `${code} ${en}` };
+}
+
+function editorOf(ind: Indicator): EditorKind | null {
+  if (ind.answerFrom) return null;
+  switch (ind.kind) {
+    case "yesno":
+      return "yesno";
+    case "choice":
+      return "choice";
+    case "multi":
+      return "multi";
+    case "rankBand":
+      return "band";
+    case "numeric":
+    case "improvement":
+      return "number";
+    case "points":
+      return "points";
+  }
+}
+
+function choicesOf(ind: Indicator): ChoiceItem[] {
+  switch (ind.kind) {
+    case "choice":
+      return ind.options.map((o) => ({
+        value: choiceLabel(o.code, o.label),
+        code: o.code,
+        label: choiceText(o.code, o.label),
+        points: o.points,
+        benchmark: o.benchmark,
+      }));
+    case "multi":
+      return ind.options.map((o) => ({
+        value: o.code,
+        code: o.code,
+        label: choiceText(o.code, o.label),
+        points: o.points,
+        benchmark: o.benchmark,
+      }));
+    case "rankBand":
+      return ind.bands.map((b) => ({
+        value: choiceLabel(b.code, b.label),
+        code: b.code,
+        label: choiceText(b.code, b.label),
+        points: b.points,
+        benchmark: b.benchmark,
+      }));
+    default:
+      return [];
+  }
+}
+
+export function indexRulebook(rb: Rulebook): RulebookIndex {
+  const compiled = compile(rb);
+  const groups = new Map<string, GroupInfo>();
+  let maxDepth = 0;
+  const walkGroups = (g: Group, depth: number, parentId?: string) => {
+    groups.set(g.id, { id: g.id, code: g.code, name: localText(g.name, g.id), depth, parentId });
+    maxDepth = Math.max(maxDepth, depth);
+    for (const c of g.children) if (c.kind === "group") walkGroups(c, depth + 1, g.id);
+  };
+  walkGroups(rb.root, 0);
+  const sectionDepth = Math.min(2, maxDepth);
+
+  const sectionOf = (groupId: string): string => {
+    let g = groups.get(groupId);
+    while (g && g.depth > sectionDepth && g.parentId) g = groups.get(g.parentId);
+    return g ? g.id : groupId;
+  };
+
+  const sections = new Map<string, SectionInfo>();
+  const indicators: IndicatorInfo[] = compiled.indicators.map((ci, order) => {
+    const def = ci.def;
+    const groupId = compiled.groups[ci.groupIdx].id;
+    const sectionId = sectionOf(groupId);
+    let section = sections.get(sectionId);
+    if (!section) {
+      const g = groups.get(sectionId)!;
+      section = { id: sectionId, code: g.code, name: g.name, indicatorIds: [] };
+      sections.set(sectionId, section);
+    }
+    section.indicatorIds.push(ci.id);
+    return {
+      id: ci.id,
+      code: def.code,
+      name: ci.name,
+      kind: def.kind,
+      def,
+      groupId,
+      sectionId,
+      order,
+      editor: editorOf(def),
+      linkedTo: def.answerFrom,
+      choices: choicesOf(def),
+      unit: "unit" in def ? def.unit : undefined,
+      max: ci.max,
+      min: ci.min,
+    };
+  });
+  return {
+    rulebook: rb,
+    indicators,
+    byId: new Map(indicators.map((i) => [i.id, i])),
+    groups,
+    sections: [...sections.values()],
+    population: rb.population,
+  };
+}
+
+/** 「ア 計画を策定」: the code before the name unless the name already starts with it. */
+export function indicatorTitle(info: { code?: string; name: LocalText }, lang: Lang): string {
+  return withCode(info.code, info.name[lang] || info.name.ja);
+}
+
+export function groupTitle(g: { code?: string; name: LocalText }, lang: Lang): string {
+  return withCode(g.code, g.name[lang] || g.name.ja);
+}
+
+/** The cell text of a number: rates carry "%" so a percent-formatted cell reads them right. */
+export function numberText(info: Pick<IndicatorInfo, "unit">, n: number): string {
+  return info.unit === "percent" ? `${num(n)}%` : num(n);
+}
+
+/** The number inside a number text ("60.5%" → "60.5"), for an input that shows the unit beside it. */
+export function numberPart(text: string): string {
+  return text.endsWith("%") ? text.slice(0, -1) : text;
+}
+
+/** The editor text of a scored answer (its normalised value), or "" when unanswered/unreadable. */
+export function valueToText(
+  info: IndicatorInfo,
+  value: AnswerValue,
+  status: IndicatorResult["status"],
+): string {
+  if (status === "missing") return "";
+  if (status === "invalid" && typeof value !== "number") return "";
+  switch (info.editor) {
+    case "yesno":
+      return value === true ? YES_TEXT : value === false ? NO_TEXT : "";
+    case "choice": {
+      const c = info.choices.find((x) => x.code === value);
+      return c ? c.value : "";
+    }
+    case "multi":
+      if (!Array.isArray(value)) return "";
+      return value.length ? value.join("、") : NONE_TEXT;
+    case "band": {
+      if (value === "") return NONE_TEXT;
+      if (typeof value === "number") return numberText(info, value);
+      const c = info.choices.find((x) => x.code === value);
+      return c ? c.value : "";
+    }
+    case "number":
+    case "points":
+      return typeof value === "number" ? numberText(info, value) : "";
+    default:
+      return "";
+  }
+}
+
+/** Editor texts of every editable indicator as scored. */
+export function baseTexts(
+  index: RulebookIndex,
+  indicators: readonly IndicatorResult[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of indicators) {
+    const info = index.byId.get(r.id);
+    if (info?.editor) out[r.id] = valueToText(info, r.value, r.status);
+  }
+  return out;
+}
+
+/** Codes selected in a multi text ("a、b" → ["a", "b"]; なし → []). */
+export function multiCodes(text: string): string[] {
+  if (!text || text === NONE_TEXT) return [];
+  return text.split("、").filter(Boolean);
+}
+
+/** The multi text for a set of codes, in option order. */
+export function multiText(info: IndicatorInfo, codes: readonly string[]): string {
+  const ordered = info.choices.map((c) => c.code).filter((c) => codes.includes(c));
+  return ordered.length ? ordered.join("、") : NONE_TEXT;
+}
+
+/** How an answer text reads to a person: 「ア 全域で実施」, 「○」, 「60%」, or — when blank. */
+export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): string {
+  if (text === "") return lang === "ja" ? "（未回答）" : "(blank)";
+  if (info.editor === "choice" || info.editor === "band") {
+    const c = info.choices.find((x) => x.value === text);
+    if (c) return c.label[lang];
+    if (text === NONE_TEXT) return lang === "ja" ? NONE_TEXT : "none";
+  }
+  if (info.editor === "multi") {
+    const codes = multiCodes(text);
+    if (!codes.length) return lang === "ja" ? NONE_TEXT : "none";
+    return codes.join(lang === "ja" ? "、" : ", ");
+  }
+  return text;
+}

@@ -1,0 +1,355 @@
+/** @jest-environment jsdom */
+// The pane against an in-memory PaneApi: choose, score, results, issues, marks, what-if with the
+// apply dialog, where to gain, language, errors — and axe on each view.
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
+import axe from "axe-core";
+import type { PaneApi } from "../../src/taskpane/api";
+import { App } from "../../src/taskpane/App";
+import { mountPane } from "../../src/taskpane/mount";
+import { miniRulebook } from "../fixtures/mini-rulebook";
+import { cellOf, FakeApi, fakeApi } from "./fake-api";
+
+const ANSWERS = {
+  "A.y1": "○",
+  "A.y2": "×",
+  "B.c": "イ",
+  "B.m": "a",
+  "B.n": 50,
+  "ACT.r": 5,
+  "D.neg": "○",
+  "D.pts": "たくさん",
+};
+const PREVIOUS = { ...ANSWERS, "A.y2": "○", "D.pts": 4 };
+
+function setup(extra: Partial<Parameters<typeof fakeApi>[0]> = {}): FakeApi {
+  return fakeApi({
+    rulebooks: [miniRulebook],
+    answers: { ...ANSWERS },
+    previous: PREVIOUS,
+    context: { size: 50000 },
+    ...extra,
+  });
+}
+
+async function renderAndScore(api: PaneApi) {
+  renderPane(api);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "採点" }));
+  });
+  await screen.findByRole("heading", { name: "合計得点" });
+}
+
+async function noSeriousViolations(root: Element = document.body) {
+  const res = await axe.run(root, {
+    rules: { "color-contrast": { enabled: false }, region: { enabled: false } },
+    resultTypes: ["violations"],
+  });
+  const serious = res.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+// Fluent injects many style rules and jsdom's getComputedStyle walks them all for every node that
+// role queries and axe look at: render without the atomic CSS (the browser test covers the styled
+// pane, colour contrast included), and skip the "is it hidden" check of role queries.
+configure({ defaultHidden: true });
+
+function renderPane(api: PaneApi) {
+  const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
+  return render(
+    <RendererProvider renderer={renderer}>
+      <App api={api} />
+    </RendererProvider>,
+  );
+}
+
+beforeAll(() => {
+  // axe probes canvas for icon fonts; jsdom has none.
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
+  // jsdom lacks these; Fluent's positioning and motion ask for them.
+  window.matchMedia ??= (q: string) =>
+    ({
+      matches: false,
+      media: q,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+    }) as unknown as MediaQueryList;
+});
+
+test("score: progress, then total, rate, last year, groups", async () => {
+  const api = setup();
+  const steps: string[] = [];
+  const score = api.score.bind(api);
+  api.score = (id, onProgress) =>
+    score(id, (s) => {
+      steps.push(s);
+      onProgress?.(s);
+    });
+  renderPane(api);
+  expect(screen.getByText("ルールブックを選んで「採点」を押してください。")).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "採点" }));
+  });
+  await screen.findByRole("heading", { name: "合計得点" });
+  expect(steps).toEqual(["read", "score", "write"]);
+  expect(api.calls.find((c) => c.method === "score")!.args).toEqual(["test-mini"]);
+  const total = screen.getByRole("heading", { name: "合計得点" }).closest("section")!;
+  // A 8 + B (5 + 3 + 5) + ACT 6 + D (10 + 0) = 37 of 100.
+  expect(within(total as HTMLElement).getByText("37")).toBeTruthy();
+  expect(within(total as HTMLElement).getByText(/37\.0%/)).toBeTruthy();
+  expect(within(total as HTMLElement).getByText("未達成")).toBeTruthy();
+  const tree = screen.getByRole("tree", { name: "区分別の得点" });
+  expect(within(tree).getAllByRole("treeitem").length).toBeGreaterThanOrEqual(4);
+  expect(within(tree).getByText(/体制/)).toBeTruthy();
+  // Loading settings does not write them.
+  expect(api.settingsSaved).toEqual([]);
+  await noSeriousViolations();
+});
+
+test("settings: the remembered rulebook and language; changes are saved", async () => {
+  const other = {
+    ...miniRulebook,
+    id: "test-mini-2025",
+    fiscalYear: 2025,
+    title: { ja: "前年度テスト", en: "Last year test" },
+  };
+  const api = setup({
+    rulebooks: [miniRulebook, other],
+    settings: { rulebookId: "test-mini-2025", lang: "en" },
+  });
+  renderPane(api);
+  await screen.findByRole("button", { name: "Score" });
+  expect(screen.getByRole("combobox", { name: /Rulebook/ }).textContent).toContain("Last year test");
+  fireEvent.click(screen.getByRole("button", { name: "日本語に切り替え" }));
+  expect(screen.getByRole("button", { name: "採点" })).toBeTruthy();
+  expect(api.settingsSaved.at(-1)).toEqual({ rulebookId: "test-mini-2025", lang: "ja" });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "採点" }));
+  });
+  expect(api.calls.filter((c) => c.method === "score").map((c) => c.args[0])).toEqual(["test-mini-2025"]);
+});
+
+test("an error from the workbook side is shown as it is, and can be dismissed", async () => {
+  const api = setup({ scoreError: "「回答」シートがありません。「回答様式を作る」で作成してください。" });
+  renderPane(api);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "採点" }));
+  });
+  expect(
+    await screen.findByText("「回答」シートがありません。「回答様式を作る」で作成してください。"),
+  ).toBeTruthy();
+  await noSeriousViolations();
+  fireEvent.click(screen.getByRole("button", { name: "閉じる" }));
+  expect(screen.queryByText(/シートがありません/)).toBeNull();
+});
+
+test("issues select their cell; info is hidden until asked for", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  const issues = screen.getByRole("heading", { name: "確認事項" }).closest("section") as HTMLElement;
+  const unreadable = within(issues).getByRole("button", { name: /たくさん/ });
+  await act(async () => {
+    fireEvent.click(unreadable);
+  });
+  expect(api.calls.find((c) => c.method === "selectCell")!.args).toEqual([cellOf(miniRulebook, "D.pts")]);
+  // A.y3 is unanswered (warning, listed); errors come first.
+  const items = within(issues).getAllByRole("listitem");
+  expect(items[0].textContent).toMatch(/^誤り/);
+  expect(items.some((li) => /A\.y3/.test(li.textContent ?? ""))).toBe(true);
+});
+
+test("lost points: largest first; mark and clear the rows", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  const lost = screen
+    .getByRole("heading", { name: /前年度より下がった指標/ })
+    .closest("section") as HTMLElement;
+  const rows = within(lost).getAllByRole("listitem");
+  expect(rows[0].textContent).toMatch(/−8点/);
+  await act(async () => {
+    fireEvent.click(within(lost).getByRole("button", { name: "印をつける" }));
+  });
+  const mark = api.calls.find((c) => c.method === "markRows")!;
+  expect(mark.args[0]).toEqual([cellOf(miniRulebook, "A.y2"), cellOf(miniRulebook, "D.pts")]);
+  expect(await screen.findByText(/2行に印をつけました/)).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(within(lost).getByRole("button", { name: "印を消す" }));
+  });
+  expect(api.calls.some((c) => c.method === "clearMarks")).toBe(true);
+});
+
+test("what-if: change an answer, see Δ at once, preview the cells, apply only on confirm", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  expect(screen.getByRole("tab", { name: "試算" }).getAttribute("aria-selected")).toBe("true");
+  fireEvent.click(screen.getByRole("button", { name: /体制/ }));
+  const select = screen.getByRole("combobox", { name: "イ 評価を公表" }) as HTMLSelectElement;
+  expect(select.value).toBe("×");
+  fireEvent.change(select, { target: { value: "○" } });
+  const status = screen.getAllByRole("status").find((el) => /交付見込額/.test(el.textContent ?? ""))!;
+  expect(status.textContent).toContain("45/100");
+  expect(status.textContent).toContain("+8点");
+  expect(status.textContent).toContain("+8.0ポイント");
+  // The scenario now exists with a default name.
+  expect((screen.getByRole("textbox", { name: "シナリオ名" }) as HTMLInputElement).value).toBe("シナリオ1");
+  // Grant: per point.
+  fireEvent.click(screen.getByRole("button", { name: "交付額の試算条件" }));
+  fireEvent.change(screen.getByRole("textbox", { name: "被保険者数" }), { target: { value: "１，０００" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "単価（1点×1人あたり）" }), {
+    target: { value: "10" },
+  });
+  expect(status.textContent).toContain("450,000円");
+  expect(status.textContent).toContain("+80,000円");
+  // Scenario table: workbook and the scenario side by side.
+  const table = screen.getByRole("table", { name: "シナリオの比較" });
+  expect(within(table).getAllByRole("row")).toHaveLength(3);
+  await noSeriousViolations();
+
+  // Nothing written yet.
+  expect(api.calls.some((c) => c.method === "applyScenario" || c.method === "previewScenario")).toBe(false);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "ブックに反映（1件）" }));
+  });
+  const dialog = await screen.findByRole("alertdialog");
+  expect(api.calls.find((c) => c.method === "previewScenario")!.args).toEqual(["test-mini", { "A.y2": "○" }]);
+  expect(within(dialog).getByText(cellOf(miniRulebook, "A.y2"))).toBeTruthy();
+  expect(within(dialog).getByText("× → ○")).toBeTruthy();
+  expect(api.calls.some((c) => c.method === "applyScenario")).toBe(false);
+  await noSeriousViolations();
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: "反映する" }));
+  });
+  expect(api.calls.find((c) => c.method === "applyScenario")!.args).toEqual(["test-mini", { "A.y2": "○" }]);
+  expect(api.values["A.y2"]).toBe("○");
+  // Scored again after applying.
+  await waitFor(() => expect(api.calls.filter((c) => c.method === "score")).toHaveLength(2));
+  expect(await screen.findByText("1セルに反映し、採点し直しました。")).toBeTruthy();
+});
+
+test("what-if: cancelling the dialog writes nothing", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  fireEvent.click(screen.getByRole("button", { name: /選択/ }));
+  fireEvent.change(screen.getByRole("combobox", { name: "実施方法" }), {
+    target: { value: "ア 全域で実施" },
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "ブックに反映（1件）" }));
+  });
+  const dialog = await screen.findByRole("alertdialog");
+  fireEvent.click(within(dialog).getByRole("button", { name: "やめる" }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  expect(api.calls.some((c) => c.method === "applyScenario")).toBe(false);
+});
+
+test("what-if: numbers, several choices, scenarios side by side", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  fireEvent.click(screen.getByRole("button", { name: /選択/ }));
+  const rate = screen.getByRole("textbox", { name: "受診率" }) as HTMLInputElement;
+  expect(rate.value).toBe("50");
+  fireEvent.change(rate, { target: { value: "６０" } });
+  const status = () =>
+    screen.getAllByRole("status").find((el) => /交付見込額/.test(el.textContent ?? ""))!.textContent;
+  expect(status()).toContain("+5点");
+  fireEvent.click(screen.getByRole("button", { name: "追加" }));
+  fireEvent.click(screen.getByRole("checkbox", { name: /薬剤師会/ }));
+  expect(status()).toContain("+3点");
+  const table = screen.getByRole("table", { name: "シナリオの比較" });
+  const rows = within(table)
+    .getAllByRole("row")
+    .map((r) => r.textContent);
+  expect(rows[2]).toMatch(/シナリオ1.*42.*\+5/);
+  expect(rows[3]).toMatch(/シナリオ2.*40.*\+3/);
+  fireEvent.change(screen.getByRole("textbox", { name: "シナリオ名" }), { target: { value: "連携を強化" } });
+  expect(within(table).getByRole("button", { name: "連携を強化" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "「連携を強化」を削除" }));
+  expect(within(screen.getByRole("table", { name: "シナリオの比較" })).getAllByRole("row")).toHaveLength(3);
+});
+
+test("where to gain: by points, with the national share; one click into the scenario", async () => {
+  const rb = {
+    ...miniRulebook,
+    population: 1000,
+    root: {
+      ...miniRulebook.root,
+      children: miniRulebook.root.children.map((g) =>
+        g.kind === "group" && g.id === "A"
+          ? {
+              ...g,
+              children: g.children.map((c) => (c.id === "A.y3" ? { ...c, benchmark: { hitCount: 420 } } : c)),
+            }
+          : g,
+      ),
+    },
+  } as typeof miniRulebook;
+  const api = setup({ rulebooks: [rb] });
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("tab", { name: "伸ばせる項目" }));
+  const section = screen
+    .getByRole("heading", { name: "得点を伸ばせる項目" })
+    .closest("section") as HTMLElement;
+  const items = within(section).getAllByRole("listitem");
+  const gains = items.map((li) => Number(/\+(\d+)点/.exec(li.textContent ?? "")![1]));
+  expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+  const y3 = items.find((li) => /会議を開催/.test(li.textContent ?? ""))!;
+  expect(y3.textContent).toContain("+8点");
+  expect(y3.textContent).toContain("全国の達成 42.0%");
+  await noSeriousViolations();
+  fireEvent.click(within(y3).getByRole("button", { name: /会議を開催 をシナリオに追加/ }));
+  expect(
+    within(section)
+      .getAllByRole("listitem")
+      .some((li) => /会議を開催/.test(li.textContent ?? "")),
+  ).toBe(false);
+  expect(within(section).getByRole("status").textContent).toBe("ウ 会議を開催 をシナリオに追加しました。");
+  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  const status = screen.getAllByRole("status").find((el) => /交付見込額/.test(el.textContent ?? ""))!;
+  expect(status.textContent).toContain("+8点");
+});
+
+test("tabs move with the arrow keys", async () => {
+  await renderAndScore(setup());
+  const results = screen.getByRole("tab", { name: "結果" });
+  results.focus();
+  fireEvent.keyDown(results, { key: "ArrowRight" });
+  expect(screen.getByRole("tab", { name: "試算" }).getAttribute("aria-selected")).toBe("true");
+  expect(document.activeElement).toBe(screen.getByRole("tab", { name: "試算" }));
+  fireEvent.keyDown(document.activeElement as Element, { key: "End" });
+  expect(screen.getByRole("tab", { name: "伸ばせる項目" }).getAttribute("aria-selected")).toBe("true");
+  expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
+    screen.getByRole("tab", { name: "伸ばせる項目" }).id,
+  );
+});
+
+test("English: the whole pane switches, engine texts included", async () => {
+  const api = setup();
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("button", { name: "Switch to English" }));
+  expect(screen.getByRole("heading", { name: "Total" })).toBeTruthy();
+  expect(screen.getByRole("heading", { name: "To check" })).toBeTruthy();
+  expect(screen.getAllByText(/Cannot read "たくさん" as a number/).length).toBeGreaterThan(0);
+  expect(screen.getByRole("button", { name: "Mark rows" })).toBeTruthy();
+  expect(api.settingsSaved.at(-1)).toMatchObject({ lang: "en" });
+  await noSeriousViolations();
+});
+
+test("mountPane renders into an element and unmounts", async () => {
+  const el = document.createElement("main");
+  document.body.appendChild(el);
+  let unmount: () => void = () => undefined;
+  await act(async () => {
+    unmount = mountPane(el, setup());
+  });
+  expect(el.textContent).toContain("採点");
+  act(() => unmount());
+  expect(el.textContent).toBe("");
+  el.remove();
+});

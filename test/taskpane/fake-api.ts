@@ -1,0 +1,143 @@
+// An in-memory PaneApi for the pane's tests: answers live in a map of cells, scoring is the engine's.
+import { compare } from "../../src/engine/compare";
+import { score } from "../../src/engine/score";
+import type { CellInput, ScoreContext } from "../../src/engine/types";
+import type { Rulebook } from "../../src/rulebooks/schema";
+import type { CellChange, PaneApi, PaneSettings, RunStep, RunSummary } from "../../src/taskpane/api";
+
+export interface FakeOptions {
+  rulebooks: Rulebook[];
+  /** Answer cell values by indicator id. */
+  answers: Record<string, unknown>;
+  previous?: Record<string, unknown>;
+  context?: ScoreContext;
+  settings?: PaneSettings;
+  /** Make score() fail with this message. */
+  scoreError?: string;
+}
+
+export interface FakeApi extends PaneApi {
+  calls: { method: string; args: unknown[] }[];
+  values: Record<string, unknown>;
+  settingsSaved: PaneSettings[];
+  failScoreWith(message: string | null): void;
+}
+
+export function cellOf(rb: Rulebook, id: string): string {
+  const ids: string[] = [];
+  const walk = (g: Rulebook["root"]) => {
+    for (const c of g.children) {
+      if (c.kind === "group") walk(c);
+      else ids.push(c.id);
+    }
+  };
+  walk(rb.root);
+  return `回答!E${6 + ids.indexOf(id)}`;
+}
+
+export function fakeApi(opts: FakeOptions): FakeApi {
+  const values: Record<string, unknown> = { ...opts.answers };
+  const calls: FakeApi["calls"] = [];
+  const settingsSaved: PaneSettings[] = [];
+  let scoreError = opts.scoreError ?? null;
+  const find = (id: string) => {
+    const rb = opts.rulebooks.find((r) => r.id === id);
+    if (!rb) throw new Error(`ルールブック「${id}」が見つかりません。`);
+    return rb;
+  };
+  const inputs = (rb: Rulebook, vals: Record<string, unknown>): Record<string, CellInput> => {
+    const out: Record<string, CellInput> = {};
+    for (const [id, value] of Object.entries(vals)) out[id] = { value, cell: cellOf(rb, id) };
+    return out;
+  };
+  const changesFor = (rb: Rulebook, answers: Record<string, string>): CellChange[] =>
+    Object.entries(answers)
+      .filter(([id, after]) => values[id] !== after)
+      .map(([id, after]) => ({ indicatorId: id, cell: cellOf(rb, id), before: values[id] ?? null, after }));
+  const log = (method: string, ...args: unknown[]) => calls.push({ method, args });
+
+  return {
+    calls,
+    values,
+    settingsSaved,
+    failScoreWith(message) {
+      scoreError = message;
+    },
+    rulebooks: () =>
+      opts.rulebooks.map((rb) => ({
+        id: rb.id,
+        title:
+          typeof rb.title === "string"
+            ? { ja: rb.title, en: rb.title }
+            : { ja: rb.title.ja, en: rb.title.en ?? rb.title.ja },
+        scheme: rb.scheme,
+        fiscalYear: rb.fiscalYear,
+        level: rb.level,
+        max: rb.root.max ?? null,
+      })),
+    rulebook: find,
+    async loadSettings() {
+      log("loadSettings");
+      return { ...(opts.settings ?? {}) };
+    },
+    async saveSettings(s) {
+      log("saveSettings", s);
+      settingsSaved.push(s);
+    },
+    async score(rulebookId, onProgress) {
+      log("score", rulebookId);
+      const steps: RunStep[] = ["read", "score", "write"];
+      onProgress?.(steps[0]);
+      await Promise.resolve();
+      if (scoreError) throw new Error(scoreError);
+      const rb = find(rulebookId);
+      const answers = inputs(rb, values);
+      const context = opts.context ?? {};
+      onProgress?.(steps[1]);
+      const result = score(rb, answers, context);
+      onProgress?.(steps[2]);
+      await Promise.resolve();
+      const summary: RunSummary = {
+        result,
+        source: "template",
+        answers,
+        context,
+        written: result.indicators.length,
+        conflicts: [],
+        roundTrips: 3,
+      };
+      if (opts.previous) {
+        const prev = score(rb, inputs(rb, opts.previous), context);
+        summary.comparison = compare(result, prev, { rateDigits: result.rateDigits });
+        summary.previousSource = "history";
+      }
+      return summary;
+    },
+    async createTemplate(id) {
+      log("createTemplate", id);
+    },
+    async selectCell(ref) {
+      log("selectCell", ref);
+    },
+    async previewScenario(rulebookId, answers) {
+      log("previewScenario", rulebookId, answers);
+      return changesFor(find(rulebookId), answers);
+    },
+    async applyScenario(rulebookId, answers) {
+      log("applyScenario", rulebookId, answers);
+      const changes = changesFor(find(rulebookId), answers);
+      for (const c of changes) values[c.indicatorId] = c.after;
+      return changes;
+    },
+    async markRows(cells) {
+      log("markRows", cells);
+    },
+    async clearMarks() {
+      log("clearMarks");
+    },
+    async usePreviousWorkbook(_data, fileName, rulebookId) {
+      log("usePreviousWorkbook", fileName, rulebookId);
+      return { rulebookId: opts.rulebooks[0].id, total: 10 };
+    },
+  };
+}
