@@ -3,6 +3,9 @@
 import type { Comparison } from "../engine/compare";
 import type { CellInput, LocalText, ScoreContext, ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
+import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect";
+
+export type { FormMapEntry, FormMapProposal };
 
 export interface RulebookInfo {
   id: string;
@@ -67,6 +70,18 @@ export interface PaneApi {
   /** Mark the answer rows of indicators that lost points (conditional formatting) / remove every mark. */
   markRows(cells: string[]): Promise<void>;
   clearMarks(): Promise<void>;
+  /** The form map in the workbook (defined names saiten.a.<id> / saiten.p.<id>) for a rulebook's indicators. */
+  formMap(rulebookId: string): Promise<FormMapEntry[]>;
+  /** Scan every visible sheet for indicator ids, aliases and names; propose answer cells to confirm. */
+  detectFormMap(rulebookId: string): Promise<FormMapProposal[]>;
+  /** Store entries as defined names (added or replaced). */
+  saveFormMap(entries: FormMapEntry[]): Promise<void>;
+  removeFormMap(indicatorIds: string[]): Promise<void>;
+  /** The cell selected in the sheet (manual mapping: select a cell, pick the indicator). */
+  selectedCell(): Promise<string | null>;
+  /** A JSON form-map file to share one map across all municipalities of a prefecture. */
+  exportFormMap(rulebookId: string): Promise<string>;
+  importFormMap(rulebookId: string, json: string): Promise<number>;
   /** Last year's workbook chosen in the pane, scored with last year's rulebook; used by later runs. */
   usePreviousWorkbook(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<{ rulebookId: string; total: number }>;
 }

@@ -6,7 +6,9 @@ import type { Rulebook } from "../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
-import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
+import { answerName, namedMap, pointsName } from "../workbook/form-map";
+import { detectFormMap, FormMapEntry, formMapFile, FormMapProposal, parseFormMapFile } from "../workbook/form-map-detect";
+import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
 
@@ -153,6 +155,59 @@ export class WorkbookPaneApi implements PaneApi {
 
   async clearMarks(): Promise<void> {
     await this.port.write({ marks: { clear: true } });
+  }
+
+  async formMap(rulebookId: string): Promise<FormMapEntry[]> {
+    const ids = indicatorIds(this.rulebook(rulebookId));
+    const map = namedMap((await this.port.read({ names: true })).names);
+    return [...map.answers]
+      .filter(([id]) => ids.has(id))
+      .map(([indicatorId, answerCell]) => {
+        const e: FormMapEntry = { indicatorId, answerCell };
+        const points = map.points.get(indicatorId);
+        if (points) e.pointsCell = points;
+        return e;
+      });
+  }
+
+  async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
+    const rulebook = this.rulebook(rulebookId);
+    const first = await this.port.read({});
+    const visible = first.sheets.filter((s) => s.visible && s.name !== ANSWER_SHEET).map((s) => s.name);
+    const read = await this.port.read({ used: visible });
+    return detectFormMap(rulebook, [...read.used.values()]);
+  }
+
+  async saveFormMap(entries: FormMapEntry[]): Promise<void> {
+    const names: { name: string; ref: string }[] = [];
+    for (const e of entries) {
+      names.push({ name: answerName(e.indicatorId), ref: e.answerCell });
+      if (e.pointsCell) names.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
+    }
+    await this.port.read({ names: true }); // refresh which names exist, so replacing works
+    await this.port.write({ names });
+    this.last = undefined;
+  }
+
+  async removeFormMap(indicatorIds: string[]): Promise<void> {
+    const existing = new Set((await this.port.read({ names: true })).names.map((n) => n.name));
+    const drop = indicatorIds.flatMap((id) => [answerName(id), pointsName(id)]).filter((n) => existing.has(n));
+    if (drop.length) await this.port.write({ deleteNames: drop });
+    this.last = undefined;
+  }
+
+  async selectedCell(): Promise<string | null> {
+    return this.port.selection();
+  }
+
+  async exportFormMap(rulebookId: string): Promise<string> {
+    return JSON.stringify(formMapFile(rulebookId, await this.formMap(rulebookId)), null, 2);
+  }
+
+  async importFormMap(rulebookId: string, json: string): Promise<number> {
+    const file = parseFormMapFile(json, this.rulebook(rulebookId));
+    await this.saveFormMap(file.entries);
+    return file.entries.length;
   }
 
   async usePreviousWorkbook(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<{ rulebookId: string; total: number }> {

@@ -243,4 +243,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async select(): Promise<void> {
     // A file on disk has no selection to move.
   }
+
+  async selection(): Promise<string | null> {
+    return null;
+  }
 }

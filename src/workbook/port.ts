@@ -90,6 +90,8 @@ export interface WorkbookPort {
   write(req: WriteRequest): Promise<void>;
   /** Select a cell or range in the sheet (the add-in); a no-op elsewhere. */
   select(ref: string): Promise<void>;
+  /** The selected range as a qualified absolute reference (the add-in); null elsewhere. */
+  selection(): Promise<string | null>;
   /** Round trips so far (context.sync calls for Office.js). */
   readonly roundTrips: number;
 }

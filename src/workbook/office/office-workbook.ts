@@ -62,6 +62,13 @@ function officeError(e: unknown): WorkbookError {
   return new WorkbookError("failed", `Excel での処理に失敗しました（${code || err?.message || "不明なエラー"}）。もう一度お試しください。`);
 }
 
+function absoluteAddress(r: ReturnType<typeof parseRef>): string {
+  return rangeAddress(r)
+    .split(":")
+    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+}
+
 interface QueuedRange {
   ref: string;
   problem?: RangeRead["problem"];
@@ -259,6 +266,17 @@ export class OfficeWorkbook implements WorkbookPort {
       setting.delete();
       this.roundTrips++;
       await context.sync();
+    });
+  }
+
+  async selection(): Promise<string | null> {
+    return this.batch(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      this.roundTrips++;
+      await context.sync();
+      const r = parseRef(range.address);
+      return r.sheet ? qualified(r.sheet, absoluteAddress(r)) : null;
     });
   }
 
