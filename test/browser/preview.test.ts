@@ -1,0 +1,471 @@
+/**
+ * The preview build in a real browser: dist/web/preview.html (the real task pane over the in-memory
+ * Excel loaded with examples/sample-kaigo-fy2026.xlsx), driven like a user with Debian's Chromium.
+ *
+ *   npm run build && npx jest test/browser
+ *
+ * Checks the total against an independent CLI-side scoring of the same file, a what-if change, applying
+ * it to the workbook, and axe-core on the results and what-if views. Leaves a screenshot and the
+ * click-to-results time in test-artifacts/.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import { Browser, chromium, Locator, Page } from "playwright-core";
+import { localText } from "../../src/engine/text";
+import type { IndicatorResult, ScoreResult } from "../../src/engine/types";
+import { findBundled } from "../../src/rulebooks/registry";
+import type { Group, Indicator, Rulebook } from "../../src/rulebooks/schema";
+import { indicatorTitle } from "../../src/taskpane/model";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljs-adapter";
+import { runScoring } from "../../src/workbook/scoring-run";
+
+const ROOT = join(__dirname, "..", "..");
+const WEB = join(ROOT, "dist", "web");
+const SAMPLE = join(ROOT, "examples", "sample-kaigo-fy2026.xlsx");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const RULEBOOK_ID = "kaigo-municipal-fy2026";
+const ANSWER_SHEET = "回答";
+const SLOW = 120_000;
+
+// ---------------------------------------------------------------------------------------------------
+// A tiny static server for dist/web (127.0.0.1, random port).
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function serveStatic(dir: string): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+      return;
+    }
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The expected figures, computed independently on the CLI side (ExcelJS + the engine, no browser).
+
+/** 50.05 → "50.1%": the rate as the pane shows it (one decimal). */
+const rateText = (result: ScoreResult) => `${result.total.ratePercent!.toFixed(1)}%`;
+
+async function scoreSample(edit?: { cell: string; value: string }): Promise<ScoreResult> {
+  const book = await ExcelJsWorkbook.open(SAMPLE);
+  if (edit) {
+    const [sheet, addr] = edit.cell.split("!");
+    book.book.getWorksheet(sheet)!.getCell(addr).value = edit.value;
+  }
+  const outcome = await runScoring(book, { rulebook: findBundled(RULEBOOK_ID)!, write: false });
+  return outcome.result;
+}
+
+function indicatorDefs(rb: Rulebook): Map<string, Indicator> {
+  const out = new Map<string, Indicator>();
+  const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : out.set(c.id, c)));
+  walk(rb.root);
+  return out;
+}
+
+interface WhatIfCase {
+  indicator: IndicatorResult;
+  /** "回答!E9" */
+  cell: string;
+  /** The select's accessible name in the pane. */
+  label: string;
+  /** Points ○ earns for this indicator. */
+  points: number;
+  after: ScoreResult;
+}
+
+/**
+ * A yes/no indicator answered × (0 points) whose ○ would add exactly its own points to the total
+ * (not capped by a group maximum, not copied into another indicator): confirmed by re-scoring.
+ */
+async function pickWhatIfCase(base: ScoreResult): Promise<WhatIfCase> {
+  const rb = findBundled(RULEBOOK_ID)!;
+  const defs = indicatorDefs(rb);
+  const linkedSources = new Set([...defs.values()].map((d) => d.answerFrom).filter(Boolean));
+  for (const ind of base.indicators) {
+    const def = defs.get(ind.id);
+    if (!def || def.kind !== "yesno" || def.answerFrom || linkedSources.has(ind.id)) continue;
+    if (ind.kind !== "yesno" || ind.answer !== "×" || ind.points !== 0 || !ind.cell) continue;
+    if (!(def.points > 0)) continue;
+    const after = await scoreSample({ cell: ind.cell, value: "○" });
+    if (after.total.points - base.total.points !== def.points) continue;
+    const label = indicatorTitle({ code: def.code, name: localText(def.name) }, "ja");
+    return { indicator: ind, cell: ind.cell, label, points: def.points, after };
+  }
+  throw new Error("the sample has no yes/no indicator answered × that would add its own points");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page helpers.
+
+interface PreviewWindow {
+  saitenPreview: {
+    model: { snapshot(): { sheets: Record<string, { cells: Record<string, { value: unknown }> }> } };
+  };
+}
+
+/** Every cell value of one sheet of the in-memory workbook: { E9: "×", … }. */
+function sheetValues(page: Page, sheet: string): Promise<Record<string, unknown>> {
+  return page.evaluate((name) => {
+    const snap = (window as unknown as PreviewWindow).saitenPreview.model.snapshot();
+    const cells = snap.sheets[name]?.cells ?? {};
+    return Object.fromEntries(Object.entries(cells).map(([addr, c]) => [addr, c.value]));
+  }, sheet);
+}
+
+/** Answer column (E) of the 回答 sheet, below the header row. */
+function answerColumn(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([addr]) => /^E\d+$/.test(addr) && Number(addr.slice(1)) > 5),
+  );
+}
+
+const sheetCell = (page: Page, sheet: string, addr: string): Locator =>
+  page.locator(`table[data-sheet="${sheet}"] td[data-cell="${addr}"]`);
+
+/** A tab of the pane's views (結果 / 試算 / 伸ばせる項目), not the sheet view's sheet tabs. */
+const paneTab = (page: Page, name: string): Locator =>
+  page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name, exact: true });
+
+const totalRegion = (page: Page) => page.getByRole("region", { name: "合計得点" });
+
+async function shownRate(region: Locator): Promise<string> {
+  const text = (await region.textContent()) ?? "";
+  const m = /(\d+(?:\.\d+)?%)/.exec(text);
+  if (!m) throw new Error(`no rate in the total: ${JSON.stringify(text)}`);
+  return m[1];
+}
+
+/** The value and the change under one heading of the what-if summary (合計 / 得点率 / 交付見込額). */
+function deltaFigure(page: Page, term: string): { value: Locator; delta: Locator } {
+  const spans = page
+    .getByRole("tabpanel")
+    .getByRole("status")
+    .locator(`xpath=.//dt[normalize-space()="${term}"]/following-sibling::dd[1]/span`);
+  return { value: spans.nth(0), delta: spans.nth(1) };
+}
+
+interface Timing {
+  click?: number;
+  shown?: number;
+}
+
+/**
+ * Milliseconds from a click on `target` to a heading `heading` appearing, measured inside the page
+ * (performance.now() in a capturing click listener and a MutationObserver), so Playwright's polling
+ * does not count.
+ */
+async function timeClickToHeading(page: Page, target: Locator, heading: string): Promise<number> {
+  await page.evaluate((text) => {
+    const w = window as unknown as { __timing: Timing };
+    w.__timing = {};
+    const shown = () =>
+      Array.from(document.querySelectorAll("h1, h2, h3")).some((h) => h.textContent === text);
+    document.addEventListener("click", () => (w.__timing.click ??= performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const obs = new MutationObserver(() => {
+      if (w.__timing.click !== undefined && shown()) {
+        w.__timing.shown = performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, heading);
+  await target.click();
+  const handle = await page.waitForFunction(() => {
+    const t = (window as unknown as { __timing: Timing }).__timing;
+    return t.click !== undefined && t.shown !== undefined ? t.shown - t.click : undefined;
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeSeriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  }
+  const violations: AxeViolation[] = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("preview in Chromium", () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let expected: ScoreResult;
+  let whatIf: WhatIfCase;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, "preview.html"))) {
+      throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
+    }
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`,
+      );
+    }
+    expected = await scoreSample();
+    whatIf = await pickWhatIfCase(expected);
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    server = await serveStatic(WEB);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+    page.setDefaultTimeout(30_000);
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.url}/preview.html`);
+    await page.waitForFunction(() => "saitenPreview" in window);
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test(
+    "scores the sample with the chosen rulebook: the total matches the CLI",
+    async () => {
+      const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
+      await picker.click();
+      await page.getByRole("option", { name: /^令和8年度 .*評価指標/ }).click();
+      await expect(picker).toHaveTextOrValue(/令和8年度 .*評価指標/);
+
+      const scoreButton = page.getByRole("button", { name: "採点", exact: true });
+      const clickToResultsMs = await timeClickToHeading(page, scoreButton, "合計得点");
+      console.log(`preview: click on 採点 → total shown in ${clickToResultsMs.toFixed(0)} ms`);
+      writeFileSync(
+        join(ARTIFACTS, "preview-timing.json"),
+        JSON.stringify({ clickToResultsMs: Math.round(clickToResultsMs) }, null, 2) + "\n",
+      );
+
+      const total = totalRegion(page);
+      await total.waitFor();
+      expect(await shownRate(total)).toBe(rateText(expected));
+      expect(await total.textContent()).toContain(`${expected.total.points} / ${expected.total.max}点`);
+
+      // Scoring wrote the points column (G) of the answer sheet: in the workbook and in the sheet view.
+      const scored = expected.indicators.find((i) => i.points > 0 && i.cell?.startsWith(`${ANSWER_SHEET}!`))!;
+      const pointsCell = `G${scored.cell!.replace(/^.*![A-Z]+/, "")}`;
+      await scoreButton.waitFor(); // the run is over ("採点中…" → "採点")
+      const values = await sheetValues(page, ANSWER_SHEET);
+      expect(values[pointsCell]).toBe(scored.points);
+      await expect(sheetCell(page, ANSWER_SHEET, pointsCell)).toHaveText(String(scored.points));
+
+      await page.screenshot({ path: join(ARTIFACTS, "preview.png") });
+    },
+    SLOW,
+  );
+
+  test(
+    "the results view has no serious or critical axe violations",
+    async () => {
+      const found = await axeSeriousViolations(page);
+      if (found.length) console.log(`axe (results):\n${found.join("\n")}`);
+      expect(found).toEqual([]);
+    },
+    SLOW,
+  );
+
+  test(
+    "what-if: setting one × to ○ moves the total by that indicator's points",
+    async () => {
+      await paneTab(page, "試算").click();
+      await page.getByLabel("指標を検索").fill(whatIf.indicator.id);
+      const answer = page.getByRole("tabpanel").getByLabel(whatIf.label, { exact: true });
+      await expect(answer).toHaveValue("×");
+      await answer.selectOption("○");
+
+      expect(whatIf.after.total.points - expected.total.points).toBe(whatIf.points);
+      const total = deltaFigure(page, "合計");
+      await expect(total.value).toHaveText(`${whatIf.after.total.points}/${whatIf.after.total.max}`);
+      await expect(total.delta).toHaveText(`+${whatIf.points}点`);
+      await expect(deltaFigure(page, "得点率").value).toHaveText(rateText(whatIf.after));
+
+      // A what-if never touches the sheet.
+      expect((await sheetValues(page, ANSWER_SHEET))[whatIf.cell.split("!")[1]]).toBe("×");
+    },
+    SLOW,
+  );
+
+  test(
+    "the what-if view has no serious or critical axe violations",
+    async () => {
+      const found = await axeSeriousViolations(page);
+      if (found.length) console.log(`axe (what-if):\n${found.join("\n")}`);
+      expect(found).toEqual([]);
+    },
+    SLOW,
+  );
+
+  test(
+    "applying the scenario lists the cell, writes only that answer and scores again",
+    async () => {
+      const addr = whatIf.cell.split("!")[1];
+      const before = answerColumn(await sheetValues(page, ANSWER_SHEET));
+      expect(before[addr]).toBe("×");
+
+      await page.getByRole("button", { name: /^ブックに反映/ }).click();
+      const dialog = page.getByRole("alertdialog");
+      const table = dialog.getByRole("table", { name: "書き換えるセル" });
+      const rows = table.getByRole("row").filter({ hasNot: page.getByRole("columnheader") });
+      await expect(rows).toHaveCount(1);
+      const cells = await rows.first().getByRole("cell").allTextContents();
+      expect(cells[0]).toBe(whatIf.cell);
+      expect(cells[2]).toBe("× → ○");
+
+      await dialog.getByRole("button", { name: "反映する" }).click();
+      await expect(dialog).toBeHiddenSoon();
+      await page.getByText("1セルに反映し、採点し直しました。").waitFor();
+
+      const after = answerColumn(await sheetValues(page, ANSWER_SHEET));
+      expect(after[addr]).toBe("○");
+      expect({ ...after, [addr]: "×" }).toEqual(before);
+      await expect(sheetCell(page, ANSWER_SHEET, addr)).toHaveText("○");
+
+      // Scored again: the results now show the new total.
+      await paneTab(page, "結果").click();
+      expect(await shownRate(totalRegion(page))).toBe(rateText(whatIf.after));
+      expect(pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Small waiting matchers (jest's expect does not wait; Playwright's locators do).
+
+declare global {
+  namespace jest {
+    interface Matchers<R> {
+      toHaveText(text: string): Promise<R>;
+      toHaveValue(value: string): Promise<R>;
+      toHaveTextOrValue(re: RegExp): Promise<R>;
+      toHaveCount(n: number): Promise<R>;
+      toBeHiddenSoon(): Promise<R>;
+    }
+  }
+}
+
+/** Polls `read` until `ok` or 30 s. */
+async function poll<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  ms = 30_000,
+): Promise<{ pass: boolean; last: T }> {
+  const until = Date.now() + ms;
+  let last = await read();
+  while (!ok(last) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return { pass: ok(last), last };
+}
+
+const result = (pass: boolean, what: string) => ({ pass, message: () => what });
+
+expect.extend({
+  async toHaveText(loc: Locator, text: string) {
+    const { pass, last } = await poll(
+      async () => ((await loc.textContent()) ?? "").trim(),
+      (v) => v === text,
+    );
+    return result(pass, `expected text ${JSON.stringify(text)}, got ${JSON.stringify(last)}`);
+  },
+  async toHaveValue(loc: Locator, value: string) {
+    const { pass, last } = await poll(
+      () => loc.inputValue(),
+      (v) => v === value,
+    );
+    return result(pass, `expected value ${JSON.stringify(value)}, got ${JSON.stringify(last)}`);
+  },
+  async toHaveTextOrValue(loc: Locator, re: RegExp) {
+    const read = async () =>
+      loc.evaluate((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? "")));
+    const { pass, last } = await poll(read, (v) => re.test(v));
+    return result(pass, `expected ${re}, got ${JSON.stringify(last)}`);
+  },
+  async toHaveCount(loc: Locator, n: number) {
+    const { pass, last } = await poll(
+      () => loc.count(),
+      (v) => v === n,
+    );
+    return result(pass, `expected ${n} elements, got ${last}`);
+  },
+  async toBeHiddenSoon(loc: Locator) {
+    const { pass } = await poll(
+      () => loc.isVisible(),
+      (v) => !v,
+    );
+    return result(pass, "expected the element to disappear");
+  },
+});
