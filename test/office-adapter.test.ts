@@ -5,7 +5,13 @@ import type { Rulebook } from "../src/rulebooks/schema";
 import { findBundled } from "../src/rulebooks/registry";
 import { WorkbookPaneApi } from "../src/taskpane/workbook-api";
 import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
-import { changedCells, createSimulatedExcel, fromExcelJs, installOfficeGlobals, SimWorkbook } from "../src/workbook/office-sim";
+import {
+  changedCells,
+  createSimulatedExcel,
+  fromExcelJs,
+  installOfficeGlobals,
+  SimWorkbook,
+} from "../src/workbook/office-sim";
 import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
 
 installOfficeGlobals();
@@ -43,7 +49,11 @@ function syntheticRulebook(n: number): Rulebook {
 }
 
 /** A filled template as the add-in would find it: real ExcelJS workbook → in-memory Excel. */
-function filledWorkbook(rb: Rulebook, answer: (id: string, i: number) => string | null, edit?: (ws: ExcelJS.Worksheet) => void): SimWorkbook {
+function filledWorkbook(
+  rb: Rulebook,
+  answer: (id: string, i: number) => string | null,
+  edit?: (ws: ExcelJS.Worksheet) => void,
+): SimWorkbook {
   const book = createTemplateWorkbook(rb);
   const ws = book.getWorksheet("回答")!;
   let i = 0;
@@ -97,7 +107,9 @@ describe("the add-in on a real template", () => {
     const run = await api.score(rb.id);
     expect(run.result.total.points).toBe(64);
     const snap = model.snapshot();
-    const row = Object.entries(snap.sheets["回答"].cells).find(([, c]) => c.value === "P_I_1_1.a")![0].replace(/^A/, "");
+    const row = Object.entries(snap.sheets["回答"].cells)
+      .find(([, c]) => c.value === "P_I_1_1.a")![0]
+      .replace(/^A/, "");
     expect(snap.sheets["回答"].cells[`G${row}`].value).toBe(4);
     expect(snap.sheets["回答"].cells[`E${row}`].value).toBe("○");
     expect(snap.sheets["採点結果"].cells["C2"].value).toBe(64);
@@ -105,9 +117,13 @@ describe("the add-in on a real template", () => {
   });
 
   test("a formula in an output cell is never overwritten, and is reported", async () => {
-    const model = filledWorkbook(rb, (id) => (id === "P_I_1_1.a" ? "○" : null), (ws) => {
-      ws.getCell("G6").value = { formula: "1+1", result: 2 };
-    });
+    const model = filledWorkbook(
+      rb,
+      (id) => (id === "P_I_1_1.a" ? "○" : null),
+      (ws) => {
+        ws.getCell("G6").value = { formula: "1+1", result: 2 };
+      },
+    );
     const { api } = setup(model);
     const run = await api.score(rb.id);
     expect(run.conflicts).toEqual([expect.objectContaining({ cell: "回答!G6" })]);
@@ -125,7 +141,9 @@ describe("the add-in on a real template", () => {
 
   test("history: last year's snapshot in the copied file becomes this year's previous year", async () => {
     const fy2025 = findBundled("kaigo-municipal-fy2025")!;
-    const model = filledWorkbook(fy2025, (id) => (id.startsWith("P_I_1_") || id === "P_I_2_1" ? (id === "P_I_2_1" ? "エ" : "○") : null));
+    const model = filledWorkbook(fy2025, (id) =>
+      id.startsWith("P_I_1_") || id === "P_I_2_1" ? (id === "P_I_2_1" ? "エ" : "○") : null,
+    );
     const { api } = setup(model);
     const last = await api.score(fy2025.id);
     expect(last.result.total.points).toBe(76);
@@ -191,7 +209,8 @@ describe("the add-in on a real template", () => {
       ["saiten.a.P_I_2_1", "様式!$D$4"],
       ["saiten.p.P_I_1_1.a", "様式!$E$3"],
       ["saiten.p.P_I_2_1", "様式!$E$4"],
-    ]) model.setName({ name, reference: ref, visible: true });
+    ])
+      model.setName({ name, reference: ref, visible: true });
     const { excel, api } = setup(model);
     excel.stats.reset();
     const run = await api.score(rb.id);

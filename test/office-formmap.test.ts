@@ -77,7 +77,9 @@ test("manual mapping of the selected cell, export and import of the map across w
   const second = setup(other);
   expect(await second.api.importFormMap(rb.id, json)).toBe(2);
   expect(await second.api.formMap(rb.id)).toEqual(
-    expect.arrayContaining([{ indicatorId: "P_I_1_1.a", answerCell: "調査票!$D$3", pointsCell: "調査票!$E$3" }]),
+    expect.arrayContaining([
+      { indicatorId: "P_I_1_1.a", answerCell: "調査票!$D$3", pointsCell: "調査票!$E$3" },
+    ]),
   );
   await second.api.removeFormMap(["P_I_1_1.a"]);
   expect((await second.api.formMap(rb.id)).map((e) => e.indicatorId)).toEqual(["P_I_1_1.b"]);

@@ -56,7 +56,7 @@ describe("load and sync", () => {
       expect(err).toMatchObject({
         code: "PropertyNotLoaded",
         message:
-          'The property \'values\' is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
+          "The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
       });
       range.load("values");
       expect(() => range.values).toThrow(/not available/); // loaded but not yet synced
@@ -157,7 +157,7 @@ describe("writes", () => {
       const ws = context.workbook.worksheets.getItem("回答");
       ws.getRange("A2:C3").values = [
         [null, "", null],
-        ["=A2&\"!\"", "12", "60%"],
+        ['=A2&"!"', "12", "60%"],
       ];
       ws.getRange("D1:D3").formulas = [["=SUM(C2:C3)"], ["text"], [true]];
       ws.getRange("E1").values = [["'007"]];
@@ -202,7 +202,8 @@ describe("writes", () => {
       (ws: Excel.Worksheet) => (ws.getRange("C2").values = [[3]]),
       (ws: Excel.Worksheet) => (ws.getRange("C2").numberFormat = [["0.0"]]),
       (ws: Excel.Worksheet) => (ws.getRange("C2").format.fill.color = "#FFFF00"),
-      (ws: Excel.Worksheet) => ws.getRange("C2").conditionalFormats.add("Custom" as Excel.ConditionalFormatType),
+      (ws: Excel.Worksheet) =>
+        ws.getRange("C2").conditionalFormats.add("Custom" as Excel.ConditionalFormatType),
     ]) {
       const err = await sim
         .run(async (context) => {
@@ -284,7 +285,13 @@ describe("writes", () => {
       await context.sync();
       expect([merged.isNullObject, merged.areaCount, merged.address]).toEqual([false, 1, "回答!A5:C6"]);
       expect(none.isNullObject).toBe(true);
-      expect(derived.map((r) => r.address)).toEqual(["回答!C3", "回答!B2:C4", "回答!A3", "回答!B2:C3", "回答!C1"]);
+      expect(derived.map((r) => r.address)).toEqual([
+        "回答!C3",
+        "回答!B2:C4",
+        "回答!A3",
+        "回答!B2:C3",
+        "回答!C1",
+      ]);
     });
   });
 });
@@ -293,7 +300,10 @@ describe("used range", () => {
   test("bounding box of values and formulas, not from A1", async () => {
     const wb = new SimWorkbook({
       sheets: [
-        { name: "S", cells: { C3: 1, E7: "=C3", D5: { numberFormat: "0%" }, G2: { style: { fill: "#FF0000" } } } },
+        {
+          name: "S",
+          cells: { C3: 1, E7: "=C3", D5: { numberFormat: "0%" }, G2: { style: { fill: "#FF0000" } } },
+        },
         { name: "Empty" },
       ],
     });
@@ -307,13 +317,13 @@ describe("used range", () => {
       const emptyOrNull = empty.getUsedRangeOrNullObject(true);
       const someOrNull = s.getUsedRangeOrNullObject(true).load("address");
       await context.sync();
-      expect([values.address, values.rowIndex, values.columnIndex, values.rowCount, values.columnCount]).toEqual([
-        "S!C3:E7",
-        2,
-        2,
-        5,
-        3,
-      ]);
+      expect([
+        values.address,
+        values.rowIndex,
+        values.columnIndex,
+        values.rowCount,
+        values.columnCount,
+      ]).toEqual(["S!C3:E7", 2, 2, 5, 3]);
       expect(all.address).toBe("S!C2:G7"); // formatted cells count unless valuesOnly (Excel)
       expect([emptyUsed.address, emptyUsed.values]).toEqual(["Empty!A1", [[""]]]);
       expect(emptyOrNull.isNullObject).toBe(true);
@@ -329,19 +339,16 @@ describe("names and settings", () => {
       context.workbook.names.add("pts_1_2", ws.getRange("C3"), "得点");
       context.workbook.names.add("rate", "=0.5");
       const missing = context.workbook.names.getItemOrNullObject("nope");
-      const found = context.workbook.names.getItemOrNullObject("ANS_1_1").load("name, type, value, formula, visible");
+      const found = context.workbook.names
+        .getItemOrNullObject("ANS_1_1")
+        .load("name, type, value, formula, visible");
       const range = context.workbook.names.getItem("pts_1_2").getRange().load("address, values");
       const all = context.workbook.names.load("items/name, items/value");
       await context.sync();
       expect(missing.isNullObject).toBe(true);
-      expect([found.isNullObject, found.name, found.type, found.value, found.formula, found.visible]).toEqual([
-        false,
-        "ans_1_1",
-        "Range",
-        "回答!$B$2",
-        "=回答!$B$2",
-        true,
-      ]);
+      expect([found.isNullObject, found.name, found.type, found.value, found.formula, found.visible]).toEqual(
+        [false, "ans_1_1", "Range", "回答!$B$2", "=回答!$B$2", true],
+      );
       expect([range.address, range.values]).toEqual(["回答!C3", [[""]]]);
       expect(all.items.map((n) => [n.name, n.value])).toEqual([
         ["ans_1_1", "回答!$B$2"],
@@ -454,7 +461,9 @@ describe("data validation", () => {
         "None",
       ]);
     });
-    expect(sim.model.snapshot().sheets["回答"].dataValidations.map((d) => d.ranges)).toEqual(["B2:B4,B6:B10"]);
+    expect(sim.model.snapshot().sheets["回答"].dataValidations.map((d) => d.ranges)).toEqual([
+      "B2:B4,B6:B10",
+    ]);
   });
 });
 
@@ -542,7 +551,9 @@ describe("runs, cell-edit mode, hangs and statistics", () => {
   });
 
   test("a batch must return a promise; proxies die with their run", async () => {
-    expect(await codeOf(sim.run((() => undefined) as unknown as () => Promise<void>))).toBe("RunMustReturnPromise");
+    expect(await codeOf(sim.run((() => undefined) as unknown as () => Promise<void>))).toBe(
+      "RunMustReturnPromise",
+    );
     let leaked: Excel.Range | undefined;
     await sim.run(async (context) => {
       leaked = context.workbook.worksheets.getItem("回答").getRange("A1");
@@ -594,7 +605,6 @@ describe("xlsx", () => {
     expect(back.snapshot()).toEqual(sim.model.snapshot());
   });
 
-
   test("a workbook written by ExcelJS reads back through the API as Excel would give it", async () => {
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet("回答");
@@ -609,7 +619,8 @@ describe("xlsx", () => {
     ws.getCell("B6").value = true;
     ws.getCell("D1").value = "見出し";
     ws.mergeCells("D1:E2");
-    for (const a of ["C1", "C2"]) ws.getCell(a).dataValidation = { type: "list", allowBlank: true, formulae: ['"○,×"'] };
+    for (const a of ["C1", "C2"])
+      ws.getCell(a).dataValidation = { type: "list", allowBlank: true, formulae: ['"○,×"'] };
     book.definedNames.add("回答!$B$1", "ans_total");
     const hidden = book.addWorksheet("設定");
     hidden.state = "hidden";
@@ -627,10 +638,20 @@ describe("xlsx", () => {
       const settei = context.workbook.worksheets.getItem("設定").load("visibility");
       const dropdown = s.getRange("C1:C2").dataValidation.load("type, rule");
       await context.sync();
-      expect([dropdown.type, dropdown.rule]).toEqual(["List", { list: { inCellDropDown: true, source: "○,×" } }]);
+      expect([dropdown.type, dropdown.rule]).toEqual([
+        "List",
+        { list: { inCellDropDown: true, source: "○,×" } },
+      ]);
       expect(r.values).toEqual([[42], [84], [45383], [0.605], ["#N/A"], [true]]);
       expect(r.formulas).toEqual([[42], ["=B1*2"], [45383], [0.605], ["#N/A"], [true]]);
-      expect(r.numberFormat).toEqual([["General"], ["General"], ["yyyy/m/d"], ["0.0%"], ["General"], ["General"]]);
+      expect(r.numberFormat).toEqual([
+        ["General"],
+        ["General"],
+        ["yyyy/m/d"],
+        ["0.0%"],
+        ["General"],
+        ["General"],
+      ]);
       expect(r.text).toEqual([["42"], ["84"], ["2024/4/1"], ["60.5%"], ["#N/A"], ["TRUE"]]);
       expect(r.valueTypes).toEqual([["Double"], ["Double"], ["Double"], ["Double"], ["Error"], ["Boolean"]]);
       expect([merged.areaCount, merged.address]).toEqual([1, "回答!D1:E2"]);

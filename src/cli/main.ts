@@ -27,13 +27,23 @@ interface Io {
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-async function rulebookFor(book: ExcelJsWorkbook, file: string, ref: string | undefined, fallback?: string): Promise<Rulebook> {
+async function rulebookFor(
+  book: ExcelJsWorkbook,
+  file: string,
+  ref: string | undefined,
+  fallback?: string,
+): Promise<Rulebook> {
   const id = ref ?? (await recordedRulebookId(book)) ?? fallback;
-  if (!id) throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
+  if (!id)
+    throw new UsageError(`${file} のルールブックが分かりません。--rulebook <id|path> で指定してください。`);
   return loadRulebook(id);
 }
 
-async function previousResult(ref: string, rulebook: Rulebook, previousRulebookRef: string | undefined): Promise<ComparableResult> {
+async function previousResult(
+  ref: string,
+  rulebook: Rulebook,
+  previousRulebookRef: string | undefined,
+): Promise<ComparableResult> {
   const path = resolve(ref);
   if (!existsSync(path)) throw new UsageError(`前年度のファイル ${ref} がありません。`);
   if (/\.json$/i.test(path)) {
@@ -49,11 +59,22 @@ async function previousResult(ref: string, rulebook: Rulebook, previousRulebookR
     return doc as ComparableResult;
   }
   const book = await openWorkbook(ref);
-  const prevRulebook = await rulebookFor(book, ref, previousRulebookRef, rulebook.previous?.rulebook ?? rulebook.id);
+  const prevRulebook = await rulebookFor(
+    book,
+    ref,
+    previousRulebookRef,
+    rulebook.previous?.rulebook ?? rulebook.id,
+  );
   return (await scoreBook(book, prevRulebook, {}, undefined, false)).result;
 }
 
-async function scoreBook(book: ExcelJsWorkbook, rulebook: Rulebook, context: ScoreContext, previous: ComparableResult | undefined, write: boolean) {
+async function scoreBook(
+  book: ExcelJsWorkbook,
+  rulebook: Rulebook,
+  context: ScoreContext,
+  previous: ComparableResult | undefined,
+  write: boolean,
+) {
   try {
     return await runScoring(book, { rulebook, context, previous, write });
   } catch (e) {
@@ -156,12 +177,14 @@ export function program(io: Io = defaultIo): Command {
         if (opts.sizeClass) context.sizeClass = opts.sizeClass;
         if (opts.size !== undefined) context.size = opts.size;
         const book = await openWorkbook(file);
-      const rulebook = await rulebookFor(book, file, opts.rulebook);
-      const previous = opts.previous ? await previousResult(opts.previous, rulebook, opts.previousRulebook) : undefined;
-      const run = await scoreBook(book, rulebook, context, previous, Boolean(opts.out));
-      const { result, comparison, conflicts } = run;
-      if (opts.out) await book.save(opts.out);
-      if (opts.json) {
+        const rulebook = await rulebookFor(book, file, opts.rulebook);
+        const previous = opts.previous
+          ? await previousResult(opts.previous, rulebook, opts.previousRulebook)
+          : undefined;
+        const run = await scoreBook(book, rulebook, context, previous, Boolean(opts.out));
+        const { result, comparison, conflicts } = run;
+        if (opts.out) await book.save(opts.out);
+        if (opts.json) {
           io.out(
             JSON.stringify(
               resultJson(result, {

@@ -1,5 +1,5 @@
-// The task pane: choose a rulebook, score, read the results, try what-ifs and find where to gain.
-// It talks only to the PaneApi it is given and to the pure engine.
+// The task pane: choose a rulebook, score, read the results, try what-ifs, find where to gain, and map
+// the answer cells of a workbook that is not the standard template. It talks only to the PaneApi it is given and to the pure engine.
 import {
   Button,
   FluentProvider,
@@ -303,11 +303,11 @@ export function App({ api }: { api: PaneApi }) {
                 />
               </MessageBar>
             )}
-            {summary && rulebook && index ? (
+            {rulebookId ? (
               <Workspace
-                summary={summary}
-                rulebook={rulebook}
-                index={index}
+                scored={summary && rulebook && index ? { summary, rulebook, index } : null}
+                rulebookId={rulebookId}
+                running={running}
                 scenarios={scenarios}
                 dispatch={dispatch}
                 grantForm={grantForm}

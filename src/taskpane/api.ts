@@ -83,5 +83,9 @@ export interface PaneApi {
   exportFormMap(rulebookId: string): Promise<string>;
   importFormMap(rulebookId: string, json: string): Promise<number>;
   /** Last year's workbook chosen in the pane, scored with last year's rulebook; used by later runs. */
-  usePreviousWorkbook(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<{ rulebookId: string; total: number }>;
+  usePreviousWorkbook(
+    data: ArrayBuffer,
+    fileName: string,
+    rulebookId?: string,
+  ): Promise<{ rulebookId: string; total: number }>;
 }

@@ -68,6 +68,16 @@ const messages = {
   "tab.results": { ja: "結果", en: "Results" },
   "tab.whatif": { ja: "試算", en: "What-if" },
   "tab.gain": { ja: "伸ばせる項目", en: "Where to gain" },
+  "tab.formmap": { ja: "様式の割り当て", en: "Answer cells" },
+  "tab.formmapHint": {
+    ja: "標準の回答シートがないブックは、先に回答セルを割り当ててください。",
+    en: "A workbook without the standard answer sheet needs its answer cells mapped first.",
+  },
+  "tab.formmapOpen": { ja: "様式の割り当てを開く", en: "Open Answer cells" },
+  "tab.notScored": {
+    ja: "「採点」を押すと、ここに表示されます。",
+    en: "Press Score to see this.",
+  },
 
   "total.heading": { ja: "合計得点", en: "Total" },
   "total.rate": { ja: "得点率", en: "Rate" },
@@ -223,6 +233,103 @@ const messages = {
   "gain.add": { ja: "追加", en: "Add" },
   "gain.addNamed": { ja: "{name} をシナリオに追加", en: "Add {name} to the scenario" },
   "gain.added": { ja: "{name} をシナリオに追加しました。", en: "Added {name} to the scenario." },
+
+  "formmap.heading": { ja: "様式の割り当て", en: "Answer cells" },
+  "formmap.intro": {
+    ja: "標準の回答シートを使わないブックでは、指標ごとに回答セルを割り当てると採点できます。割り当てはブックの名前定義として保存されます。",
+    en: "For a workbook without the standard answer sheet, map each indicator to its answer cell to score it. The map is kept in the workbook as defined names.",
+  },
+  "formmap.loading": { ja: "割り当てを読み込んでいます…", en: "Loading the map…" },
+  "formmap.answerCell": { ja: "回答セル", en: "Answer cell" },
+  "formmap.pointsCell": { ja: "得点セル", en: "Points cell" },
+  "formmap.select": { ja: "{cell} をシートで選択", en: "Select {cell} in the sheet" },
+  "formmap.rescore": {
+    ja: "「採点」を押すと、新しい割り当てで採点します。",
+    en: "Press Score to score with the new map.",
+  },
+
+  "formmap.current.heading": { ja: "現在の割り当て", en: "Current map" },
+  "formmap.current.counts": {
+    ja: "割り当て済み {mapped}件・未割り当て {unmapped}件",
+    en: "{mapped} mapped · {unmapped} not mapped",
+  },
+  "formmap.current.none": { ja: "まだ割り当てはありません。", en: "Nothing is mapped yet." },
+  "formmap.remove": { ja: "外す", en: "Remove" },
+  "formmap.removeNamed": { ja: "{name} の割り当てを外す", en: "Remove the cells of {name}" },
+  "formmap.removed": { ja: "{name} の割り当てを外しました。", en: "Removed the cells of {name}." },
+
+  "formmap.detect.heading": { ja: "自動検出", en: "Detect" },
+  "formmap.detect.intro": {
+    ja: "表示中のシートから指標のID・別名・名前を探し、その右のセルを回答セルとして提案します。確かめてから保存してください。",
+    en: "Finds indicator IDs, aliases and names in the visible sheets and proposes the cell to their right as the answer cell. Check before saving.",
+  },
+  "formmap.detect.button": { ja: "自動検出", en: "Detect" },
+  "formmap.detect.running": { ja: "検出しています…", en: "Detecting…" },
+  "formmap.detect.none": {
+    ja: "指標の見出しが見つかりませんでした。手動で割り当ててください。",
+    en: "No indicator label was found. Map the cells by hand.",
+  },
+  "formmap.detect.found": {
+    ja: "{n}件見つかりました。確かめて、保存するものを選んでください。",
+    en: "Found {n}. Check them and choose which to save.",
+  },
+  "formmap.detect.list": { ja: "検出した回答セル", en: "Detected answer cells" },
+  "formmap.detect.all": { ja: "すべて選ぶ（{n}/{of}件）", en: "Select all ({n} of {of})" },
+  "formmap.detect.label": { ja: "「{text}」", en: "“{text}”" },
+  "formmap.detect.current": { ja: "現在 {cell}", en: "now {cell}" },
+  "formmap.detect.save": { ja: "選んだ割り当てを保存", en: "Save the selected" },
+  "formmap.matched.id": { ja: "IDで一致", en: "matched by ID" },
+  "formmap.matched.alias": { ja: "別名で一致", en: "matched by alias" },
+  "formmap.matched.name": { ja: "名前で一致", en: "matched by name" },
+  "formmap.saved": { ja: "{n}件の割り当てを保存しました。", en: "Saved {n} answer cells." },
+
+  "formmap.manual.heading": { ja: "手動で割り当て", en: "Map by hand" },
+  "formmap.manual.intro": {
+    ja: "指標を選び、シートでセルを選択してからボタンを押してください。",
+    en: "Choose an indicator, select a cell in the sheet, then press a button.",
+  },
+  "formmap.manual.indicator": { ja: "指標", en: "Indicator" },
+  "formmap.manual.placeholder": { ja: "IDまたは名前で検索", en: "Search by ID or name" },
+  "formmap.manual.unmapped": { ja: "まだ割り当てていません。", en: "Not mapped yet." },
+  "formmap.manual.answer": {
+    ja: "選択中のセルを回答セルにする",
+    en: "Use the selected cell as the answer cell",
+  },
+  "formmap.manual.points": {
+    ja: "選択中のセルを得点セルにする",
+    en: "Use the selected cell as the points cell",
+  },
+  "formmap.manual.noSelection": {
+    ja: "シートでセルを選択してから、もう一度押してください。",
+    en: "Select a cell in the sheet first, then press again.",
+  },
+  "formmap.manual.needAnswer": {
+    ja: "{name} にはまだ回答セルがありません。先に回答セルを割り当ててください。",
+    en: "{name} has no answer cell yet. Map the answer cell first.",
+  },
+  "formmap.manual.savedAnswer": {
+    ja: "{name} の回答セルを {cell} にしました。",
+    en: "{name}: answer cell set to {cell}.",
+  },
+  "formmap.manual.savedPoints": {
+    ja: "{name} の得点セルを {cell} にしました。",
+    en: "{name}: points cell set to {cell}.",
+  },
+
+  "formmap.share.heading": { ja: "共有", en: "Share" },
+  "formmap.share.intro": {
+    ja: "割り当てをファイルに書き出すと、同じ様式を使うほかの団体のブックで読み込めます。",
+    en: "Export the map to a file to import it into other workbooks on the same form.",
+  },
+  "formmap.export": { ja: "書き出し", en: "Export" },
+  "formmap.import": { ja: "読み込み", en: "Import" },
+  "formmap.importFile": { ja: "割り当てファイル（JSON）", en: "Map file (JSON)" },
+  "formmap.exported": { ja: "{file} を書き出しました。", en: "Exported {file}." },
+  "formmap.imported": { ja: "{n}件の割り当てを読み込みました。", en: "Imported {n} answer cells." },
+  "formmap.readFailed": {
+    ja: "ファイルを読めませんでした。もう一度選んでください。",
+    en: "Could not read the file. Choose it again.",
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -7,7 +7,13 @@ import { cellAddress, parseRef, qualified } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
 import { answerName, namedMap, pointsName } from "../workbook/form-map";
-import { detectFormMap, FormMapEntry, formMapFile, FormMapProposal, parseFormMapFile } from "../workbook/form-map-detect";
+import {
+  detectFormMap,
+  FormMapEntry,
+  formMapFile,
+  FormMapProposal,
+  parseFormMapFile,
+} from "../workbook/form-map-detect";
 import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
@@ -64,7 +70,12 @@ export class WorkbookPaneApi implements PaneApi {
 
   async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
     const rulebook = this.rulebook(rulebookId);
-    const outcome = await runScoring(this.port, { rulebook, previous: this.previous, write: true, onProgress });
+    const outcome = await runScoring(this.port, {
+      rulebook,
+      previous: this.previous,
+      write: true,
+      onProgress,
+    });
     this.last = { rulebookId, outcome };
     return {
       result: outcome.result,
@@ -84,9 +95,17 @@ export class WorkbookPaneApi implements PaneApi {
     const read = await this.port.read({ used: [ANSWER_SHEET] });
     const existing = read.used.get(ANSWER_SHEET);
     if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
-      throw new WorkbookError("failed", `「${ANSWER_SHEET}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。`);
+      throw new WorkbookError(
+        "failed",
+        `「${ANSWER_SHEET}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。`,
+      );
     }
-    await this.port.write(templateWrites(rulebook, read.sheets.map((s) => s.name)));
+    await this.port.write(
+      templateWrites(
+        rulebook,
+        read.sheets.map((s) => s.name),
+      ),
+    );
   }
 
   async selectCell(ref: string): Promise<void> {
@@ -97,11 +116,13 @@ export class WorkbookPaneApi implements PaneApi {
   private async answerCells(rulebookId: string): Promise<Map<string, string>> {
     if (this.last?.rulebookId !== rulebookId) await this.score(rulebookId);
     const cells = new Map<string, string>();
-    for (const [id, input] of Object.entries(this.last!.outcome.answers)) if (input.cell) cells.set(id, input.cell);
+    for (const [id, input] of Object.entries(this.last!.outcome.answers))
+      if (input.cell) cells.set(id, input.cell);
     // Template rows without any answer yet still have their cell.
     const t = this.last!.outcome.template;
     if (t?.columns.answer !== undefined) {
-      for (const [id, row] of t.rows) if (!cells.has(id)) cells.set(id, qualified(ANSWER_SHEET, cellAddress(row, t.columns.answer)));
+      for (const [id, row] of t.rows)
+        if (!cells.has(id)) cells.set(id, qualified(ANSWER_SHEET, cellAddress(row, t.columns.answer)));
     }
     return cells;
   }
@@ -111,17 +132,25 @@ export class WorkbookPaneApi implements PaneApi {
     const targets = Object.entries(answers).filter(([id]) => cells.has(id));
     const missing = Object.keys(answers).filter((id) => !cells.has(id));
     if (missing.length) {
-      throw new WorkbookError("name-missing", `回答セルが分からない指標があります（${missing.join("、")}）。回答セルを割り当ててから反映してください。`);
+      throw new WorkbookError(
+        "name-missing",
+        `回答セルが分からない指標があります（${missing.join("、")}）。回答セルを割り当ててから反映してください。`,
+      );
     }
     const read = await this.port.read({ ranges: targets.map(([id]) => cells.get(id)!) });
     const changes: CellChange[] = [];
     targets.forEach(([indicatorId, after], k) => {
       const c = read.ranges[k].block?.cells[0]?.[0];
       if (c?.formula !== undefined) {
-        throw new WorkbookError("formula", `${cells.get(indicatorId)}（${indicatorId}）は数式のセルです。数式を直接直してください。`, cells.get(indicatorId));
+        throw new WorkbookError(
+          "formula",
+          `${cells.get(indicatorId)}（${indicatorId}）は数式のセルです。数式を直接直してください。`,
+          cells.get(indicatorId),
+        );
       }
       const before = c?.value ?? null;
-      if (String(before ?? "") !== after) changes.push({ indicatorId, cell: cells.get(indicatorId)!, before, after });
+      if (String(before ?? "") !== after)
+        changes.push({ indicatorId, cell: cells.get(indicatorId)!, before, after });
     });
     return changes;
   }
@@ -144,7 +173,8 @@ export class WorkbookPaneApi implements PaneApi {
     const t = this.last?.outcome.template;
     return cells.map((cell) => {
       const r = parseRef(cell);
-      if (t && r.sheet === ANSWER_SHEET) return qualified(ANSWER_SHEET, `A${r.top}:${cellAddress(r.top, COLUMNS.length)}`);
+      if (t && r.sheet === ANSWER_SHEET)
+        return qualified(ANSWER_SHEET, `A${r.top}:${cellAddress(r.top, COLUMNS.length)}`);
       return cell;
     });
   }
@@ -191,7 +221,9 @@ export class WorkbookPaneApi implements PaneApi {
 
   async removeFormMap(indicatorIds: string[]): Promise<void> {
     const existing = new Set((await this.port.read({ names: true })).names.map((n) => n.name));
-    const drop = indicatorIds.flatMap((id) => [answerName(id), pointsName(id)]).filter((n) => existing.has(n));
+    const drop = indicatorIds
+      .flatMap((id) => [answerName(id), pointsName(id)])
+      .filter((n) => existing.has(n));
     if (drop.length) await this.port.write({ deleteNames: drop });
     this.last = undefined;
   }
@@ -210,7 +242,11 @@ export class WorkbookPaneApi implements PaneApi {
     return file.entries.length;
   }
 
-  async usePreviousWorkbook(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<{ rulebookId: string; total: number }> {
+  async usePreviousWorkbook(
+    data: ArrayBuffer,
+    fileName: string,
+    rulebookId?: string,
+  ): Promise<{ rulebookId: string; total: number }> {
     // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
     const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/exceljs-adapter");
     let book;
@@ -223,7 +259,8 @@ export class WorkbookPaneApi implements PaneApi {
     const block = read.used.get(ANSWER_SHEET);
     const recorded = block ? readTemplate(block)?.rulebookId : undefined;
     const id = rulebookId ?? recorded;
-    if (!id) throw new Error(`${fileName} のルールブックが分かりません。前年度のルールブックを選んでください。`);
+    if (!id)
+      throw new Error(`${fileName} のルールブックが分かりません。前年度のルールブックを選んでください。`);
     const rulebook = this.rulebook(id);
     const outcome = await runScoring(book, { rulebook, write: false });
     this.previous = outcome.result;

@@ -108,8 +108,21 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
     if (!ws) return { ref, problem: "sheet-missing" };
     const out: RangeRead = { ref, block: this.block(ws, r.top, r.left, r.bottom, r.right) };
-    const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
-    if (Object.values(merges).some((m) => m.model.top <= r.bottom && m.model.bottom >= r.top && m.model.left <= r.right && m.model.right >= r.left)) {
+    const merges =
+      (
+        ws as unknown as {
+          _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+        }
+      )._merges ?? {};
+    if (
+      Object.values(merges).some(
+        (m) =>
+          m.model.top <= r.bottom &&
+          m.model.bottom >= r.top &&
+          m.model.left <= r.right &&
+          m.model.right >= r.left,
+      )
+    ) {
       out.merged = true;
     }
     if (r.bottom > ws.rowCount || r.right > ws.columnCount) out.outsideUsed = true;
@@ -128,7 +141,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   private names(): DefinedName[] {
-    const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const model =
+      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
     const out: DefinedName[] = [];
     for (const m of model) for (const ref of m.ranges) out.push({ name: m.name, ref });
     return out;
@@ -151,7 +165,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const added = new Set((req.addSheets ?? []).map((s) => s.name));
     for (const b of req.blocks ?? []) {
       const ws = this.book.getWorksheet(b.sheet);
-      if (!ws && !added.has(b.sheet)) throw new WorkbookError("sheet-missing", `シート「${b.sheet}」がありません。`);
+      if (!ws && !added.has(b.sheet))
+        throw new WorkbookError("sheet-missing", `シート「${b.sheet}」がありません。`);
       if (!ws) continue;
       b.values.forEach((line, i) =>
         line.forEach((v, j) => {
@@ -164,14 +179,16 @@ export class ExcelJsWorkbook implements WorkbookPort {
       );
     }
     for (const s of req.addSheets ?? []) {
-      if (!this.book.getWorksheet(s.name)) this.book.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible" });
+      if (!this.book.getWorksheet(s.name))
+        this.book.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible" });
     }
     for (const b of req.blocks ?? []) {
       const ws = this.book.getWorksheet(b.sheet)!;
       b.values.forEach((line, i) =>
         line.forEach((v, j) => {
           const cell = ws.getCell(b.top + i, b.left + j);
-          if (v !== null) cell.value = typeof v === "string" && v.startsWith("=") ? { formula: v.slice(1) } : v;
+          if (v !== null)
+            cell.value = typeof v === "string" && v.startsWith("=") ? { formula: v.slice(1) } : v;
           const fmt = b.numFmts?.[i]?.[j];
           if (fmt) cell.numFmt = fmt;
         }),
@@ -182,14 +199,25 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
       for (let row = r.top; row <= r.bottom && ws; row++) {
         for (let col = r.left; col <= r.right; col++) {
-          ws.getCell(row, col).dataValidation = { type: "list", allowBlank: true, showErrorMessage: false, formulae: [`"${v.list.join(",")}"`] };
+          ws.getCell(row, col).dataValidation = {
+            type: "list",
+            allowBlank: true,
+            showErrorMessage: false,
+            formulae: [`"${v.list.join(",")}"`],
+          };
         }
       }
     }
-    const names = this.book.definedNames as unknown as { remove(loc: string, name: string): void; add(loc: string, name: string): void; removeAllNames?(name: string): void };
-    const model = (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const names = this.book.definedNames as unknown as {
+      remove(loc: string, name: string): void;
+      add(loc: string, name: string): void;
+      removeAllNames?(name: string): void;
+    };
+    const model =
+      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
     const drop = (name: string) => {
-      for (const m of model.filter((x) => x.name === name)) for (const ref of m.ranges) names.remove(ref, name);
+      for (const m of model.filter((x) => x.name === name))
+        for (const ref of m.ranges) names.remove(ref, name);
     };
     for (const n of req.deleteNames ?? []) drop(n);
     for (const n of req.names ?? []) {
@@ -213,11 +241,16 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   private applyMarks(marks: NonNullable<WriteRequest["marks"]>): void {
-    type Cf = { ref: string; rules: { type: string; formulae?: string[]; style?: unknown; priority?: number }[] };
+    type Cf = {
+      ref: string;
+      rules: { type: string; formulae?: string[]; style?: unknown; priority?: number }[];
+    };
     for (const ws of this.book.worksheets) {
       const list = ((ws as unknown as { conditionalFormattings?: Cf[] }).conditionalFormattings ??= []);
       if (marks.clear) {
-        const kept = list.filter((cf) => !cf.rules.some((r) => r.formulae?.[0] === "TRUE" && (r as { saiten?: boolean }).saiten));
+        const kept = list.filter(
+          (cf) => !cf.rules.some((r) => r.formulae?.[0] === "TRUE" && (r as { saiten?: boolean }).saiten),
+        );
         list.splice(0, list.length, ...kept);
       }
     }

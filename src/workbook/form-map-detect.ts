@@ -76,7 +76,12 @@ export function detectFormMap(rb: Rulebook, blocks: readonly Block[], maxLook = 
   const found = new Map<string, FormMapProposal & { filled: boolean }>();
   for (const b of blocks) {
     const columnVotes = new Map<number, number>();
-    const sheetFound: (FormMapProposal & { filled: boolean; row: number; firstFree: number; lastCol: number })[] = [];
+    const sheetFound: (FormMapProposal & {
+      filled: boolean;
+      row: number;
+      firstFree: number;
+      lastCol: number;
+    })[] = [];
     b.cells.forEach((line, i) => {
       line.forEach((c, j) => {
         const t = text(c);
@@ -134,7 +139,9 @@ export function parseFormMapFile(text: string, rb: Rulebook): FormMapFile {
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new Error("割り当てファイルを JSON として読めません。Saiten で書き出したファイルを選んでください。");
+    throw new Error(
+      "割り当てファイルを JSON として読めません。Saiten で書き出したファイルを選んでください。",
+    );
   }
   const d = doc as Partial<FormMapFile>;
   if (d.format !== FORM_MAP_FORMAT || !Array.isArray(d.entries) || typeof d.rulebook !== "string") {
@@ -145,8 +152,10 @@ export function parseFormMapFile(text: string, rb: Rulebook): FormMapFile {
     if (!e || typeof e.indicatorId !== "string" || typeof e.answerCell !== "string") {
       throw new Error(`割り当てファイルの ${n + 1} 件目に指標IDか回答セルがありません。`);
     }
-    if (!ids.has(e.indicatorId)) throw new Error(`割り当てファイルの指標「${e.indicatorId}」はルールブック ${rb.id} にありません。`);
-    if (!/!\$?[A-Z]{1,3}\$?\d+$/.test(e.answerCell)) throw new Error(`「${e.indicatorId}」の回答セル「${e.answerCell}」はセル番地ではありません。`);
+    if (!ids.has(e.indicatorId))
+      throw new Error(`割り当てファイルの指標「${e.indicatorId}」はルールブック ${rb.id} にありません。`);
+    if (!/!\$?[A-Z]{1,3}\$?\d+$/.test(e.answerCell))
+      throw new Error(`「${e.indicatorId}」の回答セル「${e.answerCell}」はセル番地ではありません。`);
   });
   return d as FormMapFile;
 }

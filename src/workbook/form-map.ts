@@ -29,7 +29,10 @@ export function cellInputOf(read: RangeRead): CellInput | undefined {
   if (!read.block) return undefined;
   const c: CellData | undefined = read.block.cells[0]?.[0];
   const r = parseRef(read.ref);
-  const input: CellInput = { value: c?.value ?? null, cell: qualified(read.block.sheet, cellAddress(r.top, r.left)) };
+  const input: CellInput = {
+    value: c?.value ?? null,
+    cell: qualified(read.block.sheet, cellAddress(r.top, r.left)),
+  };
   if (c?.numFmt) input.numFmt = c.numFmt;
   if (c?.error) input.error = c.error;
   return input;

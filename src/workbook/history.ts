@@ -5,7 +5,16 @@ import type { AnswerValue, GroupResult, ScoreResult } from "../engine/types";
 import type { Block, WriteBlock } from "./port";
 
 export const HISTORY_SHEET = "saiten_history";
-export const HISTORY_HEADERS = ["記録日時", "年度", "ルールブックID", "版", "合計", "満点", "得点率", "データ"] as const;
+export const HISTORY_HEADERS = [
+  "記録日時",
+  "年度",
+  "ルールブックID",
+  "版",
+  "合計",
+  "満点",
+  "得点率",
+  "データ",
+] as const;
 
 interface CompactGroup {
   id: string;
@@ -95,7 +104,16 @@ export function comparableOf(s: Snapshot): ComparableResult {
 
 /** The block that appends a snapshot (with headers when the sheet is new). */
 export function historyAppend(block: Block | undefined, s: Snapshot): WriteBlock {
-  const row = [s.time, s.fiscalYear, s.rulebookId, s.version, s.total, s.max, s.ratePercent, JSON.stringify({ groups: s.groups, indicators: s.indicators })];
+  const row = [
+    s.time,
+    s.fiscalYear,
+    s.rulebookId,
+    s.version,
+    s.total,
+    s.max,
+    s.ratePercent,
+    JSON.stringify({ groups: s.groups, indicators: s.indicators }),
+  ];
   if (!block || block.cells.length === 0 || block.cells[0][0]?.value !== HISTORY_HEADERS[0]) {
     return { sheet: HISTORY_SHEET, top: 1, left: 1, values: [[...HISTORY_HEADERS], row] };
   }

@@ -6,7 +6,14 @@ import { ScoreSession } from "../engine/score";
 import type { CellInput, Issue, ScoreContext, ScoreResult } from "../engine/types";
 import type { Group, Rulebook } from "../rulebooks/schema";
 import { cellInputOf, namedMap } from "./form-map";
-import { comparableOf, HISTORY_SHEET, historyAppend, previousSnapshot, readHistory, snapshotOf } from "./history";
+import {
+  comparableOf,
+  HISTORY_SHEET,
+  historyAppend,
+  previousSnapshot,
+  readHistory,
+  snapshotOf,
+} from "./history";
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
 import { parseRef } from "./a1";
@@ -57,7 +64,11 @@ export function indicatorIds(rb: Rulebook): Set<string> {
 }
 
 /** How two years compare: same rulebook by id; across a revision only what the rulebook declares. */
-export function compareWith(rulebook: Rulebook, current: ScoreResult, previous: ComparableResult): Comparison {
+export function compareWith(
+  rulebook: Rulebook,
+  current: ScoreResult,
+  previous: ComparableResult,
+): Comparison {
   const pid = previous.rulebook.id;
   const declared = pid === rulebook.previous?.rulebook;
   return compare(current, previous, {
@@ -90,9 +101,21 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   const issues: Issue[] = [];
   if (block && template) {
     for (const p of template.problems) {
-      issues.push({ severity: "warning", code: "invalid", cell: p.cell, message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` } });
+      issues.push({
+        severity: "warning",
+        code: "invalid",
+        cell: p.cell,
+        message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` },
+      });
     }
-    return { source: "template", answers: template.answers, template, templateBlock: block, outputs: new Map(), issues };
+    return {
+      source: "template",
+      answers: template.answers,
+      template,
+      templateBlock: block,
+      outputs: new Map(),
+      issues,
+    };
   }
   const map = namedMap(first.names);
   const mapped = [...map.answers].filter(([id]) => ids.has(id));
@@ -103,17 +126,45 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
-  const second = await port.read({ ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref)] });
+  const second = await port.read({
+    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref)],
+  });
   const answers: Record<string, CellInput> = {};
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
     const where = ref;
     const problem = (code: Issue["code"], ja: string, en: string) =>
-      issues.push({ severity: "error", code, indicatorId: id, cell: where, message: { ja: `${where}（${id}）: ${ja}`, en: `${where} (${id}): ${en}` } });
-    if (read.problem === "sheet-missing") return problem("invalid", "名前が指すシートがありません。割り当てを直してください。", "The sheet this name points to is missing. Fix the mapping.");
-    if (read.problem === "invalid-ref") return problem("invalid", "名前の参照先が正しくありません。割り当てを直してください。", "The name does not point to a cell. Fix the mapping.");
-    if (read.merged) problem("invalid", "回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。", "The answer cell is merged. Unmerge it or map the top-left cell.");
-    if (read.outsideUsed) problem("invalid", "回答セルが使用範囲の外です。割り当てが正しいか確認してください。", "The answer cell is outside the used range. Check the mapping.");
+      issues.push({
+        severity: "error",
+        code,
+        indicatorId: id,
+        cell: where,
+        message: { ja: `${where}（${id}）: ${ja}`, en: `${where} (${id}): ${en}` },
+      });
+    if (read.problem === "sheet-missing")
+      return problem(
+        "invalid",
+        "名前が指すシートがありません。割り当てを直してください。",
+        "The sheet this name points to is missing. Fix the mapping.",
+      );
+    if (read.problem === "invalid-ref")
+      return problem(
+        "invalid",
+        "名前の参照先が正しくありません。割り当てを直してください。",
+        "The name does not point to a cell. Fix the mapping.",
+      );
+    if (read.merged)
+      problem(
+        "invalid",
+        "回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
+        "The answer cell is merged. Unmerge it or map the top-left cell.",
+      );
+    if (read.outsideUsed)
+      problem(
+        "invalid",
+        "回答セルが使用範囲の外です。割り当てが正しいか確認してください。",
+        "The answer cell is outside the used range. Check the mapping.",
+      );
     const input = cellInputOf(read);
     if (input) answers[id] = input;
   });
@@ -130,7 +181,11 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
   const start = port.roundTrips;
   const { rulebook } = input;
   input.onProgress?.("read");
-  const first = await port.read({ used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET], names: true, settings: [OUTPUTS_SETTING] });
+  const first = await port.read({
+    used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
+    names: true,
+    settings: [OUTPUTS_SETTING],
+  });
   const located = await locateAnswers(port, first, rulebook);
 
   input.onProgress?.("score");
@@ -138,7 +193,8 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
   const t = located.template;
   if (t?.sizeClass && !context.sizeClass) context.sizeClass = t.sizeClass;
   if (t?.size !== undefined && context.size === undefined) context.size = t.size;
-  if (t && Object.keys(t.previousValues).length && !context.previousValues) context.previousValues = t.previousValues;
+  if (t && Object.keys(t.previousValues).length && !context.previousValues)
+    context.previousValues = t.previousValues;
   const result = new ScoreSession(rulebook, located.answers, context).result();
   result.issues.push(...located.issues);
 
@@ -164,7 +220,13 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     input.onProgress?.("write");
     const req: WriteRequest = { addSheets: [], blocks: [] };
     if (located.templateBlock && t) {
-      const a = answerSheetWrites(located.templateBlock, t, result, comparison, previousSource === "file" || previousSource === "history");
+      const a = answerSheetWrites(
+        located.templateBlock,
+        t,
+        result,
+        comparison,
+        previousSource === "file" || previousSource === "history",
+      );
       req.blocks!.push(...a.writes);
       conflicts.push(...a.conflicts);
     } else {
@@ -184,7 +246,10 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     const targets = new Set(req.blocks!.map((b) => b.sheet));
     const locked = first.sheets.find((s) => s.protected && targets.has(s.name));
     if (locked) {
-      throw new WorkbookError("protected", `シート「${locked.name}」が保護されています。［校閲］→［シート保護の解除］をしてから、もう一度採点してください。`);
+      throw new WorkbookError(
+        "protected",
+        `シート「${locked.name}」が保護されています。［校閲］→［シート保護の解除］をしてから、もう一度採点してください。`,
+      );
     }
     await port.write(req);
     written = countWrites(req.blocks!);
@@ -228,7 +293,10 @@ function mappedOutputWrites(
     }
     const empty = out.value === null || out.value === "";
     if (!empty && record[out.ref] !== out.value) {
-      conflicts.push({ cell: out.ref, message: "Saiten が書いていない値が入っているので書き込みませんでした。" });
+      conflicts.push({
+        cell: out.ref,
+        message: "Saiten が書いていない値が入っているので書き込みませんでした。",
+      });
       continue;
     }
     const r = parseRef(out.ref);

@@ -440,10 +440,20 @@ export function resultSheetWrites(
 export function templateWrites(rb: Rulebook, existingSheets: readonly string[]): WriteRequest {
   const spec = buildTemplate(rb);
   const width = COLUMNS.length;
-  const pad = (line: WriteValue[]): WriteValue[] => [...line, ...new Array(Math.max(0, width - line.length)).fill("")];
+  const pad = (line: WriteValue[]): WriteValue[] => [
+    ...line,
+    ...new Array(Math.max(0, width - line.length)).fill(""),
+  ];
   const values: WriteValue[][] = [
     pad([`採点 Saiten 回答シート：${spec.title}`]),
-    pad([META_LABELS.rulebook, spec.rulebook.id, META_LABELS.version, spec.rulebook.version, META_LABELS.fiscalYear, spec.rulebook.fiscalYear]),
+    pad([
+      META_LABELS.rulebook,
+      spec.rulebook.id,
+      META_LABELS.version,
+      spec.rulebook.version,
+      META_LABELS.fiscalYear,
+      spec.rulebook.fiscalYear,
+    ]),
     pad([META_LABELS.sizeClass, "", META_LABELS.size, ""]),
     pad(["黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。"]),
     COLUMNS.map((c) => c.header),
@@ -460,10 +470,15 @@ export function templateWrites(rb: Rulebook, existingSheets: readonly string[]):
     if (row.linkedTo) line[col("explanation")] = `${row.linkedTo} の回答を使います`;
     values.push(line);
     if (row.choices && !row.linkedTo && row.choices.join(",").length <= 250) {
-      validations.push({ ref: qualified(ANSWER_SHEET, cellAddress(HEADER_ROW + 1 + i, col("answer") + 1)), list: row.choices });
+      validations.push({
+        ref: qualified(ANSWER_SHEET, cellAddress(HEADER_ROW + 1 + i, col("answer") + 1)),
+        list: row.choices,
+      });
     }
   });
-  const addSheets = [ANSWER_SHEET, RESULT_SHEET].filter((s) => !existingSheets.includes(s)).map((name) => ({ name }));
+  const addSheets = [ANSWER_SHEET, RESULT_SHEET]
+    .filter((s) => !existingSheets.includes(s))
+    .map((name) => ({ name }));
   return {
     addSheets,
     blocks: [

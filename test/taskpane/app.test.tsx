@@ -1,14 +1,12 @@
 /** @jest-environment jsdom */
 // The pane against an in-memory PaneApi: choose, score, results, issues, marks, what-if with the
-// apply dialog, where to gain, language, errors — and axe on each view.
-import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
-import axe from "axe-core";
+// apply dialog, where to gain, language, errors — and axe on each view. The form map: formmap.test.tsx.
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { PaneApi } from "../../src/taskpane/api";
-import { App } from "../../src/taskpane/App";
 import { mountPane } from "../../src/taskpane/mount";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { cellOf, FakeApi, fakeApi } from "./fake-api";
+import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";
 
 const ANSWERS = {
   "A.y1": "○",
@@ -40,45 +38,7 @@ async function renderAndScore(api: PaneApi) {
   await screen.findByRole("heading", { name: "合計得点" });
 }
 
-async function noSeriousViolations(root: Element = document.body) {
-  const res = await axe.run(root, {
-    rules: { "color-contrast": { enabled: false }, region: { enabled: false } },
-    resultTypes: ["violations"],
-  });
-  const serious = res.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
-
-// Fluent injects many style rules and jsdom's getComputedStyle walks them all for every node that
-// role queries and axe look at: render without the atomic CSS (the browser test covers the styled
-// pane, colour contrast included), and skip the "is it hidden" check of role queries.
-configure({ defaultHidden: true });
-
-function renderPane(api: PaneApi) {
-  const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
-  return render(
-    <RendererProvider renderer={renderer}>
-      <App api={api} />
-    </RendererProvider>,
-  );
-}
-
-beforeAll(() => {
-  // axe probes canvas for icon fonts; jsdom has none.
-  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
-  // jsdom lacks these; Fluent's positioning and motion ask for them.
-  window.matchMedia ??= (q: string) =>
-    ({
-      matches: false,
-      media: q,
-      addEventListener() {},
-      removeEventListener() {},
-      addListener() {},
-      removeListener() {},
-    }) as unknown as MediaQueryList;
-});
+beforeAll(installJsdomShims);
 
 test("score: progress, then total, rate, last year, groups", async () => {
   const api = setup();
@@ -323,10 +283,15 @@ test("tabs move with the arrow keys", async () => {
   expect(screen.getByRole("tab", { name: "試算" }).getAttribute("aria-selected")).toBe("true");
   expect(document.activeElement).toBe(screen.getByRole("tab", { name: "試算" }));
   fireEvent.keyDown(document.activeElement as Element, { key: "End" });
+  expect(screen.getByRole("tab", { name: "様式の割り当て" }).getAttribute("aria-selected")).toBe("true");
+  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowLeft" });
   expect(screen.getByRole("tab", { name: "伸ばせる項目" }).getAttribute("aria-selected")).toBe("true");
   expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
     screen.getByRole("tab", { name: "伸ばせる項目" }).id,
   );
+  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
+  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
+  expect(screen.getByRole("tab", { name: "結果" }).getAttribute("aria-selected")).toBe("true");
 });
 
 test("English: the whole pane switches, engine texts included", async () => {

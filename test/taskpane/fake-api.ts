@@ -3,7 +3,16 @@ import { compare } from "../../src/engine/compare";
 import { score } from "../../src/engine/score";
 import type { CellInput, ScoreContext } from "../../src/engine/types";
 import type { Rulebook } from "../../src/rulebooks/schema";
-import type { CellChange, PaneApi, PaneSettings, RunStep, RunSummary } from "../../src/taskpane/api";
+import type {
+  CellChange,
+  FormMapEntry,
+  FormMapProposal,
+  PaneApi,
+  PaneSettings,
+  RunStep,
+  RunSummary,
+} from "../../src/taskpane/api";
+import { formMapFile, parseFormMapFile } from "../../src/workbook/form-map-detect";
 
 export interface FakeOptions {
   rulebooks: Rulebook[];
@@ -14,6 +23,12 @@ export interface FakeOptions {
   settings?: PaneSettings;
   /** Make score() fail with this message. */
   scoreError?: string;
+  /** The form map already in the workbook. */
+  formMap?: FormMapEntry[];
+  /** What detectFormMap() finds. */
+  proposals?: FormMapProposal[];
+  /** The cell selected in the sheet (null: none). */
+  selection?: string | null;
 }
 
 export interface FakeApi extends PaneApi {
@@ -21,6 +36,9 @@ export interface FakeApi extends PaneApi {
   values: Record<string, unknown>;
   settingsSaved: PaneSettings[];
   failScoreWith(message: string | null): void;
+  /** The form map as stored (defined names), by indicator id. */
+  formMapEntries: Map<string, FormMapEntry>;
+  select(cell: string | null): void;
 }
 
 export function cellOf(rb: Rulebook, id: string): string {
@@ -40,6 +58,10 @@ export function fakeApi(opts: FakeOptions): FakeApi {
   const calls: FakeApi["calls"] = [];
   const settingsSaved: PaneSettings[] = [];
   let scoreError = opts.scoreError ?? null;
+  const formMapEntries = new Map<string, FormMapEntry>(
+    (opts.formMap ?? []).map((e) => [e.indicatorId, { ...e }]),
+  );
+  let selection = opts.selection ?? null;
   const find = (id: string) => {
     const rb = opts.rulebooks.find((r) => r.id === id);
     if (!rb) throw new Error(`ルールブック「${id}」が見つかりません。`);
@@ -55,6 +77,15 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       .filter(([id, after]) => values[id] !== after)
       .map(([id, after]) => ({ indicatorId: id, cell: cellOf(rb, id), before: values[id] ?? null, after }));
   const log = (method: string, ...args: unknown[]) => calls.push({ method, args });
+  // As defined names: the answer name is replaced, the points name only when one is given.
+  const storeFormMap = (entries: FormMapEntry[]) => {
+    for (const e of entries) {
+      const next: FormMapEntry = { indicatorId: e.indicatorId, answerCell: e.answerCell };
+      const points = e.pointsCell ?? formMapEntries.get(e.indicatorId)?.pointsCell;
+      if (points) next.pointsCell = points;
+      formMapEntries.set(e.indicatorId, next);
+    }
+  };
 
   return {
     calls,
@@ -62,6 +93,10 @@ export function fakeApi(opts: FakeOptions): FakeApi {
     settingsSaved,
     failScoreWith(message) {
       scoreError = message;
+    },
+    formMapEntries,
+    select(cell) {
+      selection = cell;
     },
     rulebooks: () =>
       opts.rulebooks.map((rb) => ({
@@ -134,6 +169,39 @@ export function fakeApi(opts: FakeOptions): FakeApi {
     },
     async clearMarks() {
       log("clearMarks");
+    },
+    async formMap(rulebookId) {
+      log("formMap", rulebookId);
+      find(rulebookId);
+      return [...formMapEntries.values()].map((e) => ({ ...e }));
+    },
+    async detectFormMap(rulebookId) {
+      log("detectFormMap", rulebookId);
+      find(rulebookId);
+      return (opts.proposals ?? []).map((p) => ({ ...p }));
+    },
+    async saveFormMap(entries) {
+      log("saveFormMap", entries);
+      storeFormMap(entries);
+    },
+    async removeFormMap(ids) {
+      log("removeFormMap", ids);
+      for (const id of ids) formMapEntries.delete(id);
+    },
+    async selectedCell() {
+      log("selectedCell");
+      return selection;
+    },
+    async exportFormMap(rulebookId) {
+      log("exportFormMap", rulebookId);
+      find(rulebookId);
+      return JSON.stringify(formMapFile(rulebookId, [...formMapEntries.values()]), null, 2);
+    },
+    async importFormMap(rulebookId, json) {
+      log("importFormMap", rulebookId, json);
+      const file = parseFormMapFile(json, find(rulebookId));
+      storeFormMap(file.entries);
+      return file.entries.length;
     },
     async usePreviousWorkbook(_data, fileName, rulebookId) {
       log("usePreviousWorkbook", fileName, rulebookId);

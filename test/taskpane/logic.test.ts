@@ -15,6 +15,14 @@ import {
   fmtYen,
   withYear,
 } from "../../src/taskpane/format";
+import {
+  entryOf,
+  formMapFileName,
+  mappableIndicators,
+  matchesIndicator,
+  showCell,
+  sortEntries,
+} from "../../src/taskpane/formmap";
 import { sortGains, whereToGain } from "../../src/taskpane/gain";
 import {
   EMPTY_GRANT,
@@ -455,6 +463,64 @@ describe("theme", () => {
       delete g.Office;
     }
     expect(paneTheme()).toBe(webLightTheme);
+  });
+});
+
+// ------------------------------------------------------------------ form map
+
+describe("form map", () => {
+  const index = indexRulebook(miniRulebook);
+  const info = (id: string) => index.byId.get(id)!;
+
+  test("cells are shown without the $ signs", () => {
+    expect(showCell("様式1!$F$12")).toBe("様式1!F12");
+    expect(showCell("'My Sheet'!$A$1")).toBe("'My Sheet'!A1");
+  });
+
+  test("indicators are found by id, code and name, ignoring case, width and spaces", () => {
+    const y3 = info("A.y3");
+    for (const q of ["", "A.y3", "a.Y3", "Ａ．ｙ３", "会議", "ウ 会議", "ウ会議を開催"]) {
+      expect({ q, hit: matchesIndicator(y3, q) }).toEqual({ q, hit: true });
+    }
+    expect(matchesIndicator(y3, "計画")).toBe(false);
+    expect(matchesIndicator({ id: "X", name: { ja: "体制", en: "Structure" } }, "struct")).toBe(true);
+  });
+
+  test("only indicators with an answer of their own are mapped", () => {
+    const ids = mappableIndicators(index.indicators).map((i) => i.id);
+    expect(ids).not.toContain("D.link");
+    expect(ids).toHaveLength(index.indicators.length - 1);
+  });
+
+  test("entries: the rulebook's order, unknown ids last; a proposal's extra fields dropped", () => {
+    const order = (id: string) => index.byId.get(id)?.order;
+    const sorted = sortEntries(
+      [
+        { indicatorId: "zz", answerCell: "S!$A$3" },
+        { indicatorId: "D.pts", answerCell: "S!$A$2" },
+        { indicatorId: "A.y1", answerCell: "S!$A$1" },
+      ],
+      order,
+    );
+    expect(sorted.map((e) => e.indicatorId)).toEqual(["A.y1", "D.pts", "zz"]);
+    const proposal = {
+      indicatorId: "A.y1",
+      answerCell: "S!$B$1",
+      labelCell: "S!A1",
+      labelText: "計画を策定",
+      matchedBy: "name" as const,
+    };
+    expect(entryOf(proposal)).toEqual({ indicatorId: "A.y1", answerCell: "S!$B$1" });
+    expect(entryOf({ ...proposal, pointsCell: "S!$C$1" })).toEqual({
+      indicatorId: "A.y1",
+      answerCell: "S!$B$1",
+      pointsCell: "S!$C$1",
+    });
+  });
+
+  test("the shared file is named after the rulebook", () => {
+    expect(formMapFileName("kokuho-fy2026")).toBe("saiten-formmap-kokuho-fy2026.json");
+    expect(formMapFileName("a/b c")).toBe("saiten-formmap-a_b_c.json");
   });
 });
 

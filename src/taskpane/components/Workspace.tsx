@@ -1,6 +1,7 @@
-// After a run: results, what-if and where-to-gain, as tabs.
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+// The pane's views as tabs: results, what-if and where-to-gain (after a run), and the form map (any time:
+// a workbook that is not the standard template needs its answer cells mapped before it can be scored).
+import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { ReactNode, useState } from "react";
 import type { Rulebook } from "../../rulebooks/schema";
 import type { CellChange, RunSummary } from "../api";
 import { usePane } from "../context";
@@ -9,6 +10,7 @@ import type { GrantForm } from "../grant";
 import type { RulebookIndex } from "../model";
 import type { ScenarioAction, ScenarioState } from "../scenarios";
 import { useWhatIf } from "../useWhatIf";
+import { FormMapView } from "./FormMapView";
 import { GroupTree } from "./GroupTree";
 import { IssueList } from "./IssueList";
 import { LostList } from "./LostList";
@@ -18,7 +20,8 @@ import { ScorePanel } from "./ScorePanel";
 import { WhatIf } from "./WhatIf";
 import { WhereToGain } from "./WhereToGain";
 
-export type TabId = "results" | "whatif" | "gain";
+export type TabId = "results" | "whatif" | "gain" | "formmap";
+type ScoredTab = Exclude<TabId, "formmap">;
 
 const useStyles = makeStyles({
   panel: {
@@ -27,10 +30,13 @@ const useStyles = makeStyles({
   },
 });
 
-interface Props {
+export interface Scored {
   summary: RunSummary;
   rulebook: Rulebook;
   index: RulebookIndex;
+}
+
+interface ScoredProps {
   scenarios: ScenarioState;
   dispatch: (a: ScenarioAction) => void;
   grantForm: GrantForm;
@@ -43,25 +49,56 @@ interface Props {
   onPreviousFile: (data: ArrayBuffer, fileName: string) => void;
 }
 
+interface Props extends ScoredProps {
+  /** The last run, or null before the first one. */
+  scored: Scored | null;
+  /** The rulebook chosen in the picker (the form map's). */
+  rulebookId: string;
+  running: boolean;
+}
+
 export function Workspace(props: Props) {
-  const { summary, rulebook, index, scenarios, dispatch, grantForm, onGrantForm, busy } = props;
+  const { scored, rulebookId, running, ...rest } = props;
   const { t } = usePane();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("results");
-  const model = useWhatIf(rulebook, index, summary, scenarios, grantForm);
   const tabs: { id: TabId; label: string }[] = [
     { id: "results", label: t("tab.results") },
     { id: "whatif", label: t("tab.whatif") },
     { id: "gain", label: t("tab.gain") },
+    { id: "formmap", label: t("tab.formmap") },
   ];
-  const addGain = (item: GainItem) =>
-    dispatch({
-      type: "set",
-      indicatorId: item.indicatorId,
-      text: item.text,
-      baseText: model.base[item.indicatorId] ?? "",
-      name: (n) => t("scenario.defaultName", { n }),
-    });
+  let content: ReactNode;
+  if (tab === "formmap")
+    content = (
+      <FormMapView
+        key={rulebookId}
+        rulebookId={rulebookId}
+        busy={rest.busy}
+        onSelectCell={rest.onSelectCell}
+      />
+    );
+  else if (scored) content = <ScoredViews tab={tab} {...scored} {...rest} />;
+  else if (running) content = null;
+  else if (tab === "results")
+    content = (
+      <>
+        <p>{t("start.hint")}</p>
+        <Caption1 as="p">
+          {t("tab.formmapHint")}{" "}
+          <Link
+            as="button"
+            onClick={() => {
+              setTab("formmap");
+              document.getElementById(tabId("saiten", "formmap"))?.focus();
+            }}
+          >
+            {t("tab.formmapOpen")}
+          </Link>
+        </Caption1>
+      </>
+    );
+  else content = <p>{t("tab.notScored")}</p>;
 
   return (
     <>
@@ -73,45 +110,58 @@ export function Workspace(props: Props) {
         tabIndex={0}
         className={styles.panel}
       >
-        {tab === "results" && (
-          <>
-            <ScorePanel summary={summary} />
-            <GroupTree
-              groups={summary.result.groups}
-              comparison={summary.comparison}
-              digits={summary.result.rateDigits}
-            />
-            <IssueList issues={summary.result.issues} onSelectCell={props.onSelectCell} />
-            <LostList
-              summary={summary}
-              index={index}
-              busy={busy}
-              onSelectCell={props.onSelectCell}
-              onMark={props.onMark}
-              onClearMarks={props.onClearMarks}
-            />
-            <PreviousYearPicker
-              hasComparison={!!summary.comparison}
-              busy={busy}
-              onFile={props.onPreviousFile}
-            />
-          </>
-        )}
-        {tab === "whatif" && (
-          <WhatIf
-            index={index}
-            summary={summary}
-            model={model}
-            dispatch={dispatch}
-            grantForm={grantForm}
-            onGrantForm={onGrantForm}
-            onApplied={props.onApplied}
-          />
-        )}
-        {tab === "gain" && (
-          <WhereToGain rulebook={rulebook} index={index} summary={summary} model={model} onAdd={addGain} />
-        )}
+        {content}
       </div>
+    </>
+  );
+}
+
+/** The views of a run (what-if and where-to-gain share the scenario model). */
+function ScoredViews(props: Scored & ScoredProps & { tab: ScoredTab }) {
+  const { tab, summary, rulebook, index, scenarios, dispatch, grantForm, onGrantForm, busy } = props;
+  const { t } = usePane();
+  const model = useWhatIf(rulebook, index, summary, scenarios, grantForm);
+  const addGain = (item: GainItem) =>
+    dispatch({
+      type: "set",
+      indicatorId: item.indicatorId,
+      text: item.text,
+      baseText: model.base[item.indicatorId] ?? "",
+      name: (n) => t("scenario.defaultName", { n }),
+    });
+
+  if (tab === "whatif")
+    return (
+      <WhatIf
+        index={index}
+        summary={summary}
+        model={model}
+        dispatch={dispatch}
+        grantForm={grantForm}
+        onGrantForm={onGrantForm}
+        onApplied={props.onApplied}
+      />
+    );
+  if (tab === "gain")
+    return <WhereToGain rulebook={rulebook} index={index} summary={summary} model={model} onAdd={addGain} />;
+  return (
+    <>
+      <ScorePanel summary={summary} />
+      <GroupTree
+        groups={summary.result.groups}
+        comparison={summary.comparison}
+        digits={summary.result.rateDigits}
+      />
+      <IssueList issues={summary.result.issues} onSelectCell={props.onSelectCell} />
+      <LostList
+        summary={summary}
+        index={index}
+        busy={busy}
+        onSelectCell={props.onSelectCell}
+        onMark={props.onMark}
+        onClearMarks={props.onClearMarks}
+      />
+      <PreviousYearPicker hasComparison={!!summary.comparison} busy={busy} onFile={props.onPreviousFile} />
     </>
   );
 }

@@ -29,13 +29,29 @@ export function SheetView({ model, version }: SheetViewProps) {
   for (const addr of Object.keys(cells)) {
     const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
     rows = Math.max(rows, Number(m[2]));
-    cols = Math.max(cols, m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+    cols = Math.max(
+      cols,
+      m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+    );
   }
   return (
-    <section aria-label="ブックのプレビュー / workbook preview" style={{ overflow: "auto", height: "100%", fontSize: 12 }}>
-      <div role="tablist" aria-label="シート / sheets" style={{ display: "flex", gap: 4, padding: 4, borderBottom: "1px solid #ccc" }}>
+    <section
+      aria-label="ブックのプレビュー / workbook preview"
+      style={{ overflow: "auto", height: "100%", fontSize: 12 }}
+    >
+      <div
+        role="tablist"
+        aria-label="シート / sheets"
+        style={{ display: "flex", gap: 4, padding: 4, borderBottom: "1px solid #ccc" }}
+      >
         {visible.map((name) => (
-          <button key={name} role="tab" aria-selected={name === sheet} onClick={() => setSheet(name)} style={{ fontWeight: name === sheet ? 700 : 400 }}>
+          <button
+            key={name}
+            role="tab"
+            aria-selected={name === sheet}
+            onClick={() => setSheet(name)}
+            style={{ fontWeight: name === sheet ? 700 : 400 }}
+          >
             {name}
           </button>
         ))}
@@ -44,9 +60,15 @@ export function SheetView({ model, version }: SheetViewProps) {
         <caption style={{ textAlign: "left", padding: 4 }}>{sheet}</caption>
         <thead>
           <tr>
-            <th scope="col"><span style={{ position: "absolute", left: -9999 }}>行</span></th>
+            <th scope="col">
+              <span style={{ position: "absolute", left: -9999 }}>行</span>
+            </th>
             {Array.from({ length: cols }, (_, j) => (
-              <th scope="col" key={j} style={{ background: "#f3f3f3", border: "1px solid #ddd", padding: "0 4px" }}>
+              <th
+                scope="col"
+                key={j}
+                style={{ background: "#f3f3f3", border: "1px solid #ddd", padding: "0 4px" }}
+              >
                 {columnLetters(j + 1)}
               </th>
             ))}
@@ -62,7 +84,19 @@ export function SheetView({ model, version }: SheetViewProps) {
                 const addr = `${columnLetters(j + 1)}${i + 1}`;
                 const c = cells[addr];
                 return (
-                  <td key={j} data-cell={addr} title={c?.formula} style={{ border: "1px solid #eee", padding: "0 4px", whiteSpace: "nowrap", maxWidth: 240, overflow: "hidden", textOverflow: "ellipsis" }}>
+                  <td
+                    key={j}
+                    data-cell={addr}
+                    title={c?.formula}
+                    style={{
+                      border: "1px solid #eee",
+                      padding: "0 4px",
+                      whiteSpace: "nowrap",
+                      maxWidth: 240,
+                      overflow: "hidden",
+                      textOverflow: "ellipsis",
+                    }}
+                  >
                     {cellText(c?.value)}
                   </td>
                 );

@@ -132,7 +132,8 @@ export function subtract(a: Box, b: Box): Box[] {
   if (a.top < cut.top) out.push({ ...a, bottom: cut.top - 1 });
   if (cut.bottom < a.bottom) out.push({ ...a, top: cut.bottom + 1 });
   if (a.left < cut.left) out.push({ top: cut.top, bottom: cut.bottom, left: a.left, right: cut.left - 1 });
-  if (cut.right < a.right) out.push({ top: cut.top, bottom: cut.bottom, left: cut.right + 1, right: a.right });
+  if (cut.right < a.right)
+    out.push({ top: cut.top, bottom: cut.bottom, left: cut.right + 1, right: a.right });
   return out;
 }
 

@@ -86,7 +86,8 @@ export function coerceInput(raw: unknown, currentFormat: string | undefined, loc
   if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw } : "skip";
   if (typeof raw === "boolean") return { value: raw };
   if (raw instanceof Date) return { value: raw.toJSON() ?? "" };
-  if (typeof raw !== "string") throw officeError("InvalidArgument", `cannot write ${typeof raw} to a cell`, location);
+  if (typeof raw !== "string")
+    throw officeError("InvalidArgument", `cannot write ${typeof raw} to a cell`, location);
   if (raw === "") return {};
   if (raw.startsWith("=") && raw.length > 1) return { formula: raw };
   if (raw.startsWith("'")) return { value: raw.slice(1) };
@@ -96,7 +97,12 @@ export function coerceInput(raw: unknown, currentFormat: string | undefined, loc
   if (pct) {
     const decimals = (pct[1].split(".")[1] ?? "").length;
     const value = Number(pct[1]) / 100;
-    const fmt = !currentFormat || currentFormat === "General" ? (decimals ? `0.${"0".repeat(decimals)}%` : "0%") : undefined;
+    const fmt =
+      !currentFormat || currentFormat === "General"
+        ? decimals
+          ? `0.${"0".repeat(decimals)}%`
+          : "0%"
+        : undefined;
     return fmt ? { value, numberFormat: fmt } : { value };
   }
   const upper = raw.toUpperCase();

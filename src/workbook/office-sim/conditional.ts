@@ -18,7 +18,9 @@ let nextId = 1;
 
 function update(t: CfTarget, patch: Partial<SimConditionalFormat>, location: string): void {
   assertWritable(t.sheet, location);
-  t.sheet.setConditionalFormats(t.sheet.conditionalFormats.map((cf) => (cf.id === t.cf.id ? { ...cf, ...patch } : cf)));
+  t.sheet.setConditionalFormats(
+    t.sheet.conditionalFormats.map((cf) => (cf.id === t.cf.id ? { ...cf, ...patch } : cf)),
+  );
 }
 
 function removeWhere(sheet: SimSheet, pred: (cf: SimConditionalFormat) => boolean): void {
@@ -49,7 +51,9 @@ export class SimConditionalFormatCollection extends SimCollection<RangeTarget, S
   }
 
   _itemKeys(t: RangeTarget): string[] {
-    return t.sheet.conditionalFormats.filter((cf) => cf.boxes.some((b) => intersects(b, t.box))).map((cf) => `${t.sheet.id}|${cf.id}`);
+    return t.sheet.conditionalFormats
+      .filter((cf) => cf.boxes.some((b) => intersects(b, t.box)))
+      .map((cf) => `${t.sheet.id}|${cf.id}`);
   }
 
   _item(key: string): SimConditionalFormatProxy {
@@ -65,7 +69,10 @@ export class SimConditionalFormatCollection extends SimCollection<RangeTarget, S
       if (!TYPES.has(type)) throw officeError("InvalidArgument", `conditional format type ${type}`, location);
       assertWritable(t.sheet, location);
       ref.sheetId = t.sheet.id;
-      t.sheet.setConditionalFormats([{ id: ref.id, type, boxes: [{ ...t.box }] }, ...t.sheet.conditionalFormats]);
+      t.sheet.setConditionalFormats([
+        { id: ref.id, type, boxes: [{ ...t.box }] },
+        ...t.sheet.conditionalFormats,
+      ]);
     });
     return proxy;
   }

@@ -109,7 +109,8 @@ export class SimContext {
     const requests = this._queue;
     this._queue = [];
     const n = ++host.syncNumber;
-    if (this._closed && requests.length) throw officeError("InvalidObjectPath", "the Excel.run batch had ended");
+    if (this._closed && requests.length)
+      throw officeError("InvalidObjectPath", "the Excel.run batch had ended");
     const hang = host.options.hangSync;
     if (hang === true || (typeof hang === "function" && hang(n))) return new Promise<void>(() => undefined);
     const delay = host.options.latencyMs ?? 0;

@@ -58,7 +58,9 @@ function patch(t: RangeTarget, change: Partial<SimDataValidation>, location: str
   assertWritable(t.sheet, location);
   const found = exact(t);
   if (found) {
-    t.sheet.setDataValidations(t.sheet.dataValidations.map((dv) => (dv === found ? { ...dv, ...change } : dv)));
+    t.sheet.setDataValidations(
+      t.sheet.dataValidations.map((dv) => (dv === found ? { ...dv, ...change } : dv)),
+    );
     return;
   }
   cut(t.sheet, t.box);

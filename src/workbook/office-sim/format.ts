@@ -102,4 +102,3 @@ class SimRangeFont extends SimObject<RangeTarget> {
   }
 }
 exposeProps(SimRangeFont, FONT_PROPS);
-

@@ -24,7 +24,12 @@ export function cellCount(box: Box): number {
 /** Loads that big fail in Excel too; writes that big are per-cell here and not simulated. */
 function assertSize(box: Box, env: Env, location: string, writing = false): void {
   if (cellCount(box) <= (env.options.maxCellsPerLoad ?? DEFAULT_MAX_CELLS)) return;
-  if (writing) throw officeError("NotImplemented", `office-sim writes cell by cell; ${cellCount(box)} cells is too many`, location);
+  if (writing)
+    throw officeError(
+      "NotImplemented",
+      `office-sim writes cell by cell; ${cellCount(box)} cells is too many`,
+      location,
+    );
   throw officeError("ResponsePayloadSizeLimitExceeded", `${cellCount(box)} cells`, location);
 }
 
@@ -44,7 +49,12 @@ export function grid<V>(t: RangeTarget, env: Env, location: string, f: (c: SimCe
  * Entries for a write: a 2-D array must match the range exactly (Excel: InvalidArgument); a single
  * value is applied to every cell, as Excel does.
  */
-function entries(t: RangeTarget, raw: unknown, env: Env, location: string): (r: number, c: number) => unknown {
+function entries(
+  t: RangeTarget,
+  raw: unknown,
+  env: Env,
+  location: string,
+): (r: number, c: number) => unknown {
   const rows = boxRows(t.box);
   const cols = boxCols(t.box);
   if (Array.isArray(raw)) {
@@ -104,7 +114,8 @@ export function writeStyle<K extends keyof CellStyle>(
   if (v === undefined) for (const [r, c] of t.sheet.cellsIn(t.box)) cells.push([r, c]);
   else {
     assertSize(t.box, env, location, true);
-    for (let r = t.box.top; r <= t.box.bottom; r++) for (let c = t.box.left; c <= t.box.right; c++) cells.push([r, c]);
+    for (let r = t.box.top; r <= t.box.bottom; r++)
+      for (let c = t.box.left; c <= t.box.right; c++) cells.push([r, c]);
   }
   for (const [r, c] of cells) {
     const old = t.sheet.cell(r, c);
@@ -134,4 +145,3 @@ export function readStyle<V>(t: RangeTarget, env: Env, f: (s: CellStyle | undefi
     }
   return value;
 }
-

@@ -26,12 +26,16 @@ function contextOf(x: unknown): SimContext | undefined {
   return undefined;
 }
 
-export function createSimulatedExcel(model: SimWorkbook = new SimWorkbook(), options: SimOptions = {}): SimulatedExcel {
+export function createSimulatedExcel(
+  model: SimWorkbook = new SimWorkbook(),
+  options: SimOptions = {},
+): SimulatedExcel {
   const host: SimHost = { model, options, stats: newStats(), syncNumber: 0 };
 
   async function run(...args: unknown[]): Promise<unknown> {
     const batch = args[args.length - 1];
-    if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function", "run");
+    if (typeof batch !== "function")
+      throw officeError("InvalidArgument", "Excel.run needs a batch function", "run");
     const first = args.length > 1 ? args[0] : undefined;
     const reused = contextOf(first);
     const delay = !!(first && typeof first === "object" && (first as Excel.RunOptions).delayForCellEdit);
@@ -59,13 +63,7 @@ export function createSimulatedExcel(model: SimWorkbook = new SimWorkbook(), opt
 }
 
 export { SimContext, type SimOptions, type SimStats } from "./context";
-export {
-  type Box,
-  formatBox,
-  parseAddress,
-  qualify,
-  quoteSheetName,
-} from "./address";
+export { type Box, formatBox, parseAddress, qualify, quoteSheetName } from "./address";
 export { type CellStyle, type SimCell, type SimValue, dateToSerial, formatText } from "./cells";
 export { SimOfficeError, type SimErrorCode, isSimOfficeError, PROTECTED_MESSAGE } from "./errors";
 export { excelEnums, installOfficeGlobals, officeExtensionGlobals } from "./globals";

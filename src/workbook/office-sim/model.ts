@@ -309,7 +309,8 @@ export class SimWorkbook {
 
   constructor(init: WorkbookInit = {}) {
     for (const s of init.sheets ?? []) this.addSheet(s);
-    for (const [name, reference] of Object.entries(init.names ?? {})) this.setName({ name, reference, visible: true });
+    for (const [name, reference] of Object.entries(init.names ?? {}))
+      this.setName({ name, reference, visible: true });
     for (const [k, v] of Object.entries(init.settings ?? {})) this.setSetting(k, v);
     if (init.selection) this._selection = { ...init.selection };
     this._cellEditMode = !!init.cellEditMode;

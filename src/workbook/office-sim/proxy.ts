@@ -120,7 +120,8 @@ export abstract class SimObject<T = unknown> {
   /** The model object, or an Office error for a missing one (null objects give null). */
   _resolve(env: Env): T | null {
     const t = this._locate(env);
-    if (t === null && !this._nullable) throw officeError("ItemNotFound", `${this._type} not found`, this._type);
+    if (t === null && !this._nullable)
+      throw officeError("ItemNotFound", `${this._type} not found`, this._type);
     return t;
   }
 
@@ -211,7 +212,8 @@ export abstract class SimObject<T = unknown> {
     const data: Record<string, unknown> = {};
     for (const p of props) {
       const read = table[p]?.read;
-      if (!read) throw officeError("InvalidArgument", `${this._type} has no loadable property '${p}'`, this._type);
+      if (!read)
+        throw officeError("InvalidArgument", `${this._type} has no loadable property '${p}'`, this._type);
       data[p] = read(target, env);
     }
     return data;

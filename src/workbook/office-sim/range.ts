@@ -1,7 +1,17 @@
 // Excel.Range over the model: a sheet and a box, located when each request runs. Reads build fresh
 // 2-D arrays (so loaded values are a snapshot as of that sync); writes go cell by cell through the
 // model so a failing batch can be rolled back.
-import { type Box, MAX_COLS, MAX_ROWS, boxCols, boxRows, formatBox, intersection, intersects, qualify } from "./address";
+import {
+  type Box,
+  MAX_COLS,
+  MAX_ROWS,
+  boxCols,
+  boxRows,
+  formatBox,
+  intersection,
+  intersects,
+  qualify,
+} from "./address";
 import { type SimCell, formatText, readFormula, readNumberFormat, readValue, readValueType } from "./cells";
 import type { SimContext } from "./context";
 import { officeError } from "./errors";
@@ -45,7 +55,14 @@ const RANGE_PROPS: PropTable<RangeTarget> = {
 };
 
 function within(box: Box, location: string): Box {
-  if (box.top < 1 || box.left < 1 || box.bottom > MAX_ROWS || box.right > MAX_COLS || box.bottom < box.top || box.right < box.left)
+  if (
+    box.top < 1 ||
+    box.left < 1 ||
+    box.bottom > MAX_ROWS ||
+    box.right > MAX_COLS ||
+    box.bottom < box.top ||
+    box.right < box.left
+  )
     throw officeError("InvalidArgument", "the range would fall outside the sheet", location);
   return box;
 }
@@ -222,7 +239,11 @@ export class SimRange extends SimObject<RangeTarget> {
     this._action("merge", [across], (t, _env, location) => {
       assertWritable(t.sheet, location);
       const add: Box[] = across
-        ? Array.from({ length: boxRows(t.box) }, (_, i) => ({ ...t.box, top: t.box.top + i, bottom: t.box.top + i }))
+        ? Array.from({ length: boxRows(t.box) }, (_, i) => ({
+            ...t.box,
+            top: t.box.top + i,
+            bottom: t.box.top + i,
+          }))
         : [t.box];
       const kept = t.sheet.merges.filter((m) => !intersects(m, t.box));
       // Excel keeps the top-left value of each merged area and clears the rest.

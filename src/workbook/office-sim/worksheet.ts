@@ -1,14 +1,7 @@
 // Worksheets and the worksheet collection. A worksheet proxy is found by name (getItem) or id (add,
 // items) and binds to the sheet's id the first time a request finds it, as Excel's object paths do —
 // so renaming a sheet mid-batch does not lose the proxy.
-import {
-  type Box,
-  MAX_COLS,
-  MAX_ROWS,
-  isValidSheetName,
-  parseAddress,
-  quoteSheetName,
-} from "./address";
+import { type Box, MAX_COLS, MAX_ROWS, isValidSheetName, parseAddress, quoteSheetName } from "./address";
 import type { SimContext } from "./context";
 import { officeError } from "./errors";
 import type { SheetVisibility, SimSheet, SimWorkbook } from "./model";
@@ -65,7 +58,8 @@ const SHEET_PROPS: PropTable<SimSheet> = {
   visibility: {
     read: (s) => s.visibility,
     write: (s, v, env, location) => {
-      if (!VISIBILITIES.has(v as SheetVisibility)) throw officeError("InvalidArgument", `visibility ${String(v)}`, location);
+      if (!VISIBILITIES.has(v as SheetVisibility))
+        throw officeError("InvalidArgument", `visibility ${String(v)}`, location);
       const vis = v as SheetVisibility;
       if (vis !== "Visible" && s.visibility === "Visible" && visibleCount(env.wb) <= 1)
         throw officeError("InvalidOperation", "a workbook must keep one visible sheet", location);
@@ -88,7 +82,12 @@ export class SimWorksheet extends SimObject<SimSheet> {
 
   _locate(env: Env): SimSheet | null {
     const { id, name } = this._ref;
-    const s = id !== undefined ? env.wb.sheetById(id) : name !== undefined ? (env.wb.sheet(name) ?? env.wb.sheetById(name)) : undefined;
+    const s =
+      id !== undefined
+        ? env.wb.sheetById(id)
+        : name !== undefined
+          ? (env.wb.sheet(name) ?? env.wb.sheetById(name))
+          : undefined;
     if (s) this._ref.id = s.id;
     return s ?? null;
   }
@@ -132,7 +131,12 @@ export class SimWorksheet extends SimObject<SimSheet> {
   /** Zero-based start, counts ≥ 1. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
     return this._range("Worksheet.getRangeByIndexes", () => {
-      const box = { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+      const box = {
+        top: startRow + 1,
+        left: startColumn + 1,
+        bottom: startRow + rowCount,
+        right: startColumn + columnCount,
+      };
       const ok =
         [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) &&
         startRow >= 0 &&
@@ -141,7 +145,8 @@ export class SimWorksheet extends SimObject<SimSheet> {
         columnCount >= 1 &&
         box.bottom <= MAX_ROWS &&
         box.right <= MAX_COLS;
-      if (!ok) throw officeError("InvalidArgument", "indexes outside the sheet", "Worksheet.getRangeByIndexes");
+      if (!ok)
+        throw officeError("InvalidArgument", "indexes outside the sheet", "Worksheet.getRangeByIndexes");
       return box;
     });
   }
@@ -152,7 +157,10 @@ export class SimWorksheet extends SimObject<SimSheet> {
 
   /** The bounding box of used cells; A1 on an empty sheet (Excel's answer). */
   getUsedRange(valuesOnly = false): SimRange {
-    return this._range("Worksheet.getUsedRange", (s) => s.usedBox(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 });
+    return this._range(
+      "Worksheet.getUsedRange",
+      (s) => s.usedBox(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
@@ -171,8 +179,10 @@ export class SimWorksheet extends SimObject<SimSheet> {
 
   activate(): void {
     this._action("activate", [], (s, env, location) => {
-      if (s.visibility !== "Visible") throw officeError("InvalidOperation", "cannot activate a hidden sheet", location);
-      if (env.wb.selection?.sheet.toUpperCase() !== s.name.toUpperCase()) env.wb.selection = { sheet: s.name, address: "A1" };
+      if (s.visibility !== "Visible")
+        throw officeError("InvalidOperation", "cannot activate a hidden sheet", location);
+      if (env.wb.selection?.sheet.toUpperCase() !== s.name.toUpperCase())
+        env.wb.selection = { sheet: s.name, address: "A1" };
     });
   }
 
@@ -275,4 +285,3 @@ registerWorksheetOf((r: SimRange) => {
   ws._locate = (env) => r._resolve(env)?.sheet ?? null;
   return ws;
 });
-

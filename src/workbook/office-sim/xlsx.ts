@@ -11,7 +11,11 @@ export interface FromExcelJsOptions {
   settings?: Record<string, unknown>;
 }
 
-const STATES: Record<string, SheetVisibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+const STATES: Record<string, SheetVisibility> = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+};
 const CF_TYPES: Record<string, string> = {
   expression: "Custom",
   cellIs: "CellValue",
@@ -91,7 +95,10 @@ interface XlsxCfRule {
 
 /** Read from the worksheet; ExcelJS's typings only declare the add/remove side. */
 function conditionalFormattingsOf(ws: ExcelJS.Worksheet): { ref: string; rules: XlsxCfRule[] }[] {
-  return (ws as unknown as { conditionalFormattings?: { ref: string; rules: XlsxCfRule[] }[] }).conditionalFormattings ?? [];
+  return (
+    (ws as unknown as { conditionalFormattings?: { ref: string; rules: XlsxCfRule[] }[] })
+      .conditionalFormattings ?? []
+  );
 }
 
 interface XlsxValidation {
@@ -110,7 +117,10 @@ interface XlsxValidation {
 
 /** ExcelJS keeps validations per cell address (ranges expanded); its typings omit the sheet side. */
 function validationsModel(ws: ExcelJS.Worksheet): Record<string, XlsxValidation | undefined> {
-  return (ws as unknown as { dataValidations?: { model?: Record<string, XlsxValidation | undefined> } }).dataValidations?.model ?? {};
+  return (
+    (ws as unknown as { dataValidations?: { model?: Record<string, XlsxValidation | undefined> } })
+      .dataValidations?.model ?? {}
+  );
 }
 
 /** Cells back into rectangles: vertical runs per column, joined across equal neighbouring columns. */
@@ -126,7 +136,8 @@ function cellsToBoxes(cells: { row: number; col: number }[]): Box[] {
   const out: Box[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
-    if (last && last.top === r.top && last.bottom === r.bottom && last.right === r.left - 1) last.right = r.right;
+    if (last && last.top === r.top && last.bottom === r.bottom && last.right === r.left - 1)
+      last.right = r.right;
     else out.push({ ...r });
   }
   return out;
@@ -142,7 +153,12 @@ const OPERATORS: Record<string, string> = {
   greaterThanOrEqual: "GreaterThanOrEqualTo",
   lessThanOrEqual: "LessThanOrEqualTo",
 };
-const RULE_KEYS: Record<string, string> = { whole: "wholeNumber", decimal: "decimal", date: "date", textLength: "textLength" };
+const RULE_KEYS: Record<string, string> = {
+  whole: "wholeNumber",
+  decimal: "decimal",
+  date: "date",
+  textLength: "textLength",
+};
 
 /** An ExcelJS validation as the Office.js rule object Range.dataValidation.rule would return. */
 function ruleOf(v: XlsxValidation): Record<string, unknown> | null {
@@ -194,7 +210,8 @@ function importValidations(ws: ExcelJS.Worksheet): SimDataValidation[] {
 
 /** List rules only (the template's dropdowns); other kinds are not written back. */
 function exportValidations(ws: ExcelJS.Worksheet, list: readonly SimDataValidation[]): void {
-  const model = (ws as unknown as { dataValidations: { add(address: string, v: XlsxValidation): void } }).dataValidations;
+  const model = (ws as unknown as { dataValidations: { add(address: string, v: XlsxValidation): void } })
+    .dataValidations;
   for (const dv of list) {
     const source = (dv.rule?.list as { source?: string } | undefined)?.source;
     if (typeof source !== "string") continue;
@@ -205,7 +222,9 @@ function exportValidations(ws: ExcelJS.Worksheet, list: readonly SimDataValidati
       showErrorMessage: (dv.errorAlert?.showAlert as boolean | undefined) ?? true,
     };
     for (const b of dv.boxes)
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) model.add(formatBox({ top: r, left: c, bottom: r, right: c }), v);
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++)
+          model.add(formatBox({ top: r, left: c, bottom: r, right: c }), v);
   }
 }
 
@@ -265,7 +284,10 @@ export function fromExcelJs(book: ExcelJS.Workbook, options: FromExcelJsOptions 
   return wb;
 }
 
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, options?: FromExcelJsOptions): Promise<SimWorkbook> {
+export async function loadXlsx(
+  data: ArrayBuffer | Uint8Array,
+  options?: FromExcelJsOptions,
+): Promise<SimWorkbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(data as ArrayBuffer);
   return fromExcelJs(book, options);
@@ -284,10 +306,12 @@ export function toExcelJs(model: SimWorkbook): ExcelJS.Workbook {
     const ws = book.addWorksheet(s.name, { state: XLSX_STATES[s.visibility] });
     for (const [r, c, cell] of s.entries()) {
       const x = ws.getCell(r, c);
-      if (cell.formula) x.value = { formula: cell.formula.slice(1), result: cell.value } as ExcelJS.CellFormulaValue;
+      if (cell.formula)
+        x.value = { formula: cell.formula.slice(1), result: cell.value } as ExcelJS.CellFormulaValue;
       else if (cell.value !== undefined) x.value = cell.value;
       if (cell.numberFormat) x.numFmt = cell.numberFormat;
-      if (cell.style?.fill) x.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${cell.style.fill.slice(1)}` } };
+      if (cell.style?.fill)
+        x.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${cell.style.fill.slice(1)}` } };
       if (cell.style?.fontColor || cell.style?.bold || cell.style?.italic)
         x.font = {
           ...(cell.style.fontColor ? { color: { argb: `FF${cell.style.fontColor.slice(1)}` } } : {}),
@@ -301,13 +325,17 @@ export function toExcelJs(model: SimWorkbook): ExcelJS.Workbook {
     s.conditionalFormats.forEach((cf, i) => {
       if (cf.type !== "Custom" || !cf.formula) return;
       ws.addConditionalFormatting({
-        ref: cf.boxes.map((b) => `${columnLetters(b.left)}${b.top}:${columnLetters(b.right)}${b.bottom}`).join(" "),
+        ref: cf.boxes
+          .map((b) => `${columnLetters(b.left)}${b.top}:${columnLetters(b.right)}${b.bottom}`)
+          .join(" "),
         rules: [
           {
             type: "expression",
             priority: i + 1,
             formulae: [cf.formula.replace(/^=/, "")],
-            style: cf.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${cf.fill.slice(1)}` } } } : {},
+            style: cf.fill
+              ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${cf.fill.slice(1)}` } } }
+              : {},
           },
         ],
       });

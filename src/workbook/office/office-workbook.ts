@@ -15,7 +15,10 @@ import type {
 import { WorkbookError } from "../port";
 
 /** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
-export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface OfficeWorkbookOptions {
   /** Give up waiting for Excel after this long (ms) and tell the user to retry. */
@@ -25,7 +28,8 @@ export interface OfficeWorkbookOptions {
 const MARK_COLOR = "#FFE0E0";
 const MARK_FORMULA = "=TRUE";
 const MARKS_SETTING = "saiten.marks";
-const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+const ERROR_TEXT =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 function toCell(value: unknown, formula: unknown, numFmt: unknown): CellData {
   const d: CellData = { value: null };
@@ -53,13 +57,26 @@ function officeError(e: unknown): WorkbookError {
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? "";
   if (code === "InvalidOperationInCellEditMode") {
-    return new WorkbookError("cell-edit", "セルを編集中です。Enter か Esc で編集を終えてから、もう一度お試しください。");
+    return new WorkbookError(
+      "cell-edit",
+      "セルを編集中です。Enter か Esc で編集を終えてから、もう一度お試しください。",
+    );
   }
   if (code === "AccessDenied" || /protect/i.test(err?.message ?? "")) {
-    return new WorkbookError("protected", "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。");
+    return new WorkbookError(
+      "protected",
+      "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。",
+    );
   }
-  if (code === "ItemNotFound") return new WorkbookError("sheet-missing", "シートまたは名前が見つかりません。ブックの構成を確認してください。");
-  return new WorkbookError("failed", `Excel での処理に失敗しました（${code || err?.message || "不明なエラー"}）。もう一度お試しください。`);
+  if (code === "ItemNotFound")
+    return new WorkbookError(
+      "sheet-missing",
+      "シートまたは名前が見つかりません。ブックの構成を確認してください。",
+    );
+  return new WorkbookError(
+    "failed",
+    `Excel での処理に失敗しました（${code || err?.message || "不明なエラー"}）。もう一度お試しください。`,
+  );
 }
 
 function absoluteAddress(r: ReturnType<typeof parseRef>): string {
@@ -81,12 +98,20 @@ interface QueuedRange {
 
 /** After the sync: the block, and whether it is merged or outside the used range. */
 function rangeRead(q: QueuedRange): RangeRead {
-  if (q.problem || !q.cells || !q.bounds || !q.sheetName) return { ref: q.ref, problem: q.problem ?? "invalid-ref" };
+  if (q.problem || !q.cells || !q.bounds || !q.sheetName)
+    return { ref: q.ref, problem: q.problem ?? "invalid-ref" };
   const out: RangeRead = { ref: q.ref, block: toBlock(q.sheetName, q.cells) };
   if (q.mergedAreas && !q.mergedAreas.isNullObject && q.mergedAreas.areaCount > 0) out.merged = true;
   const u = q.sheetUsed;
   const b = q.bounds;
-  if (!u || u.isNullObject || b.top - 1 < u.rowIndex || b.left - 1 < u.columnIndex || b.bottom > u.rowIndex + u.rowCount || b.right > u.columnIndex + u.columnCount) {
+  if (
+    !u ||
+    u.isNullObject ||
+    b.top - 1 < u.rowIndex ||
+    b.left - 1 < u.columnIndex ||
+    b.bottom > u.rowIndex + u.rowCount ||
+    b.right > u.columnIndex + u.columnCount
+  ) {
     out.outsideUsed = true;
   }
   return out;
@@ -108,7 +133,13 @@ export class OfficeWorkbook implements WorkbookPort {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new WorkbookError("timeout", "Excel から応答がありません。しばらく待ってから、もう一度お試しください。")),
+        () =>
+          reject(
+            new WorkbookError(
+              "timeout",
+              "Excel から応答がありません。しばらく待ってから、もう一度お試しください。",
+            ),
+          ),
         timeoutMs,
       );
     });
@@ -154,16 +185,28 @@ export class OfficeWorkbook implements WorkbookPort {
       const usedBlocks = new Map<string, Block>();
       for (const u of used) {
         if (u.ws.isNullObject) continue;
-        usedBlocks.set(u.name, u.range.isNullObject ? { sheet: u.name, top: 1, left: 1, cells: [[{ value: null }]] } : toBlock(u.name, u.range));
+        usedBlocks.set(
+          u.name,
+          u.range.isNullObject
+            ? { sheet: u.name, top: 1, left: 1, cells: [[{ value: null }]] }
+            : toBlock(u.name, u.range),
+        );
       }
       const definedNames: DefinedName[] = [];
       for (const n of names?.items ?? []) {
-        if (n.type === "Range" && typeof n.formula === "string") definedNames.push({ name: n.name, ref: n.formula.replace(/^=/, "") });
+        if (n.type === "Range" && typeof n.formula === "string")
+          definedNames.push({ name: n.name, ref: n.formula.replace(/^=/, "") });
       }
       if (names) this.knownNames = new Set(definedNames.map((n) => n.name));
       const settingValues: Record<string, string | undefined> = {};
       for (const { key, s } of settings) settingValues[key] = s.isNullObject ? undefined : String(s.value);
-      return { sheets: sheetInfo, used: usedBlocks, ranges: ranges.map(rangeRead), names: definedNames, settings: settingValues };
+      return {
+        sheets: sheetInfo,
+        used: usedBlocks,
+        ranges: ranges.map(rangeRead),
+        names: definedNames,
+        settings: settingValues,
+      };
     });
   }
 
@@ -175,7 +218,8 @@ export class OfficeWorkbook implements WorkbookPort {
     } catch {
       return { ref, problem: "invalid-ref" };
     }
-    if (!r.sheet || (this.sheetNames.size > 0 && !this.sheetNames.has(r.sheet))) return { ref, problem: "sheet-missing" };
+    if (!r.sheet || (this.sheetNames.size > 0 && !this.sheetNames.has(r.sheet)))
+      return { ref, problem: "sheet-missing" };
     const sheet = wb.worksheets.getItem(r.sheet);
     const cells = sheet.getRange(rangeAddress(r));
     cells.load("values, formulas, numberFormat, rowIndex, columnIndex");
@@ -260,7 +304,12 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       for (const cfs of lists) {
         for (const cf of cfs.items) {
-          if (cf.type === "Custom" && cf.custom.rule.formula === MARK_FORMULA && cf.custom.format.fill.color?.toUpperCase() === MARK_COLOR) cf.delete();
+          if (
+            cf.type === "Custom" &&
+            cf.custom.rule.formula === MARK_FORMULA &&
+            cf.custom.format.fill.color?.toUpperCase() === MARK_COLOR
+          )
+            cf.delete();
         }
       }
       setting.delete();

@@ -1,0 +1,81 @@
+// The form map as the pane shows it: cells without the $ signs, indicator search by id or name,
+// the shared file's name, its download and reading a chosen file.
+import type { FormMapEntry } from "./api";
+import { IndicatorInfo, indicatorTitle } from "./model";
+
+/** 様式1!$F$12 → 様式1!F12 (the reference as a person reads it; the map keeps it absolute). */
+export function showCell(ref: string): string {
+  return ref.replace(/\$/g, "");
+}
+
+function searchKey(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+/** Whether an indicator matches what was typed: its id, code, name or code + name, in either language. */
+export function matchesIndicator(info: Pick<IndicatorInfo, "id" | "code" | "name">, query: string): boolean {
+  const q = searchKey(query);
+  if (!q) return true;
+  const texts = [
+    info.id,
+    info.name.ja,
+    info.name.en ?? "",
+    indicatorTitle(info, "ja"),
+    indicatorTitle(info, "en"),
+  ];
+  return texts.some((t) => searchKey(t).includes(q));
+}
+
+/** The indicators that have an answer cell of their own (not those answered by another one). */
+export function mappableIndicators(indicators: readonly IndicatorInfo[]): IndicatorInfo[] {
+  return indicators.filter((i) => i.editor !== null);
+}
+
+/** Just the entry (a proposal carries its label too). */
+export function entryOf(e: FormMapEntry): FormMapEntry {
+  const out: FormMapEntry = { indicatorId: e.indicatorId, answerCell: e.answerCell };
+  if (e.pointsCell) out.pointsCell = e.pointsCell;
+  return out;
+}
+
+/** Entries in the rulebook's order; entries for unknown indicators last, by id. */
+export function sortEntries<T extends FormMapEntry>(
+  entries: readonly T[],
+  order: (id: string) => number | undefined,
+): T[] {
+  const rank = (id: string) => order(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...entries].sort(
+    (a, b) => rank(a.indicatorId) - rank(b.indicatorId) || a.indicatorId.localeCompare(b.indicatorId),
+  );
+}
+
+export function formMapFileName(rulebookId: string): string {
+  return `saiten-formmap-${rulebookId.replace(/[\\/:*?"<>|\s]+/g, "_")}.json`;
+}
+
+/** Offers text as a file download (a Blob and a temporary <a download>). */
+export function downloadText(text: string, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = doc.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  doc.body.appendChild(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // Revoked after the click has been handled; revoking at once can cancel the download.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** A chosen file's text (FileReader: Blob.text() is missing from older web views); the caller words the failure. */
+export function readFileText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsText(file);
+  });
+}
