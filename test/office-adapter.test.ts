@@ -116,6 +116,20 @@ describe("the add-in on a real template", () => {
     expect(snap.sheets["saiten_history"].visibility).not.toBe("Visible");
   });
 
+  test("採点結果 gets a native chart of group rates (this year vs last year), drawn once", async () => {
+    const model = filledWorkbook(rb, () => "○");
+    const { api } = setup(model);
+    await api.score(rb.id);
+    await api.score(rb.id);
+    const sheet = model.snapshot().sheets["採点結果"];
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({ name: "saiten_rates", type: "ColumnClustered" }),
+    ]);
+    expect(sheet.charts![0].source).toMatch(/^採点結果!\$?L\$?1:\$?N\$?11$/);
+    expect(sheet.cells["L1"].value).toBe("区分");
+    expect(sheet.cells["M2"].value).toBeGreaterThan(0);
+  });
+
   test("a formula in an output cell is never overwritten, and is reported", async () => {
     const model = filledWorkbook(
       rb,

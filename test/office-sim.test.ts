@@ -441,6 +441,208 @@ describe("conditional formats and fills", () => {
   });
 });
 
+describe("charts", () => {
+  test("add, name, title, position: loadable after sync; default names Chart 1, Chart 2", async () => {
+    const restore = installOfficeGlobals();
+    try {
+      await sim.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("回答");
+        const first = ws.charts.add(
+          Excel.ChartType.columnClustered,
+          ws.getRange("A1:C3"),
+          Excel.ChartSeriesBy.columns,
+        );
+        const second = ws.charts.add("Pie", ws.getRange("B1:B3"));
+        first.title.text = "得点";
+        first.setPosition("E2", ws.getRange("K15"));
+        second.setPosition(ws.getRange("E20:F21"));
+        first.load("name, id, chartType");
+        second.load({ name: true, title: { text: true } });
+        expect(() => first.name).toThrow(/'name' is not available/);
+        await context.sync();
+        expect([first.name, first.chartType, second.name, second.title.text]).toEqual([
+          "Chart 1",
+          "ColumnClustered",
+          "Chart 2",
+          "",
+        ]);
+        expect(first.id).toMatch(/^\{.+\}$/);
+        first.name = "saiten_rates";
+        expect(first.name).toBe("saiten_rates"); // assigned locally: readable before sync
+        const count = ws.charts.getCount();
+        const items = ws.charts.load("items/name, items/title/text");
+        const title = ws.charts.getItem("SAITEN_RATES").title.load("text");
+        await context.sync();
+        expect(count.value).toBe(2);
+        expect(items.items.map((c) => [c.name, c.title.text])).toEqual([
+          ["saiten_rates", "得点"],
+          ["Chart 2", ""],
+        ]);
+        expect(title.text).toBe("得点");
+        const third = ws.charts.add(
+          "Line",
+          context.workbook.worksheets.getItem("採点結果").getRange("A1:B2"),
+        );
+        third.load("name");
+        await context.sync();
+        expect(third.name).toBe("Chart 3");
+      });
+      expect(sim.model.sheet("回答")?.charts).toEqual([
+        expect.objectContaining({
+          name: "saiten_rates",
+          type: "ColumnClustered",
+          source: "回答!A1:C3",
+          seriesBy: "Columns",
+          title: "得点",
+          position: "E2:K15",
+        }),
+        expect.objectContaining({ name: "Chart 2", type: "Pie", seriesBy: "Auto", position: "E20" }),
+        expect.objectContaining({ name: "Chart 3", type: "Line", source: "採点結果!A1:B2" }),
+      ]);
+    } finally {
+      restore();
+    }
+  });
+
+  test("getItem, getItemOrNullObject, delete", async () => {
+    await sim.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("回答");
+      ws.charts.add("ColumnClustered", ws.getRange("A1:C3")).name = "rates";
+      const missing = ws.charts.getItemOrNullObject("nope");
+      const present = ws.charts.getItemOrNullObject("rates").load("name");
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      await context.sync();
+      expect([missing.isNullObject, present.isNullObject, present.name]).toEqual([true, false, "rates"]);
+      ws.charts.getItem("rates").delete();
+      const gone = ws.charts.getItemOrNullObject("rates");
+      const count = ws.charts.getCount();
+      await context.sync();
+      expect([gone.isNullObject, count.value]).toEqual([true, 0]);
+    });
+    expect(
+      await codeOf(
+        sim.run(async (context) => {
+          context.workbook.worksheets.getItem("回答").charts.getItem("nope").load("name");
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemNotFound");
+  });
+
+  test("writes on a protected sheet fail with AccessDenied and change nothing", async () => {
+    sim.model
+      .sheet("回答")!
+      .setCharts([{ id: "{c1}", name: "Chart 1", type: "Line", source: "回答!A1:C3", seriesBy: "Auto" }]);
+    sim.model.sheet("回答")!.protected = true;
+    const before = sim.model.snapshot();
+    for (const write of [
+      (ws: Excel.Worksheet) => ws.charts.add("ColumnClustered", ws.getRange("A1:C3")),
+      (ws: Excel.Worksheet) => (ws.charts.getItem("Chart 1").name = "renamed"),
+      (ws: Excel.Worksheet) => (ws.charts.getItem("Chart 1").title.text = "title"),
+      (ws: Excel.Worksheet) => ws.charts.getItem("Chart 1").setPosition("E2"),
+      (ws: Excel.Worksheet) => ws.charts.getItem("Chart 1").delete(),
+    ]) {
+      const err = await sim
+        .run(async (context) => {
+          context.workbook.worksheets.getItem("採点結果").getRange("A1").values = [["ok"]];
+          write(context.workbook.worksheets.getItem("回答"));
+          await context.sync();
+        })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "AccessDenied", message: expect.stringMatching(/protected sheet/) });
+    }
+    expect(sim.model.snapshot()).toEqual(before);
+    await sim.run(async (context) => {
+      const c = context.workbook.worksheets.getItem("回答").charts.getItem("Chart 1").load("name");
+      await context.sync(); // reading is allowed
+      expect(c.name).toBe("Chart 1");
+    });
+  });
+
+  test("snapshot lists charts; sources follow sheet renames; deleting a sheet drops its charts", async () => {
+    const before = sim.model.snapshot();
+    expect(before.sheets["回答"].charts).toEqual([]);
+    await sim.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("回答");
+      const c = ws.charts.add("BarClustered", ws.getRange("A1:C3"));
+      c.title.text = "回答の図";
+      const results = context.workbook.worksheets.getItem("採点結果");
+      results.charts.add("Pie", ws.getRange("B2:B3"));
+      await context.sync();
+    });
+    const after = sim.model.snapshot();
+    expect(after.sheets["回答"].charts).toEqual([
+      { name: "Chart 1", type: "BarClustered", source: "回答!A1:C3", title: "回答の図" },
+    ]);
+    expect(after.sheets["採点結果"].charts).toEqual([{ name: "Chart 1", type: "Pie", source: "回答!B2:B3" }]);
+    expect(changedCells(before, after)).toEqual([]);
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem("回答").name = "My Answers";
+      await context.sync();
+    });
+    expect(sim.model.snapshot().sheets["採点結果"].charts[0].source).toBe("'My Answers'!B2:B3");
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem("My Answers").delete();
+      await context.sync();
+    });
+    expect(sim.model.snapshot().sheets["採点結果"].charts[0].source).toBe("#REF!B2:B3");
+  });
+
+  test("a failing request rolls back charts added earlier in the same sync", async () => {
+    await sim.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("回答");
+      ws.charts.add("ColumnClustered", ws.getRange("A1:C3")).name = "rates";
+      await context.sync();
+    });
+    const before = sim.model.snapshot();
+    const failing: [string, (context: Excel.RequestContext) => void][] = [
+      [
+        "ItemAlreadyExists",
+        (context) => {
+          const ws = context.workbook.worksheets.getItem("回答");
+          ws.charts.add("Line", ws.getRange("A1:B3")).name = "RATES";
+        },
+      ],
+      [
+        "InvalidArgument",
+        (context) => {
+          const ws = context.workbook.worksheets.getItem("回答");
+          ws.charts.add("Line", ws.getRange("A1:B3"));
+          ws.charts.add("Sparkline" as Excel.ChartType, ws.getRange("A1:B3"));
+        },
+      ],
+      [
+        "InvalidArgument",
+        (context) => {
+          const ws = context.workbook.worksheets.getItem("回答");
+          ws.charts.getItem("rates").title.text = "changed";
+          ws.charts.getItem("rates").setPosition("採点結果!A1");
+        },
+      ],
+      [
+        "ItemNotFound",
+        (context) => {
+          const ws = context.workbook.worksheets.getItem("回答");
+          ws.charts.getItem("rates").delete();
+          ws.charts.getItem("rates").load("name");
+        },
+      ],
+    ];
+    for (const [code, batch] of failing) {
+      expect(
+        await codeOf(
+          sim.run(async (context) => {
+            context.workbook.worksheets.getItem("採点結果").getRange("A1").values = [["changed"]];
+            batch(context);
+            await context.sync();
+          }),
+        ),
+      ).toBe(code);
+      expect(sim.model.snapshot()).toEqual(before);
+    }
+  });
+});
+
 describe("data validation", () => {
   test("dropdowns: set, read, clear part of a range", async () => {
     await sim.run(async (context) => {

@@ -78,6 +78,8 @@ export interface WriteRequest {
   deleteNames?: string[];
   /** Settings stored in the workbook; null deletes. */
   settings?: Record<string, string | null>;
+  /** Native charts to create (clustered columns from a data range), where the adapter can draw them. */
+  charts?: { sheet: string; name: string; dataRange: string; title: string; anchor: string }[];
   /** In-cell dropdown lists (data validation) for answer cells. */
   validations?: { ref: string; list: string[] }[];
   /** Conditional-format marks Saiten owns: add on these ranges, or clear them all first. */

@@ -16,12 +16,14 @@ import {
 } from "./history";
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
-import { parseRef } from "./a1";
+import { cellAddress, parseRef } from "./a1";
 import {
   ANSWER_SHEET,
   answerSheetWrites,
   OutputConflict,
   readTemplate,
+  CHART_NAME,
+  CHART_TABLE_COLUMN,
   RESULT_SHEET,
   resultSheetWrites,
   TemplateAnswers,
@@ -29,6 +31,8 @@ import {
 
 /** Values Saiten last wrote into mapped output cells, so a value someone else typed is never overwritten. */
 export const OUTPUTS_SETTING = "saiten.outputs";
+/** Set once Saiten has drawn its chart on 採点結果; the chart then follows its data range by itself. */
+export const CHART_SETTING = "saiten.chart";
 
 export type RunStep = "read" | "score" | "write";
 
@@ -184,7 +188,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
   const first = await port.read({
     used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
     names: true,
-    settings: [OUTPUTS_SETTING],
+    settings: [OUTPUTS_SETTING, CHART_SETTING],
   });
   const located = await locateAnswers(port, first, rulebook);
 
@@ -240,6 +244,19 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     const r = resultSheetWrites(result, comparison, resultBlock);
     req.blocks!.push(...r.writes);
     conflicts.push(...r.conflicts);
+    if (!resultBlock || first.settings[CHART_SETTING] !== RESULT_SHEET) {
+      const anchor = `${RESULT_SHEET}!${cellAddress(r.writes[1].values.length + 3, CHART_TABLE_COLUMN)}`;
+      req.charts = [
+        {
+          sheet: RESULT_SHEET,
+          name: CHART_NAME,
+          dataRange: r.chartRange,
+          title: "得点率（今年度・前年度）",
+          anchor,
+        },
+      ];
+      req.settings = { ...req.settings, [CHART_SETTING]: RESULT_SHEET };
+    }
     const historyBlock = first.used.get(HISTORY_SHEET);
     if (!historyBlock) req.addSheets!.push({ name: HISTORY_SHEET, hidden: true });
     req.blocks!.push(historyAppend(historyBlock, snapshotOf(result, input.now ?? new Date())));

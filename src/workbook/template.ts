@@ -346,7 +346,7 @@ export function resultSheetWrites(
   comparison: Comparison | undefined,
   existing: Block | undefined,
   sheet = RESULT_SHEET,
-): { writes: WriteBlock[]; conflicts: OutputConflict[] } {
+): { writes: WriteBlock[]; conflicts: OutputConflict[]; chartRange: string } {
   const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
   const rows: WriteValue[][] = [[...RESULT_HEADERS]];
   const fmts: (string | null)[][] = [RESULT_HEADERS.map(() => null)];
@@ -433,7 +433,12 @@ export function resultSheetWrites(
     values.push(v);
     numFmts.push(f);
   }
-  return { writes: [{ sheet, top: 1, left: 1, values, numFmts }], conflicts };
+  const chart = chartTableWrite(result, comparison, sheet, pctFmt, pct);
+  return {
+    writes: [{ sheet, top: 1, left: 1, values, numFmts }, chart.write],
+    conflicts,
+    chartRange: chart.range,
+  };
 }
 
 /** The template as port writes, for workbooks the add-in fills in place (values, formats, dropdowns). */
@@ -487,4 +492,34 @@ export function templateWrites(rb: Rulebook, existingSheets: readonly string[]):
     ],
     validations,
   };
+}
+
+/** Column of the small table the native chart of group rates (this year vs last year) is drawn from. */
+export const CHART_TABLE_COLUMN = RESULT_HEADERS.length + 2;
+export const CHART_NAME = "saiten_rates";
+
+function chartTableWrite(
+  result: ScoreResult,
+  comparison: Comparison | undefined,
+  sheet: string,
+  pctFmt: string,
+  pct: (p: number | null) => number | "",
+): { write: WriteBlock; range: string } {
+  const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
+  const values: WriteValue[][] = [["区分", "今年度", "前年度"]];
+  const numFmts: (string | null)[][] = [[null, null, null]];
+  // Grants and goals: the levels a chart can show legibly.
+  for (const g of result.groups) {
+    for (const x of [g, ...g.children]) {
+      values.push([
+        withCode(x.code, x.name.ja),
+        pct(x.ratePercent),
+        pct(lines.get(x.id)?.previous?.ratePercent ?? null),
+      ]);
+      numFmts.push([null, pctFmt, pctFmt]);
+    }
+  }
+  const left = CHART_TABLE_COLUMN;
+  const range = qualified(sheet, `${cellAddress(1, left)}:${cellAddress(values.length, left + 2)}`);
+  return { write: { sheet, top: 1, left, values, numFmts }, range };
 }

@@ -73,6 +73,7 @@ export {
   type SheetInit,
   type SheetSnapshot,
   type SheetVisibility,
+  type SimChart,
   type SimConditionalFormat,
   type SimDataValidation,
   type SimName,

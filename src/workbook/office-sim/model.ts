@@ -20,6 +20,23 @@ export interface SimConditionalFormat {
   stopIfTrue?: boolean;
 }
 
+/** A native chart, as much of it as the simulator keeps (no series, axes or formatting). */
+export interface SimChart {
+  /** Loadable Chart.id; unique in the workbook. */
+  id: string;
+  /** Unique on its sheet (case-insensitively). */
+  name: string;
+  /** Excel.ChartType spelling: "ColumnClustered", "Line", "Pie", … */
+  type: string;
+  /** Qualified A1 address of the data range ("採点結果!L1:N11"); follows sheet renames, #REF! on delete. */
+  source: string;
+  /** As passed to ChartCollection.add: "Auto" (the default), "Columns" or "Rows". */
+  seriesBy: string;
+  title?: string;
+  /** Cells the chart covers after setPosition: "E2:K15", or just the start cell ("E2") without an end. */
+  position?: string;
+}
+
 /** A data validation rule as Office.js spells it ({ list: { inCellDropDown, source } }, …). */
 export interface SimDataValidation {
   boxes: Box[];
@@ -80,6 +97,7 @@ export interface SheetSnapshot {
   merges: string[];
   conditionalFormats: { type: string; ranges: string; formula?: string; fill?: string; fontColor?: string }[];
   dataValidations: { ranges: string; rule: Record<string, unknown> | null }[];
+  charts: { name: string; type: string; source: string; title?: string }[];
 }
 
 /** A plain, JSON-able picture of the workbook for toEqual comparisons. */
@@ -116,6 +134,7 @@ export class SimSheet {
   private _merges: Box[] = [];
   private _cfs: SimConditionalFormat[] = [];
   private _dvs: SimDataValidation[] = [];
+  private _charts: SimChart[] = [];
 
   constructor(
     private readonly book: SimWorkbook,
@@ -253,6 +272,21 @@ export class SimSheet {
     this._dvs = list;
   }
 
+  get charts(): readonly SimChart[] {
+    return this._charts;
+  }
+  setCharts(list: SimChart[]): void {
+    const old = this._charts;
+    this.book._record(() => (this._charts = old));
+    this._charts = list;
+  }
+
+  /** The chart with this name (case-insensitive, as Excel compares object names). */
+  chart(name: string): SimChart | undefined {
+    const n = name.toUpperCase();
+    return this._charts.find((c) => c.name.toUpperCase() === n);
+  }
+
   snapshot(): SheetSnapshot {
     const cells: Record<string, CellSnapshot> = {};
     for (const k of [...this._cells.keys()].sort((a, b) => a - b)) {
@@ -283,6 +317,11 @@ export class SimSheet {
         ranges: dv.boxes.map((b) => formatBox(b)).join(","),
         rule: jsonClone(dv.rule),
       })),
+      charts: this._charts.map((c) => {
+        const out: SheetSnapshot["charts"][number] = { name: c.name, type: c.type, source: c.source };
+        if (c.title !== undefined) out.title = c.title;
+        return out;
+      }),
     };
   }
 
@@ -293,6 +332,7 @@ export class SimSheet {
     s._merges = this._merges.map((b) => ({ ...b }));
     s._cfs = this._cfs.map((cf) => ({ ...cf, boxes: cf.boxes.map((b) => ({ ...b })) }));
     s._dvs = this._dvs.map((dv) => jsonClone(dv));
+    s._charts = this._charts.map((c) => ({ ...c }));
     return s;
   }
 }
@@ -356,6 +396,12 @@ export class SimWorkbook {
     return sheet;
   }
 
+  /** A new id for a chart (workbook-unique, never reused). */
+  _newChartId(): string {
+    return `{${String(this._nextId++).padStart(8, "0")}-0002-0000-0000-000000000000}`;
+  }
+
+  /** Removing a sheet removes its charts with it. */
   removeSheet(sheet: SimSheet): void {
     this.replaceSheets(this._sheets.filter((s) => s !== sheet));
   }

@@ -1,7 +1,8 @@
 // Worksheets and the worksheet collection. A worksheet proxy is found by name (getItem) or id (add,
 // items) and binds to the sheet's id the first time a request finds it, as Excel's object paths do —
-// so renaming a sheet mid-batch does not lose the proxy.
+// so renaming a sheet mid-batch does not lose the proxy. Deleting a sheet deletes its charts.
 import { type Box, MAX_COLS, MAX_ROWS, isValidSheetName, parseAddress, quoteSheetName } from "./address";
+import { SimChartCollection } from "./charts";
 import type { SimContext } from "./context";
 import { officeError } from "./errors";
 import type { SheetVisibility, SimSheet, SimWorkbook } from "./model";
@@ -26,7 +27,7 @@ function moveSelectionOff(wb: SimWorkbook, sheet: SimSheet): void {
   wb.selection = next ? { sheet: next.name, address: "A1" } : null;
 }
 
-/** Point references at a renamed sheet, or at #REF! once it is deleted. */
+/** Point names and chart data ranges at a renamed sheet, or at #REF! once it is deleted. */
 function retarget(wb: SimWorkbook, oldName: string, newName: string | null): void {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const quoted = `'${oldName.replace(/'/g, "''")}'`;
@@ -35,6 +36,13 @@ function retarget(wb: SimWorkbook, oldName: string, newName: string | null): voi
   for (const n of wb.names) {
     const reference = n.reference.replace(re, (_m, lead: string) => lead + to);
     if (reference !== n.reference) wb.setName({ ...n, reference });
+  }
+  for (const s of wb.sheets) {
+    const charts = s.charts.map((c) => ({
+      ...c,
+      source: c.source.replace(re, (_m, lead: string) => lead + to),
+    }));
+    if (charts.some((c, i) => c.source !== s.charts[i].source)) s.setCharts(charts);
   }
 }
 
@@ -97,11 +105,17 @@ export class SimWorksheet extends SimObject<SimSheet> {
   }
 
   override _makeNav(name: string): SimObject | undefined {
-    return name === "protection" ? new SimWorksheetProtection(this) : undefined;
+    if (name === "protection") return new SimWorksheetProtection(this);
+    if (name === "charts") return new SimChartCollection(this);
+    return undefined;
   }
 
   get protection(): SimWorksheetProtection {
     return this._nav("protection");
+  }
+
+  get charts(): SimChartCollection {
+    return this._nav("charts");
   }
 
   private _range(location: string, f: (s: SimSheet, env: Env) => Box | null, nullable = false): SimRange {

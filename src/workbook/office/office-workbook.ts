@@ -255,6 +255,14 @@ export class OfficeWorkbook implements WorkbookPort {
         target.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
         target.dataValidation.errorAlert = { showAlert: false, message: "", style: "Information", title: "" };
       }
+      for (const c of req.charts ?? []) {
+        const r = parseRef(c.dataRange);
+        const sheet = wb.worksheets.getItem(c.sheet);
+        const chart = sheet.charts.add("ColumnClustered", sheet.getRange(rangeAddress(r)), "Columns");
+        chart.name = c.name;
+        chart.title.text = c.title;
+        chart.setPosition(rangeAddress(parseRef(c.anchor)));
+      }
       for (const n of req.deleteNames ?? []) if (this.knownNames.has(n)) wb.names.getItem(n).delete();
       for (const n of req.names ?? []) {
         if (this.knownNames.has(n.name)) wb.names.getItem(n.name).delete();
