@@ -37,7 +37,18 @@ export const META_LABELS = {
   fiscalYear: "年度",
   sizeClass: "規模区分",
   size: "被保険者数",
+  entityName: "市町村名",
+  entityCode: "市町村コード",
 } as const;
+
+/** Other labels forms use for the same facts. */
+const META_ALIASES: Record<string, keyof typeof META_LABELS> = {
+  保険者名: "entityName",
+  団体名: "entityName",
+  保険者番号: "entityCode",
+  団体コード: "entityCode",
+  第1号被保険者数: "size",
+};
 
 export const HEADER_ROW = 5;
 
@@ -140,6 +151,8 @@ export interface TemplateProblem {
 export interface TemplateAnswers {
   rulebookId?: string;
   version?: string;
+  entityName?: string;
+  entityCode?: string;
   sizeClass?: string;
   size?: number;
   answers: Record<string, CellInput>;
@@ -173,6 +186,16 @@ function toInput(c: CellData, sheet: string, row: number, col: number): CellInpu
   if (c.numFmt) input.numFmt = c.numFmt;
   if (c.error) input.error = c.error;
   return input;
+}
+
+function codeText(c: CellData | undefined): string | undefined {
+  if (!c || c.value === null) return undefined;
+  if (typeof c.value === "number") {
+    // A code typed as a number lost its leading zero; 6-digit 保険者番号 and 5/6-digit 団体コード get it back.
+    const s = String(c.value);
+    return s.length === 5 ? `0${s}` : s;
+  }
+  return text(c) || undefined;
 }
 
 function numberOf(c: CellData | undefined): number | undefined {
@@ -210,10 +233,14 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     line.forEach((c, j) => {
       const label = text(c);
       const value = line[j + 1];
-      if (label === META_LABELS.rulebook) out.rulebookId = text(value) || undefined;
-      else if (label === META_LABELS.version) out.version = text(value) || undefined;
-      else if (label === META_LABELS.sizeClass) out.sizeClass = text(value) || undefined;
-      else if (label === META_LABELS.size) out.size = numberOf(value);
+      const key = (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).find((k) => META_LABELS[k] === label) ?? META_ALIASES[label];
+      if (key === "rulebook") out.rulebookId = text(value) || undefined;
+      else if (key === "version") out.version = text(value) || undefined;
+      else if (key === "sizeClass") out.sizeClass = text(value) || undefined;
+      else if (key === "size") out.size = numberOf(value);
+      // Codes keep their leading zeros: read as text, never as a number.
+      else if (key === "entityName") out.entityName = text(value) || undefined;
+      else if (key === "entityCode") out.entityCode = codeText(value);
     });
   }
 
@@ -459,7 +486,7 @@ export function templateWrites(rb: Rulebook, existingSheets: readonly string[]):
       META_LABELS.fiscalYear,
       spec.rulebook.fiscalYear,
     ]),
-    pad([META_LABELS.sizeClass, "", META_LABELS.size, ""]),
+    pad([META_LABELS.sizeClass, "", META_LABELS.size, "", META_LABELS.entityName, "", META_LABELS.entityCode, ""]),
     pad(["黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。"]),
     COLUMNS.map((c) => c.header),
   ];
