@@ -44,6 +44,11 @@ const EXCEL_ERRORS = new Set([
   "#GETTING_DATA",
 ]);
 
+/** Excel's error values as cells show them (#N/A, #DIV/0!, …). */
+export function isExcelErrorText(s: string): boolean {
+  return EXCEL_ERRORS.has(s.trim().toUpperCase());
+}
+
 /** NFKC (full-width → half-width, ① → 1), trimmed, inner whitespace collapsed. */
 export function normaliseText(s: string): string {
   // Fast path: plain ASCII needs no Unicode normalisation.

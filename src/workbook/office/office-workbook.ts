@@ -1,5 +1,6 @@
 // The workbook port over Office.js. Every read() and write() is one Excel.run with one context.sync():
 // all loads are queued first, all writes are 2-D arrays per block (null = leave the cell alone).
+import { isExcelErrorText } from "../../engine/normalise";
 import { parseRef, qualified, rangeAddress } from "../a1";
 import type {
   Block,
@@ -33,7 +34,7 @@ const ERROR_TEXT =
 
 function toCell(value: unknown, formula: unknown, numFmt: unknown): CellData {
   const d: CellData = { value: null };
-  if (typeof value === "string" && ERROR_TEXT.test(value)) d.error = value;
+  if (typeof value === "string" && isExcelErrorText(value)) d.error = value;
   else if (value !== "" && value !== undefined && value !== null) d.value = value as CellData["value"];
   if (typeof formula === "string" && formula.startsWith("=")) d.formula = formula;
   if (typeof numFmt === "string" && numFmt !== "General") d.numFmt = numFmt;
