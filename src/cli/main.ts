@@ -18,6 +18,7 @@ import { ANSWER_SHEET } from "../workbook/template";
 import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadRulebook, openWorkbook, recordedRulebookId, UsageError } from "./load";
 import { renderReport } from "./print";
+import { ExitStatus, registerReview } from "./review";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
 interface Io {
@@ -265,6 +266,7 @@ export function program(io: Io = defaultIo): Command {
       await writeTableBook(rulebookToTable(rb), opts.out);
       io.out(`${opts.out}: ${rb.id} の配点表を書き出しました。\n`);
     });
+  registerReview(cmd, io);
   return cmd;
 }
 
@@ -273,6 +275,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     await program(io).parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
+    if (e instanceof ExitStatus) return e.code;
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
         return 0;

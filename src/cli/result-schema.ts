@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { GroupResult } from "../engine/types";
 import { RulebookSchema } from "../rulebooks/schema";
+import { ReviewSummarySchema } from "../review/summary-schema";
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const Trend = z.enum(["↗", "↘", "→", "―"]);
@@ -146,5 +147,9 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     "saiten-result.schema.json": z.toJSONSchema(ResultSchema, { io: "output", unrepresentable: "any" }),
     "saiten-rulebook.schema.json": z.toJSONSchema(RulebookSchema, { io: "input", unrepresentable: "any" }),
+    "saiten-review.schema.json": z.toJSONSchema(ReviewSummarySchema, {
+      io: "output",
+      unrepresentable: "any",
+    }),
   };
 }

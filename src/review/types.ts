@@ -37,7 +37,16 @@ export interface ReviewRecord {
   status: "scored" | "failed";
   /** Why a file could not be scored (unreadable, password-protected, too large, wrong rulebook, no answers…). */
   reason?: LocalText;
-  reasonCode?: "not-xlsx" | "corrupt" | "encrypted" | "too-large" | "too-many-rows" | "empty" | "no-answers" | "wrong-rulebook" | "failed";
+  reasonCode?:
+    | "not-xlsx"
+    | "corrupt"
+    | "encrypted"
+    | "too-large"
+    | "too-many-rows"
+    | "empty"
+    | "no-answers"
+    | "wrong-rulebook"
+    | "failed";
   identity?: Identity;
   rulebookId?: string;
   total?: GroupFigure;
@@ -50,6 +59,8 @@ export interface ReviewRecord {
   /** Against the workbook's own history (or the previous set, filled in by the main thread). */
   comparison?: Comparison;
   previousSource?: "history" | "column" | "file" | "previous-set";
+  /** Where the answers were found: the standard template, saiten.a.* names, or the --map JSON. */
+  answersFrom?: "template" | "names" | "map";
 }
 
 export interface ReviewRow {
@@ -70,24 +81,53 @@ export interface ReviewRow {
   judgement: "達成" | "未達成" | null;
   issues: number;
   mismatches: number;
+  /** Where the previous rate came from (the workbook itself, or the --previous set). */
+  previousSource?: "history" | "column" | "file" | "previous-set";
   share?: number;
   estimate?: number;
+  /** The estimate was cut to the entity's cap (summarise option caps). */
+  capped?: boolean;
 }
 
 export interface ReviewSummary {
   format: "saiten.review/1";
-  rulebook: { id: string; fiscalYear: number; version: string };
+  /** rateDigits: decimals at which rates are shown and judged (the rulebook's, default 1). */
+  rulebook: { id: string; fiscalYear: number; version: string; rateDigits?: number };
   generatedAt: string;
   files: { total: number; scored: number; failed: number };
   rows: ReviewRow[];
-  failures: { file: string; reasonCode: string; reason: LocalText }[];
+  /** name/code when the file said who it is from before failing (e.g. wrong rulebook, blank form). */
+  failures: { file: string; reasonCode: string; reason: LocalText; name?: string; code?: string }[];
   /** Two files for the same municipality: reported, never merged. */
   duplicates: { key: string; files: string[] }[];
   issues: (Issue & { file: string })[];
   mismatches: (Mismatch & { file: string })[];
   /** Achievement per indicator across the set (該当率: share with points > 0). */
-  indicators: { id: string; name: string; max: number | null; achieved: number; rate: number; nationalRate?: number }[];
+  indicators: {
+    id: string;
+    name: string;
+    max: number | null;
+    achieved: number;
+    rate: number;
+    nationalRate?: number;
+  }[];
   /** Per group: the set's mean and median against the national benchmark. */
-  groups: { id: string; name: string; max: number | null; mean: number; median: number; nationalMean?: number }[];
-  allocation?: { budget: number; totalPaid: number; unallocated: number };
+  groups: {
+    id: string;
+    name: string;
+    /** 0 for the total, 1 for top-level groups, 2 below them … (一覧 has a rate column for depths 1–2). */
+    depth: number;
+    max: number | null;
+    mean: number;
+    median: number;
+    nationalMean?: number;
+    nationalMedian?: number;
+  }[];
+  allocation?: {
+    budget: number;
+    totalPaid: number;
+    unallocated: number;
+    /** Files without an insured count: weight 0, so no share. */
+    withoutInsured: string[];
+  };
 }

@@ -39,7 +39,16 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
     META_LABELS.fiscalYear,
     spec.rulebook.fiscalYear,
   ];
-  ws.getRow(3).values = [META_LABELS.sizeClass, null, META_LABELS.size, null, META_LABELS.entityName, null, META_LABELS.entityCode, null];
+  ws.getRow(3).values = [
+    META_LABELS.sizeClass,
+    null,
+    META_LABELS.size,
+    null,
+    META_LABELS.entityName,
+    null,
+    META_LABELS.entityCode,
+    null,
+  ];
   for (const a of ["A2", "C2", "E2", "A3", "C3", "E3", "G3"]) ws.getCell(a).font = { bold: true };
   for (const a of ["B3", "D3", "F3", "H3"]) ws.getCell(a).fill = INPUT_FILL;
   ws.getCell("H3").numFmt = "@"; // codes keep their leading zeros

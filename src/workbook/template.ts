@@ -233,7 +233,9 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     line.forEach((c, j) => {
       const label = text(c);
       const value = line[j + 1];
-      const key = (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).find((k) => META_LABELS[k] === label) ?? META_ALIASES[label];
+      const key =
+        (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).find((k) => META_LABELS[k] === label) ??
+        META_ALIASES[label];
       if (key === "rulebook") out.rulebookId = text(value) || undefined;
       else if (key === "version") out.version = text(value) || undefined;
       else if (key === "sizeClass") out.sizeClass = text(value) || undefined;
@@ -486,7 +488,16 @@ export function templateWrites(rb: Rulebook, existingSheets: readonly string[]):
       META_LABELS.fiscalYear,
       spec.rulebook.fiscalYear,
     ]),
-    pad([META_LABELS.sizeClass, "", META_LABELS.size, "", META_LABELS.entityName, "", META_LABELS.entityCode, ""]),
+    pad([
+      META_LABELS.sizeClass,
+      "",
+      META_LABELS.size,
+      "",
+      META_LABELS.entityName,
+      "",
+      META_LABELS.entityCode,
+      "",
+    ]),
     pad(["黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。"]),
     COLUMNS.map((c) => c.header),
   ];

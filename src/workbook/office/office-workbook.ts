@@ -29,8 +29,6 @@ export interface OfficeWorkbookOptions {
 const MARK_COLOR = "#FFE0E0";
 const MARK_FORMULA = "=TRUE";
 const MARKS_SETTING = "saiten.marks";
-const ERROR_TEXT =
-  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 function toCell(value: unknown, formula: unknown, numFmt: unknown): CellData {
   const d: CellData = { value: null };

@@ -1,0 +1,80 @@
+// One file of the reviewer batch, and the worker-thread entry that runs it. Each worker reads its
+// files itself, checks the limits, scores, and posts back only the compact ReviewRecord: workbook
+// objects never leave the thread. Loaded as compiled JS (dist/review/worker.js) by pool.ts.
+import { readFile } from "fs/promises";
+import { isMainThread, parentPort, workerData } from "worker_threads";
+import type { Rulebook } from "../rulebooks/schema";
+import type { FormMapFile } from "../workbook/form-map-detect";
+import { DEFAULT_LIMITS, failedRecord, precheck, type Limits } from "./limits";
+import type { ReviewRecord } from "./types";
+
+export interface ReviewContext {
+  rulebook: Rulebook;
+  map?: FormMapFile;
+  limits?: Limits;
+}
+
+/** Scores the bytes of one workbook; what pool tests inject in place of processWorkbook. */
+export type Processor = (
+  data: Uint8Array,
+  file: string,
+  options: { rulebook: Rulebook; map?: FormMapFile },
+) => Promise<ReviewRecord>;
+
+let defaultProcessor: Processor | undefined;
+async function processorOf(): Promise<Processor> {
+  if (!defaultProcessor) defaultProcessor = (await import("./process")).processWorkbook;
+  return defaultProcessor;
+}
+
+/** Reads (read-only), checks and scores one file. Never throws: every failure is a failed record. */
+export async function reviewFile(
+  file: string,
+  ctx: ReviewContext,
+  processor?: Processor,
+): Promise<ReviewRecord> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (e) {
+    return failedRecord(file, "failed", {
+      ja: `ファイルを読めません（${(e as Error).message}）。`,
+      en: `Cannot read the file (${(e as Error).message}).`,
+    });
+  }
+  const rejected = precheck(data, file, ctx.limits ?? DEFAULT_LIMITS);
+  if (rejected) return rejected;
+  try {
+    const run = processor ?? (await processorOf());
+    return await run(data, file, { rulebook: ctx.rulebook, map: ctx.map });
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    return failedRecord(file, "failed", {
+      ja: `採点できませんでした（${msg}）。`,
+      en: `Could not be scored (${msg}).`,
+    });
+  }
+}
+
+export interface WorkerInit {
+  saitenReview: 1;
+  ctx: ReviewContext;
+}
+export interface WorkerTask {
+  index: number;
+  file: string;
+}
+export interface WorkerReply {
+  index: number;
+  record: ReviewRecord;
+}
+
+const init = workerData as WorkerInit | undefined;
+if (!isMainThread && parentPort && init?.saitenReview === 1) {
+  const port = parentPort;
+  port.on("message", (task: WorkerTask) => {
+    void reviewFile(task.file, init.ctx).then((record) =>
+      port.postMessage({ index: task.index, record } satisfies WorkerReply),
+    );
+  });
+}

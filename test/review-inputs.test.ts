@@ -1,0 +1,144 @@
+// saiten review: which files a folder yields, and the checks made before any workbook is loaded.
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { deflateRawSync } from "zlib";
+import { UsageError } from "../src/cli/load";
+import { expandInputs, folderWorkbooks } from "../src/review/inputs";
+import { countRows, DEFAULT_LIMITS, precheck } from "../src/review/limits";
+import { createProgress } from "../src/review/progress";
+
+const dir = mkdtempSync(join(tmpdir(), "saiten-review-inputs-"));
+
+async function xlsx(rows: number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("回答");
+  for (let r = 1; r <= rows; r++) ws.getCell(r, 1).value = r;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe("expandInputs", () => {
+  const folder = join(dir, "folder");
+  beforeAll(() => {
+    mkdirSync(join(folder, "sub"), { recursive: true });
+    for (const f of [
+      "b.xlsx",
+      "a.xlsx",
+      "C.XLSX",
+      "~$a.xlsx",
+      ".hidden.xlsx",
+      "old.xls",
+      "notes.txt",
+      "sub/d.xlsx",
+    ])
+      writeFileSync(join(folder, f), "x");
+  });
+
+  it("lists a folder's .xlsx files, sorted, not recursive, without lock and hidden files", () => {
+    expect(folderWorkbooks(folder).map((f) => f.slice(folder.length + 1))).toEqual([
+      "C.XLSX",
+      "a.xlsx",
+      "b.xlsx",
+    ]);
+    expect(expandInputs([folder])).toEqual(["C.XLSX", "a.xlsx", "b.xlsx"].map((f) => join(folder, f)));
+  });
+
+  it("keeps explicit files as given, in order, once each", () => {
+    const b = join(folder, "b.xlsx");
+    const txt = join(folder, "notes.txt");
+    expect(expandInputs([b, txt, b])).toEqual([b, txt]);
+  });
+
+  it("rejects missing paths and folders without workbooks", () => {
+    expect(() => expandInputs([join(dir, "nope")])).toThrow(UsageError);
+    const empty = join(dir, "empty");
+    mkdirSync(empty);
+    writeFileSync(join(empty, "~$lock.xlsx"), "x");
+    expect(() => expandInputs([empty])).toThrow(/\.xlsx ファイルがありません/);
+    expect(() => expandInputs([])).toThrow(UsageError);
+  });
+});
+
+describe("precheck (limits and bad files)", () => {
+  it("passes a normal workbook", async () => {
+    expect(precheck(await xlsx(30), "ok.xlsx")).toBeNull();
+  });
+
+  it("rejects an empty file", () => {
+    expect(precheck(new Uint8Array(0), "e.xlsx")).toMatchObject({ status: "failed", reasonCode: "empty" });
+  });
+
+  it("recognises the OLE/CFB signature as password-protected or legacy .xls", () => {
+    const cfb = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ]);
+    const rec = precheck(cfb, "p.xlsx");
+    expect(rec).toMatchObject({ status: "failed", reasonCode: "encrypted" });
+    expect(rec?.reason?.ja).toMatch(/パスワード/);
+    expect(rec?.reason?.en).toMatch(/\.xls/);
+  });
+
+  it("rejects text that is not a zip", () => {
+    expect(precheck(Buffer.from("市町村名,得点\n長野市,500\n"), "t.xlsx")).toMatchObject({
+      reasonCode: "not-xlsx",
+    });
+  });
+
+  it("rejects a damaged zip", async () => {
+    const good = await xlsx(5);
+    expect(precheck(good.subarray(0, Math.floor(good.length / 2)), "half.xlsx")).toMatchObject({
+      reasonCode: "corrupt",
+    });
+    const flipped = Buffer.from(good);
+    // Damage the deflate stream of the first entry (past its local header).
+    for (let i = 60; i < 90; i++) flipped[i] ^= 0xff;
+    expect(precheck(flipped, "flip.xlsx")).toMatchObject({ reasonCode: "corrupt" });
+  });
+
+  it("rejects a file over the size limit, naming the limit and the option", async () => {
+    const data = await xlsx(5);
+    const rec = precheck(data, "big.xlsx", { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
+    expect(rec).toMatchObject({ reasonCode: "too-large" });
+    expect(rec?.reason?.ja).toMatch(/--max-file-mb/);
+    expect(rec?.reason?.en).toMatch(/limit/);
+  });
+
+  it("rejects a file whose unpacked size is over the limit", async () => {
+    const data = await xlsx(2000);
+    const rec = precheck(data, "bomb.xlsx", { ...DEFAULT_LIMITS, maxUncompressedBytes: 20_000 });
+    expect(rec).toMatchObject({ reasonCode: "too-large" });
+    expect(rec?.reason?.ja).toMatch(/--max-uncompressed-mb/);
+  });
+
+  it("rejects a sheet with too many rows", async () => {
+    const data = await xlsx(120);
+    expect(precheck(data, "rows.xlsx", { ...DEFAULT_LIMITS, maxRows: 100 })).toMatchObject({
+      reasonCode: "too-many-rows",
+    });
+    expect(precheck(data, "rows.xlsx", { ...DEFAULT_LIMITS, maxRows: 120 })).toBeNull();
+  });
+
+  it("counts rows with and without a namespace prefix", () => {
+    const xml = Buffer.from(
+      '<sheetData><row r="1"><c/></row><x:row r="2"/><rowBreaks/><row>\n</row></sheetData>',
+    );
+    expect(countRows(xml)).toBe(3);
+    expect(deflateRawSync(xml).length).toBeGreaterThan(0);
+  });
+});
+
+describe("progress", () => {
+  it("writes plain lines when not on a terminal, nothing when quiet", () => {
+    const lines: string[] = [];
+    const p = createProgress({ total: 2, tty: false, write: (s) => lines.push(s) });
+    p.tick(1, 2, "/x/a.xlsx");
+    p.tick(2, 2, "/x/b.xlsx");
+    p.stop();
+    expect(lines).toEqual(["1/2 a.xlsx\n", "2/2 b.xlsx\n"]);
+    const q = createProgress({ total: 1, quiet: true, write: (s) => lines.push(s) });
+    q.tick(1, 1, "c.xlsx");
+    expect(lines).toHaveLength(2);
+  });
+});

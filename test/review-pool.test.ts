@@ -1,0 +1,217 @@
+// saiten review: the batch runner. Bad files fail alone, results keep the input order, inputs are
+// never modified. The scorer is injected here; the real one is tested with the summary.
+import ExcelJS from "exceljs";
+import { createHash } from "crypto";
+import { Command } from "commander";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, join } from "path";
+import { ExitStatus, readInsuredCsv, registerReview } from "../src/cli/review";
+import { UsageError } from "../src/cli/load";
+import { findBundled } from "../src/rulebooks/registry";
+import { folderWorkbooks } from "../src/review/inputs";
+import { reviewFiles } from "../src/review/pool";
+import { HEADER_ROW } from "../src/workbook/template";
+import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import type { Processor } from "../src/review/worker";
+import { reviewFile } from "../src/review/worker";
+import type { ReviewRecord } from "../src/review/types";
+import { DEFAULT_LIMITS } from "../src/review/limits";
+import { miniRulebook } from "./fixtures/mini-rulebook";
+
+const dir = mkdtempSync(join(tmpdir(), "saiten-review-pool-"));
+const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+const rulebook = miniRulebook;
+
+const fakeProcessor =
+  (seen: string[] = []): Processor =>
+  async (data, file) => {
+    seen.push(file);
+    // Finish out of order: later files return sooner.
+    await new Promise((r) => setTimeout(r, 30 - Math.min(29, seen.length * 5)));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    const v = Number(book.worksheets[0].getCell("A1").value);
+    return {
+      file,
+      status: "scored",
+      identity: { name: basename(file, ".xlsx"), source: "file-name" },
+      total: { id: "root", points: v, max: 100, ratePercent: v },
+    } satisfies ReviewRecord;
+  };
+
+let files: string[];
+beforeAll(async () => {
+  const good = async (name: string, v: number, rows = 3) => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("回答");
+    ws.getCell("A1").value = v;
+    for (let r = 2; r <= rows; r++) ws.getCell(r, 2).value = r;
+    const f = join(dir, name);
+    await book.xlsx.writeFile(f);
+    return f;
+  };
+  const raw = (name: string, data: Buffer | string) => {
+    const f = join(dir, name);
+    writeFileSync(f, data);
+    return f;
+  };
+  const okBytes = readFileSync(await good("tmp.xlsx", 0));
+  files = [
+    await good("01.xlsx", 10),
+    raw("02-empty.xlsx", ""),
+    raw("03-cfb.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024)])),
+    await good("04.xlsx", 40),
+    raw("05-text.xlsx", "これは Excel ではありません"),
+    raw("06-corrupt.xlsx", okBytes.subarray(0, 200)),
+    await good("07-rows.xlsx", 70, 60),
+    await good("08.xlsx", 80),
+  ];
+});
+
+describe("reviewFiles (in-process)", () => {
+  it("keeps input order, fails bad files alone with their reason, and leaves inputs unchanged", async () => {
+    const before = files.map(sha);
+    const seen: string[] = [];
+    const progress: string[] = [];
+    const records = await reviewFiles(files, {
+      rulebook,
+      jobs: 1,
+      limits: { ...DEFAULT_LIMITS, maxRows: 50 },
+      processor: fakeProcessor(seen),
+      onDone: (d, t, f) => progress.push(`${d}/${t} ${basename(f)}`),
+    });
+    expect(records.map((r) => r.file)).toEqual(files);
+    expect(records.map((r) => r.reasonCode ?? r.status)).toEqual([
+      "scored",
+      "empty",
+      "encrypted",
+      "scored",
+      "not-xlsx",
+      "corrupt",
+      "too-many-rows",
+      "scored",
+    ]);
+    expect(records.filter((r) => r.status === "scored").map((r) => r.total?.points)).toEqual([10, 40, 80]);
+    // Only files that passed the checks reach the scorer.
+    expect(seen.map((f) => basename(f))).toEqual(["01.xlsx", "04.xlsx", "08.xlsx"]);
+    expect(progress[progress.length - 1]).toBe("8/8 08.xlsx");
+    expect(files.map(sha)).toEqual(before);
+    for (const r of records.filter((x) => x.status === "failed")) {
+      expect(r.reason?.ja).toBeTruthy();
+      expect(r.reason?.en).toBeTruthy();
+    }
+  });
+
+  it("falls back to this thread when the compiled worker is missing, keeping order", async () => {
+    const records = await reviewFiles(files, {
+      rulebook,
+      jobs: 4,
+      workerScript: join(dir, "no-such-worker.js"),
+      processor: fakeProcessor(),
+    });
+    expect(records.map((r) => r.file)).toEqual(files);
+  });
+
+  it("turns a scorer that throws, or a missing file, into a failed record", async () => {
+    const boom: Processor = async () => {
+      throw new Error("boom\nstack");
+    };
+    await expect(reviewFile(files[0], { rulebook }, boom)).resolves.toMatchObject({
+      status: "failed",
+      reasonCode: "failed",
+      reason: { en: "Could not be scored (boom)." },
+    });
+    await expect(reviewFile(join(dir, "gone.xlsx"), { rulebook }, boom)).resolves.toMatchObject({
+      status: "failed",
+      reasonCode: "failed",
+    });
+  });
+});
+
+describe("saiten review (command, in-process)", () => {
+  const folder = join(dir, "batch");
+  const outDir = mkdtempSync(join(tmpdir(), "saiten-review-out-"));
+  beforeAll(async () => {
+    mkdirSync(folder);
+    const rb = findBundled("kaigo-municipal-fy2026")!;
+    for (const [i, name] of ["甲町", "乙村"].entries()) {
+      const book = createTemplateWorkbook(rb);
+      const ws = book.getWorksheet("回答")!;
+      ws.getCell("F3").value = name;
+      ws.getCell("H3").value = `20000${i}`;
+      ws.getCell("D3").value = 1000 * (i + 1);
+      for (let r = HEADER_ROW + 1; r < HEADER_ROW + 40; r++) ws.getCell(r, 5).value = i ? "×" : "○";
+      await book.xlsx.writeFile(join(folder, `${i + 1}_${name}.xlsx`));
+    }
+    writeFileSync(join(folder, "3_broken.xlsx"), "not a workbook");
+    writeFileSync(join(folder, "~$1_甲町.xlsx"), "lock");
+  });
+
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const program = new Command("saiten").exitOverride();
+    registerReview(program, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    let error: unknown;
+    try {
+      await program.parseAsync(args, { from: "user" });
+    } catch (e) {
+      error = e;
+    }
+    return { out: out.join(""), err: err.join(""), error };
+  };
+
+  it("scores the folder, lists the failure, writes JSON and CSV, exits 1, leaves inputs unchanged", async () => {
+    const inputs = folderWorkbooks(folder);
+    const before = inputs.map(sha);
+    const json = join(outDir, "summary.json");
+    const csv = join(outDir, "summary.csv");
+    const res = await run([
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--jobs",
+      "1",
+      "--json",
+      json,
+      "--csv",
+      csv,
+    ]);
+    expect(res.error).toBeInstanceOf(ExitStatus);
+    expect((res.error as ExitStatus).code).toBe(1);
+    expect(res.out).toMatch(/採点済\s+2 件/);
+    expect(res.out).toMatch(/3_broken\.xlsx\s+\[not-xlsx\]/);
+    expect(res.err).toMatch(/3\/3 3_broken\.xlsx/);
+    const summary = JSON.parse(readFileSync(json, "utf8"));
+    expect(summary.format).toBe("saiten.review/1");
+    expect(summary.files).toEqual({ total: 3, scored: 2, failed: 1 });
+    expect(readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(inputs.map(sha)).toEqual(before);
+  });
+
+  it("rejects unusable arguments as usage errors", async () => {
+    const missing = await run(["review", join(dir, "nowhere"), "--rulebook", "kaigo-municipal-fy2026"]);
+    expect(missing.error).toBeInstanceOf(UsageError);
+    const jobs = await run(["review", folder, "--rulebook", "kaigo-municipal-fy2026", "--jobs", "0"]);
+    expect(jobs.error).toBeInstanceOf(UsageError);
+    const over = await run([
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--out",
+      join(folder, "1_甲町.xlsx"),
+    ]);
+    expect((over.error as Error).message).toMatch(/上書きしません/);
+  });
+
+  it("reads --insured CSV with or without BOM", () => {
+    const f = join(outDir, "insured.csv");
+    writeFileSync(f, '\uFEFFcode,name,insured\n200000,甲町,"1,234"\n,乙村,99\n');
+    expect(readInsuredCsv(f)).toEqual({ "200000": 1234, 甲町: 1234, 乙村: 99 });
+    writeFileSync(f, "name,count\n甲町,1\n");
+    expect(() => readInsuredCsv(f)).toThrow(UsageError);
+  });
+});
