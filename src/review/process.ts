@@ -7,6 +7,7 @@ import type { ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../workbook/a1";
 import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
+import { XlsxReader } from "../workbook/xlsx-reader";
 import { ANSWER_PREFIX, answerName, namedMap, pointsName } from "../workbook/form-map";
 import type { FormMapFile } from "../workbook/form-map-detect";
 import type { Block, DefinedName } from "../workbook/port";
@@ -74,11 +75,32 @@ function noAnswers(outcome: ScoringRunOutcome): boolean {
   );
 }
 
+/** The fast reader cannot do this (it is read-only): score the file with ExcelJS instead. */
+class NeedsExcelJs extends Error {}
+
 export async function processWorkbook(
   data: Uint8Array,
   file: string,
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
+  // First the fast read-only reader, which parses only the parts the scoring asks for. Whatever it
+  // does not support (or any error of its own) falls back to loading the whole book with ExcelJS,
+  // so a record is never worse than ExcelJS alone would give.
+  let fast: XlsxReader | undefined;
+  try {
+    fast = await XlsxReader.fromBuffer(data);
+  } catch {
+    fast = undefined;
+  }
+  if (fast) {
+    const reader = fast;
+    try {
+      return await scoreOrExplain(reader, file, options, () => reader.isEmpty());
+    } catch {
+      // fall through to ExcelJS
+    }
+  }
+
   let port: ExcelJsWorkbook;
   try {
     port = await ExcelJsWorkbook.fromBuffer(data);
@@ -99,12 +121,29 @@ export async function processWorkbook(
       `Cannot read the workbook (damaged or not .xlsx): ${why}`,
     );
   }
+  const loaded = port;
+  try {
+    return await scoreOrExplain(loaded, file, options, () =>
+      loaded.book.worksheets.every((ws) => ws.actualRowCount === 0),
+    );
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return failed(file, "failed", `採点できませんでした: ${why}`, `Could not score: ${why}`);
+  }
+}
 
+/** Scores; a workbook without answers becomes a failed record. Other errors are thrown. */
+async function scoreOrExplain(
+  port: ExcelJsWorkbook | XlsxReader,
+  file: string,
+  options: ProcessOptions,
+  isEmpty: () => boolean,
+): Promise<ReviewRecord> {
   try {
     return await scoreLoaded(port, file, options);
   } catch (e) {
     if (e instanceof WorkbookError && e.code === "sheet-missing") {
-      const empty = port.book.worksheets.every((ws) => ws.actualRowCount === 0);
+      const empty = isEmpty();
       return failed(
         file,
         "no-answers",
@@ -116,18 +155,18 @@ export async function processWorkbook(
           : `No answers: neither a "${ANSWER_SHEET}" sheet nor saiten.a.* names for this rulebook (give a form map with --map).`,
       );
     }
-    const why = e instanceof Error ? e.message : String(e);
-    return failed(file, "failed", `採点できませんでした: ${why}`, `Could not score: ${why}`);
+    throw e;
   }
 }
 
 async function scoreLoaded(
-  port: ExcelJsWorkbook,
+  port: ExcelJsWorkbook | XlsxReader,
   file: string,
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
   const { rulebook } = options;
-  const hasAnswerSheet = Boolean(port.book.getWorksheet(ANSWER_SHEET));
+  const hasAnswerSheet =
+    port instanceof XlsxReader ? port.hasSheet(ANSWER_SHEET) : Boolean(port.book.getWorksheet(ANSWER_SHEET));
   const probe = `${qualified(ANSWER_SHEET, "A1")}:${cellAddress(HEADER_PROBE_ROWS, HEADER_PROBE_COLS)}`;
   const first = await port.read({ names: true, used: [RESULT_SHEET], ranges: hasAnswerSheet ? [probe] : [] });
   const probeBlock = first.ranges[0]?.block;
@@ -144,6 +183,7 @@ async function scoreLoaded(
       if (e.pointsCell) added.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
     }
     if (added.length) {
+      if (port instanceof XlsxReader) throw new NeedsExcelJs("the form map is applied through ExcelJS");
       await port.write({ names: added });
       names = [...names, ...added];
       answersFrom = "map";

@@ -1,0 +1,2 @@
+export { XlsxReader } from "./reader";
+export { Unsupported } from "./errors";

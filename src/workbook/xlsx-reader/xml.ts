@@ -1,0 +1,121 @@
+// A small, fast XML scanner for the few SpreadsheetML parts the reader needs. It reports start tags
+// (name + raw attribute text), end tags and raw text; entities are decoded on demand. Constructs the
+// parts never use in practice (CDATA, DOCTYPE) are refused as unsupported.
+import { Unsupported } from "./errors";
+
+export interface XmlHandler {
+  open(name: string, attrs: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Raw (still encoded) text between tags; decode with decodeText when needed. */
+  text(raw: string): void;
+}
+
+export function scanXml(xml: string, h: XmlHandler): void {
+  const n = xml.length;
+  let i = 0;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) {
+      h.text(xml.slice(i));
+      return;
+    }
+    if (lt > i) h.text(xml.slice(i, lt));
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 63) {
+      // <? … ?>
+      const end = xml.indexOf("?>", lt + 2);
+      if (end < 0) throw new Unsupported("xml: unterminated processing instruction");
+      i = end + 2;
+      continue;
+    }
+    if (c === 33) {
+      if (xml.startsWith("<!--", lt)) {
+        const end = xml.indexOf("-->", lt + 4);
+        if (end < 0) throw new Unsupported("xml: unterminated comment");
+        i = end + 3;
+        continue;
+      }
+      throw new Unsupported("xml: CDATA or DOCTYPE");
+    }
+    let gt = xml.indexOf(">", lt + 1);
+    if (gt < 0) throw new Unsupported("xml: unterminated tag");
+    // A '>' inside a quoted attribute value does not end the tag.
+    let q = quotesIn(xml, lt, gt);
+    while (q % 2 === 1) {
+      const next = xml.indexOf(">", gt + 1);
+      if (next < 0) throw new Unsupported("xml: unterminated tag");
+      q += quotesIn(xml, gt, next);
+      gt = next;
+    }
+    if (c === 47) {
+      h.close(xml.slice(lt + 2, gt).trimEnd());
+      i = gt + 1;
+      continue;
+    }
+    const self = xml.charCodeAt(gt - 1) === 47;
+    const tagEnd = self ? gt - 1 : gt;
+    let j = lt + 1;
+    while (j < tagEnd) {
+      const ch = xml.charCodeAt(j);
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+      j++;
+    }
+    h.open(xml.slice(lt + 1, j), j < tagEnd ? xml.slice(j, tagEnd) : "", self);
+    if (self) h.close(xml.slice(lt + 1, j));
+    i = gt + 1;
+  }
+}
+
+function quotesIn(xml: string, from: number, to: number): number {
+  let q = 0;
+  let quote = 0;
+  for (let k = from; k < to; k++) {
+    const ch = xml.charCodeAt(k);
+    if (quote) {
+      if (ch === quote) {
+        quote = 0;
+        q++;
+      }
+    } else if (ch === 34 || ch === 39) {
+      quote = ch;
+      q++;
+    }
+  }
+  return q;
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+/** One attribute of a start tag (entity-decoded, whitespace normalised as XML requires), or undefined. */
+export function attr(attrs: string, name: string): string | undefined {
+  if (!attrs) return undefined;
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(attrs);
+  if (!m) return undefined;
+  const raw = m[1] ?? m[2];
+  return decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
+}
+
+export function decodeText(raw: string): string {
+  return decode(raw.indexOf("\r") >= 0 ? raw.replace(/\r\n?/g, "\n") : raw);
+}
+
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&([^;&\s]*);?/g, (all, ent: string) => {
+    if (!all.endsWith(";")) throw new Unsupported("xml: bad entity");
+    const named = NAMED[ent];
+    if (named !== undefined) return named;
+    let code = NaN;
+    if (/^#x[0-9a-fA-F]+$/.test(ent)) code = parseInt(ent.slice(2), 16);
+    else if (/^#[0-9]+$/.test(ent)) code = parseInt(ent.slice(1), 10);
+    if (!Number.isFinite(code) || code > 0x10ffff) throw new Unsupported(`xml: entity &${ent};`);
+    return String.fromCodePoint(code);
+  });
+}
