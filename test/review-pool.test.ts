@@ -207,6 +207,86 @@ describe("saiten review (command, in-process)", () => {
     expect((over.error as Error).message).toMatch(/上書きしません/);
   });
 
+  it("--budget with --insured and --caps: shares ∝ points × insured, the capped excess goes to the others", async () => {
+    const json = join(outDir, "alloc.json");
+    const first = JSON.parse(
+      (await run(["review", folder, "--rulebook", "kaigo-municipal-fy2026", "--jobs", "1", "--json", "-"]))
+        .out,
+    );
+    const [a, b] = first.rows as { name: string; total: number }[];
+    const insured = join(outDir, "alloc-insured.csv");
+    writeFileSync(insured, `name,insured\n${a.name},1000\n${b.name},1000\n`);
+    const caps = join(outDir, "alloc-caps.csv");
+    const budget = 1_000_000;
+    const uncapped = (budget * a.total) / (a.total + b.total);
+    writeFileSync(caps, `name,cap\n${a.name},${Math.floor(uncapped / 2)}\n`);
+    await run([
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--jobs",
+      "1",
+      "--json",
+      json,
+      "--budget",
+      String(budget),
+      "--insured",
+      insured,
+      "--caps",
+      caps,
+    ]);
+    const summary = JSON.parse(readFileSync(json, "utf8"));
+    const rowA = summary.rows.find((r: { name: string }) => r.name === a.name);
+    const rowB = summary.rows.find((r: { name: string }) => r.name === b.name);
+    const cap = Math.floor(uncapped / 2);
+    expect(rowA).toMatchObject({ capped: true });
+    expect(rowA.estimate).toBeCloseTo(cap, 0);
+    // The excess goes to those under their cap — but only those with points earn a share.
+    expect(rowB.estimate).toBeCloseTo(b.total > 0 ? budget - cap : 0, 0);
+    expect(summary.allocation.totalPaid + summary.allocation.unallocated).toBeCloseTo(budget, 0);
+  });
+
+  it("--previous <folder>: last year's workbooks matched by municipality give trends and judgements", async () => {
+    const json = join(outDir, "with-previous.json");
+    await run([
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--jobs",
+      "1",
+      "--json",
+      json,
+      "--previous",
+      folder,
+    ]);
+    const summary = JSON.parse(readFileSync(json, "utf8"));
+    expect(summary.rows.length).toBe(2);
+    for (const row of summary.rows) {
+      expect(row.previousRatePercent).toBe(row.ratePercent);
+      expect(row).toMatchObject({ trend: "→", judgement: "達成", changeRate: 0 });
+    }
+    // And the same previous year from the summary JSON it wrote.
+    const again = join(outDir, "with-previous-json.json");
+    await run([
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--jobs",
+      "1",
+      "--json",
+      again,
+      "--previous",
+      json,
+    ]);
+    expect(JSON.parse(readFileSync(again, "utf8")).rows.map((r: { trend: string }) => r.trend)).toEqual([
+      "→",
+      "→",
+    ]);
+  });
+
   it("reads --insured CSV with or without BOM", () => {
     const f = join(outDir, "insured.csv");
     writeFileSync(f, '\uFEFFcode,name,insured\n200000,甲町,"1,234"\n,乙村,99\n');

@@ -39,6 +39,7 @@ export interface ReviewOptions {
   csv?: string;
   budget?: number;
   insured?: string;
+  caps?: string;
   map?: string;
   jobs?: number;
   maxFileMb?: number;
@@ -95,35 +96,52 @@ const CODE_HEADERS = ["code", "市町村コード", "保険者番号", "団体�
 const NAME_HEADERS = ["name", "市町村名", "保険者名", "団体名", "名称"];
 const INSURED_HEADERS = ["insured", "被保険者数", "第1号被保険者数"];
 
-/** --insured: rows of code and/or name with the insured count; keys are codes and names. */
-export function readInsuredCsv(path: string): Record<string, number> {
-  if (!existsSync(path)) throw new UsageError(`--insured のファイル ${path} がありません。`);
+const CAP_HEADERS = ["cap", "上限", "上限額"];
+
+/** A CSV of code and/or name with one number per entity; keys are codes and names. */
+function readEntityNumbers(
+  path: string,
+  option: string,
+  valueHeaders: string[],
+  valueName: string,
+): Record<string, number> {
+  if (!existsSync(path)) throw new UsageError(`${option} のファイル ${path} がありません。`);
   const rows = parseCsv(readFileSync(path, "utf8"));
   const header = (rows[0] ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
   const col = (names: string[]) =>
     header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
   const code = col(CODE_HEADERS);
   const name = col(NAME_HEADERS);
-  const insured = col(INSURED_HEADERS);
-  if (insured < 0 || (code < 0 && name < 0))
+  const value = col(valueHeaders);
+  if (value < 0 || (code < 0 && name < 0))
     throw new UsageError(
-      `--insured ${path}: 1行目に code（または name）と insured の列見出しが要ります（例: code,name,insured）。`,
+      `${option} ${path}: 1行目に code（または name）と ${valueName} の列見出しが要ります（例: code,name,${valueName}）。`,
     );
   const out: Record<string, number> = {};
   rows.slice(1).forEach((r, i) => {
-    const raw = (r[insured] ?? "").normalize("NFKC").replace(/[,\s人]/g, "");
+    const raw = (r[value] ?? "").normalize("NFKC").replace(/[,\s人円]/g, "");
     const n = Number(raw);
     if (raw === "" || !Number.isFinite(n) || n < 0)
       throw new UsageError(
-        `--insured ${path}: ${i + 2} 行目の insured「${r[insured] ?? ""}」は数値ではありません。`,
+        `${option} ${path}: ${i + 2} 行目の ${valueName}「${r[value] ?? ""}」は数値ではありません。`,
       );
     const k1 = code >= 0 ? (r[code] ?? "").trim() : "";
     const k2 = name >= 0 ? (r[name] ?? "").trim() : "";
-    if (!k1 && !k2) throw new UsageError(`--insured ${path}: ${i + 2} 行目に code も name もありません。`);
+    if (!k1 && !k2) throw new UsageError(`${option} ${path}: ${i + 2} 行目に code も name もありません。`);
     if (k1) out[k1] = n;
     if (k2) out[k2] = n;
   });
   return out;
+}
+
+/** --insured: rows of code and/or name with the insured count; keys are codes and names. */
+export function readInsuredCsv(path: string): Record<string, number> {
+  return readEntityNumbers(path, "--insured", INSURED_HEADERS, "insured");
+}
+
+/** --caps: the most each entity may receive (e.g. 2 × its 事業費分); the excess goes to the others. */
+export function readCapsCsv(path: string): Record<string, number> {
+  return readEntityNumbers(path, "--caps", CAP_HEADERS, "cap");
 }
 
 function readMap(path: string, rulebook: Rulebook): FormMapFile {
@@ -287,7 +305,8 @@ export async function runReview(
     ? await loadPrevious(opts.previous, rulebook, { jobs, limits, quiet, io })
     : undefined;
 
-  const summary = summarise(records, { rulebook, previous, budget: opts.budget, insured });
+  const caps = opts.caps ? readCapsCsv(opts.caps) : undefined;
+  const summary = summarise(records, { rulebook, previous, budget: opts.budget, insured, caps });
   if (opts.out) await writeSummaryXlsx(summary, opts.out);
   if (opts.json) {
     const text = JSON.stringify(summary, null, 2) + "\n";
@@ -321,6 +340,10 @@ export function registerReview(program: Command, io: ReviewIo): void {
     .option("--csv <file>", "集計を CSV（UTF-8 BOM 付き）で保存 / summary as CSV")
     .option("--budget <yen>", "按分する予算額（円）/ budget to allocate (yen)", positive("--budget"))
     .option("--insured <csv>", "被保険者数の CSV（code/name,insured）")
+    .option(
+      "--caps <csv>",
+      "配分の上限の CSV（code/name,cap）。超えた分は上限に達していない団体へ / allocation caps, excess redistributed",
+    )
     .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）")
     .option("--jobs <n>", `並列数（既定 ${defaultJobs()}）/ worker threads`, positive("--jobs", true))
     .option(
