@@ -19,6 +19,7 @@ import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadRulebook, openWorkbook, recordedRulebookId, UsageError } from "./load";
 import { renderReport } from "./print";
 import { ExitStatus, registerReview } from "./review";
+import { previousFromTally, registerTally } from "./tally";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
 interface Io {
@@ -136,6 +137,8 @@ export function program(io: Io = defaultIo): Command {
     .option("--rulebook <id|path>", "ルールブック（省略時はブックに記録されたもの）")
     .option("--previous <file>", "前年度の回答ブック(.xlsx)または採点結果(.json)")
     .option("--previous-rulebook <id|path>", "前年度のルールブック")
+    .option("--previous-tally <tally.xlsx>", "前年度の全国集計（厚生労働省）を前年度として使う")
+    .option("--insurer <保険者番号>", "--previous-tally で使う保険者番号")
     .option("--json", "JSON で出力 / output JSON")
     .option("--out <scored.xlsx>", "得点を書き込んだコピーを保存 / save a scored copy")
     .option("--size-class <id>", "規模区分")
@@ -163,6 +166,8 @@ export function program(io: Io = defaultIo): Command {
           rulebook?: string;
           previous?: string;
           previousRulebook?: string;
+          previousTally?: string;
+          insurer?: string;
           json?: boolean;
           out?: string;
           sizeClass?: string;
@@ -179,9 +184,15 @@ export function program(io: Io = defaultIo): Command {
         if (opts.size !== undefined) context.size = opts.size;
         const book = await openWorkbook(file);
         const rulebook = await rulebookFor(book, file, opts.rulebook);
+        if (opts.previousTally && !opts.insurer)
+          throw new UsageError("--previous-tally には --insurer <保険者番号> も指定してください。");
+        if (opts.previous && opts.previousTally)
+          throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
         const previous = opts.previous
           ? await previousResult(opts.previous, rulebook, opts.previousRulebook)
-          : undefined;
+          : opts.previousTally
+            ? await previousFromTally(opts.previousTally, opts.insurer!, rulebook)
+            : undefined;
         const run = await scoreBook(book, rulebook, context, previous, Boolean(opts.out));
         const { result, comparison, conflicts } = run;
         if (opts.out) await book.save(opts.out);
@@ -267,6 +278,7 @@ export function program(io: Io = defaultIo): Command {
       io.out(`${opts.out}: ${rb.id} の配点表を書き出しました。\n`);
     });
   registerReview(cmd, io);
+  registerTally(cmd, io);
   return cmd;
 }
 

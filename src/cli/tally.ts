@@ -1,0 +1,136 @@
+// `saiten tally import <tally.xlsx> [--year N] --out <benchmarks.json>`: MHLW's national tally (全国集計)
+// read into national benchmarks, every municipality's item-level points, ranks and the low-score line
+// (format saiten.tally/1, see src/tally/types.ts). Also previousFromTally() for --previous-tally.
+import type { Command } from "commander";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { basename, resolve } from "path";
+import type { ComparableResult } from "../engine/compare";
+import { findBundled } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
+import { toComparable } from "../tally/comparable";
+import { readTally, TallyError, yearFromTitle } from "../tally/read";
+import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
+import { UsageError } from "./load";
+
+export interface TallyIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+function readBytes(path: string): Uint8Array {
+  const p = resolve(path);
+  if (!existsSync(p)) throw new UsageError(`${path} がありません。`);
+  return new Uint8Array(readFileSync(p));
+}
+
+/** The title row's year, read cheaply through the reader with a placeholder rulebook when needed. */
+async function readWithYear(data: Uint8Array, year: number | undefined): Promise<TallyRead> {
+  let y = year;
+  if (y === undefined) {
+    // Read once with any kaigo item rulebook to get the title, then with the right one.
+    const probe = findBundled("kaigo-municipal-fy2026");
+    if (!probe) throw new UsageError("同梱のルールブックがありません。");
+    const first = await readTally(data, { rulebook: probe });
+    y = first.fiscalYear ?? yearFromTitle(first.title) ?? undefined;
+    if (y === undefined) throw new UsageError("表題から年度が分かりません。--year N を指定してください。");
+    if (y === 2026) return first;
+  }
+  const rulebook = findBundled(`kaigo-municipal-fy${y}`);
+  if (!rulebook) throw new UsageError(`${y} 年度のルールブック kaigo-municipal-fy${y} がありません。`);
+  return readTally(data, { rulebook, fiscalYear: y });
+}
+
+export function tallyDocument(read: TallyRead, source: string): TallyDocument {
+  return {
+    format: TALLY_FORMAT,
+    source,
+    counts: {
+      municipalities: read.municipalities.length,
+      skipped: read.skipped.length,
+      itemColumns: read.columns.filter((c) => c.kind === "item").length,
+      totalColumns: read.columns.filter((c) => c.kind === "total").length,
+      problems: read.problems.length,
+    },
+    ...read,
+  };
+}
+
+export async function importTally(
+  path: string,
+  opts: { year?: number; out?: string },
+  io: TallyIo,
+): Promise<TallyDocument> {
+  const data = readBytes(path);
+  let read: TallyRead;
+  try {
+    read = await readWithYear(data, opts.year);
+  } catch (e) {
+    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+  const doc = tallyDocument(read, basename(path));
+  if (opts.out) writeFileSync(resolve(opts.out), JSON.stringify(doc, null, 1));
+  const c = doc.counts;
+  io.out(
+    `${path}: ${read.rulebookId}（${read.fiscalYear ?? "?"}年度）市町村 ${c.municipalities}、` +
+      `合計のない行（広域連合など） ${c.skipped}、小項目列 ${c.itemColumns}、合計列 ${c.totalColumns}\n`,
+  );
+  if (read.lowScore)
+    io.out(
+      `著しく得点の低い市町村の基準 ${read.lowScore.line.toFixed(1)} 点未満: ${read.lowScore.below.length} 団体\n`,
+    );
+  const byCode = new Map<string, number>();
+  for (const p of read.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  if (read.problems.length) {
+    io.out(`問題 ${read.problems.length} 件: ${[...byCode].map(([k, n]) => `${k} ${n}`).join(", ")}\n`);
+    for (const p of read.problems.slice(0, 20)) io.out(`  ${p.message}\n`);
+    if (read.problems.length > 20) io.out(`  …ほか ${read.problems.length - 20} 件（JSON の problems）\n`);
+  } else io.out("問題はありません。\n");
+  if (opts.out) io.out(`出力: ${opts.out}\n`);
+  return doc;
+}
+
+/** The row of one insurer in a tally, as last year's result for compare (--previous-tally). */
+export async function previousFromTally(
+  path: string,
+  insurerNo: string,
+  rulebook: Rulebook,
+): Promise<ComparableResult> {
+  const data = readBytes(path);
+  let read: TallyRead;
+  try {
+    read = await readTally(data, { rulebook });
+    const own = read.fiscalYear !== null ? findBundled(`kaigo-municipal-fy${read.fiscalYear}`) : undefined;
+    if (own && own !== rulebook)
+      read = await readTally(data, { rulebook: own, fiscalYear: read.fiscalYear! });
+  } catch (e) {
+    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+  const want = insurerNo.trim().normalize("NFKC");
+  const key = /^\d+$/.test(want) ? want.padStart(6, "0") : want;
+  const m =
+    read.municipalities.find((x) => x.code === key) ?? read.municipalities.find((x) => x.name === want);
+  if (!m) throw new UsageError(`${path} に保険者番号 ${insurerNo} の行（総合計のある行）がありません。`);
+  const rb = findBundled(read.rulebookId) ?? rulebook;
+  return toComparable(m, rb);
+}
+
+export function registerTally(program: Command, io: TallyIo): void {
+  const tally = program
+    .command("tally")
+    .description("全国集計（市町村）のブックを読む / read MHLW's national tally workbook");
+  tally
+    .command("import <tally>")
+    .description("全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON")
+    .option("--year <n>", "年度（既定: 表題から）/ fiscal year (default: from the title row)", (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 2000 || n > 2100)
+        throw new UsageError(`--year ${v} は年度ではありません。`);
+      return n;
+    })
+    .option("--out <benchmarks.json>", "出力する JSON（saiten.tally/1）")
+    .action(async (file: string, opts: { year?: number; out?: string }) => {
+      await importTally(file, opts, io);
+    });
+}
