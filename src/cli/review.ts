@@ -2,6 +2,7 @@
 // Exit 0 when every file was scored, 1 when some failed (listed with reasons), 2 for unusable
 // arguments or inputs (one line on stderr).
 import type { Command } from "commander";
+import { previousRecordsFromTally } from "./tally";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
 import type { Rulebook } from "../rulebooks/schema";
@@ -33,6 +34,7 @@ export interface ReviewIo {
 export interface ReviewOptions {
   rulebook: string;
   previous?: string;
+  previousTally?: string;
   out?: string;
   /** A file, or "-" for stdout (then no table and no progress). */
   json?: string;
@@ -301,9 +303,13 @@ export async function runReview(
     onDone: (d, t, f) => progress.tick(d, t, f),
   });
   progress.stop();
+  if (opts.previous && opts.previousTally)
+    throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
   const previous = opts.previous
     ? await loadPrevious(opts.previous, rulebook, { jobs, limits, quiet, io })
-    : undefined;
+    : opts.previousTally
+      ? await previousRecordsFromTally(opts.previousTally)
+      : undefined;
 
   const caps = opts.caps ? readCapsCsv(opts.caps) : undefined;
   const summary = summarise(records, { rulebook, previous, budget: opts.budget, insured, caps });
@@ -334,6 +340,10 @@ export function registerReview(program: Command, io: ReviewIo): void {
     .option(
       "--previous <folder|summary.json>",
       "前年度の回答ブックのフォルダ、または saiten review --json の出力",
+    )
+    .option(
+      "--previous-tally <tally.xlsx>",
+      "前年度の全国集計（厚生労働省）で前年度と比べる / last year's national tally as the previous year",
     )
     .option("--out <summary.xlsx>", "集計ブックを保存 / write the summary workbook")
     .option("--json <file>", "集計を JSON で保存（- で標準出力）/ summary as JSON (- for stdout)")

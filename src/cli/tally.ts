@@ -5,6 +5,8 @@ import type { Command } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
 import type { ComparableResult } from "../engine/compare";
+import { ratePercent } from "../engine/rate";
+import type { ReviewRecord } from "../review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 import { toComparable } from "../tally/comparable";
@@ -133,4 +135,29 @@ export function registerTally(program: Command, io: TallyIo): void {
     .action(async (file: string, opts: { year?: number; out?: string }) => {
       await importTally(file, opts, io);
     });
+}
+
+/** Every municipality of a national tally as last year's records for `saiten review --previous-tally`. */
+export async function previousRecordsFromTally(path: string): Promise<ReviewRecord[]> {
+  if (!existsSync(path)) throw new UsageError(`前年度の全国集計 ${path} がありません。`);
+  const read = await readWithYear(new Uint8Array(readFileSync(path)), undefined);
+  const rulebook = findBundled(read.rulebookId);
+  const max = rulebook?.root.max ?? null;
+  return read.municipalities.map((m) => ({
+    file: path,
+    status: "scored" as const,
+    identity: {
+      name: m.name,
+      code: m.code,
+      source: "names" as const,
+      ...(m.insured !== null && { insured: m.insured }),
+    },
+    rulebookId: read.rulebookId,
+    total: {
+      id: "total",
+      points: m.total,
+      max,
+      ratePercent: max ? ratePercent(m.total, max, rulebook?.rateDigits ?? 1) : null,
+    },
+  }));
 }
