@@ -237,3 +237,13 @@ describe("the add-in on a real template", () => {
     expect(run.conflicts).toEqual([expect.objectContaining({ cell: "様式!$E$4" })]);
   });
 });
+
+test("previewing a scenario before any scoring reads answers but writes nothing", async () => {
+  const rb = findBundled("kaigo-municipal-fy2026")!;
+  const model = filledWorkbook(rb, (id) => (id === "P_I_1_1.a" ? "×" : null));
+  const { api } = setup(model);
+  const before = model.snapshot();
+  const preview = await api.previewScenario(rb.id, { "P_I_1_1.a": "○" });
+  expect(preview.map((c) => [c.indicatorId, c.before, c.after])).toEqual([["P_I_1_1.a", "×", "○"]]);
+  expect(model.snapshot()).toEqual(before);
+});

@@ -122,3 +122,14 @@ test("no answers anywhere: a clear message instead of a silent zero", async () =
   const { api } = setup(new SimWorkbook({ sheets: [{ name: "Sheet1", cells: { A1: "x" } }] }));
   await expect(api.score(rb.id)).rejects.toThrow(/回答が見つかりません/);
 });
+
+test("the CLI's reading of a name-mapped answer beyond the data rows reports it as outside the used range", async () => {
+  const model = existingForm();
+  model.setName({ name: "saiten.a.P_I_1_1.a", reference: "調査票!$D$3", visible: true });
+  model.setName({ name: "saiten.a.P_I_1_1.b", reference: "調査票!$D$40", visible: true });
+  const book = new ExcelJsWorkbook(toExcelJs(model));
+  const run = await runScoring(book, { rulebook: rb, write: false });
+  const messages = run.result.issues.map((i) => i.message.ja).join("\n");
+  expect(messages).toMatch(/調査票!\$D\$40.*使用範囲の外/);
+  expect(messages).not.toMatch(/調査票!\$D\$3.*使用範囲の外/);
+});

@@ -114,7 +114,15 @@ export class WorkbookPaneApi implements PaneApi {
 
   /** Answer cells of the last run (or of a fresh read when nothing was scored yet). */
   private async answerCells(rulebookId: string): Promise<Map<string, string>> {
-    if (this.last?.rulebookId !== rulebookId) await this.score(rulebookId);
+    // Previewing must not write: when nothing was scored yet, read the answers without writing results.
+    if (this.last?.rulebookId !== rulebookId) {
+      const outcome = await runScoring(this.port, {
+        rulebook: this.rulebook(rulebookId),
+        previous: this.previous,
+        write: false,
+      });
+      this.last = { rulebookId, outcome };
+    }
     const cells = new Map<string, string>();
     for (const [id, input] of Object.entries(this.last!.outcome.answers))
       if (input.cell) cells.set(id, input.cell);

@@ -107,6 +107,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
     if (!ws) return { ref, problem: "sheet-missing" };
+    // Judge the bounds before reading: getRow() adds rows, so afterwards every range looks inside.
+    const outside = r.bottom > ws.rowCount || r.right > ws.columnCount;
     const out: RangeRead = { ref, block: this.block(ws, r.top, r.left, r.bottom, r.right) };
     const merges =
       (
@@ -125,7 +127,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     ) {
       out.merged = true;
     }
-    if (r.bottom > ws.rowCount || r.right > ws.columnCount) out.outsideUsed = true;
+    if (outside) out.outsideUsed = true;
     return out;
   }
 

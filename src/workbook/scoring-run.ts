@@ -16,7 +16,7 @@ import {
 } from "./history";
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
-import { cellAddress, parseRef } from "./a1";
+import { cellAddress, parseRef, qualified } from "./a1";
 import {
   ANSWER_SHEET,
   answerSheetWrites,
@@ -136,7 +136,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   const answers: Record<string, CellInput> = {};
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
-    const where = ref;
+    const where = displayRef(ref);
     const problem = (code: Issue["code"], ja: string, en: string) =>
       issues.push({
         severity: "error",
@@ -305,13 +305,13 @@ function mappedOutputWrites(
     const p = points.get(id);
     if (p === undefined) continue;
     if (out.formula !== undefined) {
-      conflicts.push({ cell: out.ref, message: "数式のセルなので書き込みませんでした。" });
+      conflicts.push({ cell: displayRef(out.ref), message: "数式のセルなので書き込みませんでした。" });
       continue;
     }
     const empty = out.value === null || out.value === "";
     if (!empty && record[out.ref] !== out.value) {
       conflicts.push({
-        cell: out.ref,
+        cell: displayRef(out.ref),
         message: "Saiten が書いていない値が入っているので書き込みませんでした。",
       });
       continue;
@@ -321,4 +321,15 @@ function mappedOutputWrites(
     next[out.ref] = p;
   }
   return { writes, conflicts, record: next };
+}
+
+/** 調査票!$D$40 rather than '調査票'!$D$40: quotes only where Excel needs them. */
+function displayRef(ref: string): string {
+  const bang = ref.lastIndexOf("!");
+  try {
+    const sheet = parseRef(ref).sheet;
+    return sheet ? qualified(sheet, ref.slice(bang + 1)) : ref;
+  } catch {
+    return ref;
+  }
 }

@@ -264,12 +264,13 @@ export class XlsxReader implements WorkbookPort {
     const e = r.sheet ? this.entry(r.sheet) : undefined;
     if (!e) return { ref, problem: "sheet-missing" };
     const s = this.sheet(e);
+    const outside = r.bottom > s.rowCount || r.right > s.columnCount;
     const out: RangeRead = { ref, block: this.block(e, s, r.top, r.left, r.bottom, r.right) };
     if (
       s.merges.some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)
     )
       out.merged = true;
-    if (r.bottom > s.rowCount || r.right > s.columnCount) out.outsideUsed = true;
+    if (outside) out.outsideUsed = true;
     return out;
   }
 
