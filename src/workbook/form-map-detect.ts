@@ -2,8 +2,9 @@
 // (normalised as the engine normalises answers), and propose the cell to its right. The user confirms.
 import { normaliseText } from "../engine/normalise";
 import { jaText } from "../engine/text";
-import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { cellAddress, qualified } from "./a1";
+import { indicatorsOf } from "../rulebooks/tree";
 import type { Block, CellData } from "./port";
 
 export interface FormMapEntry {
@@ -33,11 +34,9 @@ function key(text: string): string {
   return normaliseText(text).replace(/\s+/g, "").toLowerCase();
 }
 
+/** Indicators that have an answer cell of their own. */
 function indicators(rb: Rulebook): Indicator[] {
-  const out: Indicator[] = [];
-  const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : out.push(c)));
-  walk(rb.root);
-  return out.filter((i) => !i.answerFrom);
+  return indicatorsOf(rb).filter((i) => !i.answerFrom);
 }
 
 /** Label → indicator, keeping only labels that name exactly one indicator. */

@@ -4,7 +4,7 @@
 import { compare, ComparableResult, Comparison } from "../engine/compare";
 import { ScoreSession } from "../engine/score";
 import type { CellInput, Issue, ScoreContext, ScoreResult } from "../engine/types";
-import type { Group, Rulebook } from "../rulebooks/schema";
+import type { Rulebook } from "../rulebooks/schema";
 import { cellInputOf, namedMap } from "./form-map";
 import {
   comparableOf,
@@ -17,6 +17,7 @@ import {
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
 import { cellAddress, parseRef, qualified } from "./a1";
+import { indicatorIdsOf } from "../rulebooks/tree";
 import {
   ANSWER_SHEET,
   answerSheetWrites,
@@ -60,12 +61,7 @@ export interface ScoringRunOutcome {
   roundTrips: number;
 }
 
-export function indicatorIds(rb: Rulebook): Set<string> {
-  const ids = new Set<string>();
-  const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : ids.add(c.id)));
-  walk(rb.root);
-  return ids;
-}
+export const indicatorIds = indicatorIdsOf;
 
 /** How two years compare: same rulebook by id; across a revision only what the rulebook declares. */
 export function compareWith(

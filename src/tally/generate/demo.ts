@@ -2,6 +2,7 @@
 // proportion to their real municipality counts, 市/町/村/区 names, populations, and sub-item points
 // that respect the rulebook (cumulative rank bands, one branch only in `aggregate: best` groups,
 // 目標Ⅳ identical in 推進 and 支援 through `answerFrom`).
+import { indicatorsOf } from "../../rulebooks/tree";
 import type { Group, Indicator, Node, Rulebook } from "../../rulebooks/schema";
 import { columnIdsOf, scoreColumns, tallyLayout } from "./columns";
 import type { TallyEntity, TallyUnion } from "../generate";
@@ -296,17 +297,8 @@ function collectCopies(node: Node, into: Indicator[]) {
   else if (node.answerFrom) into.push(node);
 }
 
-const byIdCache = new WeakMap<Rulebook, Map<string, Indicator>>();
 function indicatorsById(rulebook: Rulebook): Map<string, Indicator> {
-  let m = byIdCache.get(rulebook);
-  if (!m) {
-    const map = new Map<string, Indicator>();
-    const walk = (n: Node) => (n.kind === "group" ? n.children.forEach(walk) : map.set(n.id, n));
-    walk(rulebook.root);
-    byIdCache.set(rulebook, map);
-    m = map;
-  }
-  return m;
+  return new Map(indicatorsOf(rulebook).map((i) => [i.id, i]));
 }
 
 /**
