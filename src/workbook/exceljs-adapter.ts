@@ -2,11 +2,11 @@
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import ExcelJS from "exceljs";
 import { cellAddress, parseRef, qualified } from "./a1";
+import { Box, GridSheet, readGrid } from "./grid-read";
 import type {
   Block,
   CellData,
   DefinedName,
-  RangeRead,
   ReadRequest,
   ReadResult,
   SheetInfo,
@@ -82,53 +82,33 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async read(req: ReadRequest): Promise<ReadResult> {
     this.roundTrips++;
-    const used = new Map<string, Block>();
-    for (const name of req.used ?? []) {
-      const ws = this.book.getWorksheet(name);
-      if (!ws) continue;
-      used.set(name, this.block(ws, 1, 1, Math.max(1, ws.rowCount), Math.max(1, ws.columnCount)));
-    }
-    const ranges: RangeRead[] = (req.ranges ?? []).map((ref) => this.readRange(ref));
-    const names = req.names ? this.names() : [];
-    const settings: Record<string, string | undefined> = {};
-    if (req.settings?.length) {
-      const stored = this.storedSettings();
-      for (const k of req.settings) settings[k] = stored.get(k);
-    }
-    return { sheets: this.sheetInfo(), used, ranges, names, settings };
+    return readGrid(
+      {
+        sheetInfo: () => this.sheetInfo(),
+        sheet: (name) => this.gridSheet(name),
+        names: () => this.names(),
+        settings: () => this.storedSettings(),
+      },
+      req,
+    );
   }
 
-  private readRange(ref: string): RangeRead {
-    let r;
-    try {
-      r = parseRef(ref);
-    } catch {
-      return { ref, problem: "invalid-ref" };
-    }
-    const ws = r.sheet ? this.book.getWorksheet(r.sheet) : undefined;
-    if (!ws) return { ref, problem: "sheet-missing" };
-    // Judge the bounds before reading: getRow() adds rows, so afterwards every range looks inside.
-    const outside = r.bottom > ws.rowCount || r.right > ws.columnCount;
-    const out: RangeRead = { ref, block: this.block(ws, r.top, r.left, r.bottom, r.right) };
-    const merges =
-      (
-        ws as unknown as {
-          _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
-        }
-      )._merges ?? {};
-    if (
-      Object.values(merges).some(
-        (m) =>
-          m.model.top <= r.bottom &&
-          m.model.bottom >= r.top &&
-          m.model.left <= r.right &&
-          m.model.right >= r.left,
-      )
-    ) {
-      out.merged = true;
-    }
-    if (outside) out.outsideUsed = true;
-    return out;
+  private gridSheet(name: string): GridSheet | undefined {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) return undefined;
+    type Merges = Record<string, { model: Box }>;
+    return {
+      name: ws.name,
+      // Live counts: reading a block through getRow() adds rows.
+      get rowCount() {
+        return ws.rowCount;
+      },
+      get columnCount() {
+        return ws.columnCount;
+      },
+      merges: () => Object.values((ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model),
+      block: (top, left, bottom, right) => this.block(ws, top, left, bottom, right),
+    };
   }
 
   private block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Block {

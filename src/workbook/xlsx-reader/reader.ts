@@ -3,23 +3,14 @@
 // only when a read asks for it. Every answer is what ExcelJsWorkbook gives for the same file and the
 // same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
 // does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
+import { GridSheet, readGrid } from "../grid-read";
 import type ExcelJS from "exceljs";
 import DefinedNames from "exceljs/lib/doc/defined-names";
 import colCache from "exceljs/lib/utils/col-cache";
 import utils from "exceljs/lib/utils/utils";
 import DefinedNameXform from "exceljs/lib/xlsx/xform/book/defined-name-xform";
-import { parseRef } from "../a1";
 import { cellData } from "../exceljs-adapter";
-import type {
-  Block,
-  CellData,
-  DefinedName,
-  RangeRead,
-  ReadRequest,
-  ReadResult,
-  SheetInfo,
-  WorkbookPort,
-} from "../port";
+import type { Block, CellData, DefinedName, ReadRequest, ReadResult, SheetInfo, WorkbookPort } from "../port";
 import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
@@ -237,41 +228,33 @@ export class XlsxReader implements WorkbookPort {
 
   async read(req: ReadRequest): Promise<ReadResult> {
     this.roundTrips++;
-    const used = new Map<string, Block>();
-    for (const name of req.used ?? []) {
-      const e = this.entry(name);
-      if (!e) continue;
-      const s = this.sheet(e);
-      used.set(name, this.block(e, s, 1, 1, Math.max(1, s.rowCount), Math.max(1, s.columnCount)));
-    }
-    const ranges: RangeRead[] = (req.ranges ?? []).map((ref) => this.readRange(ref));
-    const names = req.names ? this.names() : [];
-    const settings: Record<string, string | undefined> = {};
-    if (req.settings?.length) {
-      const stored = this.storedSettings();
-      for (const k of req.settings) settings[k] = stored.get(k);
-    }
-    return { sheets: this.sheetInfo(), used, ranges, names, settings };
+    return readGrid(
+      {
+        sheetInfo: () => this.sheetInfo(),
+        sheet: (name) => this.gridSheet(name),
+        names: () => this.names(),
+        settings: () => this.storedSettings(),
+      },
+      req,
+    );
   }
 
-  private readRange(ref: string): RangeRead {
-    let r;
-    try {
-      r = parseRef(ref);
-    } catch {
-      return { ref, problem: "invalid-ref" };
-    }
-    const e = r.sheet ? this.entry(r.sheet) : undefined;
-    if (!e) return { ref, problem: "sheet-missing" };
+  private gridSheet(name: string): GridSheet | undefined {
+    const e = this.entry(name);
+    if (!e) return undefined;
     const s = this.sheet(e);
-    const outside = r.bottom > s.rowCount || r.right > s.columnCount;
-    const out: RangeRead = { ref, block: this.block(e, s, r.top, r.left, r.bottom, r.right) };
-    if (
-      s.merges.some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)
-    )
-      out.merged = true;
-    if (outside) out.outsideUsed = true;
-    return out;
+    return {
+      name: e.name,
+      // Live counts: blocks grow them the way ExcelJS's getRow() does, so results match it read for read.
+      get rowCount() {
+        return s.rowCount;
+      },
+      get columnCount() {
+        return s.columnCount;
+      },
+      merges: () => s.merges,
+      block: (top, left, bottom, right) => this.block(e, s, top, left, bottom, right),
+    };
   }
 
   private block(e: SheetEntry, s: Sheet, top: number, left: number, bottom: number, right: number): Block {
