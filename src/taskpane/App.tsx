@@ -5,13 +5,11 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { DocumentAdd20Regular, Dismiss20Regular, Play20Filled } from "@fluentui/react-icons";
+import { DocumentAdd20Regular, Play20Filled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Rulebook } from "../rulebooks/schema";
 import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
@@ -23,6 +21,7 @@ import { makePaneContext, PaneContext } from "./context";
 import { errorText } from "./errors";
 import { fmtNumber, fmtRate } from "./format";
 import { EMPTY_GRANT, GrantForm } from "./grant";
+import { Notice } from "./components/Notice";
 import { Lang, translate } from "./i18n";
 import { indexRulebook, RulebookIndex } from "./model";
 import { INITIAL_SCENARIOS, scenarioReducer } from "./scenarios";
@@ -269,39 +268,19 @@ export function App({ api }: { api: PaneApi }) {
               {announce}
             </div>
             {error && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-                  {error}
-                </MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      icon={<Dismiss20Regular />}
-                      aria-label={t("dismiss")}
-                      onClick={() => setError(null)}
-                    />
-                  }
-                />
-              </MessageBar>
+              <Notice
+                intent="error"
+                title={t("error.title")}
+                dismissLabel={t("dismiss")}
+                onDismiss={() => setError(null)}
+              >
+                {error}
+              </Notice>
             )}
             {notice && (
-              <MessageBar intent="success" layout="multiline">
-                <MessageBarBody>{notice}</MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      icon={<Dismiss20Regular />}
-                      aria-label={t("dismiss")}
-                      onClick={() => setNotice(null)}
-                    />
-                  }
-                />
-              </MessageBar>
+              <Notice intent="success" dismissLabel={t("dismiss")} onDismiss={() => setNotice(null)}>
+                {notice}
+              </Notice>
             )}
             {rulebookId ? (
               <Workspace

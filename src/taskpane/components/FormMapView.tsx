@@ -13,7 +13,6 @@ import {
   makeStyles,
   mergeClasses,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -27,13 +26,13 @@ import {
   ArrowUpload20Regular,
   CursorClick20Regular,
   Delete16Regular,
-  Dismiss20Regular,
   Save20Regular,
   ScanText20Regular,
   TableCellEdit20Regular,
 } from "@fluentui/react-icons";
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormMapEntry, FormMapProposal } from "../api";
+import { Notice } from "./Notice";
 import { usePane } from "../context";
 import { errorText } from "../errors";
 import { paren, sep } from "../format";
@@ -309,23 +308,14 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
 
   const bar = (where: Where): ReactNode =>
     note?.where === where && (
-      <MessageBar intent={note.intent} layout="multiline">
-        <MessageBarBody>
-          {note.intent === "error" && <MessageBarTitle>{t("error.title")}</MessageBarTitle>}
-          {note.text}
-        </MessageBarBody>
-        <MessageBarActions
-          containerAction={
-            <Button
-              appearance="transparent"
-              size="small"
-              icon={<Dismiss20Regular />}
-              aria-label={t("dismiss")}
-              onClick={() => setNote(null)}
-            />
-          }
-        />
-      </MessageBar>
+      <Notice
+        intent={note.intent}
+        title={note.intent === "error" ? t("error.title") : undefined}
+        dismissLabel={t("dismiss")}
+        onDismiss={() => setNote(null)}
+      >
+        {note.text}
+      </Notice>
     );
 
   const cellLink = (ref: string) => (
