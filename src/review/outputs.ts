@@ -125,30 +125,16 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         return;
       }
       if (v === undefined || v === null || typeof v !== "number") return;
-      switch (c.kind) {
-        case "rate":
-          cell.value = v / 100;
-          cell.numFmt = pct;
-          break;
-        case "change":
-          cell.value = v;
-          cell.numFmt = CHANGE;
-          break;
-        case "share":
-          cell.value = v;
-          cell.numFmt = "0.00%";
-          break;
-        case "yen":
-          cell.value = v;
-          cell.numFmt = YEN;
-          break;
-        case "count":
-          cell.value = v;
-          cell.numFmt = "#,##0";
-          break;
-        default:
-          cell.value = v;
-      }
+      const formats: Partial<Record<typeof c.kind, string>> = {
+        rate: pct,
+        change: CHANGE,
+        share: "0.00%",
+        yen: YEN,
+        count: "#,##0",
+      };
+      cell.value = c.kind === "rate" ? v / 100 : v;
+      const fmt = formats[c.kind];
+      if (fmt) cell.numFmt = fmt;
     });
   });
   const lastCol = list.getColumn(cols.length).letter;
