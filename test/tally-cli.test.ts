@@ -117,3 +117,103 @@ test("saiten review --previous-tally: each municipality compared with its row in
     );
   }
 });
+
+test("review --benchmarks: the 指標別 figures come from the tally (xlsx or its JSON), with the source named", async () => {
+  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
+  const entities = demoEntities(fy2025, 30, 5);
+  const tally = join(dir, "tally-bench-2025.xlsx");
+  writeFileSync(
+    tally,
+    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
+  );
+  const tallyJson = join(dir, "tally-bench-2025.json");
+  expect((await run("tally", "import", tally, "--out", tallyJson)).code).toBe(0);
+
+  const folder = mkdtempSync(join(dir, "bench-"));
+  const file = join(folder, "a.xlsx");
+  expect((await run("template", "--rulebook", "kaigo-municipal-fy2026", "--out", file)).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.getWorksheet("回答")!.eachRow((row, n) => {
+    if (n > 5 && row.getCell(1).value === "P_I_1_1.a") row.getCell(5).value = "○";
+  });
+  await wb.xlsx.writeFile(file);
+
+  const stats = computeTallyStats(fy2025, entities);
+  for (const source of [tally, tallyJson]) {
+    const json = join(dir, "bench-review.json");
+    const out = join(dir, "bench-review.xlsx");
+    const r = await run(
+      "review",
+      folder,
+      "--rulebook",
+      "kaigo-municipal-fy2026",
+      "--jobs",
+      "1",
+      "--quiet",
+      "--json",
+      json,
+      "--out",
+      out,
+      "--benchmarks",
+      source,
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/全国の該当率・平均: 全国集計 2025年度（tally-bench-2025\.xlsx）、30 市町村/);
+    const summary = JSON.parse(readFileSync(json, "utf8"));
+    expect(summary.nationalSource).toBe("全国集計 2025年度（tally-bench-2025.xlsx）");
+    // A yes/no item: its national rate is the share of the 30 rows that scored it.
+    const line = summary.indicators.find((l: { id: string }) => l.id === "P_I_1_1.a");
+    const hits = entities.filter((e) => (e.points["P_I_1_1.a"] ?? 0) > 0).length;
+    expect(line.nationalRate).toBeCloseTo(hits / 30, 6);
+    // The whole: the national mean of the totals the generator computed.
+    const root = summary.groups.find((g: { id: string }) => g.id === "KAIGO");
+    const mean = stats.totals.reduce((s, x) => s + x, 0) / 30;
+    expect(root.nationalMean).toBeCloseTo(mean, 5);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const note = book.getWorksheet("指標別")!.getCell(1, 6).note;
+    expect(JSON.stringify(note)).toContain("全国集計 2025年度");
+  }
+
+  const nhi = await run(
+    "review",
+    folder,
+    "--rulebook",
+    "nhi-municipal-fy2024",
+    "--quiet",
+    "--benchmarks",
+    tally,
+  );
+  expect(nhi.code).toBe(2);
+  expect(nhi.err).toMatch(/指標と一致しません/);
+});
+
+test("score --previous-tally takes the JSON of tally import too, and a name for --insurer", async () => {
+  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
+  const entities = demoEntities(fy2025, 6, 3).map((e, i) => ({
+    ...e,
+    code: `01300${i}`,
+    name: `試験村${i}`,
+  }));
+  const tally = join(dir, "tally-json-2025.xlsx");
+  writeFileSync(
+    tally,
+    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
+  );
+  const tallyJson = join(dir, "tally-json-2025.json");
+  expect((await run("tally", "import", tally, "--out", tallyJson)).code).toBe(0);
+  const file = join(dir, "json-answers.xlsx");
+  expect((await run("template", "--rulebook", "kaigo-municipal-fy2026", "--out", file)).code).toBe(0);
+  const total = computeTallyStats(fy2025, entities).totals[4];
+  for (const insurer of ["013004", "試験村4"]) {
+    const r = await run("score", file, "--previous-tally", tallyJson, "--insurer", insurer, "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).comparison.total.previous.points).toBe(total);
+  }
+  const broken = join(dir, "broken.json");
+  writeFileSync(broken, '{"format":"saiten.tally/1","municipalities":[]}');
+  const b = await run("score", file, "--previous-tally", broken, "--insurer", "013004");
+  expect(b.code).toBe(2);
+  expect(b.err).toMatch(/broken\.json は全国集計の JSON（saiten\.tally\/1）ではありません/);
+});

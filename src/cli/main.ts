@@ -19,7 +19,7 @@ import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadRulebook, openWorkbook, recordedRulebookId, UsageError } from "./load";
 import { renderReport } from "./print";
 import { ExitStatus, registerReview } from "./review";
-import { previousFromTally, registerTally } from "./tally";
+import { previousFromTally, registerTally, rulebookWithTallyBenchmarks } from "./tally";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
 interface Io {
@@ -137,8 +137,15 @@ export function program(io: Io = defaultIo): Command {
     .option("--rulebook <id|path>", "ルールブック（省略時はブックに記録されたもの）")
     .option("--previous <file>", "前年度の回答ブック(.xlsx)または採点結果(.json)")
     .option("--previous-rulebook <id|path>", "前年度のルールブック")
-    .option("--previous-tally <tally.xlsx>", "前年度の全国集計（厚生労働省）を前年度として使う")
-    .option("--insurer <保険者番号>", "--previous-tally で使う保険者番号")
+    .option(
+      "--previous-tally <tally.xlsx|tally.json>",
+      "前年度の全国集計（厚生労働省の .xlsx か tally import の .json）を前年度として使う",
+    )
+    .option("--insurer <保険者番号|名称>", "--previous-tally で使う保険者番号（または市町村名）")
+    .option(
+      "--benchmarks <tally.xlsx|tally.json>",
+      "全国の該当率・平均をこの全国集計から / national figures from this tally",
+    )
     .option("--json", "JSON で出力 / output JSON")
     .option("--out <scored.xlsx>", "得点を書き込んだコピーを保存 / save a scored copy")
     .option("--size-class <id>", "規模区分")
@@ -168,6 +175,7 @@ export function program(io: Io = defaultIo): Command {
           previousRulebook?: string;
           previousTally?: string;
           insurer?: string;
+          benchmarks?: string;
           json?: boolean;
           out?: string;
           sizeClass?: string;
@@ -183,7 +191,8 @@ export function program(io: Io = defaultIo): Command {
         if (opts.sizeClass) context.sizeClass = opts.sizeClass;
         if (opts.size !== undefined) context.size = opts.size;
         const book = await openWorkbook(file);
-        const rulebook = await rulebookFor(book, file, opts.rulebook);
+        const own = await rulebookFor(book, file, opts.rulebook);
+        const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io) : own;
         if (opts.previousTally && !opts.insurer)
           throw new UsageError("--previous-tally には --insurer <保険者番号> も指定してください。");
         if (opts.previous && opts.previousTally)

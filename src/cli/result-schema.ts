@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { GroupResult } from "../engine/types";
 import { RulebookSchema } from "../rulebooks/schema";
 import { ReviewSummarySchema } from "../review/summary-schema";
+import { TallyDocumentSchema } from "../tally/document-schema";
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const Trend = z.enum(["↗", "↘", "→", "―"]);
@@ -151,5 +152,6 @@ export function jsonSchemas(): Record<string, unknown> {
       io: "output",
       unrepresentable: "any",
     }),
+    "saiten-tally.schema.json": z.toJSONSchema(TallyDocumentSchema, { io: "output", unrepresentable: "any" }),
   };
 }

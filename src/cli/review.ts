@@ -2,7 +2,7 @@
 // Exit 0 when every file was scored, 1 when some failed (listed with reasons), 2 for unusable
 // arguments or inputs (one line on stderr).
 import type { Command } from "commander";
-import { previousRecordsFromTally } from "./tally";
+import { previousRecordsFromTally, rulebookWithTallyBenchmarks } from "./tally";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
 import type { Rulebook } from "../rulebooks/schema";
@@ -35,6 +35,7 @@ export interface ReviewOptions {
   rulebook: string;
   previous?: string;
   previousTally?: string;
+  benchmarks?: string;
   out?: string;
   /** A file, or "-" for stdout (then no table and no progress). */
   json?: string;
@@ -277,7 +278,8 @@ export async function runReview(
   io: ReviewIo,
 ): Promise<ReviewRun> {
   const files = expandInputs(inputs);
-  const rulebook = await loadRulebook(opts.rulebook);
+  const own = await loadRulebook(opts.rulebook);
+  const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io) : own;
   const inputSet = new Set(files.map((f) => resolve(f)));
   for (const [flag, target] of [
     ["--out", opts.out],
@@ -342,8 +344,12 @@ export function registerReview(program: Command, io: ReviewIo): void {
       "前年度の回答ブックのフォルダ、または saiten review --json の出力",
     )
     .option(
-      "--previous-tally <tally.xlsx>",
+      "--previous-tally <tally.xlsx|tally.json>",
       "前年度の全国集計（厚生労働省）で前年度と比べる / last year's national tally as the previous year",
+    )
+    .option(
+      "--benchmarks <tally.xlsx|tally.json>",
+      "指標別・区分別の全国値をこの全国集計から / national figures from this tally",
     )
     .option("--out <summary.xlsx>", "集計ブックを保存 / write the summary workbook")
     .option("--json <file>", "集計を JSON で保存（- で標準出力）/ summary as JSON (- for stdout)")

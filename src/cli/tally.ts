@@ -9,8 +9,11 @@ import { ratePercent } from "../engine/rate";
 import type { ReviewRecord } from "../review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
+import { applyTallyBenchmarks } from "../tally/apply-benchmarks";
 import { toComparable } from "../tally/comparable";
-import { readTally, TallyError, yearFromTitle } from "../tally/read";
+import { findInsurer } from "../tally/find-insurer";
+import { type OpenedTally, openTally } from "../tally/open";
+import { TallyError } from "../tally/read";
 import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
 import { UsageError } from "./load";
 
@@ -25,24 +28,10 @@ function readBytes(path: string): Uint8Array {
   return new Uint8Array(readFileSync(p));
 }
 
-/** The title row's year, read cheaply through the reader with a placeholder rulebook when needed. */
-async function readWithYear(data: Uint8Array, year: number | undefined): Promise<TallyRead> {
-  let y = year;
-  if (y === undefined) {
-    // Read once with any kaigo item rulebook to get the title, then with the right one.
-    const probe = findBundled("kaigo-municipal-fy2026");
-    if (!probe) throw new UsageError("同梱のルールブックがありません。");
-    const first = await readTally(data, { rulebook: probe });
-    y = first.fiscalYear ?? yearFromTitle(first.title) ?? undefined;
-    if (y === undefined) throw new UsageError("表題から年度が分かりません。--year N を指定してください。");
-    if (y === 2026) return first;
-  }
-  const rulebook = findBundled(`kaigo-municipal-fy${y}`);
-  if (!rulebook) throw new UsageError(`${y} 年度のルールブック kaigo-municipal-fy${y} がありません。`);
-  return readTally(data, { rulebook, fiscalYear: y });
-}
-
 export function tallyDocument(read: TallyRead, source: string): TallyDocument {
+  // A tally opened from JSON carries its own format/source/counts: these are written afresh.
+  const body: Record<string, unknown> = { ...read };
+  for (const k of ["format", "source", "counts"]) delete body[k];
   return {
     format: TALLY_FORMAT,
     source,
@@ -53,7 +42,7 @@ export function tallyDocument(read: TallyRead, source: string): TallyDocument {
       totalColumns: read.columns.filter((c) => c.kind === "total").length,
       problems: read.problems.length,
     },
-    ...read,
+    ...(body as unknown as TallyRead),
   };
 }
 
@@ -62,14 +51,7 @@ export async function importTally(
   opts: { year?: number; out?: string },
   io: TallyIo,
 ): Promise<TallyDocument> {
-  const data = readBytes(path);
-  let read: TallyRead;
-  try {
-    read = await readWithYear(data, opts.year);
-  } catch (e) {
-    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
-    throw e;
-  }
+  const read = await loadTally(path, opts.year);
   const doc = tallyDocument(read, basename(path));
   if (opts.out) writeFileSync(resolve(opts.out), JSON.stringify(doc, null, 1));
   const c = doc.counts;
@@ -92,30 +74,47 @@ export async function importTally(
   return doc;
 }
 
+/** A tally file (.xlsx from MHLW, or the JSON of `saiten tally import`), read with the rulebook of its year. */
+export async function loadTally(path: string, year?: number): Promise<OpenedTally> {
+  const data = readBytes(path);
+  try {
+    return await openTally(data, basename(path), { year });
+  } catch (e) {
+    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The row of one insurer in a tally, as last year's result for compare (--previous-tally). */
 export async function previousFromTally(
   path: string,
   insurerNo: string,
   rulebook: Rulebook,
 ): Promise<ComparableResult> {
-  const data = readBytes(path);
-  let read: TallyRead;
-  try {
-    read = await readTally(data, { rulebook });
-    const own = read.fiscalYear !== null ? findBundled(`kaigo-municipal-fy${read.fiscalYear}`) : undefined;
-    if (own && own !== rulebook)
-      read = await readTally(data, { rulebook: own, fiscalYear: read.fiscalYear! });
-  } catch (e) {
-    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
-    throw e;
-  }
-  const want = insurerNo.trim().normalize("NFKC");
-  const key = /^\d+$/.test(want) ? want.padStart(6, "0") : want;
-  const m =
-    read.municipalities.find((x) => x.code === key) ?? read.municipalities.find((x) => x.name === want);
+  const read = await loadTally(path);
+  const m = findInsurer(read.municipalities, insurerNo);
   if (!m) throw new UsageError(`${path} に保険者番号 ${insurerNo} の行（総合計のある行）がありません。`);
-  const rb = findBundled(read.rulebookId) ?? rulebook;
-  return toComparable(m, rb);
+  return toComparable(m, findBundled(read.rulebookId) ?? rulebook);
+}
+
+/** The rulebook with the tally's national figures (--benchmarks); says how much of it matched. */
+export async function rulebookWithTallyBenchmarks(
+  path: string,
+  rulebook: Rulebook,
+  io: TallyIo,
+): Promise<Rulebook> {
+  const read = await loadTally(path);
+  const own = findBundled(read.rulebookId);
+  if (!own) throw new UsageError(`${path}: ルールブック ${read.rulebookId} がありません。`);
+  const applied = applyTallyBenchmarks(rulebook, read, own);
+  if (applied.matched === 0)
+    throw new UsageError(
+      `${path} の項目は ${rulebook.id} の指標と一致しません。同じ交付金のルールブックを指定してください。`,
+    );
+  io.err(
+    `全国の該当率・平均: ${applied.label}、${applied.municipalities} 市町村（${applied.matched}/${applied.of} 箇所）\n`,
+  );
+  return applied.rulebook;
 }
 
 export function registerTally(program: Command, io: TallyIo): void {
@@ -140,7 +139,7 @@ export function registerTally(program: Command, io: TallyIo): void {
 /** Every municipality of a national tally as last year's records for `saiten review --previous-tally`. */
 export async function previousRecordsFromTally(path: string): Promise<ReviewRecord[]> {
   if (!existsSync(path)) throw new UsageError(`前年度の全国集計 ${path} がありません。`);
-  const read = await readWithYear(new Uint8Array(readFileSync(path)), undefined);
+  const read = await loadTally(path);
   const rulebook = findBundled(read.rulebookId);
   const max = rulebook?.root.max ?? null;
   return read.municipalities.map((m) => ({

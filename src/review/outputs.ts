@@ -249,10 +249,12 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     }
   });
   ind.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: indHeaders.length } };
+  if (summary.nationalSource) ind.getCell(1, 6).note = `出典: ${summary.nationalSource}`;
   // The group table sits to the right, under the same frozen header row.
   const gLeft = indHeaders.length + 2;
   const gHeaders = ["区分ID", "区分", "満点", "平均", "中央値", "全国平均", "全国中央値", "差(平均)"];
   headerRow(ind, gHeaders, gLeft);
+  if (summary.nationalSource) ind.getCell(1, gLeft + 5).note = `出典: ${summary.nationalSource}`;
   setWidths(ind, [16, 36, 7, 8, 8, 9, 10, 9], gLeft);
   summary.groups.forEach((g, k) => {
     const r = ind.getRow(k + 2);

@@ -292,5 +292,24 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     groups: groupSummary,
   };
   if (allocation) summary.allocation = allocation;
+  const sources = nationalSources(
+    indicators,
+    groupInfo.map((g) => g.group),
+  );
+  if (sources.length) summary.nationalSource = sources.join("; ");
   return summary;
+}
+
+/** Where the national figures shown come from (a tally's label, or the rulebook's cited sources). */
+function nationalSources(
+  indicators: readonly { benchmark?: { hitRate?: number; source?: string } }[],
+  groups: readonly { benchmark?: { mean?: number; median?: number; source?: string } }[],
+): string[] {
+  const out = new Set<string>();
+  for (const i of indicators)
+    if (i.benchmark?.hitRate !== undefined && i.benchmark.source) out.add(i.benchmark.source);
+  for (const g of groups)
+    if ((g.benchmark?.mean !== undefined || g.benchmark?.median !== undefined) && g.benchmark.source)
+      out.add(g.benchmark.source);
+  return [...out];
 }

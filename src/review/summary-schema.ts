@@ -108,6 +108,10 @@ export const ReviewSummarySchema = z.object({
       nationalMedian: z.number().optional(),
     }),
   ),
+  nationalSource: z
+    .string()
+    .optional()
+    .describe("where the national figures (nationalRate, nationalMean, nationalMedian) come from"),
   allocation: z
     .object({
       budget: z.number(),

@@ -123,6 +123,8 @@ export interface ReviewSummary {
     nationalMean?: number;
     nationalMedian?: number;
   }[];
+  /** Where the national figures come from (a national tally's label, or the rulebook's sources). */
+  nationalSource?: string;
   allocation?: {
     budget: number;
     totalPaid: number;

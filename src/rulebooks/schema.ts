@@ -62,6 +62,8 @@ export const GroupBenchmarkSchema = z
   .object({
     mean: finite.optional(),
     median: finite.optional(),
+    /** Population standard deviation of the points (from a national tally). */
+    sd: finite.min(0).optional(),
     meanRate: share.optional(),
     source: z.string().optional(),
   })

@@ -1,7 +1,7 @@
 // A tally row as an engine ComparableResult, so last year's tally can serve as the previous year.
 import type { ComparableGroup, ComparableResult } from "../engine/compare";
 import type { Rulebook } from "../rulebooks/schema";
-import { groupPoints, indicatorPoints } from "./read";
+import { groupPoints, indicatorPoints } from "./points";
 import { RulebookIndex } from "./match";
 import type { TallyMunicipality } from "./types";
 

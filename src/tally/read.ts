@@ -24,6 +24,7 @@ import {
   totalLabel,
   twigOf,
 } from "./match";
+import { groupPoints } from "./points";
 import type { ColumnStats, TallyColumn, TallyMunicipality, TallyProblem, TallyRead } from "./types";
 
 export interface ReadTallyOptions {
@@ -541,53 +542,6 @@ function incompleteGroups(idx: RulebookIndex, missing: Set<string>): Set<string>
       out.add(compiled.groups[g].id);
       g = compiled.groups[g].parentIdx;
     }
-  }
-  return out;
-}
-
-/** Indicator and group points from sub-item points, the way the engine aggregates. */
-export function groupPoints(idx: RulebookIndex, items: Record<string, number>): Record<string, number> {
-  const { compiled } = idx;
-  const indPts = compiled.indicators.map((ci) => {
-    const def = ci.def;
-    if (def.kind === "rankBand") {
-      const v = ci.partIds.map((p) => items[p] ?? 0);
-      return def.cumulative === false ? Math.max(0, ...v) : v.reduce((s, x) => s + x, 0);
-    }
-    if (def.kind === "choice") return Math.max(0, ...ci.partIds.map((p) => items[p] ?? 0));
-    if (def.kind === "multi") {
-      const sum = ci.partIds.reduce((s, p) => s + (items[p] ?? 0), 0);
-      return def.cap !== undefined ? Math.min(def.cap, sum) : sum;
-    }
-    return items[ci.id] ?? 0;
-  });
-  const gPts = new Array<number>(compiled.groups.length).fill(0);
-  for (const gi of compiled.groupOrder) {
-    const g = compiled.groups[gi];
-    const vals = [...g.childIndicators.map((i) => indPts[i]), ...g.childGroups.map((i) => gPts[i])];
-    let v = g.best ? (vals.length ? Math.max(...vals) : 0) : vals.reduce((s, x) => s + x, 0);
-    if (g.clampMax !== undefined && v > g.clampMax) v = g.clampMax;
-    if (g.clampMin !== undefined && v < g.clampMin) v = g.clampMin;
-    gPts[gi] = v;
-  }
-  const out: Record<string, number> = {};
-  compiled.groups.forEach((g, i) => (out[g.id] = gPts[i]));
-  return out;
-}
-
-/** Indicator points from sub-item points (for toComparable). */
-export function indicatorPoints(idx: RulebookIndex, items: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const ci of idx.compiled.indicators) {
-    const def = ci.def;
-    if (def.kind === "rankBand") {
-      const v = ci.partIds.map((p) => items[p] ?? 0);
-      out[ci.id] = def.cumulative === false ? Math.max(0, ...v) : v.reduce((s, x) => s + x, 0);
-    } else if (def.kind === "choice") out[ci.id] = Math.max(0, ...ci.partIds.map((p) => items[p] ?? 0));
-    else if (def.kind === "multi") {
-      const sum = ci.partIds.reduce((s, p) => s + (items[p] ?? 0), 0);
-      out[ci.id] = def.cap !== undefined ? Math.min(def.cap, sum) : sum;
-    } else out[ci.id] = items[ci.id] ?? 0;
   }
   return out;
 }

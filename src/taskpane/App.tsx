@@ -16,6 +16,7 @@ import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSumma
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { RulebookPicker } from "./components/RulebookPicker";
 import { RunProgress } from "./components/RunProgress";
+import type { TallyState } from "./components/TallyPanel";
 import { Workspace } from "./components/Workspace";
 import { makePaneContext, PaneContext } from "./context";
 import { errorText } from "./errors";
@@ -83,6 +84,7 @@ export function App({ api }: { api: PaneApi }) {
   const [announce, setAnnounce] = useState("");
   const [scenarios, dispatch] = useReducer(scenarioReducer, INITIAL_SCENARIOS);
   const [grantForm, setGrantForm] = useState<GrantForm>(EMPTY_GRANT);
+  const [tally, setTally] = useState<TallyState | null>(null);
   const theme = useMemo(() => paneTheme(), []);
   const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
   const { t } = ctx;
@@ -200,12 +202,44 @@ export function App({ api }: { api: PaneApi }) {
     await run(id);
     setNotice(t("notice.applied", { n: changes.length }));
   };
+  const rescore = () => run(summaryRef.current?.result.rulebook.id ?? rulebookId);
   const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
     setNotice(null);
-    const res = await call(() => api.usePreviousWorkbook(data, fileName, undefined));
+    const res = await call(() => api.openPreviousFile(data, fileName, undefined));
     if (!res) return;
-    const ok = await run(summaryRef.current?.result.rulebook.id ?? rulebookId);
-    if (ok) setNotice(t("notice.previous", { file: fileName, total: fmtNumber(res.total, lang) }));
+    if (res.kind === "workbook") {
+      setTally((tl) => (tl ? { ...tl, chosen: null } : tl));
+      const ok = await rescore();
+      if (ok) setNotice(t("notice.previous", { file: fileName, total: fmtNumber(res.total, lang) }));
+      return;
+    }
+    const info = res.tally;
+    // The workbook's own row, when its 市町村コード or name finds one, is used at once (and can be changed).
+    const chosen = info.suggested
+      ? ((await call(() => api.usePreviousFromTally(info.suggested!))) ?? null)
+      : null;
+    setTally({ info, chosen, figures: true });
+    const ok = await rescore();
+    if (!ok) return;
+    const read = t("notice.tally", { file: fileName, n: fmtNumber(info.insurers.length, lang) });
+    setNotice(
+      chosen
+        ? `${read}${t("notice.tallyPrevious", { name: chosen.name, total: fmtNumber(chosen.total, lang) })}`
+        : read,
+    );
+  };
+  const onTallyInsurer = async (code: string) => {
+    setNotice(null);
+    const chosen = await call(() => api.usePreviousFromTally(code));
+    if (!chosen) return;
+    setTally((tl) => (tl ? { ...tl, chosen } : tl));
+    const ok = await rescore();
+    if (ok) setNotice(t("notice.tallyPrevious", { name: chosen.name, total: fmtNumber(chosen.total, lang) }));
+  };
+  const onTallyFigures = async (on: boolean) => {
+    api.useTallyBenchmarks(on);
+    setTally((tl) => (tl ? { ...tl, figures: on } : tl));
+    await rescore();
   };
   const onTemplate = async () => {
     if (!rulebookId) return;
@@ -297,6 +331,9 @@ export function App({ api }: { api: PaneApi }) {
                 onClearMarks={onClearMarks}
                 onApplied={onApplied}
                 onPreviousFile={onPreviousFile}
+                tally={tally}
+                onTallyInsurer={onTallyInsurer}
+                onTallyFigures={onTallyFigures}
               />
             ) : (
               !running && !summary && <p>{t("start.hint")}</p>

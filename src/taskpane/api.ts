@@ -27,7 +27,9 @@ export interface RunSummary {
   result: ScoreResult;
   /** Against the previous year, when one is known (history snapshot, 前年度得点 column, or a chosen file). */
   comparison?: Comparison;
-  previousSource?: "history" | "column" | "file";
+  previousSource?: "history" | "column" | "file" | "tally";
+  /** National figures taken from an opened national tally instead of the rulebook's bundled ones. */
+  benchmarks?: TallyBenchmarksInUse;
   /** Where the answers came from. */
   source: "template" | "names";
   /** The answers as read, for what-if scenarios (indicator id → cell). */
@@ -39,6 +41,38 @@ export interface RunSummary {
   /** Round trips the run cost (context.sync calls). */
   roundTrips: number;
 }
+
+export interface TallyBenchmarksInUse {
+  /** e.g. 「全国集計 2025年度（file.xlsx）」. */
+  label: string;
+  municipalities: number;
+  /** Figures replaced, of the places in the rulebook that carry one. */
+  matched: number;
+  of: number;
+}
+
+export interface TallyInsurer {
+  /** 保険者番号 (6 digits, leading zero kept). */
+  code: string;
+  name: string;
+  pref: string;
+  total: number;
+}
+
+/** A national tally (全国集計) opened in the pane. */
+export interface TallyInfo {
+  fileName: string;
+  fiscalYear: number | null;
+  rulebookId: string;
+  insurers: TallyInsurer[];
+  /** Problems the reader reported (unknown columns, sums that disagree …). */
+  problems: number;
+  /** The open workbook's own row, found by its 市町村コード or a 市町村名 only one row carries. */
+  suggested?: string;
+}
+
+export type PreviousFile =
+  { kind: "workbook"; rulebookId: string; total: number } | { kind: "tally"; tally: TallyInfo };
 
 export interface CellChange {
   indicatorId: string;
@@ -82,10 +116,14 @@ export interface PaneApi {
   /** A JSON form-map file to share one map across all municipalities of a prefecture. */
   exportFormMap(rulebookId: string): Promise<string>;
   importFormMap(rulebookId: string, json: string): Promise<number>;
-  /** Last year's workbook chosen in the pane, scored with last year's rulebook; used by later runs. */
-  usePreviousWorkbook(
-    data: ArrayBuffer,
-    fileName: string,
-    rulebookId?: string,
-  ): Promise<{ rulebookId: string; total: number }>;
+  /**
+   * A file chosen as last year's: an answer workbook (scored with last year's rulebook and used by
+   * later runs), or a national tally (MHLW's .xlsx or the JSON of `saiten tally import`), whose rows
+   * can then serve as last year's result and whose distribution as the national figures.
+   */
+  openPreviousFile(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<PreviousFile>;
+  /** One insurer's row of the opened tally as last year's result for later runs. */
+  usePreviousFromTally(code: string): Promise<TallyInsurer>;
+  /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */
+  useTallyBenchmarks(on: boolean): void;
 }

@@ -59,6 +59,14 @@ const messages = {
     ja: "前年度のブック「{file}」（{total}点）を読み込み、比較しました。",
     en: "Loaded last year's workbook “{file}” ({total} points) and compared.",
   },
+  "notice.tally": {
+    ja: "全国集計「{file}」（{n}市町村）を読み込みました。",
+    en: "Read the national tally “{file}” ({n} municipalities).",
+  },
+  "notice.tallyPrevious": {
+    ja: "{name}の前年度（{total}点）と比べました。",
+    en: "Compared with last year's row of {name} ({total} points).",
+  },
   "notice.template": {
     ja: "回答シートを作りました。回答を入力して「採点」を押してください。",
     en: "Answer sheets created. Fill in the answers, then press Score.",
@@ -88,6 +96,7 @@ const messages = {
   "previous.history": { ja: "前年度: 採点履歴", en: "Last year: history" },
   "previous.column": { ja: "前年度: 前年度得点列", en: "Last year: points column" },
   "previous.file": { ja: "前年度: 指定したブック", en: "Last year: chosen workbook" },
+  "previous.tally": { ja: "前年度: 全国集計", en: "Last year: national tally" },
   "previous.none": { ja: "前年度なし", en: "No last year" },
   written: { ja: "{n}セルに結果を書き込み", en: "{n} result cells written" },
   "conflicts.title": {
@@ -95,11 +104,32 @@ const messages = {
     en: "{n} cells left alone (formulas or other content)",
   },
   "previous.hint": {
-    ja: "前年度と比べるには、前年度の回答ブックを選んでください。",
-    en: "To compare with last year, choose last year's workbook.",
+    ja: "前年度と比べるには、前年度の回答ブックか全国集計（厚生労働省の .xlsx、または saiten tally import の .json）を選んでください。",
+    en: "To compare with last year, choose last year's workbook or the national tally (MHLW's .xlsx, or the .json of saiten tally import).",
   },
-  "previous.choose": { ja: "前年度のブックを選ぶ", en: "Choose last year's workbook" },
-  "previous.replace": { ja: "前年度のブックを選び直す", en: "Choose another last-year workbook" },
+  "previous.choose": { ja: "前年度のブック・全国集計を選ぶ", en: "Choose last year's workbook or tally" },
+  "previous.replace": { ja: "別の前年度ファイルを選ぶ", en: "Choose another last-year file" },
+
+  "tally.heading": { ja: "全国集計{year}", en: "National tally{year}" },
+  "tally.year": { ja: "（{year}年度）", en: " (FY{year})" },
+  "tally.file": { ja: "{file}・{n}市町村", en: "{file} · {n} municipalities" },
+  "tally.problems": {
+    ja: "・読み取りの注意 {n}件（saiten tally import で一覧できます）",
+    en: " · {n} reading problems (listed by saiten tally import)",
+  },
+  "tally.insurer": { ja: "前年度にする保険者", en: "Insurer to compare with" },
+  "tally.insurerHint": { ja: "保険者番号か市町村名で検索", en: "Search by insurer number or name" },
+  "tally.insurerPlaceholder": { ja: "例: 011002、札幌市", en: "e.g. 011002 or 札幌市" },
+  "tally.noMatch": { ja: "該当する保険者はありません。", en: "No insurer matches." },
+  "tally.chosen": { ja: "前年度: {name} {total}点", en: "Last year: {name}, {total} points" },
+  "tally.choose": {
+    ja: "保険者を選ぶと、その行を前年度として比べます。",
+    en: "Choose an insurer to compare with its row.",
+  },
+  "tally.figures": {
+    ja: "全国の該当率・平均にこの集計を使う",
+    en: "Use this tally for national shares and averages",
+  },
 
   "groups.heading": { ja: "区分別の得点", en: "Points by group" },
   "bars.current": { ja: "今年度", en: "This year" },
@@ -230,6 +260,14 @@ const messages = {
   "gain.points": { ja: "+{n}点", en: "+{n} pts" },
   "gain.share": { ja: "全国の達成 {share}", en: "Met nationally {share}" },
   "gain.count": { ja: "（{n}/{of}）", en: " ({n}/{of})" },
+  "gain.sourceTally": {
+    ja: "全国の達成は {label}・{n}市町村から。",
+    en: "National shares from {label}, {n} municipalities.",
+  },
+  "gain.sourceRulebook": {
+    ja: "全国の達成はルールブックの値です。全国集計を選ぶと最新の分布に置き換わります。",
+    en: "National shares are the rulebook's; choose a national tally for its full distribution.",
+  },
   "gain.add": { ja: "追加", en: "Add" },
   "gain.addNamed": { ja: "{name} をシナリオに追加", en: "Add {name} to the scenario" },
   "gain.added": { ja: "{name} をシナリオに追加しました。", en: "Added {name} to the scenario." },

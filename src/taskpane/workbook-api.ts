@@ -16,7 +16,20 @@ import {
 } from "../workbook/form-map-detect";
 import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
-import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
+import { type AppliedBenchmarks, applyTallyBenchmarks } from "../tally/apply-benchmarks";
+import { toComparable } from "../tally/comparable";
+import { findInsurer } from "../tally/find-insurer";
+import type { OpenedTally } from "../tally/open";
+import type {
+  CellChange,
+  PaneApi,
+  PaneSettings,
+  PreviousFile,
+  RulebookInfo,
+  RunStep,
+  RunSummary,
+  TallyInsurer,
+} from "./api";
 
 const SETTING_RULEBOOK = "saiten.rulebook";
 const SETTING_LANG = "saiten.lang";
@@ -24,6 +37,11 @@ const SETTING_LANG = "saiten.lang";
 export class WorkbookPaneApi implements PaneApi {
   private last?: { rulebookId: string; outcome: ScoringRunOutcome };
   private previous?: ComparableResult;
+  private previousFromTally = false;
+  private tally?: OpenedTally;
+  private tallyFigures = true;
+  /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
+  private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
 
   constructor(
     private readonly port: WorkbookPort,
@@ -45,10 +63,26 @@ export class WorkbookPaneApi implements PaneApi {
     }));
   }
 
+  /** The rulebook as scored: with the opened tally's national figures when they are in use. */
   rulebook(id: string): Rulebook {
+    const rb = this.ownRulebook(id);
+    return this.withTallyFigures(rb)?.rulebook ?? rb;
+  }
+
+  private ownRulebook(id: string): Rulebook {
     const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
     if (!rb) throw new Error(`ルールブック「${id}」がありません。一覧から選び直してください。`);
     return rb;
+  }
+
+  private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
+    if (!this.tally || !this.tallyFigures) return null;
+    if (!this.benchmarked.has(rb.id)) {
+      const own = findBundled(this.tally.rulebookId);
+      const applied = own ? applyTallyBenchmarks(rb, this.tally, own) : null;
+      this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
+    }
+    return this.benchmarked.get(rb.id) ?? null;
   }
 
   async loadSettings(): Promise<PaneSettings> {
@@ -77,10 +111,12 @@ export class WorkbookPaneApi implements PaneApi {
       onProgress,
     });
     this.last = { rulebookId, outcome };
-    return {
+    const figures = this.withTallyFigures(this.ownRulebook(rulebookId));
+    const summary: RunSummary = {
       result: outcome.result,
       comparison: outcome.comparison,
-      previousSource: outcome.previousSource,
+      previousSource:
+        outcome.previousSource === "file" && this.previousFromTally ? "tally" : outcome.previousSource,
       source: outcome.source,
       answers: outcome.answers,
       context: outcome.context,
@@ -88,6 +124,11 @@ export class WorkbookPaneApi implements PaneApi {
       conflicts: outcome.conflicts,
       roundTrips: outcome.roundTrips,
     };
+    if (figures) {
+      const { label, municipalities, matched, of } = figures;
+      summary.benchmarks = { label, municipalities, matched, of };
+    }
+    return summary;
   }
 
   async createTemplate(rulebookId: string): Promise<void> {
@@ -250,7 +291,65 @@ export class WorkbookPaneApi implements PaneApi {
     return file.entries.length;
   }
 
-  async usePreviousWorkbook(
+  async openPreviousFile(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<PreviousFile> {
+    const bytes = new Uint8Array(data);
+    // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
+    const tallyFiles = await import(/* webpackChunkName: "tally" */ "../tally/open");
+    if (tallyFiles.isJson(bytes) || tallyFiles.isTallyWorkbook(bytes)) {
+      let opened: OpenedTally;
+      try {
+        opened = await tallyFiles.openTally(bytes, fileName);
+      } catch (e) {
+        if (e instanceof Error && e.name === "TallyError") throw new Error(`${fileName}: ${e.message}`);
+        throw e;
+      }
+      if (!findBundled(opened.rulebookId))
+        throw new Error(`${fileName} を読むルールブック ${opened.rulebookId} がありません。`);
+      this.tally = opened;
+      this.tallyFigures = true;
+      this.benchmarked.clear();
+      // The open workbook says who it is from (template 市町村コード / 市町村名) once it was scored.
+      const t = this.last?.outcome.template;
+      const own =
+        findInsurer(opened.municipalities, t?.entityCode) ??
+        findInsurer(opened.municipalities, t?.entityName);
+      return {
+        kind: "tally",
+        tally: {
+          fileName,
+          fiscalYear: opened.fiscalYear,
+          rulebookId: opened.rulebookId,
+          insurers: opened.municipalities.map((m) => ({
+            code: m.code,
+            name: m.name,
+            pref: m.pref,
+            total: m.total,
+          })),
+          problems: opened.problems.length,
+          ...(own && { suggested: own.code }),
+        },
+      };
+    }
+    const res = await this.usePreviousWorkbook(data, fileName, rulebookId);
+    return { kind: "workbook", ...res };
+  }
+
+  async usePreviousFromTally(code: string): Promise<TallyInsurer> {
+    const tally = this.tally;
+    if (!tally) throw new Error("全国集計を先に選んでください。");
+    const m = findInsurer(tally.municipalities, code);
+    if (!m)
+      throw new Error(`全国集計に保険者番号 ${code} の行がありません。番号か市町村名を選び直してください。`);
+    this.previous = toComparable(m, findBundled(tally.rulebookId)!);
+    this.previousFromTally = true;
+    return { code: m.code, name: m.name, pref: m.pref, total: m.total };
+  }
+
+  useTallyBenchmarks(on: boolean): void {
+    this.tallyFigures = on;
+  }
+
+  private async usePreviousWorkbook(
     data: ArrayBuffer,
     fileName: string,
     rulebookId?: string,
@@ -268,10 +367,13 @@ export class WorkbookPaneApi implements PaneApi {
     const recorded = block ? readTemplate(block)?.rulebookId : undefined;
     const id = rulebookId ?? recorded;
     if (!id)
-      throw new Error(`${fileName} のルールブックが分かりません。前年度のルールブックを選んでください。`);
-    const rulebook = this.rulebook(id);
+      throw new Error(
+        `${fileName} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。`,
+      );
+    const rulebook = this.ownRulebook(id);
     const outcome = await runScoring(book, { rulebook, write: false });
     this.previous = outcome.result;
+    this.previousFromTally = false;
     return { rulebookId: id, total: outcome.result.total.points };
   }
 }

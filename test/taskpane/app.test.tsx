@@ -275,6 +275,78 @@ test("where to gain: by points, with the national share; one click into the scen
   expect(status.textContent).toContain("+8点");
 });
 
+const TALLY = {
+  fiscalYear: 2025,
+  rulebookId: "test-mini",
+  problems: 2,
+  insurers: [
+    { code: "011002", name: "札幌市", pref: "北海道", total: 40 },
+    { code: "132063", name: "府中市", pref: "東京都", total: 55 },
+    { code: "342076", name: "府中市", pref: "広島県", total: 33 },
+  ],
+  suggested: "011002",
+};
+
+function choosePreviousFile(name: string) {
+  const input = document.querySelector('input[type="file"][accept=".xlsx,.xlsm,.json"]') as HTMLInputElement;
+  // jsdom's File has no arrayBuffer(); Office's browsers do.
+  const file = Object.assign(new File(["x"], name), { arrayBuffer: async () => new ArrayBuffer(1) });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+test("a national tally as last year's file: its own row at once, another by search, figures on and off", async () => {
+  const api = setup({ tally: TALLY });
+  await renderAndScore(api);
+  await act(async () => choosePreviousFile("全国集計R7.xlsx"));
+  const panel = (await screen.findByRole("heading", { name: "全国集計（2025年度）" })).closest(
+    "section",
+  ) as HTMLElement;
+  expect(api.calls.filter((c) => c.method === "usePreviousFromTally").map((c) => c.args)).toEqual([
+    ["011002"],
+  ]);
+  // Scored again with the tally's row as last year.
+  expect(api.calls.filter((c) => c.method === "score").length).toBe(2);
+  expect(within(panel).getByText("前年度: 011002 札幌市（北海道） 40点")).toBeTruthy();
+  expect(within(panel).getByText(/3市町村・読み取りの注意 2件/)).toBeTruthy();
+  expect(
+    screen.getByText(
+      /全国集計「全国集計R7\.xlsx」（3市町村）を読み込みました。札幌市の前年度（40点）と比べました。/,
+    ),
+  ).toBeTruthy();
+
+  // Search by name: both 府中市 are offered, told apart by prefecture.
+  const box = within(panel).getByRole("combobox", { name: /前年度にする保険者/ });
+  await act(async () => {
+    fireEvent.click(box);
+    fireEvent.change(box, { target: { value: "府中" } });
+  });
+  const options = screen.getAllByRole("option").map((o) => o.textContent);
+  expect(options).toEqual(["132063 府中市（東京都）", "342076 府中市（広島県）"]);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: "342076 府中市（広島県）" }));
+  });
+  expect(api.calls.filter((c) => c.method === "usePreviousFromTally").at(-1)!.args).toEqual(["342076"]);
+  expect(within(panel).getByText("前年度: 342076 府中市（広島県） 33点")).toBeTruthy();
+  expect(api.calls.filter((c) => c.method === "score").length).toBe(3);
+
+  const figures = within(panel).getByRole("switch", { name: "全国の該当率・平均にこの集計を使う" });
+  expect((figures as HTMLInputElement).checked).toBe(true);
+  await act(async () => {
+    fireEvent.click(figures);
+  });
+  expect(api.calls.filter((c) => c.method === "useTallyBenchmarks").map((c) => c.args)).toEqual([[false]]);
+  expect(api.calls.filter((c) => c.method === "score").length).toBe(4);
+  await noSeriousViolations();
+});
+
+test("an answer workbook as last year's file is scored and compared", async () => {
+  const api = setup({ tally: TALLY });
+  await renderAndScore(api);
+  await act(async () => choosePreviousFile("R7回答.xlsx"));
+  await screen.findByText("前年度のブック「R7回答.xlsx」（10点）を読み込み、比較しました。");
+  expect(screen.queryByRole("heading", { name: /全国集計/ })).toBeNull();
+});
+
 test("tabs move with the arrow keys", async () => {
   await renderAndScore(setup());
   const results = screen.getByRole("tab", { name: "結果" });

@@ -11,6 +11,7 @@ import type {
   PaneSettings,
   RunStep,
   RunSummary,
+  TallyInfo,
 } from "../../src/taskpane/api";
 import { formMapFile, parseFormMapFile } from "../../src/workbook/form-map-detect";
 
@@ -29,6 +30,8 @@ export interface FakeOptions {
   proposals?: FormMapProposal[];
   /** The cell selected in the sheet (null: none). */
   selection?: string | null;
+  /** What openPreviousFile() finds in a file whose name says tally / 全国集計. */
+  tally?: Omit<TallyInfo, "fileName">;
 }
 
 export interface FakeApi extends PaneApi {
@@ -203,9 +206,20 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       storeFormMap(file.entries);
       return file.entries.length;
     },
-    async usePreviousWorkbook(_data, fileName, rulebookId) {
-      log("usePreviousWorkbook", fileName, rulebookId);
-      return { rulebookId: opts.rulebooks[0].id, total: 10 };
+    async openPreviousFile(_data, fileName, rulebookId) {
+      log("openPreviousFile", fileName, rulebookId);
+      if (opts.tally && /tally|全国集計/.test(fileName))
+        return { kind: "tally", tally: { ...opts.tally, fileName } };
+      return { kind: "workbook", rulebookId: opts.rulebooks[0].id, total: 10 };
+    },
+    async usePreviousFromTally(code) {
+      log("usePreviousFromTally", code);
+      const m = opts.tally?.insurers.find((x) => x.code === code);
+      if (!m) throw new Error(`全国集計に保険者番号 ${code} の行がありません。`);
+      return m;
+    },
+    useTallyBenchmarks(on) {
+      log("useTallyBenchmarks", on);
     },
   };
 }

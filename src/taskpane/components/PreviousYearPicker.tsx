@@ -1,4 +1,5 @@
-// Last year's workbook, chosen in the pane and scored with last year's rulebook (for the comparison).
+// Last year's file, chosen in the pane: an answer workbook (scored with last year's rulebook) or a
+// national tally (MHLW's .xlsx, or the .json of saiten tally import).
 import { Button, Caption1 } from "@fluentui/react-components";
 import { History20Regular } from "@fluentui/react-icons";
 import { useRef } from "react";
@@ -26,7 +27,7 @@ export function PreviousYearPicker({ hasComparison, busy, onFile }: Props) {
       <input
         ref={input}
         type="file"
-        accept=".xlsx,.xlsm"
+        accept=".xlsx,.xlsm,.json"
         hidden
         tabIndex={-1}
         onChange={async (e) => {

@@ -54,6 +54,7 @@ const PREVIOUS_SOURCE: Record<NonNullable<RunSummary["previousSource"]>, Message
   history: "previous.history",
   column: "previous.column",
   file: "previous.file",
+  tally: "previous.tally",
 };
 
 export function ScorePanel({ summary }: { summary: RunSummary }) {

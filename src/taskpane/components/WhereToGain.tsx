@@ -80,6 +80,16 @@ export function WhereToGain({ rulebook, index, summary, model, onAdd }: Props) {
       <Caption1>
         {t("gain.intro", { name: model.current?.name || t("scenario.defaultName", { n: 1 }) })}
       </Caption1>
+      {summary.benchmarks ? (
+        <Caption1 className={s.muted}>
+          {t("gain.sourceTally", {
+            label: summary.benchmarks.label,
+            n: fmtNumber(summary.benchmarks.municipalities, lang),
+          })}
+        </Caption1>
+      ) : (
+        anyShare && <Caption1 className={s.muted}>{t("gain.sourceRulebook")}</Caption1>
+      )}
       <Field label={t("gain.sort")}>
         <Select value={sort} onChange={(_, d) => setSort(d.value as GainSort)}>
           <option value="points">{t("gain.sort.points")}</option>

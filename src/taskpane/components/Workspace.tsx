@@ -17,6 +17,7 @@ import { LostList } from "./LostList";
 import { PaneTabs, panelId, tabId } from "./PaneTabs";
 import { PreviousYearPicker } from "./PreviousYearPicker";
 import { ScorePanel } from "./ScorePanel";
+import { TallyPanel, type TallyState } from "./TallyPanel";
 import { WhatIf } from "./WhatIf";
 import { WhereToGain } from "./WhereToGain";
 
@@ -47,6 +48,10 @@ interface ScoredProps {
   onClearMarks: () => void;
   onApplied: (changes: CellChange[]) => void;
   onPreviousFile: (data: ArrayBuffer, fileName: string) => void;
+  /** A national tally opened as last year's file. */
+  tally: TallyState | null;
+  onTallyInsurer: (code: string) => void;
+  onTallyFigures: (on: boolean) => void;
 }
 
 interface Props extends ScoredProps {
@@ -162,6 +167,15 @@ function ScoredViews(props: Scored & ScoredProps & { tab: ScoredTab }) {
         onClearMarks={props.onClearMarks}
       />
       <PreviousYearPicker hasComparison={!!summary.comparison} busy={busy} onFile={props.onPreviousFile} />
+      {props.tally && (
+        <TallyPanel
+          key={props.tally.info.fileName}
+          tally={props.tally}
+          busy={busy}
+          onInsurer={props.onTallyInsurer}
+          onFigures={props.onTallyFigures}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,79 @@
+// Opening a national tally from bytes, whichever form the user has: MHLW's workbook (.xlsx, its year
+// from the title row) or the JSON `saiten tally import` wrote (saiten.tally/1). Shared by the CLI and
+// the task pane, so both accept the same files and say the same things about them.
+import { findBundled } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
+import { parseTallyDocument } from "./document-schema";
+import { readTally, TallyError, yearFromTitle } from "./read";
+import type { TallyRead } from "./types";
+import { ZipParts } from "../workbook/xlsx-reader/zip";
+
+export interface OpenedTally extends TallyRead {
+  /** File name the tally came from (the JSON's own source when it names one). */
+  source: string;
+}
+
+/** The bundled item-level rulebook a tally of that year is read with. */
+export function tallyRulebookFor(fiscalYear: number): Rulebook | undefined {
+  return findBundled(`kaigo-municipal-fy${fiscalYear}`);
+}
+
+function firstByte(data: Uint8Array): number {
+  for (let i = 0; i < Math.min(data.length, 64); i++) {
+    const b = data[i];
+    // Skip a UTF-8 byte-order mark and white space.
+    if (b === 0xef || b === 0xbb || b === 0xbf || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)
+      continue;
+    return b;
+  }
+  return -1;
+}
+
+export function isJson(data: Uint8Array): boolean {
+  return firstByte(data) === 0x7b; // "{"
+}
+
+/** Reads the workbook with the rulebook of its year (from the title row unless given). */
+export async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
+  let y = year;
+  if (y === undefined) {
+    // Read once with the newest item-level rulebook to get the title, then with the right one.
+    const probe = tallyRulebookFor(2026);
+    if (!probe) throw new TallyError("同梱のルールブックがありません。");
+    const first = await readTally(data, { rulebook: probe });
+    y = first.fiscalYear ?? yearFromTitle(first.title) ?? undefined;
+    if (y === undefined) throw new TallyError("表題から年度が分かりません。年度を指定してください。");
+    if (y === 2026) return first;
+  }
+  const rulebook = tallyRulebookFor(y);
+  if (!rulebook)
+    throw new TallyError(`${y} 年度の全国集計を読むルールブック（kaigo-municipal-fy${y}）がありません。`);
+  return readTally(data, { rulebook, fiscalYear: y });
+}
+
+export async function openTally(
+  data: Uint8Array,
+  fileName: string,
+  options: { year?: number } = {},
+): Promise<OpenedTally> {
+  if (isJson(data)) {
+    const doc = parseTallyDocument(new TextDecoder("utf-8").decode(data), fileName);
+    if (options.year !== undefined && doc.fiscalYear !== null && doc.fiscalYear !== options.year)
+      throw new TallyError(
+        `${fileName} は ${doc.fiscalYear} 年度の全国集計です（指定: ${options.year} 年度）。`,
+      );
+    return { ...doc, source: doc.source || fileName };
+  }
+  const read = await readTallyWorkbook(data, options.year);
+  return { ...read, source: fileName };
+}
+
+/** A workbook whose sheets include a 全国集計 sheet (MHLW names it 「全国集計（市町村）」). */
+export function isTallyWorkbook(data: Uint8Array): boolean {
+  try {
+    const xml = new ZipParts(data).text("xl/workbook.xml");
+    return xml !== undefined && /<sheet\b[^>]*\bname="[^"]*全国集計/.test(xml);
+  } catch {
+    return false;
+  }
+}
