@@ -8,15 +8,17 @@
  * it to the workbook, and axe-core on the results and what-if views. Leaves a screenshot and the
  * click-to-results time in test-artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Locator, Page } from "playwright-core";
 import { localText } from "../../src/engine/text";
 import type { IndicatorResult, ScoreResult } from "../../src/engine/types";
 import { findBundled } from "../../src/rulebooks/registry";
 import type { Group, Indicator, Rulebook } from "../../src/rulebooks/schema";
+import { computeTallyStats, demoEntities, generateTally, tallyBuffer } from "../../src/tally/generate";
 import { indicatorTitle } from "../../src/taskpane/model";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljs-adapter";
 import { runScoring } from "../../src/workbook/scoring-run";
@@ -396,6 +398,47 @@ describe("preview in Chromium", () => {
       await paneTab(page, "結果").click();
       expect(await shownRate(totalRegion(page))).toBe(rateText(whatIf.after));
       expect(pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  test(
+    "a national tally as last year's file: read in the browser, an insurer chosen, national shares from it",
+    async () => {
+      const rb25 = findBundled("kaigo-municipal-fy2025")!;
+      const entities = demoEntities(rb25, 300, 9);
+      // The documented layout in full, 1,200 formatting-only columns included.
+      const file = join(mkdtempSync(join(tmpdir(), "saiten-preview-")), "全国集計R7.xlsx");
+      writeFileSync(
+        file,
+        await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })),
+      );
+      await paneTab(page, "結果").click();
+      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
+      const heading = page.getByRole("heading", { name: "全国集計（2025年度）" });
+      await heading.waitFor();
+      await page.getByText("全国集計R7.xlsx・300市町村").waitFor();
+
+      const k = 17;
+      const target = entities[k];
+      const total = computeTallyStats(rb25, entities).totals[k];
+      const box = page.getByRole("combobox", { name: /前年度にする保険者/ });
+      await box.click();
+      await box.pressSequentially(target.code);
+      await page.getByRole("option", { name: `${target.code} ${target.name}（${target.pref}）` }).click();
+      await page
+        .getByText(`${target.name}の前年度（${total.toLocaleString("ja-JP")}点）と比べました。`)
+        .waitFor();
+      await page.getByText("前年度: 全国集計").waitFor();
+
+      await paneTab(page, "伸ばせる項目").click();
+      await page.getByText("全国の達成は 全国集計 2025年度（全国集計R7.xlsx）・300市町村から。").waitFor();
+      const found = await axeSeriousViolations(page);
+      if (found.length) console.log(`axe (tally):\n${found.join("\n")}`);
+      expect(found).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await paneTab(page, "結果").click();
+      await page.screenshot({ path: join(ARTIFACTS, "preview-tally.png") });
     },
     SLOW,
   );
