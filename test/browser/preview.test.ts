@@ -406,7 +406,7 @@ describe("preview in Chromium", () => {
     "a national tally as last year's file: read in the browser, an insurer chosen, national shares from it",
     async () => {
       const rb25 = findBundled("kaigo-municipal-fy2025")!;
-      const entities = demoEntities(rb25, 300, 9);
+      const entities = demoEntities(rb25, Number(process.env.TALLY_N ?? 300), 9);
       // The documented layout in full, 1,200 formatting-only columns included.
       const file = join(mkdtempSync(join(tmpdir(), "saiten-preview-")), "全国集計R7.xlsx");
       writeFileSync(
@@ -414,10 +414,20 @@ describe("preview in Chromium", () => {
         await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })),
       );
       await paneTab(page, "結果").click();
+      const started = Date.now();
       await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
       const heading = page.getByRole("heading", { name: "全国集計（2025年度）" });
       await heading.waitFor();
-      await page.getByText("全国集計R7.xlsx・300市町村").waitFor();
+      const tallyMs = Date.now() - started;
+      // Chromium's JS heap after reading (performance.memory is Chromium's own, approximate).
+      const heapMb = await page.evaluate(() => {
+        const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+        return m ? Math.round(m.usedJSHeapSize / 1048576) : null;
+      });
+      console.log(
+        `preview: tally of ${entities.length} read and scored again in ${tallyMs} ms, JS heap ${heapMb} MB`,
+      );
+      await page.getByText(`全国集計R7.xlsx・${entities.length.toLocaleString("ja-JP")}市町村`).waitFor();
 
       const k = 17;
       const target = entities[k];
@@ -432,7 +442,11 @@ describe("preview in Chromium", () => {
       await page.getByText("前年度: 全国集計").waitFor();
 
       await paneTab(page, "伸ばせる項目").click();
-      await page.getByText("全国の達成は 全国集計 2025年度（全国集計R7.xlsx）・300市町村から。").waitFor();
+      await page
+        .getByText(
+          `全国の達成は 全国集計 2025年度（全国集計R7.xlsx）・${entities.length.toLocaleString("ja-JP")}市町村から。`,
+        )
+        .waitFor();
       const found = await axeSeriousViolations(page);
       if (found.length) console.log(`axe (tally):\n${found.join("\n")}`);
       expect(found).toEqual([]);
