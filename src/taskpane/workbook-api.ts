@@ -16,10 +16,7 @@ import {
 } from "../workbook/form-map-detect";
 import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
-import { type AppliedBenchmarks, applyTallyBenchmarks } from "../tally/apply-benchmarks";
-import { toComparable } from "../tally/comparable";
-import { findInsurer } from "../tally/find-insurer";
-import type { OpenedTally } from "../tally/open";
+import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
 import type {
   CellChange,
   PaneApi,
@@ -39,6 +36,8 @@ export class WorkbookPaneApi implements PaneApi {
   private previous?: ComparableResult;
   private previousFromTally = false;
   private tally?: OpenedTally;
+  /** The tally code, loaded with the first tally. */
+  private kit?: typeof import("../tally/kit");
   private tallyFigures = true;
   /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
   private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
@@ -76,10 +75,10 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
-    if (!this.tally || !this.tallyFigures) return null;
+    if (!this.tally || !this.kit || !this.tallyFigures) return null;
     if (!this.benchmarked.has(rb.id)) {
       const own = findBundled(this.tally.rulebookId);
-      const applied = own ? applyTallyBenchmarks(rb, this.tally, own) : null;
+      const applied = own ? this.kit.applyTallyBenchmarks(rb, this.tally, own) : null;
       this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
     }
     return this.benchmarked.get(rb.id) ?? null;
@@ -294,25 +293,26 @@ export class WorkbookPaneApi implements PaneApi {
   async openPreviousFile(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
-    const tallyFiles = await import(/* webpackChunkName: "tally" */ "../tally/open");
-    if (tallyFiles.isJson(bytes) || tallyFiles.isTallyWorkbook(bytes)) {
+    const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
+    if (kit.isJson(bytes) || kit.isTallyWorkbook(bytes)) {
       let opened: OpenedTally;
       try {
-        opened = await tallyFiles.openTally(bytes, fileName);
+        opened = await kit.openTally(bytes, fileName);
       } catch (e) {
         if (e instanceof Error && e.name === "TallyError") throw new Error(`${fileName}: ${e.message}`);
         throw e;
       }
       if (!findBundled(opened.rulebookId))
         throw new Error(`${fileName} を読むルールブック ${opened.rulebookId} がありません。`);
+      this.kit = kit;
       this.tally = opened;
       this.tallyFigures = true;
       this.benchmarked.clear();
       // The open workbook says who it is from (template 市町村コード / 市町村名) once it was scored.
       const t = this.last?.outcome.template;
       const own =
-        findInsurer(opened.municipalities, t?.entityCode) ??
-        findInsurer(opened.municipalities, t?.entityName);
+        kit.findInsurer(opened.municipalities, t?.entityCode) ??
+        kit.findInsurer(opened.municipalities, t?.entityName);
       return {
         kind: "tally",
         tally: {
@@ -335,12 +335,12 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async usePreviousFromTally(code: string): Promise<TallyInsurer> {
-    const tally = this.tally;
-    if (!tally) throw new Error("全国集計を先に選んでください。");
-    const m = findInsurer(tally.municipalities, code);
+    const { tally, kit } = this;
+    if (!tally || !kit) throw new Error("全国集計を先に選んでください。");
+    const m = kit.findInsurer(tally.municipalities, code);
     if (!m)
       throw new Error(`全国集計に保険者番号 ${code} の行がありません。番号か市町村名を選び直してください。`);
-    this.previous = toComparable(m, findBundled(tally.rulebookId)!);
+    this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
     this.previousFromTally = true;
     return { code: m.code, name: m.name, pref: m.pref, total: m.total };
   }

@@ -1,0 +1,6 @@
+// What the task pane needs of the tally code, as one module it loads only when a file is chosen
+// (a lazy chunk), so the pane's first download does not carry the reader or the statistics.
+export { applyTallyBenchmarks, type AppliedBenchmarks } from "./apply-benchmarks";
+export { toComparable } from "./comparable";
+export { findInsurer } from "./find-insurer";
+export { isJson, isTallyWorkbook, openTally, type OpenedTally } from "./open";
