@@ -149,6 +149,10 @@ describe("the add-in: a tally chosen as last year's file", () => {
       suggested: own.code,
     });
     expect(res.tally.insurers).toHaveLength(48);
+    expect(res.tally.lowScore).toEqual({
+      line: tally.lowScore!.line,
+      below: tally.municipalities.filter((m) => m.total < tally.lowScore!.line).length,
+    });
 
     const chosen = await api.usePreviousFromTally(own.code);
     const row = tally.municipalities.find((m) => m.code === own.code)!;

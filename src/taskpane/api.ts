@@ -67,6 +67,8 @@ export interface TallyInfo {
   insurers: TallyInsurer[];
   /** Problems the reader reported (unknown columns, sums that disagree …). */
   problems: number;
+  /** The "mean rate − 2 SD" line of the total and how many rows fall below it. */
+  lowScore?: { line: number; below: number };
   /** The open workbook's own row, found by its 市町村コード or a 市町村名 only one row carries. */
   suggested?: string;
 }

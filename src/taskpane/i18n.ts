@@ -126,6 +126,14 @@ const messages = {
     ja: "保険者を選ぶと、その行を前年度として比べます。",
     en: "Choose an insurer to compare with its row.",
   },
+  "tally.lowLine": {
+    ja: "著しく得点の低い基準（平均得点率−2×標準偏差）: {line}点未満 {n}団体",
+    en: "Low-score line (mean rate − 2 SD): below {line} points, {n} municipalities",
+  },
+  "tally.belowLine": {
+    ja: "{name}は前年度、この基準（{line}点）を下回っていました。",
+    en: "Last year {name} was below this line ({line} points).",
+  },
   "tally.figures": {
     ja: "全国の該当率・平均にこの集計を使う",
     en: "Use this tally for national shares and averages",

@@ -326,6 +326,9 @@ export class WorkbookPaneApi implements PaneApi {
             total: m.total,
           })),
           problems: opened.problems.length,
+          ...(opened.lowScore && {
+            lowScore: { line: opened.lowScore.line, below: opened.lowScore.below.length },
+          }),
           ...(own && { suggested: own.code }),
         },
       };

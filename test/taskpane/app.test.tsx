@@ -279,6 +279,7 @@ const TALLY = {
   fiscalYear: 2025,
   rulebookId: "test-mini",
   problems: 2,
+  lowScore: { line: 35.04, below: 1 },
   insurers: [
     { code: "011002", name: "札幌市", pref: "北海道", total: 40 },
     { code: "132063", name: "府中市", pref: "東京都", total: 55 },
@@ -307,6 +308,7 @@ test("a national tally as last year's file: its own row at once, another by sear
   // Scored again with the tally's row as last year.
   expect(api.calls.filter((c) => c.method === "score").length).toBe(2);
   expect(within(panel).getByText("前年度: 011002 札幌市（北海道） 40点")).toBeTruthy();
+  expect(within(panel).queryByText(/を下回っていました/)).toBeNull();
   expect(within(panel).getByText(/3市町村・読み取りの注意 2件/)).toBeTruthy();
   expect(
     screen.getByText(
@@ -327,6 +329,10 @@ test("a national tally as last year's file: its own row at once, another by sear
   });
   expect(api.calls.filter((c) => c.method === "usePreviousFromTally").at(-1)!.args).toEqual(["342076"]);
   expect(within(panel).getByText("前年度: 342076 府中市（広島県） 33点")).toBeTruthy();
+  expect(
+    within(panel).getByText("著しく得点の低い基準（平均得点率−2×標準偏差）: 35点未満 1団体"),
+  ).toBeTruthy();
+  expect(within(panel).getByText("府中市は前年度、この基準（35点）を下回っていました。")).toBeTruthy();
   expect(api.calls.filter((c) => c.method === "score").length).toBe(3);
 
   const figures = within(panel).getByRole("switch", { name: "全国の該当率・平均にこの集計を使う" });

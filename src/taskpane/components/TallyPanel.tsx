@@ -1,7 +1,18 @@
 // A national tally (全国集計) opened as last year's file: pick the insurer whose row is last year's
 // result (searched by 保険者番号 or name; only the first matches are listed, 1,741 options would be
-// unusable), and choose whether the national figures come from this tally or from the rulebook.
-import { Caption1, Combobox, Field, Option, Subtitle2, Switch, useId } from "@fluentui/react-components";
+// unusable), and choose whether the national figures come from this tally or from the rulebook. The
+// tally's low-score line (mean rate − 2 SD) is shown, and a warning when the chosen row was below it.
+import {
+  Caption1,
+  Combobox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Switch,
+  useId,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { TallyInfo, TallyInsurer } from "../api";
 import { usePane } from "../context";
@@ -103,6 +114,24 @@ export function TallyPanel({ tally, busy, onInsurer, onFigures }: Props) {
         </Caption1>
       ) : (
         <Caption1>{t("tally.choose")}</Caption1>
+      )}
+      {info.lowScore && (
+        <Caption1>
+          {t("tally.lowLine", {
+            line: fmtNumber(Math.round(info.lowScore.line * 10) / 10, lang),
+            n: fmtNumber(info.lowScore.below, lang),
+          })}
+        </Caption1>
+      )}
+      {chosen && info.lowScore && chosen.total < info.lowScore.line && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t("tally.belowLine", {
+              name: chosen.name,
+              line: fmtNumber(Math.round(info.lowScore.line * 10) / 10, lang),
+            })}
+          </MessageBarBody>
+        </MessageBar>
       )}
       <Switch
         checked={figures}
