@@ -119,7 +119,7 @@ const messages = {
   },
   "tally.insurer": { ja: "前年度にする保険者", en: "Insurer to compare with" },
   "tally.insurerHint": { ja: "保険者番号か市町村名で検索", en: "Search by insurer number or name" },
-  "tally.insurerPlaceholder": { ja: "例: 011002、札幌市", en: "e.g. 011002 or 札幌市" },
+  "tally.insurerPlaceholder": { ja: "例: 011002、札幌市", en: "e.g. 011002 or a name" },
   "tally.noMatch": { ja: "該当する保険者はありません。", en: "No insurer matches." },
   "tally.chosen": { ja: "前年度: {name} {total}点", en: "Last year: {name}, {total} points" },
   "tally.choose": {
