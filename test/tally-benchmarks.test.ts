@@ -156,7 +156,14 @@ describe("the add-in: a tally chosen as last year's file", () => {
 
     const chosen = await api.usePreviousFromTally(own.code);
     const row = tally.municipalities.find((m) => m.code === own.code)!;
-    expect(chosen).toEqual({ code: own.code, name: own.name, pref: own.pref, total: row.total });
+    const r = tally.ranks.find((x) => x.code === own.code)!;
+    expect(chosen).toEqual({
+      code: own.code,
+      name: own.name,
+      pref: own.pref,
+      total: row.total,
+      rank: { rank: r.rank, of: 48, bandRank: r.bandRank, bandOf: r.bandOf },
+    });
 
     const run = await api.score(rb26.id);
     expect(run.previousSource).toBe("tally");

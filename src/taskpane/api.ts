@@ -57,6 +57,8 @@ export interface TallyInsurer {
   name: string;
   pref: string;
   total: number;
+  /** Rank nationally and within its size band (standard competition ranking), when known. */
+  rank?: { rank: number; of: number; bandRank: number | null; bandOf: number | null };
 }
 
 /** A national tally (全国集計) opened in the pane. */

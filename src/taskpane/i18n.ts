@@ -122,6 +122,8 @@ const messages = {
   "tally.insurerPlaceholder": { ja: "例: 011002、札幌市", en: "e.g. 011002 or a name" },
   "tally.noMatch": { ja: "該当する保険者はありません。", en: "No insurer matches." },
   "tally.chosen": { ja: "前年度: {name} {total}点", en: "Last year: {name}, {total} points" },
+  "tally.rank": { ja: "・全国 {rank}位/{of}", en: " · rank {rank} of {of}" },
+  "tally.bandRank": { ja: "・規模別 {rank}位/{of}", en: " · {rank} of {of} in its size band" },
   "tally.choose": {
     ja: "保険者を選ぶと、その行を前年度として比べます。",
     en: "Choose an insurer to compare with its row.",

@@ -17,6 +17,7 @@ import {
 import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
+import type { TallyMunicipality, TallyRank } from "../tally/types";
 import type {
   CellChange,
   PaneApi,
@@ -36,6 +37,8 @@ export class WorkbookPaneApi implements PaneApi {
   private previous?: ComparableResult;
   private previousFromTally = false;
   private tally?: OpenedTally;
+  /** The opened tally's ranks by 保険者番号. */
+  private ranks?: Map<string, TallyRank>;
   /** The tally code, loaded with the first tally. */
   private kit?: typeof import("../tally/kit");
   private tallyFigures = true;
@@ -306,6 +309,7 @@ export class WorkbookPaneApi implements PaneApi {
         throw new Error(`${fileName} を読むルールブック ${opened.rulebookId} がありません。`);
       this.kit = kit;
       this.tally = opened;
+      this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
       this.tallyFigures = true;
       this.benchmarked.clear();
       // The open workbook says who it is from (template 市町村コード / 市町村名) once it was scored.
@@ -319,12 +323,7 @@ export class WorkbookPaneApi implements PaneApi {
           fileName,
           fiscalYear: opened.fiscalYear,
           rulebookId: opened.rulebookId,
-          insurers: opened.municipalities.map((m) => ({
-            code: m.code,
-            name: m.name,
-            pref: m.pref,
-            total: m.total,
-          })),
+          insurers: opened.municipalities.map((m) => this.insurer(m)),
           problems: opened.problems.length,
           ...(opened.lowScore && {
             lowScore: { line: opened.lowScore.line, below: opened.lowScore.below.length },
@@ -345,7 +344,14 @@ export class WorkbookPaneApi implements PaneApi {
       throw new Error(`全国集計に保険者番号 ${code} の行がありません。番号か市町村名を選び直してください。`);
     this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
     this.previousFromTally = true;
-    return { code: m.code, name: m.name, pref: m.pref, total: m.total };
+    return this.insurer(m);
+  }
+
+  private insurer(m: TallyMunicipality): TallyInsurer {
+    const out: TallyInsurer = { code: m.code, name: m.name, pref: m.pref, total: m.total };
+    const r = this.ranks?.get(m.code);
+    if (r) out.rank = { rank: r.rank, of: r.of, bandRank: r.bandRank, bandOf: r.bandOf };
+    return out;
   }
 
   useTallyBenchmarks(on: boolean): void {

@@ -452,6 +452,7 @@ describe("preview in Chromium", () => {
       expect(found).toEqual([]);
       expect(pageErrors).toEqual([]);
       await paneTab(page, "結果").click();
+      await heading.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, "preview-tally.png") });
     },
     SLOW,

@@ -281,7 +281,13 @@ const TALLY = {
   problems: 2,
   lowScore: { line: 35.04, below: 1 },
   insurers: [
-    { code: "011002", name: "札幌市", pref: "北海道", total: 40 },
+    {
+      code: "011002",
+      name: "札幌市",
+      pref: "北海道",
+      total: 40,
+      rank: { rank: 2, of: 3, bandRank: 1, bandOf: 1 },
+    },
     { code: "132063", name: "府中市", pref: "東京都", total: 55 },
     { code: "342076", name: "府中市", pref: "広島県", total: 33 },
   ],
@@ -307,7 +313,9 @@ test("a national tally as last year's file: its own row at once, another by sear
   ]);
   // Scored again with the tally's row as last year.
   expect(api.calls.filter((c) => c.method === "score").length).toBe(2);
-  expect(within(panel).getByText("前年度: 011002 札幌市（北海道） 40点")).toBeTruthy();
+  expect(
+    within(panel).getByText("前年度: 011002 札幌市（北海道） 40点・全国 2位/3・規模別 1位/1"),
+  ).toBeTruthy();
   expect(within(panel).queryByText(/を下回っていました/)).toBeNull();
   expect(within(panel).getByText(/3市町村・読み取りの注意 2件/)).toBeTruthy();
   expect(

@@ -111,6 +111,17 @@ export function TallyPanel({ tally, busy, onInsurer, onFigures }: Props) {
             name: insurerLabel(chosen),
             total: fmtNumber(chosen.total, lang),
           })}
+          {chosen.rank &&
+            t("tally.rank", {
+              rank: fmtNumber(chosen.rank.rank, lang),
+              of: fmtNumber(chosen.rank.of, lang),
+            })}
+          {chosen.rank?.bandRank != null &&
+            chosen.rank.bandOf != null &&
+            t("tally.bandRank", {
+              rank: fmtNumber(chosen.rank.bandRank, lang),
+              of: fmtNumber(chosen.rank.bandOf, lang),
+            })}
         </Caption1>
       ) : (
         <Caption1>{t("tally.choose")}</Caption1>
