@@ -169,6 +169,28 @@ describe("sessions (what-if)", () => {
     expect(s.result()).toEqual(full);
     expect(s.pointsOf("ACT.top")).toBe(6);
   });
+
+  test("answers that read differently never share a remembered evaluation", () => {
+    const s = new ScoreSession(mini, {}, { size: 5000 });
+    // A cell holding ア, then the text "|ア" (not an option).
+    s.set("B.c", { value: "ア" });
+    expect(s.pointsOf("B.c")).toBe(10);
+    s.set("B.c", "|ア");
+    expect(s.pointsOf("B.c")).toBe(
+      score(mini, { "B.c": "|ア" }, { size: 5000 }).indicators.find((i) => i.id === "B.c")!.points,
+    );
+    expect(s.pointsOf("B.c")).toBe(0);
+    // 0.5 as a percentage (50%) scores; 0.5 under a literal "%" sign reads as 0.5 and does not.
+    s.set("B.n", { value: 0.5, numFmt: "0%" });
+    expect(s.pointsOf("B.n")).toBe(5);
+    s.set("B.n", { value: 0.5, numFmt: '0"%"' });
+    expect(s.pointsOf("B.n")).not.toBe(5);
+    expect(s.pointsOf("B.n")).toBe(
+      score(mini, { "B.n": { value: 0.5, numFmt: '0"%"' } }, { size: 5000 }).indicators.find(
+        (i) => i.id === "B.n",
+      )!.points,
+    );
+  });
 });
 
 describe("compare", () => {

@@ -1,6 +1,6 @@
 // compare(): this year against the previous one, the way prefectures judge it (事業改善シート):
 // trend ↗ ↘ → ―, 達成/未達成 against 「前年度以上」 or an explicit target, and the indicators that lost points.
-import { ratePercent } from "./rate";
+import { dropFloatNoise, ratePercent } from "./rate";
 import type { AnswerValue, LocalText } from "./types";
 
 export type Trend = "↗" | "↘" | "→" | "―";
@@ -129,7 +129,7 @@ function line(
 ): ComparisonLine {
   const samePoints = !!prev && !!cur && prev.max !== null && prev.max === cur.max;
   const basis = samePoints ? "points" : "rate";
-  const changePoints = samePoints ? round9(cur!.points - prev!.points) : null;
+  const changePoints = samePoints ? dropFloatNoise(cur!.points - prev!.points) : null;
   const changeRate =
     prev?.ratePercent != null && cur?.ratePercent != null
       ? round(cur.ratePercent - prev.ratePercent, digits)
@@ -173,9 +173,6 @@ function line(
 function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-function round9(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
 }
 
 function flatten(
@@ -253,7 +250,7 @@ export function compare(
       });
       return;
     }
-    const change = round9(cur.points - p.points);
+    const change = dropFloatNoise(cur.points - p.points);
     indicators.push({
       id: cur.id,
       previousPoints: p.points,

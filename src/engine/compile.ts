@@ -1,8 +1,8 @@
 // A rulebook turned into flat arrays once, so that scoring (thousands of what-if runs) does no
 // tree walking, no id lookups by search and no repeated option-key building.
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
-import { groupReach, indicatorRange, subItemIds } from "../rulebooks/validate";
-import { buildOptionKeys, KeyedOption } from "./normalise";
+import { groupReach, indicatorRange, partId, partsOf } from "../rulebooks/validate";
+import { BandOption, buildOptionKeys } from "./normalise";
 import { jaText, localText } from "./text";
 import type { LocalText } from "./types";
 
@@ -18,7 +18,8 @@ export interface CompiledIndicator {
   max: number | null;
   min: number;
   keys: Map<string, number> | null;
-  keyed: KeyedOption[];
+  /** Options or bands as answers name them (bands with their top share), built once for parsing. */
+  keyed: BandOption[];
   partIds: string[];
   /** Prerequisites: indicator index, and the part index when a sub-item is named. */
   requires: { idx: number; part: number; id: string }[];
@@ -95,20 +96,12 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
 
   const addIndicator = (ind: Indicator, groupIdx: number): number => {
     const range = indicatorRange(ind);
-    const parts: KeyedOption[] =
-      ind.kind === "choice" || ind.kind === "multi"
-        ? ind.options.map((o) => ({
-            code: o.code,
-            label: o.label ? jaText(o.label) : undefined,
-            aliases: o.aliases,
-          }))
-        : ind.kind === "rankBand"
-          ? ind.bands.map((b) => ({
-              code: b.code,
-              label: b.label ? jaText(b.label) : undefined,
-              aliases: b.aliases,
-            }))
-          : [];
+    const parts: BandOption[] = partsOf(ind).map((p) => ({
+      code: p.code,
+      label: p.label ? jaText(p.label) : undefined,
+      aliases: p.aliases,
+      top: "top" in p ? p.top : undefined,
+    }));
     const ci: CompiledIndicator = {
       idx: indicators.length,
       id: ind.id,
@@ -182,11 +175,5 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
 
 /** Part ids in option/band order; options without an id or ASCII code get "<id>#<n>". */
 function partIdsOf(ind: Indicator): string[] {
-  if (ind.kind !== "choice" && ind.kind !== "multi" && ind.kind !== "rankBand") return [];
-  const explicit = subItemIds(ind);
-  const parts = ind.kind === "rankBand" ? ind.bands : ind.options;
-  if (explicit.length === parts.length) return explicit;
-  return parts.map(
-    (p, n) => p.id ?? (/^[A-Za-z0-9_]+$/.test(p.code) ? `${ind.id}.${p.code}` : `${ind.id}#${n + 1}`),
-  );
+  return partsOf(ind).map((p, n) => partId(ind, p) ?? `${ind.id}#${n + 1}`);
 }

@@ -11,6 +11,7 @@ import {
   parseNumber,
   parseYesNo,
 } from "./normalise";
+import { dropFloatNoise } from "./rate";
 import { jaText, num } from "./text";
 import type {
   AnswerStatus,
@@ -292,12 +293,7 @@ function evaluateBand(
   ctx: EvalContext,
 ): Evaluation {
   const measure = d.measure ? { percent: d.measure.unit === "percent" } : null;
-  const n = parseBand(
-    raw,
-    ci.keys!,
-    ci.keyed.map((k, i) => ({ ...k, top: d.bands[i].top })),
-    measure,
-  );
+  const n = parseBand(raw, ci.keys!, ci.keyed, measure);
   if (n.s !== "ok") return notScored(n, ci);
   let count: number;
   const a: BandAnswer = n.v;
@@ -373,7 +369,7 @@ function evaluateImprovement(
         t("前年度値なし：判定不可", "No previous value: not judged"),
       );
     }
-    change = Math.round((n.v - prev) * 1e9) / 1e9;
+    change = dropFloatNoise(n.v - prev);
     shown = t(
       `前年度 ${num(prev)}${u} → ${num(n.v)}${u}（${signed(change)}）`,
       `${num(prev)}${u} → ${num(n.v)}${u} (${signed(change)})`,
@@ -406,17 +402,18 @@ export function memoKey(raw: RawAnswer): string | null {
     case "string":
       return `s${raw}`;
     case "number":
-      return `d${raw}`;
+      return `d|${raw}`;
     case "boolean":
       return raw ? "T" : "F";
   }
   if (isCellInput(raw)) {
     if (raw.error) return `e${raw.error}`;
     const v = raw.value;
-    const pct = raw.numFmt && raw.numFmt.includes("%") ? "%" : raw.numFmt ? `f${raw.numFmt}` : "";
     if (v === null || v === undefined) return "n";
-    if (typeof v === "string") return `s${pct}|${v}`;
-    if (typeof v === "number") return `d${pct}|${v}`;
+    // Text reads the same under any format. A number's format decides percent and date, so it is keyed
+    // whole (ahead of the last "|"): a key derived from it could join answers that read differently.
+    if (typeof v === "string") return `s${v}`;
+    if (typeof v === "number") return `d${raw.numFmt ?? ""}|${v}`;
     if (typeof v === "boolean") return v ? "T" : "F";
   }
   return null;

@@ -1,6 +1,7 @@
 // Answer normalisation shared by every adapter: what municipal staff actually type into forms
 // (full-width digits, ▲ for minus, ○/×, ア/イ codes) becomes a value the rules can judge.
 // Anything not understood is reported, never guessed.
+import { dropFloatNoise } from "./rate";
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
 
 export type Norm<T> =
@@ -93,11 +94,8 @@ function precheck(u: Unpacked, wantsNumber: boolean): Norm<never> | null {
   if (u.error) return { s: "invalid", code: "excel_error", msg: excelErrorMsg(u.error) };
   const v = u.value;
   if (v === null || v === undefined) return MISSING;
-  if (typeof v === "string") {
-    const t = v.trim();
-    if (EXCEL_ERRORS.has(t.toUpperCase()))
-      return { s: "invalid", code: "excel_error", msg: excelErrorMsg(t) };
-  }
+  if (typeof v === "string" && isExcelErrorText(v))
+    return { s: "invalid", code: "excel_error", msg: excelErrorMsg(v.trim()) };
   if (v instanceof Date || (wantsNumber && typeof v === "number" && isDateFormat(u.numFmt))) {
     return {
       s: "invalid",
@@ -205,7 +203,7 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
   const v = u.value;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return notNumber(v);
-    if (opts.percent && isPercentFormat(u.numFmt)) return { s: "ok", v: roundFloat(v * 100) };
+    if (opts.percent && isPercentFormat(u.numFmt)) return { s: "ok", v: dropFloatNoise(v * 100) };
     return { s: "ok", v };
   }
   if (typeof v === "boolean") return notNumber(v);
@@ -246,7 +244,7 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
     if (opts.percent) n = n / 10;
     else return notNumber(v);
   }
-  return { s: "ok", v: roundFloat(n) };
+  return { s: "ok", v: dropFloatNoise(n) };
 }
 
 function notNumber(v: unknown): Norm<never> {
@@ -258,11 +256,6 @@ function notNumber(v: unknown): Norm<never> {
       `Cannot read "${show(v)}" as a number. Enter a number.`,
     ),
   };
-}
-
-/** Removes binary noise from ×100 (0.605 × 100 = 60.49999…). */
-function roundFloat(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
 }
 
 export interface KeyedOption {

@@ -18,6 +18,11 @@ function toScaledBigInt(n: number, k: number): bigint {
   return neg ? -v : v;
 }
 
+/** Removes binary noise from sums, differences and ×100 (0.1 + 0.2, 0.605 × 100 = 60.49999…). */
+export function dropFloatNoise(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
 /** Round half away from zero at `digits` decimals of a/b expressed in percent. */
 export function ratePercent(points: number, max: number, digits = 1): number {
   if (!(max > 0)) throw new RangeError("max must be positive");

@@ -1,10 +1,10 @@
 // score(): rulebook + answers → points, subtotals, rates, issues. A ScoreSession keeps the state so a
 // what-if change re-evaluates only the changed indicator, what depends on it, and its ancestors.
 import type { Rulebook } from "../rulebooks/schema";
-import { compile, CompiledIndicator, CompiledRulebook } from "./compile";
+import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { unpack } from "./normalise";
-import { ratePercent } from "./rate";
+import { dropFloatNoise, ratePercent } from "./rate";
 import type {
   Answers,
   GroupResult,
@@ -19,6 +19,33 @@ const MEMO_LIMIT = 64;
 
 export function score(rulebook: Rulebook, answers: Answers, context: ScoreContext = {}): ScoreResult {
   return new ScoreSession(rulebook, answers, context).result();
+}
+
+/** A group's children combined, summed or the best one (aggregate "best"), before the group's clamp.
+ *  Points are indexed like the compiled rulebook's indicators and groups; exported so that totals
+ *  built from other points (a national tally's rows) follow the same rule. */
+export function childrenSum(
+  cg: CompiledGroup,
+  indicatorPoints: ArrayLike<number>,
+  groupPoints: ArrayLike<number>,
+): number {
+  let sum = 0;
+  let first = true;
+  const add = (p: number) => {
+    sum = !cg.best ? sum + p : first ? p : Math.max(sum, p);
+    first = false;
+  };
+  for (const i of cg.childIndicators) add(indicatorPoints[i]);
+  for (const k of cg.childGroups) add(groupPoints[k]);
+  return dropFloatNoise(sum);
+}
+
+/** The group's published maximum and floor applied to its children's sum. */
+export function clampToGroup(cg: CompiledGroup, sum: number): number {
+  let p = sum;
+  if (cg.clampMax !== undefined && p > cg.clampMax) p = cg.clampMax;
+  if (cg.clampMin !== undefined && p < cg.clampMin) p = cg.clampMin;
+  return p;
 }
 
 export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
@@ -169,26 +196,9 @@ export class ScoreSession {
 
   private sumGroup(g: number): void {
     const cg = this.compiled.groups[g];
-    let sum = 0;
-    let first = true;
-    for (const i of cg.childIndicators) {
-      const p = this.points[i];
-      if (cg.best) sum = first ? p : Math.max(sum, p);
-      else sum += p;
-      first = false;
-    }
-    for (const k of cg.childGroups) {
-      const p = this.groupPoints[k];
-      if (cg.best) sum = first ? p : Math.max(sum, p);
-      else sum += p;
-      first = false;
-    }
-    sum = Math.round(sum * 1e9) / 1e9;
-    let p = sum;
-    if (cg.clampMax !== undefined && p > cg.clampMax) p = cg.clampMax;
-    if (cg.clampMin !== undefined && p < cg.clampMin) p = cg.clampMin;
+    const sum = childrenSum(cg, this.points, this.groupPoints);
     this.groupSums[g] = sum;
-    this.groupPoints[g] = p;
+    this.groupPoints[g] = clampToGroup(cg, sum);
   }
 
   /** The full result object (tree, indicators, issues). */

@@ -1,4 +1,5 @@
 import type { Text } from "../rulebooks/schema";
+import { dropFloatNoise } from "./rate";
 import type { LocalText } from "./types";
 
 export function localText(t: Text | undefined, fallback = ""): LocalText {
@@ -15,7 +16,7 @@ export function jaText(t: Text | undefined): string {
 /** Numbers in messages: no float noise (0.1 + 0.2), no trailing zeros. */
 export function num(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const r = Math.round(n * 1e9) / 1e9;
+  const r = dropFloatNoise(n);
   return String(Object.is(r, -0) ? 0 : r);
 }
 

@@ -1,4 +1,4 @@
-// Finding a rulebook by id (bundled) or by path (a clerk's own JSON or 配点表).
+// The bundled rulebooks, validated once on first use, and found by id.
 import { parseRulebook } from "./validate";
 import type { Rulebook } from "./schema";
 import { BUNDLED_DOCUMENTS } from "./bundled";
@@ -13,5 +13,3 @@ export function bundledRulebooks(): Rulebook[] {
 export function findBundled(id: string): Rulebook | undefined {
   return bundledRulebooks().find((rb) => rb.id === id);
 }
-
-export const DEFAULT_RULEBOOK_ID = "kaigo-municipal-fy2026";

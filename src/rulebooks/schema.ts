@@ -3,6 +3,9 @@
 import { z } from "zod";
 
 export const RULEBOOK_FORMAT = "saiten.rulebook/1";
+/** Rulebook ids live in settings and file names, not in defined names: hyphens are fine. */
+export const RULEBOOK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 
 /** Ids end up inside Excel defined names (form maps), so they follow Excel's name rules. */
 export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
@@ -297,12 +300,11 @@ export const SizeClassesSchema = z
 export const RulebookSchema = z
   .object({
     format: z.literal(RULEBOOK_FORMAT),
-    /** Rulebook ids live in settings and file names, not in defined names: hyphens are fine. */
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "use ASCII letters, digits, '.', '_' or '-'"),
+    id: z.string().regex(RULEBOOK_ID_PATTERN, "use ASCII letters, digits, '.', '_' or '-'"),
     scheme: z.string().min(1),
     entity: z.enum(["municipality", "prefecture", "wide-area-union", "insurer"]),
     fiscalYear: z.number().int().min(2000).max(2100),
-    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "use a version like 1.0.0"),
+    version: z.string().regex(VERSION_PATTERN, "use a version like 1.0.0"),
     title: TextSchema,
     /** item: every indicator scored by rule; group: points entered per group; mixed: some of each. */
     level: z.enum(["item", "group", "mixed"]),

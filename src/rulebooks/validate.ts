@@ -1,6 +1,6 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
-import { Group, Indicator, Node, Rulebook, RulebookSchema } from "./schema";
+import { Group, Indicator, Node, RuleBand, RuleOption, Rulebook, RulebookSchema } from "./schema";
 
 export interface RulebookProblem {
   severity: "error" | "warning";
@@ -32,16 +32,23 @@ function zodProblems(error: z.ZodError): RulebookProblem[] {
   }));
 }
 
-/** Sub-item ids of an indicator: one per option, band or step, explicit or derived from the code. */
+/** The parts an answer picks from: a choice's or multi's options, a rank band's bands; none otherwise. */
+export function partsOf(ind: Indicator): readonly (RuleOption | RuleBand)[] {
+  return ind.kind === "choice" || ind.kind === "multi"
+    ? ind.options
+    : ind.kind === "rankBand"
+      ? ind.bands
+      : [];
+}
+
+/** A part's sub-item id: explicit, or `<indicator id>.<code>` when the code is ASCII. */
+export function partId(ind: Indicator, part: { id?: string; code: string }): string | undefined {
+  return part.id ?? (/^[A-Za-z0-9_]+$/.test(part.code) ? `${ind.id}.${part.code}` : undefined);
+}
+
+/** Sub-item ids of an indicator: one per option or band that has an id, explicit or derived. */
 export function subItemIds(ind: Indicator): string[] {
-  const parts: { id?: string; code?: string }[] =
-    ind.kind === "choice" || ind.kind === "multi" ? ind.options : ind.kind === "rankBand" ? ind.bands : [];
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p.id) out.push(p.id);
-    else if (p.code && /^[A-Za-z0-9_]+$/.test(p.code)) out.push(`${ind.id}.${p.code}`);
-  }
-  return out;
+  return partsOf(ind).flatMap((p) => partId(ind, p) ?? []);
 }
 
 /** Highest and lowest points an indicator can give on its own. */
@@ -109,7 +116,8 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
 
   const ids = new Map<string, string>();
   const indicators = new Map<string, { ind: Indicator; path: string }>();
-  const subIds = new Set<string>();
+  /** Sub-item id → the indicator it belongs to. */
+  const subOwners = new Map<string, string>();
   const sizeIds = new Set((rb.sizeClasses?.classes ?? []).map((c) => c.id));
 
   const claim = (id: string, path: string) => {
@@ -138,17 +146,11 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     for (const sub of subItemIds(node)) {
       if (sub !== node.id) {
         claim(sub, `${path} (sub-item)`);
-        subIds.add(sub);
+        if (!subOwners.has(sub)) subOwners.set(sub, node.id);
       }
     }
     const codes = new Set<string>();
-    const parts =
-      node.kind === "choice" || node.kind === "multi"
-        ? node.options
-        : node.kind === "rankBand"
-          ? node.bands
-          : [];
-    parts.forEach((p, i) => {
+    partsOf(node).forEach((p, i) => {
       const key = p.code.normalize("NFKC");
       if (codes.has(key))
         err(
@@ -193,7 +195,7 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     ind.requires?.forEach((req, i) => {
       if (req === id) err(`${path}.requires[${i}]`, `"${id}" cannot require itself`);
       else if (indicators.has(req)) edges.push(req);
-      else if (subIds.has(req)) edges.push(ownerOf(req, indicators));
+      else if (subOwners.has(req)) edges.push(subOwners.get(req)!);
       else err(`${path}.requires[${i}]`, `requires unknown indicator "${req}"`);
     });
     if (ind.answerFrom !== undefined) {
@@ -233,11 +235,6 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
   if (rb.root.max === undefined)
     warn("root.max", "the total has no published maximum; rates use the reachable maximum");
   return problems;
-}
-
-function ownerOf(subId: string, indicators: Map<string, { ind: Indicator }>): string {
-  for (const [id, { ind }] of indicators) if (subItemIds(ind).includes(subId)) return id;
-  return subId;
 }
 
 /** Validate an unknown JSON value as a rulebook. Errors name the offending path. */

@@ -74,28 +74,18 @@ export const KEY_HEADER = ["項目", "値", "補足"];
 export const GROUP_CORE = new Set<string>(
   GROUP_HEADERS.filter((h) => h !== "実績の出典" && h !== "備考(英)"),
 );
-export const INDICATOR_CORE = new Set<string>([
-  "区分ID",
-  "ID",
-  "コード",
-  "名称",
-  "名称(英)",
-  "種類",
-  "配点",
-  "満点・上限",
-  "下限",
-  "選択肢・段階",
-  "閾値",
-  "方向",
-  "単位",
-  "前提",
-  "回答元",
-  "別名",
-  "該当数",
-  "該当率",
-  "根拠",
-  "備考",
+const INDICATOR_EXTRA = new Set<string>([
+  "非該当の配点",
+  "累積",
+  "測定名",
+  "測定名(英)",
+  "入力",
+  "値の範囲",
+  "全国平均",
+  "実績の出典",
+  "備考(英)",
 ]);
+export const INDICATOR_CORE = new Set<string>(INDICATOR_HEADERS.filter((h) => !INDICATOR_EXTRA.has(h)));
 export const SIZE_CORE = new Set<string>(SIZE_HEADERS);
 export const SOURCE_CORE = new Set<string>(["出典ID", "題名"]);
 

@@ -1,5 +1,6 @@
 // The 指標 sheet: one indicator per row. Which columns a row uses depends on its 種類.
 import { Indicator, IndicatorKind } from "../schema";
+import { INDICATOR_HEADERS } from "./layout";
 import { Sizes } from "./read-sizes";
 import { Row } from "./sheet-reader";
 import { parseCutoffs, parseImprovement, parseLadder, parseParts, parseRange } from "./syntax-parse";
@@ -16,24 +17,6 @@ import {
   wordList,
 } from "./words";
 
-const COMMON_COLUMNS = new Set([
-  "区分ID",
-  "ID",
-  "コード",
-  "名称",
-  "名称(英)",
-  "種類",
-  "前提",
-  "回答元",
-  "別名",
-  "該当数",
-  "該当率",
-  "全国平均",
-  "実績の出典",
-  "根拠",
-  "備考",
-  "備考(英)",
-]);
 const KIND_COLUMNS: Record<IndicatorKind, string[]> = {
   yesno: ["配点", "非該当の配点"],
   choice: ["選択肢・段階"],
@@ -43,6 +26,9 @@ const KIND_COLUMNS: Record<IndicatorKind, string[]> = {
   improvement: ["閾値", "方向", "単位", "入力"],
   points: ["満点・上限", "下限"],
 };
+// Every column no kind claims applies to all kinds.
+const KIND_SPECIFIC = new Set(Object.values(KIND_COLUMNS).flat());
+const COMMON_COLUMNS = new Set<string>(INDICATOR_HEADERS.filter((h) => !KIND_SPECIFIC.has(h)));
 
 export interface IndicatorRow {
   row: Row;

@@ -1,6 +1,6 @@
 // The ルールブック sheet: key–value rows (A: 項目, B: 値, C: 補足) for the rulebook's own fields,
 // then a sources table under its own 出典ID header row.
-import { Rulebook, Text } from "../schema";
+import { Rulebook, RULEBOOK_FORMAT, RULEBOOK_ID_PATTERN, Text, VERSION_PATTERN } from "../schema";
 import { cellAddress, cellText, isBlank, parseNumber, TableBook } from "./cells";
 import { KEY_HEADER, SHEETS, SOURCE_HEADERS } from "./layout";
 import { Locator } from "./locate";
@@ -171,15 +171,15 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     return v;
   };
   const format = val("形式", (r) => r.text("形式"));
-  if (format !== undefined && format !== "saiten.rulebook/1") {
-    one("形式")!.error("形式", `形式「${format}」は読めません。saiten.rulebook/1 にしてください。`);
+  if (format !== undefined && format !== RULEBOOK_FORMAT) {
+    one("形式")!.error("形式", `形式「${format}」は読めません。${RULEBOOK_FORMAT} にしてください。`);
   }
   const id = val("ID", (r) => r.text("ID")?.normalize("NFKC"), true);
-  if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id)) {
+  if (id !== undefined && !RULEBOOK_ID_PATTERN.test(id)) {
     one("ID")!.error("ID", `ID「${id}」は使えません。半角英数字と「.」「_」「-」だけを使ってください。`);
   }
   const version = val("版", (r) => r.text("版")?.normalize("NFKC"), true);
-  if (version !== undefined && !/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(version)) {
+  if (version !== undefined && !VERSION_PATTERN.test(version)) {
     one("版")!.error("版", `版「${version}」は 1.0.0 のような形にしてください（セルの書式は文字列に）。`);
   }
   const titleJa = val("名称", (r) => r.text("名称"), true);
@@ -216,7 +216,7 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     );
   }
   const meta: Partial<Rulebook> = compact({
-    format: "saiten.rulebook/1" as const,
+    format: RULEBOOK_FORMAT,
     id,
     scheme: val("制度", (r) => r.text("制度"), true),
     entity: val("対象", (r) => r.word("対象", ENTITY_WORDS), true),
