@@ -137,7 +137,7 @@ export function App({ api }: { api: PaneApi }) {
       setNotice(null);
       setAnnounce("");
       try {
-        const s = await api.score(id, (st) => setStep(st));
+        const s = await api.score(id, setStep);
         if (summaryRef.current?.result.rulebook.id !== s.result.rulebook.id) dispatch({ type: "reset" });
         setSummary(s);
         const total = s.result.total;
@@ -181,31 +181,25 @@ export function App({ api }: { api: PaneApi }) {
     [api],
   );
 
-  const onMark = async (cells: string[]) => {
+  /** One workbook action with the pane busy; its notice once it has succeeded. */
+  const act = async (f: () => Promise<void>, done: string) => {
     setNotice(null);
     const ok = await call(async () => {
-      await api.markRows(cells);
+      await f();
       return true;
     });
-    if (ok) setNotice(t("notice.marked", { n: cells.length }));
+    if (ok) setNotice(done);
   };
-  const onClearMarks = async () => {
-    setNotice(null);
-    const ok = await call(async () => {
-      await api.clearMarks();
-      return true;
-    });
-    if (ok) setNotice(t("notice.cleared"));
-  };
+  const onMark = (cells: string[]) => act(() => api.markRows(cells), t("notice.marked", { n: cells.length }));
+  const onClearMarks = () => act(() => api.clearMarks(), t("notice.cleared"));
+  const rescore = () => run(summaryRef.current?.result.rulebook.id ?? rulebookId);
   const onApplied = async (changes: CellChange[]) => {
-    const id = summaryRef.current?.result.rulebook.id ?? rulebookId;
-    await run(id);
+    await rescore();
     setNotice(t("notice.applied", { n: changes.length }));
   };
-  const rescore = () => run(summaryRef.current?.result.rulebook.id ?? rulebookId);
   const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
     setNotice(null);
-    const res = await call(() => api.openPreviousFile(data, fileName, undefined));
+    const res = await call(() => api.openPreviousFile(data, fileName));
     if (!res) return;
     if (res.kind === "workbook") {
       setTally((tl) => (tl ? { ...tl, chosen: null } : tl));
@@ -242,13 +236,7 @@ export function App({ api }: { api: PaneApi }) {
     await rescore();
   };
   const onTemplate = async () => {
-    if (!rulebookId) return;
-    setNotice(null);
-    const ok = await call(async () => {
-      await api.createTemplate(rulebookId);
-      return true;
-    });
-    if (ok) setNotice(t("notice.template"));
+    if (rulebookId) await act(() => api.createTemplate(rulebookId), t("notice.template"));
   };
 
   const disabled = running || busy;

@@ -4,8 +4,10 @@ import type { Comparison } from "../engine/compare";
 import type { CellInput, LocalText, ScoreContext, ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect";
+import type { RunStep } from "../workbook/scoring-run";
+import type { OutputConflict } from "../workbook/template";
 
-export type { FormMapEntry, FormMapProposal };
+export type { FormMapEntry, FormMapProposal, OutputConflict, RunStep };
 
 export interface RulebookInfo {
   id: string;
@@ -14,13 +16,6 @@ export interface RulebookInfo {
   fiscalYear: number;
   level: "item" | "group" | "mixed";
   max: number | null;
-}
-
-export type RunStep = "read" | "score" | "write";
-
-export interface OutputConflict {
-  cell: string;
-  message: string;
 }
 
 export interface RunSummary {
@@ -125,7 +120,7 @@ export interface PaneApi {
    * later runs), or a national tally (MHLW's .xlsx or the JSON of `saiten tally import`), whose rows
    * can then serve as last year's result and whose distribution as the national figures.
    */
-  openPreviousFile(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<PreviousFile>;
+  openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile>;
   /** One insurer's row of the opened tally as last year's result for later runs. */
   usePreviousFromTally(code: string): Promise<TallyInsurer>;
   /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */

@@ -2,11 +2,12 @@
 // one more selected option, a higher band or step, the full points), tried in a ScoreSession so the
 // real change of the total counts — group maxima, exclusive branches and prerequisites included.
 import { resolveSizeClass, ScoreSession } from "../engine/score";
-import { num } from "../engine/text";
+import { localText, num } from "../engine/text";
 import type { LocalText, RawAnswer } from "../engine/types";
 import type { RuleStep } from "../rulebooks/schema";
 import type { HitBenchmark, IndicatorInfo, RulebookIndex } from "./model";
-import { multiCodes, multiText, numberText, YES_TEXT } from "./model";
+import { clean } from "./format";
+import { multiCodes, multiText, numberText, unitSuffix, YES_TEXT } from "./model";
 
 export interface GainItem {
   /** Unique per indicator and target answer. */
@@ -33,10 +34,6 @@ interface Candidate {
 }
 
 const t = (ja: string, en: string): LocalText => ({ ja, en });
-
-function unitSuffix(unit: string | undefined): string {
-  return unit === "percent" ? "%" : unit === "per-mille" ? "‰" : "";
-}
 
 function candidates(
   info: IndicatorInfo,
@@ -74,9 +71,7 @@ function candidates(
       for (const s of steps ?? []) {
         if (s.value === null) continue;
         const label = s.label
-          ? typeof s.label === "string"
-            ? t(s.label, s.label)
-            : t(s.label.ja, s.label.en ?? s.label.ja)
+          ? localText(s.label)
           : t(`${op} ${num(s.value)}${u}`, `${op} ${num(s.value)}${u}`);
         out.push({ text: numberText(info, s.value), target: label, benchmark: s.benchmark });
       }
@@ -90,13 +85,11 @@ function candidates(
         if (s.min === undefined) continue;
         const amount = s.minInclusive === false ? s.min + fine : s.min;
         if (s.max !== undefined && (s.maxInclusive === false ? amount >= s.max : amount > s.max)) continue;
-        const value = Math.round((d.direction === "increase" ? prev + amount : prev - amount) * 1e9) / 1e9;
+        const value = clean(d.direction === "increase" ? prev + amount : prev - amount);
         const sign = d.direction === "increase" ? "+" : "−";
         const u = unitSuffix(d.unit);
         const label = s.label
-          ? typeof s.label === "string"
-            ? t(s.label, s.label)
-            : t(s.label.ja, s.label.en ?? s.label.ja)
+          ? localText(s.label)
           : t(`改善 ${sign}${num(amount)}${u}`, `improve by ${sign}${num(amount)}${u}`);
         out.push({ text: numberText(info, value), target: label, benchmark: undefined });
       }
@@ -152,7 +145,7 @@ export function whereToGain(input: GainInput, sort: GainSort = "points"): GainIt
     for (const c of list) {
       if (seen.has(c.text) || c.text === current) continue;
       seen.add(c.text);
-      const gain = Math.round((session.set(info.id, c.text) - before) * 1e9) / 1e9;
+      const gain = clean(session.set(info.id, c.text) - before);
       if (gain > 0) {
         items.push({
           key: `${info.id}|${c.text}`,

@@ -198,8 +198,19 @@ export function indicatorTitle(info: { code?: string; name: LocalText }, lang: L
   return withCode(info.code, info.name[lang] || info.name.ja);
 }
 
+/** The title of an indicator by id, or the id itself when the rulebook does not know it. */
+export function titleOf(index: RulebookIndex | null, id: string, lang: Lang): string {
+  const info = index?.byId.get(id);
+  return info ? indicatorTitle(info, lang) : id;
+}
+
 export function groupTitle(g: { code?: string; name: LocalText }, lang: Lang): string {
   return withCode(g.code, g.name[lang] || g.name.ja);
+}
+
+/** The sign shown after a number of this unit: % or ‰, nothing otherwise. */
+export function unitSuffix(unit: string | undefined): string {
+  return unit === "percent" ? "%" : unit === "per-mille" ? "‰" : "";
 }
 
 /** The cell text of a number: rates carry "%" so a percent-formatted cell reads them right. */

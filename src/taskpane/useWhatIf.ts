@@ -56,14 +56,16 @@ export function useWhatIf(
   const points = useMemo(() => pointsOf(session), [session]);
   const figures = useMemo(() => figuresOf(session.total, baseline, grant), [session, baseline, grant]);
   const baseFigures = useMemo(() => figuresOf(baseline.points, baseline, grant), [baseline, grant]);
+  // The current scenario (the one being edited) is scored above already; only the others need a session.
   const all = useMemo(
     () =>
       state.scenarios.map((scenario) => {
+        if (scenario === current) return { scenario, changes, figures };
         const ch = effectiveChanges(scenario.changes, base);
         const total = scenarioSession(rulebook, summary, ch).total;
         return { scenario, changes: ch, figures: figuresOf(total, baseline, grant) };
       }),
-    [state.scenarios, base, rulebook, summary, baseline, grant],
+    [state.scenarios, current, changes, figures, base, rulebook, summary, baseline, grant],
   );
   return { base, basePoints, baseline, baseFigures, current, changes, session, points, figures, all };
 }

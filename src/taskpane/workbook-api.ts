@@ -3,6 +3,7 @@ import type { ComparableResult } from "../engine/compare";
 import { localText } from "../engine/text";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
+import { indicatorIdsOf } from "../rulebooks/tree";
 import { cellAddress, parseRef, qualified } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
@@ -14,7 +15,7 @@ import {
   FormMapProposal,
   parseFormMapFile,
 } from "../workbook/form-map-detect";
-import { indicatorIds, runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
+import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
 import type { TallyMunicipality, TallyRank } from "../tally/types";
@@ -105,15 +106,15 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
-    const rulebook = this.rulebook(rulebookId);
+    const own = this.ownRulebook(rulebookId);
+    const figures = this.withTallyFigures(own);
     const outcome = await runScoring(this.port, {
-      rulebook,
+      rulebook: figures?.rulebook ?? own,
       previous: this.previous,
       write: true,
       onProgress,
     });
     this.last = { rulebookId, outcome };
-    const figures = this.withTallyFigures(this.ownRulebook(rulebookId));
     const summary: RunSummary = {
       result: outcome.result,
       comparison: outcome.comparison,
@@ -239,7 +240,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async formMap(rulebookId: string): Promise<FormMapEntry[]> {
-    const ids = indicatorIds(this.rulebook(rulebookId));
+    const ids = indicatorIdsOf(this.rulebook(rulebookId));
     const map = namedMap((await this.port.read({ names: true })).names);
     return [...map.answers]
       .filter(([id]) => ids.has(id))
@@ -293,7 +294,7 @@ export class WorkbookPaneApi implements PaneApi {
     return file.entries.length;
   }
 
-  async openPreviousFile(data: ArrayBuffer, fileName: string, rulebookId?: string): Promise<PreviousFile> {
+  async openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
     const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
@@ -332,7 +333,7 @@ export class WorkbookPaneApi implements PaneApi {
         },
       };
     }
-    const res = await this.usePreviousWorkbook(data, fileName, rulebookId);
+    const res = await this.usePreviousWorkbook(data, fileName);
     return { kind: "workbook", ...res };
   }
 
@@ -361,7 +362,6 @@ export class WorkbookPaneApi implements PaneApi {
   private async usePreviousWorkbook(
     data: ArrayBuffer,
     fileName: string,
-    rulebookId?: string,
   ): Promise<{ rulebookId: string; total: number }> {
     // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
     const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/exceljs-adapter");
@@ -373,8 +373,7 @@ export class WorkbookPaneApi implements PaneApi {
     }
     const read = await book.read({ used: [ANSWER_SHEET] });
     const block = read.used.get(ANSWER_SHEET);
-    const recorded = block ? readTemplate(block)?.rulebookId : undefined;
-    const id = rulebookId ?? recorded;
+    const id = block ? readTemplate(block)?.rulebookId : undefined;
     if (!id)
       throw new Error(
         `${fileName} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。`,

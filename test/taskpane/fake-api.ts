@@ -206,8 +206,8 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       storeFormMap(file.entries);
       return file.entries.length;
     },
-    async openPreviousFile(_data, fileName, rulebookId) {
-      log("openPreviousFile", fileName, rulebookId);
+    async openPreviousFile(_data, fileName) {
+      log("openPreviousFile", fileName);
       if (opts.tally && /tally|全国集計/.test(fileName))
         return { kind: "tally", tally: { ...opts.tally, fileName } };
       return { kind: "workbook", rulebookId: opts.rulebooks[0].id, total: 10 };

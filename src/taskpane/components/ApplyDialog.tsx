@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellChange } from "../api";
 import { usePane } from "../context";
-import { indicatorTitle, RulebookIndex } from "../model";
+import { RulebookIndex, titleOf } from "../model";
 import { showRaw } from "../results";
 
 const useStyles = makeStyles({
@@ -46,10 +46,6 @@ interface Props {
 export function ApplyDialog({ open, scenarioName, changes, index, busy, error, onConfirm, onCancel }: Props) {
   const { t, lang } = usePane();
   const styles = useStyles();
-  const name = (id: string) => {
-    const info = index.byId.get(id);
-    return info ? indicatorTitle(info, lang) : id;
-  };
   return (
     <Dialog
       open={open}
@@ -83,7 +79,7 @@ export function ApplyDialog({ open, scenarioName, changes, index, busy, error, o
                       {changes.map((c) => (
                         <TableRow key={`${c.cell}-${c.indicatorId}`}>
                           <TableCell className={styles.cell}>{c.cell}</TableCell>
-                          <TableCell>{name(c.indicatorId)}</TableCell>
+                          <TableCell>{titleOf(index, c.indicatorId, lang)}</TableCell>
                           <TableCell className={styles.arrow}>
                             {showRaw(c.before)} → {showRaw(c.after)}
                           </TableCell>

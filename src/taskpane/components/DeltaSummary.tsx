@@ -31,46 +31,40 @@ export function DeltaSummary({ figures, digits }: { figures: Figures; digits: nu
   const styles = useStyles();
   const tone = (n: number | null) =>
     n === null || Math.abs(n) < 1e-9 ? s.muted : n > 0 ? s.positive : s.negative;
+  const figure = (label: string, value: string, change: number | null, changeText: string) => (
+    <div className={styles.cell}>
+      <dt className={styles.label}>{label}</dt>
+      <dd className={styles.cell}>
+        <span className={mergeClasses(styles.value, s.numeric)}>{value}</span>
+        <span className={mergeClasses(styles.delta, s.numeric, tone(change))}>{changeText}</span>
+      </dd>
+    </div>
+  );
   return (
     <div role="status" aria-live="polite">
       <dl className={styles.root}>
-        <div className={styles.cell}>
-          <dt className={styles.label}>{t("delta.points")}</dt>
-          <dd className={styles.cell}>
-            <span className={mergeClasses(styles.value, s.numeric)}>
-              {figures.max !== null
-                ? `${fmtNumber(figures.points, lang)}/${fmtNumber(figures.max, lang)}`
-                : fmtNumber(figures.points, lang)}
-            </span>
-            <span className={mergeClasses(styles.delta, s.numeric, tone(figures.deltaPoints))}>
-              {t("points.unit", { n: fmtSigned(figures.deltaPoints, lang) })}
-            </span>
-          </dd>
-        </div>
-        <div className={styles.cell}>
-          <dt className={styles.label}>{t("delta.rate")}</dt>
-          <dd className={styles.cell}>
-            <span className={mergeClasses(styles.value, s.numeric)}>
-              {fmtRate(figures.ratePercent, digits)}
-            </span>
-            <span className={mergeClasses(styles.delta, s.numeric, tone(figures.deltaRate))}>
-              {figures.deltaRate !== null
-                ? t("rate.pp", { n: fmtSignedFixed(figures.deltaRate, lang, digits) })
-                : "―"}
-            </span>
-          </dd>
-        </div>
-        <div className={styles.cell}>
-          <dt className={styles.label}>{t("delta.grant")}</dt>
-          <dd className={styles.cell}>
-            <span className={mergeClasses(styles.value, s.numeric)}>
-              {figures.grant !== null ? fmtYen(figures.grant, lang) : "―"}
-            </span>
-            <span className={mergeClasses(styles.delta, s.numeric, tone(figures.deltaGrant))}>
-              {figures.deltaGrant !== null ? fmtSignedYen(figures.deltaGrant, lang) : t("delta.grantMissing")}
-            </span>
-          </dd>
-        </div>
+        {figure(
+          t("delta.points"),
+          figures.max !== null
+            ? `${fmtNumber(figures.points, lang)}/${fmtNumber(figures.max, lang)}`
+            : fmtNumber(figures.points, lang),
+          figures.deltaPoints,
+          t("points.unit", { n: fmtSigned(figures.deltaPoints, lang) }),
+        )}
+        {figure(
+          t("delta.rate"),
+          fmtRate(figures.ratePercent, digits),
+          figures.deltaRate,
+          figures.deltaRate !== null
+            ? t("rate.pp", { n: fmtSignedFixed(figures.deltaRate, lang, digits) })
+            : "―",
+        )}
+        {figure(
+          t("delta.grant"),
+          figures.grant !== null ? fmtYen(figures.grant, lang) : "―",
+          figures.deltaGrant,
+          figures.deltaGrant !== null ? fmtSignedYen(figures.deltaGrant, lang) : t("delta.grantMissing"),
+        )}
       </dl>
     </div>
   );

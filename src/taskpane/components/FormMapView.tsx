@@ -47,7 +47,7 @@ import {
   sortEntries,
 } from "../formmap";
 import type { Lang, MessageKey } from "../i18n";
-import { IndicatorInfo, indexRulebook, indicatorTitle, RulebookIndex } from "../model";
+import { IndicatorInfo, indexRulebook, indicatorTitle, RulebookIndex, titleOf } from "../model";
 import { useShared } from "../styles";
 
 const PAGE = 50;
@@ -188,10 +188,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
     }
   };
 
-  const nameOf = (id: string) => {
-    const info = index?.byId.get(id);
-    return info ? indicatorTitle(info, lang) : id;
-  };
+  const nameOf = (id: string) => titleOf(index, id, lang);
   const optionText = useCallback(
     (info: IndicatorInfo) => `${indicatorTitle(info, lang)}${paren(info.id, lang)}`,
     [lang],

@@ -18,6 +18,7 @@ import { parseNumber } from "../../engine/normalise";
 import { num } from "../../engine/text";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, paren, sep } from "../format";
+import type { Lang } from "../i18n";
 import {
   IndicatorInfo,
   indicatorTitle,
@@ -27,6 +28,7 @@ import {
   NONE_TEXT,
   numberPart,
   numberText,
+  unitSuffix,
   YES_TEXT,
 } from "../model";
 import { useShared } from "../styles";
@@ -69,25 +71,21 @@ export interface EditorProps {
   previousValue?: number | null;
 }
 
-function pointsText(n: number, lang: "ja" | "en") {
+function pointsText(n: number, lang: Lang) {
   return lang === "ja" ? `${fmtNumber(n, lang)}点` : `${fmtNumber(n, lang)} pts`;
 }
 
-function NumberInput({
-  info,
-  text,
-  baseText,
-  label,
-  previousValue,
-  onChange,
-}: {
+/** The input of one indicator (its title is the label); onChange(null) goes back to the scored answer. */
+interface ControlProps {
   info: IndicatorInfo;
   text: string;
   baseText: string;
-  previousValue?: number | null;
   label: string;
+  previousValue?: number | null;
   onChange: (t: string | null) => void;
-}) {
+}
+
+function NumberInput({ info, text, baseText, label, previousValue, onChange }: ControlProps) {
   const { t } = usePane();
   const [draft, setDraft] = useState(numberPart(text));
   const [error, setError] = useState(false);
@@ -110,14 +108,7 @@ function NumberInput({
       return r === text || (r === null && text === "") ? current : numberPart(text);
     });
   }, [text]);
-  const unit =
-    info.editor === "points"
-      ? t("unit.points")
-      : info.unit === "percent"
-        ? "%"
-        : info.unit === "per-mille"
-          ? "‰"
-          : "";
+  const unit = info.editor === "points" ? t("unit.points") : unitSuffix(info.unit);
   const hint =
     info.editor === "points" && info.max !== null
       ? t("editor.pointsRange", { min: num(info.min), max: num(info.max) })
@@ -159,21 +150,7 @@ function NumberInput({
   );
 }
 
-function EditorControl({
-  info,
-  text,
-  baseText,
-  label,
-  previousValue,
-  onChange,
-}: {
-  info: IndicatorInfo;
-  text: string;
-  baseText: string;
-  label: string;
-  previousValue?: number | null;
-  onChange: (t: string | null) => void;
-}) {
+function EditorControl({ info, text, baseText, label, previousValue, onChange }: ControlProps) {
   const { t, lang } = usePane();
   const styles = useStyles();
   const legendId = useId("legend");

@@ -14,7 +14,7 @@ import { useMemo } from "react";
 import type { RunSummary } from "../api";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, sep } from "../format";
-import { indicatorTitle, RulebookIndex } from "../model";
+import { RulebookIndex, titleOf } from "../model";
 import { lostCells, lostRows, showRaw } from "../results";
 import { useShared } from "../styles";
 
@@ -85,8 +85,7 @@ export function LostList({ summary, index, busy, onSelectCell, onMark, onClearMa
           </div>
           <ul className={s.plainList}>
             {rows.map((r) => {
-              const info = index?.byId.get(r.id);
-              const title = info ? indicatorTitle(info, lang) : r.id;
+              const title = titleOf(index, r.id, lang);
               return (
                 <li key={r.id} className={styles.item}>
                   {r.cell ? (

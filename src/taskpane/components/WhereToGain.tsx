@@ -13,7 +13,6 @@ import {
 } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import type { Rulebook } from "../../rulebooks/schema";
 import type { RunSummary } from "../api";
 import { usePane } from "../context";
 import { colon, fmtNumber, fmtShare } from "../format";
@@ -21,7 +20,6 @@ import { GainItem, GainSort, sortGains, whereToGain } from "../gain";
 import { indicatorTitle, RulebookIndex } from "../model";
 import { useShared } from "../styles";
 import type { WhatIfModel } from "../useWhatIf";
-import { scenarioSession } from "../whatif";
 
 const PAGE = 25;
 
@@ -42,14 +40,13 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  rulebook: Rulebook;
   index: RulebookIndex;
   summary: RunSummary;
   model: WhatIfModel;
   onAdd: (item: GainItem) => void;
 }
 
-export function WhereToGain({ rulebook, index, summary, model, onAdd }: Props) {
+export function WhereToGain({ index, summary, model, onAdd }: Props) {
   const { t, lang, lt } = usePane();
   const s = useShared();
   const styles = useStyles();
@@ -58,17 +55,19 @@ export function WhereToGain({ rulebook, index, summary, model, onAdd }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const [added, setAdded] = useState<string | null>(null);
 
-  const items = useMemo(() => {
-    const changes = model.changes;
-    const session = scenarioSession(rulebook, summary, changes);
-    return whereToGain({
-      index,
-      session,
-      rawOf: (id) => (id in changes ? changes[id] : summary.answers[id]),
-      textOf: (id) => changes[id] ?? model.base[id] ?? "",
-      context: summary.context,
-    });
-  }, [rulebook, index, summary, model.changes, model.base]);
+  // The scenario's own session: whereToGain tries each answer in it and puts the scenario's back.
+  const { session, changes, base } = model;
+  const items = useMemo(
+    () =>
+      whereToGain({
+        index,
+        session,
+        rawOf: (id) => (id in changes ? changes[id] : summary.answers[id]),
+        textOf: (id) => changes[id] ?? base[id] ?? "",
+        context: summary.context,
+      }),
+    [index, session, changes, base, summary],
+  );
   const sorted = useMemo(() => sortGains(items, sort), [items, sort]);
   const anyShare = items.some((i) => i.share !== null);
 

@@ -147,8 +147,7 @@ function ScoredViews(props: Scored & ScoredProps & { tab: ScoredTab }) {
         onApplied={props.onApplied}
       />
     );
-  if (tab === "gain")
-    return <WhereToGain rulebook={rulebook} index={index} summary={summary} model={model} onAdd={addGain} />;
+  if (tab === "gain") return <WhereToGain index={index} summary={summary} model={model} onAdd={addGain} />;
   return (
     <>
       <ScorePanel summary={summary} />

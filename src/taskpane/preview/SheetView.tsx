@@ -2,7 +2,7 @@
 // tests) can see what scoring writes and what applying a scenario changes.
 import { useEffect, useState } from "react";
 import type { SimWorkbook } from "../../workbook/office-sim";
-import { columnLetters } from "../../workbook/a1";
+import { cellAddress, columnLetters, columnNumber } from "../../workbook/a1";
 
 export interface SheetViewProps {
   model: SimWorkbook;
@@ -22,17 +22,13 @@ export function SheetView({ model, version }: SheetViewProps) {
   useEffect(() => {
     if (!visible.includes(sheet) && visible[0]) setSheet(visible[0]);
   }, [version, sheet, visible]);
-  const snap = model.snapshot().sheets[sheet];
-  const cells = snap?.cells ?? {};
+  const cells = model.sheet(sheet)?.snapshot().cells ?? {};
   let rows = 0;
   let cols = 0;
   for (const addr of Object.keys(cells)) {
     const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
     rows = Math.max(rows, Number(m[2]));
-    cols = Math.max(
-      cols,
-      m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
-    );
+    cols = Math.max(cols, columnNumber(m[1]));
   }
   return (
     <section
@@ -81,7 +77,7 @@ export function SheetView({ model, version }: SheetViewProps) {
                 {i + 1}
               </th>
               {Array.from({ length: cols }, (_, j) => {
-                const addr = `${columnLetters(j + 1)}${i + 1}`;
+                const addr = cellAddress(i + 1, j + 1);
                 const c = cells[addr];
                 return (
                   <td
