@@ -27,12 +27,16 @@ export function qualified(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;
 }
 
-export interface RangeRef {
-  sheet?: string;
+/** A rectangle of cells, 1-based and inclusive. */
+export interface Box {
   top: number;
   left: number;
   bottom: number;
   right: number;
+}
+
+export interface RangeRef extends Box {
+  sheet?: string;
 }
 
 export function parseRef(ref: string): RangeRef {
@@ -62,5 +66,12 @@ export function parseRef(ref: string): RangeRef {
 export function rangeAddress(r: RangeRef): string {
   const a = cellAddress(r.top, r.left);
   const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** $A$1 or $A$1:$B$2, as Excel spells a selection or a name's reference. */
+export function absoluteAddress(r: RangeRef): string {
+  const a = `$${columnLetters(r.left)}$${r.top}`;
+  const b = `$${columnLetters(r.right)}$${r.bottom}`;
   return a === b ? a : `${a}:${b}`;
 }

@@ -1,18 +1,9 @@
 // The workbook port over ExcelJS, for the CLI (and for files chosen in the pane). Files are read into
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import ExcelJS from "exceljs";
-import { cellAddress, parseRef, qualified } from "./a1";
-import { Box, GridSheet, readGrid } from "./grid-read";
-import type {
-  Block,
-  CellData,
-  DefinedName,
-  ReadRequest,
-  ReadResult,
-  SheetInfo,
-  WorkbookPort,
-  WriteRequest,
-} from "./port";
+import { type Box, cellAddress, parseRef, qualified } from "./a1";
+import { GridSheet, GridWorkbook } from "./grid-read";
+import type { Block, CellData, DefinedName, SheetInfo, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
 
 export function cellData(cell: ExcelJS.Cell): CellData {
@@ -49,12 +40,12 @@ function hasFormula(cell: ExcelJS.Cell): boolean {
 
 const MARK_FILL = "FFFFE0E0";
 
-export class ExcelJsWorkbook implements WorkbookPort {
-  roundTrips = 0;
-  /** Settings live in a hidden sheet: ExcelJS has no document settings store. */
-  static readonly SETTINGS_SHEET = "saiten_settings";
+type NameModel = { name: string; ranges: string[] }[];
 
-  constructor(readonly book: ExcelJS.Workbook) {}
+export class ExcelJsWorkbook extends GridWorkbook {
+  constructor(readonly book: ExcelJS.Workbook) {
+    super();
+  }
 
   static async open(path: string): Promise<ExcelJsWorkbook> {
     const book = new ExcelJS.Workbook();
@@ -72,7 +63,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     await this.book.xlsx.writeFile(path);
   }
 
-  private sheetInfo(): SheetInfo[] {
+  protected sheetInfo(): SheetInfo[] {
     return this.book.worksheets.map((ws) => ({
       name: ws.name,
       visible: ws.state === "visible" || ws.state === undefined,
@@ -80,20 +71,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }));
   }
 
-  async read(req: ReadRequest): Promise<ReadResult> {
-    this.roundTrips++;
-    return readGrid(
-      {
-        sheetInfo: () => this.sheetInfo(),
-        sheet: (name) => this.gridSheet(name),
-        names: () => this.names(),
-        settings: () => this.storedSettings(),
-      },
-      req,
-    );
-  }
-
-  private gridSheet(name: string): GridSheet | undefined {
+  protected gridSheet(name: string): GridSheet | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
     type Merges = Record<string, { model: Box }>;
@@ -122,15 +100,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return { sheet: ws.name, top, left, cells };
   }
 
-  private names(): DefinedName[] {
-    const model =
-      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+  /** ExcelJS's typings leave out the model its defined names keep. */
+  private nameModel(): NameModel {
+    return (this.book.definedNames as unknown as { model?: NameModel }).model ?? [];
+  }
+
+  protected names(): DefinedName[] {
     const out: DefinedName[] = [];
-    for (const m of model) for (const ref of m.ranges) out.push({ name: m.name, ref });
+    for (const m of this.nameModel()) for (const ref of m.ranges) out.push({ name: m.name, ref });
     return out;
   }
 
-  private storedSettings(): Map<string, string> {
+  protected storedSettings(): Map<string, string> {
     const ws = this.book.getWorksheet(ExcelJsWorkbook.SETTINGS_SHEET);
     const out = new Map<string, string>();
     ws?.eachRow((row) => {
@@ -195,8 +176,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       add(loc: string, name: string): void;
       removeAllNames?(name: string): void;
     };
-    const model =
-      (this.book.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+    const model = this.nameModel();
     const drop = (name: string) => {
       for (const m of model.filter((x) => x.name === name))
         for (const ref of m.ranges) names.remove(ref, name);
@@ -253,13 +233,5 @@ export class ExcelJsWorkbook implements WorkbookPort {
         ],
       });
     }
-  }
-
-  async select(): Promise<void> {
-    // A file on disk has no selection to move.
-  }
-
-  async selection(): Promise<string | null> {
-    return null;
   }
 }

@@ -3,7 +3,7 @@
 import { normaliseText } from "../engine/normalise";
 import { jaText } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
-import { cellAddress, qualified } from "./a1";
+import { absoluteAddress, cellAddress, qualified } from "./a1";
 import { indicatorsOf } from "../rulebooks/tree";
 import type { Block, CellData } from "./port";
 
@@ -65,28 +65,26 @@ function text(c: CellData | undefined): string {
 }
 
 function absolute(sheet: string, row: number, col: number): string {
-  const a = cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return qualified(sheet, a);
+  return qualified(sheet, absoluteAddress({ top: row, left: col, bottom: row, right: col }));
 }
 
 /** Proposals from the used ranges of the given sheets, at most one per indicator (the first found). */
 export function detectFormMap(rb: Rulebook, blocks: readonly Block[], maxLook = 8): FormMapProposal[] {
   const index = labelIndex(rb);
-  const found = new Map<string, FormMapProposal & { filled: boolean }>();
+  const found = new Map<string, FormMapProposal>();
   for (const b of blocks) {
     const columnVotes = new Map<number, number>();
-    const sheetFound: (FormMapProposal & {
-      filled: boolean;
-      row: number;
-      firstFree: number;
-      lastCol: number;
-    })[] = [];
+    /** This sheet's proposals, with what placing an unanswered row's answer needs. */
+    const sheetFound = new Map<
+      string,
+      { proposal: FormMapProposal; filled: boolean; row: number; firstFree: number; lastCol: number }
+    >();
     b.cells.forEach((line, i) => {
       line.forEach((c, j) => {
         const t = text(c);
         if (!t) return;
         const hit = index.get(key(t));
-        if (!hit || found.has(hit.id) || sheetFound.some((f) => f.indicatorId === hit.id)) return;
+        if (!hit || found.has(hit.id) || sheetFound.has(hit.id)) return;
         // The answer: the first filled cell to the right that is not itself a label; else decided below.
         let firstFree = -1;
         let filled = -1;
@@ -102,12 +100,14 @@ export function detectFormMap(rb: Rulebook, blocks: readonly Block[], maxLook = 
         const row = b.top + i;
         const col = filled >= 0 ? filled : firstFree >= 0 ? firstFree : j + 1;
         if (filled >= 0) columnVotes.set(b.left + filled, (columnVotes.get(b.left + filled) ?? 0) + 1);
-        sheetFound.push({
-          indicatorId: hit.id,
-          answerCell: absolute(b.sheet, row, b.left + col),
-          labelCell: qualified(b.sheet, cellAddress(row, b.left + j)),
-          labelText: t,
-          matchedBy: hit.by,
+        sheetFound.set(hit.id, {
+          proposal: {
+            indicatorId: hit.id,
+            answerCell: absolute(b.sheet, row, b.left + col),
+            labelCell: qualified(b.sheet, cellAddress(row, b.left + j)),
+            labelText: t,
+            matchedBy: hit.by,
+          },
           filled: filled >= 0,
           row,
           firstFree: b.left + (firstFree >= 0 ? firstFree : j + 1),
@@ -117,15 +117,14 @@ export function detectFormMap(rb: Rulebook, blocks: readonly Block[], maxLook = 
     });
     // Unanswered rows follow the column most answered rows of the same sheet use.
     const consensus = [...columnVotes].sort((a, b2) => b2[1] - a[1])[0]?.[0];
-    for (const f of sheetFound) {
+    for (const [id, f] of sheetFound) {
       if (!f.filled && consensus !== undefined && consensus >= f.firstFree && consensus <= f.lastCol) {
-        f.answerCell = absolute(b.sheet, f.row, consensus);
+        f.proposal.answerCell = absolute(b.sheet, f.row, consensus);
       }
-      const { filled: _filled, row: _row, firstFree: _free, lastCol: _last, ...proposal } = f;
-      found.set(f.indicatorId, { ...proposal, filled: f.filled });
+      found.set(id, f.proposal);
     }
   }
-  return [...found.values()].map(({ filled: _filled, ...p }) => p);
+  return [...found.values()];
 }
 
 export function formMapFile(rulebookId: string, entries: FormMapEntry[]): FormMapFile {

@@ -2,7 +2,7 @@
 // show in Name Manager, and the CLI reads the same map as the add-in.
 import type { CellInput } from "../engine/types";
 import { cellAddress, parseRef, qualified } from "./a1";
-import type { CellData, DefinedName, RangeRead } from "./port";
+import { cellInput, type DefinedName, type RangeRead } from "./port";
 
 /** saiten.a.<indicator id> names the answer cell; saiten.p.<id> the cell that receives its points. */
 export const ANSWER_PREFIX = "saiten.a.";
@@ -27,15 +27,8 @@ export function namedMap(names: readonly DefinedName[]): NamedMap {
 /** The top-left cell of a range read, as an engine input naming its cell. */
 export function cellInputOf(read: RangeRead): CellInput | undefined {
   if (!read.block) return undefined;
-  const c: CellData | undefined = read.block.cells[0]?.[0];
   const r = parseRef(read.ref);
-  const input: CellInput = {
-    value: c?.value ?? null,
-    cell: qualified(read.block.sheet, cellAddress(r.top, r.left)),
-  };
-  if (c?.numFmt) input.numFmt = c.numFmt;
-  if (c?.error) input.error = c.error;
-  return input;
+  return cellInput(read.block.cells[0]?.[0], qualified(read.block.sheet, cellAddress(r.top, r.left)));
 }
 
 /** Name for an indicator's answer cell (ids are valid name fragments by construction). */

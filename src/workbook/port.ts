@@ -1,6 +1,7 @@
 // The workbook port: what Saiten needs of a workbook, whichever adapter serves it (ExcelJS for the
 // CLI, Office.js for the add-in). One read() and one write() are one round trip each, so a scoring
 // run costs at most three (read, read the mapped cells, write) however many indicators there are.
+import type { CellInput } from "../engine/types";
 
 /** One cell as read. `value` is the computed value (a formula's result), never the formula text. */
 export interface CellData {
@@ -8,6 +9,14 @@ export interface CellData {
   formula?: string;
   numFmt?: string;
   error?: string;
+}
+
+/** A cell as read, as the engine's input: what normalising needs, and where the answer came from. */
+export function cellInput(c: CellData | undefined, cell: string): CellInput {
+  const input: CellInput = { value: c?.value ?? null, cell };
+  if (c?.numFmt) input.numFmt = c.numFmt;
+  if (c?.error) input.error = c.error;
+  return input;
 }
 
 /** A rectangular block of cells; top/left are 1-based. */

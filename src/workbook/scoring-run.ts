@@ -84,13 +84,20 @@ function countWrites(blocks: WriteBlock[]): number {
   return n;
 }
 
+/** A mapped output cell (saiten.p.*) as read. */
+interface MappedOutput {
+  ref: string;
+  value: unknown;
+  formula?: string;
+}
+
 interface Located {
   source: "template" | "names";
   answers: Record<string, CellInput>;
   template?: TemplateAnswers;
   templateBlock?: Block;
-  /** Mapped output cells (saiten.p.*) as read, by indicator id. */
-  outputs: Map<string, { ref: string; value: unknown; formula?: string }>;
+  /** By indicator id. */
+  outputs: Map<string, MappedOutput>;
   issues: Issue[];
 }
 
@@ -168,7 +175,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
     const input = cellInputOf(read);
     if (input) answers[id] = input;
   });
-  const outMap = new Map<string, { ref: string; value: unknown; formula?: string }>();
+  const outMap = new Map<string, MappedOutput>();
   outputs.forEach(([id, ref], k) => {
     const read = second.ranges[mapped.length + k];
     const c = read.block?.cells[0]?.[0];
@@ -283,7 +290,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
 
 /** Points into cells named saiten.p.<id>: only where empty or still holding what Saiten wrote last. */
 function mappedOutputWrites(
-  outputs: Map<string, { ref: string; value: unknown; formula?: string }>,
+  outputs: Map<string, MappedOutput>,
   result: ScoreResult,
   recordText: string | undefined,
 ): { writes: WriteBlock[]; conflicts: OutputConflict[]; record: Record<string, number> } {

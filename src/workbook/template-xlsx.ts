@@ -10,10 +10,11 @@ import {
   COLUMNS,
   ColumnKey,
   HEADER_ROW,
-  META_LABELS,
   OUTPUT_COLUMNS,
   RESULT_HEADERS,
   RESULT_SHEET,
+  TEMPLATE_INSTRUCTION,
+  templateHead,
 } from "./template";
 
 const LIST_SHEET = "saiten_lists";
@@ -29,26 +30,11 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
   ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   const colOf = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
 
-  ws.getCell("A1").value = `採点 Saiten 回答シート：${spec.title}`;
+  const [title, meta, blanks] = templateHead(spec);
+  ws.getCell("A1").value = title[0];
   ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getRow(2).values = [
-    META_LABELS.rulebook,
-    spec.rulebook.id,
-    META_LABELS.version,
-    spec.rulebook.version,
-    META_LABELS.fiscalYear,
-    spec.rulebook.fiscalYear,
-  ];
-  ws.getRow(3).values = [
-    META_LABELS.sizeClass,
-    null,
-    META_LABELS.size,
-    null,
-    META_LABELS.entityName,
-    null,
-    META_LABELS.entityCode,
-    null,
-  ];
+  ws.getRow(2).values = meta;
+  ws.getRow(3).values = blanks;
   for (const a of ["A2", "C2", "E2", "A3", "C3", "E3", "G3"]) ws.getCell(a).font = { bold: true };
   for (const a of ["B3", "D3", "F3", "H3"]) ws.getCell(a).fill = INPUT_FILL;
   ws.getCell("H3").numFmt = "@"; // codes keep their leading zeros
@@ -60,7 +46,7 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
     };
   }
   ws.getCell("A4").value =
-    "黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。 / Fill in the yellow 回答 column; grey columns are written by scoring.";
+    `${TEMPLATE_INSTRUCTION} / Fill in the yellow 回答 column; grey columns are written by scoring.`;
   ws.getCell("A4").font = { italic: true, color: { argb: "FF595959" } };
 
   const header = ws.getRow(HEADER_ROW);

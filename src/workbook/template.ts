@@ -7,7 +7,14 @@ import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
 import { cellAddress, qualified } from "./a1";
-import type { Block, CellData, WriteBlock, WriteRequest, WriteValue } from "./port";
+import {
+  cellInput,
+  type Block,
+  type CellData,
+  type WriteBlock,
+  type WriteRequest,
+  type WriteValue,
+} from "./port";
 
 export const ANSWER_SHEET = "回答";
 export const RESULT_SHEET = "採点結果";
@@ -181,13 +188,6 @@ export function findHeaderRow(block: Block): number | null {
   return null;
 }
 
-function toInput(c: CellData, sheet: string, row: number, col: number): CellInput {
-  const input: CellInput = { value: c.value, cell: qualified(sheet, cellAddress(row, col)) };
-  if (c.numFmt) input.numFmt = c.numFmt;
-  if (c.error) input.error = c.error;
-  return input;
-}
-
 function codeText(c: CellData | undefined): string | undefined {
   if (!c || c.value === null) return undefined;
   if (typeof c.value === "number") {
@@ -269,7 +269,7 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     }
     out.rows.set(id, r);
     const answer = at(r, answerCol);
-    if (answer) out.answers[id] = toInput(answer, block.sheet, r, answerCol);
+    if (answer) out.answers[id] = cellInput(answer, qualified(block.sheet, cellAddress(r, answerCol)));
     if (columns.previousPoints !== undefined) {
       const p = numberOf(at(r, columns.previousPoints));
       if (p !== undefined) out.previousPoints[id] = p;
@@ -470,6 +470,35 @@ export function resultSheetWrites(
   };
 }
 
+/** Rows 1–3 of the answer sheet: the title, then each metadata label followed by its value (null: the user fills it). */
+export function templateHead(spec: TemplateSpec): WriteValue[][] {
+  return [
+    [`採点 Saiten 回答シート：${spec.title}`],
+    [
+      META_LABELS.rulebook,
+      spec.rulebook.id,
+      META_LABELS.version,
+      spec.rulebook.version,
+      META_LABELS.fiscalYear,
+      spec.rulebook.fiscalYear,
+    ],
+    [
+      META_LABELS.sizeClass,
+      null,
+      META_LABELS.size,
+      null,
+      META_LABELS.entityName,
+      null,
+      META_LABELS.entityCode,
+      null,
+    ],
+  ];
+}
+
+/** Row 4 of the answer sheet. */
+export const TEMPLATE_INSTRUCTION =
+  "黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。";
+
 /** The template as port writes, for workbooks the add-in fills in place (values, formats, dropdowns). */
 export function templateWrites(rb: Rulebook, existingSheets: readonly string[]): WriteRequest {
   const spec = buildTemplate(rb);
@@ -479,26 +508,9 @@ export function templateWrites(rb: Rulebook, existingSheets: readonly string[]):
     ...new Array(Math.max(0, width - line.length)).fill(""),
   ];
   const values: WriteValue[][] = [
-    pad([`採点 Saiten 回答シート：${spec.title}`]),
-    pad([
-      META_LABELS.rulebook,
-      spec.rulebook.id,
-      META_LABELS.version,
-      spec.rulebook.version,
-      META_LABELS.fiscalYear,
-      spec.rulebook.fiscalYear,
-    ]),
-    pad([
-      META_LABELS.sizeClass,
-      "",
-      META_LABELS.size,
-      "",
-      META_LABELS.entityName,
-      "",
-      META_LABELS.entityCode,
-      "",
-    ]),
-    pad(["黄色の「回答」列に入力してください（○/×、ア・イ…、数値）。灰色の列は採点で書き込まれます。"]),
+    // Here null would leave the cell as it was: the value cells are written empty.
+    ...templateHead(spec).map((line) => pad(line.map((v) => v ?? ""))),
+    pad([TEMPLATE_INSTRUCTION]),
     COLUMNS.map((c) => c.header),
   ];
   const col = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key);

@@ -1,20 +1,12 @@
 // A1 addresses as Excel's JavaScript API reads and writes them. Separate from ../a1 (Saiten's own
 // references) because the simulator must reproduce Excel's spelling — whole rows and columns, its
 // quoting of sheet names — rather than whatever Saiten happens to accept.
-import { columnLetters, columnNumber } from "../a1";
+import { type Box, columnLetters, columnNumber } from "../a1";
 
-export { columnLetters, columnNumber };
+export { type Box, columnLetters, columnNumber };
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-
-/** A rectangle of cells, 1-based and inclusive. */
-export interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 export interface ParsedAddress {
   sheet?: string;

@@ -1,6 +1,7 @@
 // What one cell holds and how Excel turns what an add-in writes into it. Excel does not store the
 // string "12" an add-in writes to `values`: it parses it like typed input. The simulator reproduces
 // the common cases so adapters see the values Excel would give back.
+import { isExcelErrorText } from "../../engine/normalise";
 import { officeError } from "./errors";
 
 export type SimValue = string | number | boolean;
@@ -22,24 +23,6 @@ export interface SimCell {
   numberFormat?: string;
   style?: CellStyle;
 }
-
-export const ERROR_VALUES = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-]);
 
 export function isEmptyCell(c: SimCell | undefined): boolean {
   return !c || (c.value === undefined && c.formula === undefined && !c.numberFormat && !c.style);
@@ -67,7 +50,7 @@ export function readValueType(c: SimCell | undefined): string {
   if (v === undefined) return "Empty";
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
-  return ERROR_VALUES.has(v) ? "Error" : "String";
+  return isExcelErrorText(v) ? "Error" : "String";
 }
 
 /** The result of writing one array entry: leave the cell, or the new content. */

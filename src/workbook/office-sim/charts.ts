@@ -9,7 +9,7 @@ import { officeError } from "./errors";
 import { CHART_SERIES_BY, CHART_TYPES } from "./globals";
 import { type RangeTarget, assertWritable } from "./grid";
 import type { SimChart, SimSheet } from "./model";
-import { type Env, type PropTable, SimCollection, SimObject, exposeProps } from "./proxy";
+import { type Env, type PropTable, SimCollection, SimObject, SimPart, exposeProps } from "./proxy";
 
 interface ChartTarget {
   sheet: SimSheet;
@@ -239,16 +239,8 @@ const TITLE_PROPS: PropTable<ChartTarget> = {
 };
 
 /** Chart.title: its text only (format, position, visibility are not simulated). */
-export class SimChartTitle extends SimObject<ChartTarget> {
+export class SimChartTitle extends SimPart<ChartTarget> {
   readonly _type = "ChartTitle";
-
-  constructor(private readonly chart: SimChartProxy) {
-    super(chart._ctx);
-  }
-
-  _locate(env: Env): ChartTarget | null {
-    return this.chart._resolve(env);
-  }
 
   _table(): PropTable<ChartTarget> {
     return TITLE_PROPS;

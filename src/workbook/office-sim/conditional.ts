@@ -4,8 +4,9 @@
 import { type Box, intersects, qualify } from "./address";
 import { normaliseColor } from "./cells";
 import { officeError } from "./errors";
+import { CONDITIONAL_FORMAT_TYPES } from "./globals";
 import type { SimConditionalFormat, SimSheet } from "./model";
-import { type Env, type PropTable, SimCollection, SimObject, exposeProps } from "./proxy";
+import { type Env, type PropTable, SimCollection, SimObject, SimPart, exposeProps } from "./proxy";
 import { type RangeTarget, assertWritable } from "./grid";
 import { SimRange, registerConditionalFormats, setClearFormatsHook } from "./range";
 
@@ -28,16 +29,7 @@ function removeWhere(sheet: SimSheet, pred: (cf: SimConditionalFormat) => boolea
   if (kept.length !== sheet.conditionalFormats.length) sheet.setConditionalFormats(kept);
 }
 
-const TYPES = new Set([
-  "Custom",
-  "DataBar",
-  "ColorScale",
-  "IconSet",
-  "TopBottom",
-  "PresetCriteria",
-  "ContainsText",
-  "CellValue",
-]);
+const TYPES = new Set(CONDITIONAL_FORMAT_TYPES);
 
 export class SimConditionalFormatCollection extends SimCollection<RangeTarget, SimConditionalFormatProxy> {
   readonly _type = "ConditionalFormatCollection";
@@ -171,13 +163,9 @@ function firstBox(t: CfTarget): RangeTarget {
 }
 
 /** A child of a conditional format: same target, located through the parent. */
-abstract class CfPart extends SimObject<CfTarget> {
-  constructor(protected readonly parent: SimObject<CfTarget>) {
-    super(parent._ctx);
-  }
-
-  _locate(env: Env): CfTarget | null {
-    const t = this.parent._resolve(env);
+abstract class CfPart extends SimPart<CfTarget> {
+  override _locate(env: Env): CfTarget | null {
+    const t = super._locate(env);
     if (t && t.cf.type !== "Custom")
       throw officeError("InvalidOperation", `a ${t.cf.type} format has no custom rule`, this._type);
     return t;

@@ -3,9 +3,9 @@
 // Whether cell values satisfy a rule (`valid`, getInvalidCells) is not simulated.
 import { type Box, intersects, subtract } from "./address";
 import type { SimDataValidation, SimSheet } from "./model";
-import { type Env, type PropTable, SimObject, exposeProps } from "./proxy";
+import { type PropTable, SimPart, exposeProps } from "./proxy";
 import { type RangeTarget, assertWritable } from "./grid";
-import { type SimRange, registerDataValidation } from "./range";
+import { registerDataValidation } from "./range";
 
 const TYPES: Record<string, string> = {
   wholeNumber: "WholeNumber",
@@ -113,16 +113,8 @@ const DV_PROPS: PropTable<RangeTarget> = {
   },
 };
 
-export class SimDataValidationProxy extends SimObject<RangeTarget> {
+export class SimDataValidationProxy extends SimPart<RangeTarget> {
   readonly _type = "DataValidation";
-
-  constructor(private readonly range: SimRange) {
-    super(range._ctx);
-  }
-
-  _locate(env: Env): RangeTarget | null {
-    return this.range._resolve(env);
-  }
 
   _table(): PropTable<RangeTarget> {
     return DV_PROPS;

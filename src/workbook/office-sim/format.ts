@@ -2,18 +2,10 @@
 // simulated; autofit is accepted and does nothing.
 import { normaliseColor } from "./cells";
 import { type RangeTarget, readStyle, writeStyle } from "./grid";
-import { type Env, type PropTable, SimObject, exposeProps } from "./proxy";
+import { type PropTable, SimObject, SimPart, exposeProps } from "./proxy";
 
-export class SimRangeFormat extends SimObject<RangeTarget> {
+export class SimRangeFormat extends SimPart<RangeTarget> {
   readonly _type = "RangeFormat";
-
-  constructor(private readonly range: SimObject<RangeTarget>) {
-    super(range._ctx);
-  }
-
-  _locate(env: Env): RangeTarget | null {
-    return this.range._resolve(env);
-  }
 
   _table(): PropTable<RangeTarget> {
     return {};
@@ -50,16 +42,8 @@ const FILL_PROPS: PropTable<RangeTarget> = {
   },
 };
 
-class SimRangeFill extends SimObject<RangeTarget> {
+class SimRangeFill extends SimPart<RangeTarget> {
   readonly _type = "RangeFill";
-
-  constructor(private readonly parent: SimRangeFormat) {
-    super(parent._ctx);
-  }
-
-  _locate(env: Env): RangeTarget | null {
-    return this.parent._resolve(env);
-  }
 
   _table(): PropTable<RangeTarget> {
     return FILL_PROPS;
@@ -86,16 +70,8 @@ const FONT_PROPS: PropTable<RangeTarget> = {
   },
 };
 
-class SimRangeFont extends SimObject<RangeTarget> {
+class SimRangeFont extends SimPart<RangeTarget> {
   readonly _type = "RangeFont";
-
-  constructor(private readonly parent: SimRangeFormat) {
-    super(parent._ctx);
-  }
-
-  _locate(env: Env): RangeTarget | null {
-    return this.parent._resolve(env);
-  }
 
   _table(): PropTable<RangeTarget> {
     return FONT_PROPS;

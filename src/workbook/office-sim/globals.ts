@@ -102,17 +102,20 @@ function chartTypeKey(v: string): string {
   return v.charAt(0).toLowerCase() + v.slice(1);
 }
 
+/** Excel.ConditionalFormatType values. */
+export const CONDITIONAL_FORMAT_TYPES: readonly string[] = [
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+];
+
 export const excelEnums = {
-  ConditionalFormatType: enumOf(
-    "Custom",
-    "DataBar",
-    "ColorScale",
-    "IconSet",
-    "TopBottom",
-    "PresetCriteria",
-    "ContainsText",
-    "CellValue",
-  ),
+  ConditionalFormatType: enumOf(...CONDITIONAL_FORMAT_TYPES),
   ChartType: Object.fromEntries(CHART_TYPES.map((v) => [chartTypeKey(v), v])),
   ChartSeriesBy: enumOf(...CHART_SERIES_BY),
   SheetVisibility: enumOf("Visible", "Hidden", "VeryHidden"),

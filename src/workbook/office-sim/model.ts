@@ -4,7 +4,7 @@
 // statements, but Saiten's port promises all-or-nothing and the tests check that the adapter does
 // not rely on partial writes) — and references tests hold to sheets stay valid either way.
 import { MAX_COLS, type Box, boxCols, formatBox, parseAddress, qualify } from "./address";
-import { type CellStyle, type SimCell, type SimValue, isEmptyCell } from "./cells";
+import { type CellStyle, type SimCell, type SimValue, hasContent, isEmptyCell } from "./cells";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -238,7 +238,7 @@ export class SimSheet {
       }
     };
     for (const [r, c, cell] of this.entries()) {
-      if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+      if (valuesOnly && !hasContent(cell)) continue;
       add({ top: r, left: c, bottom: r, right: c });
     }
     if (!valuesOnly) this._merges.forEach(add);

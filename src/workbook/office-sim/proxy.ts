@@ -238,6 +238,17 @@ export abstract class SimObject<T = unknown> {
   }
 }
 
+/** A navigation property's object (format, fill, protection, …): it stands for its parent's target. */
+export abstract class SimPart<T> extends SimObject<T> {
+  constructor(protected readonly parent: SimObject<T>) {
+    super(parent._ctx);
+  }
+
+  _locate(env: Env): T | null {
+    return this.parent._resolve(env);
+  }
+}
+
 /** Give a proxy class Office-style accessors for its property table. */
 export function exposeProps<T>(cls: { prototype: object }, table: PropTable<T>): void {
   for (const [name, def] of Object.entries(table)) {

@@ -6,7 +6,7 @@ import { SimChartCollection } from "./charts";
 import type { SimContext } from "./context";
 import { officeError } from "./errors";
 import type { SheetVisibility, SimSheet, SimWorkbook } from "./model";
-import { type Env, type PropTable, SimCollection, SimObject, exposeProps } from "./proxy";
+import { type Env, type PropTable, SimCollection, SimObject, SimPart, exposeProps } from "./proxy";
 import { SimRange, registerWorksheetOf } from "./range";
 
 interface SheetRef {
@@ -217,16 +217,8 @@ const PROTECTION_PROPS: PropTable<SimSheet> = {
 };
 
 /** Protection state; options and passwords are not simulated. */
-class SimWorksheetProtection extends SimObject<SimSheet> {
+class SimWorksheetProtection extends SimPart<SimSheet> {
   readonly _type = "WorksheetProtection";
-
-  constructor(private readonly sheet: SimWorksheet) {
-    super(sheet._ctx);
-  }
-
-  _locate(env: Env): SimSheet | null {
-    return this.sheet._resolve(env);
-  }
 
   _table(): PropTable<SimSheet> {
     return PROTECTION_PROPS;

@@ -1,7 +1,8 @@
-// The workbook port over Office.js. Every read() and write() is one Excel.run with one context.sync():
-// all loads are queued first, all writes are 2-D arrays per block (null = leave the cell alone).
+// The workbook port over Office.js. Every read() and write() is one Excel.run with one context.sync()
+// (a write that clears marks first looks them up, two more): all loads are queued first, all writes
+// are 2-D arrays per block (null = leave the cell alone).
 import { isExcelErrorText } from "../../engine/normalise";
-import { parseRef, qualified, rangeAddress } from "../a1";
+import { absoluteAddress, parseRef, qualified, rangeAddress } from "../a1";
 import type {
   Block,
   CellData,
@@ -78,13 +79,6 @@ function officeError(e: unknown): WorkbookError {
   );
 }
 
-function absoluteAddress(r: ReturnType<typeof parseRef>): string {
-  return rangeAddress(r)
-    .split(":")
-    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
-}
-
 interface QueuedRange {
   ref: string;
   problem?: RangeRead["problem"];
@@ -93,6 +87,12 @@ interface QueuedRange {
   cells?: Excel.Range;
   mergedAreas?: Excel.RangeAreas;
   sheetUsed?: Excel.Range;
+}
+
+function queueUsedBounds(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex, columnIndex, rowCount, columnCount");
+  return used;
 }
 
 /** After the sync: the block, and whether it is merged or outside the used range. */
@@ -164,7 +164,8 @@ export class OfficeWorkbook implements WorkbookPort {
         range.load("values, formulas, numberFormat, rowIndex, columnIndex");
         return { name, ws, range };
       });
-      const ranges = (req.ranges ?? []).map((ref) => this.queueRange(wb, ref));
+      const usedBySheet = new Map<string, Excel.Range>();
+      const ranges = (req.ranges ?? []).map((ref) => this.queueRange(wb, ref, usedBySheet));
       const names = req.names ? wb.names : undefined;
       names?.load("items/name, items/type, items/formula");
       const settings = (req.settings ?? []).map((key) => {
@@ -209,8 +210,11 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Queues the loads for one range; rangeRead() interprets them after the sync. */
-  private queueRange(wb: Excel.Workbook, ref: string): QueuedRange {
+  /**
+   * Queues the loads for one range; rangeRead() interprets them after the sync. A sheet's used range
+   * is asked for once per read, however many of the ranges lie on it.
+   */
+  private queueRange(wb: Excel.Workbook, ref: string, usedBySheet: Map<string, Excel.Range>): QueuedRange {
     let r;
     try {
       r = parseRef(ref);
@@ -224,15 +228,16 @@ export class OfficeWorkbook implements WorkbookPort {
     cells.load("values, formulas, numberFormat, rowIndex, columnIndex");
     const mergedAreas = cells.getMergedAreasOrNullObject();
     mergedAreas.load("areaCount");
-    const sheetUsed = sheet.getUsedRangeOrNullObject(true);
-    sheetUsed.load("rowIndex, columnIndex, rowCount, columnCount");
+    const sheetUsed = usedBySheet.get(r.sheet) ?? queueUsedBounds(sheet);
+    usedBySheet.set(r.sheet, sheetUsed);
     return { ref, sheetName: r.sheet, bounds: r, cells, mergedAreas, sheetUsed };
   }
 
   async write(req: WriteRequest): Promise<void> {
-    if (req.marks?.clear) await this.clearMarks();
     await this.batch(async (context) => {
       const wb = context.workbook;
+      // In the same batch, so the old marks go in the sync that applies everything else.
+      if (req.marks?.clear) await this.queueClearMarks(context);
       context.application.suspendApiCalculationUntilNextSync();
       for (const s of req.addSheets ?? []) {
         const ws = wb.worksheets.add(s.name);
@@ -289,40 +294,41 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const s of req.addSheets ?? []) this.sheetNames.add(s.name);
   }
 
-  /** Removes exactly the conditional formats Saiten added (recorded ranges, its rule and colour). */
-  private async clearMarks(): Promise<void> {
-    await this.batch(async (context) => {
-      const wb = context.workbook;
-      const setting = wb.settings.getItemOrNullObject(MARKS_SETTING);
-      setting.load("value");
+  /**
+   * Finds exactly the conditional formats Saiten added (recorded ranges, its rule and colour) and
+   * queues their removal; the caller's next sync applies it.
+   */
+  private async queueClearMarks(context: Excel.RequestContext): Promise<void> {
+    const wb = context.workbook;
+    const setting = wb.settings.getItemOrNullObject(MARKS_SETTING);
+    setting.load("value");
+    this.roundTrips++;
+    await context.sync();
+    if (setting.isNullObject) return;
+    const refs = JSON.parse(String(setting.value)) as string[];
+    const lists = refs
+      .map((ref) => parseRef(ref))
+      .filter((r) => r.sheet && this.sheetNames.has(r.sheet!))
+      .map((r) => {
+        const cfs = wb.worksheets.getItem(r.sheet!).getRange(rangeAddress(r)).conditionalFormats;
+        cfs.load("items/type, items/custom/rule/formula, items/custom/format/fill/color");
+        return cfs;
+      });
+    if (lists.length) {
       this.roundTrips++;
       await context.sync();
-      if (setting.isNullObject) return;
-      const refs = JSON.parse(String(setting.value)) as string[];
-      const lists = refs
-        .map((ref) => parseRef(ref))
-        .filter((r) => r.sheet && this.sheetNames.has(r.sheet!))
-        .map((r) => {
-          const cfs = wb.worksheets.getItem(r.sheet!).getRange(rangeAddress(r)).conditionalFormats;
-          cfs.load("items/type, items/custom/rule/formula, items/custom/format/fill/color");
-          return cfs;
-        });
-      this.roundTrips++;
-      await context.sync();
-      for (const cfs of lists) {
-        for (const cf of cfs.items) {
-          if (
-            cf.type === "Custom" &&
-            cf.custom.rule.formula === MARK_FORMULA &&
-            cf.custom.format.fill.color?.toUpperCase() === MARK_COLOR
-          )
-            cf.delete();
-        }
+    }
+    for (const cfs of lists) {
+      for (const cf of cfs.items) {
+        if (
+          cf.type === "Custom" &&
+          cf.custom.rule.formula === MARK_FORMULA &&
+          cf.custom.format.fill.color?.toUpperCase() === MARK_COLOR
+        )
+          cf.delete();
       }
-      setting.delete();
-      this.roundTrips++;
-      await context.sync();
-    });
+    }
+    setting.delete();
   }
 
   async selection(): Promise<string | null> {

@@ -3,14 +3,14 @@
 // only when a read asks for it. Every answer is what ExcelJsWorkbook gives for the same file and the
 // same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
 // does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
-import { GridSheet, readGrid } from "../grid-read";
+import { GridSheet, GridWorkbook } from "../grid-read";
 import type ExcelJS from "exceljs";
 import DefinedNames from "exceljs/lib/doc/defined-names";
 import colCache from "exceljs/lib/utils/col-cache";
 import utils from "exceljs/lib/utils/utils";
 import DefinedNameXform from "exceljs/lib/xlsx/xform/book/defined-name-xform";
 import { cellData } from "../exceljs-adapter";
-import type { Block, CellData, DefinedName, ReadRequest, ReadResult, SheetInfo, WorkbookPort } from "../port";
+import type { Block, CellData, DefinedName, SheetInfo } from "../port";
 import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
@@ -27,14 +27,11 @@ interface SheetEntry {
   protected?: boolean;
 }
 
-const SETTINGS_SHEET = "saiten_settings";
-
 function toCellData(c: { value: RawValue; numFmt: string | undefined }): CellData {
   return cellData(c as unknown as ExcelJS.Cell);
 }
 
-export class XlsxReader implements WorkbookPort {
-  roundTrips = 0;
+export class XlsxReader extends GridWorkbook {
   private stylesCache?: Styles;
   private sstCache?: SharedString[] | null;
   private namesCache?: DefinedName[];
@@ -44,7 +41,9 @@ export class XlsxReader implements WorkbookPort {
     private readonly sheets: SheetEntry[],
     private readonly date1904: boolean,
     private readonly definedNames: { name: string; ranges: string[] }[],
-  ) {}
+  ) {
+    super();
+  }
 
   static async fromBuffer(data: Uint8Array): Promise<XlsxReader> {
     return XlsxReader.open(data);
@@ -218,7 +217,7 @@ export class XlsxReader implements WorkbookPort {
     return this.sheets.every((e) => this.sheet(e).actualRowCount === 0);
   }
 
-  private sheetInfo(): SheetInfo[] {
+  protected sheetInfo(): SheetInfo[] {
     return this.sheets.map((e) => ({
       name: e.name,
       visible: e.state === "visible" || e.state === undefined,
@@ -226,20 +225,7 @@ export class XlsxReader implements WorkbookPort {
     }));
   }
 
-  async read(req: ReadRequest): Promise<ReadResult> {
-    this.roundTrips++;
-    return readGrid(
-      {
-        sheetInfo: () => this.sheetInfo(),
-        sheet: (name) => this.gridSheet(name),
-        names: () => this.names(),
-        settings: () => this.storedSettings(),
-      },
-      req,
-    );
-  }
-
-  private gridSheet(name: string): GridSheet | undefined {
+  protected gridSheet(name: string): GridSheet | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
     const s = this.sheet(e);
@@ -269,7 +255,7 @@ export class XlsxReader implements WorkbookPort {
     return { sheet: e.name, top, left, cells };
   }
 
-  private names(): DefinedName[] {
+  protected names(): DefinedName[] {
     if (!this.namesCache) {
       const dn = new DefinedNames();
       dn.model = this.definedNames;
@@ -280,9 +266,9 @@ export class XlsxReader implements WorkbookPort {
     return this.namesCache.map((n) => ({ ...n }));
   }
 
-  private storedSettings(): Map<string, string> {
+  protected storedSettings(): Map<string, string> {
     const out = new Map<string, string>();
-    const e = this.entry(SETTINGS_SHEET);
+    const e = this.entry(XlsxReader.SETTINGS_SHEET);
     if (!e) return out;
     const s = this.sheet(e);
     for (const r of s.valueRows()) {
@@ -297,13 +283,5 @@ export class XlsxReader implements WorkbookPort {
   async write(): Promise<void> {
     this.roundTrips++;
     throw new Error("read-only");
-  }
-
-  async select(): Promise<void> {
-    // Nothing to select in a file.
-  }
-
-  async selection(): Promise<string | null> {
-    return null;
   }
 }

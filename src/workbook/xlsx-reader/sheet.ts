@@ -2,6 +2,7 @@
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
 import utils from "exceljs/lib/utils/utils";
+import { type Box, columnLetters } from "../a1";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
@@ -35,13 +36,6 @@ export interface SheetRow {
   cellCount: number;
 }
 
-export interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 export interface SheetContext {
   styles: () => Styles;
   sharedStrings: () => SharedString[] | undefined;
@@ -62,7 +56,7 @@ function columnOf(ref: string): number {
   return col;
 }
 
-function decodeRange(ref: string): Merge {
+function decodeRange(ref: string): Box {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) throw new Unsupported(`range ${ref}`);
   const t = Number(m[2]);
@@ -74,7 +68,7 @@ function decodeRange(ref: string): Merge {
 
 export class Sheet {
   readonly rows: SheetRow[] = [];
-  readonly merges: Merge[] = [];
+  readonly merges: Box[] = [];
   readonly colNumFmt: (string | undefined)[] = [];
   rowCount = 0;
   columnCount = 0;
@@ -297,7 +291,7 @@ export class Sheet {
       let ref = c.fref;
       if (shareType === "shared") {
         if (ref) {
-          formulae[c.si as string] = `${this.colLetters(col)}${rowNum}`;
+          formulae[c.si as string] = `${columnLetters(col)}${rowNum}`;
         } else {
           sharedFormula = formulae[c.si as string];
           shareType = undefined;
@@ -342,12 +336,6 @@ export class Sheet {
     }
     row.cells[col] = { kind: 1, value: out, numFmt };
     row.hasValues = true;
-  }
-
-  private colLetters(col: number): string {
-    let s = "";
-    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
   }
 
   /** ExcelJS's getCell: the cell, created empty (row and column number format) when missing. */

@@ -33,10 +33,6 @@ export class Styles {
     );
   }
 
-  has(id: number): boolean {
-    return id >= 0 && id < this.fmts.length;
-  }
-
   /** The number format of style `id` as ExcelJS gives it (style 0 or an unknown id: none). */
   numFmt(id: number | undefined): string | undefined {
     if (!id) return undefined;
