@@ -6,7 +6,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { buildOptionKeys, parseChoice, parseChoices, parseNumber, parseYesNo } from "../src/engine";
 import type { CellInput } from "../src/engine";
+import { findBundled } from "../src/rulebooks/registry";
 import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
+import { ANSWER_SHEET, COLUMNS, readTemplate } from "../src/workbook/template";
+import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
 
 type Setup = { value: ExcelJS.CellValue; numFmt?: string };
 type Kind = "rate" | "number" | "yesno" | "choice" | "multi" | "band";
@@ -154,4 +157,19 @@ test.each(cases.map((c, i) => [c[0], i, c[2], c[3]] as const))("%s", async (_nam
       expect(n.msg.en.length).toBeGreaterThan(5);
     }
   }
+});
+
+test("前年度値 in the template: a percent format reads as percent, a literal % sign does not", async () => {
+  const rb = findBundled("kaigo-municipal-fy2026")!;
+  const book = createTemplateWorkbook(rb);
+  const ws = book.getWorksheet(ANSWER_SHEET)!;
+  const col = COLUMNS.findIndex((c) => c.key === "previousValue") + 1;
+  const ids = [String(ws.getCell(6, 1).value), String(ws.getCell(7, 1).value)];
+  Object.assign(ws.getCell(6, col), { value: 0.605, numFmt: "0.0%" });
+  Object.assign(ws.getCell(7, col), { value: 60.5, numFmt: '0.0"%"' });
+  const port = await ExcelJsWorkbook.fromBuffer(await book.xlsx.writeBuffer());
+  const block = (await port.read({ used: [ANSWER_SHEET] })).used.get(ANSWER_SHEET)!;
+  const t = readTemplate(block)!;
+  expect(t.previousValues[ids[0]]).toBe(60.5);
+  expect(t.previousValues[ids[1]]).toBe(60.5);
 });

@@ -1,5 +1,5 @@
 // Number formatting for the pane: points, rates, signed changes, yen and national shares.
-import { formatPercent } from "../engine/rate";
+import { dropFloatNoise, formatPercent } from "../engine/rate";
 import type { Lang } from "./i18n";
 
 export function locale(lang: Lang): string {
@@ -8,7 +8,7 @@ export function locale(lang: Lang): string {
 
 /** Removes binary noise (0.1 + 0.2) before formatting. */
 export function clean(n: number): number {
-  const r = Math.round(n * 1e9) / 1e9;
+  const r = dropFloatNoise(n);
   return Object.is(r, -0) ? 0 : r;
 }
 

@@ -2,7 +2,8 @@
 // back from it, and which result cells Saiten may write. Pure: adapters do the I/O.
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
-import { jaText, normaliseText } from "../engine";
+import { isPercentFormat, jaText, normaliseText } from "../engine";
+import { dropFloatNoise } from "../engine/rate";
 import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
@@ -277,8 +278,7 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     if (columns.previousValue !== undefined) {
       const v = at(r, columns.previousValue);
       const n = numberOf(v);
-      if (n !== undefined)
-        out.previousValues[id] = v?.numFmt?.includes("%") ? Math.round(n * 100 * 1e9) / 1e9 : n;
+      if (n !== undefined) out.previousValues[id] = isPercentFormat(v?.numFmt) ? dropFloatNoise(n * 100) : n;
     }
   }
   return out;

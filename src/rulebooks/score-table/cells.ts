@@ -1,4 +1,5 @@
 // What a 配点表 cell holds, and how its text reads as a number or a share.
+import { dropFloatNoise } from "../../engine/rate";
 
 export type TableCell = string | number | boolean | null;
 /** Sheet name → rows; row 0 is sheet row 1, cell 0 is column A. */
@@ -49,6 +50,6 @@ export function parseShare(raw: string): number | undefined {
 
 /** Percent text when it reads back exactly, else the decimal. */
 export function shareText(x: number): string {
-  const p = String(Math.round(x * 100 * 1e9) / 1e9);
+  const p = String(dropFloatNoise(x * 100));
   return Number(p) / 100 === x ? `${p}%` : String(x);
 }
