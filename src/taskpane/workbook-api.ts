@@ -266,17 +266,13 @@ export class WorkbookPaneApi implements PaneApi {
       names.push({ name: answerName(e.indicatorId), ref: e.answerCell });
       if (e.pointsCell) names.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
     }
-    await this.port.read({ names: true }); // refresh which names exist, so replacing works
     await this.port.write({ names });
     this.last = undefined;
   }
 
   async removeFormMap(indicatorIds: string[]): Promise<void> {
-    const existing = new Set((await this.port.read({ names: true })).names.map((n) => n.name));
-    const drop = indicatorIds
-      .flatMap((id) => [answerName(id), pointsName(id)])
-      .filter((n) => existing.has(n));
-    if (drop.length) await this.port.write({ deleteNames: drop });
+    if (indicatorIds.length)
+      await this.port.write({ deleteNames: indicatorIds.flatMap((id) => [answerName(id), pointsName(id)]) });
     this.last = undefined;
   }
 

@@ -82,8 +82,9 @@ export interface ReadResult {
 export interface WriteRequest {
   addSheets?: { name: string; hidden?: boolean }[];
   blocks?: WriteBlock[];
-  /** Defined names to add or replace. */
+  /** Defined names to add or replace (whether or not they exist: the adapter finds out). */
   names?: DefinedName[];
+  /** Defined names to delete; names that do not exist are ignored. */
   deleteNames?: string[];
   /** Settings stored in the workbook; null deletes. */
   settings?: Record<string, string | null>;

@@ -118,9 +118,8 @@ function rangeRead(q: QueuedRange): RangeRead {
 
 export class OfficeWorkbook implements WorkbookPort {
   roundTrips = 0;
-  /** Known from the last read: which sheets exist, which names and settings are present. */
+  /** Known from the last read: which sheets exist. */
   private sheetNames = new Set<string>();
-  private knownNames = new Set<string>();
 
   constructor(
     private readonly run: ExcelRun,
@@ -197,7 +196,6 @@ export class OfficeWorkbook implements WorkbookPort {
         if (n.type === "Range" && typeof n.formula === "string")
           definedNames.push({ name: n.name, ref: n.formula.replace(/^=/, "") });
       }
-      if (names) this.knownNames = new Set(definedNames.map((n) => n.name));
       const settingValues: Record<string, string | undefined> = {};
       for (const { key, s } of settings) settingValues[key] = s.isNullObject ? undefined : String(s.value);
       return {
@@ -236,6 +234,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async write(req: WriteRequest): Promise<void> {
     await this.batch(async (context) => {
       const wb = context.workbook;
+      const existingNames = await this.lookUpNames(context, req);
       // In the same batch, so the old marks go in the sync that applies everything else.
       if (req.marks?.clear) await this.queueClearMarks(context);
       context.application.suspendApiCalculationUntilNextSync();
@@ -267,11 +266,9 @@ export class OfficeWorkbook implements WorkbookPort {
         chart.title.text = c.title;
         chart.setPosition(rangeAddress(parseRef(c.anchor)));
       }
-      for (const n of req.deleteNames ?? []) if (this.knownNames.has(n)) wb.names.getItem(n).delete();
-      for (const n of req.names ?? []) {
-        if (this.knownNames.has(n.name)) wb.names.getItem(n.name).delete();
-        wb.names.add(n.name, `=${n.ref}`);
-      }
+      // Replacing is delete + add: Excel has no way to point an existing name elsewhere by formula text.
+      for (const item of existingNames) item.delete();
+      for (const n of req.names ?? []) wb.names.add(n.name, `=${n.ref}`);
       for (const [key, value] of Object.entries(req.settings ?? {})) {
         if (value === null) wb.settings.getItemOrNullObject(key).delete();
         else wb.settings.add(key, value);
@@ -289,9 +286,24 @@ export class OfficeWorkbook implements WorkbookPort {
       this.roundTrips++;
       await context.sync();
     });
-    for (const n of req.names ?? []) this.knownNames.add(n.name);
-    for (const n of req.deleteNames ?? []) this.knownNames.delete(n);
     for (const s of req.addSheets ?? []) this.sheetNames.add(s.name);
+  }
+
+  /**
+   * The defined names a write replaces or deletes that exist now, looked up in the write's own batch
+   * (one sync, only when names change), so a write never depends on what an earlier read saw.
+   */
+  private async lookUpNames(context: Excel.RequestContext, req: WriteRequest): Promise<Excel.NamedItem[]> {
+    const touched = new Set([...(req.deleteNames ?? []), ...(req.names ?? []).map((n) => n.name)]);
+    if (!touched.size) return [];
+    const items = [...touched].map((n) => {
+      const item = context.workbook.names.getItemOrNullObject(n);
+      item.load("name");
+      return item;
+    });
+    this.roundTrips++;
+    await context.sync();
+    return items.filter((item) => !item.isNullObject);
   }
 
   /**
