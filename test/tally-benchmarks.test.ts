@@ -6,7 +6,7 @@ import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator, Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";
 import { applyTallyBenchmarks } from "../src/tally/apply-benchmarks";
-import { rulebookIndex } from "../src/tally/comparable";
+import { rulebookIndex } from "../src/tally/match";
 import { demoEntities, generateTally, tallyBuffer, type TallyEntity } from "../src/tally/generate";
 import { indicatorPoints, groupPoints } from "../src/tally/points";
 import { readTally } from "../src/tally/read";

@@ -1,15 +1,32 @@
 // The national tally as last year's result: `saiten score --previous-tally <tally.xlsx> --insurer <番号>`.
 import ExcelJS from "exceljs";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../src/cli/main";
+import { tallyLoader } from "../src/cli/tally";
 import { findBundled } from "../src/rulebooks/registry";
-import { computeTallyStats, demoEntities, generateTally, tallyBuffer } from "../src/tally/generate";
+import {
+  computeTallyStats,
+  demoEntities,
+  generateTally,
+  tallyBuffer,
+  type TallyEntity,
+} from "../src/tally/generate";
 import { ratePercent } from "../src/engine/rate";
-import { readFileSync } from "fs";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-tally-cli-"));
+const fy2025 = findBundled("kaigo-municipal-fy2025")!;
+
+/** A generated FY2025 tally of these municipalities, written to dir/name. */
+async function writeTally(name: string, municipalities: TallyEntity[]): Promise<string> {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities })),
+  );
+  return file;
+}
 
 async function run(...argv: string[]) {
   let out = "";
@@ -19,7 +36,6 @@ async function run(...argv: string[]) {
 }
 
 test("last year's tally row of one insurer is the previous year of this year's workbook", async () => {
-  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
   const entities = demoEntities(fy2025, 5, 7);
   const me = {
     ...entities[2],
@@ -27,11 +43,7 @@ test("last year's tally row of one insurer is the previous year of this year's w
     points: { ...entities[2].points, "P_I_1_1.a": 4, "P_I_1_1.b": 4 },
   };
   entities[2] = me;
-  const tally = join(dir, "tally-2025.xlsx");
-  writeFileSync(
-    tally,
-    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
-  );
+  const tally = await writeTally("tally-2025.xlsx", entities);
 
   const template = join(dir, "answers.xlsx");
   expect((await run("template", "--rulebook", "kaigo-municipal-fy2026", "--out", template)).code).toBe(0);
@@ -61,20 +73,33 @@ test("last year's tally row of one insurer is the previous year of this year's w
   const missing = await run("score", filled, "--previous-tally", tally);
   expect(missing.code).toBe(2);
   expect(missing.err).toMatch(/--insurer/);
+
+  // The same file as --benchmarks too: opened once per command, used for both.
+  const load = tallyLoader();
+  expect(load(tally)).toBe(load(tally));
+  const both = await run(
+    "score",
+    filled,
+    "--previous-tally",
+    tally,
+    "--insurer",
+    "012025",
+    "--benchmarks",
+    tally,
+    "--json",
+  );
+  expect(both.code).toBe(0);
+  expect(both.err).toMatch(/全国集計 2025年度（tally-2025\.xlsx）/);
+  expect(JSON.parse(both.out).comparison.previousRulebook.id).toBe("kaigo-municipal-fy2025");
 });
 
 test("saiten review --previous-tally: each municipality compared with its row in last year's national tally", async () => {
-  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
   const entities = demoEntities(fy2025, 4, 11).map((e, i) => ({
     ...e,
     code: `01200${i}`,
     name: `テスト町${i}`,
   }));
-  const tally = join(dir, "tally-review-2025.xlsx");
-  writeFileSync(
-    tally,
-    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
-  );
+  const tally = await writeTally("tally-review-2025.xlsx", entities);
   const folder = mkdtempSync(join(dir, "batch-"));
   for (const i of [0, 1]) {
     const file = join(folder, `${i}.xlsx`);
@@ -119,13 +144,8 @@ test("saiten review --previous-tally: each municipality compared with its row in
 });
 
 test("review --benchmarks: the 指標別 figures come from the tally (xlsx or its JSON), with the source named", async () => {
-  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
   const entities = demoEntities(fy2025, 30, 5);
-  const tally = join(dir, "tally-bench-2025.xlsx");
-  writeFileSync(
-    tally,
-    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
-  );
+  const tally = await writeTally("tally-bench-2025.xlsx", entities);
   const tallyJson = join(dir, "tally-bench-2025.json");
   expect((await run("tally", "import", tally, "--out", tallyJson)).code).toBe(0);
 
@@ -190,17 +210,12 @@ test("review --benchmarks: the 指標別 figures come from the tally (xlsx or it
 });
 
 test("score --previous-tally takes the JSON of tally import too, and a name for --insurer", async () => {
-  const fy2025 = findBundled("kaigo-municipal-fy2025")!;
   const entities = demoEntities(fy2025, 6, 3).map((e, i) => ({
     ...e,
     code: `01300${i}`,
     name: `試験村${i}`,
   }));
-  const tally = join(dir, "tally-json-2025.xlsx");
-  writeFileSync(
-    tally,
-    await tallyBuffer(generateTally({ rulebook: fy2025, fiscalYear: 2025, municipalities: entities })),
-  );
+  const tally = await writeTally("tally-json-2025.xlsx", entities);
   const tallyJson = join(dir, "tally-json-2025.json");
   expect((await run("tally", "import", tally, "--out", tallyJson)).code).toBe(0);
   const file = join(dir, "json-answers.xlsx");

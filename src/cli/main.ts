@@ -19,7 +19,7 @@ import { createTemplateWorkbook } from "../workbook/template-xlsx";
 import { loadRulebook, openWorkbook, recordedRulebookId, UsageError } from "./load";
 import { renderReport } from "./print";
 import { ExitStatus, registerReview } from "./review";
-import { previousFromTally, registerTally, rulebookWithTallyBenchmarks } from "./tally";
+import { previousFromTally, registerTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 import { resultJson, RESULT_FORMAT } from "./result-json";
 
 interface Io {
@@ -190,17 +190,20 @@ export function program(io: Io = defaultIo): Command {
         const context: ScoreContext = {};
         if (opts.sizeClass) context.sizeClass = opts.sizeClass;
         if (opts.size !== undefined) context.size = opts.size;
-        const book = await openWorkbook(file);
-        const own = await rulebookFor(book, file, opts.rulebook);
-        const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io) : own;
         if (opts.previousTally && !opts.insurer)
           throw new UsageError("--previous-tally には --insurer <保険者番号> も指定してください。");
         if (opts.previous && opts.previousTally)
           throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
+        const book = await openWorkbook(file);
+        const own = await rulebookFor(book, file, opts.rulebook);
+        const loadTally = tallyLoader();
+        const rulebook = opts.benchmarks
+          ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io, loadTally)
+          : own;
         const previous = opts.previous
           ? await previousResult(opts.previous, rulebook, opts.previousRulebook)
           : opts.previousTally
-            ? await previousFromTally(opts.previousTally, opts.insurer!, rulebook)
+            ? await previousFromTally(opts.previousTally, opts.insurer!, rulebook, loadTally)
             : undefined;
         const run = await scoreBook(book, rulebook, context, previous, Boolean(opts.out));
         const { result, comparison, conflicts } = run;

@@ -2,7 +2,7 @@
 // Exit 0 when every file was scored, 1 when some failed (listed with reasons), 2 for unusable
 // arguments or inputs (one line on stderr).
 import type { Command } from "commander";
-import { previousRecordsFromTally, rulebookWithTallyBenchmarks } from "./tally";
+import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
 import type { Rulebook } from "../rulebooks/schema";
@@ -277,9 +277,14 @@ export async function runReview(
   opts: ReviewOptions,
   io: ReviewIo,
 ): Promise<ReviewRun> {
+  if (opts.previous && opts.previousTally)
+    throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
   const files = expandInputs(inputs);
   const own = await loadRulebook(opts.rulebook);
-  const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io) : own;
+  const loadTally = tallyLoader();
+  const rulebook = opts.benchmarks
+    ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io, loadTally)
+    : own;
   const inputSet = new Set(files.map((f) => resolve(f)));
   for (const [flag, target] of [
     ["--out", opts.out],
@@ -305,12 +310,10 @@ export async function runReview(
     onDone: (d, t, f) => progress.tick(d, t, f),
   });
   progress.stop();
-  if (opts.previous && opts.previousTally)
-    throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
   const previous = opts.previous
     ? await loadPrevious(opts.previous, rulebook, { jobs, limits, quiet, io })
     : opts.previousTally
-      ? await previousRecordsFromTally(opts.previousTally)
+      ? await previousRecordsFromTally(opts.previousTally, loadTally)
       : undefined;
 
   const caps = opts.caps ? readCapsCsv(opts.caps) : undefined;
@@ -321,10 +324,7 @@ export async function runReview(
     if (jsonToStdout) io.out(text);
     else writeFileSync(opts.json, text);
   }
-  if (opts.csv) {
-    const csv = summaryCsv(summary);
-    writeFileSync(opts.csv, csv.startsWith("\uFEFF") ? csv : "\uFEFF" + csv);
-  }
+  if (opts.csv) writeFileSync(opts.csv, summaryCsv(summary));
   if (!jsonToStdout) {
     io.out(renderTable(summary, records));
     const written = [opts.out, opts.json, opts.csv].filter((x): x is string => Boolean(x));

@@ -85,13 +85,27 @@ export async function loadTally(path: string, year?: number): Promise<OpenedTall
   }
 }
 
+export type TallyLoad = (path: string) => Promise<OpenedTally>;
+
+/** loadTally, but each file once: --benchmarks and --previous-tally often name the same tally. */
+export function tallyLoader(): TallyLoad {
+  const opened = new Map<string, Promise<OpenedTally>>();
+  return (path) => {
+    const key = resolve(path);
+    let tally = opened.get(key);
+    if (!tally) opened.set(key, (tally = loadTally(path)));
+    return tally;
+  };
+}
+
 /** The row of one insurer in a tally, as last year's result for compare (--previous-tally). */
 export async function previousFromTally(
   path: string,
   insurerNo: string,
   rulebook: Rulebook,
+  load: TallyLoad = loadTally,
 ): Promise<ComparableResult> {
-  const read = await loadTally(path);
+  const read = await load(path);
   const m = findInsurer(read.municipalities, insurerNo);
   if (!m) throw new UsageError(`${path} に保険者番号 ${insurerNo} の行（総合計のある行）がありません。`);
   return toComparable(m, findBundled(read.rulebookId) ?? rulebook);
@@ -102,8 +116,9 @@ export async function rulebookWithTallyBenchmarks(
   path: string,
   rulebook: Rulebook,
   io: TallyIo,
+  load: TallyLoad = loadTally,
 ): Promise<Rulebook> {
-  const read = await loadTally(path);
+  const read = await load(path);
   const own = findBundled(read.rulebookId);
   if (!own) throw new UsageError(`${path}: ルールブック ${read.rulebookId} がありません。`);
   const applied = applyTallyBenchmarks(rulebook, read, own);
@@ -137,9 +152,12 @@ export function registerTally(program: Command, io: TallyIo): void {
 }
 
 /** Every municipality of a national tally as last year's records for `saiten review --previous-tally`. */
-export async function previousRecordsFromTally(path: string): Promise<ReviewRecord[]> {
+export async function previousRecordsFromTally(
+  path: string,
+  load: TallyLoad = loadTally,
+): Promise<ReviewRecord[]> {
   if (!existsSync(path)) throw new UsageError(`前年度の全国集計 ${path} がありません。`);
-  const read = await loadTally(path);
+  const read = await load(path);
   const rulebook = findBundled(read.rulebookId);
   const max = rulebook?.root.max ?? null;
   return read.municipalities.map((m) => ({

@@ -33,6 +33,12 @@ const mb = (bytes: number) => {
 };
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Password-protected .xlsx (and legacy .xls) files are OLE compound files, not zip packages. */
+export function isCompoundFile(data: Uint8Array): boolean {
+  return data.length >= 8 && CFB.every((x, i) => data[i] === x);
+}
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
@@ -177,7 +183,7 @@ export function precheck(
       ja: `ファイルが大きすぎます（${mb(b.length)} MB、上限 ${mb(limits.maxFileBytes)} MB）。確認のうえ必要なら --max-file-mb で上限を上げてください。`,
       en: `The file is too large (${mb(b.length)} MB, limit ${mb(limits.maxFileBytes)} MB); check it and raise the limit with --max-file-mb if needed.`,
     });
-  if (b.length >= 8 && CFB.every((x, i) => b[i] === x))
+  if (isCompoundFile(b))
     return failedRecord(file, "encrypted", {
       ja: "パスワードで保護された .xlsx か、古い形式（.xls）のファイルです。Excel で開いてパスワードを解除し（ファイル › 情報 › ブックの保護）、.xlsx 形式で保存し直してください。",
       en: "A password-protected .xlsx or a legacy .xls file. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx.",

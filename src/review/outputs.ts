@@ -19,8 +19,8 @@ type Kind = "text" | "count" | "points" | "rate" | "change" | "share" | "yen";
 
 export interface ListColumn {
   header: string;
-  /** CSV header (rates there are in percent). */
-  csvHeader: string;
+  /** CSV header where it differs from the sheet's (rates there are in percent). */
+  csvHeader?: string;
   kind: Kind;
   width: number;
   value: (row: ReviewRow) => string | number | null | undefined;
@@ -42,22 +42,16 @@ export function listColumns(summary: ReviewSummary): ListColumn[] {
       value: (r: ReviewRow) => r.groupRates[g.id] ?? null,
     }));
   return [
-    { header: "市町村名", csvHeader: "市町村名", kind: "text", width: 14, value: (r) => r.name },
-    { header: "市町村コード", csvHeader: "市町村コード", kind: "text", width: 12, value: (r) => r.code },
-    { header: "被保険者数", csvHeader: "被保険者数", kind: "count", width: 12, value: (r) => r.insured },
-    { header: "規模区分", csvHeader: "規模区分", kind: "text", width: 10, value: (r) => r.sizeClass },
-    { header: "得点", csvHeader: "得点", kind: "points", width: 8, value: (r) => r.total },
-    { header: "満点", csvHeader: "満点", kind: "points", width: 8, value: (r) => r.max },
+    { header: "市町村名", kind: "text", width: 14, value: (r) => r.name },
+    { header: "市町村コード", kind: "text", width: 12, value: (r) => r.code },
+    { header: "被保険者数", kind: "count", width: 12, value: (r) => r.insured },
+    { header: "規模区分", kind: "text", width: 10, value: (r) => r.sizeClass },
+    { header: "得点", kind: "points", width: 8, value: (r) => r.total },
+    { header: "満点", kind: "points", width: 8, value: (r) => r.max },
     { header: "得点率", csvHeader: "得点率(%)", kind: "rate", width: 9, value: (r) => r.ratePercent },
     ...groupCols,
-    { header: "順位", csvHeader: "順位", kind: "count", width: 7, value: (r) => r.rank },
-    {
-      header: "規模区分内順位",
-      csvHeader: "規模区分内順位",
-      kind: "count",
-      width: 9,
-      value: (r) => r.bandRank,
-    },
+    { header: "順位", kind: "count", width: 7, value: (r) => r.rank },
+    { header: "規模区分内順位", kind: "count", width: 9, value: (r) => r.bandRank },
     {
       header: "前年度得点率",
       csvHeader: "前年度得点率(%)",
@@ -65,20 +59,14 @@ export function listColumns(summary: ReviewSummary): ListColumn[] {
       width: 11,
       value: (r) => r.previousRatePercent,
     },
-    {
-      header: "差(ポイント)",
-      csvHeader: "差(ポイント)",
-      kind: "change",
-      width: 9,
-      value: (r) => r.changeRate,
-    },
-    { header: "傾向", csvHeader: "傾向", kind: "text", width: 6, value: (r) => r.trend },
-    { header: "判定", csvHeader: "判定", kind: "text", width: 8, value: (r) => r.judgement },
-    { header: "確認事項数", csvHeader: "確認事項数", kind: "count", width: 9, value: (r) => r.issues },
-    { header: "不一致数", csvHeader: "不一致数", kind: "count", width: 9, value: (r) => r.mismatches },
+    { header: "差(ポイント)", kind: "change", width: 9, value: (r) => r.changeRate },
+    { header: "傾向", kind: "text", width: 6, value: (r) => r.trend },
+    { header: "判定", kind: "text", width: 8, value: (r) => r.judgement },
+    { header: "確認事項数", kind: "count", width: 9, value: (r) => r.issues },
+    { header: "不一致数", kind: "count", width: 9, value: (r) => r.mismatches },
     { header: "按分率", csvHeader: "按分率(%)", kind: "share", width: 9, value: (r) => r.share },
     { header: "交付見込額", csvHeader: "交付見込額(円)", kind: "yen", width: 14, value: (r) => r.estimate },
-    { header: "ファイル", csvHeader: "ファイル", kind: "text", width: 30, value: (r) => r.file },
+    { header: "ファイル", kind: "text", width: 30, value: (r) => r.file },
   ];
 }
 
@@ -100,6 +88,13 @@ function setWidths(ws: ExcelJS.Worksheet, widths: number[], left = 1): void {
 export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   const digits = summary.rulebook.rateDigits ?? 1;
   const pct = rateFormat(digits);
+  const formats: Partial<Record<Kind, string>> = {
+    rate: pct,
+    change: CHANGE,
+    share: "0.00%",
+    yen: YEN,
+    count: "#,##0",
+  };
   const book = new ExcelJS.Workbook();
   book.creator = "Saiten";
 
@@ -125,13 +120,6 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         return;
       }
       if (v === undefined || v === null || typeof v !== "number") return;
-      const formats: Partial<Record<typeof c.kind, string>> = {
-        rate: pct,
-        change: CHANGE,
-        share: "0.00%",
-        yen: YEN,
-        count: "#,##0",
-      };
       cell.value = c.kind === "rate" ? v / 100 : v;
       const fmt = formats[c.kind];
       if (fmt) cell.numFmt = fmt;
@@ -293,7 +281,7 @@ export function csvField(v: string | number | null | undefined): string {
  *  Rates and shares in percent; the estimate rounded to the yen. */
 export function summaryCsv(summary: ReviewSummary): string {
   const cols = listColumns(summary);
-  const lines = [cols.map((c) => csvField(c.csvHeader)).join(",")];
+  const lines = [cols.map((c) => csvField(c.csvHeader ?? c.header)).join(",")];
   for (const row of summary.rows) {
     lines.push(
       cols

@@ -15,6 +15,7 @@ import { WorkbookError } from "../workbook/port";
 import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, findHeaderRow, RESULT_SHEET } from "../workbook/template";
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
+import { failedRecord, isCompoundFile } from "./limits";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";
 import type { GroupFigure, ReviewRecord } from "./types";
 
@@ -27,21 +28,6 @@ export interface ProcessOptions {
 /** How far down the 回答 sheet the header row may sit (as findHeaderRow looks). */
 const HEADER_PROBE_ROWS = 40;
 const HEADER_PROBE_COLS = 30;
-
-function failed(
-  file: string,
-  reasonCode: NonNullable<ReviewRecord["reasonCode"]>,
-  ja: string,
-  en: string,
-): ReviewRecord {
-  return { file, status: "failed", reasonCode, reason: { ja, en } };
-}
-
-/** Password-protected (and legacy .xls) workbooks are OLE compound files, not zip packages. */
-function isCompoundFile(data: Uint8Array): boolean {
-  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return data.length >= 8 && sig.every((b, i) => data[i] === b);
-}
 
 function figure(g: {
   id: string;
@@ -106,20 +92,16 @@ export async function processWorkbook(
     port = await ExcelJsWorkbook.fromBuffer(data);
   } catch (e) {
     if (isCompoundFile(data)) {
-      return failed(
-        file,
-        "encrypted",
-        "パスワードで保護されたブック（または旧形式 .xls）です。保護を解除した .xlsx で提出してもらってください。",
-        "Password-protected workbook (or legacy .xls). Ask for an unprotected .xlsx.",
-      );
+      return failedRecord(file, "encrypted", {
+        ja: "パスワードで保護されたブック（または旧形式 .xls）です。保護を解除した .xlsx で提出してもらってください。",
+        en: "Password-protected workbook (or legacy .xls). Ask for an unprotected .xlsx.",
+      });
     }
     const why = e instanceof Error ? e.message : String(e);
-    return failed(
-      file,
-      "corrupt",
-      `ブックを読めません（壊れているか .xlsx ではありません）: ${why}`,
-      `Cannot read the workbook (damaged or not .xlsx): ${why}`,
-    );
+    return failedRecord(file, "corrupt", {
+      ja: `ブックを読めません（壊れているか .xlsx ではありません）: ${why}`,
+      en: `Cannot read the workbook (damaged or not .xlsx): ${why}`,
+    });
   }
   const loaded = port;
   try {
@@ -128,7 +110,10 @@ export async function processWorkbook(
     );
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return failed(file, "failed", `採点できませんでした: ${why}`, `Could not score: ${why}`);
+    return failedRecord(file, "failed", {
+      ja: `採点できませんでした: ${why}`,
+      en: `Could not score: ${why}`,
+    });
   }
 }
 
@@ -144,16 +129,14 @@ async function scoreOrExplain(
   } catch (e) {
     if (e instanceof WorkbookError && e.code === "sheet-missing") {
       const empty = isEmpty();
-      return failed(
-        file,
-        "no-answers",
-        empty
+      return failedRecord(file, "no-answers", {
+        ja: empty
           ? `空のブックです。回答がありません（「${ANSWER_SHEET}」シートも saiten.a.… の名前定義もありません）。`
           : e.message,
-        empty
+        en: empty
           ? "The workbook is empty: no answer sheet and no saiten.a.* names."
           : `No answers: neither a "${ANSWER_SHEET}" sheet nor saiten.a.* names for this rulebook (give a form map with --map).`,
-      );
+      });
     }
     throw e;
   }
@@ -193,12 +176,10 @@ async function scoreLoaded(
   const outcome = await runScoring(port, { rulebook, write: false });
   const t = outcome.template;
   if (t?.rulebookId && t.rulebookId !== rulebook.id) {
-    const record = failed(
-      file,
-      "wrong-rulebook",
-      `このブックはルールブック「${t.rulebookId}」用です。レビューのルールブックは「${rulebook.id}」です。`,
-      `This workbook is for rulebook "${t.rulebookId}"; the review uses "${rulebook.id}".`,
-    );
+    const record = failedRecord(file, "wrong-rulebook", {
+      ja: `このブックはルールブック「${t.rulebookId}」用です。レビューのルールブックは「${rulebook.id}」です。`,
+      en: `This workbook is for rulebook "${t.rulebookId}"; the review uses "${rulebook.id}".`,
+    });
     record.identity = resolveIdentity(file, t);
     record.rulebookId = t.rulebookId;
     return record;
@@ -235,12 +216,10 @@ async function scoreLoaded(
   const identity = resolveIdentity(file, t, named);
 
   if (noAnswers(outcome)) {
-    const record = failed(
-      file,
-      "empty",
-      "回答が1つも入力されていません（空の様式）。",
-      "No answer has been filled in (blank form).",
-    );
+    const record = failedRecord(file, "empty", {
+      ja: "回答が1つも入力されていません（空の様式）。",
+      en: "No answer has been filled in (blank form).",
+    });
     record.identity = identity;
     record.rulebookId = rulebook.id;
     return record;

@@ -8,6 +8,7 @@ import { resolveSizeClass } from "../engine/score";
 import { jaText, withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
+import { recompute } from "../tally/benchmarks";
 import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
 
 export interface SummariseOptions {
@@ -30,17 +31,6 @@ interface PreviousFigure {
 function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-export function median(values: readonly number[]): number {
-  if (!values.length) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
 /** The key two files of the same municipality share: the code, or the name when there is no code. */
@@ -255,14 +245,14 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     for (const g of r.groups ?? []) groupPoints.get(g.id)?.push(g.points);
   }
   const groupSummary: ReviewSummary["groups"] = groupInfo.map((g) => {
-    const pts = groupPoints.get(g.id) ?? [];
+    const { mean, median } = recompute(groupPoints.get(g.id) ?? [], null);
     const line: ReviewSummary["groups"][number] = {
       id: g.id,
       name: g.name,
       depth: g.depth,
       max: g.max,
-      mean: mean(pts),
-      median: median(pts),
+      mean,
+      median,
     };
     if (g.group.benchmark?.mean !== undefined) line.nationalMean = g.group.benchmark.mean;
     if (g.group.benchmark?.median !== undefined) line.nationalMedian = g.group.benchmark.median;

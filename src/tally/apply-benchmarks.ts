@@ -6,7 +6,7 @@
 import { compile } from "../engine/compile";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { recompute } from "./benchmarks";
-import { rulebookIndex } from "./comparable";
+import { rulebookIndex } from "./match";
 import { groupPoints, indicatorPoints } from "./points";
 import type { TallyMunicipality } from "./types";
 
@@ -58,8 +58,9 @@ export function applyTallyBenchmarks(
   };
   for (const m of tally.municipalities) {
     for (const id of idx.subItemOrder) push(items, id, m.items[id] ?? 0);
-    for (const [id, v] of Object.entries(indicatorPoints(idx, m.items))) push(indicators, id, v);
-    const computed = groupPoints(idx, m.items);
+    const ind = indicatorPoints(idx, m.items);
+    for (const [id, v] of Object.entries(ind)) push(indicators, id, v);
+    const computed = groupPoints(idx, m.items, ind);
     for (const id of Object.keys(computed))
       push(groups, id, id === idx.rootId ? m.total : (m.groups[id] ?? computed[id]));
   }

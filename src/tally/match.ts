@@ -48,7 +48,6 @@ export function numberOf(text: string): string | null {
   return m ? String(Number(m[1])) : null;
 }
 
-export const GRANT_P = /保険者機能強化推進交付金/;
 export const GRANT_S = /介護保険保険者努力支援交付金|努力支援交付金/;
 
 /** A total label, or null: the group it names relative to the grant. */
@@ -197,4 +196,13 @@ export class RulebookIndex {
     }
     return null;
   }
+}
+
+const indexes = new WeakMap<Rulebook, RulebookIndex>();
+
+/** The index of a rulebook, built once per rulebook object (the reader and every tally row share it). */
+export function rulebookIndex(rulebook: Rulebook): RulebookIndex {
+  let idx = indexes.get(rulebook);
+  if (!idx) indexes.set(rulebook, (idx = new RulebookIndex(rulebook)));
+  return idx;
 }

@@ -4,7 +4,7 @@
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
-import { readTally, TallyError, yearFromTitle } from "./read";
+import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
 import type { TallyRead } from "./types";
 import { ZipParts } from "../workbook/xlsx-reader/zip";
 
@@ -35,20 +35,20 @@ export function isJson(data: Uint8Array): boolean {
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
 export async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
-  let y = year;
-  if (y === undefined) {
-    // Read once with the newest item-level rulebook to get the title, then with the right one.
-    const probe = tallyRulebookFor(2026);
-    if (!probe) throw new TallyError("同梱のルールブックがありません。");
-    const first = await readTally(data, { rulebook: probe });
-    y = first.fiscalYear ?? yearFromTitle(first.title) ?? undefined;
-    if (y === undefined) throw new TallyError("表題から年度が分かりません。年度を指定してください。");
-    if (y === 2026) return first;
+  const sheet = await openTallySheet(data);
+  const y = year ?? yearFromTitle(sheet.title);
+  if (y === null) {
+    // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
+    // item-level rulebook throws that (it is only the error path that reads the sheet for nothing).
+    const any = tallyRulebookFor(2026);
+    if (!any) throw new TallyError("同梱のルールブックがありません。");
+    await parseTally(sheet, { rulebook: any });
+    throw new TallyError("表題から年度が分かりません。年度を指定してください。");
   }
   const rulebook = tallyRulebookFor(y);
   if (!rulebook)
     throw new TallyError(`${y} 年度の全国集計を読むルールブック（kaigo-municipal-fy${y}）がありません。`);
-  return readTally(data, { rulebook, fiscalYear: y });
+  return parseTally(sheet, { rulebook, fiscalYear: y });
 }
 
 export async function openTally(

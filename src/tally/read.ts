@@ -20,6 +20,7 @@ import {
   norm,
   numberOf,
   RulebookIndex,
+  rulebookIndex,
   setOf,
   totalLabel,
   twigOf,
@@ -108,16 +109,26 @@ export function yearFromTitle(title: string): number | null {
   return w ? Number(w[1]) : null;
 }
 
-export async function readTally(data: Uint8Array, options: ReadTallyOptions): Promise<TallyRead> {
+/** The tally sheet's header block (rows 1–20) and its title, read once; parseTally reads the rest. */
+export interface TallySheet {
+  port: WorkbookPort;
+  /** Quoted sheet name for ranges. */
+  q: string;
+  name: string;
+  head: CellData[][];
+  title: string;
+}
+
+export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<TallySheet> {
   const port = await openPort(data);
   const info = await port.read({});
-  const sheetName =
-    options.sheet ??
+  const name =
+    sheet ??
     info.sheets.find((s) => s.name === TALLY_SHEET)?.name ??
     info.sheets.find((s) => /全国集計/.test(s.name) && /市町村/.test(s.name))?.name ??
     info.sheets[0]?.name;
-  if (!sheetName) throw new TallyError("シートがありません。");
-  const q = `'${sheetName.replace(/'/g, "''")}'`;
+  if (!name) throw new TallyError("シートがありません。");
+  const q = `'${name.replace(/'/g, "''")}'`;
 
   // Header block: rows 1–20, as wide as its content (doubling until the right edge is blank).
   let width = 512;
@@ -125,13 +136,18 @@ export async function readTally(data: Uint8Array, options: ReadTallyOptions): Pr
   for (;;) {
     const r = await port.read({ ranges: [`${q}!A1:${columnLetters(width)}${HEADER_SCAN_ROWS}`] });
     const block = r.ranges[0].block;
-    if (!block) throw new TallyError(`シート ${sheetName} を読めません。`);
+    if (!block) throw new TallyError(`シート ${name} を読めません。`);
     head = block.cells;
     const lastUsed = lastNonEmptyCol(head);
     if (lastUsed < width - 8 || width >= 16384) break;
     width = Math.min(16384, width * 2);
   }
-  return parseTally(port, q, sheetName, head, options);
+  const title = head[0]?.map(text).find((t) => t !== "") ?? "";
+  return { port, q, name, head, title };
+}
+
+export async function readTally(data: Uint8Array, options: ReadTallyOptions): Promise<TallyRead> {
+  return parseTally(await openTallySheet(data, options.sheet), options);
 }
 
 function lastNonEmptyCol(rows: CellData[][]): number {
@@ -145,31 +161,23 @@ function lastNonEmptyCol(rows: CellData[][]): number {
   return last;
 }
 
-async function parseTally(
-  port: WorkbookPort,
-  q: string,
-  sheet: string,
-  head: CellData[][],
-  options: ReadTallyOptions,
-): Promise<TallyRead> {
-  const idx = new RulebookIndex(options.rulebook);
+/** The sheet read with a rulebook: its columns resolved, its rows, statistics and problems. */
+export async function parseTally(tally: TallySheet, options: ReadTallyOptions): Promise<TallyRead> {
+  const { port, q, name: sheet, head, title } = tally;
+  const idx = rulebookIndex(options.rulebook);
   const problems: TallyProblem[] = [];
   const cellRef = (row: number, col: number) => `${sheet}!${columnLetters(col)}${row}`;
   const at = (row: number, col: number): CellData | undefined => head[row - 1]?.[col - 1];
   const width = lastNonEmptyCol(head);
 
-  const title = head[0]?.map(text).find((t) => t !== "") ?? "";
-  const fiscalYear = yearFromTitle(title) ?? options.fiscalYear ?? null;
-  if (
-    options.fiscalYear !== undefined &&
-    yearFromTitle(title) !== null &&
-    yearFromTitle(title) !== options.fiscalYear
-  )
+  const titleYear = yearFromTitle(title);
+  const fiscalYear = titleYear ?? options.fiscalYear ?? null;
+  if (options.fiscalYear !== undefined && titleYear !== null && titleYear !== options.fiscalYear)
     problems.push({
       code: "missing_header",
       severity: "warning",
       cell: cellRef(1, 1),
-      message: `表題の年度（${yearFromTitle(title)}）と指定の年度（${options.fiscalYear}）が違います。`,
+      message: `表題の年度（${titleYear}）と指定の年度（${options.fiscalYear}）が違います。`,
     });
 
   // Stats rows by label, anywhere in rows 1–20.
@@ -384,7 +392,6 @@ async function parseTally(
   const totalCols = columns.filter((c) => c.id !== null && c.kind === "total");
   const municipalities: TallyMunicipality[] = [];
   const skipped: TallyRead["skipped"] = [];
-  const tallyGroups: Record<string, number>[] = [];
   const CHUNK = 500;
   for (let top = dataStartRow; ; top += CHUNK) {
     const r = await port.read({ ranges: [`${q}!A${top}:${columnLetters(readCols)}${top + CHUNK - 1}`] });
@@ -419,7 +426,6 @@ async function parseTally(
         const v = num(get(col.col));
         if (v !== null) groups[col.id!] = v;
       }
-      tallyGroups.push({ ...groups });
       const insured = num(get(idCols.insured));
       const sizeBandText = text(get(idCols.sizeBand));
       municipalities.push({

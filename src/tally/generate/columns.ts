@@ -2,8 +2,9 @@
 // one column per sub-item (a yesno indicator, or a rank-band/option part), subtotal columns per
 // 指標群 and 目標, grant totals, the overall total and the rank column, in the tally's order
 // (national-tally-layout.md §1.1). Also scores an entity's sub-item points up the group tree.
+import { jaText } from "../../engine/text";
 import type { Group, Indicator, Node, Rulebook } from "../../rulebooks/schema";
-import { subItemIds } from "../../rulebooks/validate";
+import { partId, partsOf } from "../../rulebooks/validate";
 
 /** Hierarchy text of one column (rows 2–8 of the header block); "" where the cell is empty. */
 export interface TallyHeader {
@@ -68,12 +69,6 @@ const KANA_BY_LETTER: Record<string, string> = {
 };
 const CIRCLED = ["", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"];
 
-export function ja(text: unknown): string {
-  if (typeof text === "string") return text;
-  if (text && typeof text === "object" && "ja" in text) return String((text as { ja: string }).ja);
-  return "";
-}
-
 /** Split a display code like 「ア①」 into 枝 「ア」 and 小枝 「①」. */
 function splitCode(code: string): { branch: string; twig: string } {
   const m = /^([\u30A0-\u30FF]+)(.*)$/.exec(code);
@@ -88,11 +83,11 @@ function circled(code: string): string {
 
 /** 枝 and 小枝 of each column an indicator contributes. */
 function branchesOf(ind: Indicator, isTopIndicator: boolean): { branch: string; twig: string }[] {
-  if (ind.kind === "rankBand" || ind.kind === "choice" || ind.kind === "multi") {
-    const parts: { code: string; label?: unknown }[] = ind.kind === "rankBand" ? ind.bands : ind.options;
+  const parts = partsOf(ind);
+  if (parts.length) {
     return parts.map((p) => {
       if (!isTopIndicator && ind.code) return { branch: splitCode(ind.code).branch, twig: circled(p.code) };
-      const label = ja(p.label).split(/[\s（(]/)[0];
+      const label = jaText(p.label).split(/[\s（(]/)[0];
       if (/^[\u30A0-\u30FF]/.test(label)) return splitCode(label);
       if (KANA_BY_LETTER[p.code]) return { branch: KANA_BY_LETTER[p.code], twig: "" };
       // Digits only: a 枝 is still needed to tell the column from a total.
@@ -105,13 +100,8 @@ function branchesOf(ind: Indicator, isTopIndicator: boolean): { branch: string; 
 
 /** Column ids of an indicator, in part order (the same ids compile.ts uses). */
 export function columnIdsOf(ind: Indicator): string[] {
-  if (ind.kind !== "choice" && ind.kind !== "multi" && ind.kind !== "rankBand") return [ind.id];
-  const explicit = subItemIds(ind);
-  const parts = ind.kind === "rankBand" ? ind.bands : ind.options;
-  if (explicit.length === parts.length) return explicit;
-  return parts.map(
-    (p, n) => p.id ?? (/^[A-Za-z0-9_]+$/.test(p.code) ? `${ind.id}.${p.code}` : `${ind.id}#${n + 1}`),
-  );
+  const parts = partsOf(ind);
+  return parts.length ? parts.map((p, n) => partId(ind, p) ?? `${ind.id}#${n + 1}`) : [ind.id];
 }
 
 function partPoints(ind: Indicator): number[] {
@@ -147,11 +137,11 @@ function goalNumeral(goal: Group): string {
 }
 
 export function goalText(goal: Group): string {
-  return goal.code ? `${goal.code} ${ja(goal.name)}` : ja(goal.name);
+  return goal.code ? `${goal.code} ${jaText(goal.name)}` : jaText(goal.name);
 }
 
 export function clusterText(goal: Group, cluster: Group): string {
-  return `${goal.code ?? ""}ｰ${ja(cluster.name)}`;
+  return `${goal.code ?? ""}ｰ${jaText(cluster.name)}`;
 }
 
 /**
@@ -195,11 +185,11 @@ export function tallyLayout(rulebook: Rulebook): TallyLayout {
                 indicator: ind,
                 part: ind.kind === "yesno" ? -1 : i,
                 header: {
-                  grant: repeated ? "" : ja(grant.name),
+                  grant: repeated ? "" : jaText(grant.name),
                   goal: goalText(goal),
                   cluster: clusterText(goal, cluster),
                   number: /^\d+$/.test(top.code ?? "") ? Number(top.code) : (top.code ?? ""),
-                  name: ja(top.name),
+                  name: jaText(top.name),
                   branch: br[i]?.branch ?? "",
                   twig: br[i]?.twig ?? "",
                 },
@@ -255,16 +245,16 @@ export function tallyLayout(rulebook: Rulebook): TallyLayout {
       });
       if (!repeated) grantSpanEnd = columns.length - 1;
       else if (grantSpanEnd >= grantStart) {
-        spans.push({ row: 2, first: grantStart, last: grantSpanEnd, text: ja(grant.name) });
+        spans.push({ row: 2, first: grantStart, last: grantSpanEnd, text: jaText(grant.name) });
         grantSpanEnd = -2; // closed: later goals of this grant (none in practice) are not re-spanned
       }
     }
     if (grantSpanEnd >= grantStart)
-      spans.push({ row: 2, first: grantStart, last: grantSpanEnd, text: ja(grant.name) });
+      spans.push({ row: 2, first: grantStart, last: grantSpanEnd, text: jaText(grant.name) });
     columns.push({
       kind: "total",
       id: grant.id,
-      label: `${grant.code ?? ja(grant.name)}合計`,
+      label: `${grant.code ?? jaText(grant.name)}合計`,
       labelRow: 2,
       points: nodeReach(grant),
       group: grant,
