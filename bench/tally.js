@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:tally — reading a generated national tally (全国集計) of 1,741 municipalities × ~300
-// score columns (plus 1,200 formatting-only columns, as the real file has). Compiles src/tally into a
+// score columns (plus 1,200 formatting-only columns, as the real file has). Compiles src/workbook/tally into a
 // temporary folder, generates the workbook once in a child process (cached in the temp directory), then
 // reads it in a fresh process and reports time and peak RSS (process.resourceUsage().maxRSS).
 // Options: --count N (default 1741), --year 2024|2025|2026 (default 2026).
@@ -29,7 +29,7 @@ function build() {
       extends: "./tsconfig.cli.json",
       compilerOptions: { outDir: out, rootDir: "src", sourceMap: false, noEmit: false },
       // The generator is not part of the CLI build (dist/), so the tally code is compiled here.
-      include: ["src/tally", "src/cli/tally.ts", "src/workbook/xlsx-reader/*.d.ts"],
+      include: ["src/workbook/tally", "src/cli/tally.ts", "src/workbook/xlsx-reader/*.d.ts"],
     }),
   );
   try {
@@ -41,7 +41,7 @@ function build() {
 
 async function generate() {
   const { findBundled } = require(path.join(out, "rulebooks/registry"));
-  const gen = require(path.join(out, "tally/generate"));
+  const gen = require(path.join(out, "workbook/tally/generate"));
   const rulebook = findBundled(`kaigo-municipal-fy${year}`);
   const entities = gen.demoEntities(rulebook, count, 1);
   const unions = gen.demoUnions ? gen.demoUnions(entities, 38, 2) : [];
@@ -51,7 +51,7 @@ async function generate() {
 
 async function read() {
   const { findBundled } = require(path.join(out, "rulebooks/registry"));
-  const { readTally } = require(path.join(out, "tally/read"));
+  const { readTally } = require(path.join(out, "workbook/tally/read"));
   const rulebook = findBundled(`kaigo-municipal-fy${year}`);
   const data = new Uint8Array(fs.readFileSync(file));
   const t0 = performance.now();

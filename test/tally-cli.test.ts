@@ -12,7 +12,7 @@ import {
   generateTally,
   tallyBuffer,
   type TallyEntity,
-} from "../src/tally/generate";
+} from "../src/workbook/tally/generate";
 import { ratePercent } from "../src/engine/rate";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-tally-cli-"));

@@ -18,7 +18,7 @@ import {
   tallyBuffer,
   tallyLayout,
   TALLY_SHEET_NAME,
-} from "../src/tally/generate";
+} from "../src/workbook/tally/generate";
 
 const rb = (fy: number): Rulebook => {
   const r = findBundled(`kaigo-municipal-fy${fy}`);

@@ -13,9 +13,9 @@ import {
   generateTally,
   tallyBuffer,
   tallyLayout,
-} from "../src/tally/generate";
-import { readTally } from "../src/tally/read";
-import { toComparable } from "../src/tally/comparable";
+} from "../src/workbook/tally/generate";
+import { readTally } from "../src/workbook/tally/read";
+import { toComparable } from "../src/workbook/tally/comparable";
 
 const rb = (y: number): Rulebook => findBundled(`kaigo-municipal-fy${y}`)!;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { GroupResult } from "../engine/types";
 import { RulebookSchema } from "../rulebooks/schema";
 import { ReviewSummarySchema } from "../review/summary-schema";
-import { TallyDocumentSchema } from "../tally/document-schema";
+import { TallyDocumentSchema } from "../workbook/tally/document-schema";
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const Trend = z.enum(["↗", "↘", "→", "―"]);

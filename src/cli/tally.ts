@@ -1,6 +1,6 @@
 // `saiten tally import <tally.xlsx> [--year N] --out <benchmarks.json>`: MHLW's national tally (全国集計)
 // read into national benchmarks, every municipality's item-level points, ranks and the low-score line
-// (format saiten.tally/1, see src/tally/types.ts). Also previousFromTally() for --previous-tally.
+// (format saiten.tally/1, see src/workbook/tally/types.ts). Also previousFromTally() for --previous-tally.
 import type { Command } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
@@ -9,12 +9,12 @@ import { ratePercent } from "../engine/rate";
 import type { ReviewRecord } from "../review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { applyTallyBenchmarks } from "../tally/apply-benchmarks";
-import { toComparable } from "../tally/comparable";
-import { findInsurer } from "../tally/find-insurer";
-import { type OpenedTally, openTally } from "../tally/open";
-import { TallyError } from "../tally/read";
-import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
+import { applyTallyBenchmarks } from "../workbook/tally/apply-benchmarks";
+import { toComparable } from "../workbook/tally/comparable";
+import { findInsurer } from "../workbook/tally/find-insurer";
+import { type OpenedTally, openTally } from "../workbook/tally/open";
+import { TallyError } from "../workbook/tally/read";
+import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../workbook/tally/types";
 import { UsageError } from "./load";
 
 export interface TallyIo {

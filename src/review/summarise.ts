@@ -8,7 +8,7 @@ import { resolveSizeClass } from "../engine/score";
 import { jaText, withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
-import { recompute } from "../tally/benchmarks";
+import { recompute } from "../workbook/tally/benchmarks";
 import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
 
 export interface SummariseOptions {

@@ -17,8 +17,8 @@ import {
 } from "../workbook/form-map-detect";
 import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
-import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
-import type { TallyMunicipality, TallyRank } from "../tally/types";
+import type { AppliedBenchmarks, OpenedTally } from "../workbook/tally/kit";
+import type { TallyMunicipality, TallyRank } from "../workbook/tally/types";
 import type {
   CellChange,
   PaneApi,
@@ -41,7 +41,7 @@ export class WorkbookPaneApi implements PaneApi {
   /** The opened tally's ranks by 保険者番号. */
   private ranks?: Map<string, TallyRank>;
   /** The tally code, loaded with the first tally. */
-  private kit?: typeof import("../tally/kit");
+  private kit?: typeof import("../workbook/tally/kit");
   private tallyFigures = true;
   /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
   private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
@@ -293,7 +293,7 @@ export class WorkbookPaneApi implements PaneApi {
   async openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
-    const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
+    const kit = await import(/* webpackChunkName: "tally" */ "../workbook/tally/kit");
     if (kit.isJson(bytes) || kit.isTallyWorkbook(bytes)) {
       let opened: OpenedTally;
       try {

@@ -18,7 +18,12 @@ import { localText } from "../../src/engine/text";
 import type { IndicatorResult, ScoreResult } from "../../src/engine/types";
 import { findBundled } from "../../src/rulebooks/registry";
 import type { Group, Indicator, Rulebook } from "../../src/rulebooks/schema";
-import { computeTallyStats, demoEntities, generateTally, tallyBuffer } from "../../src/tally/generate";
+import {
+  computeTallyStats,
+  demoEntities,
+  generateTally,
+  tallyBuffer,
+} from "../../src/workbook/tally/generate";
 import { indicatorTitle } from "../../src/taskpane/model";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljs-adapter";
 import { runScoring } from "../../src/workbook/scoring-run";

@@ -1,8 +1,8 @@
 // Resolving tally header text to rulebook ids: an item column (目標, 指標群, indicator number, 枝, 小枝)
 // to a sub-item id, a total column (「Ⅰ（ⅰ） 計」, 「推進合計」 …) to a group id. Nothing is guessed: a
 // header that does not resolve gives null and the reader reports it.
-import { compile, type CompiledRulebook } from "../engine/compile";
-import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { compile, type CompiledRulebook } from "../../engine/compile";
+import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
 
 export type Grant = "P" | "S";
 

@@ -3,8 +3,8 @@
 // every indicator the share that scored anything on it, every group its mean, median, SD and mean rate.
 // Ids are the same across years, so a tally of another year fills the ids it shares with the rulebook;
 // the rest keep what the rulebook had. Pure: returns a new rulebook, the input is left as it was.
-import { compile } from "../engine/compile";
-import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { compile } from "../../engine/compile";
+import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
 import { recompute } from "./benchmarks";
 import { rulebookIndex } from "./match";
 import { groupPoints, indicatorPoints } from "./points";

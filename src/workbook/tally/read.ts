@@ -4,13 +4,13 @@
 // 枝, total columns a 配点 and no 枝, the stats rows and the ID columns are found by their labels. Every
 // column that resolves to nothing, every rulebook sub-item no column carries and every disagreement
 // (配点 against the rulebook, items against subtotals) is reported with its cell, never guessed.
-import { rank } from "../engine/rank";
-import { resolveSizeClass } from "../engine/score";
-import type { Rulebook } from "../rulebooks/schema";
-import { columnLetters } from "../workbook/a1";
-import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
-import type { CellData, WorkbookPort } from "../workbook/port";
-import { Unsupported, XlsxReader } from "../workbook/xlsx-reader";
+import { rank } from "../../engine/rank";
+import { resolveSizeClass } from "../../engine/score";
+import type { Rulebook } from "../../rulebooks/schema";
+import { columnLetters } from "../a1";
+import { ExcelJsWorkbook } from "../exceljs-adapter";
+import type { CellData, WorkbookPort } from "../port";
+import { Unsupported, XlsxReader } from "../xlsx-reader";
 import { computeBenchmarks, lowScoreLine } from "./benchmarks";
 import {
   branchOf,

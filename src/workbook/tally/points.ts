@@ -1,7 +1,7 @@
 // Indicator and group points from a tally row's sub-item points: a rank band's parts add up unless
 // it says otherwise, a choice counts its best option, a multi its capped sum; groups then follow the
 // engine's rule (childrenSum, clampToGroup), best-of groups and clamps included.
-import { childrenSum, clampToGroup } from "../engine/score";
+import { childrenSum, clampToGroup } from "../../engine/score";
 import type { RulebookIndex } from "./match";
 
 /** Points per indicator id. */

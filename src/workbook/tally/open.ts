@@ -1,12 +1,12 @@
 // Opening a national tally from bytes, whichever form the user has: MHLW's workbook (.xlsx, its year
 // from the title row) or the JSON `saiten tally import` wrote (saiten.tally/1). Shared by the CLI and
 // the task pane, so both accept the same files and say the same things about them.
-import { findBundled } from "../rulebooks/registry";
-import type { Rulebook } from "../rulebooks/schema";
+import { findBundled } from "../../rulebooks/registry";
+import type { Rulebook } from "../../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
 import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
 import type { TallyRead } from "./types";
-import { ZipParts } from "../workbook/xlsx-reader/zip";
+import { ZipParts } from "../xlsx-reader/zip";
 
 export interface OpenedTally extends TallyRead {
   /** File name the tally came from (the JSON's own source when it names one). */

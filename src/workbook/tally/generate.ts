@@ -18,7 +18,7 @@
 //   blank for total columns. Stats cover scored rows only (not 広域連合 rows).
 // - 広域連合 rows: no 通し番号, no scores, no rank; population and insured are their members' sums.
 import ExcelJS from "exceljs";
-import type { Rulebook } from "../rulebooks/schema";
+import type { Rulebook } from "../../rulebooks/schema";
 import { competitionRanks, sizeBandOf } from "./generate/demo";
 import { ItemColumn, ScoreColumn, scoreColumns, TallyLayout, tallyLayout } from "./generate/columns";
 

@@ -2,9 +2,9 @@
 // one column per sub-item (a yesno indicator, or a rank-band/option part), subtotal columns per
 // 指標群 and 目標, grant totals, the overall total and the rank column, in the tally's order
 // (national-tally-layout.md §1.1). Also scores an entity's sub-item points up the group tree.
-import { jaText } from "../../engine/text";
-import type { Group, Indicator, Node, Rulebook } from "../../rulebooks/schema";
-import { partId, partsOf } from "../../rulebooks/validate";
+import { jaText } from "../../../engine/text";
+import type { Group, Indicator, Node, Rulebook } from "../../../rulebooks/schema";
+import { partId, partsOf } from "../../../rulebooks/validate";
 
 /** Hierarchy text of one column (rows 2–8 of the header block); "" where the cell is empty. */
 export interface TallyHeader {

@@ -1,6 +1,6 @@
 // A tally row as an engine ComparableResult, so last year's tally can serve as the previous year.
-import type { ComparableGroup, ComparableResult } from "../engine/compare";
-import type { Rulebook } from "../rulebooks/schema";
+import type { ComparableGroup, ComparableResult } from "../../engine/compare";
+import type { Rulebook } from "../../rulebooks/schema";
 import { groupPoints, indicatorPoints } from "./points";
 import { rulebookIndex } from "./match";
 import type { TallyMunicipality } from "./types";

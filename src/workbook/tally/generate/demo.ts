@@ -2,8 +2,8 @@
 // proportion to their real municipality counts, 市/町/村/区 names, populations, and sub-item points
 // that respect the rulebook (cumulative rank bands, one branch only in `aggregate: best` groups,
 // 目標Ⅳ identical in 推進 and 支援 through `answerFrom`).
-import { indicatorsOf } from "../../rulebooks/tree";
-import type { Group, Indicator, Node, Rulebook } from "../../rulebooks/schema";
+import { indicatorsOf } from "../../../rulebooks/tree";
+import type { Group, Indicator, Node, Rulebook } from "../../../rulebooks/schema";
 import { columnIdsOf, scoreColumns, tallyLayout } from "./columns";
 import type { TallyEntity, TallyUnion } from "../generate";
 
