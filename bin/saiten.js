@@ -6,13 +6,31 @@ const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
 try {
   require.resolve(entry);
 } catch {
-  process.stderr.write("saiten: dist/ is missing — run `npm ci` (or `npm run build:cli`) first.\n");
+  process.stderr.write("saiten: dist/ が見つかりません。npm ci（または npm run build:cli）を先に実行してください。 / dist/ is missing: run `npm ci` first.\n");
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`saiten: ${err && err.message ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+
+// A reader that stops early (`saiten … | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+
+// Exit only once standard output and error have drained: a pipe may take its time (`| jq`), and
+// process.exit() would cut what is still queued.
+function exitWhenDrained(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+require(entry)
+  .main(process.argv.slice(2))
+  .then(exitWhenDrained, () => {
+    process.stderr.write("saiten: 予期しない問題で処理を中止しました。 / Stopped on an unexpected problem.\n");
+    exitWhenDrained(2);
+  });

@@ -6,7 +6,9 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { UsageError } from "../src/cli/load";
 import { expandInputs, folderWorkbooks } from "../src/review/inputs";
-import { countRows, DEFAULT_LIMITS, precheck } from "../src/review/limits";
+import { DEFAULT_LIMITS, precheck } from "../src/review/limits";
+import { countRowsAndCells } from "../src/workbook/xlsx-reader/inspect";
+import { compoundFile } from "./fixtures/review-books";
 import { createProgress } from "../src/review/progress";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-review-inputs-"));
@@ -35,28 +37,35 @@ describe("expandInputs", () => {
       writeFileSync(join(folder, f), "x");
   });
 
-  it("lists a folder's .xlsx files, sorted, not recursive, without lock and hidden files", () => {
-    expect(folderWorkbooks(folder).map((f) => f.slice(folder.length + 1))).toEqual([
+  it("lists a folder's workbooks, sorted, not recursive, without lock and hidden files; every other entry with its reason", async () => {
+    expect((await folderWorkbooks(folder)).map((f) => f.slice(folder.length + 1))).toEqual([
       "C.XLSX",
       "a.xlsx",
       "b.xlsx",
     ]);
-    expect(expandInputs([folder])).toEqual(["C.XLSX", "a.xlsx", "b.xlsx"].map((f) => join(folder, f)));
+    const found = await expandInputs([folder]);
+    expect(found.files).toEqual(["C.XLSX", "a.xlsx", "b.xlsx"].map((f) => join(folder, f)));
+    expect(found.refused.map((r) => [r.file.slice(folder.length + 1), r.reasonCode])).toEqual([
+      ["notes.txt", "unsupported"],
+      ["old.xls", "unsupported"],
+    ]);
+    expect(found.refused[1].reason?.ja).toMatch(/古い形式（\.xls）/);
+    expect(found.subfolders).toBe(1);
   });
 
-  it("keeps explicit files as given, in order, once each", () => {
+  it("keeps explicit files as given, in order, once each", async () => {
     const b = join(folder, "b.xlsx");
     const txt = join(folder, "notes.txt");
-    expect(expandInputs([b, txt, b])).toEqual([b, txt]);
+    expect((await expandInputs([b, txt, b])).files).toEqual([b, txt]);
   });
 
-  it("rejects missing paths and folders without workbooks", () => {
-    expect(() => expandInputs([join(dir, "nope")])).toThrow(UsageError);
+  it("rejects missing paths and folders with nothing to read", async () => {
+    await expect(expandInputs([join(dir, "nope")])).rejects.toThrow(UsageError);
     const empty = join(dir, "empty");
     mkdirSync(empty);
     writeFileSync(join(empty, "~$lock.xlsx"), "x");
-    expect(() => expandInputs([empty])).toThrow(/\.xlsx ファイルがありません/);
-    expect(() => expandInputs([])).toThrow(UsageError);
+    await expect(expandInputs([empty])).rejects.toThrow(/読むファイルがありません/);
+    await expect(expandInputs([])).rejects.toThrow(UsageError);
   });
 });
 
@@ -69,15 +78,14 @@ describe("precheck (limits and bad files)", () => {
     expect(precheck(new Uint8Array(0), "e.xlsx")).toMatchObject({ status: "failed", reasonCode: "empty" });
   });
 
-  it("recognises the OLE/CFB signature as password-protected or legacy .xls", () => {
-    const cfb = Buffer.concat([
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-      Buffer.alloc(504),
-    ]);
-    const rec = precheck(cfb, "p.xlsx");
+  it("tells a password-protected .xlsx from a legacy .xls by the compound file's streams", () => {
+    const rec = precheck(compoundFile(), "p.xlsx");
     expect(rec).toMatchObject({ status: "failed", reasonCode: "encrypted" });
     expect(rec?.reason?.ja).toMatch(/パスワード/);
-    expect(rec?.reason?.en).toMatch(/\.xls/);
+    expect(rec?.reason?.en).toMatch(/password/);
+    const xls = precheck(compoundFile("Workbook"), "o.xlsx");
+    expect(xls).toMatchObject({ status: "failed", reasonCode: "not-xlsx" });
+    expect(xls?.reason?.en).toMatch(/\.xls\b/);
   });
 
   it("rejects text that is not a zip", () => {
@@ -124,7 +132,7 @@ describe("precheck (limits and bad files)", () => {
     const xml = Buffer.from(
       '<sheetData><row r="1"><c/></row><x:row r="2"/><rowBreaks/><row>\n</row></sheetData>',
     );
-    expect(countRows(xml)).toBe(3);
+    expect(countRowsAndCells(xml)).toEqual({ rows: 3, cells: 1 });
     expect(deflateRawSync(xml).length).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from "os";
 import { basename, join } from "path";
 import { ExitStatus, readInsuredCsv, registerReview } from "../src/cli/review";
 import { UsageError } from "../src/cli/load";
+import { Cli } from "../src/cli/context";
 import { findBundled } from "../src/rulebooks/registry";
 import { folderWorkbooks } from "../src/review/inputs";
 import { reviewFiles } from "../src/review/pool";
@@ -18,6 +19,7 @@ import { reviewFile } from "../src/review/worker";
 import type { ReviewRecord } from "../src/review/types";
 import { DEFAULT_LIMITS } from "../src/review/limits";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { compoundFile } from "./fixtures/review-books";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-review-pool-"));
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
@@ -60,7 +62,7 @@ beforeAll(async () => {
   files = [
     await good("01.xlsx", 10),
     raw("02-empty.xlsx", ""),
-    raw("03-cfb.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024)])),
+    raw("03-cfb.xlsx", Buffer.from(compoundFile())),
     await good("04.xlsx", 40),
     raw("05-text.xlsx", "これは Excel ではありません"),
     raw("06-corrupt.xlsx", okBytes.subarray(0, 200)),
@@ -120,11 +122,12 @@ describe("reviewFiles (in-process)", () => {
     await expect(reviewFile(files[0], { rulebook }, boom)).resolves.toMatchObject({
       status: "failed",
       reasonCode: "failed",
-      reason: { en: "Could not be scored (boom)." },
+      reason: { en: expect.stringMatching(/01\.xlsx could not be scored\. Open it in Excel/) },
     });
     await expect(reviewFile(join(dir, "gone.xlsx"), { rulebook }, boom)).resolves.toMatchObject({
       status: "failed",
-      reasonCode: "failed",
+      reasonCode: "unreadable",
+      reason: { ja: expect.stringMatching(/gone\.xlsx がありません/) },
     });
   });
 });
@@ -152,7 +155,7 @@ describe("saiten review (command, in-process)", () => {
     const out: string[] = [];
     const err: string[] = [];
     const program = new Command("saiten").exitOverride();
-    registerReview(program, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    registerReview(program, new Cli({ out: (s) => out.push(s), err: (s) => err.push(s) }, "ja"));
     let error: unknown;
     try {
       await program.parseAsync(args, { from: "user" });
@@ -163,7 +166,7 @@ describe("saiten review (command, in-process)", () => {
   };
 
   it("scores the folder, lists the failure, writes JSON and CSV, exits 1, leaves inputs unchanged", async () => {
-    const inputs = folderWorkbooks(folder);
+    const inputs = (await folderWorkbooks(folder));
     const before = inputs.map(sha);
     const json = join(outDir, "summary.json");
     const csv = join(outDir, "summary.csv");
@@ -287,11 +290,12 @@ describe("saiten review (command, in-process)", () => {
     ]);
   });
 
-  it("reads --insured CSV with or without BOM", () => {
+  it("reads --insured CSV with or without BOM", async () => {
     const f = join(outDir, "insured.csv");
+    const cli = new Cli({ out: () => undefined, err: () => undefined }, "ja");
     writeFileSync(f, '\uFEFFcode,name,insured\n200000,甲町,"1,234"\n,乙村,99\n');
-    expect(readInsuredCsv(f)).toEqual({ "200000": 1234, 甲町: 1234, 乙村: 99 });
+    expect(await readInsuredCsv(cli, f)).toEqual({ "200000": 1234, 甲町: 1234, 乙村: 99 });
     writeFileSync(f, "name,count\n甲町,1\n");
-    expect(() => readInsuredCsv(f)).toThrow(UsageError);
+    await expect(readInsuredCsv(cli, f)).rejects.toThrow(UsageError);
   });
 });

@@ -5,6 +5,7 @@ import type { FormMapFile } from "../src/workbook/form-map-detect";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import {
   bookBytes,
+  compoundFile,
   junk,
   templateBook,
   templateRow,
@@ -112,13 +113,19 @@ describe("processWorkbook", () => {
   test("corrupt, encrypted-looking, empty and blank files fail with their reason", async () => {
     expect(await processWorkbook(junk(4096), "junk.xlsx", { rulebook: rb })).toMatchObject({
       status: "failed",
+      reasonCode: "not-xlsx",
+    });
+    const zip = await templateBook(rb, { answers: TOWN_A.answers });
+    expect(await processWorkbook(zip.subarray(0, zip.length - 100), "cut.xlsx", { rulebook: rb })).toMatchObject({
+      status: "failed",
       reasonCode: "corrupt",
     });
-    const cfb = junk(4096);
-    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await processWorkbook(cfb, "locked.xlsx", { rulebook: rb })).toMatchObject({
+    expect(await processWorkbook(compoundFile(), "locked.xlsx", { rulebook: rb })).toMatchObject({
       reasonCode: "encrypted",
     });
+    const xls = await processWorkbook(compoundFile("Workbook"), "old.xlsx", { rulebook: rb });
+    expect(xls).toMatchObject({ reasonCode: "not-xlsx" });
+    expect(xls.reason?.ja).toMatch(/古い形式（\.xls）/);
     const empty = await bookBytes((book) => book.addWorksheet("Sheet1"));
     const rec = await processWorkbook(empty, "empty.xlsx", { rulebook: rb });
     expect(rec).toMatchObject({ status: "failed", reasonCode: "no-answers" });

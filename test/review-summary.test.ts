@@ -1,8 +1,9 @@
+import { writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { summaryCsv, writeSummaryXlsx } from "../src/review/outputs";
+import { summaryCsv, summaryXlsxBytes } from "../src/review/outputs";
 import { processWorkbook } from "../src/review/process";
 import { summarise } from "../src/review/summarise";
 import { ReviewSummarySchema } from "../src/review/summary-schema";
@@ -91,7 +92,7 @@ describe("summarise", () => {
     expect(ReviewSummarySchema.safeParse(JSON.parse(JSON.stringify(s))).success).toBe(true);
     expect(s.generatedAt).toBe("2026-05-01T00:00:00.000Z");
     expect(s.files).toEqual({ total: 5, scored: 4, failed: 1 });
-    expect(s.failures).toEqual([expect.objectContaining({ file: "broken.xlsx", reasonCode: "corrupt" })]);
+    expect(s.failures).toEqual([expect.objectContaining({ file: "broken.xlsx", reasonCode: "not-xlsx" })]);
     expect(s.duplicates).toEqual([{ key: "012025", files: ["a.xlsx", "a-copy.xlsx"] }]);
     // Ordered by code, then name, then file; the name-only municipality last.
     expect(s.rows.map((r) => r.file)).toEqual(["a-copy.xlsx", "a.xlsx", "b.xlsx", "c.xlsx"]);
@@ -208,7 +209,7 @@ describe("outputs", () => {
       ],
     });
     const path = join(dir, "summary.xlsx");
-    await writeSummaryXlsx(s, path);
+    writeFileSync(path, await summaryXlsxBytes(s));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     expect(book.worksheets.map((w) => w.name)).toEqual(["一覧", "確認事項", "指標別"]);

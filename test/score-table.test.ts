@@ -14,7 +14,13 @@ import {
   tableToRulebook,
 } from "../src/rulebooks/score-table";
 import { checkRulebook } from "../src/rulebooks/validate";
-import { readTableBook, writeTableBook } from "../src/workbook/score-table-xlsx";
+import { tableBookBytes, tableBookFrom } from "../src/workbook/score-table-xlsx";
+import { WORKBOOK_LIMITS } from "../src/files/limits";
+
+async function writeTableBook(book: Parameters<typeof tableBookBytes>[0], file: string) {
+  fs.writeFileSync(file, await tableBookBytes(book));
+}
+const readTableBook = (file: string) => tableBookFrom(fs.readFileSync(file), file, WORKBOOK_LIMITS);
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const ROOT = path.join(__dirname, "..");

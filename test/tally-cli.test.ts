@@ -1,4 +1,5 @@
 // The national tally as last year's result: `saiten score --previous-tally <tally.xlsx> --insurer <番号>`.
+import { Cli } from "../src/cli/context";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -75,7 +76,7 @@ test("last year's tally row of one insurer is the previous year of this year's w
   expect(missing.err).toMatch(/--insurer/);
 
   // The same file as --benchmarks too: opened once per command, used for both.
-  const load = tallyLoader();
+  const load = tallyLoader(new Cli({ out: () => undefined, err: () => undefined }, "ja"));
   expect(load(tally)).toBe(load(tally));
   const both = await run(
     "score",
@@ -177,6 +178,7 @@ test("review --benchmarks: the 指標別 figures come from the tally (xlsx or it
       out,
       "--benchmarks",
       source,
+      "--force",
     );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/全国の該当率・平均: 全国集計 2025年度（tally-bench-2025\.xlsx）、30 市町村/);

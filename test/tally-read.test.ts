@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { importTally, previousFromTally } from "../src/cli/tally";
+import { Cli } from "../src/cli/context";
 import { columnLetters } from "../src/workbook/a1";
 import {
   columnOf,
@@ -210,15 +211,16 @@ describe("ranks, low-score line, CLI", () => {
     );
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
-    const doc = await importTally(file, { out: join(dir, "b.json") }, io);
+    const cli = new Cli(io, "ja");
+    const doc = await importTally(cli, file, { out: join(dir, "b.json") });
     expect(doc.rulebookId).toBe("kaigo-municipal-fy2025");
     const json = JSON.parse(readFileSync(join(dir, "b.json"), "utf8"));
     expect(json.format).toBe("saiten.tally/1");
     expect(json.counts.municipalities).toBe(15);
     expect(out.join("")).toContain("問題はありません");
-    const prev = await previousFromTally(file, entities[3].code, rb(2026));
+    const prev = await previousFromTally(cli, file, entities[3].code, rb(2026));
     expect(prev.rulebook.id).toBe("kaigo-municipal-fy2025");
     expect(prev.total.points).toBe(computeTallyStats(rulebook, entities).totals[3]);
-    await expect(previousFromTally(file, "999999", rb(2026))).rejects.toThrow(/999999/);
+    await expect(previousFromTally(cli, file, "999999", rb(2026))).rejects.toThrow(/999999/);
   });
 });

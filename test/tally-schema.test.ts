@@ -1,6 +1,7 @@
 // saiten.tally/1 (the JSON of `saiten tally import --out`): a real document validates against the zod
 // schema and the published JSON Schema, survives a JSON round trip, and a broken one is named.
 import { readFileSync } from "fs";
+import { UserError } from "../src/messages";
 import { join } from "path";
 import Ajv2020 from "ajv/dist/2020";
 import { tallyDocument } from "../src/cli/tally";
@@ -79,7 +80,7 @@ describe("a file that is not saiten.tally/1 is named, with the first problem's p
     try {
       parseTallyDocument(text, "x.json");
     } catch (e) {
-      expect(e).toBeInstanceOf(TallyError);
+      expect(e).toBeInstanceOf(UserError);
       return (e as Error).message;
     }
     throw new Error("parsed");
@@ -90,19 +91,21 @@ describe("a file that is not saiten.tally/1 is named, with the first problem's p
     return JSON.stringify(json);
   };
 
-  test("not JSON", () => {
-    expect(message("{ format: saiten")).toBe("x.json を JSON として読めません。");
-    expect(message("")).toBe("x.json を JSON として読めません。");
+  test("not JSON: where it goes wrong", () => {
+    expect(message("{ format: saiten")).toBe(
+      "x.json は JSON として読めません（1 行目 3 文字目付近）。テキストエディタで確認してください。",
+    );
+    expect(message('{\n  "format": "saiten.tally/1",\n')).toMatch(/途中で終わっています/);
+    expect(message("")).toBe("x.json は空のファイルです（0 バイト）。正しいファイルか確認してください。");
   });
 
   test("another format, or none", () => {
-    expect(message(broken((j) => (j.format = "saiten.result/1")))).toBe(
-      'x.json は saiten.tally/1 の JSON ではありません（format: "saiten.result/1"）。saiten tally import で作り直してください。',
-    );
-    expect(message(broken((j) => delete j.format))).toBe(
-      "x.json は saiten.tally/1 の JSON ではありません（format: なし）。saiten tally import で作り直してください。",
-    );
-    expect(message("[1, 2]")).toContain("（format: なし）");
+    const notTally =
+      "x.json は全国集計の JSON（saiten.tally/1）ではありません。全国集計の .xlsx を saiten tally import で読み直してください。";
+    expect(message(broken((j) => (j.format = "saiten.result/1")))).toBe(notTally);
+    expect(message(broken((j) => delete j.format))).toBe(notTally);
+    expect(message("[1, 2]")).toBe(notTally);
+    expect(() => parseTallyDocument("[1, 2]", "x.json")).toThrow(TallyError);
   });
 
   test("a municipality code as a number", () => {

@@ -1,69 +1,103 @@
-// Loading what the CLI is pointed at: rulebooks (bundled id, JSON or 配点表) and answer workbooks.
-import { existsSync, readFileSync } from "fs";
-import { extname, resolve } from "path";
-import { findBundled } from "../rulebooks/registry";
+// Loading what the CLI is pointed at: rulebooks (a bundled id, or a JSON or 配点表 file named on the
+// command line) and workbooks. Every file comes in through the command's FileAccess, is checked
+// before a parser sees it, and a workbook's own content never names a file to open.
+import { type Limits, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
+import { parseJsonBytes } from "../files/text";
+import { msg, UserError } from "../messages";
+import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
 import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
-import { readTableBook } from "../workbook/score-table-xlsx";
+import { tableBookFrom } from "../workbook/score-table-xlsx";
 import { ANSWER_SHEET, readTemplate } from "../workbook/template";
+import { inspectWorkbook, PackageRefused } from "../workbook/xlsx-reader/inspect";
+import type { Cli } from "./context";
 
-/** An input the user must fix; the CLI prints the message on one line and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
+/** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */
+export { UserError as UsageError } from "../messages";
+
+/** Checks a workbook's bytes and loads them with ExcelJS; every failure is a message naming the file. */
+export async function loadWorkbookBytes(bytes: Uint8Array, file: string, limits: Limits): Promise<ExcelJsWorkbook> {
+  try {
+    inspectWorkbook(bytes, file, limits);
+  } catch (e) {
+    if (e instanceof PackageRefused) throw new UserError(e.detail);
+    throw e;
   }
+  let book: ExcelJsWorkbook;
+  try {
+    book = await ExcelJsWorkbook.fromBuffer(bytes);
+  } catch {
+    throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
+  }
+  book.maxBlockCells = limits.maxCells;
+  return book;
 }
 
-export async function loadRulebook(ref: string): Promise<Rulebook> {
-  const bundled = findBundled(ref);
-  if (bundled) return bundled;
-  const path = resolve(ref);
-  if (!existsSync(path)) {
-    throw new UsageError(
-      `ルールブック「${ref}」がありません。saiten rulebooks で一覧を確認するか、ファイルのパスを指定してください。`,
-    );
-  }
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx") {
-    const book = await readTableBook(path).catch((e: Error) => {
-      throw new UsageError(`${ref} を開けません: ${e.message}`);
-    });
+export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORKBOOK_LIMITS): Promise<ExcelJsWorkbook> {
+  const input = await cli.files.read(file, limits);
+  return loadWorkbookBytes(input.bytes, file, limits);
+}
+
+/** A 配点表 (any spreadsheet-looking file) rather than a rulebook JSON. */
+export function isTableFile(file: string, bytes: Uint8Array): boolean {
+  if (/\.(xls[xmbt]?|ods)$/i.test(file)) return true;
+  return (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+}
+
+/** A 配点表 workbook or a rulebook JSON file, as given on the command line. */
+export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = TEXT_LIMITS): Promise<Rulebook> {
+  const input = await cli.files.read(file, { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, WORKBOOK_LIMITS.maxFileBytes) });
+  if (isTableFile(file, input.bytes)) {
+    const book = await tableBookFrom(input.bytes, file, WORKBOOK_LIMITS);
     const res = tableToRulebook(book);
     if (!res.rulebook) {
       const first = res.problems.find((p) => p.severity === "error");
-      throw new UsageError(
-        `${ref}: ${first ? `${first.cell ?? first.sheet}: ${first.message}` : "配点表を読めません"}`,
+      throw new UserError(
+        msg("rulebook.table-invalid", {
+          file,
+          where: first?.cell ?? first?.sheet ?? "",
+          problem: first?.message ?? "",
+          n: res.problems.filter((p) => p.severity === "error").length,
+        }),
       );
     }
     return res.rulebook;
   }
-  let doc: unknown;
+  const doc = parseJsonBytes(input.bytes, file);
   try {
-    doc = JSON.parse(readFileSync(path, "utf8"));
+    return parseRulebook(doc, file);
   } catch (e) {
-    throw new UsageError(`${ref} は JSON として読めません: ${(e as Error).message}`);
-  }
-  try {
-    return parseRulebook(doc, ref);
-  } catch (e) {
-    if (e instanceof RulebookError) throw new UsageError(e.message);
+    if (e instanceof RulebookError) {
+      const first = e.problems.find((p) => p.severity === "error");
+      throw new UserError(
+        msg("rulebook.invalid", {
+          file,
+          where: first?.path ?? "",
+          problem: first?.message ?? "",
+          n: e.problems.filter((p) => p.severity === "error").length,
+        }),
+      );
+    }
     throw e;
   }
 }
 
-export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`${file} がありません。`);
-  try {
-    return await ExcelJsWorkbook.open(path);
-  } catch (e) {
-    throw new UsageError(
-      `${file} を .xlsx として開けません（${(e as Error).message}）。Excel で .xlsx 形式で保存し直してください。`,
-    );
-  }
+/** A rulebook argument: a bundled id, or else a file. */
+export async function loadRulebook(cli: Cli, ref: string): Promise<Rulebook> {
+  const bundled = findBundled(ref);
+  if (bundled) return bundled;
+  if (!/[\\/.]/.test(ref)) throw new UserError(msg("rulebook.unknown-id", { id: ref }));
+  return rulebookFromFile(cli, ref);
+}
+
+/**
+ * The rulebook a workbook records, looked up by id among the bundled rulebooks and those the user gave
+ * on the command line: the workbook's text is an id, never a path.
+ */
+export function recordedRulebook(id: string, given: readonly Rulebook[]): Rulebook | undefined {
+  return given.find((rb) => rb.id === id) ?? bundledRulebooks().find((rb) => rb.id === id);
 }
 
 /** The rulebook id the standard template records (ルールブックID), if the workbook is one. */
@@ -71,4 +105,23 @@ export async function recordedRulebookId(book: ExcelJsWorkbook): Promise<string 
   const read = await book.read({ used: [ANSWER_SHEET] });
   const block = read.used.get(ANSWER_SHEET);
   return block ? (readTemplate(block)?.rulebookId ?? undefined) : undefined;
+}
+
+/** The rulebook to score a workbook with: the argument if given, else what the workbook records. */
+export async function rulebookForBook(
+  cli: Cli,
+  book: ExcelJsWorkbook,
+  file: string,
+  ref: string | undefined,
+  options: { given?: readonly Rulebook[]; fallback?: Rulebook } = {},
+): Promise<Rulebook> {
+  if (ref) return loadRulebook(cli, ref);
+  const id = await recordedRulebookId(book);
+  if (id) {
+    const rb = recordedRulebook(id, options.given ?? []);
+    if (rb) return rb;
+    throw new UserError(msg("book.rulebook-unknown", { file, id }));
+  }
+  if (options.fallback) return options.fallback;
+  throw new UserError(msg("book.rulebook-missing", { file }));
 }

@@ -22,7 +22,8 @@ export function resultJson(
   const out: ResultJson = { format: RESULT_FORMAT, ...result };
   if (extra.input) out.input = extra.input;
   if (extra.comparison) out.comparison = extra.comparison;
-  if (extra.outputConflicts?.length) out.outputConflicts = extra.outputConflicts;
+  if (extra.outputConflicts?.length)
+    out.outputConflicts = extra.outputConflicts.map((c) => ({ cell: c.cell, message: c.message }));
   // Dates read from cells serialise as ISO strings; that is what the schema documents.
   return JSON.parse(JSON.stringify(out)) as ResultJson;
 }

@@ -2,36 +2,34 @@
 // Exit 0 when every file was scored, 1 when some failed (listed with reasons), 2 for unusable
 // arguments or inputs (one line on stderr).
 import type { Command } from "commander";
-import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
-import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
-import { basename, resolve } from "path";
+import { promises as fs } from "fs";
+import { basename } from "path";
+import { previousMismatch } from "../engine/compare";
+import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS, type Limits } from "../files/limits";
+import { parseWithSchema } from "../files/schema-check";
+import { decodeText, parseJsonBytes } from "../files/text";
+import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
-import { DEFAULT_LIMITS, type Limits } from "../review/limits";
-import { writeSummaryXlsx, summaryCsv } from "../review/outputs";
+import { summaryCsv, summaryXlsxBytes } from "../review/outputs";
 import { defaultJobs, reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../review/summarise";
+import { ReviewSummarySchema } from "../review/summary-schema";
 import type { ReviewRecord, ReviewSummary } from "../review/types";
-import { loadRulebook, UsageError } from "./load";
+import { Cli, type Io } from "./context";
+import { ExitStatus } from "./exit";
+import { loadRulebook, recordedRulebook } from "./load";
+import { limitOptions, limitsFrom, positiveInteger, positiveNumber } from "./options";
+import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 
+export { ExitStatus } from "./exit";
 export const REVIEW_FORMAT = "saiten.review/1";
 
-/** Thrown after the outputs are written when the batch should exit non-zero (1: some files failed). */
-export class ExitStatus extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-    this.name = "ExitStatus";
-  }
-}
+export type ReviewIo = Io;
 
-export interface ReviewIo {
-  out(s: string): void;
-  err(s: string): void;
-}
-
-export interface ReviewOptions {
+export interface ReviewOptions extends LimitOptions {
   rulebook: string;
   previous?: string;
   previousTally?: string;
@@ -45,11 +43,9 @@ export interface ReviewOptions {
   caps?: string;
   map?: string;
   jobs?: number;
-  maxFileMb?: number;
-  maxUncompressedMb?: number;
-  maxRows?: number;
   /** No progress output (also implied by --json -). */
   quiet?: boolean;
+  force?: boolean;
 }
 
 export interface ReviewRun {
@@ -57,15 +53,6 @@ export interface ReviewRun {
   records: ReviewRecord[];
   summary: ReviewSummary;
 }
-
-const positive =
-  (flag: string, integer = false) =>
-  (v: string): number => {
-    const n = Number(String(v).replace(/[,_]/g, ""));
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-      throw new UsageError(`${flag}「${v}」は${integer ? "正の整数" : "正の数"}にしてください。`);
-    return n;
-  };
 
 /** Minimal CSV (RFC 4180 quoting), UTF-8 with or without BOM. */
 export function parseCsv(text: string): string[][] {
@@ -102,103 +89,82 @@ const INSURED_HEADERS = ["insured", "被保険者数", "第1号被保険者数"]
 const CAP_HEADERS = ["cap", "上限", "上限額"];
 
 /** A CSV of code and/or name with one number per entity; keys are codes and names. */
-function readEntityNumbers(
-  path: string,
+function entityNumbers(
+  text: string,
+  file: string,
   option: string,
   valueHeaders: string[],
   valueName: string,
 ): Record<string, number> {
-  if (!existsSync(path)) throw new UsageError(`${option} のファイル ${path} がありません。`);
-  const rows = parseCsv(readFileSync(path, "utf8"));
+  const rows = parseCsv(text);
   const header = (rows[0] ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
-  const col = (names: string[]) =>
-    header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
+  const col = (names: string[]) => header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
   const code = col(CODE_HEADERS);
   const name = col(NAME_HEADERS);
   const value = col(valueHeaders);
   if (value < 0 || (code < 0 && name < 0))
-    throw new UsageError(
-      `${option} ${path}: 1行目に code（または name）と ${valueName} の列見出しが要ります（例: code,name,${valueName}）。`,
-    );
+    throw new UserError(msg("review.csv-headers", { option, file, value: valueName }));
   const out: Record<string, number> = {};
   rows.slice(1).forEach((r, i) => {
     const raw = (r[value] ?? "").normalize("NFKC").replace(/[,\s人円]/g, "");
     const n = Number(raw);
     if (raw === "" || !Number.isFinite(n) || n < 0)
-      throw new UsageError(
-        `${option} ${path}: ${i + 2} 行目の ${valueName}「${r[value] ?? ""}」は数値ではありません。`,
-      );
+      throw new UserError(msg("review.csv-number", { option, file, row: i + 2, value: valueName, text: r[value] ?? "" }));
     const k1 = code >= 0 ? (r[code] ?? "").trim() : "";
     const k2 = name >= 0 ? (r[name] ?? "").trim() : "";
-    if (!k1 && !k2) throw new UsageError(`${option} ${path}: ${i + 2} 行目に code も name もありません。`);
+    if (!k1 && !k2) throw new UserError(msg("review.csv-no-key", { option, file, row: i + 2 }));
     if (k1) out[k1] = n;
     if (k2) out[k2] = n;
   });
   return out;
 }
 
+async function readCsvFile(cli: Cli, file: string): Promise<string> {
+  return decodeText((await cli.files.read(file, TEXT_LIMITS)).bytes, file);
+}
+
 /** --insured: rows of code and/or name with the insured count; keys are codes and names. */
-export function readInsuredCsv(path: string): Record<string, number> {
-  return readEntityNumbers(path, "--insured", INSURED_HEADERS, "insured");
+export async function readInsuredCsv(cli: Cli, file: string): Promise<Record<string, number>> {
+  return entityNumbers(await readCsvFile(cli, file), file, "--insured", INSURED_HEADERS, "insured");
 }
 
 /** --caps: the most each entity may receive (e.g. 2 × its 事業費分); the excess goes to the others. */
-export function readCapsCsv(path: string): Record<string, number> {
-  return readEntityNumbers(path, "--caps", CAP_HEADERS, "cap");
+export async function readCapsCsv(cli: Cli, file: string): Promise<Record<string, number>> {
+  return entityNumbers(await readCsvFile(cli, file), file, "--caps", CAP_HEADERS, "cap");
 }
 
-function readMap(path: string, rulebook: Rulebook): FormMapFile {
-  if (!existsSync(path)) throw new UsageError(`--map のファイル ${path} がありません。`);
+async function readMap(cli: Cli, file: string, rulebook: Rulebook): Promise<FormMapFile> {
+  const text = decodeText((await cli.files.read(file, TEXT_LIMITS)).bytes, file);
   try {
-    return parseFormMapFile(readFileSync(path, "utf8"), rulebook);
+    return parseFormMapFile(text, rulebook);
   } catch (e) {
-    throw new UsageError(`--map ${path}: ${(e as Error).message}`);
+    if (e instanceof UserError) throw e;
+    throw new UserError(msg("review.map-invalid", { file, problem: (e as Error).message }));
   }
-}
-
-function limitsOf(opts: ReviewOptions): Limits {
-  const MB = 1024 * 1024;
-  return {
-    maxFileBytes: opts.maxFileMb !== undefined ? opts.maxFileMb * MB : DEFAULT_LIMITS.maxFileBytes,
-    maxUncompressedBytes:
-      opts.maxUncompressedMb !== undefined
-        ? opts.maxUncompressedMb * MB
-        : DEFAULT_LIMITS.maxUncompressedBytes,
-    maxRows: opts.maxRows ?? DEFAULT_LIMITS.maxRows,
-  };
 }
 
 type Previous = ReviewRecord[] | ReviewSummary;
 
 async function loadPrevious(
+  cli: Cli,
   ref: string,
   rulebook: Rulebook,
-  common: { jobs: number; limits: Limits; quiet: boolean; io: ReviewIo },
+  common: { jobs: number; limits: Limits; quiet: boolean },
 ): Promise<Previous> {
-  const path = resolve(ref);
-  if (!existsSync(path)) throw new UsageError(`前年度の ${ref} がありません。`);
-  if (!statSync(path).isDirectory()) {
-    let doc: Partial<ReviewSummary>;
-    try {
-      doc = JSON.parse(readFileSync(path, "utf8")) as Partial<ReviewSummary>;
-    } catch (e) {
-      throw new UsageError(`${ref} は JSON として読めません: ${(e as Error).message}`);
-    }
-    if (doc.format !== REVIEW_FORMAT || !Array.isArray(doc.rows))
-      throw new UsageError(
-        `${ref} は saiten review --json の出力（${REVIEW_FORMAT}）でも前年度のフォルダでもありません。`,
-      );
-    return doc as ReviewSummary;
+  const st = await fs.stat(ref).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    const doc = parseJsonBytes((await cli.files.read(ref, TEXT_LIMITS)).bytes, ref);
+    if ((doc as { format?: unknown } | null)?.format !== REVIEW_FORMAT)
+      throw new UserError(msg("review.previous-format", { file: ref }));
+    const summary = parseWithSchema(ReviewSummarySchema, doc, ref, msg("format.review")) as ReviewSummary;
+    const why = previousMismatch(rulebook, recordedRulebook(summary.rulebook.id, [rulebook]) ?? {});
+    if (why) throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: ref, id: summary.rulebook.id }));
+    return summary;
   }
-  const files = expandInputs([ref]);
-  const fallbackId = rulebook.previous?.rulebook ?? rulebook.id;
-  const fallback = await loadRulebook(fallbackId);
-  const progress = createProgress({
-    total: files.length,
-    quiet: common.quiet,
-    write: common.io.err,
-    label: "前年度",
-  });
+  const { files, refused } = await expandInputs([ref]);
+  for (const f of files) await cli.files.remember(f);
+  const fallback = rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook;
+  const progress = createProgress({ total: files.length, quiet: common.quiet, write: cli.io.err, label: cli.text(msg("review.previous-label")) });
   const records = await reviewFiles(files, {
     rulebook: fallback,
     jobs: common.jobs,
@@ -206,180 +172,133 @@ async function loadPrevious(
     onDone: (d, t, f) => progress.tick(d, t, f),
   });
   progress.stop();
-  // A file whose template records another rulebook is scored again with that one.
+  // A file whose template records another rulebook is scored again with that one — looked up by id
+  // among the bundled rulebooks, never opened as a path.
   const again = new Map<string, number[]>();
   records.forEach((r, i) => {
-    if (
-      r.status === "failed" &&
-      r.reasonCode === "wrong-rulebook" &&
-      r.rulebookId &&
-      r.rulebookId !== fallback.id
-    )
+    if (r.status === "failed" && r.reasonCode === "wrong-rulebook" && r.rulebookId && r.rulebookId !== fallback.id)
       again.set(r.rulebookId, [...(again.get(r.rulebookId) ?? []), i]);
   });
   for (const [id, indexes] of again) {
-    let rb: Rulebook;
-    try {
-      rb = await loadRulebook(id);
-    } catch {
-      continue;
-    }
+    const rb = recordedRulebook(id, [rulebook, fallback]);
+    if (!rb || previousMismatch(rulebook, rb)) continue;
     const redo = await reviewFiles(
       indexes.map((i) => files[i]),
       { rulebook: rb, jobs: common.jobs, limits: common.limits },
     );
     redo.forEach((r, k) => (records[indexes[k]] = r));
   }
-  return records;
+  return [...records, ...refused];
 }
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "―" : `${x.toFixed(1)}%`);
 
-function renderTable(summary: ReviewSummary, records: ReviewRecord[]): string {
+function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[]): string {
+  const t = (code: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => cli.text(msg(code, params));
   const lines: string[] = [];
   const { files } = summary;
   const rates = summary.rows.map((r) => r.ratePercent).filter((x): x is number => x !== null);
   const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+  lines.push(t("review.table.rulebook", { id: summary.rulebook.id, year: summary.rulebook.fiscalYear, version: summary.rulebook.version }));
+  lines.push(t("review.table.files", { n: String(files.total).padStart(6) }));
+  lines.push(t("review.table.scored", { n: String(files.scored).padStart(6) }));
+  lines.push(t("review.table.failed", { n: String(files.failed).padStart(6) }));
   lines.push(
-    `ルールブック: ${summary.rulebook.id}（FY${summary.rulebook.fiscalYear} 版 ${summary.rulebook.version}）`,
-  );
-  lines.push(`ファイル     ${String(files.total).padStart(6)} 件`);
-  lines.push(`  採点済     ${String(files.scored).padStart(6)} 件`);
-  lines.push(`  失敗       ${String(files.failed).padStart(6)} 件`);
-  lines.push(
-    `平均得点率   ${pct(mean).padStart(6)}${rates.length ? `（最高 ${pct(Math.max(...rates))} / 最低 ${pct(Math.min(...rates))}）` : ""}`,
+    t("review.table.mean", { rate: pct(mean).padStart(6) }) +
+      (rates.length ? t("review.table.range", { max: pct(Math.max(...rates)), min: pct(Math.min(...rates)) }) : ""),
   );
   const below = summary.rows.filter((r) => r.judgement === "未達成").length;
-  if (summary.rows.some((r) => r.judgement !== null))
-    lines.push(`前年度未達成 ${String(below).padStart(6)} 団体`);
-  lines.push(`確認事項     ${String(summary.issues.length).padStart(6)} 件`);
-  lines.push(`自己申告との不一致 ${String(summary.mismatches.length)} 件`);
+  if (summary.rows.some((r) => r.judgement !== null)) lines.push(t("review.table.below", { n: String(below).padStart(6) }));
+  lines.push(t("review.table.issues", { n: String(summary.issues.length).padStart(6) }));
+  lines.push(t("review.table.mismatches", { n: summary.mismatches.length }));
   if (summary.duplicates.length) {
-    lines.push(`同じ団体のファイルが複数: ${summary.duplicates.length} 組`);
-    for (const d of summary.duplicates)
-      lines.push(`  ${d.key}: ${d.files.map((f) => basename(f)).join(", ")}`);
+    lines.push(t("review.table.duplicates", { n: summary.duplicates.length }));
+    for (const d of summary.duplicates) lines.push(`  ${d.key}: ${d.files.map((f) => basename(f)).join(", ")}`);
   }
   if (summary.allocation)
     lines.push(
-      `按分: 予算 ${summary.allocation.budget.toLocaleString("ja-JP")} 円、配分 ${summary.allocation.totalPaid.toLocaleString("ja-JP")} 円`,
+      t("review.table.allocation", {
+        budget: summary.allocation.budget.toLocaleString("ja-JP"),
+        paid: summary.allocation.totalPaid.toLocaleString("ja-JP"),
+      }),
     );
   const failed = records.filter((r) => r.status === "failed");
   if (failed.length) {
-    lines.push("", "採点できなかったファイル:");
-    for (const r of failed) lines.push(`  ${r.file}  [${r.reasonCode ?? "failed"}] ${r.reason?.ja ?? ""}`);
+    lines.push("", t("review.table.failed-files"));
+    for (const r of failed) lines.push(`  ${r.file}  [${r.reasonCode ?? "failed"}] ${r.reason?.[cli.lang] ?? ""}`);
   }
   return lines.join("\n") + "\n";
 }
 
-/** The whole batch, in-process API (the CLI and the benchmark). Throws UsageError for unusable input. */
-export async function runReview(
-  inputs: readonly string[],
-  opts: ReviewOptions,
-  io: ReviewIo,
-): Promise<ReviewRun> {
-  if (opts.previous && opts.previousTally)
-    throw new UsageError("--previous と --previous-tally はどちらか一方にしてください。");
-  const files = expandInputs(inputs);
-  const own = await loadRulebook(opts.rulebook);
-  const loadTally = tallyLoader();
-  const rulebook = opts.benchmarks
-    ? await rulebookWithTallyBenchmarks(opts.benchmarks, own, io, loadTally)
-    : own;
-  const inputSet = new Set(files.map((f) => resolve(f)));
-  for (const [flag, target] of [
-    ["--out", opts.out],
-    ["--json", opts.json],
-    ["--csv", opts.csv],
-  ] as const) {
-    if (target && target !== "-" && inputSet.has(resolve(target)))
-      throw new UsageError(`${flag} に入力ファイルは指定できません（入力は上書きしません）。`);
-  }
-  const map = opts.map ? readMap(opts.map, rulebook) : undefined;
-  const insured = opts.insured ? readInsuredCsv(opts.insured) : undefined;
-  const limits = limitsOf(opts);
+/** The whole batch, in-process API (the CLI and the benchmark). Throws UserError for unusable input. */
+export async function runReview(inputs: readonly string[], opts: ReviewOptions, cli: Cli): Promise<ReviewRun> {
+  if (opts.previous && opts.previousTally) throw new UserError(msg("cli.previous-either"));
+  const { files, refused, subfolders } = await expandInputs(inputs);
+  for (const f of files) await cli.files.remember(f);
+  const limits = limitsFrom(WORKBOOK_LIMITS, opts);
+  // Outputs refused before any work: an input (links included), a folder, or an existing file without --force.
+  for (const target of [opts.out, opts.json, opts.csv]) if (target && target !== "-") await cli.files.checkOutput(target);
+  const own = await loadRulebook(cli, opts.rulebook);
+  const loadTally = tallyLoader(cli);
+  const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(cli, opts.benchmarks, own, loadTally) : own;
+  const map = opts.map ? await readMap(cli, opts.map, rulebook) : undefined;
+  const insured = opts.insured ? await readInsuredCsv(cli, opts.insured) : undefined;
+  const caps = opts.caps ? await readCapsCsv(cli, opts.caps) : undefined;
   const jobs = opts.jobs ?? defaultJobs();
   const jsonToStdout = opts.json === "-";
   const quiet = Boolean(opts.quiet || jsonToStdout);
+  if (subfolders && !jsonToStdout) cli.note(msg("review.subfolders", { n: subfolders }));
 
-  const progress = createProgress({ total: files.length, quiet, write: io.err });
-  const records = await reviewFiles(files, {
-    rulebook,
-    map,
-    jobs,
-    limits,
-    onDone: (d, t, f) => progress.tick(d, t, f),
-  });
+  const progress = createProgress({ total: files.length, quiet, write: cli.io.err });
+  const scored = await reviewFiles(files, { rulebook, map, jobs, limits, onDone: (d, t, f) => progress.tick(d, t, f) });
   progress.stop();
+  const records = [...scored, ...refused];
   const previous = opts.previous
-    ? await loadPrevious(opts.previous, rulebook, { jobs, limits, quiet, io })
+    ? await loadPrevious(cli, opts.previous, rulebook, { jobs, limits, quiet })
     : opts.previousTally
       ? await previousRecordsFromTally(opts.previousTally, loadTally)
       : undefined;
 
-  const caps = opts.caps ? readCapsCsv(opts.caps) : undefined;
   const summary = summarise(records, { rulebook, previous, budget: opts.budget, insured, caps });
-  if (opts.out) await writeSummaryXlsx(summary, opts.out);
+  if (opts.out) await cli.files.write(opts.out, await summaryXlsxBytes(summary));
   if (opts.json) {
     const text = JSON.stringify(summary, null, 2) + "\n";
-    if (jsonToStdout) io.out(text);
-    else writeFileSync(opts.json, text);
+    if (jsonToStdout) cli.io.out(text);
+    else await cli.files.write(opts.json, text);
   }
-  if (opts.csv) writeFileSync(opts.csv, summaryCsv(summary));
+  if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary));
   if (!jsonToStdout) {
-    io.out(renderTable(summary, records));
+    cli.io.out(renderTable(cli, summary, records));
     const written = [opts.out, opts.json, opts.csv].filter((x): x is string => Boolean(x));
-    if (written.length) io.out(`出力: ${written.join(", ")}\n`);
+    if (written.length) cli.say(msg("review.written", { files: written.join(", ") }));
   }
   const code = records.some((r) => r.status === "failed") ? 1 : 0;
   return { code, records, summary };
 }
 
-export function registerReview(program: Command, io: ReviewIo): void {
-  program
+export function registerReview(program: Command, root: Cli): void {
+  const cmd = program
     .command("review <inputs...>")
     .description("回答ブックをまとめて審査・集計する / review many answer workbooks (folder or files)")
-    .requiredOption("--rulebook <id|path>", "ルールブック")
-    .option(
-      "--previous <folder|summary.json>",
-      "前年度の回答ブックのフォルダ、または saiten review --json の出力",
-    )
+    .requiredOption("--rulebook <id|path>", "ルールブック / rulebook")
+    .option("--previous <folder|summary.json>", "前年度の回答ブックのフォルダ、または saiten review --json の出力 / last year")
     .option(
       "--previous-tally <tally.xlsx|tally.json>",
       "前年度の全国集計（厚生労働省）で前年度と比べる / last year's national tally as the previous year",
     )
-    .option(
-      "--benchmarks <tally.xlsx|tally.json>",
-      "指標別・区分別の全国値をこの全国集計から / national figures from this tally",
-    )
+    .option("--benchmarks <tally.xlsx|tally.json>", "指標別・区分別の全国値をこの全国集計から / national figures from this tally")
     .option("--out <summary.xlsx>", "集計ブックを保存 / write the summary workbook")
     .option("--json <file>", "集計を JSON で保存（- で標準出力）/ summary as JSON (- for stdout)")
     .option("--csv <file>", "集計を CSV（UTF-8 BOM 付き）で保存 / summary as CSV")
-    .option("--budget <yen>", "按分する予算額（円）/ budget to allocate (yen)", positive("--budget"))
-    .option("--insured <csv>", "被保険者数の CSV（code/name,insured）")
-    .option(
-      "--caps <csv>",
-      "配分の上限の CSV（code/name,cap）。超えた分は上限に達していない団体へ / allocation caps, excess redistributed",
-    )
-    .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）")
-    .option("--jobs <n>", `並列数（既定 ${defaultJobs()}）/ worker threads`, positive("--jobs", true))
-    .option(
-      "--max-file-mb <n>",
-      `1ファイルの上限 MB（既定 ${DEFAULT_LIMITS.maxFileBytes / 1048576}）`,
-      positive("--max-file-mb"),
-    )
-    .option(
-      "--max-uncompressed-mb <n>",
-      `展開後の上限 MB（既定 ${DEFAULT_LIMITS.maxUncompressedBytes / 1048576}）`,
-      positive("--max-uncompressed-mb"),
-    )
-    .option(
-      "--max-rows <n>",
-      `1シートの行数の上限（既定 ${DEFAULT_LIMITS.maxRows}）`,
-      positive("--max-rows", true),
-    )
-    .option("--quiet", "進捗を表示しない / no progress output")
-    .action(async (inputs: string[], opts: ReviewOptions) => {
-      const run = await runReview(inputs, opts, io);
-      if (run.code !== 0) throw new ExitStatus(run.code);
-    });
+    .option("--force", "既存の出力ファイルを置き換える / replace existing output files")
+    .option("--budget <yen>", "按分する予算額（円）/ budget to allocate (yen)", positiveNumber("--budget"))
+    .option("--insured <csv>", "被保険者数の CSV（code/name,insured）/ insured persons")
+    .option("--caps <csv>", "配分の上限の CSV（code/name,cap）。超えた分は上限に達していない団体へ / allocation caps")
+    .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）/ form map")
+    .option("--jobs <n>", `並列数（既定 ${defaultJobs()}）/ worker threads`, positiveInteger("--jobs"))
+    .option("--quiet", "進捗を表示しない / no progress output");
+  limitOptions(cmd, WORKBOOK_LIMITS, true).action(async (inputs: string[], opts: ReviewOptions) => {
+    const run = await runReview(inputs, opts, root.withForce(opts.force));
+    if (run.code !== 0) throw new ExitStatus(run.code);
+  });
 }

@@ -2,8 +2,11 @@
 // read into national benchmarks, every municipality's item-level points, ranks and the low-score line
 // (format saiten.tally/1, see src/workbook/tally/types.ts). Also previousFromTally() for --previous-tally.
 import type { Command } from "commander";
-import { existsSync, readFileSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
+import { type LimitOptions, TALLY_LIMITS, withOptions } from "../files/limits";
+import { msg, UserError } from "../messages";
+import type { Cli } from "./context";
+import { limitOptions } from "./options";
 import type { ComparableResult } from "../engine/compare";
 import { ratePercent } from "../engine/rate";
 import type { ReviewRecord } from "../review/types";
@@ -13,20 +16,7 @@ import { applyTallyBenchmarks } from "../workbook/tally/apply-benchmarks";
 import { toComparable } from "../workbook/tally/comparable";
 import { findInsurer } from "../workbook/tally/find-insurer";
 import { type OpenedTally, openTally } from "../workbook/tally/open";
-import { TallyError } from "../workbook/tally/read";
 import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../workbook/tally/types";
-import { UsageError } from "./load";
-
-export interface TallyIo {
-  out(s: string): void;
-  err(s: string): void;
-}
-
-function readBytes(path: string): Uint8Array {
-  const p = resolve(path);
-  if (!existsSync(p)) throw new UsageError(`${path} がありません。`);
-  return new Uint8Array(readFileSync(p));
-}
 
 export function tallyDocument(read: TallyRead, source: string): TallyDocument {
   // A tally opened from JSON carries its own format/source/counts: these are written afresh.
@@ -47,116 +37,124 @@ export function tallyDocument(read: TallyRead, source: string): TallyDocument {
 }
 
 export async function importTally(
+  cli: Cli,
   path: string,
-  opts: { year?: number; out?: string },
-  io: TallyIo,
+  opts: LimitOptions & { year?: number; out?: string },
 ): Promise<TallyDocument> {
-  const read = await loadTally(path, opts.year);
+  const read = await loadTally(cli, path, opts.year, opts);
+  if (opts.out) await cli.files.checkOutput(opts.out);
   const doc = tallyDocument(read, basename(path));
-  if (opts.out) writeFileSync(resolve(opts.out), JSON.stringify(doc, null, 1));
+  if (opts.out) await cli.files.write(opts.out, JSON.stringify(doc, null, 1));
   const c = doc.counts;
-  io.out(
-    `${path}: ${read.rulebookId}（${read.fiscalYear ?? "?"}年度）市町村 ${c.municipalities}、` +
-      `合計のない行（広域連合など） ${c.skipped}、小項目列 ${c.itemColumns}、合計列 ${c.totalColumns}\n`,
+  cli.say(
+    msg("tally.imported", {
+      file: path,
+      id: read.rulebookId,
+      year: read.fiscalYear ?? "?",
+      municipalities: c.municipalities,
+      skipped: c.skipped,
+      items: c.itemColumns,
+      totals: c.totalColumns,
+    }),
   );
   if (read.lowScore)
-    io.out(
-      `著しく得点の低い市町村の基準 ${read.lowScore.line.toFixed(1)} 点未満: ${read.lowScore.below.length} 団体\n`,
-    );
+    cli.say(msg("tally.low-score", { line: read.lowScore.line.toFixed(1), n: read.lowScore.below.length }));
   const byCode = new Map<string, number>();
   for (const p of read.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
   if (read.problems.length) {
-    io.out(`問題 ${read.problems.length} 件: ${[...byCode].map(([k, n]) => `${k} ${n}`).join(", ")}\n`);
-    for (const p of read.problems.slice(0, 20)) io.out(`  ${p.message}\n`);
-    if (read.problems.length > 20) io.out(`  …ほか ${read.problems.length - 20} 件（JSON の problems）\n`);
-  } else io.out("問題はありません。\n");
-  if (opts.out) io.out(`出力: ${opts.out}\n`);
+    cli.say(
+      msg("tally.problems", {
+        n: read.problems.length,
+        kinds: [...byCode].map(([k, n]) => `${k} ${n}`).join(", "),
+      }),
+    );
+    for (const p of read.problems.slice(0, 20)) cli.io.out(`  ${p.message}\n`);
+    if (read.problems.length > 20) cli.say(msg("tally.problems-more", { n: read.problems.length - 20 }));
+  } else cli.say(msg("tally.no-problems"));
+  if (opts.out) cli.say(msg("cli.written", { out: opts.out }));
   return doc;
 }
 
 /** A tally file (.xlsx from MHLW, or the JSON of `saiten tally import`), read with the rulebook of its year. */
-export async function loadTally(path: string, year?: number): Promise<OpenedTally> {
-  const data = readBytes(path);
-  try {
-    return await openTally(data, basename(path), { year });
-  } catch (e) {
-    if (e instanceof TallyError) throw new UsageError(`${path}: ${e.message}`);
-    throw e;
-  }
+export async function loadTally(cli: Cli, path: string, year?: number, opts?: LimitOptions): Promise<OpenedTally> {
+  const limits = withOptions(TALLY_LIMITS, opts);
+  const input = await cli.files.read(path, limits);
+  return openTally(input.bytes, basename(path), { year, limits });
 }
 
 export type TallyLoad = (path: string) => Promise<OpenedTally>;
 
 /** loadTally, but each file once: --benchmarks and --previous-tally often name the same tally. */
-export function tallyLoader(): TallyLoad {
+export function tallyLoader(cli: Cli): TallyLoad {
   const opened = new Map<string, Promise<OpenedTally>>();
   return (path) => {
     const key = resolve(path);
     let tally = opened.get(key);
-    if (!tally) opened.set(key, (tally = loadTally(path)));
+    if (!tally) opened.set(key, (tally = loadTally(cli, path)));
     return tally;
   };
 }
 
 /** The row of one insurer in a tally, as last year's result for compare (--previous-tally). */
 export async function previousFromTally(
+  cli: Cli,
   path: string,
   insurerNo: string,
   rulebook: Rulebook,
-  load: TallyLoad = loadTally,
+  load: TallyLoad = (p) => loadTally(cli, p),
 ): Promise<ComparableResult> {
   const read = await load(path);
   const m = findInsurer(read.municipalities, insurerNo);
-  if (!m) throw new UsageError(`${path} に保険者番号 ${insurerNo} の行（総合計のある行）がありません。`);
+  if (!m) throw new UserError(msg("tally.insurer-missing", { file: path, insurer: insurerNo }));
   return toComparable(m, findBundled(read.rulebookId) ?? rulebook);
 }
 
 /** The rulebook with the tally's national figures (--benchmarks); says how much of it matched. */
 export async function rulebookWithTallyBenchmarks(
+  cli: Cli,
   path: string,
   rulebook: Rulebook,
-  io: TallyIo,
-  load: TallyLoad = loadTally,
+  load: TallyLoad = (p) => loadTally(cli, p),
 ): Promise<Rulebook> {
   const read = await load(path);
   const own = findBundled(read.rulebookId);
-  if (!own) throw new UsageError(`${path}: ルールブック ${read.rulebookId} がありません。`);
+  if (!own) throw new UserError(msg("tally.no-rulebook-id", { file: path, id: read.rulebookId }));
   const applied = applyTallyBenchmarks(rulebook, read, own);
-  if (applied.matched === 0)
-    throw new UsageError(
-      `${path} の項目は ${rulebook.id} の指標と一致しません。同じ交付金のルールブックを指定してください。`,
-    );
-  io.err(
-    `全国の該当率・平均: ${applied.label}、${applied.municipalities} 市町村（${applied.matched}/${applied.of} 箇所）\n`,
+  if (applied.matched === 0) throw new UserError(msg("tally.benchmarks-unmatched", { file: path, id: rulebook.id }));
+  cli.note(
+    msg("tally.benchmarks-applied", {
+      label: applied.label,
+      n: applied.municipalities,
+      matched: applied.matched,
+      of: applied.of,
+    }),
   );
   return applied.rulebook;
 }
 
-export function registerTally(program: Command, io: TallyIo): void {
+export function registerTally(program: Command, root: Cli): void {
   const tally = program
     .command("tally")
     .description("全国集計（市町村）のブックを読む / read MHLW's national tally workbook");
-  tally
-    .command("import <tally>")
-    .description("全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON")
-    .option("--year <n>", "年度（既定: 表題から）/ fiscal year (default: from the title row)", (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 2000 || n > 2100)
-        throw new UsageError(`--year ${v} は年度ではありません。`);
-      return n;
-    })
-    .option("--out <benchmarks.json>", "出力する JSON（saiten.tally/1）")
-    .action(async (file: string, opts: { year?: number; out?: string }) => {
-      await importTally(file, opts, io);
-    });
+  limitOptions(
+    tally
+      .command("import <tally>")
+      .description("全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON")
+      .option("--year <n>", "年度（既定: 表題から）/ fiscal year (default: from the title row)", (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new UserError(msg("tally.year-option", { value: v }));
+        return n;
+      })
+      .option("--out <benchmarks.json>", "出力する JSON（saiten.tally/1）/ output JSON")
+      .option("--force", "既存のファイルを置き換える / replace an existing file"),
+    TALLY_LIMITS,
+  ).action(async (file: string, opts: LimitOptions & { year?: number; out?: string; force?: boolean }) => {
+    await importTally(root.withForce(opts.force), file, opts);
+  });
 }
 
 /** Every municipality of a national tally as last year's records for `saiten review --previous-tally`. */
-export async function previousRecordsFromTally(
-  path: string,
-  load: TallyLoad = loadTally,
-): Promise<ReviewRecord[]> {
-  if (!existsSync(path)) throw new UsageError(`前年度の全国集計 ${path} がありません。`);
+export async function previousRecordsFromTally(path: string, load: TallyLoad): Promise<ReviewRecord[]> {
   const read = await load(path);
   const rulebook = findBundled(read.rulebookId);
   const max = rulebook?.root.max ?? null;

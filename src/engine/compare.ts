@@ -15,10 +15,31 @@ export interface ComparableGroup {
   children?: ComparableGroup[];
 }
 export interface ComparableResult {
-  rulebook: { id: string; fiscalYear: number };
+  /** scheme and entity where known: a year of another grant or entity is never compared. */
+  rulebook: { id: string; fiscalYear: number; scheme?: string; entity?: string };
   total: { points: number; max: number | null };
   groups: ComparableGroup[];
   indicators: { id: string; points: number; answer?: unknown; value?: AnswerValue; cell?: string }[];
+}
+
+/** Why a previous year cannot be compared with this one at all, or null when it can. */
+export function previousMismatch(
+  current: { scheme: string; entity: string },
+  previous: { scheme?: string; entity?: string },
+): "other-scheme" | "other-entity" | null {
+  if (previous.scheme !== undefined && previous.scheme !== current.scheme) return "other-scheme";
+  if (previous.entity !== undefined && previous.entity !== current.entity) return "other-entity";
+  return null;
+}
+
+/** A previous year that is not earlier than this one: compared, but the user is told. */
+export function previousYearNote(
+  current: { fiscalYear: number },
+  previous: { fiscalYear: number },
+): "same-year" | "later-year" | null {
+  if (previous.fiscalYear === current.fiscalYear) return "same-year";
+  if (previous.fiscalYear > current.fiscalYear) return "later-year";
+  return null;
 }
 
 export interface Target {

@@ -1,43 +1,126 @@
-// What `saiten review <folder|files…>` is pointed at: a folder's .xlsx files (not recursive, sorted,
-// without Office lock files `~$…` or hidden files), or files named one by one, kept as given.
-import { existsSync, readdirSync, statSync } from "fs";
-import { join } from "path";
-import { UsageError } from "../cli/load";
+// What `saiten review <folder|files…>` is pointed at. A folder yields every entry directly inside it
+// (not recursive, sorted): workbooks (.xlsx, .xlsm, .xltx, .xltm) to review, and every other file
+// listed with the reason it is not read — an old .xls, an .ods, a CSV, a dangling link, a link loop,
+// an unreadable entry — so that the summary accounts for everything a municipality sent. Office lock
+// files (~$…), hidden files and subfolders are left out (subfolders are counted for the user).
+import { type Dirent, promises as fs, type Stats } from "fs";
+import { extname, join } from "path";
+import { bilingual, type Message, msg, UserError } from "../messages";
+import { failedRecord } from "./limits";
+import type { ReviewRecord } from "./types";
 
-const XLSX = /\.xlsx$/i;
+/** Workbook packages Saiten reads (macro-enabled books and templates have the same parts). */
+export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm"];
 
 /** True for names a folder listing skips: Office lock files (~$…) and hidden files (.…). */
 export function skippedName(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".");
 }
 
-/** The .xlsx files directly inside a folder, sorted by name (code-point order, stable across systems). */
-export function folderWorkbooks(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !skippedName(e.name) && XLSX.test(e.name) && (e.isFile() || e.isSymbolicLink()))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => join(dir, name))
-    .filter((p) => statSync(p).isFile());
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface ReviewInputs {
+  /** Files to read and score, in order. */
+  files: string[];
+  /** Entries that are not read, each with its reason (failed records, in folder order). */
+  refused: ReviewRecord[];
+  /** Subfolders seen and not entered. */
+  subfolders: number;
 }
 
-/** Expands folders and files into the list of workbooks to review; nothing usable is a UsageError. */
-export function expandInputs(args: readonly string[]): string[] {
-  if (!args.length) throw new UsageError("回答ブックのフォルダかファイルを指定してください。");
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const arg of args) {
-    if (!existsSync(arg)) throw new UsageError(`${arg} がありません。`);
-    const list = statSync(arg).isDirectory() ? folderWorkbooks(arg) : [arg];
-    for (const f of list) {
-      if (seen.has(f)) continue;
-      seen.add(f);
-      out.push(f);
-    }
+const EXTENSION_REASONS: Record<string, Message["code"]> = {
+  ".xls": "book.xls",
+  ".xlsb": "book.xlsb",
+  ".ods": "book.ods",
+  ".csv": "book.csv",
+  ".txt": "book.text",
+  ".pdf": "book.pdf",
+  ".htm": "book.html",
+  ".html": "book.html",
+  ".doc": "book.word",
+  ".docx": "book.word",
+  ".ppt": "book.powerpoint",
+  ".pptx": "book.powerpoint",
+};
+
+function refusal(file: string, code: NonNullable<ReviewRecord["reasonCode"]>, m: Message): ReviewRecord {
+  return failedRecord(file, code, bilingual(m));
+}
+
+/** A file in a folder that is not a workbook Saiten reads: why, judged by its name. */
+function unsupported(file: string): ReviewRecord {
+  const code = EXTENSION_REASONS[extname(file).toLowerCase()] ?? "book.unknown-format";
+  return refusal(file, "unsupported", msg(code, { file }));
+}
+
+async function entryOf(dir: string, e: Dirent): Promise<{ path: string; stats?: Stats; refused?: ReviewRecord }> {
+  const path = join(dir, e.name);
+  if (!e.isSymbolicLink()) return { path };
+  try {
+    return { path, stats: await fs.stat(path) };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const m =
+      code === "ELOOP"
+        ? msg("file.link-loop", { file: path })
+        : code === "ENOENT"
+          ? msg("file.dangling-link", { file: path })
+          : msg("file.read-failed", { file: path });
+    return { path, refused: refusal(path, "link", m) };
   }
-  if (!out.length)
-    throw new UsageError(
-      `${args.join(", ")} に .xlsx ファイルがありません（サブフォルダは見ません。.xls は Excel で .xlsx として保存し直してください）。`,
-    );
+}
+
+/** Every entry directly inside a folder, sorted by name (code-point order, stable across systems). */
+export async function folderEntries(dir: string): Promise<ReviewInputs> {
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    throw new UserError(msg("review.folder-unreadable", { folder: dir }));
+  }
+  const out: ReviewInputs = { files: [], refused: [], subfolders: 0 };
+  for (const e of entries.filter((x) => !skippedName(x.name)).sort((a, b) => byCodePoint(a.name, b.name))) {
+    const { path, stats, refused } = await entryOf(dir, e);
+    if (refused) {
+      out.refused.push(refused);
+      continue;
+    }
+    const isDir = stats ? stats.isDirectory() : e.isDirectory();
+    const isFile = stats ? stats.isFile() : e.isFile();
+    if (isDir) out.subfolders++;
+    else if (!isFile) out.refused.push(refusal(path, "unreadable", msg("file.not-regular", { file: path, what: msg("file.what.other") })));
+    else if (WORKBOOK_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.files.push(path);
+    else out.refused.push(unsupported(path));
+  }
+  return out;
+}
+
+/** The .xlsx (and kin) files directly inside a folder, sorted; other entries are not listed here. */
+export async function folderWorkbooks(dir: string): Promise<string[]> {
+  return (await folderEntries(dir)).files;
+}
+
+/** Expands folders and files into what to review; an argument that does not exist is a UserError. */
+export async function expandInputs(args: readonly string[]): Promise<ReviewInputs> {
+  if (!args.length) throw new UserError(msg("review.no-inputs"));
+  const out: ReviewInputs = { files: [], refused: [], subfolders: 0 };
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (seen.has(f)) return false;
+    seen.add(f);
+    return true;
+  };
+  for (const arg of args) {
+    const link = await fs.lstat(arg).catch(() => undefined);
+    if (!link) throw new UserError(msg("file.not-found", { file: arg }));
+    const st = await fs.stat(arg).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const found = await folderEntries(arg);
+      for (const f of found.files) if (add(f)) out.files.push(f);
+      for (const r of found.refused) if (add(r.file)) out.refused.push(r);
+      out.subfolders += found.subfolders;
+    } else if (add(arg)) out.files.push(arg); // named one by one: read, and refused there with its reason
+  }
+  if (!out.files.length && !out.refused.length) throw new UserError(msg("review.nothing", { inputs: args.join(", ") }));
   return out;
 }

@@ -266,14 +266,19 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   return book;
 }
 
-export async function writeSummaryXlsx(summary: ReviewSummary, path: string): Promise<void> {
-  await summaryWorkbook(summary).xlsx.writeFile(path);
+/** The summary workbook as .xlsx bytes (the caller saves them through its safe write). */
+export async function summaryXlsxBytes(summary: ReviewSummary): Promise<Uint8Array> {
+  return new Uint8Array(await summaryWorkbook(summary).xlsx.writeBuffer());
 }
 
-/** One CSV field, RFC 4180: quoted when it holds a quote, comma, CR or LF. */
+/**
+ * One CSV field, RFC 4180: quoted when it holds a quote, comma, CR or LF. Text that a spreadsheet
+ * would take for a formula (starting with =, +, -, @, tab or CR: OWASP's CSV-injection rule) gets a
+ * leading apostrophe; numbers are written as numbers.
+ */
 export function csvField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? num(v) : v;
+  const s = typeof v === "number" ? num(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,7 +6,8 @@ import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import type { ReviewRecord } from "./types";
-import { failedRecord } from "./limits";
+import { type Message, msg } from "../messages";
+import { DEFAULT_LIMITS, type Limits, refusedRecord } from "./limits";
 import {
   reviewFile,
   type Processor,
@@ -27,6 +28,13 @@ export interface PoolOptions extends ReviewContext {
   workerScript?: string;
 }
 
+/** Heap of one worker: a file within the limits needs far less; past this a worker stops alone. */
+const WORKER_HEAP_MB = 1536;
+
+function timeoutMessage(file: string, limits: Limits): Message {
+  return msg("file.timeout", { file, seconds: Math.round(limits.timeoutMs / 1000), flag: "--timeout-s" });
+}
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -39,7 +47,9 @@ export async function reviewFiles(files: readonly string[], options: PoolOptions
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const script = options.workerScript ?? workerScript();
   const ctx: ReviewContext = { rulebook: options.rulebook, map: options.map, limits: options.limits };
-  if (jobs <= 1 || options.processor || !existsSync(script)) return inProcess(files, ctx, options);
+  // One worker even for --jobs 1 where the compiled worker exists: only a worker can be stopped when a
+  // file takes too long or too much memory.
+  if (options.processor || !existsSync(script)) return inProcess(files, ctx, options);
   return onWorkers(files, ctx, jobs, script, options);
 }
 
@@ -81,10 +91,12 @@ function onWorkers(
         resolve(results);
       }
     };
+    const limits = ctx.limits ?? DEFAULT_LIMITS;
     const start = () => {
-      const w = new Worker(script, { workerData: init });
+      const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       workers.add(w);
       let current: number | undefined;
+      let timer: NodeJS.Timeout | undefined;
       const feed = () => {
         if (next >= files.length) {
           current = undefined;
@@ -93,26 +105,30 @@ function onWorkers(
           return;
         }
         current = next++;
+        const index = current;
+        timer = setTimeout(() => fail(index, timeoutMessage(files[index], limits)), limits.timeoutMs);
         w.postMessage({ index: current, file: files[current] } satisfies WorkerTask);
       };
+      // A file that takes too long, exhausts the worker's memory or crashes it fails alone; a fresh
+      // worker goes on with the rest.
+      const fail = (index: number, m: Message) => {
+        clearTimeout(timer);
+        if (current !== index) return;
+        current = undefined;
+        workers.delete(w);
+        void w.terminate();
+        finish(index, refusedRecord(files[index], m));
+        if (done < files.length && next < files.length) start();
+      };
       w.on("message", (m: WorkerReply) => {
+        clearTimeout(timer);
         finish(m.index, m.record);
         feed();
       });
       w.on("error", (e) => {
-        // A file that crashes its worker (out of memory, a bug) fails alone; a fresh worker goes on.
-        workers.delete(w);
-        if (current === undefined) return;
-        const i = current;
-        current = undefined;
-        finish(
-          i,
-          failedRecord(files[i], "failed", {
-            ja: `採点中に処理が異常終了しました（${e.message}）。`,
-            en: `Processing stopped abnormally (${e.message}).`,
-          }),
-        );
-        if (done < files.length && next < files.length) start();
+        if (current === undefined) return void workers.delete(w);
+        const oom = (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
+        fail(current, msg(oom ? "file.out-of-memory" : "review.crashed", { file: files[current] }));
       });
       w.on("exit", (code) => {
         if (current !== undefined && code !== 0 && workers.has(w)) w.emit("error", new Error(`exit ${code}`));

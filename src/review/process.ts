@@ -15,12 +15,17 @@ import { WorkbookError } from "../workbook/port";
 import { runScoring, ScoringRunOutcome } from "../workbook/scoring-run";
 import { ANSWER_SHEET, findHeaderRow, RESULT_SHEET } from "../workbook/template";
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
-import { failedRecord, isCompoundFile } from "./limits";
+import { WORKBOOK_LIMITS, type Limits } from "../files/limits";
+import { bilingual, msg } from "../messages";
+import { RangeTooLarge } from "../workbook/grid-read";
+import { Unsupported } from "../workbook/xlsx-reader/errors";
+import { failedRecord, precheck, refusedRecord } from "./limits";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";
 import type { GroupFigure, ReviewRecord } from "./types";
 
 export interface ProcessOptions {
   rulebook: Rulebook;
+  limits?: Limits;
   /** A form map (saiten.formmap/1) for workbooks with neither the template nor saiten.a.* names. */
   map?: FormMapFile;
 }
@@ -72,49 +77,57 @@ export async function processWorkbook(
   // First the fast read-only reader, which parses only the parts the scoring asks for. Whatever it
   // does not support (or any error of its own) falls back to loading the whole book with ExcelJS,
   // so a record is never worse than ExcelJS alone would give.
+  const limits = options.limits ?? WORKBOOK_LIMITS;
+  const refused = precheck(data, file, limits);
+  if (refused) return refused;
   let fast: XlsxReader | undefined;
   try {
     fast = await XlsxReader.fromBuffer(data);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
     fast = undefined;
   }
   if (fast) {
     const reader = fast;
+    reader.maxBlockCells = limits.maxCells;
     try {
       return await scoreOrExplain(reader, file, options, () => reader.isEmpty());
-    } catch {
-      // fall through to ExcelJS
+    } catch (e) {
+      if (e instanceof RangeTooLarge) return tooManyCells(file, e);
+      // What the fast reader does not handle (Unsupported, or a form map to apply) goes to ExcelJS.
+      if (!(e instanceof Unsupported) && !(e instanceof NeedsExcelJs)) throw e;
     }
   }
 
   let port: ExcelJsWorkbook;
   try {
     port = await ExcelJsWorkbook.fromBuffer(data);
-  } catch (e) {
-    if (isCompoundFile(data)) {
-      return failedRecord(file, "encrypted", {
-        ja: "パスワードで保護されたブック（または旧形式 .xls）です。保護を解除した .xlsx で提出してもらってください。",
-        en: "Password-protected workbook (or legacy .xls). Ask for an unprotected .xlsx.",
-      });
-    }
-    const why = e instanceof Error ? e.message : String(e);
-    return failedRecord(file, "corrupt", {
-      ja: `ブックを読めません（壊れているか .xlsx ではありません）: ${why}`,
-      en: `Cannot read the workbook (damaged or not .xlsx): ${why}`,
-    });
+  } catch {
+    return refusedRecord(file, msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
   }
+  port.maxBlockCells = limits.maxCells;
   const loaded = port;
   try {
     return await scoreOrExplain(loaded, file, options, () =>
       loaded.book.worksheets.every((ws) => ws.actualRowCount === 0),
     );
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return failedRecord(file, "failed", {
-      ja: `採点できませんでした: ${why}`,
-      en: `Could not score: ${why}`,
-    });
+    if (e instanceof RangeTooLarge) return tooManyCells(file, e);
+    if (e instanceof WorkbookError) return failedRecord(file, "failed", bilingual(msg("cli.in-file", { file, detail: e.detail })));
+    throw e;
   }
+}
+
+function tooManyCells(file: string, e: RangeTooLarge): ReviewRecord {
+  return refusedRecord(
+    file,
+    msg("book.too-many-cells", {
+      file,
+      sheet: e.sheet,
+      cells: e.cells.toLocaleString("en-US"),
+      limit: e.limit.toLocaleString("en-US"),
+    }),
+  );
 }
 
 /** Scores; a workbook without answers becomes a failed record. Other errors are thrown. */
@@ -128,15 +141,7 @@ async function scoreOrExplain(
     return await scoreLoaded(port, file, options);
   } catch (e) {
     if (e instanceof WorkbookError && e.code === "sheet-missing") {
-      const empty = isEmpty();
-      return failedRecord(file, "no-answers", {
-        ja: empty
-          ? `空のブックです。回答がありません（「${ANSWER_SHEET}」シートも saiten.a.… の名前定義もありません）。`
-          : e.message,
-        en: empty
-          ? "The workbook is empty: no answer sheet and no saiten.a.* names."
-          : `No answers: neither a "${ANSWER_SHEET}" sheet nor saiten.a.* names for this rulebook (give a form map with --map).`,
-      });
+      return failedRecord(file, "no-answers", bilingual(isEmpty() ? msg("review.empty-book") : msg("review.no-answers", { detail: e.detail })));
     }
     throw e;
   }

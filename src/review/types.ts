@@ -43,7 +43,12 @@ export interface ReviewRecord {
     | "encrypted"
     | "too-large"
     | "too-many-rows"
+    | "too-many-cells"
     | "empty"
+    | "unsupported"
+    | "link"
+    | "unreadable"
+    | "timeout"
     | "no-answers"
     | "wrong-rulebook"
     | "failed";

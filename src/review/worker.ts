@@ -1,11 +1,12 @@
 // One file of the reviewer batch, and the worker-thread entry that runs it. Each worker reads its
 // files itself, checks the limits, scores, and posts back only the compact ReviewRecord: workbook
 // objects never leave the thread. Loaded as compiled JS (dist/review/worker.js) by pool.ts.
-import { readFile } from "fs/promises";
+import { readInputFile } from "../files/disk";
+import { bilingual, msg, UserError } from "../messages";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapFile } from "../workbook/form-map-detect";
-import { DEFAULT_LIMITS, failedRecord, precheck, type Limits } from "./limits";
+import { DEFAULT_LIMITS, failedRecord, precheck, refusedRecord, type Limits } from "./limits";
 import type { ReviewRecord } from "./types";
 
 export interface ReviewContext {
@@ -18,7 +19,7 @@ export interface ReviewContext {
 export type Processor = (
   data: Uint8Array,
   file: string,
-  options: { rulebook: Rulebook; map?: FormMapFile },
+  options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits },
 ) => Promise<ReviewRecord>;
 
 let defaultProcessor: Processor | undefined;
@@ -33,26 +34,24 @@ export async function reviewFile(
   ctx: ReviewContext,
   processor?: Processor,
 ): Promise<ReviewRecord> {
-  let data: Buffer;
+  const limits = ctx.limits ?? DEFAULT_LIMITS;
+  let data: Uint8Array;
   try {
-    data = await readFile(file);
+    data = (await readInputFile(file, limits)).bytes;
   } catch (e) {
-    return failedRecord(file, "failed", {
-      ja: `ファイルを読めません（${(e as Error).message}）。`,
-      en: `Cannot read the file (${(e as Error).message}).`,
-    });
+    if (e instanceof UserError) return refusedRecord(file, e.detail);
+    return refusedRecord(file, msg("file.read-failed", { file }));
   }
-  const rejected = precheck(data, file, ctx.limits ?? DEFAULT_LIMITS);
+  const rejected = precheck(data, file, limits);
   if (rejected) return rejected;
   try {
     const run = processor ?? (await processorOf());
-    return await run(data, file, { rulebook: ctx.rulebook, map: ctx.map });
+    return await run(data, file, { rulebook: ctx.rulebook, map: ctx.map, limits });
   } catch (e) {
-    const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    return failedRecord(file, "failed", {
-      ja: `採点できませんでした（${msg}）。`,
-      en: `Could not be scored (${msg}).`,
-    });
+    if (e instanceof UserError) return refusedRecord(file, e.detail);
+    // No library text reaches the reviewer: what failed is said, SAITEN_DEBUG shows the rest.
+    if (process.env.SAITEN_DEBUG) console.error(e);
+    return failedRecord(file, "failed", bilingual(msg("review.score-failed", { file })));
   }
 }
 

@@ -5,8 +5,16 @@ import { type Box, cellAddress, parseRef, qualified } from "./a1";
 import { GridSheet, GridWorkbook } from "./grid-read";
 import type { Block, CellData, DefinedName, SheetInfo, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
+import { msg } from "../messages";
 
 export function cellData(cell: ExcelJS.Cell): CellData {
+  // Inside a merge Excel holds no value (ExcelJS shows the top-left's): say where the value lives.
+  const master = (cell as { master?: ExcelJS.Cell }).master;
+  if (cell.type === ExcelJS.ValueType.Merge && master && master !== cell) {
+    const d: CellData = { value: null, mergedInto: master.address };
+    if (cell.numFmt) d.numFmt = cell.numFmt;
+    return d;
+  }
   const v = cell.value as unknown;
   const numFmt = cell.numFmt || undefined;
   const out = (value: CellData["value"], extra: Partial<CellData> = {}): CellData => {
@@ -59,8 +67,9 @@ export class ExcelJsWorkbook extends GridWorkbook {
     return new ExcelJsWorkbook(book);
   }
 
-  async save(path: string): Promise<void> {
-    await this.book.xlsx.writeFile(path);
+  /** The workbook as .xlsx bytes, for the caller to save (through its own safe write). */
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.book.xlsx.writeBuffer());
   }
 
   protected sheetInfo(): SheetInfo[] {
@@ -129,14 +138,14 @@ export class ExcelJsWorkbook extends GridWorkbook {
     for (const b of req.blocks ?? []) {
       const ws = this.book.getWorksheet(b.sheet);
       if (!ws && !added.has(b.sheet))
-        throw new WorkbookError("sheet-missing", `シート「${b.sheet}」がありません。`);
+        throw new WorkbookError("sheet-missing", msg("workbook.sheet-missing", { sheet: b.sheet }));
       if (!ws) continue;
       b.values.forEach((line, i) =>
         line.forEach((v, j) => {
           if (v === null) return;
           if (hasFormula(ws.getCell(b.top + i, b.left + j))) {
             const cell = qualified(b.sheet, cellAddress(b.top + i, b.left + j));
-            throw new WorkbookError("formula", `${cell} は数式のセルです。上書きしません。`, cell);
+            throw new WorkbookError("formula", msg("workbook.formula", { cell }), cell);
           }
         }),
       );

@@ -21,8 +21,22 @@ export interface GridSheet {
   block(top: number, left: number, bottom: number, right: number): Block;
 }
 
+/** A sheet whose used range is larger than a read may cover (stray cells far away, or hostile). */
+export class RangeTooLarge extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: number,
+    readonly limit: number,
+  ) {
+    super(`used range of ${sheet}: ${cells} cells`);
+    this.name = "RangeTooLarge";
+  }
+}
+
 export abstract class GridWorkbook implements WorkbookPort {
   roundTrips = 0;
+  /** The most cells one block may cover (rows × columns of a used range). */
+  maxBlockCells = Infinity;
   /** Settings live in a hidden sheet of key/value rows: a file has no document settings store. */
   static readonly SETTINGS_SHEET = "saiten_settings";
 
@@ -37,7 +51,11 @@ export abstract class GridWorkbook implements WorkbookPort {
     const used = new Map<string, Block>();
     for (const name of req.used ?? []) {
       const s = this.gridSheet(name);
-      if (s) used.set(name, s.block(1, 1, Math.max(1, s.rowCount), Math.max(1, s.columnCount)));
+      if (!s) continue;
+      const rows = Math.max(1, s.rowCount);
+      const cols = Math.max(1, s.columnCount);
+      if (rows * cols > this.maxBlockCells) throw new RangeTooLarge(name, rows * cols, this.maxBlockCells);
+      used.set(name, s.block(1, 1, rows, cols));
     }
     const ranges = (req.ranges ?? []).map((ref) => this.rangeRead(ref));
     const names = req.names ? this.names() : [];
@@ -60,6 +78,8 @@ export abstract class GridWorkbook implements WorkbookPort {
     if (!s) return { ref, problem: "sheet-missing" };
     // Judge the bounds before reading: reading a block may add rows (ExcelJS's getRow does).
     const outside = r.bottom > s.rowCount || r.right > s.columnCount;
+    const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (area > this.maxBlockCells) throw new RangeTooLarge(s.name, area, this.maxBlockCells);
     const out: RangeRead = { ref, block: s.block(r.top, r.left, r.bottom, r.right) };
     if (
       s.merges().some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)

@@ -2,6 +2,7 @@
 // CLI, Office.js for the add-in). One read() and one write() are one round trip each, so a scoring
 // run costs at most three (read, read the mapped cells, write) however many indicators there are.
 import type { CellInput } from "../engine/types";
+import { type Message, msg, render } from "../messages";
 
 /** One cell as read. `value` is the computed value (a formula's result), never the formula text. */
 export interface CellData {
@@ -9,6 +10,8 @@ export interface CellData {
   formula?: string;
   numFmt?: string;
   error?: string;
+  /** Inside a merged range but not its top-left cell: that cell's A1 address (this one holds nothing). */
+  mergedInto?: string;
 }
 
 /** A cell as read, as the engine's input: what normalising needs, and where the answer came from. */
@@ -110,6 +113,9 @@ export interface WorkbookPort {
 
 /** A problem the user can act on: the message says what to do. */
 export class WorkbookError extends Error {
+  /** The message in both languages (a catalogue message; older callers give Japanese text only). */
+  readonly detail: Message;
+
   constructor(
     readonly code:
       | "protected"
@@ -121,10 +127,11 @@ export class WorkbookError extends Error {
       | "merged-cell"
       | "formula"
       | "failed",
-    message: string,
+    message: string | Message,
     readonly cell?: string,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : render(message, "ja"));
+    this.detail = typeof message === "string" ? msg("text", { text: message }) : message;
     this.name = "WorkbookError";
   }
 }

@@ -1,7 +1,10 @@
 // 配点表 workbooks on disk: ExcelJS in, plain cell values out (and back). The layout itself lives
 // in rulebooks/score-table.ts, which stays free of I/O so the add-in can share it.
 import ExcelJS from "exceljs";
+import type { Limits } from "../files/limits";
+import { msg, UserError } from "../messages";
 import { TABLE_LISTS, TABLE_SUBHEADERS, TableBook, TableCell } from "../rulebooks/score-table";
+import { inspectWorkbook, PackageRefused } from "./xlsx-reader/inspect";
 
 /** What a clerk sees: formula results, rich text as plain text, dates as ISO strings, errors as their text. */
 function plain(v: ExcelJS.CellValue | undefined): TableCell {
@@ -15,9 +18,24 @@ function plain(v: ExcelJS.CellValue | undefined): TableCell {
   return null;
 }
 
-export async function readTableBook(path: string): Promise<TableBook> {
+/** A 配点表 workbook from bytes checked against the limits first; failures are messages naming the file. */
+export async function tableBookFrom(bytes: Uint8Array, file: string, limits: Limits): Promise<TableBook> {
+  try {
+    inspectWorkbook(bytes, file, limits);
+  } catch (e) {
+    if (e instanceof PackageRefused) throw new UserError(e.detail);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
+  }
+  return tableOf(wb);
+}
+
+function tableOf(wb: ExcelJS.Workbook): TableBook {
   const book: TableBook = {};
   for (const ws of wb.worksheets) {
     const rows: TableCell[][] = [];
@@ -90,7 +108,8 @@ function dropdowns(ws: ExcelJS.Worksheet, rows: TableCell[][]): void {
   }
 }
 
-export async function writeTableBook(book: TableBook, path: string): Promise<void> {
+/** The 配点表 as .xlsx bytes (the caller saves them through its safe write). */
+export async function tableBookBytes(book: TableBook): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(book)) {
     const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -98,5 +117,5 @@ export async function writeTableBook(book: TableBook, path: string): Promise<voi
     tidy(ws, rows);
     dropdowns(ws, rows);
   }
-  await wb.xlsx.writeFile(path);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

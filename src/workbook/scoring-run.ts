@@ -16,6 +16,7 @@ import {
 } from "./history";
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "./port";
 import { WorkbookError } from "./port";
+import { bilingual, msg } from "../messages";
 import { cellAddress, parseRef, qualified } from "./a1";
 import { indicatorIdsOf } from "../rulebooks/tree";
 import {
@@ -108,12 +109,9 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   const issues: Issue[] = [];
   if (block && template) {
     for (const p of template.problems) {
-      issues.push({
-        severity: "warning",
-        code: "invalid",
-        cell: p.cell,
-        message: { ja: `${p.cell}: ${p.message}`, en: `${p.cell}: ${p.message}` },
-      });
+      const issue: Issue = { severity: "warning", code: "invalid", cell: p.cell, message: bilingual(p.detail) };
+      if (p.indicatorId) issue.indicatorId = p.indicatorId;
+      issues.push(issue);
     }
     return {
       source: "template",
@@ -127,9 +125,12 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   const map = namedMap(first.names);
   const mapped = [...map.answers].filter(([id]) => ids.has(id));
   if (!mapped.length) {
+    const sheets = first.sheets.filter((s) => s.visible).map((s) => s.name);
     throw new WorkbookError(
       "sheet-missing",
-      `回答が見つかりません。「${ANSWER_SHEET}」シート（指標ID・回答の見出し）も、このルールブックの指標を指す名前定義（saiten.a.…）もありません。様式を作るか、回答セルを割り当ててください。`,
+      block
+        ? msg("run.answer-headers")
+        : msg("run.no-answers", { sheets: sheets.length ? sheets.join("、") : "―" }),
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
@@ -266,10 +267,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     const targets = new Set(req.blocks!.map((b) => b.sheet));
     const locked = first.sheets.find((s) => s.protected && targets.has(s.name));
     if (locked) {
-      throw new WorkbookError(
-        "protected",
-        `シート「${locked.name}」が保護されています。［校閲］→［シート保護の解除］をしてから、もう一度採点してください。`,
-      );
+      throw new WorkbookError("protected", msg("run.protected", { sheet: locked.name }));
     }
     await port.write(req);
     written = countWrites(req.blocks!);
@@ -308,13 +306,14 @@ function mappedOutputWrites(
     const p = points.get(id);
     if (p === undefined) continue;
     if (out.formula !== undefined) {
-      conflicts.push({ cell: displayRef(out.ref), message: "数式のセルなので書き込みませんでした。" });
+      conflicts.push({ cell: displayRef(out.ref), reason: "formula", message: "数式のセルなので書き込みませんでした。" });
       continue;
     }
     const empty = out.value === null || out.value === "";
     if (!empty && record[out.ref] !== out.value) {
       conflicts.push({
         cell: displayRef(out.ref),
+        reason: "not-ours",
         message: "Saiten が書いていない値が入っているので書き込みませんでした。",
       });
       continue;

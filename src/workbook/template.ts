@@ -7,6 +7,7 @@ import { dropFloatNoise } from "../engine/rate";
 import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/validate";
+import { type Message, msg } from "../messages";
 import { cellAddress, qualified } from "./a1";
 import {
   cellInput,
@@ -153,7 +154,8 @@ export function buildTemplate(rb: Rulebook): TemplateSpec {
 
 export interface TemplateProblem {
   cell: string;
-  message: string;
+  indicatorId?: string;
+  detail: Message;
 }
 
 export interface TemplateAnswers {
@@ -257,20 +259,27 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     if (out.rows.has(id)) {
       out.problems.push({
         cell: where,
-        message: `指標ID「${id}」が2回あります（${out.rows.get(id)}行目と${r}行目）。1行にしてください。`,
+        detail: msg("template.id-twice", { cell: where, id, first: out.rows.get(id)!, second: r }),
       });
       continue;
     }
     if (knownIds && !knownIds.has(id)) {
-      out.problems.push({
-        cell: where,
-        message: `指標ID「${id}」はこのルールブックにありません。ルールブックか指標IDを確認してください。`,
-      });
+      out.problems.push({ cell: where, detail: msg("template.id-unknown", { cell: where, id }) });
       continue;
     }
     out.rows.set(id, r);
     const answer = at(r, answerCol);
-    if (answer) out.answers[id] = cellInput(answer, qualified(block.sheet, cellAddress(r, answerCol)));
+    const answerCell = qualified(block.sheet, cellAddress(r, answerCol));
+    if (answer?.mergedInto) {
+      // Only the top-left cell of a merge holds an answer: this indicator has none of its own.
+      out.problems.push({
+        cell: answerCell,
+        indicatorId: id,
+        detail: msg("template.answer-merged", { cell: answerCell, id, master: answer.mergedInto }),
+      });
+      continue;
+    }
+    if (answer) out.answers[id] = cellInput(answer, answerCell);
     if (columns.previousPoints !== undefined) {
       const p = numberOf(at(r, columns.previousPoints));
       if (p !== undefined) out.previousPoints[id] = p;
@@ -288,6 +297,9 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
 
 export interface OutputConflict {
   cell: string;
+  /** A formula is never overwritten; nor is a value Saiten did not write. */
+  reason: "formula" | "not-ours";
+  /** Japanese, as the result JSON documents it. */
   message: string;
 }
 
@@ -327,7 +339,7 @@ export function answerSheetWrites(
     if (existing?.formula !== undefined) {
       conflicts.push({
         cell: qualified(block.sheet, cellAddress(row, col)),
-        message: "数式のセルなので書き込みませんでした。",
+        reason: "formula", message: "数式のセルなので書き込みませんでした。",
       });
       return;
     }
@@ -453,7 +465,7 @@ export function resultSheetWrites(
       if (cell?.formula !== undefined && want !== null) {
         conflicts.push({
           cell: qualified(sheet, cellAddress(i + 1, j + 1)),
-          message: "数式のセルなので書き込みませんでした。",
+          reason: "formula", message: "数式のセルなので書き込みませんでした。",
         });
         v.push(null);
       } else v.push(want);

@@ -2,6 +2,9 @@
 // schema, from which schemas/saiten-tally.schema.json is generated (npm run schemas), and
 // parseTallyDocument() that reads such a file back with a short Japanese message when it is not one.
 import { z } from "zod";
+import { parseWithSchema } from "../../files/schema-check";
+import { parseJsonText } from "../../files/text";
+import { msg } from "../../messages";
 import { TallyError } from "./read";
 import { type ColumnStats, TALLY_FORMAT, type TallyDocument } from "./types";
 
@@ -165,61 +168,13 @@ const statKeysInStep: Same<z.infer<typeof StatKey>, keyof ColumnStats> = true;
 void inStep;
 void statKeysInStep;
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "文字列",
-  number: "数値",
-  int: "整数",
-  boolean: "真偽値",
-  object: "オブジェクト",
-  array: "配列",
-  record: "オブジェクト",
-};
-
-/** Short Japanese messages for the issues a saiten.tally/1 document can have. */
-const jaError: z.core.$ZodErrorMap = (iss) => {
-  switch (iss.code) {
-    case "invalid_type": {
-      const what = `${TYPE_NAMES[iss.expected] ?? iss.expected}が必要です`;
-      return iss.input === undefined ? `${what}（項目がありません）` : what;
-    }
-    case "invalid_value":
-      return `${iss.values.map((v) => JSON.stringify(v)).join("、")} のいずれかが必要です`;
-    case "too_small":
-      return `${String(iss.minimum)} 以上が必要です`;
-    case "too_big":
-      return `${String(iss.maximum)} 以下が必要です`;
-    case "unrecognized_keys":
-      return `余分な項目があります（${iss.keys.join("、")}）`;
-    case "invalid_key":
-      return "使えないキーです";
-    default:
-      return undefined;
-  }
-};
-
-/** A saiten.tally/1 document read back from its JSON text; TallyError naming the file otherwise. */
+/** A saiten.tally/1 document read back from its JSON text; a message naming the file otherwise. */
 export function parseTallyDocument(text: string, fileName: string): TallyDocument {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new TallyError(`${fileName} を JSON として読めません。`);
-  }
+  const data = parseJsonText(text, fileName);
   const format =
     typeof data === "object" && data !== null && !Array.isArray(data)
       ? (data as { format?: unknown }).format
       : undefined;
-  if (format !== TALLY_FORMAT) {
-    const shown = format === undefined ? "なし" : JSON.stringify(format);
-    throw new TallyError(
-      `${fileName} は ${TALLY_FORMAT} の JSON ではありません（format: ${shown}）。saiten tally import で作り直してください。`,
-    );
-  }
-  const r = TallyDocumentSchema.safeParse(data, { error: jaError });
-  if (r.success) return r.data;
-  const first = r.error.issues[0];
-  const path = first.path.length ? first.path.map(String).join(".") : "（全体）";
-  throw new TallyError(
-    `${fileName} は全国集計の JSON（${TALLY_FORMAT}）ではありません: ${path} — ${first.message}`,
-  );
+  if (format !== TALLY_FORMAT) throw new TallyError(msg("tally.json-format", { file: fileName }));
+  return parseWithSchema(TallyDocumentSchema, data, fileName, msg("format.tally")) as TallyDocument;
 }

@@ -1,6 +1,10 @@
 // Opening a national tally from bytes, whichever form the user has: MHLW's workbook (.xlsx, its year
 // from the title row) or the JSON `saiten tally import` wrote (saiten.tally/1). Shared by the CLI and
 // the task pane, so both accept the same files and say the same things about them.
+import { type Limits, TALLY_LIMITS } from "../../files/limits";
+import { decodeText } from "../../files/text";
+import { msg } from "../../messages";
+import { inspectWorkbook, PackageRefused } from "../xlsx-reader/inspect";
 import { findBundled } from "../../rulebooks/registry";
 import type { Rulebook } from "../../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
@@ -41,28 +45,36 @@ export async function readTallyWorkbook(data: Uint8Array, year?: number): Promis
     // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
     // item-level rulebook throws that (it is only the error path that reads the sheet for nothing).
     const any = tallyRulebookFor(2026);
-    if (!any) throw new TallyError("同梱のルールブックがありません。");
+    if (!any) throw new TallyError(msg("tally.no-rulebook", { year: 2026 }));
     await parseTally(sheet, { rulebook: any });
-    throw new TallyError("表題から年度が分かりません。年度を指定してください。");
+    throw new TallyError(msg("tally.no-year"));
   }
   const rulebook = tallyRulebookFor(y);
   if (!rulebook)
-    throw new TallyError(`${y} 年度の全国集計を読むルールブック（kaigo-municipal-fy${y}）がありません。`);
+    throw new TallyError(msg("tally.no-rulebook", { year: y }));
   return parseTally(sheet, { rulebook, fiscalYear: y });
 }
 
+/**
+ * Either form of a tally, checked before anything parses it: the JSON as text (UTF-8, nesting, syntax,
+ * then its schema), the workbook against the limits (size, unpacked bytes, rows, cells).
+ */
 export async function openTally(
   data: Uint8Array,
   fileName: string,
-  options: { year?: number } = {},
+  options: { year?: number; limits?: Limits } = {},
 ): Promise<OpenedTally> {
   if (isJson(data)) {
-    const doc = parseTallyDocument(new TextDecoder("utf-8").decode(data), fileName);
+    const doc = parseTallyDocument(decodeText(data, fileName), fileName);
     if (options.year !== undefined && doc.fiscalYear !== null && doc.fiscalYear !== options.year)
-      throw new TallyError(
-        `${fileName} は ${doc.fiscalYear} 年度の全国集計です（指定: ${options.year} 年度）。`,
-      );
+      throw new TallyError(msg("tally.year-differs", { file: fileName, year: doc.fiscalYear, given: options.year }));
     return { ...doc, source: doc.source || fileName };
+  }
+  try {
+    inspectWorkbook(data, fileName, options.limits ?? TALLY_LIMITS);
+  } catch (e) {
+    if (e instanceof PackageRefused) throw new TallyError(e.detail);
+    throw e;
   }
   const read = await readTallyWorkbook(data, options.year);
   return { ...read, source: fileName };

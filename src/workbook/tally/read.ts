@@ -4,6 +4,7 @@
 // 枝, total columns a 配点 and no 枝, the stats rows and the ID columns are found by their labels. Every
 // column that resolves to nothing, every rulebook sub-item no column carries and every disagreement
 // (配点 against the rulebook, items against subtotals) is reported with its cell, never guessed.
+import { type Message, msg, UserError } from "../../messages";
 import { rank } from "../../engine/rank";
 import { resolveSizeClass } from "../../engine/score";
 import type { Rulebook } from "../../rulebooks/schema";
@@ -37,9 +38,9 @@ export interface ReadTallyOptions {
 }
 
 /** The tally error that makes the input unusable (no header, no total column, no rows). */
-export class TallyError extends Error {
-  constructor(message: string) {
-    super(message);
+export class TallyError extends UserError {
+  constructor(detail: Message) {
+    super(detail);
     this.name = "TallyError";
   }
 }
@@ -127,7 +128,7 @@ export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<
     info.sheets.find((s) => s.name === TALLY_SHEET)?.name ??
     info.sheets.find((s) => /全国集計/.test(s.name) && /市町村/.test(s.name))?.name ??
     info.sheets[0]?.name;
-  if (!name) throw new TallyError("シートがありません。");
+  if (!name) throw new TallyError(msg("tally.no-sheet"));
   const q = `'${name.replace(/'/g, "''")}'`;
 
   // Header block: rows 1–20, as wide as its content (doubling until the right edge is blank).
@@ -136,7 +137,7 @@ export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<
   for (;;) {
     const r = await port.read({ ranges: [`${q}!A1:${columnLetters(width)}${HEADER_SCAN_ROWS}`] });
     const block = r.ranges[0].block;
-    if (!block) throw new TallyError(`シート ${name} を読めません。`);
+    if (!block) throw new TallyError(msg("tally.sheet-unreadable", { sheet: name }));
     head = block.cells;
     const lastUsed = lastNonEmptyCol(head);
     if (lastUsed < width - 8 || width >= 16384) break;
@@ -193,7 +194,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
     }
   const pointsRow = statsRows.points;
   if (pointsRow === undefined)
-    throw new TallyError("「配点」の行が見つかりません（1〜20行目）。全国集計のブックではないようです。");
+    throw new TallyError(msg("tally.no-points-row"));
   const hierarchyBottom = Math.min(8, pointsRow - 1);
 
   // ID columns by label.
@@ -221,7 +222,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         message: `ID 列「${f === "code" ? "保険者番号" : "市町村名"}」が見つかりません。`,
       });
   if (idCols.code === undefined && idCols.name === undefined)
-    throw new TallyError("保険者番号・市町村名の列が見つかりません。");
+    throw new TallyError(msg("tally.no-id-columns"));
 
   // Forward-fill the hierarchy rows; a raw value at a level clears every lower level.
   const levels = hierarchyBottom - 1; // rows 2..hierarchyBottom
@@ -322,7 +323,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
     columns.push(col);
   }
   const rootCol = columns.find((c) => c.kind === "total" && c.id === idx.rootId);
-  if (!firstItemCol) throw new TallyError("小項目の列（配点と枝のある列）が見つかりません。");
+  if (!firstItemCol) throw new TallyError(msg("tally.no-item-columns"));
 
   // 配点 against the rulebook; sub-items and groups no column carries.
   for (const col of columns) {
@@ -449,7 +450,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
     });
     if (!any) break;
   }
-  if (municipalities.length === 0) throw new TallyError("総合計が数値の行がありません。");
+  if (municipalities.length === 0) throw new TallyError(msg("tally.no-rows"));
 
   // Items must add up to the tally's subtotals and totals (with the rulebook's clamps and best-of groups).
   const incomplete = incompleteGroups(idx, missingItems);

@@ -1,5 +1,9 @@
-// pako 1.x ships no typings; only the one function zip.ts needs is declared, rather than adding
-// @types/pako for it.
+// pako 1.x ships no typings; only what zip.ts uses is declared, rather than adding @types/pako for it.
 declare module "pako" {
-  export function inflateRaw(data: Uint8Array): Uint8Array;
+  export class Inflate {
+    constructor(options?: { raw?: boolean; chunkSize?: number });
+    onData: (chunk: Uint8Array) => void;
+    onEnd: (status: number) => void;
+    push(data: Uint8Array, mode: boolean): boolean;
+  }
 }

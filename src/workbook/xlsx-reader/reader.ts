@@ -27,8 +27,10 @@ interface SheetEntry {
   protected?: boolean;
 }
 
-function toCellData(c: { value: RawValue; numFmt: string | undefined }): CellData {
-  return cellData(c as unknown as ExcelJS.Cell);
+function toCellData(c: { value: RawValue; numFmt: string | undefined; mergedInto?: string }): CellData {
+  const d = cellData(c as unknown as ExcelJS.Cell);
+  if (c.mergedInto) d.mergedInto = c.mergedInto;
+  return d;
 }
 
 export class XlsxReader extends GridWorkbook {

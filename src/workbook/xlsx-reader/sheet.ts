@@ -2,7 +2,7 @@
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
 import utils from "exceljs/lib/utils/utils";
-import { type Box, columnLetters } from "../a1";
+import { type Box, cellAddress, columnLetters } from "../a1";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
@@ -26,6 +26,8 @@ export interface SheetCell {
   value: RawValue;
   numFmt: string | undefined;
   master?: SheetCell;
+  /** A1 address of the merge's top-left cell, on cells of kind 2. */
+  masterRef?: string;
 }
 
 export interface SheetRow {
@@ -358,12 +360,14 @@ export class Sheet {
       total += (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (total > MAX_MERGE_CELLS) throw new Unsupported("very large merges");
       const master = this.getCell(m.top, m.left);
+      const masterRef = cellAddress(m.top, m.left);
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
           if (r === m.top && c === m.left) continue;
           const cell = this.getCell(r, c);
           cell.kind = 2;
           cell.master = master;
+          cell.masterRef = masterRef;
           cell.value = null;
           this.rows[r].hasValues = true;
         }
@@ -404,12 +408,12 @@ export class Sheet {
     if (right > this.columnCount && this.anyValues(top, bottom)) this.columnCount = right;
   }
 
-  /** The value and number format ExcelJS's getCell(r, c) would show. */
-  cell(r: number, c: number): { value: RawValue; numFmt: string | undefined } {
+  /** The value and number format of a cell; inside a merge, no value and the top-left cell's address. */
+  cell(r: number, c: number): { value: RawValue; numFmt: string | undefined; mergedInto?: string } {
     const row = this.rows[r];
     const cell = row?.cells[c];
     if (!cell) return { value: null, numFmt: row?.numFmt || this.colNumFmt[c] };
-    if (cell.kind === 2) return { value: cell.master!.value, numFmt: cell.numFmt };
+    if (cell.kind === 2) return { value: null, numFmt: cell.numFmt, mergedInto: cell.masterRef };
     return cell;
   }
 

@@ -1,0 +1,35 @@
+// One scoring run from the CLI: the shared run over the port, with the workbook's problems turned
+// into messages that name the file.
+import type { ComparableResult } from "../engine/compare";
+import type { ScoreContext } from "../engine/types";
+import { msg, UserError } from "../messages";
+import type { Rulebook } from "../rulebooks/schema";
+import type { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
+import { RangeTooLarge } from "../workbook/grid-read";
+import { WorkbookError } from "../workbook/port";
+import { runScoring } from "../workbook/scoring-run";
+
+export async function scoreBook(
+  book: ExcelJsWorkbook,
+  file: string,
+  rulebook: Rulebook,
+  context: ScoreContext,
+  previous: ComparableResult | undefined,
+  write: boolean,
+) {
+  try {
+    return await runScoring(book, { rulebook, context, previous, write });
+  } catch (e) {
+    if (e instanceof RangeTooLarge)
+      throw new UserError(
+        msg("book.too-many-cells", {
+          file,
+          sheet: e.sheet,
+          cells: e.cells.toLocaleString("en-US"),
+          limit: e.limit.toLocaleString("en-US"),
+        }),
+      );
+    if (e instanceof WorkbookError) throw new UserError(msg("cli.in-file", { file, detail: e.detail }));
+    throw e;
+  }
+}

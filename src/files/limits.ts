@@ -1,0 +1,81 @@
+// How much of a file Saiten will read, for every command and the pane alike: bytes on disk, bytes
+// once unpacked, parts, rows and cells per sheet, and time per file. A file over a limit is refused
+// with a message naming the limit and the option that raises it; nothing is read past it.
+
+export interface Limits {
+  /** Bytes on disk. */
+  maxFileBytes: number;
+  /** Bytes of all zip parts once inflated (counted as they are produced, never from headers). */
+  maxUncompressedBytes: number;
+  /** Parts in a zip package. */
+  maxParts: number;
+  /** Rows per worksheet. */
+  maxRows: number;
+  /** Cells per worksheet: stored cells, and the used range a read would cover. */
+  maxCells: number;
+  /** Wall time to read and score one file, where it can be enforced (the review's workers). */
+  timeoutMs: number;
+}
+
+export const MB = 1024 * 1024;
+
+/** Answer workbooks: a form is a few hundred rows; a municipality's own workbook may carry more. */
+export const WORKBOOK_LIMITS: Limits = {
+  maxFileBytes: 20 * MB,
+  maxUncompressedBytes: 200 * MB,
+  maxParts: 10_000,
+  maxRows: 20_000,
+  maxCells: 1_000_000,
+  timeoutMs: 120_000,
+};
+
+/** MHLW's national tally: about 1,800 rows and 1,500 columns (most of them formatting only). */
+export const TALLY_LIMITS: Limits = {
+  maxFileBytes: 50 * MB,
+  maxUncompressedBytes: 500 * MB,
+  maxParts: 10_000,
+  maxRows: 20_000,
+  maxCells: 6_000_000,
+  timeoutMs: 300_000,
+};
+
+/** JSON and CSV files: rulebooks, results, review summaries, tally JSON, form maps, insured counts. */
+export const TEXT_LIMITS: Limits = {
+  maxFileBytes: 100 * MB,
+  maxUncompressedBytes: 100 * MB,
+  maxParts: 1,
+  maxRows: 1_000_000,
+  maxCells: 10_000_000,
+  timeoutMs: 120_000,
+};
+
+/** Deepest nesting accepted in a JSON document (a rulebook's group tree is a handful of levels). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The command-line options that change limits, as given (MB for sizes, seconds for time). */
+export interface LimitOptions {
+  maxFileMb?: number;
+  maxUncompressedMb?: number;
+  maxRows?: number;
+  maxCells?: number;
+  timeoutS?: number;
+}
+
+export function withOptions(base: Limits, o: LimitOptions | undefined): Limits {
+  if (!o) return base;
+  return {
+    maxFileBytes: o.maxFileMb !== undefined ? Math.round(o.maxFileMb * MB) : base.maxFileBytes,
+    maxUncompressedBytes:
+      o.maxUncompressedMb !== undefined ? Math.round(o.maxUncompressedMb * MB) : base.maxUncompressedBytes,
+    maxParts: base.maxParts,
+    maxRows: o.maxRows ?? base.maxRows,
+    maxCells: o.maxCells ?? base.maxCells,
+    timeoutMs: o.timeoutS !== undefined ? Math.round(o.timeoutS * 1000) : base.timeoutMs,
+  };
+}
+
+/** Sizes in messages: whole MB from 10 up, one decimal below. */
+export function mbText(bytes: number): string {
+  const v = bytes / MB;
+  return v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
+}

@@ -1,0 +1,211 @@
+// What the command line says: argument problems, what a command did, the review's table.
+import type { Bilingual } from "./format";
+
+export const CLI_MESSAGES = {
+  /** Text that arrives already written (a workbook adapter's own sentence); shown as it is. */
+  text: { ja: "{text}", en: "{text}" },
+
+  "cli.in-file": { ja: "{file}: {detail}", en: "{file}: {detail}" },
+  "cli.unexpected": {
+    ja: "予期しない問題で処理を中止しました。入力ファイルは変更していません。同じ操作で繰り返し起きる場合は、使ったファイルとコマンドを添えて担当者に連絡してください（SAITEN_DEBUG=1 で詳しい情報を表示します）。",
+    en: "Stopped on an unexpected problem. The input files were not changed. If it happens again, send the files and the command to your support contact (SAITEN_DEBUG=1 shows details).",
+  },
+  "cli.usage": {
+    ja: "コマンドの指定が正しくありません。saiten --help で使い方を確認してください。",
+    en: "The command line is not valid. See saiten --help.",
+  },
+  "cli.unknown-option": {
+    ja: "{option} というオプションはありません。saiten --help で確認してください。",
+    en: "There is no option {option}. See saiten --help.",
+  },
+  "cli.unknown-command": {
+    ja: "{command} というコマンドはありません。saiten --help で一覧を確認してください。",
+    en: "There is no command {command}. See saiten --help for the list.",
+  },
+  "cli.missing-argument": {
+    ja: "{argument} を指定してください。",
+    en: "Give the {argument}.",
+  },
+  "cli.option-missing-value": {
+    ja: "{option} の後に値を指定してください。",
+    en: "Give a value after {option}.",
+  },
+  "cli.option-required": { ja: "{option} を指定してください。", en: "Give {option}." },
+  "cli.too-many-arguments": {
+    ja: "指定が多すぎます。ファイル名に空白があるときは \"…\" で囲んでください。",
+    en: "Too many arguments. Put file names with spaces in quotes.",
+  },
+  "cli.invalid-argument": { ja: "{option} の値が正しくありません。", en: "The value of {option} is not valid." },
+  "cli.lang": { ja: "--lang は ja か en です（「{value}」）。", en: "--lang takes ja or en (not “{value}”)." },
+  "cli.option-positive": {
+    ja: "{flag}「{value}」は正の数にしてください。",
+    en: "{flag} “{value}” must be a positive number.",
+  },
+  "cli.option-positive-integer": {
+    ja: "{flag}「{value}」は正の整数にしてください。",
+    en: "{flag} “{value}” must be a positive whole number.",
+  },
+  "cli.option-non-negative": {
+    ja: "{flag}「{value}」は0以上の整数にしてください。",
+    en: "{flag} “{value}” must be a whole number, 0 or more.",
+  },
+  "cli.option-number": { ja: "{flag}「{value}」は数値ではありません。", en: "{flag} “{value}” is not a number." },
+  "cli.previous-either": {
+    ja: "--previous と --previous-tally はどちらか一方にしてください。",
+    en: "Give either --previous or --previous-tally, not both.",
+  },
+  "cli.severity.error": { ja: "[エラー]", en: "[error]" },
+  "cli.severity.warning": { ja: "[警告]", en: "[warning]" },
+  "cli.written": { ja: "出力: {out}", en: "Written: {out}" },
+
+  // ------------------------------------------------------------ score
+  "score.tally-needs-insurer": {
+    ja: "--previous-tally には --insurer <保険者番号> も指定してください。",
+    en: "--previous-tally needs --insurer <insurer number> too.",
+  },
+  "score.conflict-formula": {
+    ja: "[警告] {cell}: 数式のセルなので書き込みませんでした。",
+    en: "[warning] {cell}: a formula cell, so nothing was written there.",
+  },
+  "score.conflict-not-ours": {
+    ja: "[警告] {cell}: Saiten が書いていない値が入っているので書き込みませんでした。",
+    en: "[warning] {cell}: holds a value Saiten did not write, so nothing was written there.",
+  },
+  "score.written": { ja: "{out} に得点を書き込みました。", en: "Points written to {out}." },
+
+  // ------------------------------------------------------------ last year
+  "previous.other-scheme": {
+    ja: "{file} は別の交付金（ルールブック {id}）のものです。前年度として比べられません。同じ交付金の前年度のファイルを指定してください。",
+    en: "{file} belongs to another grant (rulebook {id}) and cannot be compared as last year. Give last year's file of the same grant.",
+  },
+  "previous.other-entity": {
+    ja: "{file} は別の種類の団体（ルールブック {id}、例: 都道府県分と市町村分）のものです。前年度として比べられません。",
+    en: "{file} is for another kind of entity (rulebook {id}, e.g. prefectural vs municipal) and cannot be compared as last year.",
+  },
+  "previous.same-year": {
+    ja: "注意: 前年度として指定した {file} は今年度と同じ {year} 年度のものです。",
+    en: "Note: {file}, given as last year, is of the same fiscal year ({year}) as this year.",
+  },
+  "previous.later-year": {
+    ja: "注意: 前年度として指定した {file} は {year} 年度で、今年度（{current} 年度）より後です。",
+    en: "Note: {file}, given as last year, is of fiscal year {year}, later than this year ({current}).",
+  },
+
+  // ------------------------------------------------------------ formats named in messages
+  "format.result": {
+    ja: "saiten score --json の出力（saiten.result/1）",
+    en: "the output of saiten score --json (saiten.result/1)",
+  },
+  "format.review": {
+    ja: "saiten review --json の出力（saiten.review/1）",
+    en: "the output of saiten review --json (saiten.review/1)",
+  },
+  "format.tally": { ja: "全国集計の JSON（saiten.tally/1）", en: "a national tally JSON (saiten.tally/1)" },
+  "format.rulebook": { ja: "ルールブック（saiten.rulebook/1）", en: "a rulebook (saiten.rulebook/1)" },
+
+  // ------------------------------------------------------------ rulebooks and the template
+  "template.written": {
+    ja: "{out}: {id} の回答ブックを作りました（「{sheet}」シートの回答列に入力してください）。",
+    en: "{out}: answer workbook for {id} created (fill in the answer column of the “{sheet}” sheet).",
+  },
+  "rulebook.unknown-id": {
+    ja: "ルールブック「{id}」は同梱されていません。saiten rulebooks で一覧を確認するか、ルールブックのファイル（.json か配点表 .xlsx）を指定してください。",
+    en: "There is no bundled rulebook “{id}”. See saiten rulebooks for the list, or give a rulebook file (.json or a 配点表 .xlsx).",
+  },
+  "rulebook.invalid": {
+    ja: "{file} はルールブックとして使えません（エラー {n} 件。最初: {where}: {problem}）。saiten rulebook check {file} で全部を確認できます。",
+    en: "{file} cannot be used as a rulebook ({n} errors; the first: {where}: {problem}). saiten rulebook check {file} lists them all.",
+  },
+  "rulebook.table-invalid": {
+    ja: "{file} の配点表にエラーがあります（{n} 件。最初: {where}: {problem}）。saiten rulebook check {file} で全部を確認できます。",
+    en: "The 配点表 {file} has errors ({n}; the first: {where}: {problem}). saiten rulebook check {file} lists them all.",
+  },
+  "rulebook.check-failed": { ja: "{file}: エラーが {n} 件あります。", en: "{file}: {n} errors." },
+  "rulebook.check-ok": { ja: "{file}: OK（{id}、警告 {warnings} 件）", en: "{file}: OK ({id}, {warnings} warnings)" },
+  "rulebook.import-failed": {
+    ja: "{file}: 配点表にエラーがあるためルールブックを作れませんでした。",
+    en: "{file}: the 配点表 has errors, so no rulebook was made.",
+  },
+  "rulebook.imported": { ja: "{out}: {id} を書き出しました。", en: "{out}: {id} written." },
+  "rulebook.exported": { ja: "{out}: {id} の配点表を書き出しました。", en: "{out}: the 配点表 of {id} written." },
+
+  // ------------------------------------------------------------ review
+  "review.no-inputs": {
+    ja: "回答ブックのフォルダかファイルを指定してください。",
+    en: "Give a folder or files of answer workbooks.",
+  },
+  "review.nothing": {
+    ja: "{inputs} に読むファイルがありません（サブフォルダの中は見ません）。",
+    en: "There is nothing to read in {inputs} (subfolders are not searched).",
+  },
+  "review.folder-unreadable": {
+    ja: "フォルダ {folder} の中を読めません。アクセス権を確認してください。",
+    en: "Cannot list the folder {folder}. Check its access rights.",
+  },
+  "review.subfolders": {
+    ja: "注意: サブフォルダ {n} 個の中は見ていません。",
+    en: "Note: {n} subfolders were not searched.",
+  },
+  "review.score-failed": {
+    ja: "{file} を採点できませんでした。Excel で開いて保存し直してから、もう一度試してください。",
+    en: "{file} could not be scored. Open it in Excel, save it again and retry.",
+  },
+  "review.crashed": {
+    ja: "{file} の処理が異常終了しました。ファイルが壊れている可能性があります。",
+    en: "Processing {file} stopped abnormally; the file may be damaged.",
+  },
+  "review.empty-book": {
+    ja: "空のブックです。回答がありません（「回答」シートも回答セルの割り当てもありません）。",
+    en: "The workbook is empty: no answer sheet (回答) and no mapped answer cells.",
+  },
+  "review.no-answers": {
+    ja: "{detail}（既存の様式なら --map で割り当てファイルを指定できます）",
+    en: "{detail} (for an existing form, give a form map with --map)",
+  },
+  "review.csv-headers": {
+    ja: "{option} {file}: 1行目に code（または name）と {value} の列見出しが要ります（例: code,name,{value}）。",
+    en: "{option} {file}: the first line needs the headers code (or name) and {value} (e.g. code,name,{value}).",
+  },
+  "review.csv-number": {
+    ja: "{option} {file}: {row} 行目の {value}「{text}」は数値ではありません。",
+    en: "{option} {file}: the {value} on line {row} (“{text}”) is not a number.",
+  },
+  "review.csv-no-key": {
+    ja: "{option} {file}: {row} 行目に code も name もありません。",
+    en: "{option} {file}: line {row} has neither code nor name.",
+  },
+  "review.map-invalid": {
+    ja: "--map {file} は割り当てファイルとして使えません: {problem}",
+    en: "--map {file} cannot be used as a form map: {problem}",
+  },
+  "review.previous-format": {
+    ja: "{file} は saiten review --json の出力（saiten.review/1）でも、前年度のフォルダでもありません。",
+    en: "{file} is neither the output of saiten review --json (saiten.review/1) nor a folder of last year's workbooks.",
+  },
+  "review.previous-label": { ja: "前年度", en: "Last year" },
+  "review.written": { ja: "出力: {files}", en: "Written: {files}" },
+  "review.table.rulebook": {
+    ja: "ルールブック: {id}（FY{year} 版 {version}）",
+    en: "Rulebook: {id} (FY{year}, version {version})",
+  },
+  "review.table.files": { ja: "ファイル     {n} 件", en: "Files        {n}" },
+  "review.table.scored": { ja: "  採点済     {n} 件", en: "  scored     {n}" },
+  "review.table.failed": { ja: "  失敗       {n} 件", en: "  failed     {n}" },
+  "review.table.mean": { ja: "平均得点率   {rate}", en: "Mean rate    {rate}" },
+  "review.table.range": { ja: "（最高 {max} / 最低 {min}）", en: " (highest {max} / lowest {min})" },
+  "review.table.below": { ja: "前年度未達成 {n} 団体", en: "Below last year {n}" },
+  "review.table.issues": { ja: "確認事項     {n} 件", en: "Issues       {n}" },
+  "review.table.mismatches": {
+    ja: "自己申告との不一致 {n} 件",
+    en: "Figures that disagree with the workbook's own: {n}",
+  },
+  "review.table.duplicates": {
+    ja: "同じ団体のファイルが複数: {n} 組",
+    en: "Several files from the same entity: {n}",
+  },
+  "review.table.allocation": {
+    ja: "按分: 予算 {budget} 円、配分 {paid} 円",
+    en: "Allocation: budget {budget} yen, paid {paid} yen",
+  },
+  "review.table.failed-files": { ja: "採点できなかったファイル:", en: "Files that could not be scored:" },
+} as const satisfies Record<string, Bilingual>;

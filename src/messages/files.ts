@@ -1,0 +1,225 @@
+// Messages about files: what a path is, why a file cannot be used, why an output was refused. Each
+// names the file and says what to do; none carries a library's text or an error code.
+import type { Bilingual } from "./format";
+
+export const FILE_MESSAGES = {
+  // ------------------------------------------------------------ what the path is
+  "file.not-found": {
+    ja: "{file} がありません。パスとファイル名を確認してください。",
+    en: "{file} does not exist. Check the path and the file name.",
+  },
+  "file.is-directory": {
+    ja: "{file} はフォルダです。ファイルを指定してください。",
+    en: "{file} is a folder. Give a file.",
+  },
+  "file.not-regular": {
+    ja: "{file} は保存されたファイルではありません（{what}）。保存したファイルを指定してください。",
+    en: "{file} is not a saved file (it is {what}). Give a saved file.",
+  },
+  "file.what.fifo": { ja: "名前付きパイプ", en: "a named pipe" },
+  "file.what.socket": { ja: "ソケット", en: "a socket" },
+  "file.what.device": { ja: "デバイス", en: "a device" },
+  "file.what.other": { ja: "特殊なファイル", en: "a special file" },
+  "file.dangling-link": {
+    ja: "{file} はショートカット（リンク）ですが、リンク先のファイルがありません。",
+    en: "{file} is a link whose target does not exist.",
+  },
+  "file.link-loop": {
+    ja: "{file} のリンクが循環しています（リンク先をたどると元に戻ります）。",
+    en: "{file} is a link that loops back on itself.",
+  },
+  "file.no-permission": {
+    ja: "{file} を読む権限がありません。ファイルのアクセス権を確認してください。",
+    en: "You do not have permission to read {file}. Check its access rights.",
+  },
+  "file.read-failed": {
+    ja: "{file} を読めませんでした。ファイルがほかのプログラムで使われていないか確認し、もう一度実行してください。",
+    en: "Could not read {file}. Check that no other program is using it and try again.",
+  },
+  "file.too-large": {
+    ja: "{file} が大きすぎます（{size} MB、上限 {limit} MB）。正しいファイルか確認し、必要なら {flag} で上限を上げてください。",
+    en: "{file} is too large ({size} MB, limit {limit} MB). Check that it is the right file; raise the limit with {flag} if needed.",
+  },
+  "file.grew": {
+    ja: "{file} が読んでいる間に大きくなりました。書き込みが終わってからもう一度実行してください。",
+    en: "{file} grew while it was being read. Run again once it has been saved.",
+  },
+  "file.empty": {
+    ja: "{file} は空のファイルです（0 バイト）。正しいファイルか確認してください。",
+    en: "{file} is empty (0 bytes). Check that it is the right file.",
+  },
+  "file.timeout": {
+    ja: "{file} の読み取りが {seconds} 秒で終わりませんでした。ファイルが大きすぎるか壊れています。必要なら {flag} で時間を延ばしてください。",
+    en: "Reading {file} did not finish within {seconds} seconds: the file is too large or damaged. Allow more time with {flag} if needed.",
+  },
+  "file.out-of-memory": {
+    ja: "{file} を読むのにメモリが足りなくなりました。ファイルが大きすぎるか壊れています。",
+    en: "Ran out of memory reading {file}: the file is too large or damaged.",
+  },
+
+  // ------------------------------------------------------------ workbooks
+  "book.encrypted": {
+    ja: "{file} はパスワードで保護されたブックです。Excel で開き、［ファイル］›［情報］›［ブックの保護］でパスワードを解除して、.xlsx 形式で保存し直してください。",
+    en: "{file} is a password-protected workbook. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx.",
+  },
+  "book.xls": {
+    ja: "{file} は古い形式（.xls）のブックです。Excel で開き、［名前を付けて保存］で「Excel ブック (*.xlsx)」を選んで保存し直してください。",
+    en: "{file} is a workbook in the old .xls format. Open it in Excel and use Save As › Excel Workbook (*.xlsx).",
+  },
+  "book.xlsb": {
+    ja: "{file} はバイナリ形式（.xlsb）のブックです。Excel で開き、「Excel ブック (*.xlsx)」として保存し直してください。",
+    en: "{file} is a binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (*.xlsx).",
+  },
+  "book.ods": {
+    ja: "{file} は OpenDocument 形式（.ods）の表計算ファイルです。Excel か LibreOffice で開き、.xlsx 形式で保存し直してください。",
+    en: "{file} is an OpenDocument spreadsheet (.ods). Open it in Excel or LibreOffice and save it as .xlsx.",
+  },
+  "book.csv": {
+    ja: "{file} は CSV（文字だけのファイル）で、ブックではありません。Excel で開き、.xlsx 形式で保存し直してください。",
+    en: "{file} is a CSV text file, not a workbook. Open it in Excel and save it as .xlsx.",
+  },
+  "book.text": {
+    ja: "{file} は文字だけのファイルで、Excel のブック（.xlsx）ではありません。回答を入力した .xlsx ファイルを指定してください。",
+    en: "{file} is a text file, not an Excel workbook (.xlsx). Give the .xlsx file with the answers.",
+  },
+  "book.html": {
+    ja: "{file} は Web ページ（HTML）で、Excel のブックではありません。Excel で開き、.xlsx 形式で保存し直してください。",
+    en: "{file} is a web page (HTML), not an Excel workbook. Open it in Excel and save it as .xlsx.",
+  },
+  "book.pdf": {
+    ja: "{file} は PDF で、Excel のブックではありません。回答を入力した .xlsx ファイルを指定してください。",
+    en: "{file} is a PDF, not an Excel workbook. Give the .xlsx file with the answers.",
+  },
+  "book.word": {
+    ja: "{file} は Word の文書で、Excel のブックではありません。",
+    en: "{file} is a Word document, not an Excel workbook.",
+  },
+  "book.powerpoint": {
+    ja: "{file} は PowerPoint のファイルで、Excel のブックではありません。",
+    en: "{file} is a PowerPoint file, not an Excel workbook.",
+  },
+  "book.zip-not-workbook": {
+    ja: "{file} は zip ファイルですが、Excel のブックではありません（ブックの部品がありません）。正しいファイルか確認してください。",
+    en: "{file} is a zip archive but not an Excel workbook (it has no workbook part). Check that it is the right file.",
+  },
+  "book.unknown-format": {
+    ja: "{file} は Excel のブック（.xlsx）ではありません。Excel で .xlsx 形式で保存し直してください。",
+    en: "{file} is not an Excel workbook (.xlsx). Save it from Excel as .xlsx.",
+  },
+  "book.corrupt": {
+    ja: "{file} は壊れています（{where}）。元のブックを Excel で開いて保存し直すか、提出元に再提出を依頼してください。",
+    en: "{file} is damaged ({where}). Open the original in Excel and save it again, or ask for it to be sent again.",
+  },
+  "book.corrupt.directory": { ja: "ファイルの目次が読めません", en: "its table of contents cannot be read" },
+  "book.corrupt.truncated": { ja: "ファイルが途中で切れています", en: "the file is cut short" },
+  "book.corrupt.part": { ja: "部品 {part} が読めません", en: "part {part} cannot be read" },
+  "book.corrupt.size": {
+    ja: "部品 {part} の大きさが記録と違います",
+    en: "part {part} does not have the size its header records",
+  },
+  "book.corrupt.duplicate": { ja: "部品 {part} が2つあります", en: "part {part} appears twice" },
+  "book.corrupt.method": {
+    ja: "部品 {part} が対応していない方式で圧縮されています",
+    en: "part {part} is compressed in a way workbooks do not use",
+  },
+  "book.unpacked-too-large": {
+    ja: "{file} は展開すると上限の {limit} MB を超えます（圧縮爆弾のおそれがあります）。正しいファイルか確認し、必要なら --max-uncompressed-mb で上限を上げてください。",
+    en: "{file} unpacks to more than the limit of {limit} MB (it may be a zip bomb). Check that it is the right file; raise the limit with --max-uncompressed-mb if needed.",
+  },
+  "book.too-many-parts": {
+    ja: "{file} の部品が多すぎます（{n} 個、上限 {limit} 個）。正しいファイルか確認してください。",
+    en: "{file} has too many parts ({n}, limit {limit}). Check that it is the right file.",
+  },
+  "book.too-many-rows": {
+    ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除するか、必要なら --max-rows で上限を上げてください。",
+    en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows or raise the limit with --max-rows.",
+  },
+  "book.too-many-cells": {
+    ja: "{file} のシート（{sheet}）のセルが多すぎます（{cells} 個以上、上限 {limit} 個）。不要な行や列を削除するか、必要なら --max-cells で上限を上げてください。",
+    en: "A sheet of {file} ({sheet}) has too many cells ({cells} or more, limit {limit}). Delete unused rows and columns or raise the limit with --max-cells.",
+  },
+
+
+  "book.rulebook-unknown": {
+    ja: "{file} が記録しているルールブック「{id}」は同梱されていません。ルールブックのファイルを --rulebook で指定してください。",
+    en: "{file} records the rulebook “{id}”, which is not bundled. Give the rulebook file with --rulebook.",
+  },
+  "book.rulebook-missing": {
+    ja: "{file} のルールブックが分かりません（ブックに記録がありません）。--rulebook でルールブックの ID かファイルを指定してください。",
+    en: "The rulebook of {file} is unknown (the workbook does not record one). Give a rulebook id or file with --rulebook.",
+  },
+
+  // ------------------------------------------------------------ text files (JSON, CSV)
+  "text.shift-jis": {
+    ja: "{file} は Shift_JIS で保存されています。文字コードを UTF-8 にして保存し直してください（メモ帳なら［名前を付けて保存］の「文字コード」で UTF-8）。",
+    en: "{file} is saved in Shift_JIS. Save it again as UTF-8 (in Notepad: Save As › Encoding › UTF-8).",
+  },
+  "text.not-utf8": {
+    ja: "{file} は UTF-8 の文字ではありません。文字コードを UTF-8 にして保存し直してください。",
+    en: "{file} is not UTF-8 text. Save it again as UTF-8.",
+  },
+  "text.binary": {
+    ja: "{file} は文字のファイルではありません（{kind}）。正しいファイルか確認してください。",
+    en: "{file} is not a text file ({kind}). Check that it is the right file.",
+  },
+  "text.kind.workbook": { ja: "Excel のブックのようです", en: "it looks like an Excel workbook" },
+  "text.kind.binary": { ja: "バイナリファイルです", en: "it is a binary file" },
+  "json.syntax": {
+    ja: "{file} は JSON として読めません（{line} 行目 {column} 文字目付近）。テキストエディタで確認してください。",
+    en: "{file} is not valid JSON (near line {line}, character {column}). Check it in a text editor.",
+  },
+  "json.syntax-end": {
+    ja: "{file} は JSON として読めません（途中で終わっています）。ファイルが最後まで保存されているか確認してください。",
+    en: "{file} is not valid JSON (it ends too early). Check that the file was saved completely.",
+  },
+  "json.too-deep": {
+    ja: "{file} は入れ子が深すぎます（{depth} 段を超えています）。正しいファイルか確認してください。",
+    en: "{file} is nested too deeply (more than {depth} levels). Check that it is the right file.",
+  },
+  "json.wrong-format": {
+    ja: "{file} は{expected}ではありません。",
+    en: "{file} is not {expected}.",
+  },
+  "json.invalid": {
+    ja: "{file} は{expected}ではありません: {where} — {problem}",
+    en: "{file} is not {expected}: {where} — {problem}",
+  },
+
+  // ------------------------------------------------------------ outputs
+  "out.is-input": {
+    ja: "{out} は入力ファイル {input} と同じファイルです（リンクを含む）。入力は上書きしません。別の名前を指定してください。",
+    en: "{out} is the same file as the input {input} (links included). Inputs are never overwritten; give another name.",
+  },
+  "out.exists": {
+    ja: "{out} は既にあります。別の名前にするか、置き換えてよければ --force を付けてください。",
+    en: "{out} already exists. Give another name, or add --force to replace it.",
+  },
+  "out.same-twice": {
+    ja: "{out} が出力先として2回指定されています。出力ごとに別の名前を指定してください。",
+    en: "{out} is given as the destination twice. Give each output its own name.",
+  },
+  "out.folder-missing": {
+    ja: "{out} を保存するフォルダ {folder} がありません。",
+    en: "The folder {folder} for {out} does not exist.",
+  },
+  "out.is-directory": {
+    ja: "{out} はフォルダです。保存するファイル名を指定してください。",
+    en: "{out} is a folder. Give a file name to save to.",
+  },
+  "out.not-regular": {
+    ja: "{out} は保存できる普通のファイルではありません（{what}）。別の名前を指定してください。",
+    en: "{out} is not an ordinary file that can be saved over (it is {what}). Give another name.",
+  },
+  "out.write-failed": {
+    ja: "{out} を保存できませんでした（{why}）。既にあったファイルはそのままです。",
+    en: "Could not save {out} ({why}). Any file that was there is unchanged.",
+  },
+  "out.why.no-space": { ja: "ディスクの空きが足りません", en: "the disk is full" },
+  "out.why.no-permission": {
+    ja: "このフォルダに書き込む権限がありません",
+    en: "you may not write to that folder",
+  },
+  "out.why.read-only": { ja: "読み取り専用の場所です", en: "the location is read-only" },
+  "out.why.too-long": { ja: "名前が長すぎます", en: "the name is too long" },
+  "out.why.other": { ja: "書き込み中に問題が起きました", en: "writing failed" },
+} as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,27 @@
+// How catalogue texts become sentences: {name} placeholders filled from parameters. Shared by the
+// CLI, the review, the tally reader and the pane, so every message is written once in each language.
+
+export type Lang = "ja" | "en";
+export type Vars = Record<string, string | number>;
+
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export function fill(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (all, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : all,
+  );
+}
+
+/** The placeholders a text uses, sorted, e.g. ["file", "n"]. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
+
+/** The language asked for on the command line or in the environment: English only when asked. */
+export function langOf(value: string | undefined): Lang {
+  return value && /^en\b/i.test(value) ? "en" : "ja";
+}

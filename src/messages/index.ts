@@ -1,0 +1,61 @@
+// The message catalogue: every sentence Saiten says to a user, by code, in Japanese and English,
+// with {name} parameters. Errors carry a Message (code + parameters), never finished text, so each
+// shell renders them in its user's language.
+import { CLI_MESSAGES } from "./cli";
+import { FILE_MESSAGES } from "./files";
+import { type Bilingual, fill, type Lang, type Vars } from "./format";
+import { INPUT_MESSAGES } from "./inputs";
+
+export type { Bilingual, Lang, Vars } from "./format";
+export { fill, langOf, placeholders } from "./format";
+
+export const CATALOGUE = { ...FILE_MESSAGES, ...CLI_MESSAGES, ...INPUT_MESSAGES } as const;
+
+export type MessageCode = keyof typeof CATALOGUE;
+
+/**
+ * A parameter may itself be a message (a reason inside a sentence) or a text given in both languages
+ * (a rulebook's name): either is rendered in the sentence's language.
+ */
+export type Param = string | number | Message | Bilingual;
+
+export interface Message {
+  code: MessageCode;
+  params?: Record<string, Param>;
+}
+
+export function msg(code: MessageCode, params?: Record<string, Param>): Message {
+  return params ? { code, params } : { code };
+}
+
+export function render(m: Message, lang: Lang): string {
+  const entry: Bilingual = CATALOGUE[m.code];
+  const vars: Vars = {};
+  for (const [k, v] of Object.entries(m.params ?? {}))
+    vars[k] = typeof v !== "object" ? v : "code" in v ? render(v, lang) : v[lang] || v.ja;
+  return fill(entry[lang] || entry.ja, vars);
+}
+
+/** Both languages, for records that travel as JSON (review records, tally problems). */
+export function bilingual(m: Message): Bilingual {
+  return { ja: render(m, "ja"), en: render(m, "en") };
+}
+
+/**
+ * A problem the user can act on. `message` is the Japanese text (what logs and tests see by default);
+ * shells render `detail` in the user's language.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly detail: Message,
+    /** Exit status for the CLI: 2 for unusable input or arguments. */
+    readonly exitCode = 2,
+  ) {
+    super(render(detail, "ja"));
+    this.name = "UserError";
+  }
+
+  text(lang: Lang): string {
+    return render(this.detail, lang);
+  }
+}
