@@ -75,7 +75,7 @@ export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = 
         msg("rulebook.invalid", {
           file,
           where: first?.path ?? "",
-          problem: first?.message ?? "",
+          problem: first?.detail ?? "",
           n: e.problems.filter((p) => p.severity === "error").length,
         }),
       );

@@ -35,7 +35,7 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
     return { problems, rulebook: res.rulebook };
   }
   const res = checkRulebook(parseJsonBytes(input.bytes, file));
-  const problems: Problem[] = res.problems.map((p) => ({ severity: p.severity, where: p.path, message: p.message }));
+  const problems: Problem[] = res.problems.map((p) => ({ severity: p.severity, where: p.path, message: cli.text(p.detail) }));
   return { problems, rulebook: res.rulebook };
 }
 

@@ -14,7 +14,7 @@ import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 import { applyTallyBenchmarks } from "../workbook/tally/apply-benchmarks";
 import { toComparable } from "../workbook/tally/comparable";
-import { findInsurer } from "../workbook/tally/find-insurer";
+import { matchInsurer } from "../workbook/tally/find-insurer";
 import { type OpenedTally, openTally } from "../workbook/tally/open";
 import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../workbook/tally/types";
 
@@ -68,7 +68,8 @@ export async function importTally(
         kinds: [...byCode].map(([k, n]) => `${k} ${n}`).join(", "),
       }),
     );
-    for (const p of read.problems.slice(0, 20)) cli.io.out(`  ${p.message}\n`);
+    for (const p of read.problems.slice(0, 20))
+      cli.io.out(`  ${cli.lang === "en" && p.messageEn ? p.messageEn : p.message}\n`);
     if (read.problems.length > 20) cli.say(msg("tally.problems-more", { n: read.problems.length - 20 }));
   } else cli.say(msg("tally.no-problems"));
   if (opts.out) cli.say(msg("cli.written", { out: opts.out }));
@@ -104,9 +105,17 @@ export async function previousFromTally(
   load: TallyLoad = (p) => loadTally(cli, p),
 ): Promise<ComparableResult> {
   const read = await load(path);
-  const m = findInsurer(read.municipalities, insurerNo);
-  if (!m) throw new UserError(msg("tally.insurer-missing", { file: path, insurer: insurerNo }));
-  return toComparable(m, findBundled(read.rulebookId) ?? rulebook);
+  const m = matchInsurer(read.municipalities, insurerNo);
+  if (m.kind === "none") throw new UserError(msg("tally.insurer-missing", { file: path, insurer: insurerNo }));
+  if (m.kind === "ambiguous")
+    throw new UserError(
+      msg(m.by === "code" ? "tally.insurer-code-twice" : "tally.insurer-name-twice", {
+        file: path,
+        insurer: insurerNo,
+        rows: m.entities.map((e) => `${e.row}（${e.code} ${e.name}）`).join("、"),
+      }),
+    );
+  return toComparable(m.entity, findBundled(read.rulebookId) ?? rulebook);
 }
 
 /** The rulebook with the tally's national figures (--benchmarks); says how much of it matched. */

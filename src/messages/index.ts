@@ -5,11 +5,12 @@ import { CLI_MESSAGES } from "./cli";
 import { FILE_MESSAGES } from "./files";
 import { type Bilingual, fill, type Lang, type Vars } from "./format";
 import { INPUT_MESSAGES } from "./inputs";
+import { RULEBOOK_MESSAGES } from "./rulebooks";
 
 export type { Bilingual, Lang, Vars } from "./format";
 export { fill, langOf, placeholders } from "./format";
 
-export const CATALOGUE = { ...FILE_MESSAGES, ...CLI_MESSAGES, ...INPUT_MESSAGES } as const;
+export const CATALOGUE = { ...FILE_MESSAGES, ...CLI_MESSAGES, ...INPUT_MESSAGES, ...RULEBOOK_MESSAGES } as const;
 
 export type MessageCode = keyof typeof CATALOGUE;
 

@@ -75,6 +75,14 @@ export const INPUT_MESSAGES = {
     ja: "{file} に保険者番号 {insurer} の行（総合計のある行）がありません。",
     en: "{file} has no row (with a grand total) for the insurer {insurer}.",
   },
+  "tally.insurer-code-twice": {
+    ja: "{file} には保険者番号 {insurer} の行が複数あります（{rows} 行目）。全国集計を確認してください。",
+    en: "{file} has several rows with the insurer number {insurer} (rows {rows}). Check the tally.",
+  },
+  "tally.insurer-name-twice": {
+    ja: "{file} には「{insurer}」という名前の行が複数あります（{rows} 行目）。保険者番号で指定してください。",
+    en: "{file} has several rows named “{insurer}” (rows {rows}). Give the insurer number instead.",
+  },
   "tally.no-rulebook-id": {
     ja: "{file}: ルールブック {id} がありません。",
     en: "{file}: there is no rulebook {id}.",
@@ -98,4 +106,62 @@ export const INPUT_MESSAGES = {
   "tally.problems": { ja: "問題 {n} 件: {kinds}", en: "{n} problems: {kinds}" },
   "tally.problems-more": { ja: "…ほか {n} 件（JSON の problems）", en: "…and {n} more (problems in the JSON)" },
   "tally.no-problems": { ja: "問題はありません。", en: "No problems." },
+  "tally.p.title-year": {
+    ja: "表題の年度（{title}）と指定の年度（{given}）が違います。",
+    en: "The title's fiscal year ({title}) differs from the one given ({given}).",
+  },
+  "tally.p.no-code-column": { ja: "ID 列「保険者番号」が見つかりません。", en: "The ID column 保険者番号 is missing." },
+  "tally.p.no-name-column": { ja: "ID 列「市町村名」が見つかりません。", en: "The ID column 市町村名 is missing." },
+  "tally.p.unknown-item-column": {
+    ja: "{letter} 列（{header}）はルールブック {id} のどの小項目にも当たりません。",
+    en: "Column {letter} ({header}) matches no sub-item of the rulebook {id}.",
+  },
+  "tally.p.unknown-total-column": {
+    ja: "{letter} 列（{header}）はルールブック {id} のどの合計にも当たりません。",
+    en: "Column {letter} ({header}) matches no total of the rulebook {id}.",
+  },
+  "tally.p.duplicate-column": {
+    ja: "{letter} 列は {first} 列と同じ {id} に当たります。最初の列を使います。",
+    en: "Column {letter} matches {id}, as column {first} does; the first is used.",
+  },
+  "tally.p.points": {
+    ja: "{cell}: {id} の配点 {points} はルールブックの {expected} と違います。",
+    en: "{cell}: the 配点 of {id}, {points}, differs from the rulebook's {expected}.",
+  },
+  "tally.p.missing-column": {
+    ja: "ルールブックの小項目 {id} を載せた列がありません。",
+    en: "No column carries the rulebook's sub-item {id}.",
+  },
+  "tally.p.no-total-column": {
+    ja: "総合計（推進・支援合計）の列が見つかりません。最後の合計列を総合計とみなしません。",
+    en: "The grand-total column (推進・支援合計) is missing; the last total column is not taken for it.",
+  },
+  "tally.p.code-number": {
+    ja: "{cell}: 保険者番号が数値です。6桁に0を補いました（{code}）。",
+    en: "{cell}: the insurer number is stored as a number; padded to six digits ({code}).",
+  },
+  "tally.p.sum": {
+    ja: "{cell}: {name}（{code}）の {id} は {actual} ですが、小項目の合計は {expected} です。",
+    en: "{cell}: {name} ({code}) has {actual} for {id}, but its items add up to {expected}.",
+  },
+  "tally.p.stats": {
+    ja: "{cell}: {id} の {key} は {value} ですが、各行から計算すると {computed} です。",
+    en: "{cell}: the {key} of {id} reads {value}, but the rows give {computed}.",
+  },
+  "tally.item-not-number": {
+    ja: "{cell}: 小項目の得点「{value}」が数値ではありません（0 点として集計）。",
+    en: "{cell}: the item's points “{value}” are not a number (counted as 0).",
+  },
+  "tally.item-out-of-range": {
+    ja: "{cell}: 小項目の得点 {value} が 0〜配点 {points} の範囲の外です（0 点として集計）。",
+    en: "{cell}: the item's points {value} lie outside 0–{points} (its 配点); counted as 0.",
+  },
+  "tally.item-as-text": {
+    ja: "{cell}: 小項目の得点が文字「{value}」で入っています（{n} として読みました）。",
+    en: "{cell}: the item's points are text “{value}” (read as {n}).",
+  },
+  "tally.duplicate-code": {
+    ja: "保険者番号 {code} の行が複数あります（{cells}）。--insurer ではこの番号を使えません。",
+    en: "Several rows carry the insurer number {code} ({cells}); --insurer cannot use this number.",
+  },
 } as const satisfies Record<string, Bilingual>;

@@ -1,13 +1,21 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
+import { jaError } from "../files/schema-check";
+import { type Message, msg, render } from "../messages";
 import { Group, Indicator, Node, RuleBand, RuleOption, Rulebook, RulebookSchema } from "./schema";
 
 export interface RulebookProblem {
   severity: "error" | "warning";
   /** Where in the document, e.g. `root.children[2].children[0].max`. */
   path: string;
+  /** What is wrong, as a catalogue message (shown in the user's language). */
+  detail: Message;
+  /** The detail in English, for logs and JSON consumers. */
   message: string;
 }
+
+/** Deepest group nesting a rulebook may have (real ones have four or five levels). */
+export const MAX_GROUP_DEPTH = 12;
 
 export interface RulebookCheck {
   ok: boolean;
@@ -24,12 +32,16 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
   return out || "(document)";
 }
 
-function zodProblems(error: z.ZodError): RulebookProblem[] {
-  return error.issues.map((issue) => ({
-    severity: "error" as const,
-    path: pathText(issue.path),
-    message: issue.message,
-  }));
+function problem(severity: RulebookProblem["severity"], path: string, detail: Message): RulebookProblem {
+  return { severity, path, detail, message: render(detail, "en") };
+}
+
+function zodProblems(doc: unknown, error: z.ZodError): RulebookProblem[] {
+  const ja = RulebookSchema.safeParse(doc, { error: jaError });
+  return error.issues.map((issue, i) => {
+    const jaText = !ja.success && ja.error.issues[i] ? ja.error.issues[i].message : issue.message;
+    return problem("error", pathText(issue.path), msg("rb.schema", { problem: { ja: jaText, en: issue.message } }));
+  });
 }
 
 /** The parts an answer picks from: a choice's or multi's options, a rank band's bands; none otherwise. */
@@ -111,8 +123,8 @@ export function groupReach(group: Group): { min: number; max: number | undefined
 
 function semanticProblems(rb: Rulebook): RulebookProblem[] {
   const problems: RulebookProblem[] = [];
-  const err = (path: string, message: string) => problems.push({ severity: "error", path, message });
-  const warn = (path: string, message: string) => problems.push({ severity: "warning", path, message });
+  const err = (path: string, detail: Message) => problems.push(problem("error", path, detail));
+  const warn = (path: string, detail: Message) => problems.push(problem("warning", path, detail));
 
   const ids = new Map<string, string>();
   const indicators = new Map<string, { ind: Indicator; path: string }>();
@@ -122,23 +134,25 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
 
   const claim = (id: string, path: string) => {
     const prev = ids.get(id);
-    if (prev) err(path, `id "${id}" is used twice (also at ${prev})`);
+    if (prev) err(path, msg("rb.id-twice", { id, other: prev }));
     else ids.set(id, path);
   };
+  /** A maximum below zero is only meaningful above a floor the rulebook declares. */
+  const bounds = (path: string, max: number | undefined, min: number | undefined, floor: "floor" | "min") => {
+    if (max !== undefined && min !== undefined && min > max)
+      err(`${path}.min`, msg(floor === "floor" ? "rb.floor-above-max" : "rb.min-above-max", { min, max }));
+    else if (max !== undefined && max < 0 && min === undefined) err(`${path}.max`, msg("rb.negative-max", { max }));
+  };
 
-  const visit = (node: Node, path: string) => {
+  const visit = (node: Node, path: string, depth: number) => {
     claim(node.id, `${path}.id`);
     if (node.kind === "group") {
-      if (node.max !== undefined && node.min !== undefined && node.min > node.max) {
-        err(`${path}.min`, `floor ${node.min} is above the maximum ${node.max}`);
-      }
-      node.children.forEach((c, i) => visit(c, `${path}.children[${i}]`));
+      if (depth > MAX_GROUP_DEPTH) return err(path, msg("rb.too-deep", { id: node.id, depth: MAX_GROUP_DEPTH }));
+      bounds(path, node.max, node.min, "floor");
+      node.children.forEach((c, i) => visit(c, `${path}.children[${i}]`, depth + 1));
       const reach = groupReach({ ...node, max: undefined, min: undefined });
       if (node.max !== undefined && reach.max !== undefined && reach.max < node.max) {
-        warn(
-          `${path}.max`,
-          `group "${node.id}" can reach only ${reach.max} of its published maximum ${node.max}`,
-        );
+        warn(`${path}.max`, msg("rb.unreachable-max", { id: node.id, reach: reach.max, max: node.max }));
       }
       return;
     }
@@ -153,58 +167,48 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
     partsOf(node).forEach((p, i) => {
       const key = p.code.normalize("NFKC");
       if (codes.has(key))
-        err(
-          `${path}.${node.kind === "rankBand" ? "bands" : "options"}[${i}].code`,
-          `code "${p.code}" appears twice`,
-        );
+        err(`${path}.${node.kind === "rankBand" ? "bands" : "options"}[${i}].code`, msg("rb.code-twice", { code: p.code }));
       codes.add(key);
     });
     if (node.kind === "numeric") {
-      if (!node.steps && !node.stepsBySize)
-        err(path, `numeric indicator "${node.id}" needs steps or stepsBySize`);
+      if (!node.steps && !node.stepsBySize) err(path, msg("rb.numeric-needs-steps", { id: node.id }));
       for (const size of Object.keys(node.stepsBySize ?? {})) {
-        if (!sizeIds.has(size)) err(`${path}.stepsBySize.${size}`, `unknown size class "${size}"`);
+        if (!sizeIds.has(size)) err(`${path}.stepsBySize.${size}`, msg("rb.unknown-size-class", { size }));
       }
+      if (node.range?.min !== undefined && node.range.max !== undefined && node.range.min > node.range.max)
+        err(`${path}.range.min`, msg("rb.min-above-max", { min: node.range.min, max: node.range.max }));
     }
     if (node.kind === "rankBand" && node.measure) {
       const n = node.bands.length;
       if (node.measure.cutoffs && node.measure.cutoffs.length !== n) {
-        err(
-          `${path}.measure.cutoffs`,
-          `needs ${n} cut-offs (one per band), has ${node.measure.cutoffs.length}`,
-        );
+        err(`${path}.measure.cutoffs`, msg("rb.cutoffs-count", { n, has: node.measure.cutoffs.length }));
       }
       for (const [size, cuts] of Object.entries(node.measure.cutoffsBySize ?? {})) {
-        if (!sizeIds.has(size)) err(`${path}.measure.cutoffsBySize.${size}`, `unknown size class "${size}"`);
-        if (cuts.length !== n)
-          err(`${path}.measure.cutoffsBySize.${size}`, `needs ${n} cut-offs, has ${cuts.length}`);
+        if (!sizeIds.has(size)) err(`${path}.measure.cutoffsBySize.${size}`, msg("rb.unknown-size-class", { size }));
+        if (cuts.length !== n) err(`${path}.measure.cutoffsBySize.${size}`, msg("rb.cutoffs-count", { n, has: cuts.length }));
       }
     }
-    if (node.kind === "multi" && node.cap !== undefined && node.cap < 0)
-      err(`${path}.cap`, "cap must not be negative");
-    if (node.kind === "points" && node.max !== undefined && node.min !== undefined && node.min > node.max) {
-      err(`${path}.min`, `minimum ${node.min} is above the maximum ${node.max}`);
-    }
+    if (node.kind === "multi" && node.cap !== undefined && node.cap < 0) err(`${path}.cap`, msg("rb.cap-negative"));
+    if (node.kind === "points") bounds(path, node.max, node.min, "min");
   };
-  visit(rb.root, "root");
+  visit(rb.root, "root", 1);
 
   // References: prerequisites and answer links must point at indicators (or sub-items) that exist.
   const deps = new Map<string, string[]>();
   for (const [id, { ind, path }] of indicators) {
     const edges: string[] = [];
     ind.requires?.forEach((req, i) => {
-      if (req === id) err(`${path}.requires[${i}]`, `"${id}" cannot require itself`);
+      if (req === id) err(`${path}.requires[${i}]`, msg("rb.requires-self", { id }));
       else if (indicators.has(req)) edges.push(req);
       else if (subOwners.has(req)) edges.push(subOwners.get(req)!);
-      else err(`${path}.requires[${i}]`, `requires unknown indicator "${req}"`);
+      else err(`${path}.requires[${i}]`, msg("rb.requires-unknown", { id: req }));
     });
     if (ind.answerFrom !== undefined) {
       const src = indicators.get(ind.answerFrom);
-      if (!src) err(`${path}.answerFrom`, `answerFrom names unknown indicator "${ind.answerFrom}"`);
+      if (!src) err(`${path}.answerFrom`, msg("rb.answer-from-unknown", { id: ind.answerFrom }));
       else if (src.ind.kind !== ind.kind)
-        err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is a ${src.ind.kind}, not a ${ind.kind}`);
-      else if (src.ind.answerFrom !== undefined)
-        err(`${path}.answerFrom`, `answerFrom "${ind.answerFrom}" is itself linked; link to the original`);
+        err(`${path}.answerFrom`, msg("rb.answer-from-kind", { id: ind.answerFrom, kind: src.ind.kind, own: ind.kind }));
+      else if (src.ind.answerFrom !== undefined) err(`${path}.answerFrom`, msg("rb.answer-from-linked", { id: ind.answerFrom }));
     }
     deps.set(id, edges);
   }
@@ -223,24 +227,46 @@ function semanticProblems(rb: Rulebook): RulebookProblem[] {
   for (const id of deps.keys()) {
     const c = cycleFrom(id, []);
     if (c) {
-      err(indicators.get(id)!.path + ".requires", `prerequisites form a cycle: ${c.join(" → ")}`);
+      err(indicators.get(id)!.path + ".requires", msg("rb.requires-cycle", { cycle: c.join(" → ") }));
       break;
     }
   }
 
   for (const [i, m] of (rb.previous?.groups ?? []).entries()) {
     const p = ids.get(m.current);
-    if (!p) err(`previous.groups[${i}].current`, `unknown group "${m.current}"`);
+    if (!p) err(`previous.groups[${i}].current`, msg("rb.previous-unknown-group", { id: m.current }));
   }
-  if (rb.root.max === undefined)
-    warn("root.max", "the total has no published maximum; rates use the reachable maximum");
+  if (rb.root.max === undefined) warn("root.max", msg("rb.total-no-max"));
   return problems;
+}
+
+/** A group tree nested past MAX_GROUP_DEPTH, found before the (recursive) schema walks it. */
+function depthProblem(doc: unknown): RulebookProblem | null {
+  let node = (doc as { root?: unknown } | null)?.root;
+  const walk = (n: unknown, path: string, depth: number): RulebookProblem | null => {
+    if (typeof n !== "object" || n === null) return null;
+    const children = (n as { children?: unknown }).children;
+    if (!Array.isArray(children)) return null;
+    if (depth > MAX_GROUP_DEPTH) {
+      const id = String((n as { id?: unknown }).id ?? "");
+      return problem("error", path, msg("rb.too-deep", { id, depth: MAX_GROUP_DEPTH }));
+    }
+    for (let i = 0; i < children.length; i++) {
+      const p = walk(children[i], `${path}.children[${i}]`, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  };
+  if (node === undefined) node = null;
+  return walk(node, "root", 1);
 }
 
 /** Validate an unknown JSON value as a rulebook. Errors name the offending path. */
 export function checkRulebook(doc: unknown): RulebookCheck {
+  const deep = depthProblem(doc);
+  if (deep) return { ok: false, problems: [deep] };
   const parsed = RulebookSchema.safeParse(doc);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
   const problems = semanticProblems(parsed.data);
   return {
     ok: !problems.some((p) => p.severity === "error"),

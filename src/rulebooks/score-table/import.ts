@@ -59,7 +59,7 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
     const at = loc.find(p.path);
     const cell = at?.cell;
     const sheetName = cell ? cell.slice(0, cell.indexOf("!")) : SHEETS.rulebook;
-    out.add(p.severity, sheetName, cell, (at?.subject ?? "") + translate(p.path, p.message));
+    out.add(p.severity, sheetName, cell, (at?.subject ?? "") + translate(p));
   }
   return check.ok && !out.failed ? { rulebook: check.rulebook, problems: out.list } : { problems: out.list };
 }

@@ -1,7 +1,9 @@
 // checkRulebook reports problems by JSON path in English; the clerk needs the cell and Japanese.
 // Readers register the cell behind each path as they go; after the check, each problem is
 // pinned to the cell of its longest registered path.
+import { type Message, msg, render } from "../../messages";
 import { Node } from "../schema";
+import type { RulebookProblem } from "../validate";
 import { SHEETS } from "./layout";
 import { Row } from "./sheet-reader";
 import { kindWord } from "./words";
@@ -89,51 +91,34 @@ export function locateNodes(node: Node, path: string, rows: Map<Node, Row>, loc:
     node.children.forEach((c, i) => locateNodes(c, `${path}.children[${i}]`, rows, loc));
 }
 
-const CHECK_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [
-    /^id "(.+)" is used twice/,
-    (m) => `ID「${m[1]}」が重複しています（選択肢などの小項目IDを含む）。別のIDにしてください。`,
-  ],
-  [/^floor (\S+) is above the maximum (\S+)/, (m) => `下限 ${m[1]} が満点 ${m[2]} を上回っています。`],
-  [
-    /^group "(.+)" can reach only (\S+) of its published maximum (\S+)/,
-    (m) =>
-      `配下の配点をすべて得ても ${m[2]} 点で、満点 ${m[3]} 点に届きません。配点か満点を見直してください。`,
-  ],
-  [/^code "(.+)" appears twice/, (m) => `コード「${m[1]}」が重複しています。`],
-  [/needs steps or stepsBySize/, () => "閾値を入力してください。"],
-  [/^unknown size class "(.+)"/, (m) => `規模区分「${m[1]}」が「${SHEETS.sizes}」シートにありません。`],
-  [
-    /^needs (\d+) cut-offs.*has (\d+)/,
-    (m) => `閾値の数（${m[2]}）が段階の数（${m[1]}）と合いません。段階ごとに1つずつ書いてください。`,
-  ],
-  [/^cap must not be negative/, () => "上限は0以上にしてください。"],
-  [/^minimum (\S+) is above the maximum (\S+)/, (m) => `下限 ${m[1]} が上限 ${m[2]} を上回っています。`],
-  [/^"(.+)" cannot require itself/, (m) => `前提に自分自身（${m[1]}）は指定できません。`],
-  [/^requires unknown indicator "(.+)"/, (m) => `前提の「${m[1]}」という指標・小項目がありません。`],
-  [/^answerFrom names unknown indicator "(.+)"/, (m) => `回答元の「${m[1]}」という指標がありません。`],
-  [
-    /^answerFrom "(.+)" is a (\S+), not a (\S+)/,
-    (m) =>
-      `回答元「${m[1]}」の種類は「${kindWord(m[2])}」です。同じ種類（${kindWord(m[3])}）の指標を指定してください。`,
-  ],
-  [
-    /^answerFrom "(.+)" is itself linked/,
-    (m) => `回答元「${m[1]}」も別の指標から回答を取っています。元の指標を指定してください。`,
-  ],
-  [/^prerequisites form a cycle: (.+)/, (m) => `前提が循環しています: ${m[1]}`],
-  [/^unknown group "(.+)"/, (m) => `「${m[1]}」という区分がありません。`],
-  [
-    /^the total has no published maximum/,
-    () => "最上位の区分に満点がありません（得点率は到達できる最大点で計算します）。",
-  ],
-];
-
-/** Japanese for a checkRulebook message; an unforeseen one is shown as it is, with its path. */
-export function translate(path: string, message: string): string {
-  for (const [re, ja] of CHECK_MESSAGES) {
-    const m = re.exec(message);
-    if (m) return ja(m);
+/** The check's message about a 配点表 cell: its table wording where a clerk needs other words. */
+export function tableMessage(p: RulebookProblem): Message {
+  const params = p.detail.params ?? {};
+  switch (p.detail.code) {
+    case "rb.id-twice":
+      return msg("table.id-twice", params);
+    case "rb.unreachable-max":
+      return msg("table.unreachable-max", params);
+    case "rb.numeric-needs-steps":
+      return msg("table.numeric-needs-steps");
+    case "rb.unknown-size-class":
+      return msg("table.unknown-size-class", { ...params, sheet: SHEETS.sizes });
+    case "rb.cutoffs-count":
+      return msg("table.cutoffs-count", params);
+    case "rb.answer-from-kind":
+      return msg("table.answer-from-kind", {
+        ...params,
+        kindWord: kindWord(String(params.kind)),
+        ownWord: kindWord(String(params.own)),
+      });
+    case "rb.schema":
+      return msg("table.other", { path: p.path, problem: params.problem ?? "" });
+    default:
+      return p.detail;
   }
-  return `ルールブックの検査で問題があります（${path}）: ${message}`;
+}
+
+/** Japanese for a checkRulebook problem about a 配点表 cell. */
+export function translate(p: RulebookProblem): string {
+  return render(tableMessage(p), "ja");
 }

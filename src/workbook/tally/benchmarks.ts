@@ -1,6 +1,8 @@
 // National benchmarks per column: the stats rows as read (配点, 全国合計, 平均点, 項目平均, 平均得点率,
 // 中央値, 標準偏差, 該当市町村数, 該当率), next to the same figures recomputed from the municipality rows;
 // a read figure that disagrees beyond its rounding is reported. Also the low-score line.
+import { msg } from "../../messages";
+import { say } from "./say";
 import type {
   Benchmark,
   ColumnStats,
@@ -70,7 +72,7 @@ export function computeBenchmarks(args: {
         id,
         expected: exact,
         actual: v,
-        message: `${cellRef(row, col.col)}: ${id} の ${key} は ${v} ですが、各行から計算すると ${round(exact)} です。`,
+        ...say(msg("tally.p.stats", { cell: cellRef(row, col.col), id, key, value: v, computed: round(exact) })),
       });
     };
     check("sum", rc.sum);

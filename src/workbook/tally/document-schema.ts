@@ -19,6 +19,10 @@ const ProblemCode = z.enum([
   "stats_mismatch",
   "missing_header",
   "code_not_text",
+  "duplicate_code",
+  "item_not_number",
+  "item_out_of_range",
+  "item_as_text",
 ]);
 
 const StatKey = z.enum([
@@ -43,6 +47,7 @@ const Problem = z.object({
   expected: z.number().optional(),
   actual: z.number().optional(),
   message: z.string(),
+  messageEn: z.string().optional(),
 });
 
 const Column = z.object({

@@ -1,18 +1,19 @@
-// Finding one insurer's row in a tally: by 保険者番号 (digits, leading zeros restored), else by a name
-// that only one row carries (府中市 and 伊達市 exist twice, so a shared name finds nothing).
+// Finding one insurer's row in a tally, by the one rule for matching entities (see ../entities).
+import { type EntityMatch, matchEntity } from "../entities";
 import type { TallyMunicipality } from "./types";
 
+export function matchInsurer(
+  municipalities: readonly TallyMunicipality[],
+  key: string | undefined,
+): EntityMatch<TallyMunicipality> {
+  return matchEntity(municipalities, key);
+}
+
+/** The row, or undefined when none or several rows answer to the key. */
 export function findInsurer(
   municipalities: readonly TallyMunicipality[],
   key: string | undefined,
 ): TallyMunicipality | undefined {
-  const want = (key ?? "").normalize("NFKC").replace(/[\s\u3000]+/g, "");
-  if (!want) return undefined;
-  if (/^\d+$/.test(want)) {
-    const code = want.padStart(6, "0");
-    const byCode = municipalities.find((m) => m.code === code);
-    if (byCode) return byCode;
-  }
-  const named = municipalities.filter((m) => m.name.normalize("NFKC").replace(/[\s\u3000]+/g, "") === want);
-  return named.length === 1 ? named[0] : undefined;
+  const m = matchEntity(municipalities, key);
+  return m.kind === "found" ? m.entity : undefined;
 }

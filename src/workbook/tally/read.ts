@@ -5,6 +5,9 @@
 // column that resolves to nothing, every rulebook sub-item no column carries and every disagreement
 // (配点 against the rulebook, items against subtotals) is reported with its cell, never guessed.
 import { type Message, msg, UserError } from "../../messages";
+import { say } from "./say";
+import { parseNumber } from "../../engine/normalise";
+import { cellInput } from "../port";
 import { rank } from "../../engine/rank";
 import { resolveSizeClass } from "../../engine/score";
 import type { Rulebook } from "../../rulebooks/schema";
@@ -84,13 +87,15 @@ function text(c: CellData | undefined): string {
   return String(c.value).trim();
 }
 
+/** A number by the engine's one parser (full-width digits, commas, ▲), or null. */
 function num(c: CellData | undefined): number | null {
   if (!c) return null;
-  const v = c.value;
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && /^\s*-?[\d,]+(\.\d+)?\s*$/.test(v)) return Number(v.replace(/[,\s]/g, ""));
-  return null;
+  const r = parseNumber(cellInput(c, ""));
+  return r.s === "ok" ? r.v : null;
 }
+
+const isBlank = (c: CellData | undefined) =>
+  !c || (c.error === undefined && (c.value === null || (typeof c.value === "string" && c.value.trim() === "")));
 
 async function openPort(data: Uint8Array): Promise<WorkbookPort> {
   try {
@@ -178,7 +183,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       code: "missing_header",
       severity: "warning",
       cell: cellRef(1, 1),
-      message: `表題の年度（${titleYear}）と指定の年度（${options.fiscalYear}）が違います。`,
+      ...say(msg("tally.p.title-year", { title: titleYear, given: options.fiscalYear })),
     });
 
   // Stats rows by label, anywhere in rows 1–20.
@@ -219,7 +224,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       problems.push({
         code: "missing_header",
         severity: "error",
-        message: `ID 列「${f === "code" ? "保険者番号" : "市町村名"}」が見つかりません。`,
+        ...say(msg(f === "code" ? "tally.p.no-code-column" : "tally.p.no-name-column")),
       });
   if (idCols.code === undefined && idCols.name === undefined)
     throw new TallyError(msg("tally.no-id-columns"));
@@ -306,7 +311,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         cell: cellRef(pointsRow, c),
         column: letter,
         header,
-        message: `${letter} 列（${header}）はルールブック ${options.rulebook.id} のどの${isItem ? "小項目" : "合計"}にも当たりません。`,
+        ...say(msg(isItem ? "tally.p.unknown-item-column" : "tally.p.unknown-total-column", { letter, header, id: options.rulebook.id })),
       });
     } else if (seen.has(id)) {
       problems.push({
@@ -316,7 +321,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         column: letter,
         header,
         id,
-        message: `${letter} 列は ${seen.get(id)!.letter} 列と同じ ${id} に当たります。最初の列を使います。`,
+        ...say(msg("tally.p.duplicate-column", { letter, first: seen.get(id)!.letter, id })),
       });
       col.id = null;
     } else seen.set(id, col);
@@ -339,7 +344,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         id: col.id,
         expected,
         actual: col.points,
-        message: `${cellRef(pointsRow, col.col)}: ${col.id} の配点 ${col.points} はルールブックの ${expected} と違います。`,
+        ...say(msg("tally.p.points", { cell: cellRef(pointsRow, col.col), id: col.id, points: col.points, expected })),
       });
   }
   const missingItems = new Set<string>();
@@ -350,7 +355,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         code: "missing_column",
         severity: "error",
         id,
-        message: `ルールブックの小項目 ${id} を載せた列がありません。`,
+        ...say(msg("tally.p.missing-column", { id })),
       });
     }
   if (!rootCol)
@@ -358,7 +363,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       code: "missing_column",
       severity: "error",
       id: idx.rootId,
-      message: "総合計（推進・支援合計）の列が見つかりません。最後の合計列を総合計とみなしません。",
+      ...say(msg("tally.p.no-total-column")),
     });
 
   // Previous year's total and rank: the first total-like columns in the ID block; this year's rank after the items.
@@ -412,7 +417,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
           code: "code_not_text",
           severity: "warning",
           cell: cellRef(row, idCols.code!),
-          message: `${cellRef(row, idCols.code!)}: 保険者番号が数値です。6桁に0を補いました（${code}）。`,
+          ...say(msg("tally.p.code-number", { cell: cellRef(row, idCols.code!), code })),
         });
       }
       const total = rootCol ? num(get(rootCol.col)) : null;
@@ -421,7 +426,42 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
         return;
       }
       const items: Record<string, number> = {};
-      for (const col of itemCols) items[col.id!] = num(get(col.col)) ?? 0;
+      for (const col of itemCols) {
+        const cell = get(col.col);
+        items[col.id!] = 0;
+        if (isBlank(cell)) continue;
+        const v = num(cell);
+        const where = cellRef(row, col.col);
+        const about = { cell: where, column: col.letter, header: col.header, id: col.id! };
+        if (v === null) {
+          const shown = cell?.error ?? String(cell?.value);
+          problems.push({
+            code: "item_not_number",
+            severity: "error",
+            ...about,
+            ...say(msg("tally.item-not-number", { cell: where, value: shown })),
+          });
+        } else if (v < 0 || (col.points !== null && v > col.points)) {
+          problems.push({
+            code: "item_out_of_range",
+            severity: "error",
+            ...about,
+            expected: col.points ?? undefined,
+            actual: v,
+            ...say(msg("tally.item-out-of-range", { cell: where, value: v, points: col.points ?? "?" })),
+          });
+        } else {
+          items[col.id!] = v;
+          if (typeof cell?.value === "string")
+            problems.push({
+              code: "item_as_text",
+              severity: "warning",
+              ...about,
+              actual: v,
+              ...say(msg("tally.item-as-text", { cell: where, value: cell.value, n: v })),
+            });
+        }
+      }
       const groups: Record<string, number> = {};
       for (const col of totalCols) {
         const v = num(get(col.col));
@@ -452,6 +492,21 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
   }
   if (municipalities.length === 0) throw new TallyError(msg("tally.no-rows"));
 
+  // One code, one row: two rows with the same 保険者番号 are reported with both cells.
+  const rowsByCode = new Map<string, TallyMunicipality[]>();
+  for (const m of municipalities)
+    if (m.code) rowsByCode.set(m.code, [...(rowsByCode.get(m.code) ?? []), m]);
+  for (const [code, same] of rowsByCode) {
+    if (same.length < 2 || idCols.code === undefined) continue;
+    const cells = same.map((m) => cellRef(m.row, idCols.code!));
+    problems.push({
+      code: "duplicate_code",
+      severity: "error",
+      cell: cells[1],
+      ...say(msg("tally.duplicate-code", { code, cells: cells.join("、") })),
+    });
+  }
+
   // Items must add up to the tally's subtotals and totals (with the rulebook's clamps and best-of groups).
   const incomplete = incompleteGroups(idx, missingItems);
   for (const m of municipalities) {
@@ -471,7 +526,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
           id,
           expected,
           actual,
-          message: `${cellRef(m.row, col.col)}: ${m.name}（${m.code}）の ${id} は ${actual} ですが、小項目の合計は ${expected} です。`,
+          ...say(msg("tally.p.sum", { cell: cellRef(m.row, col.col), name: m.name, code: m.code, id, actual, expected })),
         });
     }
     for (const [id, v] of Object.entries(computed)) if (m.groups[id] === undefined) m.groups[id] = v;

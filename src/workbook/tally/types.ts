@@ -19,7 +19,15 @@ export type TallyProblemCode =
   /** A header or ID column the reader needs is missing. */
   | "missing_header"
   /** 保険者番号 stored as a number (leading zero restored by padding to 6 digits). */
-  | "code_not_text";
+  | "code_not_text"
+  /** Two rows carry the same 保険者番号. */
+  | "duplicate_code"
+  /** An item cell that is not a number (text, an Excel error): counted as 0. */
+  | "item_not_number"
+  /** An item cell outside 0..配点: counted as 0. */
+  | "item_out_of_range"
+  /** An item written as text that reads as a number (full-width digits): read as that number. */
+  | "item_as_text";
 
 export interface TallyProblem {
   code: TallyProblemCode;
@@ -34,7 +42,10 @@ export interface TallyProblem {
   id?: string;
   expected?: number;
   actual?: number;
+  /** Japanese. */
   message: string;
+  /** The same in English. */
+  messageEn?: string;
 }
 
 export interface TallyColumn {

@@ -50,6 +50,35 @@ export function countRowsAndCells(
   return { rows, cells };
 }
 
+/** Cells covered by the sheet's merged ranges (<mergeCell ref="A1:C3"/>, after the cell data). */
+export function mergedCellCount(xml: Uint8Array): number {
+  const end = lastIndexOfAscii(xml, "</sheetData>");
+  const tail = text.decode(end >= 0 ? xml.subarray(end) : xml.subarray(0, 0));
+  let total = 0;
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?"/g)) {
+    const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+    const cols = m[3] ? Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1 : 1;
+    total += rows * cols;
+  }
+  return total;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.lastIndexOf(first); i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
+    let ok = true;
+    for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
+    if (ok) return i;
+  }
+  return -1;
+}
+
 function isNameByte(b: number): boolean {
   return (
     (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2e || b === 0x2d
@@ -211,7 +240,10 @@ export function inspectWorkbook(
     unpacked += bytes.length;
     if (unpacked > limits.maxUncompressedBytes) tooBig();
     if (!WORKSHEET.test(e.name)) continue;
-    const { rows, cells } = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
+    const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
+    const rows = counted.rows;
+    // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
+    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(bytes) : 0);
     if (rows > limits.maxRows)
       refuse(
         msg("book.too-many-rows", {
