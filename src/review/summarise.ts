@@ -2,6 +2,7 @@
 // the size band, last year per municipality, the estimated split of a budget, 該当率 per indicator and
 // the set's mean/median per group against the national benchmark. Pure.
 import { allocate } from "../engine/allocate";
+import { matchIdentity } from "../workbook/entities";
 import { judgeRates } from "../engine/compare";
 import { rank } from "../engine/rank";
 import { resolveSizeClass } from "../engine/score";
@@ -52,25 +53,29 @@ function lookup(
   return (identity.code !== undefined ? get(identity.code) : undefined) ?? get(identity.name);
 }
 
-function previousIndex(previous: SummariseOptions["previous"]): {
-  byCode: Map<string, PreviousFigure>;
-  byName: Map<string, PreviousFigure>;
-} {
-  const byCode = new Map<string, PreviousFigure>();
-  const byName = new Map<string, PreviousFigure>();
-  const add = (name: string, code: string | undefined, ratePercent: number | null) => {
-    if (code !== undefined && !byCode.has(code)) byCode.set(code, { ratePercent });
-    if (!byName.has(name)) byName.set(name, { ratePercent });
-  };
+interface PreviousEntity extends PreviousFigure {
+  code?: string;
+  name: string;
+}
+
+/** Last year's entities, each found by the one matching rule (code, else a name no other carries). */
+function previousIndex(previous: SummariseOptions["previous"]): (identity: { name: string; code?: string }) => PreviousFigure | undefined {
+  const list: PreviousEntity[] = [];
   if (Array.isArray(previous)) {
-    for (const r of previous) {
+    for (const r of previous)
       if (r.status === "scored" && r.identity && r.total)
-        add(r.identity.name, r.identity.code, r.total.ratePercent);
-    }
+        list.push({ code: r.identity.code, name: r.identity.name, ratePercent: r.total.ratePercent });
   } else if (previous) {
-    for (const r of previous.rows) add(r.name, r.code, r.ratePercent);
+    for (const r of previous.rows) list.push({ code: r.code, name: r.name, ratePercent: r.ratePercent });
   }
-  return { byCode, byName };
+  return (identity) => {
+    const m = matchIdentity(list, identity);
+    if (m.kind === "found") return m.entity;
+    // The same municipality submitted twice last year is still one figure when both agree.
+    if (m.kind === "ambiguous" && m.entities.every((e) => e.ratePercent === m.entities[0].ratePercent))
+      return m.entities[0];
+    return undefined;
+  };
 }
 
 interface GroupInfo {
@@ -174,7 +179,7 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
       row.judgement = own.judgement;
       if (r.previousSource) row.previousSource = r.previousSource;
     } else {
-      const p = (id.code !== undefined ? prev.byCode.get(id.code) : undefined) ?? prev.byName.get(id.name);
+      const p = prev(id);
       if (p) {
         const cur = row.ratePercent;
         row.previousRatePercent = p.ratePercent;

@@ -25,22 +25,48 @@ export type EntityMatch<T> =
   | { kind: "ambiguous"; by: "code" | "name"; entities: T[] }
   | { kind: "none" };
 
-/** One entity by code (digits) or by a name that only one entity carries. */
-export function matchEntity<T extends { code?: string | null; name: string }>(
-  entities: readonly T[],
-  key: string | undefined,
-): EntityMatch<T> {
+type Named = { code?: string | null; name: string };
+
+function pick<T>(list: T[], by: "code" | "name"): EntityMatch<T> {
+  if (list.length === 1) return { kind: "found", entity: list[0] };
+  if (list.length > 1) return { kind: "ambiguous", by, entities: list };
+  return { kind: "none" };
+}
+
+export function matchByCode<T extends Named>(entities: readonly T[], code: string | undefined): EntityMatch<T> {
+  const want = normaliseCode(code);
+  if (!want) return { kind: "none" };
+  return pick(
+    entities.filter((e) => e.code !== null && e.code !== undefined && normaliseCode(e.code) === want),
+    "code",
+  );
+}
+
+export function matchByName<T extends Named>(entities: readonly T[], name: string | undefined): EntityMatch<T> {
+  const want = normaliseKey(name ?? "");
+  if (!want) return { kind: "none" };
+  return pick(entities.filter((e) => normaliseKey(e.name) === want), "name");
+}
+
+/** One entity by what a user typed: digits are a code, anything else (or an unknown code) a name. */
+export function matchEntity<T extends Named>(entities: readonly T[], key: string | undefined): EntityMatch<T> {
   const want = normaliseKey(key ?? "");
   if (!want) return { kind: "none" };
-  const pick = (list: T[], by: "code" | "name"): EntityMatch<T> | undefined =>
-    list.length === 1 ? { kind: "found", entity: list[0] } : list.length > 1 ? { kind: "ambiguous", by, entities: list } : undefined;
   if (/^\d+$/.test(want)) {
-    const code = normaliseCode(want);
-    const byCode = pick(
-      entities.filter((e) => e.code !== null && e.code !== undefined && normaliseCode(e.code) === code),
-      "code",
-    );
-    if (byCode) return byCode;
+    const byCode = matchByCode(entities, want);
+    if (byCode.kind !== "none") return byCode;
   }
-  return pick(entities.filter((e) => normaliseKey(e.name) === want), "name") ?? { kind: "none" };
+  return matchByName(entities, want);
+}
+
+/** A workbook's entity among others: by its code when it has one, else (or if no code matches) by its name. */
+export function matchIdentity<T extends Named>(
+  entities: readonly T[],
+  identity: { code?: string; name: string },
+): EntityMatch<T> {
+  if (identity.code !== undefined) {
+    const byCode = matchByCode(entities, identity.code);
+    if (byCode.kind !== "none") return byCode;
+  }
+  return matchByName(entities, identity.name);
 }
