@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import type { ComparableResult } from "../engine/compare";
+import { sizeBandLine } from "../engine/size-band";
 import { jaText } from "../engine/text";
 import type { ScoreContext } from "../engine/types";
 import { bundledRulebooks } from "../rulebooks/registry";
@@ -222,6 +223,8 @@ export function program(io: Io = defaultIo): Command {
           );
         } else {
           io.out(renderReport(result, comparison, opts.lang, opts.depth) + "\n");
+          const band = sizeBandLine(rulebook, run.context);
+          if (band) io.out(`${band[opts.lang]}\n`);
           for (const c of conflicts) io.out(`  [warning] ${c.cell}: ${c.message}\n`);
           if (opts.out) io.out(`\n${opts.out} に得点を書き込みました。\n`);
         }

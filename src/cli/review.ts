@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
+import { assumedSizeBands } from "../engine/size-band";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
@@ -327,6 +328,9 @@ export async function runReview(
   if (opts.csv) writeFileSync(opts.csv, summaryCsv(summary));
   if (!jsonToStdout) {
     io.out(renderTable(summary, records));
+    const bands = assumedSizeBands(rulebook);
+    if (bands && summary.rows.some((r) => r.sizeClass !== undefined))
+      io.out(`${bands.ja}（一覧の規模区分・規模区分内順位）。\n`);
     const written = [opts.out, opts.json, opts.csv].filter((x): x is string => Boolean(x));
     if (written.length) io.out(`出力: ${written.join(", ")}\n`);
   }
