@@ -1,4 +1,6 @@
-// Bundled group-level and partial rulebooks: kaigo (FY2019, FY2023–FY2026 group level), NHI FY2024, 後期 FY2022.
+// Bundled group-level and partial rulebooks: kaigo (FY2019, FY2023–FY2026 group level, prefectural FY2019 and
+// FY2026), NHI FY2024, 後期 FY2022 and FY2024 (details of the FY2026 prefectural and 後期 FY2024 ones in
+// rulebooks-fy2026-more.test.ts).
 import * as fs from "fs";
 import * as path from "path";
 import { checkRulebook, groupReach } from "../src/rulebooks/validate";
@@ -13,8 +15,10 @@ const FILES = [
   "kaigo-municipal-fy2023-groups",
   "kaigo-municipal-2019-groups",
   "kaigo-prefectural-2019-groups",
+  "kaigo-prefectural-fy2026-groups",
   "nhi-municipal-fy2024",
   "kouki-fy2022",
+  "kouki-fy2024",
 ] as const;
 
 function raw(id: string): unknown {
@@ -412,11 +416,13 @@ describe("NHI 保険者努力支援制度 市町村分 FY2024", () => {
     const items = g.children as Indicator[];
     expect(items.map((i) => i.kind)).toEqual(["yesno", "yesno", "yesno"]);
     expect(items.map((i) => (i.kind === "yesno" ? i.points : NaN))).toEqual([5, 10, 10]);
+    // shares are count ÷ 1,741 (the slide prints 83.3% for 1,453, which is 83.46%)
     expect(items.map((i) => [i.benchmark?.hitCount, i.benchmark?.hitRate])).toEqual([
-      [1639, 0.941],
-      [1453, 0.833],
-      [1277, 0.733],
+      [1639, 0.9414],
+      [1453, 0.8346],
+      [1277, 0.7335],
     ]);
+    for (const i of items) expect(i.benchmark?.hitRate).toBeCloseTo(i.benchmark!.hitCount! / 1741, 4);
     expect(groupReach(g).max).toBe(25);
   });
 
@@ -426,8 +432,8 @@ describe("NHI 保険者努力支援制度 市町村分 FY2024", () => {
     for (const i of pts) {
       if (i.kind !== "points") continue;
       expect(i.max).toBeUndefined();
-      // 固有⑥'s R6 minus rule is unknown: no min is invented.
-      expect(i.min).toBeUndefined();
+      // 固有⑥ takes minus points down to the only bound the sources know (▲30, R3/R4); no other min.
+      expect([i.id, i.min]).toEqual([i.id, i.id === "KOYU_6.points" ? -30 : undefined]);
     }
     for (const n of all(rb.root)) if (n.kind === "group" && n !== rb.root) expect(n.max).toBeUndefined();
     expect(indicators(rb).filter((i) => i.kind !== "points" && i.kind !== "yesno")).toEqual([]);
