@@ -172,6 +172,36 @@ describe("round trip rulebook → 配点表 → rulebook", () => {
     expect(res.rulebook).toEqual(rb);
   });
 
+  test("FY2026: export → edit one 標準偏差 in Excel → import keeps every other benchmark", async () => {
+    const rb = checkRulebook(
+      JSON.parse(fs.readFileSync(path.join(BUNDLED, "kaigo-municipal-fy2026.json"), "utf8")),
+    ).rulebook!;
+    const file = path.join(dir, "fy2026-edit.xlsx");
+    await writeTableBook(rulebookToTable(rb), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("区分")!;
+    const header = ws.getRow(1).values as unknown[];
+    const sdCol = header.indexOf("標準偏差");
+    expect(sdCol).toBeGreaterThan(0);
+    let edited = 0;
+    ws.eachRow((row) => {
+      if (row.getCell(header.indexOf("ID")).value !== "P") return;
+      expect(row.getCell(sdCol).value).toBe(50.532);
+      row.getCell(sdCol).value = 51;
+      edited++;
+    });
+    expect(edited).toBe(1);
+    await wb.xlsx.writeFile(file);
+    const res = tableToRulebook(await readTableBook(file));
+    expect(errors(res.problems)).toEqual([]);
+    const expected = structuredClone(rb);
+    const p = expected.root.children.find((c) => c.id === "P")!;
+    if (p.kind === "group") p.benchmark = { ...p.benchmark, sd: 51 };
+    expect(res.rulebook).toEqual(expected);
+    expect(res.rulebook?.sizeClasses?.assumedFrom).toBe(2024);
+  });
+
   test("export layout: sheets, headers and the mini-syntax", () => {
     const book = rulebookToTable(miniRulebook);
     expect(Object.keys(book)).toEqual(["ルールブック", "区分", "指標", "規模区分"]);
