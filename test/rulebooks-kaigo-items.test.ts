@@ -360,7 +360,7 @@ describe("FY2025 and FY2026 apply the structural changes of 令和7・8年度", 
     }
   });
 
-  test("later-year hit counts only where the reference gives them", () => {
+  test("later-year hit counts for every column, from the national tally", () => {
     const i25 = item(2025);
     const i26 = item(2026);
     expect(i25.get("P_II_1_2.a")).toMatchObject({ points: 6, hitCount: 1658 });
@@ -370,58 +370,80 @@ describe("FY2025 and FY2026 apply the structural changes of 令和7・8年度", 
     expect(i26.get("S_II_1_3.f")).toMatchObject({ points: 5, hitCount: 746 });
     expect(i26.get("S_I_1_6.f")).toMatchObject({ points: 2, hitCount: 929 });
     expect(i26.get("P_II_2_2.a")).toMatchObject({ hitCount: 1336 });
-    // unchanged columns have no 令和7・8年度 counts in the reference: no benchmark rather than a copy of 令和6年度
-    for (const id of ["P_I_1_1.a", "S_I_2_9.a1", "P_IV_O_1.a1", "S_III_1_1.b"]) {
-      expect([id, i25.get(id)?.hitCount, i26.get(id)?.hitCount]).toEqual([id, undefined, undefined]);
-    }
-    // changed in 令和7年度 but with no 令和8年度 counts
-    expect(i26.get("P_II_1_2.a")?.hitCount).toBeUndefined();
-    expect(i26.get("S_II_1_4.a")?.hitCount).toBeUndefined();
+    // kaigo-tally-columns-R6-R8.csv gives every column of every year (令和6/7/8年度)
+    const counts = (id: string) => [
+      id,
+      item(2024).get(id)?.hitCount,
+      i25.get(id)?.hitCount,
+      i26.get(id)?.hitCount,
+    ];
+    expect(["P_I_1_1.a", "S_I_2_9.a1", "P_IV_O_1.a1", "S_III_1_1.b"].map(counts)).toEqual([
+      ["P_I_1_1.a", 1684, 1696, 1701],
+      ["S_I_2_9.a1", 576, 528, 518],
+      ["P_IV_O_1.a1", 745, 732, 752],
+      ["S_III_1_1.b", 1532, 1612, 1636],
+    ]);
+    expect(i26.get("P_II_1_2.a")?.hitCount).toBe(1687);
+    expect(i26.get("S_II_1_4.a")?.hitCount).toBe(1199);
+    for (const y of YEARS)
+      expect(subItems(books[y].root).filter((x) => x.hitCount === undefined)).toEqual([]);
   });
 
-  test("目標 and grant means (secondary, 0.1) add up", () => {
-    const means: Record<number, Record<string, number>> = {
+  test("指標群, 目標, grant and total figures from the national tally add up", () => {
+    // [mean, median, SD] of the tally's subtotal rows (kaigo-tally-columns-R6-R8.csv), 3 decimals
+    const figures: Record<number, Record<string, [number, number, number]>> = {
       2025: {
-        P_I: 59.4,
-        P_II: 65.4,
-        P_III: 46.6,
-        P_IV: 47.9,
-        S_I: 55.3,
-        S_II: 46.5,
-        S_III: 66.1,
-        S_IV: 47.9,
-        P: 219.3,
-        S: 215.8,
+        P_I: [59.406, 62, 18.017],
+        P_II: [65.405, 68, 21.025],
+        P_III: [46.597, 48, 21.539],
+        P_IV: [47.84, 50, 16.327],
+        S_I: [55.281, 57, 16.028],
+        S_II: [46.508, 47, 17.167],
+        S_III: [66.11, 71, 19.334],
+        S_IV: [47.84, 50, 16.327],
+        P: [219.248, 224, 53.942],
+        S: [215.74, 221, 45.331],
+        KAIGO: [434.988, 446, 92.327],
       },
       2026: {
-        P_I: 62.3,
-        P_II: 69.1,
-        P_III: 50.8,
-        P_IV: 47.7,
-        S_I: 57.8,
-        S_II: 51.1,
-        S_III: 68.3,
-        S_IV: 47.7,
-        P: 230.0,
-        S: 224.9,
+        P_I: [62.307, 66, 16.475],
+        P_II: [69.176, 72, 19.588],
+        P_III: [50.846, 52, 20.221],
+        P_IV: [47.757, 50, 15.77],
+        S_I: [57.837, 60, 15.236],
+        S_II: [51.114, 52, 16.877],
+        S_III: [68.332, 73, 18.245],
+        S_IV: [47.757, 50, 15.77],
+        P: [230.086, 235, 50.532],
+        S: [225.04, 232, 43.636],
+        KAIGO: [455.126, 469, 87.696],
       },
     };
     for (const y of [2025, 2026] as const) {
       const rb = books[y];
-      for (const [id, m] of Object.entries(means[y]))
-        expect([id, group(rb, id).benchmark?.mean]).toEqual([id, m]);
-      for (const F of ["P", "S"]) {
-        const goals = group(rb, F).children.map((g) =>
-          g.kind === "group" ? (g.benchmark?.mean ?? NaN) : NaN,
-        );
-        expect(Math.abs(goals.reduce((s, m) => s + m, 0) - means[y][F])).toBeLessThanOrEqual(0.2);
+      for (const [id, [mean, median, sd]] of Object.entries(figures[y])) {
+        const b = group(rb, id).benchmark;
+        expect([y, id, b?.mean, b?.median, b?.sd]).toEqual([y, id, mean, median, sd]);
       }
-      // no 指標群 means or medians are known for these years (目標Ⅳ is its own 指標群)
-      for (const id of Object.keys(CLUSTER_MAX)) {
-        if (id.endsWith("_O")) continue;
-        expect([id, group(rb, id).benchmark]).toEqual([id, undefined]);
+      // every 指標群 and everything above it carries all three (the tally has no 大項目 subtotals),
+      // and its mean is the sum of its children's, rounding aside
+      const tallied = groups(rb.root).filter((g) =>
+        /^[PS]_(I|II|III|IV)(_[12O])?$|^[PS]$|^KAIGO$/.test(g.id),
+      );
+      expect(tallied).toHaveLength(25);
+      for (const g of tallied) {
+        expect([g.id, typeof g.benchmark?.mean, typeof g.benchmark?.median, typeof g.benchmark?.sd]).toEqual([
+          g.id,
+          "number",
+          "number",
+          "number",
+        ]);
+        const kids = g.children.filter((c): c is Group => c.kind === "group" && c.benchmark !== undefined);
+        if (!/^[PS]_(I|II|III)$|^[PS]$|^KAIGO$/.test(g.id)) continue;
+        const total = kids.reduce((s, c) => s + (c.benchmark?.mean ?? NaN), 0);
+        expect([g.id, Math.abs(total - (g.benchmark?.mean ?? NaN)) <= 0.003]).toEqual([g.id, true]);
       }
-      expect(groups(rb.root).every((g) => g.benchmark?.median === undefined)).toBe(true);
+      expect(group(rb, "P_IV_O").benchmark).toEqual(group(rb, "P_IV").benchmark);
     }
     expect(books[2025].previous).toEqual({ rulebook: "kaigo-municipal-fy2024" });
     expect(books[2026].previous).toEqual({ rulebook: "kaigo-municipal-fy2025" });

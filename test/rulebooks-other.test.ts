@@ -1,4 +1,6 @@
-// Bundled group-level and partial rulebooks: kaigo (FY2019, FY2023–FY2026 group level), NHI FY2024, 後期 FY2022.
+// Bundled group-level and partial rulebooks: kaigo (FY2019, FY2023–FY2026 group level, prefectural FY2019 and
+// FY2026), NHI FY2024, 後期 FY2022 and FY2024 (details of the FY2026 prefectural and 後期 FY2024 ones in
+// rulebooks-fy2026-more.test.ts).
 import * as fs from "fs";
 import * as path from "path";
 import { checkRulebook, groupReach } from "../src/rulebooks/validate";
@@ -13,8 +15,10 @@ const FILES = [
   "kaigo-municipal-fy2023-groups",
   "kaigo-municipal-2019-groups",
   "kaigo-prefectural-2019-groups",
+  "kaigo-prefectural-fy2026-groups",
   "nhi-municipal-fy2024",
   "kouki-fy2022",
+  "kouki-fy2024",
 ] as const;
 
 function raw(id: string): unknown {
@@ -238,47 +242,51 @@ describe("kaigo municipal FY2024–FY2026, group level", () => {
     }
   });
 
-  test("FY2025 and FY2026 benchmarks: 目標/grant/total national averages (official-indicators §5.3)", () => {
-    const expected: Record<number, Record<string, number>> = {
+  test("FY2025 and FY2026 benchmarks: every group's national mean, median and SD from the tally file", () => {
+    // 目標/grant/total [mean, median, SD] of kaigo-tally-columns-R6-R8.csv (mean and SD to 3 decimals);
+    // the 0.1 means of official-indicators §5.3 they replace disagree on P_IV/S_IV, P, S (FY2025)
+    // and P_II, P_IV/S_IV, P, S, KAIGO (FY2026).
+    const expected: Record<number, Record<string, [number, number, number]>> = {
       2025: {
-        KAIGO: 435.0,
-        P: 219.3,
-        S: 215.8,
-        P_I: 59.4,
-        P_II: 65.4,
-        P_III: 46.6,
-        P_IV: 47.9,
-        S_I: 55.3,
-        S_II: 46.5,
-        S_III: 66.1,
-        S_IV: 47.9,
+        KAIGO: [434.988, 446, 92.327],
+        P: [219.248, 224, 53.942],
+        S: [215.74, 221, 45.331],
+        P_I: [59.406, 62, 18.017],
+        P_II: [65.405, 68, 21.025],
+        P_III: [46.597, 48, 21.539],
+        P_IV: [47.84, 50, 16.327],
+        S_I: [55.281, 57, 16.028],
+        S_II: [46.508, 47, 17.167],
+        S_III: [66.11, 71, 19.334],
+        S_IV: [47.84, 50, 16.327],
       },
       2026: {
-        KAIGO: 454.9,
-        P: 230.0,
-        S: 224.9,
-        P_I: 62.3,
-        P_II: 69.1,
-        P_III: 50.8,
-        P_IV: 47.7,
-        S_I: 57.8,
-        S_II: 51.1,
-        S_III: 68.3,
-        S_IV: 47.7,
+        KAIGO: [455.126, 469, 87.696],
+        P: [230.086, 235, 50.532],
+        S: [225.04, 232, 43.636],
+        P_I: [62.307, 66, 16.475],
+        P_II: [69.176, 72, 19.588],
+        P_III: [50.846, 52, 20.221],
+        P_IV: [47.757, 50, 15.77],
+        S_I: [57.837, 60, 15.236],
+        S_II: [51.114, 52, 16.877],
+        S_III: [68.332, 73, 18.245],
+        S_IV: [47.757, 50, 15.77],
       },
     };
     for (const fy of [2025, 2026]) {
       const rb = load(`kaigo-municipal-fy${fy}-groups`);
-      const withBenchmark = all(rb.root)
-        .filter((n) => n.kind === "group" && n.benchmark)
-        .map((n) => n.id);
-      expect(withBenchmark.sort()).toEqual(Object.keys(expected[fy]).sort());
-      for (const [id, mean] of Object.entries(expected[fy])) {
-        expect([fy, id, group(rb, id).benchmark?.mean]).toEqual([fy, id, mean]);
-        // Only means are published in the reference for these years.
-        expect(group(rb, id).benchmark?.median).toBeUndefined();
+      const withBenchmark = all(rb.root).filter((n): n is Group => n.kind === "group" && !!n.benchmark);
+      expect(withBenchmark).toHaveLength(25);
+      for (const g of withBenchmark)
+        expect([fy, g.id, g.benchmark?.source]).toEqual([fy, g.id, expect.stringContaining("tally-csv")]);
+      for (const [id, [mean, median, sd]] of Object.entries(expected[fy])) {
+        const b = group(rb, id).benchmark;
+        expect([fy, id, b?.mean, b?.median, b?.sd]).toEqual([fy, id, mean, median, sd]);
       }
+      expect(rb.sizeClasses?.assumedFrom).toBe(2024);
     }
+    expect(load("kaigo-municipal-fy2024-groups").sizeClasses?.assumedFrom).toBeUndefined();
   });
 });
 
@@ -408,11 +416,13 @@ describe("NHI 保険者努力支援制度 市町村分 FY2024", () => {
     const items = g.children as Indicator[];
     expect(items.map((i) => i.kind)).toEqual(["yesno", "yesno", "yesno"]);
     expect(items.map((i) => (i.kind === "yesno" ? i.points : NaN))).toEqual([5, 10, 10]);
+    // shares are count ÷ 1,741 (the slide prints 83.3% for 1,453, which is 83.46%)
     expect(items.map((i) => [i.benchmark?.hitCount, i.benchmark?.hitRate])).toEqual([
-      [1639, 0.941],
-      [1453, 0.833],
-      [1277, 0.733],
+      [1639, 0.9414],
+      [1453, 0.8346],
+      [1277, 0.7335],
     ]);
+    for (const i of items) expect(i.benchmark?.hitRate).toBeCloseTo(i.benchmark!.hitCount! / 1741, 4);
     expect(groupReach(g).max).toBe(25);
   });
 
@@ -422,8 +432,8 @@ describe("NHI 保険者努力支援制度 市町村分 FY2024", () => {
     for (const i of pts) {
       if (i.kind !== "points") continue;
       expect(i.max).toBeUndefined();
-      // 固有⑥'s R6 minus rule is unknown: no min is invented.
-      expect(i.min).toBeUndefined();
+      // 固有⑥ takes minus points down to the only bound the sources know (▲30, R3/R4); no other min.
+      expect([i.id, i.min]).toEqual([i.id, i.id === "KOYU_6.points" ? -30 : undefined]);
     }
     for (const n of all(rb.root)) if (n.kind === "group" && n !== rb.root) expect(n.max).toBeUndefined();
     expect(indicators(rb).filter((i) => i.kind !== "points" && i.kind !== "yesno")).toEqual([]);

@@ -65,11 +65,12 @@ function everything(): Rulebook {
     { kind: "group" }
   >[];
   rb.root.notes = ["全体の注記"];
+  rb.sizeClasses = { ...rb.sizeClasses!, assumedFrom: 2024 };
   Object.assign(a, {
     code: "1",
     aggregate: "best",
     notes: [{ ja: "一つ目", en: "First" }, "二つ目（英訳なし）", { ja: "三つ目", en: "Third" }],
-    benchmark: { mean: 12.5, median: 13, meanRate: 0.625, source: "R6実績" },
+    benchmark: { mean: 12.5, median: 13, sd: 4.125, meanRate: 0.625, source: "R6実績" },
   });
   Object.assign(a.children[0], {
     aliases: ["計画策定", "a;b"],
@@ -175,6 +176,36 @@ describe("round trip rulebook → 配点表 → rulebook", () => {
     const res = await viaXlsx(rb, file.replace(/\.json$/, ""));
     expect(errors(res.problems)).toEqual([]);
     expect(res.rulebook).toEqual(rb);
+  });
+
+  test("FY2026: export → edit one 標準偏差 in Excel → import keeps every other benchmark", async () => {
+    const rb = checkRulebook(
+      JSON.parse(fs.readFileSync(path.join(BUNDLED, "kaigo-municipal-fy2026.json"), "utf8")),
+    ).rulebook!;
+    const file = path.join(dir, "fy2026-edit.xlsx");
+    await writeTableBook(rulebookToTable(rb), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("区分")!;
+    const header = ws.getRow(1).values as unknown[];
+    const sdCol = header.indexOf("標準偏差");
+    expect(sdCol).toBeGreaterThan(0);
+    let edited = 0;
+    ws.eachRow((row) => {
+      if (row.getCell(header.indexOf("ID")).value !== "P") return;
+      expect(row.getCell(sdCol).value).toBe(50.532);
+      row.getCell(sdCol).value = 51;
+      edited++;
+    });
+    expect(edited).toBe(1);
+    await wb.xlsx.writeFile(file);
+    const res = tableToRulebook(await readTableBook(file));
+    expect(errors(res.problems)).toEqual([]);
+    const expected = structuredClone(rb);
+    const p = expected.root.children.find((c) => c.id === "P")!;
+    if (p.kind === "group") p.benchmark = { ...p.benchmark, sd: 51 };
+    expect(res.rulebook).toEqual(expected);
+    expect(res.rulebook?.sizeClasses?.assumedFrom).toBe(2024);
   });
 
   test("export layout: sheets, headers and the mini-syntax", () => {
@@ -323,6 +354,36 @@ describe("problems name the cell to fix", () => {
     const noSource = baseBook();
     noSource["ルールブック"].splice(9, 2);
     expect(errors(tableToRulebook(noSource).problems)[0].message).toContain("出典がありません");
+  });
+
+  test("standard deviation and carried-forward size bands: read, and checked", () => {
+    const book = baseBook();
+    book["区分"][0].push("標準偏差");
+    book["区分"][1].push(4.5);
+    book["区分"][2].push("▲1");
+    book["ルールブック"].splice(8, 0, ["規模区分の基準", "人口"], ["規模区分の流用元年度", "令和6年度"]);
+    book["規模区分"] = [
+      ["ID", "名称", "以上", "未満"],
+      ["big", "大", 10000, null],
+      ["small", "小", null, 10000],
+    ];
+    const bad = tableToRulebook(book);
+    expect(errors(bad.problems)).toEqual([
+      expect.objectContaining({ cell: "区分!E3", message: expect.stringContaining("標準偏差") }),
+    ]);
+    book["区分"][2][4] = null;
+    const res = tableToRulebook(book);
+    expect(errors(res.problems)).toEqual([]);
+    expect(res.rulebook?.root.benchmark).toEqual({ sd: 4.5 });
+    expect(res.rulebook?.sizeClasses?.assumedFrom).toBe(2024);
+    delete book["規模区分"];
+    book["ルールブック"].splice(8, 1);
+    expect(errors(tableToRulebook(book).problems)).toEqual([
+      expect.objectContaining({
+        cell: "ルールブック!B9",
+        message: "規模区分の流用元年度があるのに「規模区分」シートに区分がありません。",
+      }),
+    ]);
   });
 
   test("missing sheets and headers", () => {

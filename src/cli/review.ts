@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { previousMismatch } from "../engine/compare";
+import { assumedSizeBands } from "../engine/size-band";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS, type Limits } from "../files/limits";
 import { parseWithSchema } from "../files/schema-check";
 import { decodeText, parseJsonBytes } from "../files/text";
@@ -269,6 +270,8 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
   if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary));
   if (!jsonToStdout) {
     cli.io.out(renderTable(cli, summary, records));
+    const bands = assumedSizeBands(rulebook);
+    if (bands && summary.rows.some((r) => r.sizeClass !== undefined)) cli.say(msg("review.assumed-bands", { bands }));
     const written = [opts.out, opts.json, opts.csv].filter((x): x is string => Boolean(x));
     if (written.length) cli.say(msg("review.written", { files: written.join(", ") }));
   }

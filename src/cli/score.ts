@@ -2,6 +2,7 @@
 // scored copy. The input is never written; the copy goes through the command's safe write.
 import type { Command } from "commander";
 import type { ComparableResult } from "../engine/compare";
+import { sizeBandLine } from "../engine/size-band";
 import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
 import { msg, UserError } from "../messages";
@@ -78,6 +79,8 @@ export function registerScore(program: Command, root: Cli): void {
       return;
     }
     cli.io.out(renderReport(result, comparison, cli.lang, opts.depth) + "\n");
+    const band = sizeBandLine(rulebook, run.context);
+    if (band) cli.io.out(`${band[cli.lang]}\n`);
     for (const c of conflicts)
       cli.io.out(`  ${cli.text(msg(c.reason === "formula" ? "score.conflict-formula" : "score.conflict-not-ours", { cell: c.cell }))}\n`);
     if (opts.out) cli.io.out(`\n${cli.text(msg("score.written", { out: opts.out }))}\n`);

@@ -31,3 +31,4 @@ export {
   isPercentFormat,
 } from "./normalise";
 export { localText, jaText } from "./text";
+export { assumedSizeBands, sizeBandLine } from "./size-band";

@@ -5,6 +5,7 @@ import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./c
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { unpack } from "./normalise";
 import { dropFloatNoise, ratePercent } from "./rate";
+import { num } from "./text";
 import type {
   Answers,
   GroupResult,
@@ -241,6 +242,7 @@ export class ScoreSession {
         issues.push(issue);
       }
     }
+    issues.push(...this.overMaxIssues(indicators));
     const build = (g: number): GroupResult => {
       const cg = c.groups[g];
       const points = this.groupPoints[g];
@@ -297,6 +299,44 @@ export class ScoreSession {
       indicators,
       issues,
     };
+  }
+  /** Points typed in (kind "points") that take a group past its published maximum: the group is
+   *  still clamped to it, but never silently — a warning names the cells that carry the points. */
+  private overMaxIssues(indicators: IndicatorResult[]): Issue[] {
+    const c = this.compiled;
+    const entered = new Map<number, IndicatorResult[]>();
+    for (const ci of c.indicators) {
+      const res = indicators[ci.idx];
+      if (ci.def.kind !== "points" || res.status !== "ok" || !(res.points > 0)) continue;
+      for (let g = ci.groupIdx; g !== -1; g = c.groups[g].parentIdx) {
+        const cg = c.groups[g];
+        if (cg.clampMax === undefined || !(this.groupSums[g] > cg.clampMax)) continue;
+        entered.set(g, [...(entered.get(g) ?? []), res]);
+      }
+    }
+    const issues: Issue[] = [];
+    for (const [g, list] of entered) {
+      const cg = c.groups[g];
+      const label = (r: IndicatorResult, lang: "ja" | "en") => {
+        const ci = c.indicators[c.indicatorIndex.get(r.id)!];
+        const name = ci.def.code ?? ci.name[lang];
+        return r.cell ? (lang === "ja" ? `${r.cell}（${name}）` : `${r.cell} (${name})`) : name;
+      };
+      const sum = num(this.groupSums[g]);
+      const max = num(cg.clampMax!);
+      const issue: Issue = {
+        severity: "warning",
+        code: "out_of_range",
+        indicatorId: list[0].id,
+        message: {
+          ja: `${list.map((r) => label(r, "ja")).join("、")}: ${cg.name.ja}の得点の合計 ${sum}点が満点 ${max}点を超えています。${max}点として計算しました。入力した得点を確認してください。`,
+          en: `${list.map((r) => label(r, "en")).join(", ")}: the points of ${cg.name.en} add up to ${sum}, above the maximum of ${max}; counted as ${max}. Check the points entered.`,
+        },
+      };
+      if (list[0].cell) issue.cell = list[0].cell;
+      issues.push(issue);
+    }
+    return issues;
   }
 }
 

@@ -183,6 +183,10 @@ export const CLI_MESSAGES = {
     en: "{file} is neither the output of saiten review --json (saiten.review/1) nor a folder of last year's workbooks.",
   },
   "review.previous-label": { ja: "前年度", en: "Last year" },
+  "review.assumed-bands": {
+    ja: "{bands}（一覧の規模区分・規模区分内順位）。",
+    en: "Note: {bands} (the size classes and ranks within them in the list).",
+  },
   "review.written": { ja: "出力: {files}", en: "Written: {files}" },
   "review.table.rulebook": {
     ja: "ルールブック: {id}（FY{year} 版 {version}）",

@@ -280,6 +280,9 @@ export const GroupSchema: z.ZodType<Group> = z.lazy(() =>
 export const SizeClassesSchema = z
   .object({
     basis: TextSchema,
+    /** Set when this year's bands are not published and the bands of that fiscal year are carried
+     *  forward: the bands are an assumption, and what shows a band says so. */
+    assumedFrom: z.number().int().min(2000).max(2100).optional(),
     classes: z
       .array(
         z

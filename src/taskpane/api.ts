@@ -68,6 +68,8 @@ export interface TallyInfo {
   lowScore?: { line: number; below: number };
   /** The open workbook's own row, found by its 市町村コード or a 市町村名 only one row carries. */
   suggested?: string;
+  /** Set when the tally's size bands (its rulebook's) are carried forward from another year. */
+  assumedBands?: { ja: string; en: string };
 }
 
 export type PreviousFile =

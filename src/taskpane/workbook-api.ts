@@ -1,5 +1,6 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
 import type { ComparableResult } from "../engine/compare";
+import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
@@ -314,6 +315,7 @@ export class WorkbookPaneApi implements PaneApi {
       const own =
         kit.findInsurer(opened.municipalities, t?.entityCode) ??
         kit.findInsurer(opened.municipalities, t?.entityName);
+      const assumedBands = assumedSizeBands(findBundled(opened.rulebookId)!);
       return {
         kind: "tally",
         tally: {
@@ -326,6 +328,7 @@ export class WorkbookPaneApi implements PaneApi {
             lowScore: { line: opened.lowScore.line, below: opened.lowScore.below.length },
           }),
           ...(own && { suggested: own.code }),
+          ...(assumedBands && { assumedBands }),
         },
       };
     }

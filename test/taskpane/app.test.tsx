@@ -353,6 +353,31 @@ test("a national tally as last year's file: its own row at once, another by sear
   await noSeriousViolations();
 });
 
+test("size-band ranks from bands carried forward from another year say they are assumed", async () => {
+  const assumedBands = { ja: "規模区分は令和6年度の区分を流用した推定です", en: "size bands assumed" };
+  const api = setup({ tally: { ...TALLY, assumedBands } });
+  await renderAndScore(api);
+  await act(async () => choosePreviousFile("全国集計R7.xlsx"));
+  const panel = (await screen.findByRole("heading", { name: "全国集計（2025年度）" })).closest(
+    "section",
+  ) as HTMLElement;
+  expect(
+    within(panel).getByText(
+      "前年度: 011002 札幌市（北海道） 40点・全国 2位/3・規模別 1位/1（規模区分は令和6年度の区分を流用した推定です）",
+    ),
+  ).toBeTruthy();
+  // a row without a size-band rank carries no caution
+  const box = within(panel).getByRole("combobox", { name: /前年度にする保険者/ });
+  await act(async () => {
+    fireEvent.click(box);
+    fireEvent.change(box, { target: { value: "府中" } });
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: "342076 府中市（広島県）" }));
+  });
+  expect(within(panel).getByText("前年度: 342076 府中市（広島県） 33点")).toBeTruthy();
+});
+
 test("an answer workbook as last year's file is scored and compared", async () => {
   const api = setup({ tally: TALLY });
   await renderAndScore(api);

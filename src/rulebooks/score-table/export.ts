@@ -127,6 +127,7 @@ function groupRecord(g: Group, parent: string | undefined): CellRecord {
     集計: toWord(AGGREGATE_WORDS, g.aggregate),
     全国平均: g.benchmark?.mean,
     中央値: g.benchmark?.median,
+    標準偏差: g.benchmark?.sd,
     平均得点率: g.benchmark?.meanRate,
     実績の出典: g.benchmark?.source,
     備考: notes,
@@ -153,6 +154,7 @@ function rulebookRows(rb: Rulebook): TableCell[][] {
   kv("率の桁数", rb.rateDigits);
   kv("規模区分の基準", jaOf(rb.sizeClasses?.basis));
   kv("規模区分の基準(英)", enOf(rb.sizeClasses?.basis));
+  kv("規模区分の流用元年度", rb.sizeClasses?.assumedFrom);
   kv("前年度ルールブック", rb.previous?.rulebook);
   kv("前年度と同じID", boolWord(rb.previous?.sameIds));
   for (const g of rb.previous?.groups ?? []) kv("前年度の区分", g.current, g.previous);

@@ -32,6 +32,11 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
       `規模区分の基準があるのに「${SHEETS.sizes}」シートに区分がありません。`,
     );
   }
+  if (sheet?.sizeAssumedFrom !== undefined && !sizes.classes)
+    sheet.sizeAssumedRow?.error(
+      "規模区分の流用元年度",
+      `規模区分の流用元年度があるのに「${SHEETS.sizes}」シートに区分がありません。`,
+    );
   const groupRows = readTable(book, SHEETS.groups, GROUP_HEADERS, ["ID", "名称"], out);
   const groups = (groupRows ?? []).flatMap((r) => readGroup(r) ?? []);
   const indRows = readTable(
@@ -47,7 +52,9 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
   if (!root || !sheet || out.failed) return { problems: out.list };
 
   const sizeClasses =
-    sizes.classes && sheet.sizeBasis ? { basis: sheet.sizeBasis, classes: sizes.classes } : undefined;
+    sizes.classes && sheet.sizeBasis
+      ? compact({ basis: sheet.sizeBasis, assumedFrom: sheet.sizeAssumedFrom, classes: sizes.classes })
+      : undefined;
   const doc = compact({ ...sheet.meta, sizeClasses, root });
 
   const rows = new Map<Node, Row>();

@@ -19,6 +19,7 @@ export const GROUP_HEADERS = [
   "集計",
   "全国平均",
   "中央値",
+  "標準偏差",
   "平均得点率",
   "実績の出典",
   "備考",
@@ -72,7 +73,7 @@ export const KEY_HEADER = ["項目", "値", "補足"];
 // Export writes these columns even when every row leaves them blank, so a clerk sees where they go;
 // the other columns appear only when some row uses them.
 export const GROUP_CORE = new Set<string>(
-  GROUP_HEADERS.filter((h) => h !== "実績の出典" && h !== "備考(英)"),
+  GROUP_HEADERS.filter((h) => h !== "標準偏差" && h !== "実績の出典" && h !== "備考(英)"),
 );
 const INDICATOR_EXTRA = new Set<string>([
   "非該当の配点",

@@ -41,6 +41,7 @@ const GROUP_FIELDS: Record<string, string> = {
   aggregate: "集計",
   "benchmark.mean": "全国平均",
   "benchmark.median": "中央値",
+  "benchmark.sd": "標準偏差",
   "benchmark.meanRate": "平均得点率",
   "benchmark.source": "実績の出典",
   notes: "備考",

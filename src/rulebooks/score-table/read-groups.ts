@@ -26,6 +26,7 @@ export function readGroup(row: Row): GroupRow | undefined {
     benchmark: nonEmpty({
       mean: row.num("全国平均"),
       median: row.num("中央値"),
+      sd: row.num("標準偏差", { min: 0 }),
       meanRate: row.share("平均得点率"),
       source: row.text("実績の出典"),
     }),

@@ -24,6 +24,7 @@ const RULEBOOK_KEYS: Record<string, string[]> = {
   率の桁数: ["rateDigits"],
   規模区分の基準: [],
   "規模区分の基準(英)": [],
+  規模区分の流用元年度: ["sizeClasses.assumedFrom"],
   前年度ルールブック: [],
   前年度と同じID: [],
   前年度の区分: [],
@@ -48,6 +49,7 @@ const RULEBOOK_PATHS: Record<string, string> = {
   母数: "population",
   率の桁数: "rateDigits",
   規模区分の基準: "sizeClasses.basis",
+  規模区分の流用元年度: "sizeClasses.assumedFrom",
   前年度ルールブック: "previous.rulebook",
   前年度と同じID: "previous.sameIds",
   形式: "format",
@@ -104,6 +106,9 @@ export interface RulebookSheet {
   /** Kept apart: it joins the classes from the 規模区分 sheet, and its row answers for a mismatch. */
   sizeBasis?: Text;
   sizeBasisRow?: Row;
+  /** The fiscal year whose size bands are carried forward (the bands are assumed). */
+  sizeAssumedFrom?: number;
+  sizeAssumedRow?: Row;
 }
 
 export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator): RulebookSheet | undefined {
@@ -235,5 +240,12 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     val("規模区分の基準", (r) => r.text("規模区分の基準")),
     val("規模区分の基準(英)", (r) => r.text("規模区分の基準(英)")),
   );
-  return { meta, sizeBasis, sizeBasisRow: basisRow };
+  const sizeAssumedFrom = val("規模区分の流用元年度", (r) => parseFiscalYear(r, "規模区分の流用元年度"));
+  return {
+    meta,
+    sizeBasis,
+    sizeBasisRow: basisRow,
+    sizeAssumedFrom,
+    sizeAssumedRow: one("規模区分の流用元年度"),
+  };
 }

@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from "react";
 import type { TallyInfo, TallyInsurer } from "../api";
 import { usePane } from "../context";
-import { fmtNumber } from "../format";
+import { fmtNumber, paren } from "../format";
 import { useShared } from "../styles";
 
 const SHOWN = 30;
@@ -122,6 +122,7 @@ export function TallyPanel({ tally, busy, onInsurer, onFigures }: Props) {
               rank: fmtNumber(chosen.rank.bandRank, lang),
               of: fmtNumber(chosen.rank.bandOf, lang),
             })}
+          {chosen.rank?.bandRank != null && info.assumedBands && paren(info.assumedBands[lang], lang)}
         </Caption1>
       ) : (
         <Caption1>{t("tally.choose")}</Caption1>

@@ -1,0 +1,35 @@
+// Size bands as people read them: a class's label, and the caution that goes with every band shown
+// when the rulebook's bands are carried forward from another year (sizeClasses.assumedFrom) instead
+// of being published for its own year.
+import type { Rulebook } from "../rulebooks/schema";
+import { resolveSizeClass } from "./score";
+import { localText } from "./text";
+import type { LocalText, ScoreContext } from "./types";
+
+function reiwaYear(year: number): string {
+  const r = year - 2018;
+  return r >= 1 ? `令和${r === 1 ? "元" : r}年度` : `${year}年度`;
+}
+
+/** 「規模区分は令和6年度の区分を流用した推定です」, or null when the bands are the year's own. */
+export function assumedSizeBands(rulebook: Pick<Rulebook, "sizeClasses">): LocalText | null {
+  const from = rulebook.sizeClasses?.assumedFrom;
+  if (from === undefined) return null;
+  return {
+    ja: `規模区分は${reiwaYear(from)}の区分を流用した推定です`,
+    en: `size bands are assumed: the FY${from} bands carried forward`,
+  };
+}
+
+/** The size band a score used (stated, or from the size), with the caution where bands are assumed. */
+export function sizeBandLine(rulebook: Rulebook, context: ScoreContext): LocalText | null {
+  const id = resolveSizeClass(rulebook, context);
+  if (id === undefined) return null;
+  const cls = rulebook.sizeClasses?.classes.find((c) => c.id === id);
+  const label = cls ? localText(cls.label) : { ja: id, en: id };
+  const assumed = assumedSizeBands(rulebook);
+  return {
+    ja: `規模区分: ${label.ja}${assumed ? `（${assumed.ja}）` : ""}`,
+    en: `Size band: ${label.en}${assumed ? ` (${assumed.en})` : ""}`,
+  };
+}
