@@ -1,7 +1,7 @@
 // Size bands carried forward from another year (sizeClasses.assumedFrom) are an assumption, and
 // what shows a band says so: the engine's wording, `saiten score` and `saiten review` on real files.
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../src/cli/main";
@@ -95,15 +95,28 @@ describe("saiten", () => {
         renameSync(await answerBook(rulebookId, `${rulebookId}-${name}`, n), join(at, `${name}.xlsx`));
       return at;
     };
+    const json = join(dir, "review-2026.json");
+    const xlsx = join(dir, "review-2026.xlsx");
     const r26 = await run(
       "review",
       await folder("kaigo-municipal-fy2026"),
       "--rulebook",
       "kaigo-municipal-fy2026",
+      "--json",
+      json,
+      "--out",
+      xlsx,
     );
     expect(r26.code).toBe(0);
     expect(r26.out).toContain("採点済          2 件");
     expect(r26.out).toContain(`${ASSUMED}（一覧の規模区分・規模区分内順位）。`);
+    // The files say it too: the JSON field, and a note on the 規模区分 header of 一覧.
+    expect(JSON.parse(readFileSync(json, "utf8")).sizeBandsAssumedFrom).toBe(2024);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const list = book.getWorksheet("一覧")!;
+    const header = (list.getRow(1).values as unknown[]).indexOf("規模区分");
+    expect(String(list.getCell(1, header).note ?? "")).toContain(ASSUMED);
     const r24 = await run(
       "review",
       await folder("kaigo-municipal-fy2024"),

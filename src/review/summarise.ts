@@ -292,6 +292,8 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     groupInfo.map((g) => g.group),
   );
   if (sources.length) summary.nationalSource = sources.join("; ");
+  const assumedFrom = options.rulebook.sizeClasses?.assumedFrom;
+  if (assumedFrom !== undefined && rows.some((r) => r.sizeClass !== undefined)) summary.sizeBandsAssumedFrom = assumedFrom;
   return summary;
 }
 

@@ -108,6 +108,11 @@ export const ReviewSummarySchema = z.object({
       nationalMedian: z.number().optional(),
     }),
   ),
+  sizeBandsAssumedFrom: z
+    .number()
+    .int()
+    .optional()
+    .describe("the size classes are another fiscal year's bands carried forward (this year's are not published)"),
   nationalSource: z
     .string()
     .optional()

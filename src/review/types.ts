@@ -130,6 +130,8 @@ export interface ReviewSummary {
   }[];
   /** Where the national figures come from (a national tally's label, or the rulebook's sources). */
   nationalSource?: string;
+  /** The size classes (and ranks within them) use another fiscal year's bands, carried forward. */
+  sizeBandsAssumedFrom?: number;
   allocation?: {
     budget: number;
     totalPaid: number;
