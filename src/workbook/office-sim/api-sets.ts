@@ -220,7 +220,10 @@ export function useApi(host: ApiSetHost, member: string, access: Access): void {
   if (compareSets(set, limit) > 0) throw apiNotFound(member, set);
 }
 
-/** A proxy's own methods and navigation properties, refused on access as office.js refuses them. */
+/**
+ * A proxy whose API methods and navigation properties (on its prototypes; its own fields are the
+ * simulator's) are refused on access, as office.js refuses them.
+ */
 export function guardMembers<T extends object>(
   target: T,
   describe: () => { host: ApiSetHost; type: string; scalars: Record<string, unknown> },
@@ -232,6 +235,7 @@ export function guardMembers<T extends object>(
         !prop.startsWith("_") &&
         !UNVERSIONED.has(prop) &&
         prop in t &&
+        !Object.prototype.hasOwnProperty.call(t, prop) &&
         !(prop in Object.prototype)
       ) {
         const { host, type, scalars } = describe();

@@ -63,6 +63,11 @@ function officeError(e: unknown): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? "";
+  if (code === "ApiNotFound")
+    return new WorkbookError(
+      "failed",
+      "この Excel では使えない機能が必要でした。Office を更新するか、情報システムの担当者に確認してください。",
+    );
   if (code === "InvalidOperationInCellEditMode") {
     return new WorkbookError(
       "cell-edit",
@@ -75,11 +80,6 @@ function officeError(e: unknown): WorkbookError {
       "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。",
     );
   }
-  if (code === "ApiNotFound")
-    return new WorkbookError(
-      "failed",
-      "この Excel では使えない機能が必要でした。Office を更新するか、情報システムの担当者に確認してください。",
-    );
   if (code === "ItemNotFound")
     return new WorkbookError(
       "sheet-missing",
