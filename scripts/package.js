@@ -53,10 +53,17 @@ function productionUrl(text) {
     fail(`URL として読めません: ${text}`, `Not a URL: ${text}`);
   }
   if (url.protocol !== "https:")
-    fail("Office のアドインは https でしか読み込めません。https:// の URL を指定してください。", "Office add-ins load only over https.");
-  if (url.search || url.hash) fail("URL に ? や # を含めないでください。", "The URL must not have a query or fragment.");
+    fail(
+      "Office のアドインは https でしか読み込めません。https:// の URL を指定してください。",
+      "Office add-ins load only over https.",
+    );
+  if (url.search || url.hash)
+    fail("URL に ? や # を含めないでください。", "The URL must not have a query or fragment.");
   if (/^(localhost|127\.|\[::1\])/.test(url.hostname))
-    fail("localhost は開発用です。職員の PC から届くサーバーの URL を指定してください。", "localhost is the development server.");
+    fail(
+      "localhost は開発用です。職員の PC から届くサーバーの URL を指定してください。",
+      "localhost is the development server.",
+    );
   url.pathname = url.pathname.replace(/\/?$/, "/");
   return url;
 }
@@ -65,8 +72,18 @@ function build(url) {
   const webpack = path.join(root, "node_modules", "webpack", "bin", "webpack.js");
   const res = spawnSync(
     process.execPath,
-    [webpack, "--mode", "production", "--env", "officejs=local", "--output-path", STAGING],
-    { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ADDIN_URL: url.href } },
+    [
+      webpack,
+      "--mode",
+      "production",
+      "--env",
+      "officejs=local",
+      "--output-path",
+      STAGING,
+      "--stats",
+      "errors-warnings",
+    ],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ADDIN_URL: url.href } },
   );
   if (res.status !== 0) fail("ビルドに失敗しました。", "The build failed.");
 }
@@ -75,7 +92,9 @@ function filesUnder(dir, base = dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) =>
-      e.isDirectory() ? filesUnder(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))],
+      e.isDirectory()
+        ? filesUnder(path.join(dir, e.name), base)
+        : [path.relative(base, path.join(dir, e.name))],
     )
     .map((f) => f.split(path.sep).join("/"))
     .sort();
@@ -83,7 +102,8 @@ function filesUnder(dir, base = dir) {
 
 function fill(template, values, name) {
   const text = template.replace(/\{\{(\w+)\}\}/g, (all, key) => {
-    if (!(key in values)) fail(`${name} に知らない置き換え {{${key}}} があります。`, `${name}: unknown {{${key}}}`);
+    if (!(key in values))
+      fail(`${name} に知らない置き換え {{${key}}} があります。`, `${name}: unknown {{${key}}}`);
     return values[key];
   });
   return text;
@@ -99,9 +119,13 @@ async function main() {
   const manifest = fs.readFileSync(path.join(STAGING, "manifest.xml"), "utf8");
   const officeJs = fs.readFileSync(path.join(STAGING, "office-js", "SOURCE.txt"), "utf8").trim();
   // What the build must have done, checked before anything is handed to a municipality.
-  if (manifest.includes("localhost")) fail("マニフェストに localhost が残っています。", "localhost left in the manifest.");
+  if (manifest.includes("localhost"))
+    fail("マニフェストに localhost が残っています。", "localhost left in the manifest.");
   if (!/src="?office-js\/office\.js/.test(fs.readFileSync(path.join(STAGING, "taskpane.html"), "utf8")))
-    fail("taskpane.html が同梱の Office.js を読み込んでいません。", "taskpane.html does not load the bundled Office.js.");
+    fail(
+      "taskpane.html が同梱の Office.js を読み込んでいません。",
+      "taskpane.html does not load the bundled Office.js.",
+    );
 
   const values = {
     VERSION: pkg.version,
@@ -114,13 +138,18 @@ async function main() {
     OFFICE_JS: officeJs,
   };
   const top = `saiten-addin-${pkg.version}`;
-  const date = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date();
+  const date = process.env.SOURCE_DATE_EPOCH
+    ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
+    : new Date();
   const zip = new JSZip();
   const add = (name, data) => zip.file(`${top}/${name}`, data, { date, createFolders: false });
   add("manifest.xml", manifest);
   const web = filesUnder(STAGING).filter((f) => f !== "manifest.xml");
   for (const f of web) add(`web/${f}`, fs.readFileSync(path.join(STAGING, f)));
-  add("README-ja.md", fill(fs.readFileSync(path.join(DEPLOY, "README-ja.md"), "utf8"), values, "README-ja.md"));
+  add(
+    "README-ja.md",
+    fill(fs.readFileSync(path.join(DEPLOY, "README-ja.md"), "utf8"), values, "README-ja.md"),
+  );
   for (const f of ["web.config", "nginx-saiten.conf"])
     add(`server/${f}`, fill(fs.readFileSync(path.join(DEPLOY, f), "utf8"), values, f));
 
