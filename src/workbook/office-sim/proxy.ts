@@ -217,10 +217,10 @@ export abstract class SimObject<T = unknown> {
     const table = this._table();
     const data: Record<string, unknown> = {};
     for (const p of props) {
-      if (table[p]?.read) useApi(this._ctx._host, `${this._type}.${p}`, "read");
       const read = table[p]?.read;
       if (!read)
         throw officeError("InvalidArgument", `${this._type} has no loadable property '${p}'`, this._type);
+      useApi(this._ctx._host, `${this._type}.${p}`, "read");
       data[p] = read(target, env);
     }
     return data;
