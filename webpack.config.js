@@ -1,5 +1,9 @@
 // Builds the task pane for any HTTPS host. ADDIN_URL (e.g. https://addins.example.lg.jp/saiten/) is
 // written into dist/web/manifest.xml in place of the development https://localhost:3000/.
+// Office.js comes from Microsoft's CDN by default. `--env officejs=local` (or OFFICE_JS=local) builds
+// the self-contained variant for networks without the internet (LGWAN): the pages load Office.js from
+// office-js/ on the add-in's own host, copied from the @microsoft/office-js package (or from a folder
+// downloaded from the CDN, named by OFFICE_JS_FILES), so nothing is fetched from elsewhere.
 // Pages: taskpane.html (inside Excel), preview.html (a normal browser over an in-memory sample
 // workbook), commands.html (the manifest's function file) and help.html.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -8,6 +12,60 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Where the self-contained build serves Office.js, relative to the pages. */
+const OFFICE_JS_DIR = "office-js";
+/**
+ * What of Office.js an Excel add-in needs: the loader, the Excel files for every platform, the locale
+ * strings and the support scripts the loader may fetch from its own folder. Left out: debug builds,
+ * type files, other Office applications' files (about 13 MB remain of 86 MB), and Office.js's usage
+ * telemetry (telemetry/, ariatelemetry/), which would post to Microsoft's servers from the pane:
+ * without it Office.js turns its telemetry off (its request for the file gets a 404 from the host).
+ */
+const OFFICE_JS_IGNORE = [
+  "**/telemetry/**",
+  "**/ariatelemetry/**",
+  "**/*.debug.js",
+  "**/*vsdoc*",
+  "**/*.d.ts",
+  "**/outlook_strings.js",
+  "**/{access,onenote,outlook,powerpoint,project,visio,word}*.js",
+];
+
+function officeJsMode(env) {
+  const mode = String(env.officejs || process.env.OFFICE_JS || "cdn").toLowerCase();
+  if (mode !== "cdn" && mode !== "local") throw new Error(`officejs must be "cdn" or "local", not "${mode}"`);
+  return mode;
+}
+
+/** The folder to copy Office.js from, and the version it says it is. */
+function officeJsSource() {
+  const dir = process.env.OFFICE_JS_FILES;
+  if (dir) return { dir: path.resolve(dir), version: `files from ${path.resolve(dir)}` };
+  const pkg = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+  return {
+    dir: path.join(pkg, "dist"),
+    version: `@microsoft/office-js ${require(path.join(pkg, "package.json")).version}`,
+  };
+}
+
+/** Writes office-js/SOURCE.txt: which Office.js the build carries, for whoever updates it. */
+class OfficeJsSourceNote {
+  constructor(text) {
+    this.text = text;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("OfficeJsSourceNote", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "OfficeJsSourceNote", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset(`${OFFICE_JS_DIR}/SOURCE.txt`, new sources.RawSource(`${this.text}\n`));
+        },
+      );
+    });
+  }
+}
 
 async function httpsOptions() {
   if (!process.env.SAITEN_HTTPS) return undefined;
@@ -15,12 +73,20 @@ async function httpsOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
-module.exports = async (_env, argv) => {
+module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const url = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
   const https = await httpsOptions();
+  const local = officeJsMode(env) === "local";
+  const officeJs = local ? officeJsSource() : null;
   const page = (name, chunks, extra = {}) =>
-    new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/taskpane/${name}.html`, chunks, ...extra });
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: `./src/taskpane/${name}.html`,
+      chunks,
+      officeJs: local ? `${OFFICE_JS_DIR}/office.js` : OFFICE_JS_CDN,
+      ...extra,
+    });
   return {
     devtool: production ? false : "source-map",
     entry: {
@@ -60,12 +126,34 @@ module.exports = async (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(url),
+            // The production URL everywhere, the host's origin where the manifest names only the origin.
+            transform: (content) =>
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(url)
+                .split(DEV_URL.replace(/\/$/, ""))
+                .join(new URL(url).origin),
           },
+          ...(officeJs
+            ? [
+                {
+                  from: officeJs.dir,
+                  to: `${OFFICE_JS_DIR}/`,
+                  globOptions: { ignore: OFFICE_JS_IGNORE },
+                  // Microsoft's files as published: Terser would otherwise minify them again.
+                  info: { minimized: true },
+                },
+              ]
+            : []),
         ],
       }),
+      ...(officeJs ? [new OfficeJsSourceNote(officeJs.version)] : []),
     ],
     performance: { hints: false },
+    // Kept in node_modules/.cache: the self-contained build and the deployment package then reuse
+    // the modules of the last build (seconds instead of a minute on two cores).
+    cache: { type: "filesystem", name: argv.mode || "none", buildDependencies: { config: [__filename] } },
     devServer: {
       port: Number(process.env.PORT || 3000),
       server: https ? { type: "https", options: https } : "http",

@@ -13,6 +13,7 @@ import { DocumentAdd20Regular, Play20Filled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Rulebook } from "../rulebooks/schema";
 import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
+import { ExcelSupportNotice } from "./components/ExcelSupportNotice";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { RulebookPicker } from "./components/RulebookPicker";
 import { RunProgress } from "./components/RunProgress";
@@ -86,6 +87,7 @@ export function App({ api }: { api: PaneApi }) {
   const [grantForm, setGrantForm] = useState<GrantForm>(EMPTY_GRANT);
   const [tally, setTally] = useState<TallyState | null>(null);
   const theme = useMemo(() => paneTheme(), []);
+  const support = useMemo(() => api.excelSupport?.() ?? null, [api]);
   const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
   const { t } = ctx;
   const settings = useRef<PaneSettings>({});
@@ -257,6 +259,7 @@ export function App({ api }: { api: PaneApi }) {
                 }}
               />
             </div>
+            {support && <ExcelSupportNotice support={support} />}
             {rulebooks.length === 0 ? (
               <MessageBar intent="warning">
                 <MessageBarBody>{t("rulebook.noneAvailable")}</MessageBarBody>

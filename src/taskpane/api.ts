@@ -6,8 +6,9 @@ import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect";
 import type { RunStep } from "../workbook/scoring-run";
 import type { OutputConflict } from "../workbook/template";
+import type { ExcelSupport, OptionalFeature } from "../workbook/office/excel-support";
 
-export type { FormMapEntry, FormMapProposal, OutputConflict, RunStep };
+export type { ExcelSupport, FormMapEntry, FormMapProposal, OptionalFeature, OutputConflict, RunStep };
 
 export interface RulebookInfo {
   id: string;
@@ -127,4 +128,6 @@ export interface PaneApi {
   usePreviousFromTally(code: string): Promise<TallyInsurer>;
   /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */
   useTallyBenchmarks(on: boolean): void;
+  /** Inside Excel: which features this Excel lacks (older than Office 2021), for the pane to say so. */
+  excelSupport?(): ExcelSupport | null;
 }

@@ -46,6 +46,23 @@ const messages = {
   "step.write": { ja: "結果を書き込んでいます…", en: "Writing the results…" },
   "error.title": { ja: "できませんでした", en: "That did not work" },
 
+  "compat.title": {
+    ja: "この Excel では一部の機能が使えません",
+    en: "Some features are not available in this version of Excel",
+  },
+  "compat.answerDropdowns": {
+    ja: "「回答様式を作る」で、回答セルに選択肢のドロップダウンが付きません。選択肢の記号（ア、イ…）か文言を入力してください。",
+    en: "Create answer sheets adds no dropdown lists to the answer cells: type the option's code or text.",
+  },
+  "compat.mergedCellCheck": {
+    ja: "割り当てた回答セルが結合セルでも警告が出ません。結合セルは左上のセルに割り当ててください。",
+    en: "No warning appears when a mapped answer cell is merged: map a merged cell by its top-left cell.",
+  },
+  "compat.rest": {
+    ja: "採点、結果の書き込み、試算などほかの機能は使えます。Office 2021（LTSC 2021）以降の Excel ではすべての機能が使えます。",
+    en: "Scoring, writing the results, what-ifs and everything else work. Excel from Office 2021 (LTSC 2021) on has every feature.",
+  },
+
   "notice.marked": {
     ja: "{n}行に印をつけました。直したら「印を消す」で消せます。",
     en: "Marked {n} rows. Use Clear marks when done.",

@@ -1,4 +1,5 @@
-// Inside Excel: the pane over the Office.js adapter.
+// Inside Excel: the pane over the Office.js adapter, limited to what this Excel supports.
+import { officeExcelSupport } from "../workbook/office/excel-support";
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { mountPane } from "./mount";
 import { WorkbookPaneApi } from "./workbook-api";
@@ -12,5 +13,7 @@ Office.onReady((info) => {
   }
   const run = ((options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
     Excel.run(options, batch)) as ConstructorParameters<typeof OfficeWorkbook>[0];
-  mountPane(root, new WorkbookPaneApi(new OfficeWorkbook(run)));
+  const support = officeExcelSupport();
+  const port = new OfficeWorkbook(run, support ? { features: support.features } : {});
+  mountPane(root, new WorkbookPaneApi(port, [], support));
 });

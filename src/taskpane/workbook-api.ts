@@ -22,6 +22,7 @@ import type { AppliedBenchmarks, OpenedTally } from "../workbook/tally/kit";
 import type { TallyMunicipality, TallyRank } from "../workbook/tally/types";
 import type {
   CellChange,
+  ExcelSupport,
   PaneApi,
   PaneSettings,
   PreviousFile,
@@ -50,7 +51,13 @@ export class WorkbookPaneApi implements PaneApi {
   constructor(
     private readonly port: WorkbookPort,
     private readonly extraRulebooks: Rulebook[] = [],
+    /** Inside Excel: what Office.js says this Excel supports. */
+    private readonly support: ExcelSupport | null = null,
   ) {}
+
+  excelSupport(): ExcelSupport | null {
+    return this.support;
+  }
 
   private all(): Rulebook[] {
     return [...this.extraRulebooks, ...bundledRulebooks()];

@@ -1,6 +1,7 @@
 // The request context: a queue of requests, flushed by sync(). A sync applies its requests in order
 // inside a model transaction; if one fails, the transaction is rolled back and no proxy receives
 // anything, so the workbook and the proxies look as if the batch had never been sent.
+import type { Access } from "./api-sets";
 import { SimOfficeError, officeError, type SimErrorCode } from "./errors";
 import type { SimWorkbook } from "./model";
 import type { Env, LoadOption, SimObject } from "./proxy";
@@ -15,6 +16,12 @@ export interface SimOptions {
   failSync?: (syncNumber: number) => { code: SimErrorCode; message?: string } | undefined;
   /** Cells one load may return before Excel's ResponsePayloadSizeLimitExceeded (default 5,000,000). */
   maxCellsPerLoad?: number;
+  /**
+   * Play an Excel that supports ExcelApi only up to this set ("1.8" for Office 2019, "1.14" for LTSC
+   * 2021): newer APIs fail with ApiNotFound, and SimulatedExcel.isSetSupported answers accordingly.
+   * Unset: every API the simulator has. Set it before the run whose proxies it should affect.
+   */
+  excelApi?: string;
 }
 
 export interface SimStats {
@@ -27,6 +34,8 @@ export interface SimStats {
   bytesOut: number;
   /** Approximate response size: JSON length of the data loads returned. */
   bytesIn: number;
+  /** The APIs used ("Range.values" → read/write/call), noted while `excelApi` is set. */
+  apis: Map<string, Set<Access>>;
   reset(): void;
 }
 
@@ -37,8 +46,10 @@ export function newStats(): SimStats {
     runs: 0,
     bytesOut: 0,
     bytesIn: 0,
+    apis: new Map(),
     reset() {
       stats.syncs = stats.implicitSyncs = stats.runs = stats.bytesOut = stats.bytesIn = 0;
+      stats.apis.clear();
     },
   };
   return stats;

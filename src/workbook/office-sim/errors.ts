@@ -4,6 +4,7 @@
 /** Codes the simulator raises. Excel.ErrorCodes / OfficeExtension.ErrorCodes spell them the same. */
 export type SimErrorCode =
   | "AccessDenied"
+  | "ApiNotFound"
   | "GeneralException"
   | "InvalidArgument"
   | "InvalidObjectPath"
@@ -22,6 +23,8 @@ export type SimErrorCode =
 /** Excel's own wording, so messages shown to users read as they would inside Excel. */
 const MESSAGES: Record<SimErrorCode, string> = {
   AccessDenied: "You cannot perform the requested operation.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   GeneralException: "There was an internal error while processing the request.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidObjectPath:

@@ -3,6 +3,7 @@
 // in jest and in the task pane's browser preview. createSimulatedExcel(model).run has Excel.run's
 // type; the context it passes is typed as Excel.RequestContext, and the proxies keep office.js's
 // rules (load + sync before read, writes applied at sync, errors with Office's codes).
+import { isSetSupportedUpTo } from "./api-sets";
 import { type SimHost, type SimOptions, type SimStats, SimContext, newStats } from "./context";
 import { officeError } from "./errors";
 import { SimWorkbook } from "./model";
@@ -15,6 +16,8 @@ export interface SimulatedExcel {
   model: SimWorkbook;
   /** Live options: change hangSync, latencyMs or failSync between runs. */
   options: SimOptions;
+  /** Office.context.requirements.isSetSupported as this Excel answers it (see SimOptions.excelApi). */
+  isSetSupported(name: string, minVersion?: string): boolean;
 }
 
 function contextOf(x: unknown): SimContext | undefined {
@@ -59,10 +62,17 @@ export function createSimulatedExcel(
     }
   }
 
-  return { run: run as unknown as typeof Excel.run, stats: host.stats, model, options };
+  return {
+    run: run as unknown as typeof Excel.run,
+    stats: host.stats,
+    model,
+    options,
+    isSetSupported: (name, minVersion) => isSetSupportedUpTo(options.excelApi, name, minVersion),
+  };
 }
 
 export { SimContext, type SimOptions, type SimStats } from "./context";
+export { type Access, type ApiSet, EXCEL_API_SETS, compareSets } from "./api-sets";
 export { type Box, formatBox, parseAddress, qualify, quoteSheetName } from "./address";
 export { type CellStyle, type SimCell, type SimValue, dateToSerial, formatText } from "./cells";
 export { SimOfficeError, type SimErrorCode, isSimOfficeError, PROTECTED_MESSAGE } from "./errors";

@@ -2,6 +2,7 @@
 // properties; nothing is readable until a context.sync() has delivered it. A proxy finds its model
 // object afresh when its request runs (`_locate`), so requests see the workbook as of their place in
 // the batch — a sheet added earlier in the same batch is there, a deleted one is not.
+import { guardMembers, useApi } from "./api-sets";
 import type { SimContext, SimOptions } from "./context";
 import { officeError, propertyNotLoaded } from "./errors";
 import type { SimWorkbook } from "./model";
@@ -84,6 +85,9 @@ export abstract class SimObject<T = unknown> {
           };
         },
       });
+    // An older Excel: the proxy refuses the members that Excel does not have.
+    if (_ctx._host.options.excelApi !== undefined)
+      return guardMembers(this, () => ({ host: this._ctx._host, type: this._type, scalars: this._table() }));
   }
 
   get context(): SimContext {
@@ -145,6 +149,7 @@ export abstract class SimObject<T = unknown> {
     this._ctx._enqueue({
       payload: () => ({ set: location, value }),
       run: (env) => {
+        useApi(this._ctx._host, location, "write");
         def.write?.(this._require(env, location), value, env, location);
       },
     });
@@ -180,6 +185,7 @@ export abstract class SimObject<T = unknown> {
       const [head, ...rest] = p.split("/");
       if (!rest.length && table[head]) own.push(head);
       else if (this._makeNav(head)) {
+        useApi(this._ctx._host, `${this._type}.${head}`, "read");
         const list = nested.get(head) ?? [];
         if (rest.length) list.push(rest.join("/"));
         nested.set(head, list);
@@ -214,6 +220,7 @@ export abstract class SimObject<T = unknown> {
       const read = table[p]?.read;
       if (!read)
         throw officeError("InvalidArgument", `${this._type} has no loadable property '${p}'`, this._type);
+      useApi(this._ctx._host, `${this._type}.${p}`, "read");
       data[p] = read(target, env);
     }
     return data;

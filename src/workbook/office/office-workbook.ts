@@ -1,6 +1,7 @@
 // The workbook port over Office.js. Every read() and write() is one Excel.run with one context.sync()
 // (a write that clears marks first looks them up, two more): all loads are queued first, all writes
-// are 2-D arrays per block (null = leave the cell alone).
+// are 2-D arrays per block (null = leave the cell alone). Calls above the manifest's ExcelApi set are
+// made only where the Excel in use supports them (excel-support.ts; docs/excel-api-requirements.md).
 import { isExcelErrorText } from "../../engine/normalise";
 import { absoluteAddress, parseRef, qualified, rangeAddress } from "../a1";
 import type {
@@ -15,6 +16,7 @@ import type {
   WriteRequest,
 } from "../port";
 import { WorkbookError } from "../port";
+import { ALL_FEATURES, type ExcelFeatures, officeExcelSupport } from "./excel-support";
 
 /** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
 export type ExcelRun = <T>(
@@ -25,6 +27,11 @@ export type ExcelRun = <T>(
 export interface OfficeWorkbookOptions {
   /** Give up waiting for Excel after this long (ms) and tell the user to retry. */
   timeoutMs?: number;
+  /**
+   * What the Excel in use supports beyond the manifest's set. Default: what Office.js says inside
+   * Office, everything elsewhere (the in-memory Excel of the preview and the tests).
+   */
+  features?: ExcelFeatures;
 }
 
 const MARK_COLOR = "#FFE0E0";
@@ -56,6 +63,11 @@ function officeError(e: unknown): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? "";
+  if (code === "ApiNotFound")
+    return new WorkbookError(
+      "failed",
+      "この Excel では使えない機能が必要でした。Office を更新するか、情報システムの担当者に確認してください。",
+    );
   if (code === "InvalidOperationInCellEditMode") {
     return new WorkbookError(
       "cell-edit",
@@ -120,11 +132,14 @@ export class OfficeWorkbook implements WorkbookPort {
   roundTrips = 0;
   /** Known from the last read: which sheets exist. */
   private sheetNames = new Set<string>();
+  readonly features: ExcelFeatures;
 
   constructor(
     private readonly run: ExcelRun,
     private readonly options: OfficeWorkbookOptions = {},
-  ) {}
+  ) {
+    this.features = options.features ?? officeExcelSupport()?.features ?? ALL_FEATURES;
+  }
 
   private async batch<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const timeoutMs = this.options.timeoutMs ?? 30000;
@@ -224,8 +239,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheet = wb.worksheets.getItem(r.sheet);
     const cells = sheet.getRange(rangeAddress(r));
     cells.load("values, formulas, numberFormat, rowIndex, columnIndex");
-    const mergedAreas = cells.getMergedAreasOrNullObject();
-    mergedAreas.load("areaCount");
+    // ExcelApi 1.13: without it a merged answer cell is read as it is, unflagged (the pane says so).
+    const mergedAreas = this.features.mergedCellCheck ? cells.getMergedAreasOrNullObject() : undefined;
+    mergedAreas?.load("areaCount");
     const sheetUsed = usedBySheet.get(r.sheet) ?? queueUsedBounds(sheet);
     usedBySheet.set(r.sheet, sheetUsed);
     return { ref, sheetName: r.sheet, bounds: r, cells, mergedAreas, sheetUsed };
@@ -250,7 +266,8 @@ export class OfficeWorkbook implements WorkbookPort {
         target.values = b.values as unknown as (string | number | boolean)[][];
         if (b.numFmts) target.numberFormat = b.numFmts as unknown as string[][];
       }
-      for (const v of req.validations ?? []) {
+      // ExcelApi 1.8: without it answer cells get no dropdown list (the pane says so).
+      for (const v of this.features.answerDropdowns ? (req.validations ?? []) : []) {
         const r = parseRef(v.ref);
         if (!r.sheet) continue;
         const target = wb.worksheets.getItem(r.sheet).getRange(rangeAddress(r));
