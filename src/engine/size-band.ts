@@ -14,7 +14,11 @@ function reiwaYear(year: number): string {
 /** 「規模区分は令和6年度の区分を流用した推定です」, or null when the bands are the year's own. */
 export function assumedSizeBands(rulebook: Pick<Rulebook, "sizeClasses">): LocalText | null {
   const from = rulebook.sizeClasses?.assumedFrom;
-  if (from === undefined) return null;
+  return from === undefined ? null : bandsAssumedFrom(from);
+}
+
+/** The caution for bands carried forward from fiscal year `from`. */
+export function bandsAssumedFrom(from: number): LocalText {
   return {
     ja: `規模区分は${reiwaYear(from)}の区分を流用した推定です`,
     en: `size bands are assumed: the FY${from} bands carried forward`,

@@ -1,7 +1,7 @@
 // The summary as files: summary.xlsx (一覧 / 確認事項 / 指標別) with ExcelJS, and CSV (UTF-8 with BOM,
 // CRLF, RFC 4180) with the 一覧 columns. The JSON output is the ReviewSummary itself.
 import ExcelJS from "exceljs";
-import { assumedSizeBands } from "../engine/size-band";
+import { bandsAssumedFrom } from "../engine/size-band";
 import { num } from "../engine/text";
 import type { ReviewRow, ReviewSummary } from "./types";
 
@@ -128,7 +128,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   });
   const bandCol = cols.findIndex((c) => c.header === "規模区分");
   if (summary.sizeBandsAssumedFrom !== undefined && bandCol >= 0)
-    list.getCell(1, bandCol + 1).note = `${assumedSizeBands({ sizeClasses: { assumedFrom: summary.sizeBandsAssumedFrom, classes: [] } })?.ja}（規模区分・規模区分内順位）`;
+    list.getCell(1, bandCol + 1).note = `${bandsAssumedFrom(summary.sizeBandsAssumedFrom).ja}（規模区分・規模区分内順位）`;
   const lastCol = list.getColumn(cols.length).letter;
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   if (summary.rows.length) {
