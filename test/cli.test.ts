@@ -9,6 +9,8 @@ import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator } from "../src/rulebooks/schema";
+import { rulebookToTable } from "../src/rulebooks/score-table";
+import { tableBookBytes } from "../src/workbook/score-table-xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-cli-"));
 const root = join(__dirname, "..");
@@ -290,6 +292,51 @@ describe("saiten", () => {
     const bad = await run("rulebook", "check", broken);
     expect(bad.code).toBe(2);
     expect(bad.out).toMatch(/root\.children\[0\]\.id/);
+  });
+
+  test("rulebook check|import of a 配点表: problems at their cells, in English with --lang en", async () => {
+    const book = rulebookToTable(findBundled("kaigo-municipal-fy2026")!);
+    const [header, ...rows] = book["指標"];
+    const points = header.indexOf("配点");
+    const row = rows.find((r) => typeof r[points] === "number")!;
+    row[points] = "十";
+    const id = String(row[header.indexOf("ID")]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const file = join(dir, "broken-haitenhyo.xlsx");
+    writeFileSync(file, await tableBookBytes(book));
+
+    const ja = await run("rulebook", "check", file);
+    expect(ja.code).toBe(2);
+    expect(ja.out).toMatch(
+      new RegExp(
+        `^\\[エラー\\] 指標!G\\d+: 「${id}」の配点「十」を数値として読めません。数値を入力してください。$`,
+        "m",
+      ),
+    );
+    const en = await run("rulebook", "check", file, "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.out).toMatch(
+      new RegExp(
+        `^\\[error\\] 指標!G\\d+: Indicator “${id}”: 配点 “十” is not a number\\. Enter a number\\.$`,
+        "m",
+      ),
+    );
+    const imported = await run("--lang", "en", "rulebook", "import", file);
+    expect(imported.code).toBe(2);
+    expect(imported.err).toMatch(new RegExp(`Indicator “${id}”: 配点 “十” is not a number\\.`));
+    const template = await run(
+      "template",
+      "--rulebook",
+      file,
+      "--out",
+      join(dir, "never.xlsx"),
+      "--lang",
+      "en",
+    );
+    expect(template.code).toBe(2);
+    expect(template.err).toMatch(
+      /The 配点表 .* has errors \(1 in all\)\. The first, at 指標!G\d+: Indicator “/,
+    );
+    expect(template.err).not.toMatch(/[ぁ-ん]/);
   });
 
   test("the installed bin runs (npx saiten)", () => {

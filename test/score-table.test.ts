@@ -14,6 +14,32 @@ import {
   tableToRulebook,
 } from "../src/rulebooks/score-table";
 import { checkRulebook } from "../src/rulebooks/validate";
+import { type Message, render } from "../src/messages";
+import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
+import {
+  GROUP_HEADERS,
+  INDICATOR_HEADERS,
+  KEY_HEADER,
+  SHEETS,
+  SIZE_HEADERS,
+  SOURCE_HEADERS,
+} from "../src/rulebooks/score-table/layout";
+import { RULEBOOK_KEYS } from "../src/rulebooks/score-table/read-rulebook-sheet";
+import { ATTR_KEYS } from "../src/rulebooks/score-table/syntax";
+import {
+  AGGREGATE_WORDS,
+  BOOL_WORDS,
+  CONFIDENCE_WORDS,
+  ENTITY_WORDS,
+  IMPROVEMENT_DIRECTION,
+  INPUT_WORDS,
+  KIND_WORDS,
+  kindName,
+  LEVEL_WORDS,
+  NUMERIC_DIRECTION,
+  RANK_DIRECTION,
+  UNIT_WORDS,
+} from "../src/rulebooks/score-table/words";
 import { tableBookBytes, tableBookFrom } from "../src/workbook/score-table-xlsx";
 import { WORKBOOK_LIMITS } from "../src/files/limits";
 
@@ -740,5 +766,173 @@ describe("the example workbook", () => {
     const res = tableToRulebook(await readTableBook(path.join(ROOT, "examples", "haitenhyo-example.xlsx")));
     expect(errors(res.problems)).toEqual([]);
     expect(res.rulebook).toEqual(sample);
+  });
+});
+
+describe("problems in English", () => {
+  // What English may keep in Japanese: the workbook's own words (sheet names, headers, column-A
+  // keys, the values a cell may hold) and examples of what to write in a cell.
+  const WORKBOOK_WORDS = [
+    ...Object.values(SHEETS),
+    ...GROUP_HEADERS,
+    ...INDICATOR_HEADERS,
+    ...SIZE_HEADERS,
+    ...SOURCE_HEADERS,
+    ...KEY_HEADER,
+    ...Object.keys(RULEBOOK_KEYS),
+    ...Object.keys(ATTR_KEYS),
+    ...[
+      KIND_WORDS,
+      UNIT_WORDS,
+      ENTITY_WORDS,
+      LEVEL_WORDS,
+      NUMERIC_DIRECTION,
+      RANK_DIRECTION,
+      IMPROVEMENT_DIRECTION,
+      INPUT_WORDS,
+      AGGREGATE_WORDS,
+      BOOL_WORDS,
+      CONFIDENCE_WORDS,
+    ].flatMap((words) => words.flat()),
+    ...["ア 全域で実施=10", "イ 一部で実施=5", "ア 上位3割=5 [上位=30%]", "超", "未満", "それ以外"],
+    ...["0〜100", "0〜", "〜100", "令和8年度", "人口"],
+  ].sort((a, b) => b.length - a.length);
+  const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/gu;
+
+  /** Japanese left in an English message once the workbook's words and quoted cell text are taken out. */
+  function untranslated(en: string, book: TableBook = {}): string {
+    const cells = Object.values(book).flatMap((rows) => rows.flat().map((c) => String(c ?? "")));
+    let rest = en.replace(/“([^”]*)”/g, (all, inner: string) =>
+      cells.some((c) => c.includes(inner)) ? " " : all,
+    );
+    for (const w of WORKBOOK_WORDS) rest = rest.split(w).join(" ");
+    return (rest.match(JAPANESE) ?? []).join("");
+  }
+  const en = (p: TableProblem) => formatTableProblem(p, "en");
+
+  test("representative problems read as English, naming the workbook's cells and words", () => {
+    expect(tableToRulebook(withCell("指標", 3, 5, "十")).problems.map(en)).toEqual([
+      "指標!F4: Indicator “pub”: 配点 “十” is not a number. Enter a number.",
+    ]);
+    expect(errors(tableToRulebook(withCell("指標", 1, 4, "はい")).problems).map(en)).toEqual([
+      "指標!E2: Indicator “plan”: 種類 “はい” is not allowed. Enter one of “はい・いいえ”, “択一”, “複数選択”, “数値”, “順位帯”, “改善”, “得点入力”.",
+    ]);
+    expect(errors(tableToRulebook(withCell("指標", 2, 6, "ア 全域=10; イ 一部")).problems).map(en)).toEqual([
+      "指標!G3: Indicator “scope”, 選択肢・段階: “イ 一部” has no points: end it with “=” and the points (e.g. ア 全域で実施=10).",
+    ]);
+    expect(errors(tableToRulebook(withCell("区分", 2, 1, "X")).problems).map(en)).toEqual([
+      "区分!B3: Group “ORG”: There is no group with the ID “X” given in 親ID.",
+    ]);
+    expect(errors(tableToRulebook(withCell("指標", 1, 1, "1abc")).problems).map(en)).toEqual([
+      "指標!B2: The ID “1abc” cannot be used: use only ASCII letters, digits, “_” and “.”, and do not start with a digit.",
+    ]);
+    const book = baseBook();
+    delete book["区分"];
+    book["指標"][0][4] = "種別";
+    expect(tableToRulebook(book).problems.map(en)).toEqual([
+      "区分: There is no “区分” sheet.",
+      "指標!E1: The header “種別” is not one of the table's headers; this column is not read.",
+      "指標!A1: There is no “種類” column. Add “種類” to the header row.",
+    ]);
+    // The rulebook check's findings, pinned to cells, with the kinds named in both ways.
+    expect(errors(tableToRulebook(withCell("指標", 3, 8, "scope")).problems).map(en)).toEqual([
+      "指標!I4: Indicator “pub”: The answer source “scope” is a 択一 (single choice) indicator, but this one is はい・いいえ (yes/no). Name an indicator of the same kind.",
+    ]);
+    expect(tableToRulebook(withCell("区分", 1, 3, 100)).problems.map(en)).toEqual([
+      "区分!D2: Group “ALL”: All the points below add up to only 30, short of the maximum 100. Check the points or the maximum.",
+    ]);
+  });
+
+  test("kinds are named by the word the table writes, with English beside it", () => {
+    for (const [kind, word] of KIND_WORDS) {
+      const name = kindName(kind);
+      expect(typeof name).toBe("object");
+      expect(render(name as Message, "ja")).toBe(word);
+      expect(render(name as Message, "en")).toMatch(new RegExp(`^${word} \\([a-z/ ]+\\)$`));
+    }
+  });
+
+  test("the English of every 配点表 message keeps only the workbook's words in Japanese", () => {
+    const left = Object.entries(SCORE_TABLE_MESSAGES)
+      .map(([code, m]) => [code, untranslated(m.en.replace(/\{\w+\}/g, " "))])
+      .filter(([, rest]) => rest !== "");
+    expect(left).toEqual([]);
+  });
+
+  test("broken tables: every problem is a catalogue message, the same Japanese, complete English", () => {
+    const BAD: TableCell[] = [
+      ...[null, "十", "?", "1abc", "AB12", -5, 1.5, "ア", "以上", "T9", "ALL", "plan; zz", "scope", true],
+      ...[
+        "ア 全域=10 [上位=30%]",
+        "ア 全域=10 [ID=a; ID=b]",
+        "a=1 [ID=1x]",
+        "a=1 [英=x]",
+        "[",
+        "=10",
+        "ア全域で実施=10",
+      ],
+      ...[
+        "ア 全域=10 [該当数=-1; 該当率=2; 全国平均=x; 上位=5]",
+        "ア 全域=十",
+        "1,000=5",
+        "large: 1=2",
+        "foo: 1=2",
+      ],
+      ...[
+        "60以上=10; 40以下=5",
+        "1以上 2以上=1",
+        "2; x=1",
+        "0〜",
+        "abc〜",
+        "令和X年",
+        "0.9.9",
+        "値の範囲",
+        "備考(英)",
+      ],
+    ];
+    const books: TableBook[] = [];
+    const mini = rulebookToTable(miniRulebook);
+    for (const seed of [baseBook(), mini]) {
+      for (const [sheet, rows] of Object.entries(seed)) {
+        const drop = structuredClone(seed);
+        delete drop[sheet];
+        books.push(drop);
+        rows.forEach((row, r) => {
+          const gone = structuredClone(seed);
+          gone[sheet].splice(r, 1);
+          books.push(gone);
+          for (let c = 0; c <= row.length; c++) {
+            // A different few values in each cell, so the sweep covers them all and stays quick.
+            const every = seed === mini ? 23 : 5;
+            const values = BAD.filter((_, i) => (i + 7 * r + 3 * c) % every === 0);
+            for (const v of values) {
+              const b = structuredClone(seed);
+              b[sheet][r][c] = v;
+              books.push(b);
+            }
+          }
+        });
+      }
+    }
+    const codes = new Set<string>();
+    const collect = (m: Message) => {
+      codes.add(m.code);
+      for (const v of Object.values(m.params ?? {})) if (typeof v === "object" && "code" in v) collect(v);
+    };
+    const wrong: string[] = [];
+    for (const book of books) {
+      for (const p of tableToRulebook(book).problems) {
+        collect(p.detail);
+        const english = render(p.detail, "en");
+        if (p.message !== render(p.detail, "ja")) wrong.push(`message ≠ detail: ${p.message}`);
+        if (/\{\w+\}/.test(english) || /\{\w+\}/.test(p.message)) wrong.push(`unfilled: ${english}`);
+        if (english === p.message) wrong.push(`not translated: ${english}`);
+        const rest = untranslated(english, book);
+        if (rest) wrong.push(`Japanese “${rest}” in: ${english}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(books.length).toBeGreaterThan(1200);
+    expect(codes.size).toBeGreaterThan(50);
   });
 });

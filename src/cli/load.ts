@@ -58,7 +58,7 @@ export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = 
         msg("rulebook.table-invalid", {
           file,
           where: first?.cell ?? first?.sheet ?? "",
-          problem: first?.message ?? "",
+          problem: first?.detail ?? "",
           n: res.problems.filter((p) => p.severity === "error").length,
         }),
       );

@@ -30,7 +30,7 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
     const problems: Problem[] = res.problems.map((p) => ({
       severity: p.severity,
       where: p.cell ?? p.sheet,
-      message: p.message,
+      message: cli.text(p.detail),
     }));
     return { problems, rulebook: res.rulebook };
   }
@@ -108,7 +108,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
     const res = tableToRulebook(await tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
     printProblems(
       cli,
-      res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: p.message })),
+      res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: cli.text(p.detail) })),
       cli.io.err,
     );
     if (!res.rulebook) throw new UserError(msg("rulebook.import-failed", { file }));

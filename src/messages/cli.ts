@@ -118,7 +118,7 @@ export const CLI_MESSAGES = {
   },
   "rulebook.table-invalid": {
     ja: "{file} の配点表にエラーがあります（{n} 件。最初: {where}: {problem}）。saiten rulebook check {file} で全部を確認できます。",
-    en: "The 配点表 {file} has errors ({n}; the first: {where}: {problem}). saiten rulebook check {file} lists them all.",
+    en: "The 配点表 {file} has errors ({n} in all). The first, at {where}: {problem} saiten rulebook check {file} lists them all.",
   },
   "rulebook.check-failed": { ja: "{file}: エラーが {n} 件あります。", en: "{file}: {n} errors." },
   "rulebook.check-ok": { ja: "{file}: OK（{id}、警告 {warnings} 件）", en: "{file}: OK ({id}, {warnings} warnings)" },

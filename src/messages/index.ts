@@ -6,11 +6,18 @@ import { FILE_MESSAGES } from "./files";
 import { type Bilingual, fill, type Lang, type Vars } from "./format";
 import { INPUT_MESSAGES } from "./inputs";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
+import { SCORE_TABLE_MESSAGES } from "./score-table";
 
 export type { Bilingual, Lang, Vars } from "./format";
 export { fill, langOf, placeholders } from "./format";
 
-export const CATALOGUE = { ...FILE_MESSAGES, ...CLI_MESSAGES, ...INPUT_MESSAGES, ...RULEBOOK_MESSAGES } as const;
+export const CATALOGUE = {
+  ...FILE_MESSAGES,
+  ...CLI_MESSAGES,
+  ...INPUT_MESSAGES,
+  ...RULEBOOK_MESSAGES,
+  ...SCORE_TABLE_MESSAGES,
+} as const;
 
 export type MessageCode = keyof typeof CATALOGUE;
 

@@ -1,5 +1,5 @@
-// What the rulebook check says, by JSON path (rb.*), and how the 配点表 reader says the same things
-// about its cells (table.*), where a clerk needs other words than a rulebook author.
+// What the rulebook check says, by JSON path (rb.*). The 配点表 reader's wording of the same
+// problems about its cells lives with the rest of its messages in score-table.ts (table.*).
 import type { Bilingual } from "./format";
 
 export const RULEBOOK_MESSAGES = {
@@ -61,32 +61,5 @@ export const RULEBOOK_MESSAGES = {
   "rb.total-no-max": {
     ja: "最上位の区分に満点がありません（得点率は到達できる最大点で計算します）。",
     en: "the total has no published maximum; rates use the reachable maximum",
-  },
-
-  // ------------------------------------------------------------ the same, about 配点表 cells
-  "table.id-twice": {
-    ja: "ID「{id}」が重複しています（選択肢などの小項目IDを含む）。別のIDにしてください。",
-    en: "The id “{id}” is used twice (sub-item ids of options included). Use another id.",
-  },
-  "table.unreachable-max": {
-    ja: "配下の配点をすべて得ても {reach} 点で、満点 {max} 点に届きません。配点か満点を見直してください。",
-    en: "All the points below add up to only {reach}, short of the maximum {max}. Check the points or the maximum.",
-  },
-  "table.numeric-needs-steps": { ja: "閾値を入力してください。", en: "Enter the thresholds." },
-  "table.unknown-size-class": {
-    ja: "規模区分「{size}」が「{sheet}」シートにありません。",
-    en: "The size class “{size}” is not on the “{sheet}” sheet.",
-  },
-  "table.cutoffs-count": {
-    ja: "閾値の数（{has}）が段階の数（{n}）と合いません。段階ごとに1つずつ書いてください。",
-    en: "There are {has} thresholds for {n} bands. Write one per band.",
-  },
-  "table.answer-from-kind": {
-    ja: "回答元「{id}」の種類は「{kindWord}」です。同じ種類（{ownWord}）の指標を指定してください。",
-    en: "The answer source “{id}” is of the kind “{kindWord}”. Name an indicator of the same kind ({ownWord}).",
-  },
-  "table.other": {
-    ja: "ルールブックの検査で問題があります（{path}）: {problem}",
-    en: "The rulebook check found a problem ({path}): {problem}",
   },
 } as const satisfies Record<string, Bilingual>;

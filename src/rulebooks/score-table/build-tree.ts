@@ -1,4 +1,5 @@
 // Joining the 区分 and 指標 rows into one tree, with every broken link reported at its cell.
+import { msg } from "../../messages";
 import { Group } from "../schema";
 import { SHEETS } from "./layout";
 import { Problems } from "./problems";
@@ -12,7 +13,7 @@ export function buildTree(groups: GroupRow[], indicators: IndicatorRow[], out: P
   const seen = new Map<string, string>();
   const claim = (id: string, row: Row) => {
     const prev = seen.get(id);
-    if (prev) row.error("ID", `ID「${id}」が重複しています（${prev} と同じ）。別のIDにしてください。`);
+    if (prev) row.error("ID", msg("table.id-twice-at", { id, other: prev }));
     else seen.set(id, row.cell("ID"));
     return !prev;
   };
@@ -22,18 +23,10 @@ export function buildTree(groups: GroupRow[], indicators: IndicatorRow[], out: P
 
   const roots = groups.filter((g) => g.parent === undefined);
   if (!roots.length && groups.length) {
-    out.add(
-      "error",
-      groups[0].row.table.sheet,
-      undefined,
-      "最上位の区分（親IDが空欄の行）がありません。合計にあたる区分を1行作り、親IDを空欄にしてください。",
-    );
+    out.add("error", groups[0].row.table.sheet, undefined, msg("table.no-root"));
   }
   for (const extra of roots.slice(1)) {
-    extra.row.error(
-      "親ID",
-      `親IDが空欄の区分が複数あります（最上位は「${roots[0].group.id}」の1つだけです）。親IDを入力してください。`,
-    );
+    extra.row.error("親ID", msg("table.extra-root", { root: roots[0].group.id }));
   }
   // Root-to-group id chains; null for a group that never reaches the root (unknown parent or a cycle).
   const chains = new Map<string, string[] | null>();
@@ -52,11 +45,9 @@ export function buildTree(groups: GroupRow[], indicators: IndicatorRow[], out: P
   };
   for (const g of groups) {
     if (g.parent === undefined || !byId.has(g.group.id)) continue;
-    if (indicatorIds.has(g.parent))
-      g.row.error("親ID", `親ID「${g.parent}」は指標です。親IDには区分のIDを入力してください。`);
-    else if (!byId.has(g.parent)) g.row.error("親ID", `親ID「${g.parent}」という区分がありません。`);
-    else if (!chainOf(g.group.id) && roots.length === 1)
-      g.row.error("親ID", "親IDをたどると元の区分に戻ってしまいます（循環）。親IDを見直してください。");
+    if (indicatorIds.has(g.parent)) g.row.error("親ID", msg("table.parent-is-indicator", { id: g.parent }));
+    else if (!byId.has(g.parent)) g.row.error("親ID", msg("table.unknown-parent", { id: g.parent }));
+    else if (!chainOf(g.group.id) && roots.length === 1) g.row.error("親ID", msg("table.parent-cycle"));
   }
 
   const attached = new Set<string>();
@@ -64,15 +55,12 @@ export function buildTree(groups: GroupRow[], indicators: IndicatorRow[], out: P
     const parent = path[path.length - 1];
     const chain = byId.has(parent) ? chainOf(parent) : null;
     if (!byId.has(parent)) {
-      row.error("区分ID", `区分ID「${parent}」という区分が「${SHEETS.groups}」シートにありません。`);
+      row.error("区分ID", msg("table.unknown-group", { id: parent, sheet: SHEETS.groups }));
       continue;
     }
     if (!chain) continue;
     if (path.length > 1 && chain.slice(-path.length).join(">") !== path.join(">")) {
-      row.error(
-        "区分ID",
-        `区分ID「${path.join(" > ")}」の経路が区分シートの親IDと合いません（実際は ${chain.join(" > ")}）。`,
-      );
+      row.error("区分ID", msg("table.path-mismatch", { path: path.join(" > "), actual: chain.join(" > ") }));
       continue;
     }
     for (let k = 1; k < chain.length; k++) {
@@ -86,10 +74,7 @@ export function buildTree(groups: GroupRow[], indicators: IndicatorRow[], out: P
   if (out.failed) return undefined;
   for (const g of groups) {
     if (!g.group.children.length) {
-      g.row.error(
-        "ID",
-        "この区分には指標がありません。指標シートの区分IDでこの区分（またはその下の区分）を指定するか、行を削除してください。",
-      );
+      g.row.error("ID", msg("table.empty-group"));
     }
   }
   return out.failed ? undefined : roots[0]?.group;

@@ -1,12 +1,13 @@
 // 配点表 → rulebook. Pure: the workbook arrives as plain cell values, so the CLI (ExcelJS) and the
 // add-in share one reader, and every problem can name the cell a clerk has to fix.
+import { msg } from "../../messages";
 import { Node, Rulebook } from "../schema";
 import { checkRulebook } from "../validate";
 import { buildTree } from "./build-tree";
 import { TableBook } from "./cells";
 import { GROUP_HEADERS, INDICATOR_HEADERS, SHEETS } from "./layout";
-import { locateNodes, Locator, translate } from "./locate";
-import { Problems, TableProblem } from "./problems";
+import { locateNodes, Locator, tableMessage } from "./locate";
+import { aboutCheck, Problems, TableProblem } from "./problems";
 import { readGroup } from "./read-groups";
 import { readIndicator } from "./read-indicators";
 import { readRulebookSheet } from "./read-rulebook-sheet";
@@ -20,22 +21,17 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
   const sheet = readRulebookSheet(book, out, loc);
   const sizes = readSizes(book, out, loc);
   if (sizes.classes && !sheet?.sizeBasis) {
-    out.add(
-      "error",
-      SHEETS.rulebook,
-      undefined,
-      "規模区分があるときは「規模区分の基準」の行（例: 人口）を入力してください。",
-    );
+    out.add("error", SHEETS.rulebook, undefined, msg("table.size-basis-required"));
   } else if (sheet?.sizeBasis && !sizes.classes) {
     sheet.sizeBasisRow?.error(
       "規模区分の基準",
-      `規模区分の基準があるのに「${SHEETS.sizes}」シートに区分がありません。`,
+      msg("table.size-basis-without-classes", { sheet: SHEETS.sizes }),
     );
   }
   if (sheet?.sizeAssumedFrom !== undefined && !sizes.classes)
     sheet.sizeAssumedRow?.error(
       "規模区分の流用元年度",
-      `規模区分の流用元年度があるのに「${SHEETS.sizes}」シートに区分がありません。`,
+      msg("table.size-assumed-without-classes", { sheet: SHEETS.sizes }),
     );
   const groupRows = readTable(book, SHEETS.groups, GROUP_HEADERS, ["ID", "名称"], out);
   const groups = (groupRows ?? []).flatMap((r) => readGroup(r) ?? []);
@@ -47,7 +43,7 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
     out,
   );
   const indicators = (indRows ?? []).flatMap((r) => readIndicator(r, sizes) ?? []);
-  if (indRows && !indRows.length) out.add("error", SHEETS.indicators, undefined, "指標が1行もありません。");
+  if (indRows && !indRows.length) out.add("error", SHEETS.indicators, undefined, msg("table.no-indicators"));
   const root = groupRows && indRows ? buildTree(groups, indicators, out) : undefined;
   if (!root || !sheet || out.failed) return { problems: out.list };
 
@@ -66,7 +62,7 @@ export function tableToRulebook(book: TableBook): { rulebook?: Rulebook; problem
     const at = loc.find(p.path);
     const cell = at?.cell;
     const sheetName = cell ? cell.slice(0, cell.indexOf("!")) : SHEETS.rulebook;
-    out.add(p.severity, sheetName, cell, (at?.subject ?? "") + translate(p));
+    out.add(p.severity, sheetName, cell, aboutCheck(at?.subject, tableMessage(p)));
   }
   return check.ok && !out.failed ? { rulebook: check.rulebook, problems: out.list } : { problems: out.list };
 }

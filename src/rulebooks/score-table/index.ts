@@ -5,4 +5,4 @@ export type { TableBook, TableCell } from "./cells";
 export { rulebookToTable } from "./export";
 export { tableToRulebook } from "./import";
 export { TABLE_LISTS, TABLE_SUBHEADERS } from "./layout";
-export { formatTableProblem, type TableProblem } from "./problems";
+export { formatTableProblem, TableProblem } from "./problems";

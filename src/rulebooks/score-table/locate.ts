@@ -1,26 +1,27 @@
-// checkRulebook reports problems by JSON path in English; the clerk needs the cell and Japanese.
+// checkRulebook reports problems by JSON path; the clerk needs the cell and the table's words.
 // Readers register the cell behind each path as they go; after the check, each problem is
 // pinned to the cell of its longest registered path.
-import { type Message, msg, render } from "../../messages";
+import { type Message, msg } from "../../messages";
 import { Node } from "../schema";
 import type { RulebookProblem } from "../validate";
 import { SHEETS } from "./layout";
+import type { Subject } from "./problems";
 import { Row } from "./sheet-reader";
-import { kindWord } from "./words";
+import { kindName } from "./words";
 
 export class Locator {
-  private readonly cells = new Map<string, { cell: string; subject?: string }>();
-  set(path: string, cell: string, subject?: string): void {
+  private readonly cells = new Map<string, { cell: string; subject?: Subject }>();
+  set(path: string, cell: string, subject?: Subject): void {
     this.cells.set(path, { cell, subject });
   }
   /** Registers every field of a row under `path.field`. */
-  row(path: string, row: Row, fields: Record<string, string>, subject?: string): void {
+  row(path: string, row: Row, fields: Record<string, string>, subject?: Subject): void {
     this.set(path, row.cell("ID"), subject);
     for (const [field, header] of Object.entries(fields))
       this.set(`${path}.${field}`, row.cell(header), subject);
   }
   /** The cell of the longest registered prefix: `root.children[1].options[0].code` → its 選択肢・段階 cell. */
-  find(path: string): { cell: string; subject?: string } | undefined {
+  find(path: string): { cell: string; subject?: Subject } | undefined {
     let p = path.replace(/ \(sub-item\)$/, ".options");
     for (;;) {
       const hit = this.cells.get(p);
@@ -86,8 +87,7 @@ const INDICATOR_FIELDS: Record<string, string> = {
 export function locateNodes(node: Node, path: string, rows: Map<Node, Row>, loc: Locator): void {
   const row = rows.get(node);
   const group = node.kind === "group";
-  if (row)
-    loc.row(path, row, group ? GROUP_FIELDS : INDICATOR_FIELDS, `${group ? "区分" : "指標"}「${node.id}」: `);
+  if (row) loc.row(path, row, group ? GROUP_FIELDS : INDICATOR_FIELDS, { group, id: node.id });
   if (node.kind === "group")
     node.children.forEach((c, i) => locateNodes(c, `${path}.children[${i}]`, rows, loc));
 }
@@ -109,17 +109,12 @@ export function tableMessage(p: RulebookProblem): Message {
     case "rb.answer-from-kind":
       return msg("table.answer-from-kind", {
         ...params,
-        kindWord: kindWord(String(params.kind)),
-        ownWord: kindWord(String(params.own)),
+        kindWord: kindName(String(params.kind)),
+        ownWord: kindName(String(params.own)),
       });
     case "rb.schema":
       return msg("table.other", { path: p.path, problem: params.problem ?? "" });
     default:
       return p.detail;
   }
-}
-
-/** Japanese for a checkRulebook problem about a 配点表 cell. */
-export function translate(p: RulebookProblem): string {
-  return render(tableMessage(p), "ja");
 }

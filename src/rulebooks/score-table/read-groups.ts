@@ -1,4 +1,5 @@
 // The 区分 sheet: one group per row, linked by 親ID (the tree itself is built in build-tree.ts).
+import { msg } from "../../messages";
 import { Group } from "../schema";
 import { Row } from "./sheet-reader";
 import { compact, nonEmpty } from "./values";
@@ -12,8 +13,8 @@ export interface GroupRow {
 
 export function readGroup(row: Row): GroupRow | undefined {
   const id = row.id("ID");
-  if (id !== undefined) row.subject = `区分「${id}」の`;
-  else row.error("ID", "区分のIDを入力してください。");
+  if (id !== undefined) row.subject = { group: true, id };
+  else row.error("ID", msg("table.group-id-required"));
   const name = row.requiredPair("名称", "名称(英)");
   const group: Group = compact({
     kind: "group" as const,

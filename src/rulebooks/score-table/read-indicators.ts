@@ -1,4 +1,5 @@
 // The 指標 sheet: one indicator per row. Which columns a row uses depends on its 種類.
+import { type Bilingual, msg } from "../../messages";
 import { Indicator, IndicatorKind } from "../schema";
 import { INDICATOR_HEADERS } from "./layout";
 import { Sizes } from "./read-sizes";
@@ -9,7 +10,7 @@ import {
   IMPROVEMENT_DIRECTION,
   INPUT_WORDS,
   KIND_WORDS,
-  kindWord,
+  kindName,
   NUMERIC_DIRECTION,
   RANK_DIRECTION,
   toWord,
@@ -41,7 +42,7 @@ export interface IndicatorRow {
 
 export function readIndicator(row: Row, sizes: Sizes): IndicatorRow | undefined {
   const id = row.id("ID");
-  if (id !== undefined) row.subject = `「${id}」の`;
+  if (id !== undefined) row.subject = { group: false, id };
   const pathText = row.required("区分ID");
   const path =
     pathText
@@ -49,12 +50,12 @@ export function readIndicator(row: Row, sizes: Sizes): IndicatorRow | undefined 
       .split(/\s*[>＞/›]\s*/)
       .filter(Boolean) ?? [];
   const name = row.requiredPair("名称", "名称(英)");
-  row.required("種類", `（${wordList(KIND_WORDS)}）`);
+  row.required("種類", KIND_WORDS);
   const kind = row.word("種類", KIND_WORDS);
-  if (id === undefined) row.error("ID", "IDを入力してください。");
+  if (id === undefined) row.error("ID", msg("table.required", { header: "ID" }));
   for (const h of row.table.cols.keys()) {
     if (kind && !COMMON_COLUMNS.has(h) && !KIND_COLUMNS[kind].includes(h) && row.has(h)) {
-      row.warn(h, `種類が「${kindWord(kind)}」の指標では「${h}」の列は使いません（読み込みません）。`);
+      row.warn(h, msg("table.column-not-for-kind", { kind: kindName(kind), header: h }));
     }
   }
   const head = { id: id ?? "", code: row.text("コード"), name: name ?? "" };
@@ -81,11 +82,25 @@ export function readIndicator(row: Row, sizes: Sizes): IndicatorRow | undefined 
 
 type KindBody = { kind: IndicatorKind } & Record<string, unknown>;
 
+/** What a missing cell's message adds: an example, the words it may hold, or when it is needed. */
+type Hint = { example: string } | { words: Bilingual } | "with-measure";
+
 function readKind(row: Row, kind: IndicatorKind, sizes: Sizes): KindBody | undefined {
-  const kindName = kindWord(kind);
-  const need = <T>(h: string, v: T | undefined, hint = ""): T | undefined => {
-    if (v === undefined && !row.has(h))
-      row.error(h, `種類が「${kindName}」の指標は${h}を入力してください。${hint}`);
+  const kindLabel = kindName(kind);
+  const need = <T>(h: string, v: T | undefined, hint?: Hint): T | undefined => {
+    if (v === undefined && !row.has(h)) {
+      const at = { kind: kindLabel, header: h };
+      row.error(
+        h,
+        hint === undefined
+          ? msg("table.kind-needs", at)
+          : hint === "with-measure"
+            ? msg("table.kind-needs-with-measure", at)
+            : "example" in hint
+              ? msg("table.kind-needs-example", { ...at, example: hint.example })
+              : msg("table.kind-needs-one-of", { ...at, words: hint.words }),
+      );
+    }
     return v;
   };
   switch (kind) {
@@ -96,61 +111,55 @@ function readKind(row: Row, kind: IndicatorKind, sizes: Sizes): KindBody | undef
     }
     case "choice":
     case "multi": {
-      const options = need(
-        "選択肢・段階",
-        parseParts(row, "選択肢・段階", false),
-        "（例: ア 全域で実施=10; イ 一部で実施=5）",
-      );
+      const options = need("選択肢・段階", parseParts(row, "選択肢・段階", false), {
+        example: "ア 全域で実施=10; イ 一部で実施=5",
+      });
       const cap = kind === "multi" ? row.num("満点・上限") : undefined;
       return options ? { kind, options, cap } : undefined;
     }
     case "numeric": {
-      const unit = need("単位", row.word("単位", UNIT_WORDS), `（${wordList(UNIT_WORDS)}）`);
-      const ladder = need("閾値", parseLadder(row, "閾値", sizes), "（例: 60=10; 45=5）");
-      const stated = row.word("方向", NUMERIC_DIRECTION, kindName);
+      const unit = need("単位", row.word("単位", UNIT_WORDS), { words: wordList(UNIT_WORDS) });
+      const ladder = need("閾値", parseLadder(row, "閾値", sizes), { example: "60=10; 45=5" });
+      const stated = row.word("方向", NUMERIC_DIRECTION, kindLabel);
       if (stated && ladder?.direction && stated !== ladder.direction) {
         row.error(
           "閾値",
-          `閾値の「${toWord(NUMERIC_DIRECTION, ladder.direction)}」が方向「${toWord(NUMERIC_DIRECTION, stated)}」と合いません。`,
+          msg("table.direction-mismatch", {
+            steps: toWord(NUMERIC_DIRECTION, ladder.direction)!,
+            stated: toWord(NUMERIC_DIRECTION, stated)!,
+          }),
         );
       }
       const direction = stated ?? ladder?.direction;
-      if (direction === undefined && !row.has("方向"))
-        row.error("方向", "方向（「以上」か「以下」）を入力してください。");
+      if (direction === undefined && !row.has("方向")) row.error("方向", msg("table.direction-required"));
       const range = parseRange(row, "値の範囲");
       if (!unit || !ladder || !direction) return undefined;
       const { steps, stepsBySize } = ladder;
       return { kind, unit, direction, steps, stepsBySize, pointsOtherwise: row.num("非該当の配点"), range };
     }
     case "rankBand": {
-      const bands = need(
-        "選択肢・段階",
-        parseParts(row, "選択肢・段階", true),
-        "（例: ア 上位3割=5 [上位=30%]）",
-      );
+      const bands = need("選択肢・段階", parseParts(row, "選択肢・段階", true), {
+        example: "ア 上位3割=5 [上位=30%]",
+      });
       const cumulative = row.bool("累積");
       const used = ["測定名", "測定名(英)", "単位", "方向", "閾値"].some((h) => row.has(h));
       if (!used) return bands ? { kind, cumulative, bands } : undefined;
-      const unit = need("単位", row.word("単位", UNIT_WORDS), "（閾値や測定名を書くときは必要です）");
-      const direction = need(
-        "方向",
-        row.word("方向", RANK_DIRECTION, kindName),
-        `（${wordList(RANK_DIRECTION)}）`,
-      );
+      const unit = need("単位", row.word("単位", UNIT_WORDS), "with-measure");
+      const direction = need("方向", row.word("方向", RANK_DIRECTION, kindLabel), {
+        words: wordList(RANK_DIRECTION),
+      });
       const cuts = parseCutoffs(row, "閾値", sizes);
       if (!bands || !unit || !direction || !cuts) return undefined;
       const measure = compact({ name: row.textPair("測定名", "測定名(英)"), unit, direction, ...cuts });
       return { kind, cumulative, bands, measure };
     }
     case "improvement": {
-      const unit = need("単位", row.word("単位", UNIT_WORDS), `（${wordList(UNIT_WORDS)}）`);
-      const direction = need(
-        "方向",
-        row.word("方向", IMPROVEMENT_DIRECTION, kindName),
-        `（${wordList(IMPROVEMENT_DIRECTION)}）`,
-      );
+      const unit = need("単位", row.word("単位", UNIT_WORDS), { words: wordList(UNIT_WORDS) });
+      const direction = need("方向", row.word("方向", IMPROVEMENT_DIRECTION, kindLabel), {
+        words: wordList(IMPROVEMENT_DIRECTION),
+      });
       const input = row.word("入力", INPUT_WORDS);
-      const steps = need("閾値", parseImprovement(row, "閾値"), "（例: 1以上=6; 0超=3）");
+      const steps = need("閾値", parseImprovement(row, "閾値"), { example: "1以上=6; 0超=3" });
       return unit && direction && steps ? { kind, unit, direction, input, steps } : undefined;
     }
     case "points":

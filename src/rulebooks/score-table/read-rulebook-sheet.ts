@@ -1,5 +1,6 @@
 // The ルールブック sheet: key–value rows (A: 項目, B: 値, C: 補足) for the rulebook's own fields,
 // then a sources table under its own 出典ID header row.
+import { msg } from "../../messages";
 import { Rulebook, RULEBOOK_FORMAT, RULEBOOK_ID_PATTERN, Text, VERSION_PATTERN } from "../schema";
 import { cellAddress, cellText, isBlank, parseNumber, TableBook } from "./cells";
 import { KEY_HEADER, SHEETS, SOURCE_HEADERS } from "./layout";
@@ -10,7 +11,7 @@ import { compact, nonEmpty, textOf } from "./values";
 import { CONFIDENCE_WORDS, ENTITY_WORDS, LEVEL_WORDS, normHeader, normWord } from "./words";
 
 /** Key → the other names (the JSON field, older wordings) a clerk may write in column A. */
-const RULEBOOK_KEYS: Record<string, string[]> = {
+export const RULEBOOK_KEYS: Record<string, string[]> = {
   形式: ["format"],
   ID: ["id", "ルールブックID"],
   制度: ["scheme"],
@@ -79,7 +80,7 @@ function parseFiscalYear(row: Row, h: string): number | undefined {
   if (read === undefined) return undefined;
   const { text: t, n } = read;
   if (n === undefined || !Number.isInteger(n) || n < 2000 || n > 2100) {
-    row.error(h, `年度「${t}」を読めません。2026 や 令和8年度 のように入力してください。`);
+    row.error(h, msg("table.bad-year", { text: t }));
     return undefined;
   }
   return n;
@@ -136,8 +137,7 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
         ]),
       };
       const row = new Row(table, i, cells, out);
-      if (keyed.has(key) && !REPEATABLE.has(key))
-        row.error(undefined, `「${key}」の行が2つあります。1つにしてください。`);
+      if (keyed.has(key) && !REPEATABLE.has(key)) row.error(undefined, msg("table.key-twice", { key }));
       else keyed.set(key, [...(keyed.get(key) ?? []), row]);
     } else if (sourceTable) {
       const row = new Row(sourceTable, i, cells, out);
@@ -147,14 +147,9 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
         sources.push(src);
       }
     } else if (first === undefined) {
-      out.add("warning", sheet, cellAddress(sheet, 0, i), "A列（項目）が空欄の行は読み込みません。");
+      out.add("warning", sheet, cellAddress(sheet, 0, i), msg("table.key-blank"));
     } else {
-      out.add(
-        "warning",
-        sheet,
-        cellAddress(sheet, 0, i),
-        `項目「${first}」は使いません（この行は読み込みません）。`,
-      );
+      out.add("warning", sheet, cellAddress(sheet, 0, i), msg("table.unknown-key", { key: first }));
     }
   });
 
@@ -164,28 +159,22 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     const v = row ? read(row) : undefined;
     if (row) loc.set(RULEBOOK_PATHS[key] ?? key, row.cell(key));
     if (required && (!row || !row.has(key))) {
-      if (row) row.error(key, `${key}を入力してください。`);
-      else
-        out.add(
-          "error",
-          sheet,
-          undefined,
-          `「${key}」の行がありません。A列に「${key}」、B列に値を入力してください。`,
-        );
+      if (row) row.error(key, msg("table.required", { header: key }));
+      else out.add("error", sheet, undefined, msg("table.key-missing", { key }));
     }
     return v;
   };
   const format = val("形式", (r) => r.text("形式"));
   if (format !== undefined && format !== RULEBOOK_FORMAT) {
-    one("形式")!.error("形式", `形式「${format}」は読めません。${RULEBOOK_FORMAT} にしてください。`);
+    one("形式")!.error("形式", msg("table.bad-format", { text: format, format: RULEBOOK_FORMAT }));
   }
   const id = val("ID", (r) => r.text("ID")?.normalize("NFKC"), true);
   if (id !== undefined && !RULEBOOK_ID_PATTERN.test(id)) {
-    one("ID")!.error("ID", `ID「${id}」は使えません。半角英数字と「.」「_」「-」だけを使ってください。`);
+    one("ID")!.error("ID", msg("table.bad-rulebook-id", { id }));
   }
   const version = val("版", (r) => r.text("版")?.normalize("NFKC"), true);
   if (version !== undefined && !VERSION_PATTERN.test(version)) {
-    one("版")!.error("版", `版「${version}」は 1.0.0 のような形にしてください（セルの書式は文字列に）。`);
+    one("版")!.error("版", msg("table.bad-version", { text: version }));
   }
   const titleJa = val("名称", (r) => r.text("名称"), true);
   const titleEn = val("名称(英)", (r) => r.text("名称(英)"));
@@ -201,7 +190,7 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     const current = r.id("前年度の区分");
     const previous = r.id("前年度の区分ID");
     if (current === undefined || previous === undefined) {
-      r.error(undefined, "前年度の区分の行は、B列に今年度の区分ID、C列に前年度の区分IDを入力してください。");
+      r.error(undefined, msg("table.previous-groups-row"));
       continue;
     }
     loc.set(`previous.groups[${prevGroups.length}]`, r.cell("前年度の区分"));
@@ -213,12 +202,7 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
     sameIds: val("前年度と同じID", (r) => r.bool("前年度と同じID")),
   });
   if (!sources.length) {
-    out.add(
-      "error",
-      sheet,
-      undefined,
-      "出典がありません。「出典ID」「題名」などの見出し行を作り、その下に出典を1件以上入力してください。",
-    );
+    out.add("error", sheet, undefined, msg("table.no-sources"));
   }
   const meta: Partial<Rulebook> = compact({
     format: RULEBOOK_FORMAT,

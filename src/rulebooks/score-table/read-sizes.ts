@@ -1,4 +1,5 @@
 // The 規模区分 sheet (optional): size classes that 閾値 cells may split their steps by.
+import { msg } from "../../messages";
 import { SizeClasses } from "../schema";
 import { TableBook } from "./cells";
 import { SHEETS, SIZE_HEADERS } from "./layout";
@@ -22,10 +23,8 @@ export function readSizes(book: TableBook, out: Problems, loc: Locator): Sizes {
     const id = row.id("ID");
     const label = row.textPair("名称", "名称(英)");
     if (id === undefined || label === undefined) {
-      row.error(
-        id === undefined ? "ID" : "名称",
-        `規模区分の${id === undefined ? "ID" : "名称"}を入力してください。`,
-      );
+      const h = id === undefined ? "ID" : "名称";
+      row.error(h, msg("table.size-field-required", { header: h }));
       continue;
     }
     loc.row(`sizeClasses.classes[${classes.length}]`, row, {
@@ -34,7 +33,7 @@ export function readSizes(book: TableBook, out: Problems, loc: Locator): Sizes {
       min: "以上",
       max: "未満",
     });
-    if (classes.some((c) => c.id === id)) row.error("ID", `規模区分ID「${id}」が2つあります。`);
+    if (classes.some((c) => c.id === id)) row.error("ID", msg("table.size-id-twice", { id }));
     // 閾値 cells may name a class by id or by its label.
     lookup.set(normWord(jaOf(label)!), id);
     lookup.set(normWord(id), id);

@@ -1,8 +1,9 @@
 // Reading a sheet row by row. A Row reads one cell per column header and reports any problem
 // against that cell, so every reader below states what it expects and nothing about addresses.
+import { type Message, msg } from "../../messages";
 import { idProblem, Text } from "../schema";
 import { cellAddress, cellText, isBlank, parseNumber, parseShare, TableBook, TableCell } from "./cells";
-import { idMessage, Problems } from "./problems";
+import { aboutRow, idMessage, inCell, Problems, Subject } from "./problems";
 import { protect, SEP_LINES, splitTop } from "./syntax";
 import { textOf } from "./values";
 import { BOOL_WORDS, fromWord, normHeader, wordList, Words } from "./words";
@@ -14,7 +15,7 @@ export interface Table {
 
 export class Row {
   /** Names the indicator or group in messages once its id is known: 「B.n」の… */
-  subject = "";
+  subject?: Subject;
   constructor(
     readonly table: Table,
     readonly index: number,
@@ -36,16 +37,23 @@ export class Row {
     const c = (h !== undefined ? this.table.cols.get(h) : undefined) ?? this.table.cols.get("ID") ?? 0;
     return cellAddress(this.table.sheet, c, this.index);
   }
-  error(h: string | undefined, message: string): void {
-    this.out.add("error", this.table.sheet, this.cell(h), this.subject + message);
+  error(h: string | undefined, m: Message): void {
+    this.out.add("error", this.table.sheet, this.cell(h), aboutRow(this.subject, m));
   }
-  warn(h: string | undefined, message: string): void {
-    this.out.add("warning", this.table.sheet, this.cell(h), this.subject + message);
+  warn(h: string | undefined, m: Message): void {
+    this.out.add("warning", this.table.sheet, this.cell(h), aboutRow(this.subject, m));
   }
 
-  required(h: string, hint = ""): string | undefined {
+  /** `words`: what the cell may hold, when the message should list it. */
+  required(h: string, words?: Words<string>): string | undefined {
     const t = this.text(h);
-    if (t === undefined) this.error(h, `${h}を入力してください。${hint}`);
+    if (t === undefined)
+      this.error(
+        h,
+        words
+          ? msg("table.required-one-of", { header: h, words: wordList(words) })
+          : msg("table.required", { header: h }),
+      );
     return t;
   }
   /** A number cell as it is; text through `parse`. `text` is what the clerk sees, for messages. */
@@ -59,16 +67,21 @@ export class Row {
     const read = this.numeric(h, parseNumber);
     if (read === undefined) return undefined;
     const { text: t, n } = read;
+    const { min, max } = opt;
+    const at = { header: h, text: t };
     if (n === undefined || !Number.isFinite(n)) {
-      this.error(h, `${h}「${t}」を数値として読めません。数値を入力してください。`);
+      this.error(h, msg("table.not-number", at));
     } else if (opt.int && !Number.isInteger(n)) {
-      this.error(h, `${h}「${t}」は整数で入力してください。`);
-    } else if ((opt.min !== undefined && n < opt.min) || (opt.max !== undefined && n > opt.max)) {
-      const range = [
-        opt.min !== undefined ? `${opt.min}以上` : "",
-        opt.max !== undefined ? `${opt.max}以下` : "",
-      ];
-      this.error(h, `${h}「${t}」は${range.join("")}にしてください。`);
+      this.error(h, msg("table.not-integer", at));
+    } else if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+      this.error(
+        h,
+        min === undefined
+          ? msg("table.above-max", { ...at, max: max! })
+          : max === undefined
+            ? msg("table.below-min", { ...at, min })
+            : msg("table.out-of-range", { ...at, min, max }),
+      );
     } else return n;
     return undefined;
   }
@@ -77,18 +90,22 @@ export class Row {
     if (read === undefined) return undefined;
     const { text: t, n } = read;
     if (n === undefined || n < 0 || n > 1) {
-      this.error(h, `${h}「${t}」は 0〜1 の割合か、45% のように % を付けて入力してください。`);
+      this.error(h, msg("table.not-share", { header: h, text: t }));
       return undefined;
     }
     return n;
   }
-  word<T extends string>(h: string, words: Words<T>, kindName?: string): T | undefined {
+  /** `kind`: the indicator's kind, named in the message when the words depend on it. */
+  word<T extends string>(h: string, words: Words<T>, kind?: Message | string): T | undefined {
     const t = this.text(h);
     if (t === undefined) return undefined;
     const w = fromWord(words, t);
     if (w === undefined) {
-      const scope = kindName ? `種類が「${kindName}」の指標の${h}は` : "";
-      this.error(h, `${h}「${t}」は使えません。${scope}${wordList(words)}のいずれかを入力してください。`);
+      const at = { header: h, text: t, words: wordList(words) };
+      this.error(
+        h,
+        kind ? msg("table.unknown-word-for-kind", { ...at, kind }) : msg("table.unknown-word", at),
+      );
     }
     return w;
   }
@@ -111,7 +128,7 @@ export class Row {
     const ids = t.split(/[;,、\s]+/).filter(Boolean);
     for (const id of ids) {
       const problem = idProblem(id);
-      if (problem) this.error(h, `${h}の${idMessage(id, problem)}`);
+      if (problem) this.error(h, inCell(h, idMessage(id, problem)));
     }
     return ids;
   }
@@ -124,13 +141,14 @@ export class Row {
   textPair(h: string, hEn: string): Text | undefined {
     const ja = this.text(h);
     const en = this.text(hEn);
-    if (ja === undefined && en !== undefined) this.error(h, `${hEn}だけでなく${h}も入力してください。`);
+    if (ja === undefined && en !== undefined)
+      this.error(h, msg("table.pair-missing-ja", { header: h, headerEn: hEn }));
     return textOf(ja, en);
   }
   /** textPair that must be there (when only the English is, textPair has already said so). */
   requiredPair(h: string, hEn: string): Text | undefined {
     const t = this.textPair(h, hEn);
-    if (t === undefined && !this.has(hEn)) this.error(h, `${h}を入力してください。`);
+    if (t === undefined && !this.has(hEn)) this.error(h, msg("table.required", { header: h }));
     return t;
   }
   /** One note per line; line i of the English column translates line i. */
@@ -146,7 +164,8 @@ export class Row {
     const out: Text[] = [];
     for (let i = 0; i < Math.max(ja.length, en.length); i++) {
       if (ja[i]) out.push(textOf(ja[i], en[i] || undefined)!);
-      else if (en[i]) this.error(hEn, `${hEn}の${i + 1}行目に対応する${h}の行がありません。`);
+      else if (en[i])
+        this.error(hEn, inCell(hEn, msg("table.note-line-unmatched", { line: i + 1, header: h })));
     }
     return out.length ? out : undefined;
   }
@@ -161,7 +180,7 @@ export function openSheet(
 ): [string, TableCell[][]] | undefined {
   const key = book[name] ? name : Object.keys(book).find((k) => normHeader(k) === normHeader(name));
   if (key === undefined) {
-    if (!optional) out.add("error", name, undefined, `シート「${name}」がありません。`);
+    if (!optional) out.add("error", name, undefined, msg("table.no-sheet", { sheet: name }));
     return undefined;
   }
   return [key, book[key]];
@@ -181,8 +200,8 @@ export function headerMap(
     if (t === undefined) return;
     const h = byNorm.get(normHeader(t));
     const cell = cellAddress(sheet, i, rowIndex);
-    if (!h) out.add("warning", sheet, cell, `見出し「${t}」は使いません（この列は読み込みません）。`);
-    else if (cols.has(h)) out.add("error", sheet, cell, `見出し「${t}」が2つあります。1つにしてください。`);
+    if (!h) out.add("warning", sheet, cell, msg("table.unknown-header", { header: t }));
+    else if (cols.has(h)) out.add("error", sheet, cell, msg("table.header-twice", { header: t }));
     else cols.set(h, i);
   });
   return cols;
@@ -202,19 +221,13 @@ export function readTable(
   const [sheet, rows] = found;
   const head = rows.findIndex((r) => !isBlank(r));
   if (head < 0) {
-    if (!optional)
-      out.add("error", sheet, undefined, `シート「${sheet}」が空です。1行目に見出しを入力してください。`);
+    if (!optional) out.add("error", sheet, undefined, msg("table.empty-sheet", { sheet }));
     return undefined;
   }
   const table: Table = { sheet, cols: headerMap(sheet, rows[head], head, known, out) };
   const missing = required.filter((h) => !table.cols.has(h));
   for (const h of missing) {
-    out.add(
-      "error",
-      sheet,
-      cellAddress(sheet, 0, head),
-      `見出し「${h}」の列がありません。見出し行に「${h}」を追加してください。`,
-    );
+    out.add("error", sheet, cellAddress(sheet, 0, head), msg("table.missing-header", { header: h }));
   }
   if (missing.length) return undefined;
   const data: Row[] = [];

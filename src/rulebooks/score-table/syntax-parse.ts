@@ -1,9 +1,10 @@
 // Reading the mini-syntax cells into rulebook parts: options and bands (選択肢・段階), steps,
 // cut-offs and improvement steps (閾値), and the 値の範囲 cell.
+import { type Message, msg, type MessageCode } from "../../messages";
 import { idProblem, RuleBand, RuleOption, RuleStep, Text } from "../schema";
 import { parseNumber, parseShare } from "./cells";
 import { SHEETS } from "./layout";
-import { idMessage } from "./problems";
+import { inCell, subIdMessage } from "./problems";
 import { Sizes } from "./read-sizes";
 import { Row } from "./sheet-reader";
 import { Item, parseItem, protect, Protected, SEP_IN_BLOCK, SEP_LINES, SEP_STEPS, splitTop } from "./syntax";
@@ -14,36 +15,37 @@ import { normWord } from "./words";
 function cellErrors(row: Row, h: string) {
   const errors = {
     ok: true,
-    report(m: string): void {
+    report(m: Message): void {
       errors.ok = false;
-      row.error(h, `${h}の${m}`);
+      row.error(h, inCell(h, m));
     },
   };
   return errors;
 }
 
 /** Reads the attributes every part may carry; reports through `err`. */
-function partAttrs(item: Item, err: (m: string) => void) {
+function partAttrs(item: Item, err: (m: Message) => void) {
   const a = item.attrs;
   const get = (key: string) => (a.has(key) ? item.restore(a.get(key)!) : undefined);
-  const num = (key: string, check: (n: number) => boolean, want: string) => {
+  const num = (key: string, check: (n: number) => boolean, want: MessageCode) => {
     const t = get(key);
     if (t === undefined) return undefined;
     const n = key === "該当率" || key === "上位" ? parseShare(t) : parseNumber(t);
-    if (n === undefined || !check(n)) err(`「${item.shown}」: ${key}「${t}」は${want}で書いてください。`);
+    if (n === undefined || !check(n))
+      err(msg("table.bad-attr-value", { item: item.shown, key, text: t, want: msg(want) }));
     return n;
   };
   const id = get("ID")?.normalize("NFKC");
   const problem = id === undefined ? null : idProblem(id);
-  if (id !== undefined && problem) err(`「${item.shown}」: 小項目の${idMessage(id, problem)}`);
+  if (id !== undefined && problem) err(subIdMessage(item.shown, id, problem));
   const benchmark: Benchmark | undefined = nonEmpty({
-    hitCount: num("該当数", (n) => Number.isInteger(n) && n >= 0, "0以上の整数"),
-    hitRate: num("該当率", (n) => n >= 0 && n <= 1, "0〜1 の割合か 45% の形"),
-    mean: num("全国平均", Number.isFinite, "数値"),
+    hitCount: num("該当数", (n) => Number.isInteger(n) && n >= 0, "table.want.count"),
+    hitRate: num("該当率", (n) => n >= 0 && n <= 1, "table.want.share"),
+    mean: num("全国平均", Number.isFinite, "table.want.number"),
     source: get("出典"),
   });
   const aliases = a.has("別名") ? splitTop(a.get("別名")!, /[|｜]/).map(item.restore) : undefined;
-  const top = num("上位", (n) => n >= 0 && n <= 1, "30% や 0.3 の形");
+  const top = num("上位", (n) => n >= 0 && n <= 1, "table.want.top");
   return { id, benchmark, aliases, top, en: get("英"), name: get("名称") };
 }
 
@@ -51,21 +53,21 @@ function partAttrs(item: Item, err: (m: string) => void) {
 function stepLabel(
   item: Item,
   at: { name?: string; en?: string },
-  err: (m: string) => void,
+  err: (m: Message) => void,
 ): Text | undefined {
-  if (at.en !== undefined && at.name === undefined)
-    err(`「${item.shown}」: 英=… を書くときは 名称=… も書いてください。`);
+  if (at.en !== undefined && at.name === undefined) err(msg("table.en-needs-name", { item: item.shown }));
   return textOf(at.name, at.en);
 }
 
-function pointsOf(item: Item, err: (m: string) => void, example: string): number | undefined {
+function pointsOf(item: Item, err: (m: Message) => void, example: string): number | undefined {
   if (item.points === undefined) {
-    const hint = /^\d+$/.test(item.head) ? "（数値に桁区切りの「,」は使えません）" : "";
-    err(`「${item.shown}」に「=配点」がありません（例: ${example}）。${hint}`);
+    // 「1,000=5」 splits at the comma in a 閾値 cell, leaving an item of digits only.
+    const comma = /^\d+$/.test(item.head);
+    err(msg(comma ? "table.no-points-comma" : "table.no-points", { item: item.shown, example }));
     return undefined;
   }
   const n = parseNumber(item.points);
-  if (n === undefined) err(`「${item.shown}」: 配点「${item.points}」を数値として読めません。`);
+  if (n === undefined) err(msg("table.points-not-number", { item: item.shown, text: item.points }));
   return n;
 }
 
@@ -81,21 +83,17 @@ export function parseParts(row: Row, h: string, band: boolean): (RuleOption | Ru
     if (!item) return [];
     const m = /^(\S+)(?:[\s\u3000]+([\s\S]+))?$/u.exec(item.head);
     if (!m) {
-      err(`「${item.shown}」にコードがありません（例: ア 全域で実施=10）。`);
+      err(msg("table.no-code", { item: item.shown }));
       return [];
     }
     const points = pointsOf(item, err, band ? "ア 上位3割=5 [上位=30%]" : "ア 全域で実施=10");
     const at = partAttrs(item, err);
     const code = pt.restore(m[1]);
     const label = m[2] === undefined ? undefined : pt.restore(m[2]);
-    if (at.en !== undefined && label === undefined)
-      err(`「${item.shown}」: 英=… を書くときはコードの後に名称も書いてください。`);
+    if (at.en !== undefined && label === undefined) err(msg("table.en-needs-label", { item: item.shown }));
     // 「ア全域で実施=10」: a clerk forgot the space between code and label.
     if (label === undefined && code.length > 4 && /[^ -~]/.test(code)) {
-      row.warn(
-        h,
-        `${h}のコード「${code}」が長すぎます。コードと名称の間に空白を入れてください（例: ア 全域で実施=10）。`,
-      );
+      row.warn(h, inCell(h, msg("table.code-too-long", { code })));
     }
     if (points === undefined) return [];
     const part = compact({
@@ -131,11 +129,11 @@ function blocksOf(row: Row, h: string, pt: Protected, sizes: Sizes): Block[] | u
     const common = ["共通", "全体", "*"].includes(name);
     const size = common ? undefined : sizes.lookup.get(normWord(name));
     if (!common && size === undefined) {
-      row.error(h, `${h}の規模区分「${name}」が「${SHEETS.sizes}」シートにありません。`);
+      row.error(h, inCell(h, msg("table.unknown-size-class", { size: name, sheet: SHEETS.sizes })));
       return undefined;
     }
     if (blocks.some((b) => b.size === size)) {
-      row.error(h, `${h}に規模区分「${name}」が2回あります。`);
+      row.error(h, msg("table.size-twice", { header: h, size: name }));
       return undefined;
     }
     blocks.push({ size, body: m[2] });
@@ -195,9 +193,7 @@ export function parseLadder(row: Row, h: string, sizes: Sizes): Ladder | undefin
     if (m[2]) dirs.add(m[2] === "以上" ? "atLeast" : "atMost");
     const value = parseValue(m[1]);
     if (value === undefined) {
-      err(
-        `「${item.shown}」: 閾値「${pt.restore(item.head)}」を数値として読めません（不明なときは ?=10 のように書きます）。`,
-      );
+      err(msg("table.threshold-not-number", { item: item.shown, text: pt.restore(item.head) }));
       return [];
     }
     const points = pointsOf(item, err, "60=10");
@@ -207,7 +203,7 @@ export function parseLadder(row: Row, h: string, sizes: Sizes): Ladder | undefin
     return [compact({ value, points, id: at.id, label, benchmark: at.benchmark })];
   });
   if (!sized) return undefined;
-  if (dirs.size > 1) err("「以上」と「以下」が混ざっています。どちらかにそろえてください。");
+  if (dirs.size > 1) err(msg("table.mixed-directions"));
   const direction = dirs.size === 1 ? [...dirs][0] : undefined;
   return errors.ok ? compact({ steps: sized.plain, stepsBySize: sized.bySize, direction }) : undefined;
 }
@@ -220,9 +216,7 @@ export function parseCutoffs(row: Row, h: string, sizes: Sizes) {
   const sized = readBySize(row, h, pt, sizes, (raw) => {
     const v = raw.includes("=") || raw.includes("＝") ? undefined : parseValue(pt.restore(raw));
     if (v === undefined) {
-      errors.report(
-        `「${pt.restore(raw)}」: 順位帯の閾値は段階の順に数値だけを書きます（例: 2; 4; 6; 9、不明は ?）。`,
-      );
+      errors.report(msg("table.cutoff-not-number", { item: pt.restore(raw) }));
     }
     return [v ?? null];
   });
@@ -246,13 +240,13 @@ export function parseImprovement(row: Row, h: string): ImprovementStep[] | undef
     if (!["それ以外", "その他", "すべて"].includes(head)) {
       const rest = head.replace(BOUND, (_, n: string, op: string) => {
         const lower = op === "以上" || op === "超";
-        if ((lower ? step.min : step.max) !== undefined) err(`「${item.shown}」: 下限と上限は1つずつです。`);
+        if ((lower ? step.min : step.max) !== undefined) err(msg("table.bound-twice", { item: item.shown }));
         if (lower) Object.assign(step, { min: Number(n), minInclusive: op === "超" ? false : undefined });
         else Object.assign(step, { max: Number(n), maxInclusive: op === "未満" ? false : undefined });
         return "";
       });
       if (rest.replace(/[\s、,~〜]/g, "") !== "" || (step.min === undefined && step.max === undefined)) {
-        err(`「${item.shown}」: 改善幅を「1以上」「0超」「0超1未満」「それ以外」のように書いてください。`);
+        err(msg("table.bad-improvement", { item: item.shown }));
         return [];
       }
     }
@@ -276,7 +270,7 @@ export function parseRange(row: Row, h: string): { min?: number; max?: number } 
     nums.some((n, i) => n === undefined && parts[i].trim() !== "") ||
     nums.every((n) => n === undefined)
   ) {
-    row.error(h, `${h}「${t}」は「0〜100」「0〜」「〜100」のように書いてください。`);
+    row.error(h, msg("table.bad-range", { header: h, text: t }));
     return undefined;
   }
   return compact({ min: nums[0], max: nums[1] });

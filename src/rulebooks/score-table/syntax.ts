@@ -1,6 +1,7 @@
 // The mini-syntax of the 選択肢・段階 and 閾値 cells: items separated by ';' or line breaks, each
 // `head=points [key=value; ...]`. A backslash protects the next character; protected characters are
 // parked in the private-use area so the splitting below can stay plain string work.
+import { type Message, msg } from "../../messages";
 import { normHeader } from "./words";
 
 export interface Protected {
@@ -41,7 +42,7 @@ export const SEP_LINES = /[;；\n]/;
 export const SEP_STEPS = /[;；,，、\n]/;
 export const SEP_IN_BLOCK = /[;；,，、]/;
 
-const ATTR_KEYS: Record<string, string> = {
+export const ATTR_KEYS: Record<string, string> = {
   ID: "ID",
   小項目ID: "ID",
   id: "ID",
@@ -76,7 +77,7 @@ export function parseItem(
   pt: Protected,
   item: string,
   allowed: readonly string[],
-  err: (m: string) => void,
+  err: (m: Message) => void,
 ): Item | undefined {
   const shown = pt.restore(item);
   let body = item;
@@ -85,7 +86,7 @@ export function parseItem(
   if (open >= 0) {
     const m = /^[[［]([^[\]［］]*)[\]］]$/.exec(body.slice(open).trim());
     if (!m) {
-      err(`「${shown}」: [ ] は項目の末尾に1組だけ書けます（名称に [ を含めるときは \\[ と書きます）。`);
+      err(msg("table.brackets", { item: shown }));
       return undefined;
     }
     for (const part of m[1]
@@ -95,13 +96,18 @@ export function parseItem(
       const kv = /^([^=＝:：]+)[=＝:：]([\s\S]*)$/.exec(part);
       const key = kv ? ATTR_KEYS[normHeader(kv[1])] : undefined;
       if (!kv || !key || !allowed.includes(key)) {
+        const keys = allowed.map((k) => `${k}=…`);
         err(
-          `「${shown}」: 「${pt.restore(part)}」は使えません。[ ] の中には ${allowed.map((k) => `${k}=…`).join("、")} を書けます。`,
+          msg("table.bad-attr", {
+            item: shown,
+            attr: pt.restore(part),
+            allowed: { ja: keys.join("、"), en: keys.join(", ") },
+          }),
         );
         return undefined;
       }
       if (attrs.has(key)) {
-        err(`「${shown}」: ${key} が2回書かれています。`);
+        err(msg("table.attr-twice", { item: shown, key }));
         return undefined;
       }
       attrs.set(key, kv[2].trim());

@@ -1,5 +1,6 @@
 // The words a clerk writes for the schema's enumerated values. Reading accepts every spelling
 // listed; writing uses the first word, so an exported table reads back unchanged.
+import { type Bilingual, type Message, msg } from "../../messages";
 import { Indicator, IndicatorKind, Rulebook } from "../schema";
 
 /** [schema value, word written on export, other accepted spellings...] */
@@ -83,9 +84,15 @@ export function fromWord<T extends string>(words: Words<T>, raw: string): T | un
 export function toWord<T extends string>(words: Words<T>, value: T | undefined): string | null {
   return value === undefined ? null : (words.find((w) => w[0] === value)?.[1] ?? value);
 }
-/** 「はい・いいえ」・「択一」…, for messages that list what may be written. */
-export const wordList = (words: Words<string>) => words.map((w) => `「${w[1]}」`).join("・");
+/** 「はい・いいえ」・「択一」…, for messages that list what may be written (the same words in English). */
+export const wordList = (words: Words<string>): Bilingual => ({
+  ja: words.map((w) => `「${w[1]}」`).join("・"),
+  en: words.map((w) => `“${w[1]}”`).join(", "),
+});
 
 export const kindWord = (k: string) => toWord(KIND_WORDS, k as IndicatorKind) ?? k;
+/** A kind as messages name it: its 種類 word, with English beside it in English. */
+export const kindName = (k: string): Message | string =>
+  KIND_WORDS.some((w) => w[0] === k) ? msg(`table.kind.${k as IndicatorKind}`) : k;
 export const boolWord = (b: boolean | undefined) =>
   toWord(BOOL_WORDS, b === undefined ? undefined : b ? "true" : "false");
