@@ -10,7 +10,9 @@ import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
 import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
 import { tableBookFrom } from "../workbook/score-table-xlsx";
-import { ANSWER_SHEET, readTemplate } from "../workbook/template";
+import { ANSWER_PREFIX } from "../workbook/form-map";
+import { RangeTooLarge } from "../workbook/grid-read";
+import { ANSWER_SHEET, findHeaderRow, recordedRulebookIdOf } from "../workbook/template";
 import { inspectWorkbook, PackageRefused } from "../workbook/xlsx-reader/inspect";
 import type { Cli } from "./context";
 
@@ -100,11 +102,37 @@ export function recordedRulebook(id: string, given: readonly Rulebook[]): Rulebo
   return given.find((rb) => rb.id === id) ?? bundledRulebooks().find((rb) => rb.id === id);
 }
 
+/** What the answer sheet records, read once: the rulebook id (even above renamed headers), and whether answers can be found at all. */
+async function recorded(book: ExcelJsWorkbook, file: string) {
+  let read;
+  try {
+    read = await book.read({ used: [ANSWER_SHEET], names: true });
+  } catch (e) {
+    if (e instanceof RangeTooLarge)
+      throw new UserError(
+        msg("book.too-many-cells", {
+          file,
+          sheet: e.sheet,
+          cells: e.cells.toLocaleString("en-US"),
+          limit: e.limit.toLocaleString("en-US"),
+        }),
+      );
+    throw e;
+  }
+  const block = read.used.get(ANSWER_SHEET);
+  const mapped = read.names.some((n) => n.name.toLowerCase().startsWith(ANSWER_PREFIX));
+  return {
+    id: block ? recordedRulebookIdOf(block) : undefined,
+    template: block ? findHeaderRow(block) !== null : false,
+    answerSheet: Boolean(block),
+    mapped,
+    sheets: read.sheets.filter((s) => s.visible).map((s) => s.name),
+  };
+}
+
 /** The rulebook id the standard template records (ルールブックID), if the workbook is one. */
 export async function recordedRulebookId(book: ExcelJsWorkbook): Promise<string | undefined> {
-  const read = await book.read({ used: [ANSWER_SHEET] });
-  const block = read.used.get(ANSWER_SHEET);
-  return block ? (readTemplate(block)?.rulebookId ?? undefined) : undefined;
+  return (await recorded(book, "")).id;
 }
 
 /** The rulebook to score a workbook with: the argument if given, else what the workbook records. */
@@ -115,13 +143,23 @@ export async function rulebookForBook(
   ref: string | undefined,
   options: { given?: readonly Rulebook[]; fallback?: Rulebook } = {},
 ): Promise<Rulebook> {
+  const found = await recorded(book, file);
   if (ref) return loadRulebook(cli, ref);
-  const id = await recordedRulebookId(book);
-  if (id) {
-    const rb = recordedRulebook(id, options.given ?? []);
+  if (found.id) {
+    const rb = recordedRulebook(found.id, options.given ?? []);
     if (rb) return rb;
-    throw new UserError(msg("book.rulebook-unknown", { file, id }));
+    throw new UserError(msg("book.rulebook-unknown", { file, id: found.id }));
   }
   if (options.fallback) return options.fallback;
+  // Say what is wrong with the workbook before asking for a rulebook it could not be scored with anyway.
+  if (!found.template && !found.mapped)
+    throw new UserError(
+      msg("cli.in-file", {
+        file,
+        detail: found.answerSheet
+          ? msg("run.answer-headers")
+          : msg("run.no-answers", { sheets: found.sheets.length ? { ja: found.sheets.join("、"), en: found.sheets.join(", ") } : "―" }),
+      }),
+    );
   throw new UserError(msg("book.rulebook-missing", { file }));
 }

@@ -59,7 +59,8 @@ export function registerScore(program: Command, root: Cli): void {
     if (opts.size !== undefined) context.size = opts.size;
 
     const book = await openWorkbook(cli, file, limits);
-    // Refused before any work: an output that is the input (links included), or exists without --force.
+    // Refused before any work: an output that is an input (links included), or exists without --force.
+    for (const other of [opts.previous, opts.previousTally, opts.benchmarks]) if (other) await cli.files.remember(other);
     if (opts.out) await cli.files.checkOutput(opts.out);
     const own = await rulebookForBook(cli, book, file, opts.rulebook);
     const loadTally = tallyLoader(cli);

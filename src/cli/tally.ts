@@ -112,7 +112,10 @@ export async function previousFromTally(
       msg(m.by === "code" ? "tally.insurer-code-twice" : "tally.insurer-name-twice", {
         file: path,
         insurer: insurerNo,
-        rows: m.entities.map((e) => `${e.row}（${e.code} ${e.name}）`).join("、"),
+        rows: {
+          ja: m.entities.map((e) => `${e.row}（${e.code} ${e.name}）`).join("、"),
+          en: m.entities.map((e) => `${e.row} (${e.code} ${e.name})`).join(", "),
+        },
       }),
     );
   return toComparable(m.entity, findBundled(read.rulebookId) ?? rulebook);

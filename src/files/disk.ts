@@ -138,6 +138,8 @@ function writeProblem(e: unknown): Message {
 export class FileAccess {
   private readonly inputs: InputIdentity[] = [];
   private readonly outputs = new Set<string>();
+  /** Outputs checked ahead of the work: the same path given twice is refused before anything is written. */
+  private readonly planned = new Set<string>();
 
   constructor(private readonly force = false) {}
 
@@ -156,6 +158,13 @@ export class FileAccess {
 
   /** Refuses an output before any work is done: an input, a folder, a special file, or an existing file without --force. */
   async checkOutput(target: string): Promise<void> {
+    const abs = resolve(target);
+    if (this.planned.has(abs)) throw new UserError(msg("out.same-twice", { out: target }));
+    await this.verify(target);
+    this.planned.add(abs);
+  }
+
+  private async verify(target: string): Promise<void> {
     const abs = resolve(target);
     if (this.outputs.has(abs)) throw new UserError(msg("out.same-twice", { out: target }));
     const link = await fs.lstat(abs).catch((e: unknown) => {
@@ -177,7 +186,7 @@ export class FileAccess {
 
   /** Writes through a temporary file beside the target and renames it over the target. */
   async write(target: string, data: Uint8Array | string): Promise<void> {
-    await this.checkOutput(target);
+    await this.verify(target);
     const abs = resolve(target);
     const temp = resolve(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString("hex")}.saiten-tmp`);
     let handle: fs.FileHandle | undefined;

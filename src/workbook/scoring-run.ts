@@ -130,7 +130,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
       "sheet-missing",
       block
         ? msg("run.answer-headers")
-        : msg("run.no-answers", { sheets: sheets.length ? sheets.join("、") : "―" }),
+        : msg("run.no-answers", { sheets: sheets.length ? { ja: sheets.join("、"), en: sheets.join(", ") } : "―" }),
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));

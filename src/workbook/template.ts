@@ -208,6 +208,19 @@ function numberOf(c: CellData | undefined): number | undefined {
   return t !== "" && Number.isFinite(Number(t)) ? Number(t) : undefined;
 }
 
+/**
+ * The rulebook id the metadata rows record (ルールブックID followed by its value), found without the
+ * header row, so that a form whose headers were renamed still says which rulebook it is for.
+ */
+export function recordedRulebookIdOf(block: Block): string | undefined {
+  const label = normaliseText(META_LABELS.rulebook);
+  for (const line of block.cells.slice(0, HEADER_ROW + 5)) {
+    const j = line.findIndex((c) => text(c) === label);
+    if (j >= 0) return text(line[j + 1]) || undefined;
+  }
+  return undefined;
+}
+
 export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): TemplateAnswers | null {
   const headerRow = findHeaderRow(block);
   if (headerRow === null) return null;

@@ -76,8 +76,15 @@ export async function openTally(
     if (e instanceof PackageRefused) throw new TallyError(e.detail);
     throw e;
   }
-  const read = await readTallyWorkbook(data, options.year);
-  return { ...read, source: fileName };
+  try {
+    const read = await readTallyWorkbook(data, options.year);
+    return { ...read, source: fileName };
+  } catch (e) {
+    // The reader knows sheets and cells, not the file: the message names it here.
+    if (e instanceof TallyError && e.detail.params?.file === undefined)
+      throw new TallyError(msg("cli.in-file", { file: fileName, detail: e.detail }));
+    throw e;
+  }
 }
 
 /** A workbook whose sheets include a 全国集計 sheet (MHLW names it 「全国集計（市町村）」). */

@@ -503,7 +503,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       code: "duplicate_code",
       severity: "error",
       cell: cells[1],
-      ...say(msg("tally.duplicate-code", { code, cells: cells.join("、") })),
+      ...say(msg("tally.duplicate-code", { code, cells: { ja: cells.join("、"), en: cells.join(", ") } })),
     });
   }
 

@@ -1,0 +1,347 @@
+// Hostile inputs, part 3 (with the parts of 2 and 7 that need a process of their own): zip bombs,
+// headers that lie, a million-row sheet, /dev/zero, named pipes, huge used ranges and merges, a file
+// past --max-file-mb, and a workbook that names /dev/zero as its rulebook.
+// The bombs, the million-row sheet, /dev/zero and a named pipe run the compiled CLI in a child
+// process with a 256 MB heap (`node --max-old-space-size=256 bin/saiten.js …`), which must exit by
+// itself with 2 and a message of the right kind, not crash or hang; those run concurrently (each is
+// a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
+// process, each bounded by a time limit of its own.
+import { execFileSync } from "child_process";
+import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
+import { basename, join } from "path";
+import {
+  answerBook,
+  expectClean,
+  folderHashes,
+  freshDir,
+  hashes,
+  hugeMergeBook,
+  KAIGO,
+  lyingZipBomb,
+  millionRowBook,
+  put,
+  type Ran,
+  runBin,
+  runWithin,
+  type Spawned,
+  zipBomb,
+} from "./build";
+
+/** A value built once, on first use (concurrent tests cannot share a beforeAll). */
+function once<T>(build: () => Promise<T> | T): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= Promise.resolve().then(build));
+}
+
+const bomb = once(zipBomb);
+const liar = once(lyingZipBomb);
+const millionRows = once(millionRowBook);
+const filled = once(() => answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" }, name: "見本市", code: "011002" }));
+const devZeroBook = once(() => answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" }, b2: "/dev/zero" }));
+const wideBook = once(() =>
+  answerBook(KAIGO, {
+    answers: { "P_I_1_1.a": "○" },
+    edit: (ws) => {
+      ws.getCell("XFD20000").value = "端";
+    },
+  }),
+);
+
+function mkfifo(path: string): string {
+  execFileSync("mkfifo", [path]);
+  return path;
+}
+
+/** Not killed, not out of memory: exited by itself with this code, its output clean. */
+function expectExit(r: Spawned, code: number) {
+  expect({ timedOut: r.timedOut, signal: r.signal }).toEqual({ timedOut: false, signal: null });
+  expect({ code: r.code, err: r.err }).toEqual({ code, err: expect.any(String) });
+  expectClean(r.out, r.err);
+}
+
+/** A message on stderr naming the file, of the expected kind. */
+function expectMessage(r: Ran, file: string, phrase: RegExp) {
+  expect(r.err).toContain(basename(file));
+  expect(r.err).toMatch(phrase);
+}
+
+const UNPACKED = /展開すると上限|壊れています/;
+
+// In-process cases first: the concurrent child-process cases below start with the file anyway, so
+// these run while the children do.
+describe("in process, time-bounded", () => {
+  test("rulebook check: a zip bomb given as a 配点表", async () => {
+    const dir = freshDir("bomb-check");
+    const file = put(dir, "配点表.xlsx", await bomb());
+    const before = hashes([file]);
+    const r = await runWithin(15_000, "rulebook", "check", file);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, file, /展開すると上限/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test("score --previous: a zip bomb given as last year", async () => {
+    const dir = freshDir("bomb-previous");
+    const input = put(dir, "回答.xlsx", await filled());
+    const prev = put(dir, "前年度.xlsx", await bomb());
+    const before = hashes([input, prev]);
+    const r = await runWithin(15_000, "score", input, "--previous", prev);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, prev, /展開すると上限/);
+    expect(hashes([input, prev])).toEqual(before);
+  });
+
+  test("tally import: a sheet of 1,048,576 rows is refused with the row limit", async () => {
+    const dir = freshDir("million-tally");
+    const file = put(dir, "全国集計.xlsx", await millionRows());
+    const before = hashes([file]);
+    const r = await runWithin(15_000, "tally", "import", file);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, file, /行が多すぎ/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test("rulebook check /dev/zero", async () => {
+    const r = await runWithin(10_000, "rulebook", "check", "/dev/zero");
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, "/dev/zero", /デバイス/);
+  });
+
+  test("tally import of a named pipe does not block", async () => {
+    const dir = freshDir("fifo-tally");
+    const fifo = mkfifo(join(dir, "全国集計.xlsx"));
+    const r = await runWithin(10_000, "tally", "import", fifo);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, fifo, /名前付きパイプ/);
+  });
+
+  test("score --previous a named pipe does not block", async () => {
+    const dir = freshDir("fifo-previous");
+    const input = put(dir, "回答.xlsx", await filled());
+    const fifo = mkfifo(join(dir, "前年度.json"));
+    const before = hashes([input]);
+    const r = await runWithin(10_000, "score", input, "--previous", fifo);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, fifo, /名前付きパイプ/);
+    expect(hashes([input])).toEqual(before);
+  });
+
+  test("score: a 回答 sheet with cells at A1 and XFD20000 (a huge used range) is refused with the cell limit", async () => {
+    const dir = freshDir("used-range");
+    const file = put(dir, "回答.xlsx", await wideBook());
+    const before = hashes([file]);
+    const r = await runWithin(15_000, "score", file);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, file, /セルが多すぎ.*--max-cells/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test("score --previous: last year's 回答 sheet with a huge used range is refused with the cell limit", async () => {
+    const dir = freshDir("used-range-previous");
+    const input = put(dir, "回答.xlsx", await filled());
+    const prev = put(dir, "前年度.xlsx", await wideBook());
+    const before = hashes([input, prev]);
+    const r = await runWithin(15_000, "score", input, "--previous", prev);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, prev, /セルが多すぎ/);
+    expect(hashes([input, prev])).toEqual(before);
+  });
+
+  test("score: a merge over A1:XFD1048576 is refused with the cell limit", async () => {
+    const dir = freshDir("merge");
+    const file = put(dir, "回答.xlsx", hugeMergeBook());
+    const before = hashes([file]);
+    const r = await runWithin(15_000, "score", file);
+    expect(r.code).toBe(2);
+    expectClean(r.out, r.err);
+    expectMessage(r, file, /セルが多すぎ/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test("review --max-file-mb 1: a 3 GiB file is listed as too large without being read; the batch goes on", async () => {
+    const dir = freshDir("review-big");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const small = put(inbox, "a市.xlsx", await filled());
+    const big = join(inbox, "b町.xlsx");
+    // Sparse: 3 GiB that a whole read could not even allocate.
+    writeFileSync(big, "PK\u0003\u0004");
+    truncateSync(big, 3 * 1024 * 1024 * 1024);
+    const bigBefore = statSync(big);
+    const before = hashes([small]);
+    const json = join(dir, "summary.json");
+    const r = await runWithin(30_000, "review", inbox, "--rulebook", KAIGO, "--max-file-mb", "1", "--json", json, "--jobs", "1", "--quiet");
+    expect(r.code).toBe(1);
+    expectClean(r.out, r.err);
+    const summary = JSON.parse(readFileSync(json, "utf8")) as {
+      files: { total: number; scored: number; failed: number };
+      failures: { file: string; reasonCode: string; reason: { ja: string } }[];
+    };
+    expect(summary.files).toEqual({ total: 2, scored: 1, failed: 1 });
+    expect(summary.failures).toEqual([
+      expect.objectContaining({
+        file: big,
+        reasonCode: "too-large",
+        reason: expect.objectContaining({ ja: expect.stringMatching(/大きすぎ.*上限 1 MB.*--max-file-mb/) }),
+      }),
+    ]);
+    expect(r.out).toContain(basename(big));
+    const after = statSync(big);
+    expect([after.size, after.mtimeMs]).toEqual([bigBefore.size, bigBefore.mtimeMs]);
+    expect(hashes([small])).toEqual(before);
+  });
+
+  test("review --previous <folder> holding a workbook whose B2 is /dev/zero finishes", async () => {
+    const dir = freshDir("b2-devzero-previous");
+    const inbox = join(dir, "今年度");
+    const last = join(dir, "前年度");
+    mkdirSync(inbox);
+    mkdirSync(last);
+    put(inbox, "a市.xlsx", await filled());
+    put(last, "a市.xlsx", await devZeroBook());
+    put(
+      last,
+      "b町.xlsx",
+      await answerBook("kaigo-municipal-fy2025", { answers: { "P_I_1_1.a": "○" }, name: "例町", code: "012025" }),
+    );
+    const before = { ...folderHashes(inbox), ...folderHashes(last) };
+    const r = await runWithin(30_000, "review", inbox, "--rulebook", KAIGO, "--previous", last, "--jobs", "1", "--quiet");
+    expect(r.code).toBe(0);
+    expectClean(r.out, r.err);
+    expect(r.out).toMatch(/採点済 +1 件/);
+    expect({ ...folderHashes(inbox), ...folderHashes(last) }).toEqual(before);
+  });
+
+  test("review: a workbook whose B2 is /dev/zero fails alone (wrong rulebook) and the batch finishes", async () => {
+    const dir = freshDir("b2-devzero-review");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const bad = put(inbox, "a市.xlsx", await devZeroBook());
+    put(inbox, "b町.xlsx", await filled());
+    const before = folderHashes(inbox);
+    const json = join(dir, "summary.json");
+    const r = await runWithin(30_000, "review", inbox, "--rulebook", KAIGO, "--json", json, "--jobs", "1", "--quiet");
+    expect(r.code).toBe(1);
+    expectClean(r.out, r.err);
+    const summary = JSON.parse(readFileSync(json, "utf8")) as { failures: { file: string; reason: { ja: string } }[] };
+    expect(summary.failures).toEqual([
+      expect.objectContaining({ file: bad, reason: expect.objectContaining({ ja: expect.stringContaining("/dev/zero") }) }),
+    ]);
+    expect(folderHashes(inbox)).toEqual(before);
+  });
+});
+
+describe("child process, 256 MB heap", () => {
+  test.concurrent("score: a zip bomb (1 GiB of zeros in a worksheet, headers honest)", async () => {
+    const dir = freshDir("bomb");
+    const file = put(dir, "回答.xlsx", await bomb());
+    const before = hashes([file]);
+    const r = await runBin(["score", file]);
+    expectExit(r, 2);
+    expectMessage(r, file, /展開すると上限.*--max-uncompressed-mb/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test.concurrent("score: a zip whose headers say 2 KB for 1 GiB of zeros", async () => {
+    const dir = freshDir("liar-score");
+    const file = put(dir, "回答.xlsx", await liar());
+    const before = hashes([file]);
+    const r = await runBin(["score", file]);
+    expectExit(r, 2);
+    expectMessage(r, file, UNPACKED);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test.concurrent("rulebook import: a 配点表 whose headers lie about the inflated size", async () => {
+    const dir = freshDir("liar-import");
+    const file = put(dir, "配点表.xlsx", await liar());
+    const out = join(dir, "rb.json");
+    const before = hashes([file]);
+    const r = await runBin(["rulebook", "import", file, "--out", out]);
+    expectExit(r, 2);
+    expectMessage(r, file, UNPACKED);
+    expect(hashes([file])).toEqual(before);
+    expect(hashes([out])).toEqual({ [out]: "(missing)" });
+  });
+
+  test.concurrent("tally import: a tally whose headers lie about the inflated size", async () => {
+    const dir = freshDir("liar-tally");
+    const file = put(dir, "全国集計.xlsx", await liar());
+    const out = join(dir, "tally.json");
+    const before = hashes([file]);
+    const r = await runBin(["tally", "import", file, "--out", out]);
+    expectExit(r, 2);
+    expectMessage(r, file, UNPACKED);
+    expect(hashes([file])).toEqual(before);
+    expect(hashes([out])).toEqual({ [out]: "(missing)" });
+  });
+
+  test.concurrent("score: a sheet of 1,048,576 rows is refused with the row limit", async () => {
+    const dir = freshDir("million");
+    const file = put(dir, "回答.xlsx", await millionRows());
+    const before = hashes([file]);
+    const r = await runBin(["score", file]);
+    expectExit(r, 2);
+    expectMessage(r, file, /回答.*行が多すぎ.*--max-rows/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test.concurrent("score /dev/zero", async () => {
+    const r = await runBin(["score", "/dev/zero"], { timeoutMs: 20_000 });
+    expectExit(r, 2);
+    expectMessage(r, "/dev/zero", /保存されたファイルではありません（デバイス）/);
+  });
+
+  test.concurrent("score a named pipe does not block", async () => {
+    const dir = freshDir("fifo");
+    const fifo = mkfifo(join(dir, "回答.xlsx"));
+    const r = await runBin(["score", fifo], { timeoutMs: 20_000 });
+    expectExit(r, 2);
+    expectMessage(r, fifo, /保存されたファイルではありません（名前付きパイプ）/);
+  });
+
+  test.concurrent("score: 回答!B2 = /dev/zero exits 2 at once, saying that rulebook is not bundled", async () => {
+    const dir = freshDir("b2-devzero");
+    const file = put(dir, "回答.xlsx", await devZeroBook());
+    const before = hashes([file]);
+    const r = await runBin(["score", file], { timeoutMs: 20_000 });
+    expectExit(r, 2);
+    expectMessage(r, file, /ルールブック「\/dev\/zero」は同梱されていません/);
+    expect(hashes([file])).toEqual(before);
+  });
+
+  test.concurrent("score --json into a slow reader arrives whole and parses; exit 0", async () => {
+    const dir = freshDir("slow-reader");
+    const file = put(dir, "回答.xlsx", await filled());
+    const r = await runBin(["score", file, "--json"], { slowReader: true, timeoutMs: 40_000 });
+    expectExit(r, 0);
+    expect(r.outBytes).toBeGreaterThan(128 * 1024); // well past a pipe's 64 KB
+    const doc = JSON.parse(r.out) as { format: string; total: { points: number } };
+    expect(doc.format).toBe("saiten.result/1");
+    expect(doc.total.points).toBeGreaterThan(0);
+  });
+
+  test.concurrent("review --json - into a slow reader arrives whole and parses; exit 0", async () => {
+    const dir = freshDir("slow-reader-review");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    for (let i = 0; i < 3; i++) put(inbox, `${i}.xlsx`, await filled());
+    const r = await runBin(["review", inbox, "--rulebook", KAIGO, "--json", "-", "--jobs", "1"], {
+      slowReader: true,
+      timeoutMs: 40_000,
+    });
+    expectExit(r, 0);
+    expect(r.outBytes).toBeGreaterThan(128 * 1024);
+    const doc = JSON.parse(r.out) as { format: string; files: { scored: number } };
+    expect(doc.format).toBe("saiten.review/1");
+    expect(doc.files.scored).toBe(3);
+  });
+});
