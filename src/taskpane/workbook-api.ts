@@ -1,5 +1,7 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
-import type { ComparableResult } from "../engine/compare";
+import { type ComparableResult, previousMismatch } from "../engine/compare";
+import { WORKBOOK_LIMITS } from "../files/limits";
+import { msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
@@ -371,6 +373,14 @@ export class WorkbookPaneApi implements PaneApi {
   ): Promise<{ rulebookId: string; total: number }> {
     // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
     const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/exceljs-adapter");
+    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx-reader/inspect");
+    // A chosen file is checked within the limits before anything parses it, as in the CLI.
+    try {
+      inspectWorkbook(new Uint8Array(data), fileName, WORKBOOK_LIMITS);
+    } catch (e) {
+      if (e instanceof PackageRefused) throw new UserError(e.detail);
+      throw e;
+    }
     let book;
     try {
       book = await ExcelJsWorkbook.fromBuffer(data);
@@ -385,6 +395,12 @@ export class WorkbookPaneApi implements PaneApi {
         `${fileName} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。`,
       );
     const rulebook = this.ownRulebook(id);
+    // A year of another grant or entity is never judged against this one.
+    const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
+    const why = current ? previousMismatch(current, rulebook) : null;
+    if (why)
+      throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: fileName, id }));
+    book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
     const outcome = await runScoring(book, { rulebook, write: false });
     this.previous = outcome.result;
     this.previousFromTally = false;
