@@ -4,7 +4,7 @@
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
 
-const OFFICE_CODE = ["src/taskpane/**/*.{ts,tsx}", "src/workbook/office/**/*.ts"];
+const OFFICE_CODE = ["src/taskpane/**/*.{ts,tsx}", "src/adapters/office/**/*.ts"];
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "off"]),
 );

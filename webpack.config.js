@@ -82,7 +82,7 @@ module.exports = async (env = {}, argv = {}) => {
   const page = (name, chunks, extra = {}) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
-      template: `./src/taskpane/${name}.html`,
+      template: name === "preview" ? "./dev/preview/preview.html" : `./src/taskpane/${name}.html`,
       chunks,
       officeJs: local ? `${OFFICE_JS_DIR}/office.js` : OFFICE_JS_CDN,
       ...extra,
@@ -91,7 +91,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      preview: "./src/taskpane/preview.tsx",
+      preview: "./dev/preview/preview.tsx",
       commands: "./src/taskpane/commands.ts",
     },
     output: {

@@ -7,10 +7,12 @@ const path = require("path");
 const zlib = require("zlib");
 const { performance } = require("perf_hooks");
 const dist = path.join(__dirname, "..", "dist");
-const { createSimulatedExcel, fromExcelJs, installOfficeGlobals } = require(path.join(dist, "workbook", "office-sim"));
-const { OfficeWorkbook } = require(path.join(dist, "workbook", "office", "office-workbook"));
-const { runScoring } = require(path.join(dist, "workbook", "scoring-run"));
-const { createTemplateWorkbook } = require(path.join(dist, "workbook", "template-xlsx"));
+// The in-memory Excel is development code, outside the CLI's dist/: `npm run build:dev` compiles it.
+const dev = path.join(__dirname, "..", "build", "dev");
+const { createSimulatedExcel, fromExcelJs, installOfficeGlobals } = require(path.join(dev, "dev", "office-sim"));
+const { OfficeWorkbook } = require(path.join(dev, "src", "adapters", "office", "office-workbook"));
+const { runScoring } = require(path.join(dev, "src", "app", "scoring-run"));
+const { createTemplateWorkbook } = require(path.join(dev, "src", "adapters", "exceljs", "template-xlsx"));
 
 installOfficeGlobals();
 

@@ -29,7 +29,7 @@ const SUFFIX = ["市", "町", "村"];
 async function generateRange(dir, from, to) {
   const ExcelJS = require("exceljs");
   const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
-  const { createTemplateWorkbook } = require(path.join(dist, "workbook", "template-xlsx"));
+  const { createTemplateWorkbook } = require(path.join(dist, "adapters", "exceljs", "template-xlsx"));
   const { buildTemplate, HEADER_ROW } = require(path.join(dist, "workbook", "template"));
   const rb = findBundled(RULEBOOK);
   const spec = buildTemplate(rb);
@@ -139,6 +139,7 @@ async function bareWorker({ files, shared }) {
 
 async function review(dir, jobs) {
   const { runReview } = require(path.join(dist, "cli", "review"));
+  const { Cli } = require(path.join(dist, "cli", "context"));
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "saiten-bench-out-"));
   const t0 = performance.now();
   const run = await runReview(
@@ -151,7 +152,7 @@ async function review(dir, jobs) {
       json: path.join(out, "summary.json"),
       csv: path.join(out, "summary.csv"),
     },
-    { out: () => undefined, err: (s) => process.stderr.write(s) },
+    new Cli({ out: () => undefined, err: (s) => process.stderr.write(s) }, "ja", true),
   );
   const wall = (performance.now() - t0) / 1000;
   fs.rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:tally — reading a generated national tally (全国集計) of 1,741 municipalities × ~300
-// score columns (plus 1,200 formatting-only columns, as the real file has). Compiles src/workbook/tally into a
-// temporary folder, generates the workbook once in a child process (cached in the temp directory), then
+// score columns (plus 1,200 formatting-only columns, as the real file has). Compiles the product and the generator into
+// build/dev, generates the workbook once in a child process (cached in the temp directory), then
 // reads it in a fresh process and reports time and peak RSS (process.resourceUsage().maxRSS).
 // Options: --count N (default 1741), --year 2024|2025|2026 (default 2026).
 "use strict";
@@ -18,30 +18,19 @@ function arg(name, fallback) {
 }
 const count = Number(arg("count", "1741"));
 const year = Number(arg("year", "2026"));
-const out = path.join(root, "node_modules", ".cache", "saiten-bench-tally-dist");
+const out = path.join(root, "build", "dev");
 const file = path.join(os.tmpdir(), `saiten-bench-tally-${year}-${count}.xlsx`);
 
 function build() {
-  const cfg = path.join(root, ".bench-tally-tsconfig.json");
-  fs.writeFileSync(
-    cfg,
-    JSON.stringify({
-      extends: "./tsconfig.cli.json",
-      compilerOptions: { outDir: out, rootDir: "src", sourceMap: false, noEmit: false },
-      // The generator is not part of the CLI build (dist/), so the tally code is compiled here.
-      include: ["src/workbook/tally", "src/cli/tally.ts", "src/workbook/xlsx-reader/*.d.ts"],
-    }),
-  );
-  try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", cfg], { stdio: "inherit" });
-  } finally {
-    fs.rmSync(cfg, { force: true });
-  }
+  // The generator is development code, outside the CLI's dist/: compiled with the product into build/dev.
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.dev.json")], {
+    stdio: "inherit",
+  });
 }
 
 async function generate() {
-  const { findBundled } = require(path.join(out, "rulebooks/registry"));
-  const gen = require(path.join(out, "workbook/tally/generate"));
+  const { findBundled } = require(path.join(out, "src/rulebooks/registry"));
+  const gen = require(path.join(out, "dev/tally-generator/generate"));
   const rulebook = findBundled(`kaigo-municipal-fy${year}`);
   const entities = gen.demoEntities(rulebook, count, 1);
   const unions = gen.demoUnions ? gen.demoUnions(entities, 38, 2) : [];
@@ -50,8 +39,8 @@ async function generate() {
 }
 
 async function read() {
-  const { findBundled } = require(path.join(out, "rulebooks/registry"));
-  const { readTally } = require(path.join(out, "workbook/tally/read"));
+  const { findBundled } = require(path.join(out, "src/rulebooks/registry"));
+  const { readTally } = require(path.join(out, "src/tally/read"));
   const rulebook = findBundled(`kaigo-municipal-fy${year}`);
   const data = new Uint8Array(fs.readFileSync(file));
   const t0 = performance.now();

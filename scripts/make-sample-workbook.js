@@ -5,7 +5,7 @@
 const path = require("path");
 const dist = path.join(__dirname, "..", "dist");
 const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
-const { createTemplateWorkbook } = require(path.join(dist, "workbook", "template-xlsx"));
+const { createTemplateWorkbook } = require(path.join(dist, "adapters", "exceljs", "template-xlsx"));
 
 const rb = findBundled("kaigo-municipal-fy2026");
 const book = createTemplateWorkbook(rb);

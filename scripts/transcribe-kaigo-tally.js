@@ -13,7 +13,7 @@ const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
 const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
 const { rulebookIndex, goalOf, setOf, branchOf, twigOf, numberOf, totalLabel } = require(
-  path.join(dist, "workbook", "tally", "match"),
+  path.join(dist, "tally", "match"),
 );
 
 const csvPath =

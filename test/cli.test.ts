@@ -10,7 +10,7 @@ import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
-import { tableBookBytes } from "../src/workbook/score-table-xlsx";
+import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-cli-"));
 const root = join(__dirname, "..");

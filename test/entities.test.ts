@@ -1,7 +1,7 @@
 // One rule for finding an entity: codes normalised (full-width, leading zeros), names only when unique.
 import { matchByCode, matchEntity, matchIdentity, normaliseCode } from "../src/workbook/entities";
-import { summarise } from "../src/review/summarise";
-import type { ReviewRecord } from "../src/review/types";
+import { summarise } from "../src/app/review/summarise";
+import type { ReviewRecord } from "../src/app/review/types";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const rows = [

@@ -6,11 +6,11 @@ import ExcelJS from "exceljs";
 import type { GroupResult } from "../src/engine/types";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Node, RuleBand, RuleOption, Rulebook } from "../src/rulebooks/schema";
-import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
-import { runScoring } from "../src/workbook/scoring-run";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { runScoring } from "../src/app/scoring-run";
 import { buildTemplate } from "../src/workbook/template";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
-import { rulebookIndex } from "../src/workbook/tally/match";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { rulebookIndex } from "../src/tally/match";
 import { readCsv, readTallyCsv, sharedFile, type TallyCsvRow, type Year } from "./fixtures/shared-kaigo";
 
 const YEARS: Year[] = [2024, 2025, 2026];

@@ -7,9 +7,9 @@ import { join } from "path";
 import { buildOptionKeys, parseChoice, parseChoices, parseNumber, parseYesNo } from "../src/engine";
 import type { CellInput } from "../src/engine";
 import { findBundled } from "../src/rulebooks/registry";
-import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { ANSWER_SHEET, COLUMNS, readTemplate } from "../src/workbook/template";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
 type Setup = { value: ExcelJS.CellValue; numFmt?: string };
 type Kind = "rate" | "number" | "yesno" | "choice" | "multi" | "band";

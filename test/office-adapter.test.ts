@@ -3,16 +3,16 @@
 import ExcelJS from "exceljs";
 import type { Rulebook } from "../src/rulebooks/schema";
 import { findBundled } from "../src/rulebooks/registry";
-import { WorkbookPaneApi } from "../src/taskpane/workbook-api";
-import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
+import { WorkbookPaneApi } from "../src/app/pane-session";
+import { OfficeWorkbook } from "../src/adapters/office/office-workbook";
 import {
   changedCells,
   createSimulatedExcel,
   fromExcelJs,
   installOfficeGlobals,
   SimWorkbook,
-} from "../src/workbook/office-sim";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+} from "../dev/office-sim";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
 installOfficeGlobals();
 

@@ -1,11 +1,11 @@
 // Form maps on an existing (non-template) form, and the adapter's messages for Excel's bad moments.
 import { findBundled } from "../src/rulebooks/registry";
-import { WorkbookPaneApi } from "../src/taskpane/workbook-api";
-import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
-import { createSimulatedExcel, installOfficeGlobals, SimWorkbook } from "../src/workbook/office-sim";
-import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
-import { runScoring } from "../src/workbook/scoring-run";
-import { toExcelJs } from "../src/workbook/office-sim";
+import { WorkbookPaneApi } from "../src/app/pane-session";
+import { OfficeWorkbook } from "../src/adapters/office/office-workbook";
+import { createSimulatedExcel, installOfficeGlobals, SimWorkbook } from "../dev/office-sim";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { runScoring } from "../src/app/scoring-run";
+import { toExcelJs } from "../dev/office-sim";
 
 installOfficeGlobals();
 const rb = findBundled("kaigo-municipal-fy2026")!;

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
-import { WorkbookPaneApi } from "../src/taskpane/workbook-api";
+import { WorkbookPaneApi } from "../src/app/pane-session";
 import {
   ALL_FEATURES,
   excelSupport,
@@ -14,8 +14,8 @@ import {
   highestExcelApi,
   MANIFEST_EXCEL_API,
   OPTIONAL_FEATURES,
-} from "../src/workbook/office/excel-support";
-import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
+} from "../src/adapters/office/excel-support";
+import { OfficeWorkbook } from "../src/adapters/office/office-workbook";
 import {
   type Access,
   type ApiSet,
@@ -25,8 +25,8 @@ import {
   fromExcelJs,
   installOfficeGlobals,
   SimWorkbook,
-} from "../src/workbook/office-sim";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+} from "../dev/office-sim";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
 installOfficeGlobals();
 const ROOT = join(__dirname, "..");

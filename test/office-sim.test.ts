@@ -10,7 +10,7 @@ import {
   loadXlsx,
   type SimulatedExcel,
   toXlsx,
-} from "../src/workbook/office-sim";
+} from "../dev/office-sim";
 
 function sample(): SimWorkbook {
   return new SimWorkbook({

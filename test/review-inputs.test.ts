@@ -6,8 +6,8 @@ import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { UsageError } from "../src/cli/load";
 import { expandInputs, folderWorkbooks } from "../src/review/inputs";
-import { DEFAULT_LIMITS, precheck } from "../src/review/limits";
-import { countRowsAndCells } from "../src/workbook/xlsx-reader/inspect";
+import { DEFAULT_LIMITS, precheck } from "../src/app/review/refusals";
+import { countRowsAndCells } from "../src/adapters/xlsx/inspect";
 import { compoundFile } from "./fixtures/review-books";
 import { createProgress } from "../src/review/progress";
 

@@ -13,11 +13,11 @@ import { findBundled } from "../src/rulebooks/registry";
 import { folderWorkbooks } from "../src/review/inputs";
 import { reviewFiles } from "../src/review/pool";
 import { HEADER_ROW } from "../src/workbook/template";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import type { Processor } from "../src/review/worker";
 import { reviewFile } from "../src/review/worker";
-import type { ReviewRecord } from "../src/review/types";
-import { DEFAULT_LIMITS } from "../src/review/limits";
+import type { ReviewRecord } from "../src/app/review/types";
+import { DEFAULT_LIMITS } from "../src/app/review/refusals";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import { compoundFile } from "./fixtures/review-books";
 

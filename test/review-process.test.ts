@@ -1,6 +1,6 @@
-import { processWorkbook } from "../src/review/process";
-import { resolveIdentity } from "../src/review/identity";
-import { findMismatches } from "../src/review/mismatch";
+import { processWorkbook } from "../src/app/review/review-workbook";
+import { resolveIdentity } from "../src/app/review/identity";
+import { findMismatches } from "../src/app/review/mismatch";
 import type { FormMapFile } from "../src/workbook/form-map-detect";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import {

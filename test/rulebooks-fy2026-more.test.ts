@@ -14,9 +14,9 @@ import type { GroupResult, Issue, ScoreResult } from "../src/engine/types";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator, Node, Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook, groupReach } from "../src/rulebooks/validate";
-import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
-import { runScoring } from "../src/workbook/scoring-run";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { runScoring } from "../src/app/scoring-run";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { readCsv, sharedFile, SHARED_REFERENCE } from "./fixtures/shared-kaigo";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-more-"));

@@ -40,7 +40,7 @@ import {
   RANK_DIRECTION,
   UNIT_WORDS,
 } from "../src/rulebooks/score-table/words";
-import { tableBookBytes, tableBookFrom } from "../src/workbook/score-table-xlsx";
+import { tableBookBytes, tableBookFrom } from "../src/adapters/exceljs/score-table-xlsx";
 import { WORKBOOK_LIMITS } from "../src/files/limits";
 
 async function writeTableBook(book: Parameters<typeof tableBookBytes>[0], file: string) {

@@ -7,7 +7,7 @@ import { join } from "path";
 import { main } from "../src/cli/main";
 import { assumedSizeBands, sizeBandLine } from "../src/engine";
 import { findBundled } from "../src/rulebooks/registry";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-bands-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,19 +5,19 @@
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator, Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";
-import { applyTallyBenchmarks } from "../src/workbook/tally/apply-benchmarks";
-import { rulebookIndex } from "../src/workbook/tally/match";
-import { demoEntities, generateTally, tallyBuffer, type TallyEntity } from "../src/workbook/tally/generate";
-import { indicatorPoints, groupPoints } from "../src/workbook/tally/points";
-import { readTally } from "../src/workbook/tally/read";
-import type { TallyRead } from "../src/workbook/tally/types";
+import { applyTallyBenchmarks } from "../src/tally/apply-benchmarks";
+import { rulebookIndex } from "../src/tally/match";
+import { demoEntities, generateTally, tallyBuffer, type TallyEntity } from "../dev/tally-generator/generate";
+import { indicatorPoints, groupPoints } from "../src/tally/points";
+import { readTally } from "../src/tally/read";
+import type { TallyRead } from "../src/tally/types";
 import { whereToGain } from "../src/taskpane/gain";
 import { indexRulebook } from "../src/taskpane/model";
 import { scenarioSession } from "../src/taskpane/whatif";
-import { WorkbookPaneApi } from "../src/taskpane/workbook-api";
-import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
-import { createSimulatedExcel, fromExcelJs, installOfficeGlobals } from "../src/workbook/office-sim";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
+import { WorkbookPaneApi } from "../src/app/pane-session";
+import { OfficeWorkbook } from "../src/adapters/office/office-workbook";
+import { createSimulatedExcel, fromExcelJs, installOfficeGlobals } from "../dev/office-sim";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
 installOfficeGlobals();
 

@@ -13,7 +13,7 @@ import {
   generateTally,
   tallyBuffer,
   type TallyEntity,
-} from "../src/workbook/tally/generate";
+} from "../dev/tally-generator/generate";
 import { ratePercent } from "../src/engine/rate";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-tally-cli-"));

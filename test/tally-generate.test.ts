@@ -18,7 +18,7 @@ import {
   tallyBuffer,
   tallyLayout,
   TALLY_SHEET_NAME,
-} from "../src/workbook/tally/generate";
+} from "../dev/tally-generator/generate";
 
 const rb = (fy: number): Rulebook => {
   const r = findBundled(`kaigo-municipal-fy${fy}`);

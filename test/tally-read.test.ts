@@ -14,9 +14,9 @@ import {
   generateTally,
   tallyBuffer,
   tallyLayout,
-} from "../src/workbook/tally/generate";
-import { readTally } from "../src/workbook/tally/read";
-import { toComparable } from "../src/workbook/tally/comparable";
+} from "../dev/tally-generator/generate";
+import { readTally } from "../src/tally/read";
+import { toComparable } from "../src/tally/comparable";
 
 const rb = (y: number): Rulebook => findBundled(`kaigo-municipal-fy${y}`)!;
 

@@ -6,7 +6,7 @@ import { join } from "path";
 import Ajv2020 from "ajv/dist/2020";
 import { tallyDocument } from "../src/cli/tally";
 import { findBundled } from "../src/rulebooks/registry";
-import { parseTallyDocument, TallyDocumentSchema } from "../src/workbook/tally/document-schema";
+import { parseTallyDocument, TallyDocumentSchema } from "../src/tally/document-schema";
 import {
   columnOf,
   demoEntities,
@@ -14,9 +14,9 @@ import {
   generateTally,
   tallyBuffer,
   tallyLayout,
-} from "../src/workbook/tally/generate";
-import { readTally, TallyError } from "../src/workbook/tally/read";
-import type { TallyDocument } from "../src/workbook/tally/types";
+} from "../dev/tally-generator/generate";
+import { readTally, TallyError } from "../src/tally/read";
+import type { TallyDocument } from "../src/tally/types";
 
 const year = 2025;
 const rulebook = findBundled(`kaigo-municipal-fy${year}`)!;

@@ -4,7 +4,7 @@
 // same way on both paths.
 import { deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
-import { Unsupported, XlsxReader } from "../src/workbook/xlsx-reader";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import {
   defaultInflateRaw,
   InflateSizeError,
@@ -12,7 +12,7 @@ import {
   pakoInflateRaw,
   zlibInflateRaw,
   ZipParts,
-} from "../src/workbook/xlsx-reader/zip";
+} from "../src/adapters/xlsx/zip";
 
 /** A workbook big enough for multi-block deflate streams, with text well outside ASCII. */
 async function bigBook(zip?: Partial<ExcelJS.XlsxWriteOptions>["zip"]): Promise<Uint8Array> {

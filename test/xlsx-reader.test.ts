@@ -4,16 +4,16 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { processWorkbook } from "../src/review/process";
+import { processWorkbook } from "../src/app/review/review-workbook";
 import { bundledRulebooks } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
-import { ExcelJsWorkbook } from "../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { HISTORY_SHEET } from "../src/workbook/history";
 import type { ReadRequest, WorkbookPort } from "../src/workbook/port";
-import { CHART_SETTING, OUTPUTS_SETTING } from "../src/workbook/scoring-run";
+import { CHART_SETTING, OUTPUTS_SETTING } from "../src/app/scoring-run";
 import { ANSWER_SHEET, HEADER_ROW, RESULT_SHEET } from "../src/workbook/template";
-import { createTemplateWorkbook } from "../src/workbook/template-xlsx";
-import { Unsupported, XlsxReader } from "../src/workbook/xlsx-reader";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import { bookBytes, templateBook, TOWN_A, TOWN_B } from "./fixtures/review-books";
 

@@ -8,12 +8,12 @@ import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
-import { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
-import { tableBookFrom } from "../workbook/score-table-xlsx";
+import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
+import { tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
 import { ANSWER_PREFIX } from "../workbook/form-map";
-import { RangeTooLarge } from "../workbook/grid-read";
+import { RangeTooLarge } from "../adapters/grid-read";
 import { ANSWER_SHEET, findHeaderRow, recordedRulebookIdOf } from "../workbook/template";
-import { inspectWorkbook, PackageRefused } from "../workbook/xlsx-reader/inspect";
+import { inspectWorkbook, PackageRefused } from "../adapters/xlsx/inspect";
 import type { Cli } from "./context";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */

@@ -3,7 +3,7 @@
 // A year of another scheme or entity is refused, never judged.
 import { type ComparableResult, previousMismatch, previousYearNote } from "../engine/compare";
 import { WORKBOOK_LIMITS, type Limits } from "../files/limits";
-import { schemaProblem } from "../files/schema-check";
+import { schemaProblem } from "../messages/zod";
 import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { GroupResult } from "../engine/types";
 import { RulebookSchema } from "../rulebooks/schema";
-import { ReviewSummarySchema } from "../review/summary-schema";
-import { TallyDocumentSchema } from "../workbook/tally/document-schema";
+import { ReviewSummarySchema } from "../app/review/summary-schema";
+import { TallyDocumentSchema } from "../tally/document-schema";
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const Trend = z.enum(["↗", "↘", "→", "―"]);

@@ -4,10 +4,10 @@ import type { ComparableResult } from "../engine/compare";
 import type { ScoreContext } from "../engine/types";
 import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
-import type { ExcelJsWorkbook } from "../workbook/exceljs-adapter";
-import { RangeTooLarge } from "../workbook/grid-read";
+import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
+import { RangeTooLarge } from "../adapters/grid-read";
 import { WorkbookError } from "../workbook/port";
-import { runScoring } from "../workbook/scoring-run";
+import { runScoring } from "../app/scoring-run";
 
 export async function scoreBook(
   book: ExcelJsWorkbook,

@@ -1,6 +1,6 @@
 // `saiten tally import <tally.xlsx> [--year N] --out <benchmarks.json>`: MHLW's national tally (全国集計)
 // read into national benchmarks, every municipality's item-level points, ranks and the low-score line
-// (format saiten.tally/1, see src/workbook/tally/types.ts). Also previousFromTally() for --previous-tally.
+// (format saiten.tally/1, see src/tally/types.ts). Also previousFromTally() for --previous-tally.
 import type { Command } from "commander";
 import { basename, resolve } from "path";
 import { type LimitOptions, TALLY_LIMITS, withOptions } from "../files/limits";
@@ -9,14 +9,14 @@ import type { Cli } from "./context";
 import { limitOptions } from "./options";
 import type { ComparableResult } from "../engine/compare";
 import { ratePercent } from "../engine/rate";
-import type { ReviewRecord } from "../review/types";
+import type { ReviewRecord } from "../app/review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { applyTallyBenchmarks } from "../workbook/tally/apply-benchmarks";
-import { toComparable } from "../workbook/tally/comparable";
-import { matchInsurer } from "../workbook/tally/find-insurer";
-import { type OpenedTally, openTally } from "../workbook/tally/open";
-import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../workbook/tally/types";
+import { applyTallyBenchmarks } from "../tally/apply-benchmarks";
+import { toComparable } from "../tally/comparable";
+import { matchInsurer } from "../tally/find-insurer";
+import { type OpenedTally, openTally } from "../tally/open";
+import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
 
 export function tallyDocument(read: TallyRead, source: string): TallyDocument {
   // A tally opened from JSON carries its own format/source/counts: these are written afresh.

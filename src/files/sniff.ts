@@ -1,6 +1,6 @@
 // What a file is, from its bytes rather than its name: clerks rename files, save CSV as .xlsx and
 // send password-protected books, and each deserves its own explanation. Pure; runs in the browser too.
-import { looksLikeZip, readDirectory, ZipFormatError } from "../workbook/xlsx-reader/zip-directory";
+import { looksLikeZip, readDirectory, ZipFormatError } from "./zip-directory";
 
 export type FileKind =
   | { kind: "empty" }

@@ -6,8 +6,8 @@
 import { type Dirent, promises as fs, type Stats } from "fs";
 import { extname, join } from "path";
 import { bilingual, type Message, msg, UserError } from "../messages";
-import { failedRecord } from "./limits";
-import type { ReviewRecord } from "./types";
+import { failedRecord } from "../app/review/refusals";
+import type { ReviewRecord } from "../app/review/types";
 
 /** Workbook packages Saiten reads (macro-enabled books and templates have the same parts). */
 export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm"];

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { bandsAssumedFrom } from "../engine/size-band";
 import { num } from "../engine/text";
-import type { ReviewRow, ReviewSummary } from "./types";
+import type { ReviewRow, ReviewSummary } from "../app/review/types";
 
 export const LIST_SHEET = "一覧";
 export const CHECK_SHEET = "確認事項";

@@ -5,9 +5,9 @@ import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import type { ReviewRecord } from "./types";
+import type { ReviewRecord } from "../app/review/types";
 import { type Message, msg } from "../messages";
-import { DEFAULT_LIMITS, type Limits, refusedRecord } from "./limits";
+import { DEFAULT_LIMITS, type Limits, refusedRecord } from "../app/review/refusals";
 import {
   reviewFile,
   type Processor,

@@ -6,8 +6,8 @@ import { bilingual, msg, UserError } from "../messages";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapFile } from "../workbook/form-map-detect";
-import { DEFAULT_LIMITS, failedRecord, precheck, refusedRecord, type Limits } from "./limits";
-import type { ReviewRecord } from "./types";
+import { DEFAULT_LIMITS, failedRecord, precheck, refusedRecord, type Limits } from "../app/review/refusals";
+import type { ReviewRecord } from "../app/review/types";
 
 export interface ReviewContext {
   rulebook: Rulebook;
@@ -24,7 +24,7 @@ export type Processor = (
 
 let defaultProcessor: Processor | undefined;
 async function processorOf(): Promise<Processor> {
-  if (!defaultProcessor) defaultProcessor = (await import("./process")).processWorkbook;
+  if (!defaultProcessor) defaultProcessor = (await import("../app/review/review-workbook")).processWorkbook;
   return defaultProcessor;
 }
 

@@ -1,6 +1,6 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
-import { jaError } from "../files/schema-check";
+import { jaError } from "../messages/zod";
 import { type Message, msg, render } from "../messages";
 import { Group, Indicator, Node, RuleBand, RuleOption, Rulebook, RulebookSchema } from "./schema";
 

@@ -12,7 +12,7 @@ import {
 import { DocumentAdd20Regular, Play20Filled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Rulebook } from "../rulebooks/schema";
-import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "./api";
+import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "../app/pane-api";
 import { ExcelSupportNotice } from "./components/ExcelSupportNotice";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { RulebookPicker } from "./components/RulebookPicker";

@@ -1,6 +1,6 @@
 // What every component may use: the PaneApi (the only way to the workbook) and the language.
 import { createContext, useContext } from "react";
-import type { PaneApi } from "./api";
+import type { PaneApi } from "../app/pane-api";
 import type { Lang, MessageKey, Vars } from "./i18n";
 import { translate } from "./i18n";
 import type { LocalText } from "../engine/types";

@@ -1,8 +1,8 @@
 // Inside Excel: the pane over the Office.js adapter, limited to what this Excel supports.
-import { officeExcelSupport } from "../workbook/office/excel-support";
-import { OfficeWorkbook } from "../workbook/office/office-workbook";
+import { officeExcelSupport } from "../adapters/office/excel-support";
+import { OfficeWorkbook } from "../adapters/office/office-workbook";
 import { mountPane } from "./mount";
-import { WorkbookPaneApi } from "./workbook-api";
+import { WorkbookPaneApi } from "../app/pane-session";
 
 Office.onReady((info) => {
   const root = document.getElementById("app");

@@ -2,7 +2,7 @@
 // average, issues in the order to fix them, and the indicators that lost points with their cells.
 import type { Comparison, ComparisonLine } from "../engine/compare";
 import type { GroupResult, Issue, LocalText } from "../engine/types";
-import type { RunSummary } from "./api";
+import type { RunSummary } from "../app/pane-api";
 
 export interface GroupRow {
   id: string;

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { ScoreSession } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
-import type { RunSummary } from "./api";
+import type { RunSummary } from "../app/pane-api";
 import { GrantForm, grantParams } from "./grant";
 import { baseTexts, RulebookIndex } from "./model";
 import { currentScenario, effectiveChanges, Scenario, ScenarioState } from "./scenarios";

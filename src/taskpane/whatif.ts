@@ -3,7 +3,7 @@
 import { ratePercent } from "../engine/rate";
 import { ScoreSession } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
-import type { RunSummary } from "./api";
+import type { RunSummary } from "../app/pane-api";
 import { clean } from "./format";
 import { estimateGrant, GrantParams } from "./grant";
 

@@ -23,10 +23,10 @@ import {
   demoEntities,
   generateTally,
   tallyBuffer,
-} from "../../src/workbook/tally/generate";
+} from "../../dev/tally-generator/generate";
 import { indicatorTitle } from "../../src/taskpane/model";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljs-adapter";
-import { runScoring } from "../../src/workbook/scoring-run";
+import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
+import { runScoring } from "../../src/app/scoring-run";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "dist", "web");

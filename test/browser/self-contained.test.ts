@@ -20,8 +20,8 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
-import { ExcelJsWorkbook } from "../../src/workbook/exceljs-adapter";
-import { runScoring } from "../../src/workbook/scoring-run";
+import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
+import { runScoring } from "../../src/app/scoring-run";
 import { extractPackage, ROOT } from "../fixtures/example-package";
 
 const CHROMIUM = "/usr/bin/chromium";

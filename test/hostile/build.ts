@@ -12,7 +12,7 @@ import * as zlib from "zlib";
 import { main } from "../../src/cli/main";
 import { findBundled } from "../../src/rulebooks/registry";
 import type { Rulebook } from "../../src/rulebooks/schema";
-import { createTemplateWorkbook } from "../../src/workbook/template-xlsx";
+import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
 
 // Messages are asserted in Japanese unless a test asks for --lang en, whatever the shell has set.
 delete process.env.SAITEN_LANG;

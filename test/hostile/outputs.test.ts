@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { linkSync, mkdirSync, readFileSync, symlinkSync } from "fs";
 import { basename, join } from "path";
-import { demoEntities, generateTally, tallyBuffer } from "../../src/workbook/tally/generate";
+import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
 import {
   answerBook,
   expectClean,

@@ -1,9 +1,9 @@
 // The pane's file choice (last year's workbook) meets the same checks as the CLI: a zip bomb is refused
 // before anything parses it, and a workbook of another grant is never judged against this one.
-import { createSimulatedExcel, fromExcelJs } from "../../src/workbook/office-sim";
-import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
-import { WorkbookPaneApi } from "../../src/taskpane/workbook-api";
-import { createTemplateWorkbook } from "../../src/workbook/template-xlsx";
+import { createSimulatedExcel, fromExcelJs } from "../../dev/office-sim";
+import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
+import { WorkbookPaneApi } from "../../src/app/pane-session";
+import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
 import { UserError } from "../../src/messages";
 import { answerBook, lyingZipBomb, rulebook, zipBomb } from "./build";
 

@@ -14,7 +14,7 @@ import {
   tallyBuffer,
   tallyLayout,
   TALLY_SHEET_NAME,
-} from "../../src/workbook/tally/generate";
+} from "../../dev/tally-generator/generate";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import {
   answerBook,

@@ -2,7 +2,7 @@
 // The pane against an in-memory PaneApi: choose, score, results, issues, marks, what-if with the
 // apply dialog, where to gain, language, errors — and axe on each view. The form map: formmap.test.tsx.
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { PaneApi } from "../../src/taskpane/api";
+import type { PaneApi } from "../../src/app/pane-api";
 import { mountPane } from "../../src/taskpane/mount";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { cellOf, FakeApi, fakeApi } from "./fake-api";

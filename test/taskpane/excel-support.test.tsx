@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The pane inside an older Excel (ExcelSupport as index.tsx takes it from Office.js): what it cannot do there, in Japanese and in English.
 import { fireEvent, screen } from "@testing-library/react";
-import type { ExcelSupport } from "../../src/taskpane/api";
+import type { ExcelSupport } from "../../src/app/pane-api";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { fakeApi } from "./fake-api";
 import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";

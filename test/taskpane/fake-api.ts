@@ -12,7 +12,7 @@ import type {
   RunStep,
   RunSummary,
   TallyInfo,
-} from "../../src/taskpane/api";
+} from "../../src/app/pane-api";
 import { formMapFile, parseFormMapFile } from "../../src/workbook/form-map-detect";
 
 export interface FakeOptions {

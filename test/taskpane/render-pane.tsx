@@ -2,7 +2,7 @@
 import { configure, render } from "@testing-library/react";
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import axe from "axe-core";
-import type { PaneApi } from "../../src/taskpane/api";
+import type { PaneApi } from "../../src/app/pane-api";
 import { App } from "../../src/taskpane/App";
 
 // Fluent injects many style rules and jsdom's getComputedStyle walks them all for every node that

@@ -20,7 +20,7 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import type { CellChange } from "../api";
+import type { CellChange } from "../../app/pane-api";
 import { usePane } from "../context";
 import { RulebookIndex, titleOf } from "../model";
 import { showRaw } from "../results";

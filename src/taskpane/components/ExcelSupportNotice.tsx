@@ -1,6 +1,6 @@
 // Inside an Excel older than Office 2021: what the pane cannot do there, and that the rest works.
 import { useState } from "react";
-import type { ExcelSupport, OptionalFeature } from "../api";
+import type { ExcelSupport, OptionalFeature } from "../../app/pane-api";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { Notice } from "./Notice";

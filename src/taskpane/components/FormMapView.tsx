@@ -31,7 +31,7 @@ import {
   TableCellEdit20Regular,
 } from "@fluentui/react-icons";
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { FormMapEntry, FormMapProposal } from "../api";
+import type { FormMapEntry, FormMapProposal } from "../../app/pane-api";
 import { Notice } from "./Notice";
 import { usePane } from "../context";
 import { errorText } from "../errors";

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { useMemo } from "react";
-import type { RunSummary } from "../api";
+import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, sep } from "../format";
 import { RulebookIndex, titleOf } from "../model";

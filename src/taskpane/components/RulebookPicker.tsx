@@ -1,7 +1,7 @@
 // The rulebook to score with, grouped by fiscal year (newest first).
 import { Caption1, Dropdown, Field, makeStyles, Option, OptionGroup } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { RulebookInfo } from "../api";
+import type { RulebookInfo } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fiscalYearLabel, fmtNumber, sep, withYear } from "../format";
 

@@ -1,6 +1,6 @@
 // Progress of a scoring run: read → score → write, with the step announced to screen readers.
 import { Field, ProgressBar } from "@fluentui/react-components";
-import type { RunStep } from "../api";
+import type { RunStep } from "../../app/pane-api";
 import { usePane } from "../context";
 import { paren } from "../format";
 import type { MessageKey } from "../i18n";

@@ -10,7 +10,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import type { RunSummary } from "../api";
+import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtSigned, paren, sep, fmtSignedFixed } from "../format";
 import type { MessageKey } from "../i18n";

@@ -14,7 +14,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { TallyInfo, TallyInsurer } from "../api";
+import type { TallyInfo, TallyInsurer } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fmtNumber, paren } from "../format";
 import { useShared } from "../styles";

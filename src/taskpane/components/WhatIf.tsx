@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowUndo20Regular, DocumentArrowLeft20Regular } from "@fluentui/react-icons";
 import { useCallback, useState } from "react";
-import type { CellChange, RunSummary } from "../api";
+import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { errorText } from "../errors";
 import type { GrantForm } from "../grant";

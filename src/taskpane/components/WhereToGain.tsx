@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import type { RunSummary } from "../api";
+import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { colon, fmtNumber, fmtShare } from "../format";
 import { GainItem, GainSort, sortGains, whereToGain } from "../gain";

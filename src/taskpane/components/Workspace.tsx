@@ -3,7 +3,7 @@
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
 import type { Rulebook } from "../../rulebooks/schema";
-import type { CellChange, RunSummary } from "../api";
+import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import type { GainItem } from "../gain";
 import type { GrantForm } from "../grant";

@@ -1,0 +1,65 @@
+// Preview mode (npm start without Excel, and the browser tests): the same pane, the same Office.js
+// adapter, over the in-memory Excel loaded with a sample workbook; the sheet is shown beside the pane.
+import { createRoot } from "react-dom/client";
+import { useSyncExternalStore } from "react";
+import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
+import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../office-sim";
+import type { PaneApi } from "../../src/app/pane-api";
+import { App } from "../../src/taskpane/App";
+import { SheetView } from "./SheetView";
+import { WorkbookPaneApi } from "../../src/app/pane-session";
+
+let version = 0;
+const listeners = new Set<() => void>();
+const bump = () => {
+  version++;
+  listeners.forEach((l) => l());
+};
+
+/** Re-render the sheet view after anything the pane asks of the workbook. */
+function watched(api: PaneApi): PaneApi {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== "function") return v;
+      return (...args: unknown[]) => {
+        const out = v.apply(target, args);
+        if (out && typeof (out as Promise<unknown>).then === "function") {
+          return (out as Promise<unknown>).finally(bump);
+        }
+        return out;
+      };
+    },
+  });
+}
+
+function Preview({ api, model }: { api: PaneApi; model: SimWorkbook }) {
+  const v = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => version,
+  );
+  return (
+    <div style={{ display: "grid", gridTemplateColumns: "minmax(320px, 420px) 1fr", height: "100vh" }}>
+      <main style={{ borderRight: "1px solid #ccc", overflow: "auto" }}>
+        <App api={api} />
+      </main>
+      <SheetView model={model} version={v} />
+    </div>
+  );
+}
+
+async function start(): Promise<void> {
+  installOfficeGlobals();
+  const root = document.getElementById("preview")!;
+  const data = await (await fetch("sample.xlsx")).arrayBuffer();
+  const model = await loadXlsx(data);
+  const excel = createSimulatedExcel(model, { latencyMs: 30 });
+  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never)));
+  (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats };
+  createRoot(root).render(<Preview api={api} model={model} />);
+}
+
+void start();

@@ -1,0 +1,267 @@
+// A workbook's bytes checked before any parser sees them: what kind of file it is (with a message
+// for each kind that is not an .xlsx), and whether it stays within the limits once unpacked. Every
+// part is inflated once, never past the size its header declares nor past the budget, and the
+// worksheets' rows and cells are counted as bytes, so a zip bomb, a lying header or a million-row
+// sheet is refused at modest memory before ExcelJS or the fast reader builds anything from it.
+// Runs in Node and in the browser.
+import type { Limits } from "../../files/limits";
+import { mbText } from "../../files/limits";
+import { sniff } from "../../files/sniff";
+import { type Message, msg } from "../../messages";
+import { decodeText } from "./xml";
+import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "./zip";
+import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../files/zip-directory";
+
+export interface Inspected {
+  /** Parts and their inflated bytes, for callers that want them (none keep them today). */
+  parts: number;
+  unpackedBytes: number;
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/** `<row` and `<c` start tags (any namespace prefix) in a worksheet's XML, stopping past the limits. */
+export function countRowsAndCells(
+  xml: Uint8Array,
+  maxRows = Infinity,
+  maxCells = Infinity,
+): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  const n = xml.length;
+  for (let i = xml.indexOf(0x3c); i >= 0 && i < n; i = xml.indexOf(0x3c, i + 1)) {
+    let j = i + 1;
+    // An optional prefix: letters, digits, _ . - then a colon.
+    let k = j;
+    while (k < n && isNameByte(xml[k])) k++;
+    if (k < n && xml[k] === 0x3a && k > j) j = k + 1;
+    const a = xml[j];
+    let end: number;
+    if (a === 0x72 && xml[j + 1] === 0x6f && xml[j + 2] === 0x77) end = j + 3; // row
+    else if (a === 0x63) end = j + 1; // c
+    else continue;
+    const next = xml[end];
+    if (next !== 0x20 && next !== 0x3e && next !== 0x2f && next !== 0x0a && next !== 0x0d && next !== 0x09)
+      continue;
+    if (end === j + 3) {
+      if (++rows > maxRows) break;
+    } else if (++cells > maxCells) break;
+  }
+  return { rows, cells };
+}
+
+/** Cells covered by the sheet's merged ranges (<mergeCell ref="A1:C3"/>, after the cell data). */
+export function mergedCellCount(xml: Uint8Array): number {
+  const end = lastIndexOfAscii(xml, "</sheetData>");
+  const tail = text.decode(end >= 0 ? xml.subarray(end) : xml.subarray(0, 0));
+  let total = 0;
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?"/g)) {
+    const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+    const cols = m[3] ? Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1 : 1;
+    total += rows * cols;
+  }
+  return total;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.lastIndexOf(first); i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
+    let ok = true;
+    for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
+    if (ok) return i;
+  }
+  return -1;
+}
+
+function isNameByte(b: number): boolean {
+  return (
+    (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2e || b === 0x2d
+  );
+}
+
+/** Sheet names by worksheet part, for messages a clerk can act on ("回答", not "sheet3.xml"). */
+function sheetNames(workbookXml: string | undefined, relsXml: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!workbookXml || !relsXml) return out;
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[1])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
+    if (id && target) targets.set(id, `xl/${target.replace(/^\/?(xl\/)?/, "")}`);
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    const part = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && part) out.set(part.toLowerCase(), decodeText(name));
+  }
+  return out;
+}
+
+const text = new TextDecoder("utf-8");
+
+/** The message for a file that is not an .xlsx at all, or null when it is a zip workbook package. */
+export function notAWorkbook(data: Uint8Array, file: string): Message | null {
+  const k = sniff(data);
+  const f = { file };
+  switch (k.kind) {
+    case "empty":
+      return msg("file.empty", f);
+    case "encrypted":
+      return msg("book.encrypted", f);
+    case "xls":
+      return msg("book.xls", f);
+    case "word":
+      return msg("book.word", f);
+    case "powerpoint":
+      return msg("book.powerpoint", f);
+    case "pdf":
+      return msg("book.pdf", f);
+    case "html":
+      return msg("book.html", f);
+    case "text":
+      return msg(k.csv ? "book.csv" : "book.text", f);
+    case "zip-damaged":
+      return msg("book.corrupt", {
+        file,
+        where: msg(k.reason === "truncated" ? "book.corrupt.truncated" : "book.corrupt.directory"),
+      });
+    case "compound":
+    case "binary":
+      return msg("book.unknown-format", f);
+    case "zip":
+      switch (k.package) {
+        case "workbook":
+          return null;
+        case "xlsb":
+          return msg("book.xlsb", f);
+        case "ods":
+          return msg("book.ods", f);
+        case "word":
+          return msg("book.word", f);
+        case "powerpoint":
+          return msg("book.powerpoint", f);
+        default:
+          return msg("book.zip-not-workbook", f);
+      }
+  }
+}
+
+export class PackageRefused extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.code);
+    this.name = "PackageRefused";
+  }
+}
+
+/**
+ * Throws PackageRefused with the message for the user when the bytes are not a usable workbook
+ * package within the limits; returns what it counted otherwise.
+ */
+export function inspectWorkbook(
+  data: Uint8Array,
+  file: string,
+  limits: Limits,
+  inflateRaw: InflateRaw = defaultInflateRaw,
+): Inspected {
+  const refuse = (m: Message): never => {
+    throw new PackageRefused(m);
+  };
+  if (data.length > limits.maxFileBytes)
+    refuse(
+      msg("file.too-large", {
+        file,
+        size: mbText(data.length),
+        limit: mbText(limits.maxFileBytes),
+        flag: "--max-file-mb",
+      }),
+    );
+  const kind = notAWorkbook(data, file);
+  if (kind) refuse(kind);
+  const corrupt = (where: Message) => refuse(msg("book.corrupt", { file, where }));
+  let entries: ZipEntry[] = [];
+  try {
+    entries = readDirectory(data);
+  } catch (e) {
+    if (e instanceof ZipFormatError) corrupt(msg("book.corrupt.directory"));
+    throw e;
+  }
+  if (entries.length > limits.maxParts)
+    refuse(msg("book.too-many-parts", { file, n: entries.length, limit: limits.maxParts }));
+  if (entries.some((e) => e.flags & 1)) refuse(msg("book.encrypted", { file }));
+  const tooBig = () => refuse(msg("book.unpacked-too-large", { file, limit: mbText(limits.maxUncompressedBytes) }));
+  const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  if (declared > limits.maxUncompressedBytes) tooBig();
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (seen.has(e.name)) corrupt(msg("book.corrupt.duplicate", { part: e.name }));
+    seen.add(e.name);
+  }
+
+  const inflate = (e: ZipEntry): Uint8Array => {
+    let raw: Uint8Array;
+    try {
+      raw = entryBytes(data, e);
+    } catch (err) {
+      if (err instanceof ZipFormatError) return corrupt(msg("book.corrupt.truncated"));
+      throw err;
+    }
+    if (e.method === 0) {
+      if (raw.length !== e.uncompressedSize) corrupt(msg("book.corrupt.size", { part: e.name }));
+      return raw;
+    }
+    if (e.method !== 8) return corrupt(msg("book.corrupt.method", { part: e.name }));
+    try {
+      return inflateRaw(raw, e.uncompressedSize);
+    } catch (err) {
+      if (err instanceof InflateSizeError) return corrupt(msg("book.corrupt.size", { part: e.name }));
+      return corrupt(msg("book.corrupt.part", { part: e.name }));
+    }
+  };
+
+  const partText = (name: string): string | undefined => {
+    const e = entries.find((x) => x.name === name);
+    return e ? text.decode(inflate(e)) : undefined;
+  };
+  const sheetName = (part: string) =>
+    sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase()) ??
+    part.slice(part.lastIndexOf("/") + 1);
+
+  let unpacked = 0;
+  for (const e of entries) {
+    if (e.name.endsWith("/")) continue;
+    const bytes = inflate(e);
+    unpacked += bytes.length;
+    if (unpacked > limits.maxUncompressedBytes) tooBig();
+    if (!WORKSHEET.test(e.name)) continue;
+    const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
+    const rows = counted.rows;
+    // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
+    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(bytes) : 0);
+    if (rows > limits.maxRows)
+      refuse(
+        msg("book.too-many-rows", {
+          file,
+          sheet: sheetName(e.name),
+          rows: rows.toLocaleString("en-US"),
+          limit: limits.maxRows.toLocaleString("en-US"),
+        }),
+      );
+    if (cells > limits.maxCells)
+      refuse(
+        msg("book.too-many-cells", {
+          file,
+          sheet: sheetName(e.name),
+          cells: cells.toLocaleString("en-US"),
+          limit: limits.maxCells.toLocaleString("en-US"),
+        }),
+      );
+  }
+  return { parts: entries.length, unpackedBytes: unpacked };
+}

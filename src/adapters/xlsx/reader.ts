@@ -1,0 +1,289 @@
+// A read-only WorkbookPort straight over the .xlsx package, for the reviewer batch: it opens the zip,
+// reads workbook.xml and its rels, and parses a worksheet (and sharedStrings.xml / styles.xml, once)
+// only when a read asks for it. Every answer is what ExcelJsWorkbook gives for the same file and the
+// same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
+// does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
+import { GridSheet, GridWorkbook } from "../grid-read";
+import type ExcelJS from "exceljs";
+import DefinedNames from "exceljs/lib/doc/defined-names";
+import colCache from "exceljs/lib/utils/col-cache";
+import utils from "exceljs/lib/utils/utils";
+import DefinedNameXform from "exceljs/lib/xlsx/xform/book/defined-name-xform";
+import { cellData } from "../exceljs/workbook";
+import type { Block, CellData, DefinedName, SheetInfo } from "../../workbook/port";
+import { Unsupported } from "./errors";
+import { parseSharedStrings, type SharedString } from "./shared-strings";
+import { Sheet, type RawValue } from "./sheet";
+import { Styles } from "./styles";
+import { ZipParts } from "./zip";
+import { attr, decodeText, scanXml } from "./xml";
+
+interface SheetEntry {
+  name: string;
+  id: number;
+  state: string | undefined;
+  part: string;
+  sheet?: Sheet;
+  protected?: boolean;
+}
+
+function toCellData(c: { value: RawValue; numFmt: string | undefined; mergedInto?: string }): CellData {
+  const d = cellData(c as unknown as ExcelJS.Cell);
+  if (c.mergedInto) d.mergedInto = c.mergedInto;
+  return d;
+}
+
+export class XlsxReader extends GridWorkbook {
+  private stylesCache?: Styles;
+  private sstCache?: SharedString[] | null;
+  private namesCache?: DefinedName[];
+
+  private constructor(
+    private readonly zip: ZipParts,
+    private readonly sheets: SheetEntry[],
+    private readonly date1904: boolean,
+    private readonly definedNames: { name: string; ranges: string[] }[],
+  ) {
+    super();
+  }
+
+  static async fromBuffer(data: Uint8Array): Promise<XlsxReader> {
+    return XlsxReader.open(data);
+  }
+
+  static open(data: Uint8Array): XlsxReader {
+    const zip = new ZipParts(data);
+    const wbXml = zip.text("xl/workbook.xml");
+    const relsXml = zip.text("xl/_rels/workbook.xml.rels");
+    if (wbXml === undefined || relsXml === undefined) throw new Unsupported("no workbook part");
+    if (!zip.has("xl/styles.xml")) throw new Unsupported("no styles part");
+
+    const rels = new Map<string, string>();
+    scanXml(relsXml, {
+      open: (name, attrs) => {
+        if (name === "Relationship") {
+          const id = attr(attrs, "Id");
+          const target = attr(attrs, "Target");
+          if (id !== undefined && target !== undefined) rels.set(id, target);
+        }
+      },
+      close: () => undefined,
+      text: () => undefined,
+    });
+
+    const listed: { name: string; id: number; state?: string; rId?: string }[] = [];
+    const rawNames: { name: string; localSheetId?: string; text: string }[] = [];
+    let date1904 = false;
+    let nameText: string[] | null = null;
+    let nameAttrs = "";
+    let root = true;
+    scanXml(wbXml, {
+      open: (name, attrs) => {
+        if (root) {
+          root = false;
+          if (name !== "workbook") throw new Unsupported(`workbook root <${name}>`);
+        } else if (name === "sheet") {
+          const raw = attr(attrs, "name");
+          listed.push({
+            name: raw === undefined ? "" : utils.xmlDecode(raw),
+            id: parseInt(attr(attrs, "sheetId") ?? "", 10),
+            state: attr(attrs, "state"),
+            rId: attr(attrs, "r:id"),
+          });
+        } else if (name === "workbookPr") {
+          date1904 = attr(attrs, "date1904") === "1";
+        } else if (name === "definedName") {
+          nameText = [];
+          nameAttrs = attrs;
+        }
+      },
+      text: (raw) => {
+        if (nameText) nameText.push(decodeText(raw));
+      },
+      close: (name) => {
+        if (name === "definedName" && nameText) {
+          rawNames.push({
+            name: attr(nameAttrs, "name") ?? "",
+            localSheetId: attr(nameAttrs, "localSheetId"),
+            text: nameText.join(""),
+          });
+          nameText = null;
+        }
+      },
+    });
+
+    // Sheets as ExcelJS keeps them: only those whose part is a worksheet it loads.
+    const sheets: SheetEntry[] = [];
+    const ids = new Set<number>();
+    const lower = new Set<string>();
+    for (const s of listed) {
+      const target = s.rId === undefined ? undefined : rels.get(s.rId);
+      if (target === undefined) continue;
+      const part = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
+      if (!zip.has(part)) continue;
+      if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(part)) {
+        if (/^xl\/chartsheets\//.test(part)) continue;
+        throw new Unsupported(`sheet part ${part}`);
+      }
+      if (!(s.id > 0) || ids.has(s.id)) throw new Unsupported("sheet ids");
+      const n = s.name;
+      if (!n || n === "History" || /[*?:/\\[\]]/.test(n) || /(^')|('$)/.test(n) || n.length > 31)
+        throw new Unsupported(`sheet name ${n}`);
+      if (lower.has(n.toLowerCase())) throw new Unsupported("duplicate sheet names");
+      ids.add(s.id);
+      lower.add(n.toLowerCase());
+      sheets.push({ name: n, id: s.id, state: s.state, part });
+    }
+    // Sheet parts ExcelJS reads but no sheet points to would change its list: leave those to it.
+    const used = new Set(sheets.map((s) => s.part));
+    for (const p of zip.names())
+      if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(p) && !/_rels/.test(p) && !used.has(p))
+        throw new Unsupported(`unlisted sheet part ${p}`);
+
+    // Defined names through ExcelJS's own parsing and normalisation.
+    const parsed: { name: string; ranges: string[]; localSheetId?: number }[] = rawNames.map((n) => {
+      const x = new DefinedNameXform();
+      const attributes: Record<string, string> = { name: n.name };
+      if (n.localSheetId !== undefined) attributes.localSheetId = n.localSheetId;
+      x.parseOpen({ name: "definedName", attributes });
+      x.parseText(n.text);
+      x.parseClose("definedName");
+      return x.model;
+    });
+    const kept: { name: string; ranges: string[] }[] = [];
+    for (const d of parsed) {
+      if (d.name === "_xlnm.Print_Area") {
+        if (d.localSheetId !== undefined && sheets[d.localSheetId]) colCache.decodeEx(d.ranges[0]);
+      } else if (d.name !== "_xlnm.Print_Titles") {
+        const cells = d.ranges.reduce((sum, r) => {
+          const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(r);
+          if (!m) return sum;
+          const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+          return sum + rows * (m[3] ? 50 : 1);
+        }, 0);
+        if (cells > 100_000) throw new Unsupported("very large defined names");
+        kept.push(d);
+      }
+    }
+    return new XlsxReader(zip, sheets, date1904, kept);
+  }
+
+  private styles(): Styles {
+    if (!this.stylesCache) this.stylesCache = new Styles(this.zip.text("xl/styles.xml"));
+    return this.stylesCache;
+  }
+
+  private sharedStrings(): SharedString[] | undefined {
+    if (this.sstCache === undefined) {
+      const xml = this.zip.text("xl/sharedStrings.xml");
+      this.sstCache = xml === undefined ? null : parseSharedStrings(xml);
+    }
+    return this.sstCache ?? undefined;
+  }
+
+  private entry(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  private sheet(e: SheetEntry): Sheet {
+    if (!e.sheet) {
+      const xml = this.zip.text(e.part);
+      if (xml === undefined) throw new Unsupported(`missing part ${e.part}`);
+      e.sheet = new Sheet(xml, {
+        styles: () => this.styles(),
+        sharedStrings: () => this.sharedStrings(),
+        date1904: this.date1904,
+      });
+      e.protected = e.sheet.protected;
+    }
+    return e.sheet;
+  }
+
+  private isProtected(e: SheetEntry): boolean {
+    if (e.protected === undefined) {
+      // Without parsing the whole sheet: the protection element follows the cells.
+      const xml = this.zip.text(e.part) ?? "";
+      const from = xml.lastIndexOf("</sheetData>");
+      const m = /<sheetProtection(\s[^>]*)?\/?>/.exec(from >= 0 ? xml.slice(from) : xml);
+      e.protected = Boolean(m && attr(m[1] ?? "", "sheet") === "1");
+    }
+    return e.protected;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+
+  /** Every sheet without a value (ExcelJS's actualRowCount === 0 on each). */
+  isEmpty(): boolean {
+    return this.sheets.every((e) => this.sheet(e).actualRowCount === 0);
+  }
+
+  protected sheetInfo(): SheetInfo[] {
+    return this.sheets.map((e) => ({
+      name: e.name,
+      visible: e.state === "visible" || e.state === undefined,
+      protected: this.isProtected(e),
+    }));
+  }
+
+  protected gridSheet(name: string): GridSheet | undefined {
+    const e = this.entry(name);
+    if (!e) return undefined;
+    const s = this.sheet(e);
+    return {
+      name: e.name,
+      // Live counts: blocks grow them the way ExcelJS's getRow() does, so results match it read for read.
+      get rowCount() {
+        return s.rowCount;
+      },
+      get columnCount() {
+        return s.columnCount;
+      },
+      merges: () => s.merges,
+      block: (top, left, bottom, right) => this.block(e, s, top, left, bottom, right),
+    };
+  }
+
+  private block(e: SheetEntry, s: Sheet, top: number, left: number, bottom: number, right: number): Block {
+    if ((bottom - top + 1) * (right - left + 1) > 5_000_000) throw new Unsupported("very large block");
+    const cells: CellData[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: CellData[] = [];
+      for (let c = left; c <= right; c++) line.push(toCellData(s.cell(r, c)));
+      cells.push(line);
+    }
+    s.touch(top, bottom, right);
+    return { sheet: e.name, top, left, cells };
+  }
+
+  protected names(): DefinedName[] {
+    if (!this.namesCache) {
+      const dn = new DefinedNames();
+      dn.model = this.definedNames;
+      const out: DefinedName[] = [];
+      for (const m of dn.model) for (const ref of m.ranges) out.push({ name: m.name, ref });
+      this.namesCache = out;
+    }
+    return this.namesCache.map((n) => ({ ...n }));
+  }
+
+  protected storedSettings(): Map<string, string> {
+    const out = new Map<string, string>();
+    const e = this.entry(XlsxReader.SETTINGS_SHEET);
+    if (!e) return out;
+    const s = this.sheet(e);
+    for (const r of s.valueRows()) {
+      const k = s.cell(r, 1).value;
+      const v = s.cell(r, 2).value;
+      if (typeof k === "string" && v !== null && v !== undefined) out.set(k, String(v));
+      s.touch(r, r, 2);
+    }
+    return out;
+  }
+
+  async write(): Promise<void> {
+    this.roundTrips++;
+    throw new Error("read-only");
+  }
+}

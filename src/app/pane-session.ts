@@ -1,0 +1,409 @@
+// PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
+import { type ComparableResult, previousMismatch } from "../engine/compare";
+import { WORKBOOK_LIMITS } from "../files/limits";
+import { msg, UserError } from "../messages";
+import { assumedSizeBands } from "../engine/size-band";
+import { localText } from "../engine/text";
+import { bundledRulebooks, findBundled } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
+import { indicatorIdsOf } from "../rulebooks/tree";
+import { cellAddress, parseRef, qualified } from "../workbook/a1";
+import type { WorkbookPort } from "../workbook/port";
+import { WorkbookError } from "../workbook/port";
+import { answerName, namedMap, pointsName } from "../workbook/form-map";
+import {
+  detectFormMap,
+  FormMapEntry,
+  formMapFile,
+  FormMapProposal,
+  parseFormMapFile,
+} from "../workbook/form-map-detect";
+import { runScoring, ScoringRunOutcome } from "./scoring-run";
+import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
+import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
+import type { TallyMunicipality, TallyRank } from "../tally/types";
+import type {
+  CellChange,
+  ExcelSupport,
+  PaneApi,
+  PaneSettings,
+  PreviousFile,
+  RulebookInfo,
+  RunStep,
+  RunSummary,
+  TallyInsurer,
+} from "./pane-api";
+
+const SETTING_RULEBOOK = "saiten.rulebook";
+const SETTING_LANG = "saiten.lang";
+
+export class WorkbookPaneApi implements PaneApi {
+  private last?: { rulebookId: string; outcome: ScoringRunOutcome };
+  private previous?: ComparableResult;
+  private previousFromTally = false;
+  private tally?: OpenedTally;
+  /** The opened tally's ranks by 保険者番号. */
+  private ranks?: Map<string, TallyRank>;
+  /** The tally code, loaded with the first tally. */
+  private kit?: typeof import("../tally/kit");
+  private tallyFigures = true;
+  /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
+  private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
+
+  constructor(
+    private readonly port: WorkbookPort,
+    private readonly extraRulebooks: Rulebook[] = [],
+    /** Inside Excel: what Office.js says this Excel supports. */
+    private readonly support: ExcelSupport | null = null,
+  ) {}
+
+  excelSupport(): ExcelSupport | null {
+    return this.support;
+  }
+
+  private all(): Rulebook[] {
+    return [...this.extraRulebooks, ...bundledRulebooks()];
+  }
+
+  rulebooks(): RulebookInfo[] {
+    return this.all().map((rb) => ({
+      id: rb.id,
+      title: localText(rb.title),
+      scheme: rb.scheme,
+      fiscalYear: rb.fiscalYear,
+      level: rb.level,
+      max: rb.root.max ?? null,
+    }));
+  }
+
+  /** The rulebook as scored: with the opened tally's national figures when they are in use. */
+  rulebook(id: string): Rulebook {
+    const rb = this.ownRulebook(id);
+    return this.withTallyFigures(rb)?.rulebook ?? rb;
+  }
+
+  private ownRulebook(id: string): Rulebook {
+    const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
+    if (!rb) throw new Error(`ルールブック「${id}」がありません。一覧から選び直してください。`);
+    return rb;
+  }
+
+  private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
+    if (!this.tally || !this.kit || !this.tallyFigures) return null;
+    if (!this.benchmarked.has(rb.id)) {
+      const own = findBundled(this.tally.rulebookId);
+      const applied = own ? this.kit.applyTallyBenchmarks(rb, this.tally, own) : null;
+      this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
+    }
+    return this.benchmarked.get(rb.id) ?? null;
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    const read = await this.port.read({ settings: [SETTING_RULEBOOK, SETTING_LANG] });
+    const out: PaneSettings = {};
+    const id = read.settings[SETTING_RULEBOOK];
+    if (id) out.rulebookId = id;
+    const lang = read.settings[SETTING_LANG];
+    if (lang === "ja" || lang === "en") out.lang = lang;
+    return out;
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    const values: Record<string, string> = {};
+    if (settings.rulebookId) values[SETTING_RULEBOOK] = settings.rulebookId;
+    if (settings.lang) values[SETTING_LANG] = settings.lang;
+    await this.port.write({ settings: values });
+  }
+
+  async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
+    const own = this.ownRulebook(rulebookId);
+    const figures = this.withTallyFigures(own);
+    const outcome = await runScoring(this.port, {
+      rulebook: figures?.rulebook ?? own,
+      previous: this.previous,
+      write: true,
+      onProgress,
+    });
+    this.last = { rulebookId, outcome };
+    const summary: RunSummary = {
+      result: outcome.result,
+      comparison: outcome.comparison,
+      previousSource:
+        outcome.previousSource === "file" && this.previousFromTally ? "tally" : outcome.previousSource,
+      source: outcome.source,
+      answers: outcome.answers,
+      context: outcome.context,
+      written: outcome.written,
+      conflicts: outcome.conflicts,
+      roundTrips: outcome.roundTrips,
+    };
+    if (figures) {
+      const { label, municipalities, matched, of } = figures;
+      summary.benchmarks = { label, municipalities, matched, of };
+    }
+    return summary;
+  }
+
+  async createTemplate(rulebookId: string): Promise<void> {
+    const rulebook = this.rulebook(rulebookId);
+    const read = await this.port.read({ used: [ANSWER_SHEET] });
+    const existing = read.used.get(ANSWER_SHEET);
+    if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
+      throw new WorkbookError(
+        "failed",
+        `「${ANSWER_SHEET}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。`,
+      );
+    }
+    await this.port.write(
+      templateWrites(
+        rulebook,
+        read.sheets.map((s) => s.name),
+      ),
+    );
+  }
+
+  async selectCell(ref: string): Promise<void> {
+    await this.port.select(ref);
+  }
+
+  /** Answer cells of the last run (or of a fresh read when nothing was scored yet). */
+  private async answerCells(rulebookId: string): Promise<Map<string, string>> {
+    // Previewing must not write: when nothing was scored yet, read the answers without writing results.
+    if (this.last?.rulebookId !== rulebookId) {
+      const outcome = await runScoring(this.port, {
+        rulebook: this.rulebook(rulebookId),
+        previous: this.previous,
+        write: false,
+      });
+      this.last = { rulebookId, outcome };
+    }
+    const cells = new Map<string, string>();
+    for (const [id, input] of Object.entries(this.last!.outcome.answers))
+      if (input.cell) cells.set(id, input.cell);
+    // Template rows without any answer yet still have their cell.
+    const t = this.last!.outcome.template;
+    if (t?.columns.answer !== undefined) {
+      for (const [id, row] of t.rows)
+        if (!cells.has(id)) cells.set(id, qualified(ANSWER_SHEET, cellAddress(row, t.columns.answer)));
+    }
+    return cells;
+  }
+
+  async previewScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    const cells = await this.answerCells(rulebookId);
+    const targets = Object.entries(answers).filter(([id]) => cells.has(id));
+    const missing = Object.keys(answers).filter((id) => !cells.has(id));
+    if (missing.length) {
+      throw new WorkbookError(
+        "name-missing",
+        `回答セルが分からない指標があります（${missing.join("、")}）。回答セルを割り当ててから反映してください。`,
+      );
+    }
+    const read = await this.port.read({ ranges: targets.map(([id]) => cells.get(id)!) });
+    const changes: CellChange[] = [];
+    targets.forEach(([indicatorId, after], k) => {
+      const c = read.ranges[k].block?.cells[0]?.[0];
+      if (c?.formula !== undefined) {
+        throw new WorkbookError(
+          "formula",
+          `${cells.get(indicatorId)}（${indicatorId}）は数式のセルです。数式を直接直してください。`,
+          cells.get(indicatorId),
+        );
+      }
+      const before = c?.value ?? null;
+      if (String(before ?? "") !== after)
+        changes.push({ indicatorId, cell: cells.get(indicatorId)!, before, after });
+    });
+    return changes;
+  }
+
+  async applyScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    const changes = await this.previewScenario(rulebookId, answers);
+    if (!changes.length) return changes;
+    await this.port.write({
+      blocks: changes.map((ch) => {
+        const r = parseRef(ch.cell);
+        return { sheet: r.sheet!, top: r.top, left: r.left, values: [[ch.after]] };
+      }),
+    });
+    this.last = undefined;
+    return changes;
+  }
+
+  /** Whole template rows when answers come from the template, else the answer cells themselves. */
+  private markRanges(cells: string[]): string[] {
+    const t = this.last?.outcome.template;
+    return cells.map((cell) => {
+      const r = parseRef(cell);
+      if (t && r.sheet === ANSWER_SHEET)
+        return qualified(ANSWER_SHEET, `A${r.top}:${cellAddress(r.top, COLUMNS.length)}`);
+      return cell;
+    });
+  }
+
+  async markRows(cells: string[]): Promise<void> {
+    await this.port.write({ marks: { clear: true, add: this.markRanges(cells) } });
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.port.write({ marks: { clear: true } });
+  }
+
+  async formMap(rulebookId: string): Promise<FormMapEntry[]> {
+    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const map = namedMap((await this.port.read({ names: true })).names);
+    return [...map.answers]
+      .filter(([id]) => ids.has(id))
+      .map(([indicatorId, answerCell]) => {
+        const e: FormMapEntry = { indicatorId, answerCell };
+        const points = map.points.get(indicatorId);
+        if (points) e.pointsCell = points;
+        return e;
+      });
+  }
+
+  async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
+    const rulebook = this.rulebook(rulebookId);
+    const first = await this.port.read({});
+    const visible = first.sheets.filter((s) => s.visible && s.name !== ANSWER_SHEET).map((s) => s.name);
+    const read = await this.port.read({ used: visible });
+    return detectFormMap(rulebook, [...read.used.values()]);
+  }
+
+  async saveFormMap(entries: FormMapEntry[]): Promise<void> {
+    const names: { name: string; ref: string }[] = [];
+    for (const e of entries) {
+      names.push({ name: answerName(e.indicatorId), ref: e.answerCell });
+      if (e.pointsCell) names.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
+    }
+    await this.port.write({ names });
+    this.last = undefined;
+  }
+
+  async removeFormMap(indicatorIds: string[]): Promise<void> {
+    if (indicatorIds.length)
+      await this.port.write({ deleteNames: indicatorIds.flatMap((id) => [answerName(id), pointsName(id)]) });
+    this.last = undefined;
+  }
+
+  async selectedCell(): Promise<string | null> {
+    return this.port.selection();
+  }
+
+  async exportFormMap(rulebookId: string): Promise<string> {
+    return JSON.stringify(formMapFile(rulebookId, await this.formMap(rulebookId)), null, 2);
+  }
+
+  async importFormMap(rulebookId: string, json: string): Promise<number> {
+    const file = parseFormMapFile(json, this.rulebook(rulebookId));
+    await this.saveFormMap(file.entries);
+    return file.entries.length;
+  }
+
+  async openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile> {
+    const bytes = new Uint8Array(data);
+    // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
+    const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
+    if (kit.isJson(bytes) || kit.isTallyWorkbook(bytes)) {
+      let opened: OpenedTally;
+      try {
+        opened = await kit.openTally(bytes, fileName);
+      } catch (e) {
+        if (e instanceof Error && e.name === "TallyError") throw new Error(`${fileName}: ${e.message}`);
+        throw e;
+      }
+      if (!findBundled(opened.rulebookId))
+        throw new Error(`${fileName} を読むルールブック ${opened.rulebookId} がありません。`);
+      this.kit = kit;
+      this.tally = opened;
+      this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
+      this.tallyFigures = true;
+      this.benchmarked.clear();
+      // The open workbook says who it is from (template 市町村コード / 市町村名) once it was scored.
+      const t = this.last?.outcome.template;
+      const own =
+        kit.findInsurer(opened.municipalities, t?.entityCode) ??
+        kit.findInsurer(opened.municipalities, t?.entityName);
+      const assumedBands = assumedSizeBands(findBundled(opened.rulebookId)!);
+      return {
+        kind: "tally",
+        tally: {
+          fileName,
+          fiscalYear: opened.fiscalYear,
+          rulebookId: opened.rulebookId,
+          insurers: opened.municipalities.map((m) => this.insurer(m)),
+          problems: opened.problems.length,
+          ...(opened.lowScore && {
+            lowScore: { line: opened.lowScore.line, below: opened.lowScore.below.length },
+          }),
+          ...(own && { suggested: own.code }),
+          ...(assumedBands && { assumedBands }),
+        },
+      };
+    }
+    const res = await this.usePreviousWorkbook(data, fileName);
+    return { kind: "workbook", ...res };
+  }
+
+  async usePreviousFromTally(code: string): Promise<TallyInsurer> {
+    const { tally, kit } = this;
+    if (!tally || !kit) throw new Error("全国集計を先に選んでください。");
+    const m = kit.findInsurer(tally.municipalities, code);
+    if (!m)
+      throw new Error(`全国集計に保険者番号 ${code} の行がありません。番号か市町村名を選び直してください。`);
+    this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
+    this.previousFromTally = true;
+    return this.insurer(m);
+  }
+
+  private insurer(m: TallyMunicipality): TallyInsurer {
+    const out: TallyInsurer = { code: m.code, name: m.name, pref: m.pref, total: m.total };
+    const r = this.ranks?.get(m.code);
+    if (r) out.rank = { rank: r.rank, of: r.of, bandRank: r.bandRank, bandOf: r.bandOf };
+    return out;
+  }
+
+  useTallyBenchmarks(on: boolean): void {
+    this.tallyFigures = on;
+  }
+
+  private async usePreviousWorkbook(
+    data: ArrayBuffer,
+    fileName: string,
+  ): Promise<{ rulebookId: string; total: number }> {
+    // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
+    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/exceljs/workbook");
+    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/inspect");
+    // A chosen file is checked within the limits before anything parses it, as in the CLI.
+    try {
+      inspectWorkbook(new Uint8Array(data), fileName, WORKBOOK_LIMITS);
+    } catch (e) {
+      if (e instanceof PackageRefused) throw new UserError(e.detail);
+      throw e;
+    }
+    let book;
+    try {
+      book = await ExcelJsWorkbook.fromBuffer(data);
+    } catch {
+      throw new Error(`${fileName} を .xlsx として開けません。Excel で .xlsx 形式で保存し直してください。`);
+    }
+    const read = await book.read({ used: [ANSWER_SHEET] });
+    const block = read.used.get(ANSWER_SHEET);
+    const id = block ? readTemplate(block)?.rulebookId : undefined;
+    if (!id)
+      throw new Error(
+        `${fileName} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。`,
+      );
+    const rulebook = this.ownRulebook(id);
+    // A year of another grant or entity is never judged against this one.
+    const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
+    const why = current ? previousMismatch(current, rulebook) : null;
+    if (why)
+      throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: fileName, id }));
+    book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
+    const outcome = await runScoring(book, { rulebook, write: false });
+    this.previous = outcome.result;
+    this.previousFromTally = false;
+    return { rulebookId: id, total: outcome.result.total.points };
+  }
+}

@@ -1,0 +1,88 @@
+// Self-reported figures against the recomputed ones: the template's 得点 column, the 採点結果 sheet
+// (得点 per group id and the total row) and mapped output cells saiten.p.<id>. Blank cells are not
+// mismatches (nothing was reported). Pure: the caller reads the cells.
+import { normaliseText } from "../../engine/normalise";
+import { num } from "../../engine/text";
+import type { ScoreResult } from "../../engine/types";
+import type { CellData } from "../../workbook/port";
+import type { Mismatch } from "./types";
+
+export interface ReportedCell {
+  /** Qualified address, e.g. 回答!G12. */
+  cell: string;
+  data: CellData | undefined;
+}
+
+export interface ReportedFigures {
+  /** Template 得点 column, by indicator id. */
+  indicators?: Map<string, ReportedCell>;
+  /** 採点結果 column C, by group id (the root id is the total). */
+  groups?: Map<string, ReportedCell>;
+  /** saiten.p.<id> cells, by indicator id. */
+  outputs?: Map<string, ReportedCell>;
+}
+
+const TOLERANCE = 1e-6;
+
+/** What a cell reports: undefined when blank (not a report), a number, or the text it holds. */
+export function reportedValue(c: CellData | undefined): number | string | undefined {
+  if (!c) return undefined;
+  if (c.error) return c.error;
+  const v = c.value;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString();
+  const t = normaliseText(v).trim();
+  if (t === "" || t === "-" || t === "―" || t === "ー" || t === "－") return undefined;
+  const n = Number(t.replace(/[,，]/g, "").replace(/点$/, "").replace(/^[▲△]/, "-"));
+  return Number.isFinite(n) ? n : t;
+}
+
+function check(
+  out: Mismatch[],
+  where: ReportedCell | undefined,
+  target: string,
+  computed: number,
+  what: { ja: string; en: string },
+): void {
+  if (!where) return;
+  const reported = reportedValue(where.data);
+  if (reported === undefined) return;
+  if (typeof reported === "number" && Math.abs(reported - computed) <= TOLERANCE) return;
+  const shown = typeof reported === "number" ? num(reported) : `「${reported}」`;
+  out.push({
+    cell: where.cell,
+    target,
+    reported,
+    computed,
+    message: {
+      ja: `${where.cell}（${what.ja}）: 記載の得点 ${shown} が再計算の ${num(computed)} と一致しません。`,
+      en: `${where.cell} (${what.en}): reports ${typeof reported === "number" ? num(reported) : `"${reported}"`} points, recomputed ${num(computed)}.`,
+    },
+  });
+}
+
+export function findMismatches(result: ScoreResult, reported: ReportedFigures): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const ind of result.indicators) {
+    check(out, reported.indicators?.get(ind.id), ind.id, ind.points, { ja: ind.id, en: ind.id });
+  }
+  for (const ind of result.indicators) {
+    check(out, reported.outputs?.get(ind.id), ind.id, ind.points, { ja: ind.id, en: ind.id });
+  }
+  if (reported.groups) {
+    check(out, reported.groups.get(result.total.id), "total", result.total.points, {
+      ja: "合計",
+      en: "total",
+    });
+    const walk = (gs: ScoreResult["groups"]) => {
+      for (const g of gs) {
+        check(out, reported.groups!.get(g.id), g.id, g.points, { ja: g.id, en: g.id });
+        walk(g.children);
+      }
+    };
+    walk(result.groups);
+  }
+  return out;
+}

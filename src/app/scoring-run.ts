@@ -1,0 +1,337 @@
+// One scoring run through the port, the same for the add-in and the CLI: read every answer block in
+// one batch (plus one batch for cells a form map names), score, then write every result block, the
+// 採点結果 table and a history snapshot in one batch — at most three round trips.
+import { compare, ComparableResult, Comparison } from "../engine/compare";
+import { ScoreSession } from "../engine/score";
+import type { CellInput, Issue, ScoreContext, ScoreResult } from "../engine/types";
+import type { Rulebook } from "../rulebooks/schema";
+import { cellInputOf, namedMap } from "../workbook/form-map";
+import {
+  comparableOf,
+  HISTORY_SHEET,
+  historyAppend,
+  previousSnapshot,
+  readHistory,
+  snapshotOf,
+} from "../workbook/history";
+import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "../workbook/port";
+import { WorkbookError } from "../workbook/port";
+import { bilingual, msg } from "../messages";
+import { cellAddress, parseRef, qualified } from "../workbook/a1";
+import { indicatorIdsOf } from "../rulebooks/tree";
+import {
+  ANSWER_SHEET,
+  answerSheetWrites,
+  OutputConflict,
+  readTemplate,
+  CHART_NAME,
+  CHART_TABLE_COLUMN,
+  RESULT_SHEET,
+  resultSheetWrites,
+  TemplateAnswers,
+} from "../workbook/template";
+
+/** Values Saiten last wrote into mapped output cells, so a value someone else typed is never overwritten. */
+export const OUTPUTS_SETTING = "saiten.outputs";
+/** Set once Saiten has drawn its chart on 採点結果; the chart then follows its data range by itself. */
+export const CHART_SETTING = "saiten.chart";
+
+export type RunStep = "read" | "score" | "write";
+
+export interface ScoringRunInput {
+  rulebook: Rulebook;
+  context?: ScoreContext;
+  /** An explicit previous year (a chosen file or a result JSON); otherwise history, then 前年度得点. */
+  previous?: ComparableResult;
+  /** Write results, the 採点結果 sheet and a history snapshot (false: read-only). */
+  write: boolean;
+  now?: Date;
+  onProgress?: (step: RunStep) => void;
+}
+
+export interface ScoringRunOutcome {
+  result: ScoreResult;
+  comparison?: Comparison;
+  previousSource?: "history" | "column" | "file";
+  source: "template" | "names";
+  answers: Record<string, CellInput>;
+  context: ScoreContext;
+  template?: TemplateAnswers;
+  written: number;
+  conflicts: OutputConflict[];
+  roundTrips: number;
+}
+
+export const indicatorIds = indicatorIdsOf;
+
+/** How two years compare: same rulebook by id; across a revision only what the rulebook declares. */
+export function compareWith(
+  rulebook: Rulebook,
+  current: ScoreResult,
+  previous: ComparableResult,
+): Comparison {
+  const pid = previous.rulebook.id;
+  const declared = pid === rulebook.previous?.rulebook;
+  return compare(current, previous, {
+    rateDigits: rulebook.rateDigits ?? 1,
+    comparableGroups: declared ? rulebook.previous?.groups : undefined,
+    sameIds: pid === rulebook.id ? true : declared ? rulebook.previous?.sameIds !== false : false,
+  });
+}
+
+function countWrites(blocks: WriteBlock[]): number {
+  let n = 0;
+  for (const b of blocks) for (const line of b.values) for (const v of line) if (v !== null) n++;
+  return n;
+}
+
+/** A mapped output cell (saiten.p.*) as read. */
+interface MappedOutput {
+  ref: string;
+  value: unknown;
+  formula?: string;
+}
+
+interface Located {
+  source: "template" | "names";
+  answers: Record<string, CellInput>;
+  template?: TemplateAnswers;
+  templateBlock?: Block;
+  /** By indicator id. */
+  outputs: Map<string, MappedOutput>;
+  issues: Issue[];
+}
+
+async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Rulebook): Promise<Located> {
+  const ids = indicatorIds(rulebook);
+  const block = first.used.get(ANSWER_SHEET);
+  const template = block ? readTemplate(block, ids) : null;
+  const issues: Issue[] = [];
+  if (block && template) {
+    for (const p of template.problems) {
+      const issue: Issue = { severity: "warning", code: "invalid", cell: p.cell, message: bilingual(p.detail) };
+      if (p.indicatorId) issue.indicatorId = p.indicatorId;
+      issues.push(issue);
+    }
+    return {
+      source: "template",
+      answers: template.answers,
+      template,
+      templateBlock: block,
+      outputs: new Map(),
+      issues,
+    };
+  }
+  const map = namedMap(first.names);
+  const mapped = [...map.answers].filter(([id]) => ids.has(id));
+  if (!mapped.length) {
+    const sheets = first.sheets.filter((s) => s.visible).map((s) => s.name);
+    throw new WorkbookError(
+      "sheet-missing",
+      block
+        ? msg("run.answer-headers")
+        : msg("run.no-answers", { sheets: sheets.length ? { ja: sheets.join("、"), en: sheets.join(", ") } : "―" }),
+    );
+  }
+  const outputs = [...map.points].filter(([id]) => ids.has(id));
+  const second = await port.read({
+    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref)],
+  });
+  const answers: Record<string, CellInput> = {};
+  mapped.forEach(([id, ref], k) => {
+    const read = second.ranges[k];
+    const where = displayRef(ref);
+    const problem = (code: Issue["code"], ja: string, en: string) =>
+      issues.push({
+        severity: "error",
+        code,
+        indicatorId: id,
+        cell: where,
+        message: { ja: `${where}（${id}）: ${ja}`, en: `${where} (${id}): ${en}` },
+      });
+    if (read.problem === "sheet-missing")
+      return problem(
+        "invalid",
+        "名前が指すシートがありません。割り当てを直してください。",
+        "The sheet this name points to is missing. Fix the mapping.",
+      );
+    if (read.problem === "invalid-ref")
+      return problem(
+        "invalid",
+        "名前の参照先が正しくありません。割り当てを直してください。",
+        "The name does not point to a cell. Fix the mapping.",
+      );
+    if (read.merged)
+      problem(
+        "invalid",
+        "回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
+        "The answer cell is merged. Unmerge it or map the top-left cell.",
+      );
+    if (read.outsideUsed)
+      problem(
+        "invalid",
+        "回答セルが使用範囲の外です。割り当てが正しいか確認してください。",
+        "The answer cell is outside the used range. Check the mapping.",
+      );
+    const input = cellInputOf(read);
+    if (input) answers[id] = input;
+  });
+  const outMap = new Map<string, MappedOutput>();
+  outputs.forEach(([id, ref], k) => {
+    const read = second.ranges[mapped.length + k];
+    const c = read.block?.cells[0]?.[0];
+    if (read.block && c) outMap.set(id, { ref, value: c.value, formula: c.formula });
+  });
+  return { source: "names", answers, outputs: outMap, issues };
+}
+
+export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Promise<ScoringRunOutcome> {
+  const start = port.roundTrips;
+  const { rulebook } = input;
+  input.onProgress?.("read");
+  const first = await port.read({
+    used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
+    names: true,
+    settings: [OUTPUTS_SETTING, CHART_SETTING],
+  });
+  const located = await locateAnswers(port, first, rulebook);
+
+  input.onProgress?.("score");
+  const context: ScoreContext = { ...input.context };
+  const t = located.template;
+  if (t?.sizeClass && !context.sizeClass) context.sizeClass = t.sizeClass;
+  if (t?.size !== undefined && context.size === undefined) context.size = t.size;
+  if (t && Object.keys(t.previousValues).length && !context.previousValues)
+    context.previousValues = t.previousValues;
+  const result = new ScoreSession(rulebook, located.answers, context).result();
+  result.issues.push(...located.issues);
+
+  let comparison: Comparison | undefined;
+  let previousSource: ScoringRunOutcome["previousSource"];
+  const history = readHistory(first.used.get(HISTORY_SHEET));
+  const snap = previousSnapshot(history, rulebook.fiscalYear);
+  if (input.previous) {
+    comparison = compareWith(rulebook, result, input.previous);
+    previousSource = "file";
+  } else if (snap) {
+    comparison = compareWith(rulebook, result, comparableOf(snap));
+    previousSource = "history";
+  } else if (t && Object.keys(t.previousPoints).length) {
+    const prev = new ScoreSession(rulebook, {}, { knownPoints: t.previousPoints }).result();
+    comparison = compare(result, prev, { rateDigits: rulebook.rateDigits ?? 1 });
+    previousSource = "column";
+  }
+
+  let written = 0;
+  const conflicts: OutputConflict[] = [];
+  if (input.write) {
+    input.onProgress?.("write");
+    const req: WriteRequest = { addSheets: [], blocks: [] };
+    if (located.templateBlock && t) {
+      const a = answerSheetWrites(
+        located.templateBlock,
+        t,
+        result,
+        comparison,
+        previousSource === "file" || previousSource === "history",
+      );
+      req.blocks!.push(...a.writes);
+      conflicts.push(...a.conflicts);
+    } else {
+      const mapped = mappedOutputWrites(located.outputs, result, first.settings[OUTPUTS_SETTING]);
+      req.blocks!.push(...mapped.writes);
+      conflicts.push(...mapped.conflicts);
+      req.settings = { [OUTPUTS_SETTING]: JSON.stringify(mapped.record) };
+    }
+    const resultBlock = first.used.get(RESULT_SHEET);
+    if (!resultBlock) req.addSheets!.push({ name: RESULT_SHEET });
+    const r = resultSheetWrites(result, comparison, resultBlock);
+    req.blocks!.push(...r.writes);
+    conflicts.push(...r.conflicts);
+    if (!resultBlock || first.settings[CHART_SETTING] !== RESULT_SHEET) {
+      const anchor = `${RESULT_SHEET}!${cellAddress(r.writes[1].values.length + 3, CHART_TABLE_COLUMN)}`;
+      req.charts = [
+        {
+          sheet: RESULT_SHEET,
+          name: CHART_NAME,
+          dataRange: r.chartRange,
+          title: "得点率（今年度・前年度）",
+          anchor,
+        },
+      ];
+      req.settings = { ...req.settings, [CHART_SETTING]: RESULT_SHEET };
+    }
+    const historyBlock = first.used.get(HISTORY_SHEET);
+    if (!historyBlock) req.addSheets!.push({ name: HISTORY_SHEET, hidden: true });
+    req.blocks!.push(historyAppend(historyBlock, snapshotOf(result, input.now ?? new Date())));
+    const targets = new Set(req.blocks!.map((b) => b.sheet));
+    const locked = first.sheets.find((s) => s.protected && targets.has(s.name));
+    if (locked) {
+      throw new WorkbookError("protected", msg("run.protected", { sheet: locked.name }));
+    }
+    await port.write(req);
+    written = countWrites(req.blocks!);
+  }
+  return {
+    result,
+    comparison,
+    previousSource,
+    source: located.source,
+    answers: located.answers,
+    context,
+    template: t,
+    written,
+    conflicts,
+    roundTrips: port.roundTrips - start,
+  };
+}
+
+/** Points into cells named saiten.p.<id>: only where empty or still holding what Saiten wrote last. */
+function mappedOutputWrites(
+  outputs: Map<string, MappedOutput>,
+  result: ScoreResult,
+  recordText: string | undefined,
+): { writes: WriteBlock[]; conflicts: OutputConflict[]; record: Record<string, number> } {
+  let record: Record<string, unknown> = {};
+  try {
+    record = recordText ? (JSON.parse(recordText) as Record<string, unknown>) : {};
+  } catch {
+    record = {};
+  }
+  const next: Record<string, number> = {};
+  const writes: WriteBlock[] = [];
+  const conflicts: OutputConflict[] = [];
+  const points = new Map(result.indicators.map((i) => [i.id, i.points]));
+  for (const [id, out] of outputs) {
+    const p = points.get(id);
+    if (p === undefined) continue;
+    if (out.formula !== undefined) {
+      conflicts.push({ cell: displayRef(out.ref), reason: "formula", message: "数式のセルなので書き込みませんでした。" });
+      continue;
+    }
+    const empty = out.value === null || out.value === "";
+    if (!empty && record[out.ref] !== out.value) {
+      conflicts.push({
+        cell: displayRef(out.ref),
+        reason: "not-ours",
+        message: "Saiten が書いていない値が入っているので書き込みませんでした。",
+      });
+      continue;
+    }
+    const r = parseRef(out.ref);
+    writes.push({ sheet: r.sheet!, top: r.top, left: r.left, values: [[p]] });
+    next[out.ref] = p;
+  }
+  return { writes, conflicts, record: next };
+}
+
+/** 調査票!$D$40 rather than '調査票'!$D$40: quotes only where Excel needs them. */
+function displayRef(ref: string): string {
+  const bang = ref.lastIndexOf("!");
+  try {
+    const sheet = parseRef(ref).sheet;
+    return sheet ? qualified(sheet, ref.slice(bang + 1)) : ref;
+  } catch {
+    return ref;
+  }
+}

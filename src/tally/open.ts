@@ -1,0 +1,98 @@
+// Opening a national tally from bytes, whichever form the user has: MHLW's workbook (.xlsx, its year
+// from the title row) or the JSON `saiten tally import` wrote (saiten.tally/1). Shared by the CLI and
+// the task pane, so both accept the same files and say the same things about them.
+import { type Limits, TALLY_LIMITS } from "../files/limits";
+import { decodeText } from "../files/text";
+import { msg } from "../messages";
+import { inspectWorkbook, PackageRefused } from "../adapters/xlsx/inspect";
+import { findBundled } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
+import { parseTallyDocument } from "./document-schema";
+import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
+import type { TallyRead } from "./types";
+import { ZipParts } from "../adapters/xlsx/zip";
+
+export interface OpenedTally extends TallyRead {
+  /** File name the tally came from (the JSON's own source when it names one). */
+  source: string;
+}
+
+/** The bundled item-level rulebook a tally of that year is read with. */
+export function tallyRulebookFor(fiscalYear: number): Rulebook | undefined {
+  return findBundled(`kaigo-municipal-fy${fiscalYear}`);
+}
+
+function firstByte(data: Uint8Array): number {
+  for (let i = 0; i < Math.min(data.length, 64); i++) {
+    const b = data[i];
+    // Skip a UTF-8 byte-order mark and white space.
+    if (b === 0xef || b === 0xbb || b === 0xbf || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)
+      continue;
+    return b;
+  }
+  return -1;
+}
+
+export function isJson(data: Uint8Array): boolean {
+  return firstByte(data) === 0x7b; // "{"
+}
+
+/** Reads the workbook with the rulebook of its year (from the title row unless given). */
+export async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
+  const sheet = await openTallySheet(data);
+  const y = year ?? yearFromTitle(sheet.title);
+  if (y === null) {
+    // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
+    // item-level rulebook throws that (it is only the error path that reads the sheet for nothing).
+    const any = tallyRulebookFor(2026);
+    if (!any) throw new TallyError(msg("tally.no-rulebook", { year: 2026 }));
+    await parseTally(sheet, { rulebook: any });
+    throw new TallyError(msg("tally.no-year"));
+  }
+  const rulebook = tallyRulebookFor(y);
+  if (!rulebook)
+    throw new TallyError(msg("tally.no-rulebook", { year: y }));
+  return parseTally(sheet, { rulebook, fiscalYear: y });
+}
+
+/**
+ * Either form of a tally, checked before anything parses it: the JSON as text (UTF-8, nesting, syntax,
+ * then its schema), the workbook against the limits (size, unpacked bytes, rows, cells).
+ */
+export async function openTally(
+  data: Uint8Array,
+  fileName: string,
+  options: { year?: number; limits?: Limits } = {},
+): Promise<OpenedTally> {
+  if (isJson(data)) {
+    const doc = parseTallyDocument(decodeText(data, fileName), fileName);
+    if (options.year !== undefined && doc.fiscalYear !== null && doc.fiscalYear !== options.year)
+      throw new TallyError(msg("tally.year-differs", { file: fileName, year: doc.fiscalYear, given: options.year }));
+    return { ...doc, source: doc.source || fileName };
+  }
+  try {
+    inspectWorkbook(data, fileName, options.limits ?? TALLY_LIMITS);
+  } catch (e) {
+    if (e instanceof PackageRefused) throw new TallyError(e.detail);
+    throw e;
+  }
+  try {
+    const read = await readTallyWorkbook(data, options.year);
+    return { ...read, source: fileName };
+  } catch (e) {
+    // The reader knows sheets and cells, not the file: the message names it here.
+    if (e instanceof TallyError && e.detail.params?.file === undefined)
+      throw new TallyError(msg("cli.in-file", { file: fileName, detail: e.detail }));
+    throw e;
+  }
+}
+
+/** A workbook whose sheets include a 全国集計 sheet (MHLW names it 「全国集計（市町村）」). */
+export function isTallyWorkbook(data: Uint8Array): boolean {
+  try {
+    const xml = new ZipParts(data).text("xl/workbook.xml");
+    return xml !== undefined && /<sheet\b[^>]*\bname="[^"]*全国集計/.test(xml);
+  } catch {
+    return false;
+  }
+}
