@@ -9,7 +9,7 @@ import {
   score,
   ScoreSession,
 } from "../src/engine";
-import { ratePercentExact } from "../src/engine/rate";
+import { ratePercentExact } from "../src/numbers/round";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";

@@ -2,7 +2,8 @@
 // Facts checked here come from the kaigo reference table (§1, §4, §5.1) and the MHLW FY2024 summary.
 import * as fs from "fs";
 import * as path from "path";
-import { checkRulebook, groupReach } from "../src/rulebooks/validate";
+import { groupReach } from "../src/rulebooks/structure";
+import { checkRulebook } from "../src/rulebooks/validate";
 import type { Group, Indicator, Node, Rulebook } from "../src/rulebooks/schema";
 
 const YEARS = [2024, 2025, 2026] as const;

@@ -3,7 +3,8 @@
 // rulebooks-fy2026-more.test.ts).
 import * as fs from "fs";
 import * as path from "path";
-import { checkRulebook, groupReach } from "../src/rulebooks/validate";
+import { groupReach } from "../src/rulebooks/structure";
+import { checkRulebook } from "../src/rulebooks/validate";
 import type { Group, Indicator, Node, Rulebook } from "../src/rulebooks/schema";
 
 const DIR = path.join(__dirname, "..", "src", "rulebooks", "bundled");

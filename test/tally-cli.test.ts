@@ -14,7 +14,7 @@ import {
   tallyBuffer,
   type TallyEntity,
 } from "../dev/tally-generator/generate";
-import { ratePercent } from "../src/engine/rate";
+import { ratePercent } from "../src/numbers/round";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-tally-cli-"));
 const fy2025 = findBundled("kaigo-municipal-fy2025")!;

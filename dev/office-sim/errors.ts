@@ -75,6 +75,3 @@ export function propertyNotLoaded(property: string): SimOfficeError {
   );
 }
 
-export function isSimOfficeError(e: unknown): e is SimOfficeError {
-  return e instanceof SimOfficeError;
-}

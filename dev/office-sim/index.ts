@@ -71,27 +71,8 @@ export function createSimulatedExcel(
   };
 }
 
-export { SimContext, type SimOptions, type SimStats } from "./context";
+export { type SimOptions, type SimStats } from "./context";
 export { type Access, type ApiSet, EXCEL_API_SETS, compareSets } from "./api-sets";
-export { type Box, formatBox, parseAddress, qualify, quoteSheetName } from "./address";
-export { type CellStyle, type SimCell, type SimValue, dateToSerial, formatText } from "./cells";
-export { SimOfficeError, type SimErrorCode, isSimOfficeError, PROTECTED_MESSAGE } from "./errors";
-export { excelEnums, installOfficeGlobals, officeExtensionGlobals } from "./globals";
-export {
-  type CellInit,
-  type CellSnapshot,
-  type SheetInit,
-  type SheetSnapshot,
-  type SheetVisibility,
-  type SimChart,
-  type SimConditionalFormat,
-  type SimDataValidation,
-  type SimName,
-  type SimSelection,
-  SimSheet,
-  SimWorkbook,
-  type WorkbookInit,
-  type WorkbookSnapshot,
-  changedCells,
-} from "./model";
-export { type FromExcelJsOptions, fromExcelJs, loadXlsx, toExcelJs, toXlsx } from "./xlsx";
+export { installOfficeGlobals } from "./globals";
+export { SimWorkbook, changedCells } from "./model";
+export { fromExcelJs, loadXlsx, toExcelJs, toXlsx } from "./xlsx";

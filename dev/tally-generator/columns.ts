@@ -4,7 +4,7 @@
 // (national-tally-layout.md §1.1). Also scores an entity's sub-item points up the group tree.
 import { jaText } from "../../src/engine/text";
 import type { Group, Indicator, Node, Rulebook } from "../../src/rulebooks/schema";
-import { partId, partsOf } from "../../src/rulebooks/validate";
+import { partId, partsOf } from "../../src/rulebooks/structure";
 
 /** Hierarchy text of one column (rows 2–8 of the header block); "" where the cell is empty. */
 export interface TallyHeader {

@@ -5,7 +5,7 @@
 import { indicatorsOf } from "../../src/rulebooks/tree";
 import type { Group, Indicator, Node, Rulebook } from "../../src/rulebooks/schema";
 import { columnIdsOf, scoreColumns, tallyLayout } from "./columns";
-import type { TallyEntity, TallyUnion } from "./generate";
+import type { TallyEntity, TallyUnion } from "./entities";
 
 /** [name, municipalities] per prefecture code 1–47 (1,741 in all). */
 export const PREFECTURES: [string, number][] = [

@@ -20,38 +20,14 @@
 import ExcelJS from "exceljs";
 import type { Rulebook } from "../../src/rulebooks/schema";
 import { competitionRanks, sizeBandOf } from "./demo";
-import { ItemColumn, ScoreColumn, scoreColumns, TallyLayout, tallyLayout } from "./columns";
+import type { TallyEntity, TallyUnion } from "./entities";
 
-export { demoEntities, demoUnions, competitionRanks, PREFECTURES } from "./demo";
-export { tallyLayout, scoreColumns } from "./columns";
-export type { ScoreColumn, ItemColumn, TotalColumn, TallyLayout, HeaderSpan } from "./columns";
+export type { TallyEntity, TallyUnion } from "./entities";
+import { ScoreColumn, scoreColumns, TallyLayout, tallyLayout } from "./columns";
 
-export interface TallyEntity {
-  serial: number;
-  prefCode: number;
-  pref: string;
-  /** 保険者番号: 6 digits as text, leading zero kept. */
-  code: string;
-  name: string;
-  population: number;
-  /** 第1号被保険者数 */
-  insured: number;
-  /** 規模区分 (FY2025+); derived from the rulebook's size classes when absent. */
-  sizeBand?: string;
-  /** 過疎地域 */
-  depopulated?: boolean;
-  previousTotal?: number;
-  previousRank?: number;
-  /** Points per sub-item id; absent = 0. */
-  points: Record<string, number>;
-}
-
-export interface TallyUnion {
-  name: string;
-  code: string;
-  /** Member 保険者番号 (TallyEntity.code). */
-  members: string[];
-}
+export { demoEntities, demoUnions } from "./demo";
+export { tallyLayout } from "./columns";
+export type { ScoreColumn, TallyLayout } from "./columns";
 
 export interface GenerateTallyOptions {
   rulebook: Rulebook;
@@ -331,4 +307,3 @@ export function columnOf(
   return i < 0 ? undefined : { column: firstScoreColumn(fiscalYear) + i, spec: layout.columns[i] };
 }
 
-export type { ItemColumn as TallyItemColumn };

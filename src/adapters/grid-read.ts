@@ -11,6 +11,7 @@ import type {
   WorkbookPort,
   WriteRequest,
 } from "../workbook/port";
+import { RangeTooLarge } from "../workbook/port";
 
 /** One sheet as an in-memory adapter sees it. */
 export interface GridSheet {
@@ -19,18 +20,6 @@ export interface GridSheet {
   columnCount: number;
   merges(): readonly Box[];
   block(top: number, left: number, bottom: number, right: number): Block;
-}
-
-/** A sheet whose used range is larger than a read may cover (stray cells far away, or hostile). */
-export class RangeTooLarge extends Error {
-  constructor(
-    readonly sheet: string,
-    readonly cells: number,
-    readonly limit: number,
-  ) {
-    super(`used range of ${sheet}: ${cells} cells`);
-    this.name = "RangeTooLarge";
-  }
 }
 
 export abstract class GridWorkbook implements WorkbookPort {

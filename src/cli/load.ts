@@ -11,7 +11,7 @@ import { parseRulebook, RulebookError } from "../rulebooks/validate";
 import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import { tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
 import { ANSWER_PREFIX } from "../workbook/form-map";
-import { RangeTooLarge } from "../adapters/grid-read";
+import { RangeTooLarge } from "../workbook/port";
 import { ANSWER_SHEET, findHeaderRow, recordedRulebookIdOf } from "../workbook/template";
 import { inspectWorkbook, PackageRefused } from "../adapters/xlsx/inspect";
 import type { Cli } from "./context";
@@ -128,11 +128,6 @@ async function recorded(book: ExcelJsWorkbook, file: string) {
     mapped,
     sheets: read.sheets.filter((s) => s.visible).map((s) => s.name),
   };
-}
-
-/** The rulebook id the standard template records (ルールブックID), if the workbook is one. */
-export async function recordedRulebookId(book: ExcelJsWorkbook): Promise<string | undefined> {
-  return (await recorded(book, "")).id;
 }
 
 /** The rulebook to score a workbook with: the argument if given, else what the workbook records. */

@@ -1,7 +1,7 @@
 // The readable terminal report of `saiten score`.
 import Table from "cli-table3";
 import type { Comparison, ComparisonLine } from "../engine/compare";
-import { formatPercent } from "../engine/rate";
+import { formatPercent } from "../numbers/round";
 import { withCode } from "../engine/text";
 import type { GroupResult, ScoreResult } from "../engine/types";
 

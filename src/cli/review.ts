@@ -19,7 +19,7 @@ import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
 import { ReviewSummarySchema } from "../app/review/summary-schema";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
-import { Cli, type Io } from "./context";
+import { Cli } from "./context";
 import { ExitStatus } from "./exit";
 import { loadRulebook, recordedRulebook } from "./load";
 import { limitOptions, limitsFrom, positiveInteger, positiveNumber } from "./options";
@@ -28,7 +28,6 @@ import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } fr
 export { ExitStatus } from "./exit";
 export const REVIEW_FORMAT = "saiten.review/1";
 
-export type ReviewIo = Io;
 
 export interface ReviewOptions extends LimitOptions {
   rulebook: string;

@@ -5,7 +5,7 @@ import type { ScoreContext } from "../engine/types";
 import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
-import { RangeTooLarge } from "../adapters/grid-read";
+import { RangeTooLarge } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
 import { runScoring } from "../app/scoring-run";
 

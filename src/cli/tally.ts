@@ -8,7 +8,7 @@ import { msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import { limitOptions } from "./options";
 import type { ComparableResult } from "../engine/compare";
-import { ratePercent } from "../engine/rate";
+import { ratePercent } from "../numbers/round";
 import type { ReviewRecord } from "../app/review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";

@@ -1,6 +1,6 @@
 // compare(): this year against the previous one, the way prefectures judge it (事業改善シート):
 // trend ↗ ↘ → ―, 達成/未達成 against 「前年度以上」 or an explicit target, and the indicators that lost points.
-import { dropFloatNoise, ratePercent } from "./rate";
+import { dropFloatNoise, ratePercent } from "../numbers/round";
 import type { AnswerValue, LocalText } from "./types";
 
 export type Trend = "↗" | "↘" | "→" | "―";

@@ -1,7 +1,7 @@
 // A rulebook turned into flat arrays once, so that scoring (thousands of what-if runs) does no
 // tree walking, no id lookups by search and no repeated option-key building.
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
-import { groupReach, indicatorRange, partId, partsOf } from "../rulebooks/validate";
+import { groupReach, indicatorRange, partId, partsOf } from "../rulebooks/structure";
 import { BandOption, buildOptionKeys } from "./normalise";
 import { jaText, localText } from "./text";
 import type { LocalText } from "./types";

@@ -11,7 +11,7 @@ import {
   parseNumber,
   parseYesNo,
 } from "./normalise";
-import { dropFloatNoise } from "./rate";
+import { dropFloatNoise } from "../numbers/round";
 import { jaText, num } from "./text";
 import type {
   AnswerStatus,

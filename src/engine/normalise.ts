@@ -1,7 +1,7 @@
 // Answer normalisation shared by every adapter: what municipal staff actually type into forms
 // (full-width digits, ▲ for minus, ○/×, ア/イ codes) becomes a value the rules can judge.
 // Anything not understood is reported, never guessed.
-import { dropFloatNoise } from "./rate";
+import { dropFloatNoise } from "../numbers/round";
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
 
 export type Norm<T> =

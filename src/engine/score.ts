@@ -4,7 +4,7 @@ import type { Rulebook } from "../rulebooks/schema";
 import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { unpack } from "./normalise";
-import { dropFloatNoise, ratePercent } from "./rate";
+import { dropFloatNoise, ratePercent } from "../numbers/round";
 import { num } from "./text";
 import type {
   Answers,

@@ -1,5 +1,5 @@
 import type { Text } from "../rulebooks/schema";
-import { dropFloatNoise } from "./rate";
+import { dropFloatNoise } from "../numbers/round";
 import type { LocalText } from "./types";
 
 export function localText(t: Text | undefined, fallback = ""): LocalText {

@@ -8,8 +8,8 @@ import { INPUT_MESSAGES } from "./inputs";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
 import { SCORE_TABLE_MESSAGES } from "./score-table";
 
-export type { Bilingual, Lang, Vars } from "./format";
-export { fill, langOf, placeholders } from "./format";
+export type { Bilingual, Lang } from "./format";
+export { langOf, placeholders } from "./format";
 
 export const CATALOGUE = {
   ...FILE_MESSAGES,

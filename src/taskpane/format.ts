@@ -1,5 +1,5 @@
 // Number formatting for the pane: points, rates, signed changes, yen and national shares.
-import { dropFloatNoise, formatPercent } from "../engine/rate";
+import { dropFloatNoise, formatPercent } from "../numbers/round";
 import type { Lang } from "./i18n";
 
 export function locale(lang: Lang): string {

@@ -1,6 +1,6 @@
 // What a scenario scores: the answers as read, with the scenario's changes set in a ScoreSession, and
 // the differences against the scored workbook in points, rate (percentage points) and grant.
-import { ratePercent } from "../engine/rate";
+import { ratePercent } from "../numbers/round";
 import { ScoreSession } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
 import type { RunSummary } from "../app/pane-api";

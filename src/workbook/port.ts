@@ -135,3 +135,15 @@ export class WorkbookError extends Error {
     this.name = "WorkbookError";
   }
 }
+
+/** A sheet whose used range is larger than a read may cover (stray cells far away, or hostile). */
+export class RangeTooLarge extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: number,
+    readonly limit: number,
+  ) {
+    super(`used range of ${sheet}: ${cells} cells`);
+    this.name = "RangeTooLarge";
+  }
+}

@@ -3,10 +3,10 @@
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
 import { isPercentFormat, jaText, normaliseText } from "../engine";
-import { dropFloatNoise } from "../engine/rate";
+import { dropFloatNoise } from "../numbers/round";
 import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
-import { indicatorRange } from "../rulebooks/validate";
+import { indicatorRange } from "../rulebooks/structure";
 import { type Message, msg } from "../messages";
 import { cellAddress, qualified } from "./a1";
 import {

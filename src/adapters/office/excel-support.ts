@@ -31,17 +31,6 @@ export interface ExcelSupport {
   missing: OptionalFeature[];
 }
 
-/** "1.13" > "1.8". */
-export function compareExcelApi(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
-
 /** A check that answers false instead of throwing (an Office too old to know the question). */
 function safe(isSetSupported: IsSetSupported): IsSetSupported {
   return (name, minVersion) => {

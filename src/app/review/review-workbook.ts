@@ -17,7 +17,7 @@ import { ANSWER_SHEET, findHeaderRow, RESULT_SHEET } from "../../workbook/templa
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
 import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
 import { bilingual, msg } from "../../messages";
-import { RangeTooLarge } from "../../adapters/grid-read";
+import { RangeTooLarge } from "../../workbook/port";
 import { Unsupported } from "../../adapters/xlsx/errors";
 import { failedRecord, precheck, refusedRecord } from "./refusals";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";

@@ -8,7 +8,7 @@ import { rank } from "../../engine/rank";
 import { resolveSizeClass } from "../../engine/score";
 import { jaText, withCode } from "../../engine/text";
 import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
-import { indicatorRange } from "../../rulebooks/validate";
+import { indicatorRange } from "../../rulebooks/structure";
 import { recompute } from "../../tally/benchmarks";
 import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
 

@@ -1,5 +1,5 @@
 // What a 配点表 cell holds, and how its text reads as a number or a share.
-import { dropFloatNoise } from "../../engine/rate";
+import { dropFloatNoise } from "../../numbers/round";
 
 export type TableCell = string | number | boolean | null;
 /** Sheet name → rows; row 0 is sheet row 1, cell 0 is column A. */
