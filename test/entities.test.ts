@@ -15,8 +15,10 @@ const rows = [
 describe("matching entities", () => {
   test("codes: numbers and full-width digits normalised to six digits", () => {
     expect(normaliseCode(12025)).toBe("012025");
-    expect(normaliseCode("１３００５")).toBe("013005");
+    expect(normaliseCode("０１３００５")).toBe("013005");
     expect(normaliseCode(" 013005 ")).toBe("013005");
+    // Text is kept as written: a five-digit 団体コード stays five digits.
+    expect(normaliseCode("01202")).toBe("01202");
     expect(normaliseCode("A-1")).toBe("A-1");
     expect(matchEntity(rows, "13005")).toEqual({ kind: "found", entity: rows[4] });
     expect(matchEntity(rows, "０１３００５")).toEqual({ kind: "found", entity: rows[4] });

@@ -1,7 +1,7 @@
 // The readable terminal report of `saiten score`.
 import Table from "cli-table3";
 import type { Comparison, ComparisonLine } from "../engine/compare";
-import { formatPercent } from "../numbers/round";
+import { formatPercent, roundHalfUp } from "../numbers/round";
 import { withCode } from "../engine/text";
 import type { GroupResult, ScoreResult } from "../engine/types";
 
@@ -42,7 +42,7 @@ const L = {
 
 function fmt(n: number | null | undefined): string {
   if (n === null || n === undefined) return "―";
-  return String(Math.round(n * 1000) / 1000);
+  return String(roundHalfUp(n, 3));
 }
 
 function prevText(l: ComparisonLine | undefined, digits: number): [string, string] {

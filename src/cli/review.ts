@@ -5,12 +5,14 @@ import type { Command } from "commander";
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { previousMismatch } from "../engine/compare";
+import { numberFrom } from "../engine/normalise";
 import { assumedSizeBands } from "../engine/size-band";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS, type Limits } from "../files/limits";
 import { parseWithSchema } from "../messages/zod";
 import { decodeText, parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
+import { ENTITY_LABELS } from "../workbook/entities";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
 import { summaryCsv, summaryXlsxBytes } from "../review/outputs";
@@ -82,9 +84,10 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ""));
 }
 
-const CODE_HEADERS = ["code", "市町村コード", "保険者番号", "団体コード", "コード"];
-const NAME_HEADERS = ["name", "市町村名", "保険者名", "団体名", "名称"];
-const INSURED_HEADERS = ["insured", "被保険者数", "第1号被保険者数"];
+// The entity labels are the one list all forms share; a CSV may also say it in English or in short.
+const CODE_HEADERS = ["code", "コード", ...ENTITY_LABELS.code];
+const NAME_HEADERS = ["name", "名称", ...ENTITY_LABELS.name];
+const INSURED_HEADERS = ["insured", ...ENTITY_LABELS.insured];
 
 const CAP_HEADERS = ["cap", "上限", "上限額"];
 
@@ -106,9 +109,8 @@ function entityNumbers(
     throw new UserError(msg("review.csv-headers", { option, file, value: valueName }));
   const out: Record<string, number> = {};
   rows.slice(1).forEach((r, i) => {
-    const raw = (r[value] ?? "").normalize("NFKC").replace(/[,\s人円]/g, "");
-    const n = Number(raw);
-    if (raw === "" || !Number.isFinite(n) || n < 0)
+    const n = numberFrom(r[value] ?? "");
+    if (n === undefined || n < 0)
       throw new UserError(msg("review.csv-number", { option, file, row: i + 2, value: valueName, text: r[value] ?? "" }));
     const k1 = code >= 0 ? (r[code] ?? "").trim() : "";
     const k2 = name >= 0 ? (r[name] ?? "").trim() : "";

@@ -1,6 +1,6 @@
 // compare(): this year against the previous one, the way prefectures judge it (事業改善シート):
 // trend ↗ ↘ → ―, 達成/未達成 against 「前年度以上」 or an explicit target, and the indicators that lost points.
-import { dropFloatNoise, ratePercent } from "../numbers/round";
+import { dropFloatNoise, ratePercent, roundHalfUp } from "../numbers/round";
 import type { AnswerValue, LocalText } from "./types";
 
 export type Trend = "↗" | "↘" | "→" | "―";
@@ -191,10 +191,7 @@ function line(
   return out;
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
+const round = roundHalfUp;
 
 function flatten(
   groups: ComparableGroup[],

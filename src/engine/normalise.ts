@@ -247,6 +247,15 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
   return { s: "ok", v: dropFloatNoise(n) };
 }
 
+/**
+ * A number from any cell or text a user wrote — the one number parser: full-width digits, commas, ▲
+ * for minus, unit words (人, 円, 点…); undefined when blank, a missing marker or not a number.
+ */
+export function numberFrom(raw: RawAnswer): number | undefined {
+  const r = parseNumber(raw);
+  return r.s === "ok" ? r.v : undefined;
+}
+
 function notNumber(v: unknown): Norm<never> {
   return {
     s: "invalid",

@@ -3,6 +3,7 @@
 // every indicator the share that scored anything on it, every group its mean, median, SD and mean rate.
 // Ids are the same across years, so a tally of another year fills the ids it shares with the rulebook;
 // the rest keep what the rulebook had. Pure: returns a new rulebook, the input is left as it was.
+import { roundHalfUp } from "../numbers/round";
 import { compile } from "../engine/compile";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { recompute } from "./benchmarks";
@@ -30,7 +31,7 @@ export interface AppliedBenchmarks {
 type Hit = NonNullable<Indicator["benchmark"]>;
 type GroupFigures = NonNullable<Group["benchmark"]>;
 
-const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const r6 = (x: number) => roundHalfUp(x, 6);
 
 export function tallyLabel(tally: TallyForBenchmarks): string {
   const year = tally.fiscalYear !== null ? `${tally.fiscalYear}年度` : "年度不明";

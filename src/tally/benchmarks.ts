@@ -1,6 +1,7 @@
 // National benchmarks per column: the stats rows as read (配点, 全国合計, 平均点, 項目平均, 平均得点率,
 // 中央値, 標準偏差, 該当市町村数, 該当率), next to the same figures recomputed from the municipality rows;
 // a read figure that disagrees beyond its rounding is reported. Also the low-score line.
+import { roundHalfUp } from "../numbers/round";
 import { msg } from "../messages";
 import { say } from "./say";
 import type {
@@ -90,9 +91,7 @@ export function computeBenchmarks(args: {
   return { items, groups };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
+const round = (x: number) => roundHalfUp(x, 4);
 
 /** (mean rate − 2 × SD of the rate) × 配点 of the total, and the municipalities below it. */
 export function lowScoreLine(

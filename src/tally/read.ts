@@ -6,6 +6,7 @@
 // (配点 against the rulebook, items against subtotals) is reported with its cell, never guessed.
 import { type Message, msg, UserError } from "../messages";
 import { say } from "./say";
+import { entityFieldOf, normaliseCode } from "../workbook/entities";
 import { parseNumber } from "../engine/normalise";
 import { cellInput } from "../workbook/port";
 import { rank } from "../engine/rank";
@@ -68,16 +69,18 @@ const STATS_LABELS: Record<string, keyof ColumnStats> = {
 };
 
 type IdField = "serial" | "prefCode" | "code" | "pref" | "name" | "population" | "insured" | "sizeBand";
+// Who a row is (code, name, insured) by the one list of entity labels; the tally's other columns here.
 const ID_LABELS: [IdField, RegExp][] = [
   ["serial", /通し番号|^No\.?$|^番号$/i],
   ["prefCode", /都道府県(番号|コード)/],
-  ["code", /保険者番号|保険者コード|市町村コード/],
   ["pref", /^都道府県名?$/],
-  ["name", /市町村名|保険者名/],
   ["population", /^総?人口/],
-  ["insured", /第1号被保険者数/],
   ["sizeBand", /規模区分/],
 ];
+
+function idFieldOf(header: string): IdField | undefined {
+  return ID_LABELS.find(([, re]) => re.test(header))?.[0] ?? entityFieldOf(header, true);
+}
 
 const HEADER_SCAN_ROWS = 20;
 
@@ -210,12 +213,11 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       const raw = at(r, c);
       if (typeof raw?.value !== "string" || statsCells.has(`${r}:${c}`)) continue;
       const t = norm(raw.value);
-      for (const [field, re] of ID_LABELS)
-        if (idCols[field] === undefined && re.test(t)) {
-          idCols[field] = c;
-          idHeaderRow = Math.max(idHeaderRow, r);
-          break;
-        }
+      const field = idFieldOf(t);
+      if (field && idCols[field] === undefined) {
+        idCols[field] = c;
+        idHeaderRow = Math.max(idHeaderRow, r);
+      }
     }
   const lastStatsRow = Math.max(...Object.values(statsRows));
   const dataStartRow = Math.max(lastStatsRow, idHeaderRow) + 1;
@@ -412,7 +414,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       if (!code && !name) return;
       any = true;
       if (typeof codeCell?.value === "number") {
-        code = String(codeCell.value).padStart(6, "0");
+        code = normaliseCode(codeCell.value) ?? code;
         problems.push({
           code: "code_not_text",
           severity: "warning",

@@ -1,6 +1,6 @@
 // What a scenario scores: the answers as read, with the scenario's changes set in a ScoreSession, and
 // the differences against the scored workbook in points, rate (percentage points) and grant.
-import { ratePercent } from "../numbers/round";
+import { ratePercent, roundHalfUp } from "../numbers/round";
 import { ScoreSession } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
 import type { RunSummary } from "../app/pane-api";
@@ -43,8 +43,7 @@ export function rateOf(points: number, max: number | null, digits: number): numb
 export function figuresOf(points: number, base: Baseline, grant: GrantParams | null): Figures {
   const rate = rateOf(points, base.max, base.digits);
   const baseRate = rateOf(base.points, base.max, base.digits);
-  const f = 10 ** base.digits;
-  const deltaRate = rate !== null && baseRate !== null ? Math.round((rate - baseRate) * f) / f : null;
+  const deltaRate = rate !== null && baseRate !== null ? roundHalfUp(rate - baseRate, base.digits) : null;
   const g = grant ? estimateGrant(points, grant, base.points) : null;
   const g0 = grant ? estimateGrant(base.points, grant, base.points) : null;
   return {

@@ -3,20 +3,45 @@
 // user names an insurer: a code finds its row; a name finds a row only when no other row has it
 // (府中市 and 伊達市 each exist twice); two rows with one code are reported, never resolved by order.
 
+/** The labels forms, CSV files and the national tally use for who an entity is (one list for all). */
+export const ENTITY_LABELS = {
+  code: ["市町村コード", "保険者番号", "保険者コード", "団体コード"],
+  name: ["市町村名", "保険者名", "団体名"],
+  insured: ["第1号被保険者数", "被保険者数"],
+} as const;
+export type EntityField = keyof typeof ENTITY_LABELS;
+
+/** The field a label names: the whole label (forms, CSV headers) or, with `within`, a part of it (tally headers). */
+export function entityFieldOf(label: string, within = false): EntityField | undefined {
+  const t = normaliseKey(label);
+  if (!t) return undefined;
+  for (const field of Object.keys(ENTITY_LABELS) as EntityField[])
+    if (ENTITY_LABELS[field].some((l) => (within ? t.includes(normaliseKey(l)) : t === normaliseKey(l)))) return field;
+  return undefined;
+}
+
 /** Full-width digits and spaces folded, white space removed. */
 export function normaliseKey(raw: string): string {
   return raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
 }
 
-/** A code as text: digits only, padded to six (a code typed as a number lost its leading zeros). */
+/**
+ * A code as it is kept: text as written (width and spaces folded), and a code typed as a number
+ * padded to six digits, the leading zeros it lost (保険者番号 and 団体コード with its check digit
+ * have six).
+ */
 export function normaliseCode(raw: string | number | null | undefined): string | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === "number") {
-    if (!Number.isInteger(raw) || raw < 0) return undefined;
+    if (!Number.isInteger(raw) || raw < 0) return String(raw);
     return String(raw).padStart(6, "0");
   }
+  return normaliseKey(raw) || undefined;
+}
+
+/** What two codes are compared by: digits padded to six, so 12025, "12025" and "０１２０２５" agree. */
+function codeKey(raw: string): string {
   const t = normaliseKey(raw);
-  if (!t) return undefined;
   return /^\d{1,6}$/.test(t) ? t.padStart(6, "0") : t;
 }
 
@@ -34,10 +59,10 @@ function pick<T>(list: T[], by: "code" | "name"): EntityMatch<T> {
 }
 
 export function matchByCode<T extends Named>(entities: readonly T[], code: string | undefined): EntityMatch<T> {
-  const want = normaliseCode(code);
-  if (!want) return { kind: "none" };
+  if (!code || !normaliseKey(code)) return { kind: "none" };
+  const want = codeKey(code);
   return pick(
-    entities.filter((e) => e.code !== null && e.code !== undefined && normaliseCode(e.code) === want),
+    entities.filter((e) => e.code !== null && e.code !== undefined && codeKey(e.code) === want),
     "code",
   );
 }

@@ -3,11 +3,13 @@
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
 import { isPercentFormat, jaText, normaliseText } from "../engine";
+import { numberFrom } from "../engine/normalise";
 import { dropFloatNoise } from "../numbers/round";
 import { withCode } from "../engine/text";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
 import { type Message, msg } from "../messages";
+import { type EntityField, entityFieldOf, normaliseCode } from "./entities";
 import { cellAddress, qualified } from "./a1";
 import {
   cellInput,
@@ -50,13 +52,11 @@ export const META_LABELS = {
   entityCode: "市町村コード",
 } as const;
 
-/** Other labels forms use for the same facts. */
-const META_ALIASES: Record<string, keyof typeof META_LABELS> = {
-  保険者名: "entityName",
-  団体名: "entityName",
-  保険者番号: "entityCode",
-  団体コード: "entityCode",
-  第1号被保険者数: "size",
+/** Other labels forms use for who the entity is: the one list in ../workbook/entities. */
+const ENTITY_META: Record<EntityField, keyof typeof META_LABELS> = {
+  name: "entityName",
+  code: "entityCode",
+  insured: "size",
 };
 
 export const HEADER_ROW = 5;
@@ -192,20 +192,12 @@ export function findHeaderRow(block: Block): number | null {
 }
 
 function codeText(c: CellData | undefined): string | undefined {
-  if (!c || c.value === null) return undefined;
-  if (typeof c.value === "number") {
-    // A code typed as a number lost its leading zero; 6-digit 保険者番号 and 5/6-digit 団体コード get it back.
-    const s = String(c.value);
-    return s.length === 5 ? `0${s}` : s;
-  }
-  return text(c) || undefined;
+  if (!c || c.value === null || c.value === undefined || c.error) return undefined;
+  return normaliseCode(typeof c.value === "number" ? c.value : text(c));
 }
 
 function numberOf(c: CellData | undefined): number | undefined {
-  if (!c || c.value === null) return undefined;
-  if (typeof c.value === "number") return c.value;
-  const t = text(c).replace(/,/g, "").replace(/^[▲△]/, "-");
-  return t !== "" && Number.isFinite(Number(t)) ? Number(t) : undefined;
+  return c ? numberFrom(cellInput(c, "")) : undefined;
 }
 
 /**
@@ -251,7 +243,10 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
       const value = line[j + 1];
       const key =
         (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).find((k) => META_LABELS[k] === label) ??
-        META_ALIASES[label];
+        (() => {
+          const field = entityFieldOf(label);
+          return field ? ENTITY_META[field] : undefined;
+        })();
       if (key === "rulebook") out.rulebookId = text(value) || undefined;
       else if (key === "version") out.version = text(value) || undefined;
       else if (key === "sizeClass") out.sizeClass = text(value) || undefined;

@@ -1,7 +1,8 @@
 // Who a workbook is from: the template's 市町村名/市町村コード/被保険者数/規模区分, else the defined names
 // saiten.entity.name / .code / .insured / .sizeClass (single cells), else the file name. Pure.
-import { normaliseText } from "../../engine/normalise";
-import type { CellData } from "../../workbook/port";
+import { normaliseText, numberFrom } from "../../engine/normalise";
+import { type CellData, cellInput } from "../../workbook/port";
+import { normaliseCode } from "../../workbook/entities";
 import type { TemplateAnswers } from "../../workbook/template";
 import type { Identity } from "./types";
 
@@ -22,22 +23,14 @@ function text(c: CellData | undefined): string | undefined {
   return t || undefined;
 }
 
-/** A code stays text; one typed as a number lost its leading zero (5 digits → 0 + 5 digits). */
+/** A code as kept: by the one rule (../../workbook/entities), text as written, a number padded. */
 export function codeText(c: CellData | undefined): string | undefined {
-  if (!c || c.value === null || c.error) return undefined;
-  if (typeof c.value === "number") {
-    if (!Number.isInteger(c.value) || c.value < 0) return String(c.value);
-    const s = String(c.value);
-    return s.length === 5 ? `0${s}` : s;
-  }
-  return text(c);
+  if (!c || c.value === null || c.value === undefined || c.error) return undefined;
+  return normaliseCode(typeof c.value === "number" ? c.value : text(c));
 }
 
 function numberOf(c: CellData | undefined): number | undefined {
-  if (!c || c.value === null || c.error) return undefined;
-  if (typeof c.value === "number") return Number.isFinite(c.value) ? c.value : undefined;
-  const t = text(c)?.replace(/[,，]/g, "").replace(/人$/, "");
-  return t !== undefined && t !== "" && Number.isFinite(Number(t)) ? Number(t) : undefined;
+  return c ? numberFrom(cellInput(c, "")) : undefined;
 }
 
 /** The file name without folders and extension. */

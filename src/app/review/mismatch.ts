@@ -1,7 +1,7 @@
 // Self-reported figures against the recomputed ones: the template's 得点 column, the 採点結果 sheet
 // (得点 per group id and the total row) and mapped output cells saiten.p.<id>. Blank cells are not
 // mismatches (nothing was reported). Pure: the caller reads the cells.
-import { normaliseText } from "../../engine/normalise";
+import { isMissingText, normaliseText, numberFrom } from "../../engine/normalise";
 import { num } from "../../engine/text";
 import type { ScoreResult } from "../../engine/types";
 import type { CellData } from "../../workbook/port";
@@ -34,9 +34,8 @@ export function reportedValue(c: CellData | undefined): number | string | undefi
   if (typeof v === "boolean") return String(v);
   if (v instanceof Date) return v.toISOString();
   const t = normaliseText(v).trim();
-  if (t === "" || t === "-" || t === "―" || t === "ー" || t === "－") return undefined;
-  const n = Number(t.replace(/[,，]/g, "").replace(/点$/, "").replace(/^[▲△]/, "-"));
-  return Number.isFinite(n) ? n : t;
+  if (isMissingText(t)) return undefined;
+  return numberFrom(t) ?? t;
 }
 
 function check(

@@ -1,6 +1,7 @@
 // The whole set: one row per scored workbook (duplicates kept and listed), ranks overall and within
 // the size band, last year per municipality, the estimated split of a budget, 該当率 per indicator and
 // the set's mean/median per group against the national benchmark. Pure.
+import { roundHalfUp } from "../../numbers/round";
 import { allocate } from "../../engine/allocate";
 import { matchIdentity } from "../../workbook/entities";
 import { judgeRates } from "../../engine/compare";
@@ -29,10 +30,7 @@ interface PreviousFigure {
   ratePercent: number | null;
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
+const round = roundHalfUp;
 
 /** The key two files of the same municipality share: the code, or the name when there is no code. */
 export function entityKey(identity: { name: string; code?: string }): string {

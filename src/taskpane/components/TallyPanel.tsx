@@ -2,6 +2,7 @@
 // result (searched by 保険者番号 or name; only the first matches are listed, 1,741 options would be
 // unusable), and choose whether the national figures come from this tally or from the rulebook. The
 // tally's low-score line (mean rate − 2 SD) is shown, and a warning when the chosen row was below it.
+import { roundHalfUp } from "../../numbers/round";
 import {
   Caption1,
   Combobox,
@@ -130,7 +131,7 @@ export function TallyPanel({ tally, busy, onInsurer, onFigures }: Props) {
       {info.lowScore && (
         <Caption1>
           {t("tally.lowLine", {
-            line: fmtNumber(Math.round(info.lowScore.line * 10) / 10, lang),
+            line: fmtNumber(roundHalfUp(info.lowScore.line, 1), lang),
             n: fmtNumber(info.lowScore.below, lang),
           })}
         </Caption1>
@@ -140,7 +141,7 @@ export function TallyPanel({ tally, busy, onInsurer, onFigures }: Props) {
           <MessageBarBody>
             {t("tally.belowLine", {
               name: chosen.name,
-              line: fmtNumber(Math.round(info.lowScore.line * 10) / 10, lang),
+              line: fmtNumber(roundHalfUp(info.lowScore.line, 1), lang),
             })}
           </MessageBarBody>
         </MessageBar>
