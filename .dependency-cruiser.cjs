@@ -1,6 +1,6 @@
 // Which way imports may go. Every arrow that is allowed is written once below; anything else is an
 // error in `npm run lint` (depcruise). Layers, bottom up:
-//   messages → files, rulebooks → engine → workbook (the port and Saiten's sheet layouts)
+//   messages, numbers, excel → files, rulebooks → engine → workbook (the port and Saiten's sheet layouts)
 //   → adapters/{grid-read, exceljs, xlsx, office} → tally → app (use cases) → shells: cli, review, taskpane
 //   dev/ (in-memory Excel, tally generator, preview) may use anything; no product code may use dev/.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -20,36 +20,36 @@ module.exports = {
     { from: { path: "^src/adapters/xlsx/zip\\.ts$" }, to: { path: "^zlib$", dependencyTypes: ["core"] } },
 
     { from: { path: layer("messages") }, to: to("npm") },
-    { from: { path: layer("numbers") }, to: { path: "^$" } },
+    // numbers/ (the number reading and rounding) and excel/ (A1 references) import nothing.
     { from: { path: layer("files") }, to: to("messages", "numbers", "npm") },
-    { from: { path: layer("rulebooks") }, to: to("messages", "numbers", "npm") },
+    { from: { path: layer("rulebooks") }, to: to("messages", "numbers", "excel", "npm") },
     // The engine: pure scoring over rulebook types and the rulebooks' own structure rules; no zod, no I/O.
     { from: { path: layer("engine") }, to: { path: "^src/rulebooks/schema\\.ts$", dependencyTypes: ["type-only"] } },
     { from: { path: layer("engine") }, to: { path: "^src/rulebooks/structure\\.ts$" } },
-    { from: { path: layer("engine") }, to: to("messages", "numbers") },
-    { from: { path: layer("workbook") }, to: to("engine", "rulebooks", "messages", "numbers", "files") },
+    { from: { path: layer("engine") }, to: to("messages", "numbers", "excel") },
+    { from: { path: layer("workbook") }, to: to("engine", "rulebooks", "messages", "numbers", "excel", "files") },
     {
       from: { path: "^src/adapters/" },
-      to: { path: ["^src/(workbook|engine|rulebooks|messages|numbers|files)/", "^src/adapters/grid-read\\.ts$", "^node_modules/"] },
+      to: { path: ["^src/(workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/grid-read\\.ts$", "^node_modules/"] },
     },
-    { from: { path: layer("tally") }, to: { path: ["^src/(workbook|engine|rulebooks|messages|numbers|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] } },
+    { from: { path: layer("tally") }, to: { path: ["^src/(workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] } },
     {
       from: { path: layer("app") },
-      to: { path: ["^src/(tally|workbook|engine|rulebooks|messages|numbers)/", "^src/adapters/(xlsx|exceljs)/", "^src/files/(?!disk)", "^node_modules/"] },
+      to: { path: ["^src/(tally|workbook|engine|rulebooks|messages|numbers|excel)/", "^src/adapters/(xlsx|exceljs)/", "^src/files/(?!disk)", "^node_modules/"] },
     },
     // The pane's contract names what the Excel in use supports; the type lives with the Office adapter.
     { from: { path: "^src/app/pane-api\\.ts$" }, to: { path: "^src/adapters/office/", dependencyTypes: ["type-only"] } },
     {
       from: { path: layer("review") },
-      to: { path: ["^src/(app|tally|workbook|engine|rulebooks|messages|numbers|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] },
+      to: { path: ["^src/(app|tally|workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] },
     },
     {
       from: { path: layer("cli") },
-      to: { path: ["^src/(app|review|tally|workbook|engine|rulebooks|messages|numbers|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] },
+      to: { path: ["^src/(app|review|tally|workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] },
     },
     {
       from: { path: layer("taskpane") },
-      to: { path: ["^src/(app|workbook|engine|rulebooks|messages|numbers)/", "^src/adapters/office/", "^src/files/(?!disk)", "^node_modules/"] },
+      to: { path: ["^src/(app|workbook|engine|rulebooks|messages|numbers|excel)/", "^src/adapters/office/", "^src/files/(?!disk)", "^node_modules/"] },
     },
   ],
   forbidden: [

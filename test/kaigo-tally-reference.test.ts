@@ -10,7 +10,7 @@ import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { runScoring } from "../src/app/scoring-run";
 import { buildTemplate } from "../src/workbook/template";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
-import { rulebookIndex } from "../src/tally/match";
+import { subItemIndex } from "../src/tally/match";
 import { readCsv, readTallyCsv, sharedFile, type TallyCsvRow, type Year } from "./fixtures/shared-kaigo";
 
 const YEARS: Year[] = [2024, 2025, 2026];
@@ -56,7 +56,7 @@ withTally("every national figure of the bundled kaigo rulebooks is the tally fil
   describe.each(YEARS)("FY%i", (year) => {
     test("item level: every column's points, national hit count and share (count ÷ 1,741)", () => {
       const rb = findBundled(`kaigo-municipal-fy${year}`)!;
-      const idx = rulebookIndex(rb);
+      const idx = subItemIndex(rb);
       const columns = rows.filter((r) => r.year === year && r.kind === "item");
       // each sub-item once: 目標Ⅳ's columns are listed under both grants, with the same figures
       expect(columns.map((r) => r.id).sort()).toEqual([...idx.subItemOrder].sort());
@@ -168,7 +168,7 @@ withTally("every national figure of the bundled kaigo rulebooks is the tally fil
 
 /** The answers that give 北塩原村's column points: ○/× for yes/no items, the band reached otherwise. */
 function villageAnswers(rb: Rulebook, year: Year): Record<string, string> {
-  const idx = rulebookIndex(rb);
+  const idx = subItemIndex(rb);
   const points = new Map(
     rows.filter((r) => r.year === year && r.kind === "item").map((r) => [r.id!, r.village]),
   );
@@ -284,7 +284,7 @@ const GOAL_IDS: Record<string, string> = {
     const trend = readCsv(trendFile!);
     expect(trend).toHaveLength(284);
     const rb = findBundled("kaigo-municipal-fy2026")!;
-    const idx = rulebookIndex(rb);
+    const idx = subItemIndex(rb);
     const byLabel = (year: Year, r: Record<string, string>) =>
       rows.find(
         (x) =>

@@ -6,7 +6,7 @@ import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator, Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";
 import { applyTallyBenchmarks } from "../src/tally/apply-benchmarks";
-import { rulebookIndex } from "../src/tally/match";
+import { subItemIndex } from "../src/tally/match";
 import { demoEntities, generateTally, tallyBuffer, type TallyEntity } from "../dev/tally-generator/generate";
 import { indicatorPoints, groupPoints } from "../src/tally/points";
 import { readTally } from "../src/tally/read";
@@ -65,7 +65,7 @@ describe("applyTallyBenchmarks", () => {
       checkRulebook(JSON.parse(JSON.stringify(rb))).problems.filter((p) => p.severity === "error"),
     ).toEqual([]);
 
-    const idx = rulebookIndex(rb25);
+    const idx = subItemIndex(rb25);
     const { groups, indicators } = nodes(rb);
     const pts = (e: TallyEntity, id: string) => e.points[id] ?? 0;
     const yesno = indicators.find((i) => i.kind === "yesno")!;
@@ -113,7 +113,7 @@ describe("applyTallyBenchmarks", () => {
 });
 
 function idxHas(id: string): boolean {
-  return rulebookIndex(rb25).subItems.has(id);
+  return subItemIndex(rb25).subItems.has(id);
 }
 
 describe("the add-in: a tally chosen as last year's file", () => {
@@ -189,7 +189,7 @@ describe("the add-in: a tally chosen as last year's file", () => {
       textOf: (id) => String(run.answers[id]?.value ?? ""),
       context: run.context,
     });
-    const yes = items.find((i) => rulebookIndex(rb25).subItems.has(i.indicatorId) && i.target === null)!;
+    const yes = items.find((i) => subItemIndex(rb25).subItems.has(i.indicatorId) && i.target === null)!;
     const v = entities.map((e) => e.points[yes.indicatorId] ?? 0);
     expect(yes.share).toBeCloseTo(share(v), 6);
     expect(yes.hitCount).toBe(v.filter((x) => x > 0).length);

@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { importTally, previousFromTally } from "../src/cli/tally";
 import { Cli } from "../src/cli/context";
-import { columnLetters } from "../src/workbook/a1";
+import { columnLetters } from "../src/excel/a1";
 import {
   columnOf,
   computeTallyStats,

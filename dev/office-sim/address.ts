@@ -1,7 +1,7 @@
 // A1 addresses as Excel's JavaScript API reads and writes them. Separate from ../a1 (Saiten's own
 // references) because the simulator must reproduce Excel's spelling — whole rows and columns, its
 // quoting of sheet names — rather than whatever Saiten happens to accept.
-import { type Box, columnLetters, columnNumber } from "../../src/workbook/a1";
+import { type Box, columnLetters, columnNumber } from "../../src/excel/a1";
 
 export { type Box, columnLetters, columnNumber };
 

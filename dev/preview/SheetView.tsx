@@ -2,7 +2,7 @@
 // tests) can see what scoring writes and what applying a scenario changes.
 import { useEffect, useState } from "react";
 import type { SimWorkbook } from "../office-sim";
-import { cellAddress, columnLetters, columnNumber } from "../../src/workbook/a1";
+import { cellAddress, columnLetters, columnNumber } from "../../src/excel/a1";
 
 export interface SheetViewProps {
   model: SimWorkbook;

@@ -1,6 +1,6 @@
 // The port for adapters that hold the whole file in memory (ExcelJS, the fast xlsx reader): one place
 // for how requests map to blocks, ranges, names and settings, so both answer every read alike.
-import { type Box, parseRef } from "../workbook/a1";
+import { type Box, parseRef } from "../excel/a1";
 import type {
   Block,
   DefinedName,

@@ -7,7 +7,7 @@ import { localText } from "../engine/text";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 import { indicatorIdsOf } from "../rulebooks/tree";
-import { cellAddress, parseRef, qualified } from "../workbook/a1";
+import { cellAddress, parseRef, qualified } from "../excel/a1";
 import type { WorkbookPort } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
 import { answerName, namedMap, pointsName } from "../workbook/form-map";

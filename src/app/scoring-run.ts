@@ -17,7 +17,7 @@ import {
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
 import { bilingual, msg } from "../messages";
-import { cellAddress, parseRef, qualified } from "../workbook/a1";
+import { cellAddress, parseRef, qualified } from "../excel/a1";
 import { indicatorIdsOf } from "../rulebooks/tree";
 import {
   ANSWER_SHEET,

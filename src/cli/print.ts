@@ -1,9 +1,10 @@
 // The readable terminal report of `saiten score`.
+import { groupsInOrder } from "../engine/result-tree";
 import Table from "cli-table3";
 import type { Comparison, ComparisonLine } from "../engine/compare";
 import { formatPercent, roundHalfUp } from "../numbers/round";
 import { withCode } from "../engine/text";
-import type { GroupResult, ScoreResult } from "../engine/types";
+import type { ScoreResult } from "../engine/types";
 
 export type Lang = "ja" | "en";
 
@@ -107,15 +108,11 @@ export function renderReport(
     result.total.benchmark?.mean,
     comparison?.total,
   );
-  const walk = (gs: GroupResult[], level: number) => {
-    if (level > depth) return;
-    for (const g of gs) {
-      const name = `${"  ".repeat(level)}${withCode(g.code, g.name[lang])}`;
-      row(name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
-      walk(g.children, level + 1);
-    }
-  };
-  walk(result.groups, 1);
+  for (const { group: g, depth: level } of groupsInOrder(result)) {
+    if (level > depth) continue;
+    const name = `${"  ".repeat(level)}${withCode(g.code, g.name[lang])}`;
+    row(name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
+  }
   const out = [
     `${result.rulebook.id} (FY${result.rulebook.fiscalYear}, v${result.rulebook.version})`,
     table.toString(),

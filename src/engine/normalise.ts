@@ -2,6 +2,7 @@
 // (full-width digits, ▲ for minus, ○/×, ア/イ codes) becomes a value the rules can judge.
 // Anything not understood is reported, never guessed.
 import { dropFloatNoise } from "../numbers/round";
+import { isMissingText, normaliseText, readNumberText } from "../numbers/parse";
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
 
 export type Norm<T> =
@@ -50,19 +51,7 @@ export function isExcelErrorText(s: string): boolean {
   return EXCEL_ERRORS.has(s.trim().toUpperCase());
 }
 
-/** NFKC (full-width → half-width, ① → 1), trimmed, inner whitespace collapsed. */
-export function normaliseText(s: string): string {
-  // Fast path: plain ASCII needs no Unicode normalisation.
-  // eslint-disable-next-line no-control-regex
-  const t = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC");
-  return t.replace(/\s+/g, " ").trim();
-}
-
-const MISSING_TEXT = new Set(["", "-", "―", "—", "–", "‐", "ー", "−", "－", "‒", "…", "n/a"]);
-
-export function isMissingText(t: string): boolean {
-  return MISSING_TEXT.has(t.toLowerCase());
-}
+export { isMissingText, normaliseText } from "../numbers/parse";
 
 function msg(ja: string, en: string): LocalText {
   return { ja, en };
@@ -186,9 +175,6 @@ export function parseYesNo(raw: RawAnswer): Norm<boolean> {
   };
 }
 
-const UNIT_SUFFIX = /(人|件|円|点|回|か所|ヶ所|カ所|箇所|名|団体|市町村|事業|校|人分)$/;
-const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
-
 export interface NumberOptions {
   /** percent: "60%", "60" and a percent-formatted 0.6 all read as 60. */
   percent?: boolean;
@@ -208,28 +194,11 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
   }
   if (typeof v === "boolean") return notNumber(v);
   if (typeof v !== "string") return notNumber(v);
-  let t = normaliseText(v);
-  if (isMissingText(t)) return MISSING;
-  t = t.replace(/\s/g, "");
-  let sign = 1;
-  if (/^[▲△▼−]/.test(t)) {
-    sign = -1;
-    t = t.slice(1);
-  }
-  let percent = false;
-  let perMille = false;
-  if (t.endsWith("%")) {
-    percent = true;
-    t = t.slice(0, -1);
-  } else if (t.endsWith("‰")) {
-    perMille = true;
-    t = t.slice(0, -1);
-  } else {
-    t = t.replace(UNIT_SUFFIX, "");
-  }
-  if (!NUMBER_TEXT.test(t) || t === "" || t === "+" || t === "-") return notNumber(v);
-  let n = Number(t.replace(/,/g, "")) * sign;
-  if (!Number.isFinite(n)) return notNumber(v);
+  const read = readNumberText(v);
+  if (read.kind === "missing") return MISSING;
+  if (read.kind === "not-number") return notNumber(v);
+  const { percent, perMille } = read;
+  let n = read.value;
   if (percent && !opts.percent) {
     return {
       s: "invalid",

@@ -1,5 +1,24 @@
-// Walking a rulebook's tree: every indicator in document order (the order forms and templates use).
-import type { Group, Indicator, Rulebook } from "./schema";
+// Walking a rulebook's tree, in document order (the order forms, templates and the 配点表 use): the
+// one walk every reader of the tree goes through.
+import type { Group, Indicator, Node, Rulebook } from "./schema";
+
+export interface TreeVisitor {
+  /** Each group, the root first (depth 0), before its children. */
+  group?(group: Group, depth: number, parent: Group | undefined): void;
+  /** Each indicator, with the group that holds it. */
+  indicator?(indicator: Indicator, depth: number, parent: Group): void;
+}
+
+/** Depth-first, in document order, from a rulebook's root or any node below it. */
+export function walkTree(from: Rulebook | Node, visit: TreeVisitor): void {
+  const go = (n: Node, depth: number, parent: Group | undefined) => {
+    if (n.kind === "group") {
+      visit.group?.(n, depth, parent);
+      for (const c of n.children) go(c, depth + 1, n);
+    } else visit.indicator?.(n, depth, parent!);
+  };
+  go("root" in from ? from.root : from, 0, undefined);
+}
 
 const cache = new WeakMap<Rulebook, Indicator[]>();
 
@@ -7,8 +26,7 @@ export function indicatorsOf(rb: Rulebook): readonly Indicator[] {
   let list = cache.get(rb);
   if (!list) {
     const out: Indicator[] = [];
-    const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : out.push(c)));
-    walk(rb.root);
+    walkTree(rb, { indicator: (i) => void out.push(i) });
     cache.set(rb, out);
     list = out;
   }

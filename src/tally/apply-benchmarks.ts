@@ -3,11 +3,12 @@
 // every indicator the share that scored anything on it, every group its mean, median, SD and mean rate.
 // Ids are the same across years, so a tally of another year fills the ids it shares with the rulebook;
 // the rest keep what the rulebook had. Pure: returns a new rulebook, the input is left as it was.
+import { walkTree } from "../rulebooks/tree";
 import { roundHalfUp } from "../numbers/round";
 import { compile } from "../engine/compile";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { recompute } from "./benchmarks";
-import { rulebookIndex } from "./match";
+import { subItemIndex } from "./match";
 import { groupPoints, indicatorPoints } from "./points";
 import type { TallyMunicipality } from "./types";
 
@@ -46,7 +47,7 @@ export function applyTallyBenchmarks(
   tally: TallyForBenchmarks,
   tallyRulebook: Rulebook,
 ): AppliedBenchmarks {
-  const idx = rulebookIndex(tallyRulebook);
+  const idx = subItemIndex(tallyRulebook);
   const label = tallyLabel(tally);
   const n = tally.municipalities.length;
   const items = new Map<string, number[]>();
@@ -89,22 +90,19 @@ export function applyTallyBenchmarks(
     node.benchmark = b;
     matched++;
   };
-  const walk = (node: Group | Indicator) => {
-    if (node.kind === "group") {
-      set(node, figures(groups.get(node.id), node.max));
-      node.children.forEach(walk);
-      return;
-    }
-    if (node.kind === "choice" || node.kind === "multi" || node.kind === "rankBand") {
-      const ci = compiled.indicators[compiled.indicatorIndex.get(node.id)!];
-      const parts = node.kind === "rankBand" ? node.bands : node.options;
-      parts.forEach((p, k) => set(p, hit(items.get(ci.partIds[k]))));
-      set(node, hit(indicators.get(node.id)));
-      return;
-    }
-    set(node, hit(items.get(node.id) ?? indicators.get(node.id)));
-  };
-  walk(rulebook.root);
+  walkTree(rulebook, {
+    group: (node) => set(node, figures(groups.get(node.id), node.max)),
+    indicator: (node) => {
+      if (node.kind === "choice" || node.kind === "multi" || node.kind === "rankBand") {
+        const ci = compiled.indicators[compiled.indicatorIndex.get(node.id)!];
+        const parts = node.kind === "rankBand" ? node.bands : node.options;
+        parts.forEach((p, k) => set(p, hit(items.get(ci.partIds[k]))));
+        set(node, hit(indicators.get(node.id)));
+        return;
+      }
+      set(node, hit(items.get(node.id) ?? indicators.get(node.id)));
+    },
+  });
   if (matched > 0) {
     rulebook.population = n;
     rulebook.notes = [

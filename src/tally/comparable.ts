@@ -2,11 +2,11 @@
 import type { ComparableGroup, ComparableResult } from "../engine/compare";
 import type { Rulebook } from "../rulebooks/schema";
 import { groupPoints, indicatorPoints } from "./points";
-import { rulebookIndex } from "./match";
+import { subItemIndex } from "./match";
 import type { TallyMunicipality } from "./types";
 
 export function toComparable(m: TallyMunicipality, rulebook: Rulebook): ComparableResult {
-  const idx = rulebookIndex(rulebook);
+  const idx = subItemIndex(rulebook);
   const ind = indicatorPoints(idx, m.items);
   const computed = groupPoints(idx, m.items, ind);
   const points = (id: string) => m.groups[id] ?? computed[id] ?? 0;

@@ -1,6 +1,7 @@
 // Resolving tally header text to rulebook ids: an item column (目標, 指標群, indicator number, 枝, 小枝)
 // to a sub-item id, a total column (「Ⅰ（ⅰ） 計」, 「推進合計」 …) to a group id. Nothing is guessed: a
 // header that does not resolve gives null and the reader reports it.
+import { walkTree } from "../rulebooks/tree";
 import { compile, type CompiledRulebook } from "../engine/compile";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 
@@ -77,8 +78,8 @@ export interface SubItemInfo {
   part: number;
 }
 
-/** Everything the reader needs of a rulebook, built once. */
-export class RulebookIndex {
+/** A rulebook as the tally sees it: every sub-item (a column) with its points, and the group ids; built once. */
+export class SubItemIndex {
   readonly compiled: CompiledRulebook;
   readonly subItems = new Map<string, SubItemInfo>();
   /** Sub-item ids in rulebook order. */
@@ -175,11 +176,7 @@ export class RulebookIndex {
     const kana = KANA[branch.charCodeAt(0) - 97];
     const want = norm(kana + (twig ?? ""));
     const inds: Indicator[] = [];
-    const walk = (n: Group | Indicator) => {
-      if (n.kind === "group") n.children.forEach(walk);
-      else inds.push(n);
-    };
-    walk(node);
+    walkTree(node, { indicator: (i) => void inds.push(i) });
     for (const ind of inds) {
       if (ind.kind === "yesno" && ind.code && norm(ind.code) === want) return ind.id;
       if (ind.kind === "rankBand") {
@@ -198,11 +195,11 @@ export class RulebookIndex {
   }
 }
 
-const indexes = new WeakMap<Rulebook, RulebookIndex>();
+const indexes = new WeakMap<Rulebook, SubItemIndex>();
 
 /** The index of a rulebook, built once per rulebook object (the reader and every tally row share it). */
-export function rulebookIndex(rulebook: Rulebook): RulebookIndex {
+export function subItemIndex(rulebook: Rulebook): SubItemIndex {
   let idx = indexes.get(rulebook);
-  if (!idx) indexes.set(rulebook, (idx = new RulebookIndex(rulebook)));
+  if (!idx) indexes.set(rulebook, (idx = new SubItemIndex(rulebook)));
   return idx;
 }

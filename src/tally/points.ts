@@ -2,10 +2,10 @@
 // it says otherwise, a choice counts its best option, a multi its capped sum; groups then follow the
 // engine's rule (childrenSum, clampToGroup), best-of groups and clamps included.
 import { childrenSum, clampToGroup } from "../engine/score";
-import type { RulebookIndex } from "./match";
+import type { SubItemIndex } from "./match";
 
 /** Points per indicator id. */
-export function indicatorPoints(idx: RulebookIndex, items: Record<string, number>): Record<string, number> {
+export function indicatorPoints(idx: SubItemIndex, items: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const ci of idx.compiled.indicators) {
     const def = ci.def;
@@ -27,7 +27,7 @@ export function indicatorPoints(idx: RulebookIndex, items: Record<string, number
 /** Points per group id, summed and clamped by the engine's own rule; pass the indicator points when
  *  the caller has them already. */
 export function groupPoints(
-  idx: RulebookIndex,
+  idx: SubItemIndex,
   items: Record<string, number>,
   indicators: Record<string, number> = indicatorPoints(idx, items),
 ): Record<string, number> {

@@ -12,7 +12,7 @@ import { cellInput } from "../workbook/port";
 import { rank } from "../engine/rank";
 import { resolveSizeClass } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
-import { columnLetters } from "../workbook/a1";
+import { columnLetters } from "../excel/a1";
 import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { CellData, WorkbookPort } from "../workbook/port";
 import { Unsupported, XlsxReader } from "../adapters/xlsx";
@@ -24,8 +24,8 @@ import {
   type Grant,
   norm,
   numberOf,
-  RulebookIndex,
-  rulebookIndex,
+  SubItemIndex,
+  subItemIndex,
   setOf,
   totalLabel,
   twigOf,
@@ -173,7 +173,7 @@ function lastNonEmptyCol(rows: CellData[][]): number {
 /** The sheet read with a rulebook: its columns resolved, its rows, statistics and problems. */
 export async function parseTally(tally: TallySheet, options: ReadTallyOptions): Promise<TallyRead> {
   const { port, q, name: sheet, head, title } = tally;
-  const idx = rulebookIndex(options.rulebook);
+  const idx = subItemIndex(options.rulebook);
   const problems: TallyProblem[] = [];
   const cellRef = (row: number, col: number) => `${sheet}!${columnLetters(col)}${row}`;
   const at = (row: number, col: number): CellData | undefined => head[row - 1]?.[col - 1];
@@ -596,7 +596,7 @@ function readColumnStats(
 }
 
 /** Groups whose recomputation would be wrong because a sub-item below them has no column. */
-function incompleteGroups(idx: RulebookIndex, missing: Set<string>): Set<string> {
+function incompleteGroups(idx: SubItemIndex, missing: Set<string>): Set<string> {
   const out = new Set<string>();
   const { compiled } = idx;
   for (const id of missing) {

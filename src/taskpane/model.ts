@@ -1,10 +1,14 @@
 // The rulebook as the pane needs it: indicators in order with their group, section and editor, and the
 // text each answer takes in a cell (the same text as the standard template's dropdowns), so that a
 // what-if answer scores in the pane exactly as it will score once written to the workbook.
+import { walkTree } from "../rulebooks/tree";
 import { compile } from "../engine/compile";
 import { localText, num, withCode } from "../engine/text";
 import type { AnswerValue, IndicatorResult, LocalText } from "../engine/types";
-import type { Group, Indicator, Rulebook, Text } from "../rulebooks/schema";
+import type { Indicator, Rulebook, Text } from "../rulebooks/schema";
+import { choiceLabel } from "../workbook/template";
+
+export { choiceLabel };
 import type { Lang } from "./i18n";
 
 export type EditorKind = "yesno" | "choice" | "multi" | "band" | "number" | "points";
@@ -70,16 +74,6 @@ export const YES_TEXT = "○";
 export const NO_TEXT = "×";
 export const NONE_TEXT = "なし";
 
-/** The standard template's dropdown text of an option or band (a comma would split Excel's list). */
-export function choiceLabel(code: string, label: Text | undefined): string {
-  const t = label === undefined ? "" : typeof label === "string" ? label : label.ja;
-  const cleanText = (x: string) => x.replace(/[,，]/g, "、");
-  if (!t) return cleanText(code);
-  if (/^[A-Za-z0-9_]+$/.test(code) || t.normalize("NFKC").trim().startsWith(code.normalize("NFKC").trim()))
-    return cleanText(t);
-  return cleanText(`${code} ${t}`);
-}
-
 function choiceText(code: string, label: Text | undefined): LocalText {
   const ja = choiceLabel(code, label);
   const en = label !== undefined && typeof label !== "string" && label.en ? label.en : ja;
@@ -140,12 +134,12 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
   const compiled = compile(rb);
   const groups = new Map<string, GroupInfo>();
   let maxDepth = 0;
-  const walkGroups = (g: Group, depth: number, parentId?: string) => {
-    groups.set(g.id, { id: g.id, code: g.code, name: localText(g.name, g.id), depth, parentId });
-    maxDepth = Math.max(maxDepth, depth);
-    for (const c of g.children) if (c.kind === "group") walkGroups(c, depth + 1, g.id);
-  };
-  walkGroups(rb.root, 0);
+  walkTree(rb, {
+    group: (g, depth, parent) => {
+      groups.set(g.id, { id: g.id, code: g.code, name: localText(g.name, g.id), depth, parentId: parent?.id });
+      maxDepth = Math.max(maxDepth, depth);
+    },
+  });
   const sectionDepth = Math.min(2, maxDepth);
 
   const sectionOf = (groupId: string): string => {

@@ -3,7 +3,7 @@
 import { normaliseText } from "../engine/normalise";
 import { jaText } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
-import { absoluteAddress, cellAddress, qualified } from "./a1";
+import { absoluteAddress, cellAddress, qualified } from "../excel/a1";
 import { indicatorsOf } from "../rulebooks/tree";
 import type { Block, CellData } from "./port";
 

@@ -1,7 +1,7 @@
 // Form maps stored as workbook defined names, so maps travel with the file, follow inserted rows,
 // show in Name Manager, and the CLI reads the same map as the add-in.
 import type { CellInput } from "../engine/types";
-import { cellAddress, parseRef, qualified } from "./a1";
+import { cellAddress, parseRef, qualified } from "../excel/a1";
 import { cellInput, type DefinedName, type RangeRead } from "./port";
 
 /** saiten.a.<indicator id> names the answer cell; saiten.p.<id> the cell that receives its points. */

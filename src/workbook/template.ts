@@ -1,16 +1,18 @@
 // The standard answer workbook: its layout (shared by the CLI and the add-in), how answers are read
 // back from it, and which result cells Saiten may write. Pure: adapters do the I/O.
+import { groupsInOrder } from "../engine/result-tree";
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
 import { isPercentFormat, jaText, normaliseText } from "../engine";
 import { numberFrom } from "../engine/normalise";
 import { dropFloatNoise } from "../numbers/round";
 import { withCode } from "../engine/text";
-import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
+import { walkTree } from "../rulebooks/tree";
 import { type Message, msg } from "../messages";
 import { type EntityField, entityFieldOf, normaliseCode } from "./entities";
-import { cellAddress, qualified } from "./a1";
+import { cellAddress, qualified } from "../excel/a1";
 import {
   cellInput,
   type Block,
@@ -97,7 +99,8 @@ export interface TemplateSpec {
   rows: TemplateRow[];
 }
 
-function choiceLabel(code: string, label: unknown): string {
+/** The standard template's dropdown text of an option or band (a comma would split Excel's list). */
+export function choiceLabel(code: string, label: unknown): string {
   const t = label === undefined ? "" : jaText(label as never);
   // Excel list validation separates items by commas.
   const clean = (x: string) => x.replace(/[,，]/g, "、");
@@ -121,12 +124,13 @@ function choicesFor(ind: Indicator): string[] | undefined {
 
 export function buildTemplate(rb: Rulebook): TemplateSpec {
   const rows: TemplateRow[] = [];
-  const walk = (g: Group, path: string[]) => {
-    for (const child of g.children) {
-      if (child.kind === "group") {
-        walk(child, [...path, withCode(child.code, jaText(child.name))]);
-        continue;
-      }
+  // The path of group names above each indicator (the root's own name is not part of it).
+  const paths = new Map<string, string[]>();
+  walkTree(rb, {
+    group: (g, _depth, parent) =>
+      void paths.set(g.id, parent ? [...paths.get(parent.id)!, withCode(g.code, jaText(g.name))] : []),
+    indicator: (child, _depth, parent) => {
+      const path = paths.get(parent.id)!;
       rows.push({
         id: child.id,
         group: path.join(" › "),
@@ -139,9 +143,8 @@ export function buildTemplate(rb: Rulebook): TemplateSpec {
         needsPreviousValue: child.kind === "improvement" && child.input !== "change",
         unit: "unit" in child ? child.unit : undefined,
       });
-    }
-  };
-  walk(rb.root, []);
+    },
+  });
   return {
     title: jaText(rb.title),
     rulebook: { id: rb.id, version: rb.version, fiscalYear: rb.fiscalYear },
@@ -377,17 +380,7 @@ export function answerSheetWrites(
   return { writes: [{ sheet: block.sheet, top, left, values }], conflicts };
 }
 
-function flatGroups(result: ScoreResult): { g: ScoreResult["groups"][number]; depth: number }[] {
-  const out: { g: ScoreResult["groups"][number]; depth: number }[] = [];
-  const walk = (gs: ScoreResult["groups"], depth: number) => {
-    for (const g of gs) {
-      out.push({ g, depth });
-      walk(g.children, depth + 1);
-    }
-  };
-  walk(result.groups, 1);
-  return out;
-}
+const flatGroups = (result: ScoreResult) => groupsInOrder(result).map(({ group, depth }) => ({ g: group, depth }));
 
 /** The 採点結果 table: one row per group (total first). `existing` is the sheet's current used range. */
 export function resultSheetWrites(

@@ -1,9 +1,10 @@
 // Renders the standard answer workbook (template.ts layout) with ExcelJS for the CLI.
+import { walkTree } from "../../rulebooks/tree";
 import ExcelJS from "exceljs";
-import type { Group, Rulebook } from "../../rulebooks/schema";
+import type { Rulebook } from "../../rulebooks/schema";
 import { jaText } from "../../engine";
 import { withCode } from "../../engine/text";
-import { columnLetters } from "../../workbook/a1";
+import { columnLetters } from "../../excel/a1";
 import {
   ANSWER_SHEET,
   buildTemplate,
@@ -107,15 +108,15 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
     cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
     cell.fill = HEADER_FILL;
   });
-  const groupRows: [string, string, number | null][] = [[rb.root.id, "合計", rb.root.max ?? null]];
-  const walk = (g: Group, depth: number) => {
-    for (const c of g.children) {
-      if (c.kind !== "group") continue;
-      groupRows.push([c.id, `${"　".repeat(depth)}${withCode(c.code, jaText(c.name))}`, c.max ?? null]);
-      walk(c, depth + 1);
-    }
-  };
-  walk(rb.root, 0);
+  const groupRows: [string, string, number | null][] = [];
+  walkTree(rb, {
+    group: (g, depth) =>
+      void groupRows.push([
+        g.id,
+        depth === 0 ? "合計" : `${"　".repeat(depth - 1)}${withCode(g.code, jaText(g.name))}`,
+        g.max ?? null,
+      ]),
+  });
   groupRows.forEach(([id, name, max], i) => (res.getRow(i + 2).values = [id, name, null, max]));
   return book;
 }

@@ -1,7 +1,7 @@
 // The workbook port over ExcelJS, for the CLI (and for files chosen in the pane). Files are read into
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import ExcelJS from "exceljs";
-import { type Box, cellAddress, parseRef, qualified } from "../../workbook/a1";
+import { type Box, cellAddress, parseRef, qualified } from "../../excel/a1";
 import { GridSheet, GridWorkbook } from "../grid-read";
 import type { Block, CellData, DefinedName, SheetInfo, WriteRequest } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";

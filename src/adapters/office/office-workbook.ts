@@ -3,7 +3,7 @@
 // are 2-D arrays per block (null = leave the cell alone). Calls above the manifest's ExcelApi set are
 // made only where the Excel in use supports them (excel-support.ts; docs/excel-api-requirements.md).
 import { isExcelErrorText } from "../../engine/normalise";
-import { absoluteAddress, parseRef, qualified, rangeAddress } from "../../workbook/a1";
+import { absoluteAddress, parseRef, qualified, rangeAddress } from "../../excel/a1";
 import type {
   Block,
   CellData,

@@ -2,7 +2,7 @@
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
 import utils from "exceljs/lib/utils/utils";
-import { type Box, cellAddress, columnLetters } from "../../workbook/a1";
+import { type Box, cellAddress, columnLetters } from "../../excel/a1";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";

@@ -1,6 +1,7 @@
 // Self-reported figures against the recomputed ones: the template's 得点 column, the 採点結果 sheet
 // (得点 per group id and the total row) and mapped output cells saiten.p.<id>. Blank cells are not
 // mismatches (nothing was reported). Pure: the caller reads the cells.
+import { groupsInOrder } from "../../engine/result-tree";
 import { isMissingText, normaliseText, numberFrom } from "../../engine/normalise";
 import { num } from "../../engine/text";
 import type { ScoreResult } from "../../engine/types";
@@ -75,13 +76,8 @@ export function findMismatches(result: ScoreResult, reported: ReportedFigures): 
       ja: "合計",
       en: "total",
     });
-    const walk = (gs: ScoreResult["groups"]) => {
-      for (const g of gs) {
-        check(out, reported.groups!.get(g.id), g.id, g.points, { ja: g.id, en: g.id });
-        walk(g.children);
-      }
-    };
-    walk(result.groups);
+    for (const { group: g } of groupsInOrder(result))
+      check(out, reported.groups.get(g.id), g.id, g.points, { ja: g.id, en: g.id });
   }
   return out;
 }

@@ -2,10 +2,11 @@
 // saiten.a.* names, or the --map JSON applied to the in-memory copy only), score read-only, say who it
 // is from, and recompute every figure it reports itself. Never writes to disk; never throws for a bad
 // file (the record says why it failed), so one file cannot stop the batch.
+import { groupsInOrder } from "../../engine/result-tree";
 import type { Comparison } from "../../engine/compare";
 import type { ScoreResult } from "../../engine/types";
 import type { Rulebook } from "../../rulebooks/schema";
-import { cellAddress, parseRef, qualified } from "../../workbook/a1";
+import { cellAddress, parseRef, qualified } from "../../excel/a1";
 import { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
 import { XlsxReader } from "../../adapters/xlsx";
 import { ANSWER_PREFIX, answerName, namedMap, pointsName } from "../../workbook/form-map";
@@ -44,14 +45,7 @@ function figure(g: {
 }
 
 function flatGroups(result: ScoreResult): GroupFigure[] {
-  const out: GroupFigure[] = [];
-  const walk = (gs: ScoreResult["groups"]) =>
-    gs.forEach((g) => {
-      out.push(figure(g));
-      walk(g.children);
-    });
-  walk(result.groups);
-  return out;
+  return groupsInOrder(result).map(({ group }) => figure(group));
 }
 
 /** The comparison without unchanged indicators: thousands of records are held in memory. */

@@ -1,6 +1,7 @@
 // The whole set: one row per scored workbook (duplicates kept and listed), ranks overall and within
 // the size band, last year per municipality, the estimated split of a budget, 該当率 per indicator and
 // the set's mean/median per group against the national benchmark. Pure.
+import { walkTree } from "../../rulebooks/tree";
 import { roundHalfUp } from "../../numbers/round";
 import { allocate } from "../../engine/allocate";
 import { matchIdentity } from "../../workbook/entities";
@@ -87,20 +88,17 @@ interface GroupInfo {
 function walkRulebook(rb: Rulebook): { groups: GroupInfo[]; indicators: Indicator[] } {
   const groups: GroupInfo[] = [];
   const indicators: Indicator[] = [];
-  const walk = (g: Group, depth: number) => {
-    groups.push({
-      id: g.id,
-      name: depth === 0 ? "合計" : withCode(g.code, jaText(g.name)),
-      depth,
-      max: g.max ?? null,
-      group: g,
-    });
-    for (const c of g.children) {
-      if (c.kind === "group") walk(c, depth + 1);
-      else indicators.push(c);
-    }
-  };
-  walk(rb.root, 0);
+  walkTree(rb, {
+    group: (g, depth) =>
+      void groups.push({
+        id: g.id,
+        name: depth === 0 ? "合計" : withCode(g.code, jaText(g.name)),
+        depth,
+        max: g.max ?? null,
+        group: g,
+      }),
+    indicator: (i) => void indicators.push(i),
+  });
   return { groups, indicators };
 }
 

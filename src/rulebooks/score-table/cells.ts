@@ -1,4 +1,6 @@
 // What a 配点表 cell holds, and how its text reads as a number or a share.
+import { cellAddress as a1Address } from "../../excel/a1";
+import { numberText } from "../../numbers/parse";
 import { dropFloatNoise } from "../../numbers/round";
 
 export type TableCell = string | number | boolean | null;
@@ -16,27 +18,13 @@ export const isBlank = (r: readonly TableCell[] | undefined) =>
   !r || r.every((c) => cellText(c) === undefined);
 
 /** "指標!F12" for column 5, row 11 (both from 0): problems name the cell a clerk has to fix. */
-export function cellAddress(sheet: string, col: number, row: number): string {
-  return `${sheet}!${colName(col)}${row + 1}`;
+export function tableCellRef(sheet: string, col: number, row: number): string {
+  return `${sheet}!${a1Address(row + 1, col + 1)}`;
 }
 
-function colName(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** Accepts full-width digits, 1,000-style separators, ▲/△ for minus (accounting style) and a 点 suffix. */
+/** A number as the 配点表 reads it: the one number reading (full-width digits, separators, ▲, 点). */
 export function parseNumber(raw: string): number | undefined {
-  let s = raw
-    .normalize("NFKC")
-    .trim()
-    .replace(/^[▲△−]/, "-")
-    .replace(/点$/, "")
-    .trim();
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
-  return Number(s);
+  return numberText(raw);
 }
 
 /** A share 0–1, written as 0.3, 30% or 3割. */

@@ -1,4 +1,5 @@
 // rulebook → 配点表: one row per group and per indicator, in the layout tableToRulebook reads.
+import { walkTree } from "../tree";
 import { Group, Indicator, Rulebook, Text } from "../schema";
 import { TableBook, TableCell } from "./cells";
 import {
@@ -181,14 +182,10 @@ export function rulebookToTable(rb: Rulebook): TableBook {
   const groups: CellRecord[] = [];
   const indicators: CellRecord[] = [];
   // Depth-first, so each group's indicators are contiguous and first appearance restores the order.
-  const walk = (g: Group, parent: string | undefined) => {
-    groups.push(groupRecord(g, parent));
-    for (const c of g.children) {
-      if (c.kind === "group") walk(c, g.id);
-      else indicators.push(indicatorRecord(c, g.id));
-    }
-  };
-  walk(rb.root, undefined);
+  walkTree(rb, {
+    group: (g, _depth, parent) => void groups.push(groupRecord(g, parent?.id)),
+    indicator: (i, _depth, parent) => void indicators.push(indicatorRecord(i, parent.id)),
+  });
   const book: TableBook = {
     [SHEETS.rulebook]: rulebookRows(rb),
     [SHEETS.groups]: tableOf(GROUP_HEADERS, GROUP_CORE, groups),

@@ -2,7 +2,7 @@
 // then a sources table under its own 出典ID header row.
 import { msg } from "../../messages";
 import { Rulebook, RULEBOOK_FORMAT, RULEBOOK_ID_PATTERN, Text, VERSION_PATTERN } from "../schema";
-import { cellAddress, cellText, isBlank, parseNumber, TableBook } from "./cells";
+import { tableCellRef, cellText, isBlank, parseNumber, TableBook } from "./cells";
 import { KEY_HEADER, SHEETS, SOURCE_HEADERS } from "./layout";
 import { Locator } from "./locate";
 import { Problems } from "./problems";
@@ -147,9 +147,9 @@ export function readRulebookSheet(book: TableBook, out: Problems, loc: Locator):
         sources.push(src);
       }
     } else if (first === undefined) {
-      out.add("warning", sheet, cellAddress(sheet, 0, i), msg("table.key-blank"));
+      out.add("warning", sheet, tableCellRef(sheet, 0, i), msg("table.key-blank"));
     } else {
-      out.add("warning", sheet, cellAddress(sheet, 0, i), msg("table.unknown-key", { key: first }));
+      out.add("warning", sheet, tableCellRef(sheet, 0, i), msg("table.unknown-key", { key: first }));
     }
   });
 

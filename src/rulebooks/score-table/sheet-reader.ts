@@ -2,7 +2,7 @@
 // against that cell, so every reader below states what it expects and nothing about addresses.
 import { type Message, msg } from "../../messages";
 import { idProblem, Text } from "../schema";
-import { cellAddress, cellText, isBlank, parseNumber, parseShare, TableBook, TableCell } from "./cells";
+import { tableCellRef, cellText, isBlank, parseNumber, parseShare, TableBook, TableCell } from "./cells";
 import { aboutRow, idMessage, inCell, Problems, Subject } from "./problems";
 import { protect, SEP_LINES, splitTop } from "./syntax";
 import { textOf } from "./values";
@@ -35,7 +35,7 @@ export class Row {
   }
   cell(h?: string): string {
     const c = (h !== undefined ? this.table.cols.get(h) : undefined) ?? this.table.cols.get("ID") ?? 0;
-    return cellAddress(this.table.sheet, c, this.index);
+    return tableCellRef(this.table.sheet, c, this.index);
   }
   error(h: string | undefined, m: Message): void {
     this.out.add("error", this.table.sheet, this.cell(h), aboutRow(this.subject, m));
@@ -199,7 +199,7 @@ export function headerMap(
     const t = cellText(c);
     if (t === undefined) return;
     const h = byNorm.get(normHeader(t));
-    const cell = cellAddress(sheet, i, rowIndex);
+    const cell = tableCellRef(sheet, i, rowIndex);
     if (!h) out.add("warning", sheet, cell, msg("table.unknown-header", { header: t }));
     else if (cols.has(h)) out.add("error", sheet, cell, msg("table.header-twice", { header: t }));
     else cols.set(h, i);
@@ -227,7 +227,7 @@ export function readTable(
   const table: Table = { sheet, cols: headerMap(sheet, rows[head], head, known, out) };
   const missing = required.filter((h) => !table.cols.has(h));
   for (const h of missing) {
-    out.add("error", sheet, cellAddress(sheet, 0, head), msg("table.missing-header", { header: h }));
+    out.add("error", sheet, tableCellRef(sheet, 0, head), msg("table.missing-header", { header: h }));
   }
   if (missing.length) return undefined;
   const data: Row[] = [];

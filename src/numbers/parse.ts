@@ -1,0 +1,60 @@
+// Numbers as people write them in cells and files: the one reading of a number's text, used for
+// answers, reported figures, forms, CSV and the 配点表 alike. Full-width digits and signs (NFKC),
+// ▲/△/▼ for minus (accounting style), thousands commas, a trailing % or ‰, and unit words (人, 円,
+// 点…). Blank-like markers (―, -, n/a…) are "missing", not zero.
+
+/** NFKC (full-width → half-width, ① → 1), trimmed, inner whitespace collapsed. */
+export function normaliseText(s: string): string {
+  // Fast path: plain ASCII needs no Unicode normalisation.
+  // eslint-disable-next-line no-control-regex
+  const t = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC");
+  return t.replace(/\s+/g, " ").trim();
+}
+
+const MISSING_TEXT = new Set(["", "-", "―", "—", "–", "‐", "ー", "−", "－", "‒", "…", "n/a"]);
+
+/** The markers that mean "no answer" (after normaliseText). */
+export function isMissingText(t: string): boolean {
+  return MISSING_TEXT.has(t.toLowerCase());
+}
+
+const UNIT_SUFFIX = /(人|件|円|点|回|か所|ヶ所|カ所|箇所|名|団体|市町村|事業|校|人分)$/;
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+
+export type NumberText =
+  | { kind: "number"; value: number; percent: boolean; perMille: boolean }
+  | { kind: "missing" }
+  | { kind: "not-number" };
+
+/** What a text says as a number: its value and whether it was written as % or ‰. */
+export function readNumberText(raw: string): NumberText {
+  let t = normaliseText(raw);
+  if (isMissingText(t)) return { kind: "missing" };
+  t = t.replace(/\s/g, "");
+  let sign = 1;
+  if (/^[▲△▼−]/.test(t)) {
+    sign = -1;
+    t = t.slice(1);
+  }
+  let percent = false;
+  let perMille = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1);
+  } else if (t.endsWith("‰")) {
+    perMille = true;
+    t = t.slice(0, -1);
+  } else {
+    t = t.replace(UNIT_SUFFIX, "");
+  }
+  if (!NUMBER_TEXT.test(t) || t === "" || t === "+" || t === "-") return { kind: "not-number" };
+  const value = Number(t.replace(/,/g, "")) * sign;
+  if (!Number.isFinite(value)) return { kind: "not-number" };
+  return { kind: "number", value, percent, perMille };
+}
+
+/** A plain number written as text (no % or ‰), or undefined. */
+export function numberText(raw: string): number | undefined {
+  const r = readNumberText(raw);
+  return r.kind === "number" && !r.percent && !r.perMille ? r.value : undefined;
+}
