@@ -10,6 +10,8 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { EsbuildPlugin } = require("esbuild-loader");
+const TerserPlugin = require("terser-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -110,7 +112,9 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.web.json" } },
+          // esbuild strips types (checked once by `npm run typecheck`) several times faster than tsc.
+          loader: "esbuild-loader",
+          options: { target: "es2020", tsconfig: "tsconfig.web.json" },
         },
       ],
     },
@@ -153,6 +157,13 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     // Kept in node_modules/.cache: the self-contained build and the deployment package then reuse
     // the modules of the last build (seconds instead of a minute on two cores).
+    // Terser packs the pages that ship tighter; esbuild minifies the large preview page (dev only) fast.
+    optimization: {
+      minimizer: [
+        new TerserPlugin({ exclude: /^preview\./ }),
+        new EsbuildPlugin({ include: /^preview\./, target: "es2020", legalComments: "external" }),
+      ],
+    },
     cache: { type: "filesystem", name: argv.mode || "none", buildDependencies: { config: [__filename] } },
     devServer: {
       port: Number(process.env.PORT || 3000),
