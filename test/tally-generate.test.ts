@@ -60,7 +60,7 @@ describe.each([2024, 2025, 2026] as const)("generated tally FY%i", (fy) => {
         fiscalYear: fy,
         municipalities: entities,
         unions,
-        extraFormattedColumns: 300,
+        extraFormattedColumns: 60,
       }),
     );
   });
@@ -212,8 +212,8 @@ describe.each([2024, 2025, 2026] as const)("generated tally FY%i", (fy) => {
   });
 
   test("formatting-only columns make the sheet much wider than the data", () => {
-    expect(ws.columnCount).toBeGreaterThanOrEqual(rankCol + 300);
-    expect(ws.getCell(5, rankCol + 200).value).toBeNull();
+    expect(ws.columnCount).toBeGreaterThanOrEqual(rankCol + 60);
+    expect(ws.getCell(5, rankCol + 40).value).toBeNull();
   });
 
   test("item columns recover the entities' points and add up to the totals", () => {
@@ -259,24 +259,4 @@ describe("demo entities follow the rulebook", () => {
     expect(Math.max(...stats.totals)).toBeLessThanOrEqual(800);
     expect(demoEntities(rulebook, 300, 7)).toEqual(entities);
   });
-
-  test("1,741 municipalities × ~300 columns builds in reasonable time", async () => {
-    const big = demoEntities(rulebook, 1741, 42);
-    const t0 = Date.now();
-    const wb = generateTally({
-      rulebook,
-      fiscalYear: 2026,
-      municipalities: big,
-      unions: demoUnions(big, 38, 43),
-    });
-    const t1 = Date.now();
-    const bytes = await tallyBuffer(wb);
-    const t2 = Date.now();
-    const cols = tallyLayout(rulebook).columns.length;
-    console.log(
-      `tally 1,741 × ${cols} score columns: build ${t1 - t0} ms, write ${t2 - t1} ms, ${(bytes.length / 1e6).toFixed(1)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
-    );
-    expect(bytes.length).toBeGreaterThan(100_000);
-    expect(t2 - t0).toBeLessThan(60_000);
-  }, 120_000);
 });
