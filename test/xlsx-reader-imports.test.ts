@@ -1,14 +1,18 @@
 // The fast reader stands on its own: nothing it imports, however indirectly, is ExcelJS (the package
-// or its private files) or the ExcelJS adapter. A review worker that never falls back to ExcelJS
-// should not pay for loading it, and the pane bundles the reader without it.
+// or its private files) or the ExcelJS adapter. A review worker whose files all suit the fast reader
+// does not pay for loading ExcelJS, and the pane bundles the reader without it.
 import { existsSync, readFileSync } from "fs";
 import { dirname, join, relative, resolve } from "path";
 import ts from "typescript";
 
 const ROOT = join(__dirname, "..");
 
-/** Every project file the entry imports (type-only imports included) and every package specifier. */
-function importGraph(entries: string[]): { files: Set<string>; packages: Set<string> } {
+/**
+ * The project files and package specifiers an entry reaches through import and export-from
+ * declarations. With `loadedOnly`, only what loads with the module: type-only imports (erased) and
+ * dynamic import() (loaded when called) are not followed.
+ */
+function importGraph(entries: string[], loadedOnly: boolean): { files: string[]; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const todo = entries.map((e) => join(ROOT, e));
@@ -16,8 +20,28 @@ function importGraph(entries: string[]): { files: Set<string>; packages: Set<str
     const file = todo.pop()!;
     if (files.has(file)) continue;
     files.add(file);
-    for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, "utf8"), true, true)
-      .importedFiles) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022);
+    for (const node of source.statements) {
+      let spec: string | undefined;
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const clause = node.importClause;
+        const named = clause?.namedBindings;
+        const typeOnly =
+          clause?.isTypeOnly ||
+          (clause &&
+            !clause.name &&
+            named &&
+            ts.isNamedImports(named) &&
+            named.elements.every((e) => e.isTypeOnly));
+        if (!(loadedOnly && typeOnly)) spec = node.moduleSpecifier.text;
+      } else if (
+        ts.isExportDeclaration(node) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier)
+      ) {
+        if (!(loadedOnly && node.isTypeOnly)) spec = node.moduleSpecifier.text;
+      }
+      if (spec === undefined) continue;
       if (!spec.startsWith(".")) {
         packages.add(spec);
         continue;
@@ -28,26 +52,41 @@ function importGraph(entries: string[]): { files: Set<string>; packages: Set<str
       todo.push(found);
     }
   }
-  return { files, packages };
+  return { files: [...files].map((f) => relative(ROOT, f).split("\\").join("/")), packages };
 }
 
-test("the reader and the package check import no ExcelJS, directly or through another module", () => {
-  const { files, packages } = importGraph(["src/adapters/xlsx/index.ts", "src/adapters/xlsx/inspect.ts"]);
-  const rel = [...files].map((f) => relative(ROOT, f).split("\\").join("/"));
+const isExcelJs = (p: string) => /^exceljs(\/|$)/.test(p);
+
+test("the reader and the package check import no ExcelJS, not even its types", () => {
+  const { files, packages } = importGraph(
+    ["src/adapters/xlsx/index.ts", "src/adapters/xlsx/inspect.ts"],
+    false,
+  );
   // The walk reaches what it should: the reader's own modules and the shared cell rule.
-  expect(rel).toEqual(
+  expect(files).toEqual(
     expect.arrayContaining([
       "src/adapters/xlsx/reader.ts",
       "src/adapters/xlsx/defined-names.ts",
       "src/adapters/cell-data.ts",
     ]),
   );
-  expect(rel.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
-  expect([...packages].filter((p) => /^exceljs(\/|$)/.test(p))).toEqual([]);
+  expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
+  expect([...packages].filter(isExcelJs)).toEqual([]);
+  // Browser-safe: pako, and zlib only where the bundle leaves it out.
   expect([...packages].sort()).toEqual(["pako", "zlib"]);
 });
 
-test("the walk does see ExcelJS where it is imported", () => {
-  const { packages } = importGraph(["src/adapters/exceljs/workbook.ts"]);
-  expect(packages.has("exceljs")).toBe(true);
+test("a review worker loads ExcelJS only when a file falls back to it", () => {
+  const { files, packages } = importGraph(
+    ["src/review/worker.ts", "src/app/review/review-workbook.ts"],
+    true,
+  );
+  expect(files).toContain("src/adapters/xlsx/reader.ts");
+  expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
+  expect([...packages].filter(isExcelJs)).toEqual([]);
+});
+
+test("the walk does see ExcelJS where it is loaded", () => {
+  expect(importGraph(["src/adapters/exceljs/workbook.ts"], true).packages.has("exceljs")).toBe(true);
+  expect(importGraph(["src/tally/read.ts"], true).files).toContain("src/adapters/exceljs/workbook.ts");
 });
