@@ -224,7 +224,7 @@ describe("serials: serialToDate gives ExcelJS's excelToDate to the millisecond",
     },
   );
 
-  test("the 1904 system is 1462 days later, and 1900's 29 February is kept", () => {
+  test("the 1904 system is 1462 days later; before March 1900 a day early, as ExcelJS has it", () => {
     expect(serialToDate(0, true).toISOString()).toBe("1904-01-01T00:00:00.000Z");
     expect(serialToDate(60, false).toISOString()).toBe("1900-02-28T00:00:00.000Z");
     expect(serialToDate(61, false).toISOString()).toBe("1900-03-01T00:00:00.000Z");

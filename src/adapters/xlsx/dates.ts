@@ -15,7 +15,10 @@ export function isDateFormat(fmt: string | undefined): boolean {
 const UNIX_EPOCH_SERIAL = 25569;
 const SYSTEM_1904_OFFSET = 1462;
 
-/** A date serial as ExcelJS turns it into a Date: UTC, rounded to the millisecond, 1900 leap-year bug kept. */
+/**
+ * A date serial as ExcelJS turns it into a Date: UTC, rounded to the millisecond. Like ExcelJS it knows
+ * nothing of Excel's fictitious 1900-02-29 (serial 60), so serials before March 1900 come out a day early.
+ */
 export function serialToDate(serial: number, date1904: boolean): Date {
   // The same operations in the same order as ExcelJS, so that rounding lands on the same millisecond.
   const days = serial - UNIX_EPOCH_SERIAL + (date1904 ? SYSTEM_1904_OFFSET : 0);
