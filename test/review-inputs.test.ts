@@ -7,7 +7,7 @@ import { deflateRawSync } from "zlib";
 import { UsageError } from "../src/cli/load";
 import { expandInputs, folderWorkbooks } from "../src/review/inputs";
 import { DEFAULT_LIMITS, precheck } from "../src/app/review/refusals";
-import { countRowsAndCells } from "../src/adapters/xlsx/inspect";
+import { countRowsAndCells } from "../src/files/inspect-workbook";
 import { compoundFile } from "./fixtures/review-books";
 import { createProgress } from "../src/review/progress";
 

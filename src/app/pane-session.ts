@@ -373,7 +373,7 @@ export class WorkbookPaneApi implements PaneApi {
   ): Promise<{ rulebookId: string; total: number }> {
     // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
     const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/exceljs/workbook");
-    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/inspect");
+    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../files/inspect-workbook");
     // A chosen file is checked within the limits before anything parses it, as in the CLI.
     try {
       inspectWorkbook(new Uint8Array(data), fileName, WORKBOOK_LIMITS);

@@ -13,7 +13,7 @@ import { tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
 import { ANSWER_PREFIX } from "../workbook/form-map";
 import { RangeTooLarge } from "../workbook/port";
 import { ANSWER_SHEET, findHeaderRow, recordedRulebookIdOf } from "../workbook/template";
-import { inspectWorkbook, PackageRefused } from "../adapters/xlsx/inspect";
+import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
 import type { Cli } from "./context";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */

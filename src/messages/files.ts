@@ -130,6 +130,14 @@ export const FILE_MESSAGES = {
     ja: "{file} の部品が多すぎます（{n} 個、上限 {limit} 個）。正しいファイルか確認してください。",
     en: "{file} has too many parts ({n}, limit {limit}). Check that it is the right file.",
   },
+  "book.unsafe-name": {
+    ja: "{file} にはシート名または名前定義「{name}」があり、安全に読めません。Excel で名前を変えて保存し直してください。",
+    en: "{file} has a sheet or defined name “{name}” that cannot be read safely. Rename it in Excel and save again.",
+  },
+  "book.name-range": {
+    ja: "{file} の名前定義「{name}」の範囲（{ref}）がシートの外か、大きすぎます。［数式］›［名前の管理］で直すか削除してください。",
+    en: "The defined name “{name}” in {file} refers to a range ({ref}) outside the sheet or too large. Fix or delete it (Formulas › Name Manager).",
+  },
   "book.too-many-rows": {
     ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除するか、必要なら --max-rows で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows or raise the limit with --max-rows.",

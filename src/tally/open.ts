@@ -4,7 +4,7 @@
 import { type Limits, TALLY_LIMITS } from "../files/limits";
 import { decodeText } from "../files/text";
 import { msg } from "../messages";
-import { inspectWorkbook, PackageRefused } from "../adapters/xlsx/inspect";
+import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";

@@ -6,6 +6,7 @@
 // itself with 2 and a message of the right kind, not crash or hang; those run concurrently (each is
 // a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
 // process, each bounded by a time limit of its own.
+import { namesProblem } from "../../src/files/inspect-workbook";
 import { execFileSync } from "child_process";
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
 import { basename, join } from "path";
@@ -343,5 +344,20 @@ describe("child process, 256 MB heap", () => {
     const doc = JSON.parse(r.out) as { format: string; files: { scored: number } };
     expect(doc.format).toBe("saiten.review/1");
     expect(doc.files.scored).toBe(3);
+  });
+});
+
+describe("names a reader would trip on", () => {
+  test("a sheet named __proto__ is refused before any parser sees it", () => {
+    const xml = '<workbook><sheets><sheet name="__proto__" sheetId="1" r:id="rId1"/></sheets></workbook>';
+    expect(namesProblem(xml, 1_000_000)).toEqual({ code: "book.unsafe-name", name: "__proto__" });
+  });
+
+  test("a defined name past the last row, or over the cell limit, is refused; an ordinary one is not", () => {
+    const book = (text: string) => `<workbook><definedNames><definedName name="x">${text}</definedName></definedNames></workbook>`;
+    expect(namesProblem(book("Sheet1!$A$100000000"), 1_000_000)).toMatchObject({ code: "book.name-range", ref: "$A$100000000" });
+    expect(namesProblem(book("Sheet1!$A$1:$XFD$2000"), 1_000_000)).toMatchObject({ code: "book.name-range" });
+    expect(namesProblem(book("'回答'!$E$6"), 1_000_000)).toBeNull();
+    expect(namesProblem(book("回答!$E$6:$E$200"), 1_000_000)).toBeNull();
   });
 });

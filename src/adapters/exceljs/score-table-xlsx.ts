@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { Limits } from "../../files/limits";
 import { msg, UserError } from "../../messages";
 import { TABLE_LISTS, TABLE_SUBHEADERS, TableBook, TableCell } from "../../rulebooks/score-table";
-import { inspectWorkbook, PackageRefused } from "../xlsx/inspect";
+import { inspectWorkbook, PackageRefused } from "../../files/inspect-workbook";
 
 /** What a clerk sees: formula results, rich text as plain text, dates as ISO strings, errors as their text. */
 function plain(v: ExcelJS.CellValue | undefined): TableCell {

@@ -2,12 +2,14 @@
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import ExcelJS from "exceljs";
 import { type Box, cellAddress, parseRef, qualified } from "../../excel/a1";
+import { cellValueData } from "../cell-data";
 import { GridSheet, GridWorkbook } from "../grid-read";
 import type { Block, CellData, DefinedName, SheetInfo, WriteRequest } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";
 import { msg } from "../../messages";
 
-export function cellData(cell: ExcelJS.Cell): CellData {
+/** An ExcelJS cell as CellData: the shared value rule, after what only ExcelJS's cells know (merges). */
+function cellData(cell: ExcelJS.Cell): CellData {
   // Inside a merge Excel holds no value (ExcelJS shows the top-left's): say where the value lives.
   const master = (cell as { master?: ExcelJS.Cell }).master;
   if (cell.type === ExcelJS.ValueType.Merge && master && master !== cell) {
@@ -15,31 +17,7 @@ export function cellData(cell: ExcelJS.Cell): CellData {
     if (cell.numFmt) d.numFmt = cell.numFmt;
     return d;
   }
-  const v = cell.value as unknown;
-  const numFmt = cell.numFmt || undefined;
-  const out = (value: CellData["value"], extra: Partial<CellData> = {}): CellData => {
-    const d: CellData = { value, ...extra };
-    if (numFmt) d.numFmt = numFmt;
-    return d;
-  };
-  if (v === null || v === undefined) return out(null);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return out(v);
-  if (v instanceof Date) return out(v);
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("error" in o) return out(null, { error: String(o.error) });
-    if ("formula" in o || "sharedFormula" in o) {
-      const formula = String(o.formula ?? o.sharedFormula);
-      const r = o.result as unknown;
-      if (r && typeof r === "object" && "error" in (r as object)) {
-        return out(null, { formula, error: String((r as { error: unknown }).error) });
-      }
-      return out(r === undefined ? null : (r as CellData["value"]), { formula });
-    }
-    if ("richText" in o) return out((o.richText as { text: string }[]).map((p) => p.text).join(""));
-    if ("text" in o) return out(String(o.text));
-  }
-  return out(String(v));
+  return cellValueData(cell.value, cell.numFmt || undefined);
 }
 
 function hasFormula(cell: ExcelJS.Cell): boolean {

@@ -4,19 +4,15 @@
 // same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
 // does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
 import { GridSheet, GridWorkbook } from "../grid-read";
-import type ExcelJS from "exceljs";
-import DefinedNames from "exceljs/lib/doc/defined-names";
-import colCache from "exceljs/lib/utils/col-cache";
-import utils from "exceljs/lib/utils/utils";
-import DefinedNameXform from "exceljs/lib/xlsx/xform/book/defined-name-xform";
-import { cellData } from "../exceljs/workbook";
+import { cellValueData } from "../cell-data";
 import type { Block, CellData, DefinedName, SheetInfo } from "../../workbook/port";
+import { normaliseNames, parseDefinedName, type ParsedName } from "./defined-names";
 import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
 import { ZipParts } from "./zip";
-import { attr, decodeText, scanXml } from "./xml";
+import { attr, decodeAgain, decodeText, scanXml } from "./xml";
 
 interface SheetEntry {
   name: string;
@@ -28,7 +24,7 @@ interface SheetEntry {
 }
 
 function toCellData(c: { value: RawValue; numFmt: string | undefined; mergedInto?: string }): CellData {
-  const d = cellData(c as unknown as ExcelJS.Cell);
+  const d = cellValueData(c.value, c.numFmt);
   if (c.mergedInto) d.mergedInto = c.mergedInto;
   return d;
 }
@@ -42,7 +38,7 @@ export class XlsxReader extends GridWorkbook {
     private readonly zip: ZipParts,
     private readonly sheets: SheetEntry[],
     private readonly date1904: boolean,
-    private readonly definedNames: { name: string; ranges: string[] }[],
+    private readonly definedNames: ParsedName[],
   ) {
     super();
   }
@@ -72,7 +68,7 @@ export class XlsxReader extends GridWorkbook {
     });
 
     const listed: { name: string; id: number; state?: string; rId?: string }[] = [];
-    const rawNames: { name: string; localSheetId?: string; text: string }[] = [];
+    const rawNames: { name: string | undefined; localSheetId?: string; text: string }[] = [];
     let date1904 = false;
     let nameText: string[] | null = null;
     let nameAttrs = "";
@@ -85,7 +81,7 @@ export class XlsxReader extends GridWorkbook {
         } else if (name === "sheet") {
           const raw = attr(attrs, "name");
           listed.push({
-            name: raw === undefined ? "" : utils.xmlDecode(raw),
+            name: raw === undefined ? "" : decodeAgain(raw),
             id: parseInt(attr(attrs, "sheetId") ?? "", 10),
             state: attr(attrs, "state"),
             rId: attr(attrs, "r:id"),
@@ -103,7 +99,7 @@ export class XlsxReader extends GridWorkbook {
       close: (name) => {
         if (name === "definedName" && nameText) {
           rawNames.push({
-            name: attr(nameAttrs, "name") ?? "",
+            name: attr(nameAttrs, "name"),
             localSheetId: attr(nameAttrs, "localSheetId"),
             text: nameText.join(""),
           });
@@ -140,20 +136,15 @@ export class XlsxReader extends GridWorkbook {
       if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(p) && !/_rels/.test(p) && !used.has(p))
         throw new Unsupported(`unlisted sheet part ${p}`);
 
-    // Defined names through ExcelJS's own parsing and normalisation.
-    const parsed: { name: string; ranges: string[]; localSheetId?: number }[] = rawNames.map((n) => {
-      const x = new DefinedNameXform();
-      const attributes: Record<string, string> = { name: n.name };
-      if (n.localSheetId !== undefined) attributes.localSheetId = n.localSheetId;
-      x.parseOpen({ name: "definedName", attributes });
-      x.parseText(n.text);
-      x.parseClose("definedName");
-      return x.model;
-    });
-    const kept: { name: string; ranges: string[] }[] = [];
+    // Defined names parsed as ExcelJS parses them.
+    const parsed: ParsedName[] = rawNames.map((n) => parseDefinedName(n.name, n.localSheetId, n.text));
+    const kept: ParsedName[] = [];
     for (const d of parsed) {
       if (d.name === "_xlnm.Print_Area") {
-        if (d.localSheetId !== undefined && sheets[d.localSheetId]) colCache.decodeEx(d.ranges[0]);
+        // ExcelJS turns a sheet's print area into page setup by decoding its first range (the parse
+        // kept only ranges that decode): without one its load fails, which is ExcelJS's to report.
+        if (d.localSheetId !== undefined && sheets[d.localSheetId] && d.ranges.length === 0)
+          throw new Unsupported("print area without a range");
       } else if (d.name !== "_xlnm.Print_Titles") {
         const cells = d.ranges.reduce((sum, r) => {
           const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(r);
@@ -259,10 +250,9 @@ export class XlsxReader extends GridWorkbook {
 
   protected names(): DefinedName[] {
     if (!this.namesCache) {
-      const dn = new DefinedNames();
-      dn.model = this.definedNames;
       const out: DefinedName[] = [];
-      for (const m of dn.model) for (const ref of m.ranges) out.push({ name: m.name, ref });
+      for (const m of normaliseNames(this.definedNames))
+        for (const ref of m.ranges) out.push({ name: m.name, ref });
       this.namesCache = out;
     }
     return this.namesCache.map((n) => ({ ...n }));

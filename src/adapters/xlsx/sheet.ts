@@ -1,13 +1,13 @@
 // One worksheet's XML turned into what ExcelJS would hold after loading it: the same cells (values as
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
-import utils from "exceljs/lib/utils/utils";
 import { type Box, cellAddress, columnLetters } from "../../excel/a1";
+import { isDateFormat, serialToDate } from "./dates";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
-import { attr, decodeText, scanXml } from "./xml";
+import { attr, decodeAgain, decodeText, scanXml } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
 export type RawValue =
@@ -276,18 +276,18 @@ export class Sheet {
     },
   ): void {
     const numFmt = styles.numFmt(c.cellStyle);
-    const isDate = utils.isDateFmt(numFmt);
+    const isDate = isDateFormat(numFmt);
     let out: RawValue;
     if (c.formula || c.shareType) {
       if (c.rich) throw new Unsupported("rich text in a formula cell");
       let result: unknown;
       if (c.value) {
-        if (c.cellT === "str") result = utils.xmlDecode(c.value);
+        if (c.cellT === "str") result = decodeAgain(c.value);
         else if (c.cellT === "b") result = parseInt(c.value, 10) !== 0;
         else if (c.cellT === "e") result = { error: c.value };
         else result = parseFloat(c.value);
       }
-      if (result !== undefined && isDate) result = utils.excelToDate(result as number, ctx.date1904);
+      if (result !== undefined && isDate) result = serialToDate(result as number, ctx.date1904);
       let sharedFormula: string | undefined;
       let shareType = c.shareType;
       let ref = c.fref;
@@ -322,13 +322,13 @@ export class Sheet {
           if (s === undefined) throw new Unsupported("shared string index out of range");
           out = s;
         }
-      } else if (t === "str") out = utils.xmlDecode(c.value!);
+      } else if (t === "str") out = decodeAgain(c.value!);
       else if (t === "inlineStr") out = c.value!;
       else if (t === "b") out = parseInt(c.value!, 10) !== 0;
       else if (t === "e") out = { error: c.value! };
       else {
         const n = parseFloat(c.value!);
-        out = isDate ? utils.excelToDate(n, ctx.date1904) : n;
+        out = isDate ? serialToDate(n, ctx.date1904) : n;
       }
     } else if (c.cellStyle) {
       row.cells[col] = { kind: 0, value: null, numFmt };

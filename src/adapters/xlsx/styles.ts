@@ -1,5 +1,5 @@
 // styles.xml, as far as values need it: cellXfs → numFmtId → format code (custom, else built in).
-import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
+import { builtinNumFmt } from "./builtin-formats";
 import { attr, scanXml } from "./xml";
 
 export class Styles {
@@ -28,9 +28,7 @@ export class Styles {
       },
       text: () => undefined,
     });
-    this.fmts = xfNumFmtIds.map((id) =>
-      id ? custom.get(id) || defaultNumFormats[id]?.f || undefined : undefined,
-    );
+    this.fmts = xfNumFmtIds.map((id) => (id ? custom.get(id) || builtinNumFmt(id) || undefined : undefined));
   }
 
   /** The number format of style `id` as ExcelJS gives it (style 0 or an unknown id: none). */

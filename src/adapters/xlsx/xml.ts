@@ -119,3 +119,13 @@ function decode(s: string): string {
     return String.fromCodePoint(code);
   });
 }
+
+const FIVE: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' };
+
+/**
+ * ExcelJS decodes sheet names and formula string results a second time after the XML parser has
+ * (its utils.xmlDecode): "&amp;lt;" in the file reads as "<". Only the five named entities, lowercase.
+ */
+export function decodeAgain(text: string): string {
+  return text.replace(/&([a-z]*);/g, (c) => FIVE[c] ?? c);
+}

@@ -3,7 +3,7 @@
 import type { LocalText } from "../../engine/types";
 import { type Limits, WORKBOOK_LIMITS } from "../../files/limits";
 import { bilingual, type Message, type MessageCode } from "../../messages";
-import { inspectWorkbook, PackageRefused } from "../../adapters/xlsx/inspect";
+import { inspectWorkbook, PackageRefused } from "../../files/inspect-workbook";
 import type { ReviewRecord } from "./types";
 
 export type { Limits } from "../../files/limits";

@@ -7,7 +7,7 @@ import type { Comparison } from "../../engine/compare";
 import type { ScoreResult } from "../../engine/types";
 import type { Rulebook } from "../../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../../excel/a1";
-import { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
+import type { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
 import { XlsxReader } from "../../adapters/xlsx";
 import { ANSWER_PREFIX, answerName, namedMap, pointsName } from "../../workbook/form-map";
 import type { FormMapFile } from "../../workbook/form-map-detect";
@@ -93,6 +93,8 @@ export async function processWorkbook(
     }
   }
 
+  // Loaded only now: a worker whose files all suit the fast reader never pays for loading ExcelJS.
+  const { ExcelJsWorkbook } = await import("../../adapters/exceljs/workbook");
   let port: ExcelJsWorkbook;
   try {
     port = await ExcelJsWorkbook.fromBuffer(data);

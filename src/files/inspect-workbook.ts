@@ -4,13 +4,13 @@
 // worksheets' rows and cells are counted as bytes, so a zip bomb, a lying header or a million-row
 // sheet is refused at modest memory before ExcelJS or the fast reader builds anything from it.
 // Runs in Node and in the browser.
-import type { Limits } from "../../files/limits";
-import { mbText } from "../../files/limits";
-import { sniff } from "../../files/sniff";
-import { type Message, msg } from "../../messages";
-import { decodeText } from "./xml";
-import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "./zip";
-import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../files/zip-directory";
+import { columnNumber } from "../excel/a1";
+import type { Limits } from "./limits";
+import { mbText } from "./limits";
+import { sniff } from "./sniff";
+import { type Message, msg } from "../messages";
+import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "./zip-inflate";
+import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "./zip-directory";
 
 export interface Inspected {
   /** Parts and their inflated bytes, for callers that want them (none keep them today). */
@@ -63,11 +63,6 @@ export function mergedCellCount(xml: Uint8Array): number {
   return total;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
   const first = needle.charCodeAt(0);
@@ -99,12 +94,59 @@ function sheetNames(workbookXml: string | undefined, relsXml: string | undefined
     const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
     const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
     const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part) out.set(part.toLowerCase(), decodeText(name));
+    if (name !== undefined && part) out.set(part.toLowerCase(), entityText(name));
   }
   return out;
 }
 
 const text = new TextDecoder("utf-8");
+
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** A sheet name as a message shows it: XML entities read leniently (a bad one is shown as it is). */
+function entityText(raw: string): string {
+  return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (all, e: string) => {
+    if (NAMED[e]) return NAMED[e];
+    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : e.startsWith("#") ? parseInt(e.slice(1), 10) : NaN;
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+// Names a reader would store as keys of a plain object: ExcelJS then changes Object.prototype.
+const UNSAFE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+/**
+ * A sheet or defined name no reader should take, or a defined name whose range lies outside the
+ * sheet or covers more cells than a sheet may hold (a reader expands it cell by cell).
+ */
+export function namesProblem(
+  workbookXml: string,
+  maxCells: number,
+): { code: "book.unsafe-name" | "book.name-range"; name: string; ref?: string } | null {
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)) {
+    const name = entityText(m[1]);
+    if (UNSAFE_NAMES.has(name.toLowerCase())) return { code: "book.unsafe-name", name };
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
+    const name = entityText(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "");
+    if (UNSAFE_NAMES.has(name.toLowerCase())) return { code: "book.unsafe-name", name };
+    for (const part of entityText(m[2]).split(",")) {
+      const r = /^\$?([A-Za-z]{1,4})\$?(\d+)(?::\$?([A-Za-z]{1,4})\$?(\d+))?$/.exec(part.slice(part.lastIndexOf("!") + 1).trim());
+      if (!r) continue;
+      const c1 = columnNumber(r[1]);
+      const r1 = Number(r[2]);
+      const c2 = r[3] ? columnNumber(r[3]) : c1;
+      const r2 = r[4] ? Number(r[4]) : r1;
+      const cells = (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
+      if (Math.max(r1, r2) > MAX_ROW || Math.max(c1, c2) > MAX_COL || cells > maxCells)
+        return { code: "book.name-range", name, ref: r[0] };
+    }
+  }
+  return null;
+}
+
 
 /** The message for a file that is not an .xlsx at all, or null when it is a zip workbook package. */
 export function notAWorkbook(data: Uint8Array, file: string): Message | null {
@@ -239,6 +281,10 @@ export function inspectWorkbook(
     const bytes = inflate(e);
     unpacked += bytes.length;
     if (unpacked > limits.maxUncompressedBytes) tooBig();
+    if (e.name === "xl/workbook.xml") {
+      const problem = namesProblem(text.decode(bytes), limits.maxCells);
+      if (problem) refuse(msg(problem.code, { file, name: problem.name, ref: problem.ref ?? "" }));
+    }
     if (!WORKSHEET.test(e.name)) continue;
     const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
     const rows = counted.rows;

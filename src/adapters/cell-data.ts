@@ -1,0 +1,32 @@
+// The one rule for what a cell value in ExcelJS's shape (number, string, boolean, Date, error,
+// formula with its cached result, rich text, hyperlink) means to Saiten: the port's CellData. The
+// ExcelJS adapter applies it to ExcelJS's cells and the fast reader to the values it reads in the
+// same shape, so both answer alike. Types only: nothing here loads ExcelJS.
+import type { CellData } from "../workbook/port";
+
+/** A cell value, in the shape ExcelJS's `cell.value` has, with its number format, as CellData. */
+export function cellValueData(v: unknown, numFmt: string | undefined): CellData {
+  const out = (value: CellData["value"], extra: Partial<CellData> = {}): CellData => {
+    const d: CellData = { value, ...extra };
+    if (numFmt) d.numFmt = numFmt;
+    return d;
+  };
+  if (v === null || v === undefined) return out(null);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return out(v);
+  if (v instanceof Date) return out(v);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("error" in o) return out(null, { error: String(o.error) });
+    if ("formula" in o || "sharedFormula" in o) {
+      const formula = String(o.formula ?? o.sharedFormula);
+      const r = o.result as unknown;
+      if (r && typeof r === "object" && "error" in (r as object)) {
+        return out(null, { formula, error: String((r as { error: unknown }).error) });
+      }
+      return out(r === undefined ? null : (r as CellData["value"]), { formula });
+    }
+    if ("richText" in o) return out((o.richText as { text: string }[]).map((p) => p.text).join(""));
+    if ("text" in o) return out(String(o.text));
+  }
+  return out(String(v));
+}

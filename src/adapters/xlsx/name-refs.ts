@@ -1,0 +1,97 @@
+// References inside defined names, decoded the loose way ExcelJS decodes them (its col-cache decodeEx
+// and decodeAddress), because which ranges a name keeps — and how they are written back — follows
+// from that decoding, quirks included: letters after the first digit end an address, lowercase
+// letters are skipped, a missing row or column leaves it undefined, and only a column past XFD is
+// an error.
+
+export const MAX_COLUMN = 16384;
+
+/** A reference ExcelJS cannot decode (a column past XFD): the name drops it. */
+export class BadReference extends Error {}
+
+export interface DecodedAddress {
+  kind: "address";
+  sheetName: string | undefined;
+  row: number | undefined;
+  col: number | undefined;
+}
+
+export interface DecodedRange {
+  kind: "range";
+  /** May be "" (a bare "!"), which ExcelJS keeps apart from no sheet at all. */
+  sheetName: string | undefined;
+  /** NaN where a corner has no row (or column). */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface DecodedError {
+  kind: "error";
+  sheetName: string | undefined;
+}
+
+export type DecodedRef = DecodedAddress | DecodedRange | DecodedError;
+
+/** [$]COL[$]ROW as ExcelJS reads it: uppercase letters before the first digit, then digits. */
+function decodeAddress(value: string): { row: number | undefined; col: number | undefined } {
+  let hasCol = false;
+  let col = 0;
+  let hasRow = false;
+  let row = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (!hasRow && ch >= 65 && ch <= 90) {
+      hasCol = true;
+      col = col * 26 + ch - 64;
+    } else if (ch >= 48 && ch <= 57) {
+      hasRow = true;
+      row = row * 10 + ch - 48;
+    } else if (hasRow && hasCol && ch !== 36) {
+      break;
+    }
+  }
+  if (hasCol && col > MAX_COLUMN) throw new BadReference(value);
+  return { row: hasRow ? row : undefined, col: hasCol ? col : undefined };
+}
+
+// ExcelJS's pattern, as is: an optional 'quoted' ('' kept doubled) or bare sheet name and "!", then
+// the rest of the line (its "." stops at a line break).
+const SHEET_AND_REF = /(?:(?:(?:'((?:[^']|'')*)')|([^'^ !]*))!)?(.*)/;
+
+/** [sheet!]ref[:ref] → what ExcelJS's decodeEx gives; throws BadReference where it throws. */
+export function decodeRef(value: string): DecodedRef {
+  const groups = SHEET_AND_REF.exec(value)!;
+  // "" for a bare "!": a range keeps it (its cells go apart from those without a sheet), an address not.
+  const sheetName: string | undefined = groups[1] || groups[2];
+  const reference = groups[3];
+  const parts = reference.split(":");
+  if (parts.length > 1) {
+    const tl = decodeAddress(parts[0]);
+    const br = decodeAddress(parts[1]);
+    // Math.min/max of undefined give NaN, as in ExcelJS.
+    const n = (v: number | undefined) => (v === undefined ? NaN : v);
+    return {
+      kind: "range",
+      sheetName,
+      top: Math.min(n(tl.row), n(br.row)),
+      left: Math.min(n(tl.col), n(br.col)),
+      bottom: Math.max(n(tl.row), n(br.row)),
+      right: Math.max(n(tl.col), n(br.col)),
+    };
+  }
+  if (reference.startsWith("#")) return { kind: "error", sheetName: sheetName || undefined };
+  return { kind: "address", sheetName: sheetName || undefined, ...decodeAddress(reference) };
+}
+
+/** Does ExcelJS accept `value` as a range (its isValidRange: decodeEx does not throw)? */
+export function isValidRef(value: string): boolean {
+  try {
+    decodeRef(value);
+    return true;
+  } catch (e) {
+    if (e instanceof BadReference) return false;
+    throw e;
+  }
+}

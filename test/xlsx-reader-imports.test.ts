@@ -1,0 +1,92 @@
+// The fast reader stands on its own: nothing it imports, however indirectly, is ExcelJS (the package
+// or its private files) or the ExcelJS adapter. A review worker whose files all suit the fast reader
+// does not pay for loading ExcelJS, and the pane bundles the reader without it.
+import { existsSync, readFileSync } from "fs";
+import { dirname, join, relative, resolve } from "path";
+import ts from "typescript";
+
+const ROOT = join(__dirname, "..");
+
+/**
+ * The project files and package specifiers an entry reaches through import and export-from
+ * declarations. With `loadedOnly`, only what loads with the module: type-only imports (erased) and
+ * dynamic import() (loaded when called) are not followed.
+ */
+function importGraph(entries: string[], loadedOnly: boolean): { files: string[]; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = entries.map((e) => join(ROOT, e));
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022);
+    for (const node of source.statements) {
+      let spec: string | undefined;
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const clause = node.importClause;
+        const named = clause?.namedBindings;
+        const typeOnly =
+          clause?.isTypeOnly ||
+          (clause &&
+            !clause.name &&
+            named &&
+            ts.isNamedImports(named) &&
+            named.elements.every((e) => e.isTypeOnly));
+        if (!(loadedOnly && typeOnly)) spec = node.moduleSpecifier.text;
+      } else if (
+        ts.isExportDeclaration(node) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier)
+      ) {
+        if (!(loadedOnly && node.isTypeOnly)) spec = node.moduleSpecifier.text;
+      }
+      if (spec === undefined) continue;
+      if (!spec.startsWith(".")) {
+        packages.add(spec);
+        continue;
+      }
+      const base = resolve(dirname(file), spec);
+      const found = [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((p) => existsSync(p));
+      if (!found) throw new Error(`cannot resolve ${spec} from ${relative(ROOT, file)}`);
+      todo.push(found);
+    }
+  }
+  return { files: [...files].map((f) => relative(ROOT, f).split("\\").join("/")), packages };
+}
+
+const isExcelJs = (p: string) => /^exceljs(\/|$)/.test(p);
+
+test("the reader and the package check import no ExcelJS, not even its types", () => {
+  const { files, packages } = importGraph(
+    ["src/adapters/xlsx/index.ts", "src/files/inspect-workbook.ts"],
+    false,
+  );
+  // The walk reaches what it should: the reader's own modules and the shared cell rule.
+  expect(files).toEqual(
+    expect.arrayContaining([
+      "src/adapters/xlsx/reader.ts",
+      "src/adapters/xlsx/defined-names.ts",
+      "src/adapters/cell-data.ts",
+    ]),
+  );
+  expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
+  expect([...packages].filter(isExcelJs)).toEqual([]);
+  // Browser-safe: pako, and zlib only where the bundle leaves it out.
+  expect([...packages].sort()).toEqual(["pako", "zlib"]);
+});
+
+test("a review worker loads ExcelJS only when a file falls back to it", () => {
+  const { files, packages } = importGraph(
+    ["src/review/worker.ts", "src/app/review/review-workbook.ts"],
+    true,
+  );
+  expect(files).toContain("src/adapters/xlsx/reader.ts");
+  expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
+  expect([...packages].filter(isExcelJs)).toEqual([]);
+});
+
+test("the walk does see ExcelJS where it is loaded", () => {
+  expect(importGraph(["src/adapters/exceljs/workbook.ts"], true).packages.has("exceljs")).toBe(true);
+  expect(importGraph(["src/tally/read.ts"], true).files).toContain("src/adapters/exceljs/workbook.ts");
+});
