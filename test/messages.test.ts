@@ -2,12 +2,13 @@
 // parameters, and no area of the catalogue silently replaces another's code.
 import { CATALOGUE, msg, placeholders, render } from "../src/messages";
 import { CLI_MESSAGES } from "../src/messages/cli";
+import { ENGINE_MESSAGES } from "../src/messages/engine";
 import { FILE_MESSAGES } from "../src/messages/files";
 import { INPUT_MESSAGES } from "../src/messages/inputs";
 import { RULEBOOK_MESSAGES } from "../src/messages/rulebooks";
 import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
 
-const AREAS = { FILE_MESSAGES, CLI_MESSAGES, INPUT_MESSAGES, RULEBOOK_MESSAGES, SCORE_TABLE_MESSAGES };
+const AREAS = { ENGINE_MESSAGES, FILE_MESSAGES, CLI_MESSAGES, INPUT_MESSAGES, RULEBOOK_MESSAGES, SCORE_TABLE_MESSAGES };
 
 describe("the message catalogue", () => {
   test("every code has Japanese and English with the same placeholders", () => {
