@@ -72,6 +72,22 @@ export const CLI_MESSAGES = {
     en: "[warning] {cell}: holds a value Saiten did not write, so nothing was written there.",
   },
   "score.written": { ja: "{out} に得点を書き込みました。", en: "Points written to {out}." },
+  // The terminal table of saiten score: column heads, the total row, the sections below it.
+  "score.table.group": { ja: "区分", en: "Group" },
+  "score.table.points": { ja: "得点", en: "Points" },
+  "score.table.max": { ja: "満点", en: "Max" },
+  "score.table.rate": { ja: "得点率", en: "Rate" },
+  "score.table.previous": { ja: "前年度", en: "Previous" },
+  "score.table.change": { ja: "差", en: "Change" },
+  "score.table.trend": { ja: "傾向", en: "Trend" },
+  "score.table.judgement": { ja: "判定", en: "Judgement" },
+  "score.table.mean": { ja: "全国平均", en: "National mean" },
+  "score.table.total": { ja: "合計", en: "Total" },
+  "score.table.met": { ja: "達成", en: "Met" },
+  "score.table.not-met": { ja: "未達成", en: "Not met" },
+  "score.table.lost": { ja: "得点が下がった指標:", en: "Indicators that lost points:" },
+  "score.table.issues": { ja: "確認事項: {n}", en: "Issues: {n}" },
+  "score.table.no-issues": { ja: "確認事項: なし", en: "Issues: none" },
 
   // ------------------------------------------------------------ last year
   "previous.other-scheme": {
