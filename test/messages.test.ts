@@ -5,10 +5,19 @@ import { CLI_MESSAGES } from "../src/messages/cli";
 import { ENGINE_MESSAGES } from "../src/messages/engine";
 import { FILE_MESSAGES } from "../src/messages/files";
 import { INPUT_MESSAGES } from "../src/messages/inputs";
+import { PANE_MESSAGES } from "../src/messages/pane";
 import { RULEBOOK_MESSAGES } from "../src/messages/rulebooks";
 import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
 
-const AREAS = { ENGINE_MESSAGES, FILE_MESSAGES, CLI_MESSAGES, INPUT_MESSAGES, RULEBOOK_MESSAGES, SCORE_TABLE_MESSAGES };
+const AREAS = {
+  ENGINE_MESSAGES,
+  FILE_MESSAGES,
+  CLI_MESSAGES,
+  INPUT_MESSAGES,
+  RULEBOOK_MESSAGES,
+  SCORE_TABLE_MESSAGES,
+  PANE_MESSAGES,
+};
 
 describe("the message catalogue", () => {
   test("every code has Japanese and English with the same placeholders", () => {

@@ -6,6 +6,7 @@ import { ENGINE_MESSAGES } from "./engine";
 import { FILE_MESSAGES } from "./files";
 import { type Bilingual, fill, type Lang, type Vars } from "./format";
 import { INPUT_MESSAGES } from "./inputs";
+import { PANE_MESSAGES } from "./pane";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
 import { SCORE_TABLE_MESSAGES } from "./score-table";
 
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...INPUT_MESSAGES,
   ...RULEBOOK_MESSAGES,
   ...SCORE_TABLE_MESSAGES,
+  ...PANE_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof CATALOGUE;
