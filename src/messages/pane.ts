@@ -247,6 +247,8 @@ export const PANE_MESSAGES = {
   "pane.editor.no": { ja: "非該当", en: "no" },
   "pane.editor.none": { ja: "なし", en: "none" },
   "pane.editor.blank": { ja: "（未回答）", en: "(no answer)" },
+  /** A blank answer, as showAnswer() reads it to a person. */
+  "pane.answer.blank": { ja: "（未回答）", en: "(blank)" },
   "pane.editor.measured": { ja: "実数 {value}", en: "Value {value}" },
   "pane.editor.linked": { ja: "{to} と同じ回答", en: "Same answer as {to}" },
   "pane.editor.numberInvalid": { ja: "数値を入力してください。", en: "Enter a number." },
@@ -283,6 +285,8 @@ export const PANE_MESSAGES = {
   "pane.gain.sort.share": { ja: "全国で多く達成している順", en: "Most achieved nationally" },
   "pane.gain.none": { ja: "これ以上得点を伸ばせる回答はありません。", en: "No answer would add points." },
   "pane.gain.points": { ja: "+{n}点", en: "+{n} pts" },
+  "pane.gain.target.improve": { ja: "改善 {change}", en: "improve by {change}" },
+  "pane.gain.target.full": { ja: "満点 {max}点", en: "full {max} points" },
   "pane.gain.share": { ja: "全国の達成 {share}", en: "Met nationally {share}" },
   "pane.gain.count": { ja: "（{n}/{of}）", en: " ({n}/{of})" },
   "pane.gain.sourceTally": {

@@ -23,3 +23,8 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const code: MessageCode = `pane.${key}`;
   return render(msg(code, vars), lang);
 }
+
+/** Both languages, for texts the pane keeps beside the engine's {ja, en} (what a gain would reach). */
+export function bothLanguages(key: MessageKey, vars?: Vars): Bilingual {
+  return { ja: translate("ja", key, vars), en: translate("en", key, vars) };
+}
