@@ -226,6 +226,13 @@ describe("saiten", () => {
     writeFileSync(prevJson, (await run("score", prev, "--json")).out);
     const viaJson = JSON.parse((await run("score", filled, "--previous", prevJson, "--json")).out).comparison;
     expect(viaJson.total).toEqual(c.total);
+ 
+    // The table's judgement column in the report's language.
+    const ja = (await run("score", filled, "--previous", prev)).out;
+    const en = (await run("--lang", "en", "score", filled, "--previous", prev)).out;
+    expect(ja).toMatch(/│ 合計 .*│ ↘ +│ 未達成 /);
+    expect(en).toMatch(/│ Total .*│ ↘ +│ Not met /);
+    expect(en).not.toMatch(/達成/);
   });
 
   test("the template's 前年度得点 column is a previous year too", async () => {

@@ -1,13 +1,24 @@
 // The message catalogue: every code says the same thing in Japanese and English, with the same
 // parameters, and no area of the catalogue silently replaces another's code.
-import { CATALOGUE, msg, placeholders, render } from "../src/messages";
+import { CATALOGUE, listOf, msg, placeholders, render } from "../src/messages";
 import { CLI_MESSAGES } from "../src/messages/cli";
+import { ENGINE_MESSAGES } from "../src/messages/engine";
 import { FILE_MESSAGES } from "../src/messages/files";
 import { INPUT_MESSAGES } from "../src/messages/inputs";
+import { PANE_MESSAGES } from "../src/messages/pane";
 import { RULEBOOK_MESSAGES } from "../src/messages/rulebooks";
 import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
+import { TABLE_WORDS } from "./fixtures/workbook-words";
 
-const AREAS = { FILE_MESSAGES, CLI_MESSAGES, INPUT_MESSAGES, RULEBOOK_MESSAGES, SCORE_TABLE_MESSAGES };
+const AREAS = {
+  ENGINE_MESSAGES,
+  FILE_MESSAGES,
+  CLI_MESSAGES,
+  INPUT_MESSAGES,
+  RULEBOOK_MESSAGES,
+  SCORE_TABLE_MESSAGES,
+  PANE_MESSAGES,
+};
 
 describe("the message catalogue", () => {
   test("every code has Japanese and English with the same placeholders", () => {
@@ -40,5 +51,63 @@ describe("the message catalogue", () => {
     expect(render(m, "en")).toBe(
       "A 択一 (single choice) indicator does not use the “配点” column; it is not read.",
     );
+  });
+
+  test("lists read as each language lists them, whatever the items are", () => {
+    expect(listOf(["ア", "イ"])).toEqual({ ja: "ア、イ", en: "ア, イ" });
+    expect(listOf([msg("engine.none"), { ja: "合計", en: "Total" }, 3])).toEqual({
+      ja: "なし、合計、3",
+      en: "none, Total, 3",
+    });
+  });
+});
+
+describe("English is English", () => {
+  const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  // What an English message may keep in Japanese: the words of a workbook, as the user will find them
+  // in the sheet. The 配点表's messages name its own vocabulary (sheets, headers, cell words,
+  // examples: fixtures/workbook-words.ts); every other message only these.
+  const WORKBOOK_WORDS = [
+    // Saiten's answer sheet and the header its rows are found by (saiten template).
+    "回答",
+    "指標ID",
+    // The score-table workbook, by the name its authors know it by.
+    "配点表",
+    // Headers of MHLW's national tally that a message asks the user to look for.
+    "保険者番号",
+    "市町村名",
+    "推進・支援合計",
+    "配点",
+  ];
+  const japaneseLeft = (en: string, words: readonly string[]) =>
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .reduce((rest, w) => rest.split(w).join(" "), en)
+      .match(new RegExp(JAPANESE.source, "gu"))
+      ?.join("") ?? "";
+  const TABLE_CODES = new Set(Object.keys(SCORE_TABLE_MESSAGES));
+  const TABLE_JAPANESE = TABLE_WORDS.filter((w) => JAPANESE.test(w));
+
+  test("no English holds Japanese but a workbook's own words", () => {
+    const left = Object.entries(CATALOGUE)
+      .map(([code, m]) => ({
+        code,
+        japanese: japaneseLeft(m.en, TABLE_CODES.has(code) ? [...WORKBOOK_WORDS, ...TABLE_JAPANESE] : WORKBOOK_WORDS),
+      }))
+      .filter((x) => x.japanese);
+    expect(left).toEqual([]);
+    // The check can fail: a Japanese sentence in an English field is caught.
+    expect(japaneseLeft("回答がありません。", WORKBOOK_WORDS)).toBe("がありません");
+  });
+
+  test("every English differs from its Japanese, unless the entry is only placeholders", () => {
+    // 「{file}: {detail}」 is the same in both languages: nothing in it is a word.
+    const words = (text: string) => text.replace(/\{\w+\}/g, "").replace(/[\s\p{P}\p{S}]/gu, "");
+    const same = Object.entries(CATALOGUE)
+      .filter(([, m]) => m.en === m.ja && words(m.ja) !== "")
+      .map(([code]) => code);
+    expect(same).toEqual([]);
+    expect(words("{file}: {detail}")).toBe("");
+    expect(words("{n}点")).toBe("点");
   });
 });

@@ -16,30 +16,8 @@ import {
 import { checkRulebook } from "../src/rulebooks/validate";
 import { type Message, render } from "../src/messages";
 import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
-import {
-  GROUP_HEADERS,
-  INDICATOR_HEADERS,
-  KEY_HEADER,
-  SHEETS,
-  SIZE_HEADERS,
-  SOURCE_HEADERS,
-} from "../src/rulebooks/score-table/layout";
-import { RULEBOOK_KEYS } from "../src/rulebooks/score-table/read-rulebook-sheet";
-import { ATTR_KEYS } from "../src/rulebooks/score-table/syntax";
-import {
-  AGGREGATE_WORDS,
-  BOOL_WORDS,
-  CONFIDENCE_WORDS,
-  ENTITY_WORDS,
-  IMPROVEMENT_DIRECTION,
-  INPUT_WORDS,
-  KIND_WORDS,
-  kindName,
-  LEVEL_WORDS,
-  NUMERIC_DIRECTION,
-  RANK_DIRECTION,
-  UNIT_WORDS,
-} from "../src/rulebooks/score-table/words";
+import { KIND_WORDS, kindName } from "../src/rulebooks/score-table/words";
+import { TABLE_WORDS } from "./fixtures/workbook-words";
 import { tableBookBytes, tableBookFrom } from "../src/adapters/exceljs/score-table-xlsx";
 import { WORKBOOK_LIMITS } from "../src/files/limits";
 
@@ -770,33 +748,8 @@ describe("the example workbook", () => {
 });
 
 describe("problems in English", () => {
-  // What English may keep in Japanese: the workbook's own words (sheet names, headers, column-A
-  // keys, the values a cell may hold) and examples of what to write in a cell.
-  const WORKBOOK_WORDS = [
-    ...Object.values(SHEETS),
-    ...GROUP_HEADERS,
-    ...INDICATOR_HEADERS,
-    ...SIZE_HEADERS,
-    ...SOURCE_HEADERS,
-    ...KEY_HEADER,
-    ...Object.keys(RULEBOOK_KEYS),
-    ...Object.keys(ATTR_KEYS),
-    ...[
-      KIND_WORDS,
-      UNIT_WORDS,
-      ENTITY_WORDS,
-      LEVEL_WORDS,
-      NUMERIC_DIRECTION,
-      RANK_DIRECTION,
-      IMPROVEMENT_DIRECTION,
-      INPUT_WORDS,
-      AGGREGATE_WORDS,
-      BOOL_WORDS,
-      CONFIDENCE_WORDS,
-    ].flatMap((words) => words.flat()),
-    ...["ア 全域で実施=10", "イ 一部で実施=5", "ア 上位3割=5 [上位=30%]", "超", "未満", "それ以外"],
-    ...["0〜100", "0〜", "〜100", "令和8年度", "人口"],
-  ].sort((a, b) => b.length - a.length);
+  // What English may keep in Japanese: the workbook's own words (fixtures/workbook-words.ts).
+  const WORKBOOK_WORDS = TABLE_WORDS;
   const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/gu;
 
   /** Japanese left in an English message once the workbook's words and quoted cell text are taken out. */

@@ -41,6 +41,8 @@ export interface RunSummary {
 export interface TallyBenchmarksInUse {
   /** e.g. 「全国集計 2025年度（file.xlsx）」. */
   label: string;
+  /** The label in both languages. */
+  labelText: { ja: string; en: string };
   municipalities: number;
   /** Figures replaced, of the places in the rulebook that carry one. */
   matched: number;

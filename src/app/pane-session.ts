@@ -1,7 +1,7 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
 import { type ComparableResult, previousMismatch } from "../engine/compare";
 import { WORKBOOK_LIMITS } from "../files/limits";
-import { msg, UserError } from "../messages";
+import { listOf, msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
@@ -84,7 +84,7 @@ export class WorkbookPaneApi implements PaneApi {
 
   private ownRulebook(id: string): Rulebook {
     const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
-    if (!rb) throw new Error(`ルールブック「${id}」がありません。一覧から選び直してください。`);
+    if (!rb) throw new UserError(msg("session.rulebook-missing", { id }));
     return rb;
   }
 
@@ -138,8 +138,8 @@ export class WorkbookPaneApi implements PaneApi {
       roundTrips: outcome.roundTrips,
     };
     if (figures) {
-      const { label, municipalities, matched, of } = figures;
-      summary.benchmarks = { label, municipalities, matched, of };
+      const { label, labelText, municipalities, matched, of } = figures;
+      summary.benchmarks = { label, labelText, municipalities, matched, of };
     }
     return summary;
   }
@@ -149,10 +149,7 @@ export class WorkbookPaneApi implements PaneApi {
     const read = await this.port.read({ used: [ANSWER_SHEET] });
     const existing = read.used.get(ANSWER_SHEET);
     if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
-      throw new WorkbookError(
-        "failed",
-        `「${ANSWER_SHEET}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。`,
-      );
+      throw new WorkbookError("failed", msg("session.answer-sheet-exists", { sheet: ANSWER_SHEET }));
     }
     await this.port.write(
       templateWrites(
@@ -194,10 +191,7 @@ export class WorkbookPaneApi implements PaneApi {
     const targets = Object.entries(answers).filter(([id]) => cells.has(id));
     const missing = Object.keys(answers).filter((id) => !cells.has(id));
     if (missing.length) {
-      throw new WorkbookError(
-        "name-missing",
-        `回答セルが分からない指標があります（${missing.join("、")}）。回答セルを割り当ててから反映してください。`,
-      );
+      throw new WorkbookError("name-missing", msg("session.answer-cells-unknown", { ids: listOf(missing) }));
     }
     const read = await this.port.read({ ranges: targets.map(([id]) => cells.get(id)!) });
     const changes: CellChange[] = [];
@@ -206,7 +200,7 @@ export class WorkbookPaneApi implements PaneApi {
       if (c?.formula !== undefined) {
         throw new WorkbookError(
           "formula",
-          `${cells.get(indicatorId)}（${indicatorId}）は数式のセルです。数式を直接直してください。`,
+          msg("session.formula-cell", { cell: cells.get(indicatorId)!, id: indicatorId }),
           cells.get(indicatorId),
         );
       }
@@ -309,11 +303,13 @@ export class WorkbookPaneApi implements PaneApi {
       try {
         opened = await kit.openTally(bytes, fileName);
       } catch (e) {
-        if (e instanceof Error && e.name === "TallyError") throw new Error(`${fileName}: ${e.message}`);
+        // The tally reader's problems do not name the file: say which one.
+        if (e instanceof UserError && e.name === "TallyError")
+          throw new UserError(msg("cli.in-file", { file: fileName, detail: e.detail }));
         throw e;
       }
       if (!findBundled(opened.rulebookId))
-        throw new Error(`${fileName} を読むルールブック ${opened.rulebookId} がありません。`);
+        throw new UserError(msg("session.tally-rulebook-missing", { file: fileName, id: opened.rulebookId }));
       this.kit = kit;
       this.tally = opened;
       this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
@@ -347,10 +343,10 @@ export class WorkbookPaneApi implements PaneApi {
 
   async usePreviousFromTally(code: string): Promise<TallyInsurer> {
     const { tally, kit } = this;
-    if (!tally || !kit) throw new Error("全国集計を先に選んでください。");
+    if (!tally || !kit) throw new UserError(msg("session.choose-tally"));
     const m = kit.findInsurer(tally.municipalities, code);
     if (!m)
-      throw new Error(`全国集計に保険者番号 ${code} の行がありません。番号か市町村名を選び直してください。`);
+      throw new UserError(msg("session.insurer-not-in-tally", { code }));
     this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
     this.previousFromTally = true;
     return this.insurer(m);
@@ -385,15 +381,13 @@ export class WorkbookPaneApi implements PaneApi {
     try {
       book = await ExcelJsWorkbook.fromBuffer(data);
     } catch {
-      throw new Error(`${fileName} を .xlsx として開けません。Excel で .xlsx 形式で保存し直してください。`);
+      throw new UserError(msg("session.not-xlsx", { file: fileName }));
     }
     const read = await book.read({ used: [ANSWER_SHEET] });
     const block = read.used.get(ANSWER_SHEET);
     const id = block ? readTemplate(block)?.rulebookId : undefined;
     if (!id)
-      throw new Error(
-        `${fileName} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。`,
-      );
+      throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
     const rulebook = this.ownRulebook(id);
     // A year of another grant or entity is never judged against this one.
     const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;

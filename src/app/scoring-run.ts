@@ -16,13 +16,14 @@ import {
 } from "../workbook/history";
 import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
-import { bilingual, msg } from "../messages";
+import { bilingual, listOf, type MessageCode, msg } from "../messages";
 import { cellAddress, parseRef, qualified } from "../excel/a1";
 import { indicatorIdsOf } from "../rulebooks/tree";
 import {
   ANSWER_SHEET,
   answerSheetWrites,
   OutputConflict,
+  outputConflict,
   readTemplate,
   CHART_NAME,
   CHART_TABLE_COLUMN,
@@ -130,7 +131,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
       "sheet-missing",
       block
         ? msg("run.answer-headers")
-        : msg("run.no-answers", { sheets: sheets.length ? { ja: sheets.join("、"), en: sheets.join(", ") } : "―" }),
+        : msg("run.no-answers", { sheets: sheets.length ? listOf(sheets) : "―" }),
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
@@ -141,38 +142,20 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
     const where = displayRef(ref);
-    const problem = (code: Issue["code"], ja: string, en: string) =>
+    const problem = (message: MessageCode) =>
       issues.push({
         severity: "error",
-        code,
+        code: "invalid",
         indicatorId: id,
         cell: where,
-        message: { ja: `${where}（${id}）: ${ja}`, en: `${where} (${id}): ${en}` },
+        message: bilingual(
+          msg("engine.issue-at", { where: msg("engine.cell-of", { cell: where, what: id }), message: msg(message) }),
+        ),
       });
-    if (read.problem === "sheet-missing")
-      return problem(
-        "invalid",
-        "名前が指すシートがありません。割り当てを直してください。",
-        "The sheet this name points to is missing. Fix the mapping.",
-      );
-    if (read.problem === "invalid-ref")
-      return problem(
-        "invalid",
-        "名前の参照先が正しくありません。割り当てを直してください。",
-        "The name does not point to a cell. Fix the mapping.",
-      );
-    if (read.merged)
-      problem(
-        "invalid",
-        "回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
-        "The answer cell is merged. Unmerge it or map the top-left cell.",
-      );
-    if (read.outsideUsed)
-      problem(
-        "invalid",
-        "回答セルが使用範囲の外です。割り当てが正しいか確認してください。",
-        "The answer cell is outside the used range. Check the mapping.",
-      );
+    if (read.problem === "sheet-missing") return problem("run.map.sheet-missing");
+    if (read.problem === "invalid-ref") return problem("run.map.invalid-ref");
+    if (read.merged) problem("run.map.merged");
+    if (read.outsideUsed) problem("run.map.outside-used");
     const input = cellInputOf(read);
     if (input) answers[id] = input;
   });
@@ -306,16 +289,12 @@ function mappedOutputWrites(
     const p = points.get(id);
     if (p === undefined) continue;
     if (out.formula !== undefined) {
-      conflicts.push({ cell: displayRef(out.ref), reason: "formula", message: "数式のセルなので書き込みませんでした。" });
+      conflicts.push(outputConflict(displayRef(out.ref), "formula"));
       continue;
     }
     const empty = out.value === null || out.value === "";
     if (!empty && record[out.ref] !== out.value) {
-      conflicts.push({
-        cell: displayRef(out.ref),
-        reason: "not-ours",
-        message: "Saiten が書いていない値が入っているので書き込みませんでした。",
-      });
+      conflicts.push(outputConflict(displayRef(out.ref), "not-ours"));
       continue;
     }
     const r = parseRef(out.ref);

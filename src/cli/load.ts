@@ -3,7 +3,7 @@
 // before a parser sees it, and a workbook's own content never names a file to open.
 import { type Limits, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
 import { parseJsonBytes } from "../files/text";
-import { msg, UserError } from "../messages";
+import { listOf, msg, UserError } from "../messages";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
@@ -153,7 +153,7 @@ export async function rulebookForBook(
         file,
         detail: found.answerSheet
           ? msg("run.answer-headers")
-          : msg("run.no-answers", { sheets: found.sheets.length ? { ja: found.sheets.join("、"), en: found.sheets.join(", ") } : "―" }),
+          : msg("run.no-answers", { sheets: found.sheets.length ? listOf(found.sheets) : "―" }),
       }),
     );
   throw new UserError(msg("book.rulebook-missing", { file }));

@@ -1,45 +1,22 @@
 // The readable terminal report of `saiten score`.
 import { groupsInOrder } from "../engine/result-tree";
 import Table from "cli-table3";
-import type { Comparison, ComparisonLine } from "../engine/compare";
+import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
+import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
 import { formatPercent, roundHalfUp } from "../numbers/round";
 import { withCode } from "../engine/text";
 import type { ScoreResult } from "../engine/types";
 
-export type Lang = "ja" | "en";
+/** A word of the table in the report's language. */
+function word(code: MessageCode, lang: Lang, params?: Record<string, Param>): string {
+  return render(msg(code, params), lang);
+}
 
-const L = {
-  ja: {
-    group: "区分",
-    points: "得点",
-    max: "満点",
-    rate: "得点率",
-    prev: "前年度",
-    change: "差",
-    trend: "傾向",
-    judge: "判定",
-    mean: "全国平均",
-    total: "合計",
-    issues: "確認事項",
-    lost: "得点が下がった指標",
-    none: "なし",
-  },
-  en: {
-    group: "Group",
-    points: "Points",
-    max: "Max",
-    rate: "Rate",
-    prev: "Previous",
-    change: "Change",
-    trend: "Trend",
-    judge: "Judgement",
-    mean: "National mean",
-    total: "Total",
-    issues: "Issues",
-    lost: "Indicators that lost points",
-    none: "none",
-  },
-};
+/** The comparison's 達成/未達成 (a value in the result JSON), said in the report's language. */
+function judgementText(j: Judgement | null | undefined, lang: Lang): string {
+  if (!j) return "―";
+  return word(j === "達成" ? "score.table.met" : "score.table.not-met", lang);
+}
 
 function fmt(n: number | null | undefined): string {
   if (n === null || n === undefined) return "―";
@@ -66,15 +43,21 @@ export function renderReport(
   lang: Lang,
   depth = 3,
 ): string {
-  const t = L[lang];
   const d = result.rateDigits;
   const head = [
-    t.group,
-    t.points,
-    t.max,
-    t.rate,
-    ...(comparison ? [t.prev, t.change, t.trend, t.judge] : []),
-    t.mean,
+    word("score.table.group", lang),
+    word("score.table.points", lang),
+    word("score.table.max", lang),
+    word("score.table.rate", lang),
+    ...(comparison
+      ? [
+          word("score.table.previous", lang),
+          word("score.table.change", lang),
+          word("score.table.trend", lang),
+          word("score.table.judgement", lang),
+        ]
+      : []),
+    word("score.table.mean", lang),
   ];
   const table = new Table({
     head,
@@ -96,12 +79,12 @@ export function renderReport(
       fmt(points),
       fmt(max),
       formatPercent(rate, d),
-      ...(comparison ? [p, c, l?.trend ?? "―", l?.judgement ?? "―"] : []),
+      ...(comparison ? [p, c, l?.trend ?? "―", judgementText(l?.judgement, lang)] : []),
       mean === undefined ? "―" : fmt(mean),
     ]);
   };
   row(
-    t.total,
+    word("score.table.total", lang),
     result.total.points,
     result.total.max,
     result.total.ratePercent,
@@ -118,7 +101,7 @@ export function renderReport(
     table.toString(),
   ];
   if (comparison?.lost.length) {
-    out.push(`\n${t.lost}:`);
+    out.push(`\n${word("score.table.lost", lang)}`);
     for (const lost of comparison.lost.slice(0, 20)) {
       const ans = lost.answerChanged
         ? `  ${String(lost.previousAnswer ?? "―")} → ${String(lost.currentAnswer ?? "―")}`
@@ -130,7 +113,7 @@ export function renderReport(
     if (comparison.lost.length > 20) out.push(`  … +${comparison.lost.length - 20}`);
   }
   const issues = result.issues.filter((i) => i.severity !== "info");
-  out.push(`\n${t.issues}: ${issues.length ? issues.length : t.none}`);
+  out.push(`\n${issues.length ? word("score.table.issues", lang, { n: issues.length }) : word("score.table.no-issues", lang)}`);
   for (const i of issues.slice(0, 50)) out.push(`  [${i.severity}] ${i.message[lang]}`);
   if (issues.length > 50) out.push(`  … +${issues.length - 50}`);
   return out.join("\n");

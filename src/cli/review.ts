@@ -140,8 +140,8 @@ async function readMap(cli: Cli, file: string, rulebook: Rulebook): Promise<Form
   try {
     return parseFormMapFile(text, rulebook);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(msg("review.map-invalid", { file, problem: (e as Error).message }));
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(msg("review.map-invalid", { file, problem: e.detail }));
   }
 }
 

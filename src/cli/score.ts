@@ -14,6 +14,7 @@ import { renderReport } from "./print";
 import { resultJson } from "./result-json";
 import { scoreBook } from "./run";
 import { previousFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
+import { conflictReason } from "../workbook/template";
 
 interface ScoreOptions extends LimitOptions {
   rulebook?: string;
@@ -83,7 +84,7 @@ export function registerScore(program: Command, root: Cli): void {
     const band = sizeBandLine(rulebook, run.context);
     if (band) cli.io.out(`${band[cli.lang]}\n`);
     for (const c of conflicts)
-      cli.io.out(`  ${cli.text(msg(c.reason === "formula" ? "score.conflict-formula" : "score.conflict-not-ours", { cell: c.cell }))}\n`);
+      cli.io.out(`  ${cli.text(msg("score.conflict", { cell: c.cell, reason: conflictReason(c.reason) }))}\n`);
     if (opts.out) cli.io.out(`\n${cli.text(msg("score.written", { out: opts.out }))}\n`);
   });
 }

@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { basename, resolve } from "path";
 import { type LimitOptions, TALLY_LIMITS, withOptions } from "../files/limits";
-import { msg, UserError } from "../messages";
+import { listOf, msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import { limitOptions } from "./options";
 import type { ComparableResult } from "../engine/compare";
@@ -112,10 +112,7 @@ export async function previousFromTally(
       msg(m.by === "code" ? "tally.insurer-code-twice" : "tally.insurer-name-twice", {
         file: path,
         insurer: insurerNo,
-        rows: {
-          ja: m.entities.map((e) => `${e.row}（${e.code} ${e.name}）`).join("、"),
-          en: m.entities.map((e) => `${e.row} (${e.code} ${e.name})`).join(", "),
-        },
+        rows: listOf(m.entities.map((e) => msg("tally.insurer-row", { row: e.row, code: e.code, name: e.name }))),
       }),
     );
   return toComparable(m.entity, findBundled(read.rulebookId) ?? rulebook);
@@ -135,7 +132,7 @@ export async function rulebookWithTallyBenchmarks(
   if (applied.matched === 0) throw new UserError(msg("tally.benchmarks-unmatched", { file: path, id: rulebook.id }));
   cli.note(
     msg("tally.benchmarks-applied", {
-      label: applied.label,
+      label: applied.labelText,
       n: applied.municipalities,
       matched: applied.matched,
       of: applied.of,

@@ -12,6 +12,7 @@ import {
   parseYesNo,
 } from "./normalise";
 import { dropFloatNoise } from "../numbers/round";
+import { bilingual, type Bilingual, listOf, type Message, type MessageCode, msg, type Param } from "../messages";
 import { jaText, num } from "./text";
 import type {
   AnswerStatus,
@@ -37,14 +38,20 @@ export interface EvalContext {
   previousValue: number | null | undefined;
 }
 
-const t = (ja: string, en: string): LocalText => ({ ja, en });
+/** A catalogue message in both languages, as results carry it. */
+const say = (code: MessageCode, params?: Record<string, Param>): LocalText => bilingual(msg(code, params));
 
 function unitText(unit: string | undefined): string {
   return unit === "percent" ? "%" : unit === "per-mille" ? "‰" : "";
 }
 
-function pts(n: number): LocalText {
-  return t(`${num(n)}点`, `${num(n)} point${Math.abs(n) === 1 ? "" : "s"}`);
+function pts(n: number): Message {
+  return msg(Math.abs(n) === 1 ? "engine.points.one" : "engine.points", { n: num(n) });
+}
+
+/** 「{answer}：{points}」 */
+function answerPoints(answer: Param, points: number): LocalText {
+  return say("engine.answer-points", { answer, points: pts(points) });
 }
 
 function notScored(norm: Norm<unknown>, ci: CompiledIndicator): Evaluation {
@@ -53,13 +60,13 @@ function notScored(norm: Norm<unknown>, ci: CompiledIndicator): Evaluation {
       status: "missing",
       value: null,
       points: 0,
-      explanation: t("未回答：0点", "No answer: 0 points"),
+      explanation: say("engine.no-answer"),
       issue: ci.linked
         ? undefined
         : {
             severity: "warning",
             code: "missing",
-            message: t("回答がありません。入力してください。", "No answer. Please fill it in."),
+            message: say("engine.missing"),
           },
     };
   }
@@ -68,7 +75,7 @@ function notScored(norm: Norm<unknown>, ci: CompiledIndicator): Evaluation {
       status: "invalid",
       value: null,
       points: 0,
-      explanation: t("読めない回答：0点", "Unreadable answer: 0 points"),
+      explanation: say("engine.unreadable"),
       issue: ci.linked ? undefined : { severity: "error", code: norm.code, message: norm.msg },
     };
   }
@@ -96,9 +103,7 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         status: "ok",
         value: n.v,
         points: p,
-        explanation: n.v
-          ? t(`○（該当）：${pts(p).ja}`, `Met: ${pts(p).en}`)
-          : t(`×（非該当）：${pts(p).ja}`, `Not met: ${pts(p).en}`),
+        explanation: say(n.v ? "engine.yes" : "engine.no", { points: pts(p) }),
       };
     }
     case "choice": {
@@ -114,10 +119,7 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
           code: opt.code,
           points: i === n.v ? opt.points : 0,
         })),
-        explanation: t(
-          `${optionName(o)}：${pts(o.points).ja}`,
-          `${optionName(o, "en")}: ${pts(o.points).en}`,
-        ),
+        explanation: answerPoints(optionNames(o), o.points),
       };
     }
     case "multi": {
@@ -128,7 +130,7 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
       const capped = d.cap !== undefined && sum > d.cap;
       const p = capped ? (d.cap as number) : sum;
       const chosen = n.v.map((i) => d.options[i].code);
-      const list = chosen.length ? chosen.join("、") : "なし";
+      const list = chosen.length ? listOf(chosen) : msg("engine.none");
       return {
         status: "ok",
         value: chosen,
@@ -139,11 +141,8 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
           points: n.v.includes(i) ? opt.points : 0,
         })),
         explanation: capped
-          ? t(
-              `${list}：計${num(sum)}点、上限${num(p)}点`,
-              `${chosen.join(", ") || "none"}: ${num(sum)} points, capped at ${num(p)}`,
-            )
-          : t(`${list}：${pts(p).ja}`, `${chosen.join(", ") || "none"}: ${pts(p).en}`),
+          ? say("engine.multi-capped", { chosen: list, sum: num(sum), cap: num(p) })
+          : answerPoints(list, p),
       };
     }
     case "numeric":
@@ -157,16 +156,16 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
       if (n.s !== "ok") return notScored(n, ci);
       const lo = d.min ?? 0;
       if (n.v < lo || (d.max !== undefined && n.v > d.max)) {
-        const range = d.max !== undefined ? `${num(lo)}〜${num(d.max)}` : `${num(lo)}以上`;
+        const range =
+          d.max !== undefined
+            ? msg("engine.range.between", { min: num(lo), max: num(d.max) })
+            : msg("engine.range.at-least", { min: num(lo) });
         return invalid(
           "out_of_range",
           "error",
-          t(
-            `${num(n.v)}点は範囲外です（${range}点）。得点を確認してください。`,
-            `${num(n.v)} is out of range (${d.max !== undefined ? `${num(lo)}–${num(d.max)}` : `≥ ${num(lo)}`}). Check the points.`,
-          ),
+          say("engine.points-out-of-range", { points: num(n.v), range }),
           n.v,
-          t("範囲外の得点：0点", "Points out of range: 0 points"),
+          say("engine.points-out-of-range.why"),
         );
       }
       return {
@@ -175,21 +174,19 @@ export function evaluate(ci: CompiledIndicator, raw: RawAnswer, ctx: EvalContext
         points: n.v,
         explanation:
           d.max !== undefined
-            ? t(
-                `入力された得点：${num(n.v)}点（満点${num(d.max)}点）`,
-                `Points entered: ${num(n.v)} of ${num(d.max)}`,
-              )
-            : t(`入力された得点：${num(n.v)}点`, `Points entered: ${num(n.v)}`),
+            ? say("engine.points-entered-of", { points: num(n.v), max: num(d.max) })
+            : say("engine.points-entered", { points: num(n.v) }),
       };
     }
   }
 }
 
-function optionName(o: { code: string; label?: unknown }, lang: "ja" | "en" = "ja"): string {
+/** An option or band as named in explanations: its label, in English its code with the English label. */
+function optionNames(o: { code: string; label?: unknown }): Bilingual {
   const label = o.label as { ja: string; en?: string } | string | undefined;
-  if (!label) return o.code;
-  if (typeof label === "string") return label;
-  return lang === "en" && label.en ? `${o.code} (${label.en})` : label.ja;
+  if (!label) return { ja: o.code, en: o.code };
+  if (typeof label === "string") return { ja: label, en: label };
+  return { ja: label.ja, en: label.en ? `${o.code} (${label.en})` : label.ja };
 }
 
 function evaluateNumeric(
@@ -209,12 +206,14 @@ function evaluateNumeric(
     return invalid(
       "out_of_range",
       "error",
-      t(
-        `${num(v)}${u} は範囲外です（${num(d.range.min ?? -Infinity)}〜${num(d.range.max ?? Infinity)}${u}）。値を確認してください。`,
-        `${num(v)}${u} is out of range. Check the value.`,
-      ),
+      say("engine.value-out-of-range", {
+        value: `${num(v)}${u}`,
+        min: num(d.range.min ?? -Infinity),
+        max: num(d.range.max ?? Infinity),
+        unit: u,
+      }),
       v,
-      t("範囲外の値：0点", "Value out of range: 0 points"),
+      say("engine.value-out-of-range.why"),
     );
   }
   let steps: RuleStep[] | undefined = d.steps;
@@ -224,12 +223,9 @@ function evaluateNumeric(
       return invalid(
         "size_class_missing",
         "warning",
-        t(
-          "規模区分が未設定のため判定できません。規模区分（または被保険者数）を設定してください。",
-          "No size class set, so the thresholds are unknown. Set the size class (or the insured count).",
-        ),
+        say("engine.size-class-missing"),
         v,
-        t("規模区分なし：判定不可", "No size class: not judged"),
+        say("engine.size-class-missing.why"),
       );
     }
   }
@@ -251,12 +247,9 @@ function evaluateNumeric(
     return invalid(
       "threshold_unknown",
       "warning",
-      t(
-        "この年度の閾値が未公表のため判定できません。ルールブックに閾値を設定してください。",
-        "This year's threshold is not published, so the value cannot be judged. Set it in the rulebook.",
-      ),
+      say("engine.threshold-unknown"),
       v,
-      t("閾値未設定：判定不可", "Threshold unknown: not judged"),
+      say("engine.threshold-unknown.why"),
     );
   }
   const op = atLeast ? "≥" : "≤";
@@ -265,10 +258,12 @@ function evaluateNumeric(
       status: "ok",
       value: v,
       points: best.points,
-      explanation: t(
-        `${num(v)}${u} ${op} ${num(best.value as number)}${u}：${pts(best.points).ja}`,
-        `${num(v)}${u} ${op} ${num(best.value as number)}${u}: ${pts(best.points).en}`,
-      ),
+      explanation: say("engine.reached", {
+        value: `${num(v)}${u}`,
+        op,
+        threshold: `${num(best.value as number)}${u}`,
+        points: pts(best.points),
+      }),
     };
   }
   const other = d.pointsOtherwise ?? 0;
@@ -278,11 +273,13 @@ function evaluateNumeric(
     value: v,
     points: other,
     explanation: lowest
-      ? t(
-          `${num(v)}${u} は基準（${op} ${num(lowest.value as number)}${u}）に届かず：${pts(other).ja}`,
-          `${num(v)}${u} does not reach ${op} ${num(lowest.value as number)}${u}: ${pts(other).en}`,
-        )
-      : t(`${num(v)}${u}：${pts(other).ja}`, `${num(v)}${u}: ${pts(other).en}`),
+      ? say("engine.not-reached", {
+          value: `${num(v)}${u}`,
+          op,
+          threshold: `${num(lowest.value as number)}${u}`,
+          points: pts(other),
+        })
+      : answerPoints(`${num(v)}${u}`, other),
   };
 }
 
@@ -308,12 +305,12 @@ function evaluateBand(
         return invalid(
           "threshold_unknown",
           "warning",
-          t(
-            `この年度の${jaText(d.bands[i].label) || d.bands[i].code}の境界値が未公表です。段階（${ci.keyed.map((k) => k.code).join("・")}）で回答してください。`,
-            `This year's cut-off for band ${d.bands[i].code} is not published. Answer with the band reached instead.`,
-          ),
+          say("engine.cutoff-unknown", {
+            band: { ja: jaText(d.bands[i].label) || d.bands[i].code, en: d.bands[i].code },
+            bands: ci.keyed.map((k) => k.code).join("・"),
+          }),
           a.measure,
-          t("境界値未設定：判定不可", "Cut-off unknown: not judged"),
+          say("engine.cutoff-unknown.why"),
         );
       }
       const reached = m.direction === "higher" ? a.measure >= c : a.measure <= c;
@@ -329,15 +326,14 @@ function evaluateBand(
     return { id: ci.partIds[i], code: b.code, points: earned };
   });
   const top = count > 0 ? d.bands[count - 1] : undefined;
-  const topName = top ? optionName(top) : "";
   return {
     status: "ok",
     value: top ? top.code : "",
     points: p,
     parts,
     explanation: top
-      ? t(`${topName}まで到達：${pts(p).ja}`, `Reached ${optionName(top, "en")}: ${pts(p).en}`)
-      : t(`どの段階にも該当せず：0点`, `No band reached: 0 points`),
+      ? say("engine.band-reached", { band: optionNames(top), points: pts(p) })
+      : say("engine.no-band"),
   };
 }
 
@@ -351,29 +347,27 @@ function evaluateImprovement(
   if (n.s !== "ok") return notScored(n, ci);
   const u = unitText(d.unit);
   let change: number;
-  let shown: LocalText;
+  let shown: Message;
   if (d.input === "change") {
     change = n.v;
-    shown = t(`変化 ${signed(change)}${u}`, `change ${signed(change)}${u}`);
+    shown = msg("engine.change", { change: `${signed(change)}${u}` });
   } else {
     const prev = ctx.previousValue;
     if (prev === null || prev === undefined || !Number.isFinite(prev)) {
       return invalid(
         "previous_missing",
         "warning",
-        t(
-          "前年度の値がないため改善を判定できません。前年度値を入力してください。",
-          "Last year's value is missing, so improvement cannot be judged. Enter last year's value.",
-        ),
+        say("engine.previous-missing"),
         n.v,
-        t("前年度値なし：判定不可", "No previous value: not judged"),
+        say("engine.previous-missing.why"),
       );
     }
     change = dropFloatNoise(n.v - prev);
-    shown = t(
-      `前年度 ${num(prev)}${u} → ${num(n.v)}${u}（${signed(change)}）`,
-      `${num(prev)}${u} → ${num(n.v)}${u} (${signed(change)})`,
-    );
+    shown = msg("engine.change-from-previous", {
+      previous: `${num(prev)}${u}`,
+      value: `${num(n.v)}${u}`,
+      change: signed(change),
+    });
   }
   const gain = d.direction === "increase" ? change : -change;
   for (const s of d.steps) {
@@ -384,11 +378,11 @@ function evaluateImprovement(
         status: "ok",
         value: n.v,
         points: s.points,
-        explanation: t(`${shown.ja}：${pts(s.points).ja}`, `${shown.en}: ${pts(s.points).en}`),
+        explanation: answerPoints(shown, s.points),
       };
     }
   }
-  return { status: "ok", value: n.v, points: 0, explanation: t(`${shown.ja}：0点`, `${shown.en}: 0 points`) };
+  return { status: "ok", value: n.v, points: 0, explanation: answerPoints(shown, 0) };
 }
 
 function signed(n: number): string {

@@ -3,6 +3,7 @@
 // Anything not understood is reported, never guessed.
 import { dropFloatNoise } from "../numbers/round";
 import { isMissingText, normaliseText, readNumberText } from "../numbers/parse";
+import { bilingual, type MessageCode, msg, type Param } from "../messages";
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
 
 export type Norm<T> =
@@ -53,8 +54,9 @@ export function isExcelErrorText(s: string): boolean {
 
 export { isMissingText, normaliseText } from "../numbers/parse";
 
-function msg(ja: string, en: string): LocalText {
-  return { ja, en };
+/** Why an answer cannot be read, in both languages. */
+function why(code: MessageCode, params?: Record<string, Param>): LocalText {
+  return bilingual(msg(code, params));
 }
 
 function show(value: unknown): string {
@@ -89,17 +91,14 @@ function precheck(u: Unpacked, wantsNumber: boolean): Norm<never> | null {
     return {
       s: "invalid",
       code: "date_not_number",
-      msg: msg("日付が入っています。数値を入力してください。", "The cell holds a date. Enter a number."),
+      msg: why("engine.date-not-number"),
     };
   }
   return null;
 }
 
 function excelErrorMsg(e: string): LocalText {
-  return msg(
-    `セルがエラー値 ${e} です。式か参照先を直してください。`,
-    `The cell shows the error ${e}. Fix the formula or what it refers to.`,
-  );
+  return why("engine.excel-error", { error: e });
 }
 
 const YES = new Set([
@@ -168,10 +167,7 @@ export function parseYesNo(raw: RawAnswer): Norm<boolean> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(
-      `「${show(v)}」を○/×として読めません。○か×を入力してください。`,
-      `Cannot read "${show(v)}" as yes/no. Enter ○ or ×.`,
-    ),
+    msg: why("engine.not-yes-no", { value: show(v) }),
   };
 }
 
@@ -203,10 +199,7 @@ export function parseNumber(raw: RawAnswer, opts: NumberOptions = {}): Norm<numb
     return {
       s: "invalid",
       code: "invalid",
-      msg: msg(
-        `「${show(v)}」は率ですが、この指標は率ではありません。数値を入力してください。`,
-        `"${show(v)}" is a percentage, but this indicator is not a rate. Enter a number.`,
-      ),
+      msg: why("engine.rate-not-allowed", { value: show(v) }),
     };
   }
   if (perMille && !opts.perMille) {
@@ -229,10 +222,7 @@ function notNumber(v: unknown): Norm<never> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(
-      `「${show(v)}」を数値として読めません。数値を入力してください。`,
-      `Cannot read "${show(v)}" as a number. Enter a number.`,
-    ),
+    msg: why("engine.not-number", { value: show(v) }),
   };
 }
 
@@ -311,10 +301,7 @@ export function parseChoice(
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(
-      `「${show(v)}」は選択肢にありません。${optionList(options)} から選んでください。`,
-      `"${show(v)}" is not one of the options. Choose one of: ${optionList(options)}.`,
-    ),
+    msg: why("engine.not-option", { value: show(v), options: optionList(options) }),
   };
 }
 
@@ -355,10 +342,7 @@ export function parseChoices(
         return {
           s: "invalid",
           code: "invalid",
-          msg: msg(
-            `「${show(part)}」は選択肢にありません。${optionList(options)} から選び、「、」で区切ってください。`,
-            `"${show(part)}" is not one of the options. Choose from ${optionList(options)}, separated by commas.`,
-          ),
+          msg: why("engine.not-option-in-list", { value: show(part), options: optionList(options) }),
         };
       }
       if (!out.includes(i)) out.push(i);
@@ -368,7 +352,7 @@ export function parseChoices(
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(`「${show(v)}」を選択肢として読めません。`, `Cannot read "${show(v)}" as options.`),
+    msg: why("engine.not-options", { value: show(v) }),
   };
 }
 
@@ -424,9 +408,6 @@ function bandInvalid(v: unknown, bands: readonly BandOption[]): Norm<never> {
   return {
     s: "invalid",
     code: "invalid",
-    msg: msg(
-      `「${show(v)}」を段階として読めません。なし、${optionList(bands)} から選んでください。`,
-      `Cannot read "${show(v)}" as a band. Choose none or one of: ${optionList(bands)}.`,
-    ),
+    msg: why("engine.not-band", { value: show(v), options: optionList(bands) }),
   };
 }

@@ -6,6 +6,7 @@ import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { unpack } from "./normalise";
 import { dropFloatNoise, ratePercent } from "../numbers/round";
 import { num } from "./text";
+import { bilingual, listOf, msg } from "../messages";
 import type {
   Answers,
   GroupResult,
@@ -140,7 +141,7 @@ export class ScoreSession {
         status: "ok",
         value: known,
         points: known,
-        explanation: { ja: `入力された得点：${known}点`, en: `Points given: ${known}` },
+        explanation: bilingual(msg("engine.points-given", { points: String(known) })),
       };
       this.points[i] = known;
       return;
@@ -164,22 +165,16 @@ export class ScoreSession {
     if (ci.requires.length && p > 0) {
       const unmet = ci.requires.filter((r) => !this.met(r.idx, r.part));
       if (unmet.length) {
-        const names = unmet.map((r) => r.id).join("、");
+        const ids = listOf(unmet.map((r) => r.id));
         ev = {
           ...ev,
           points: 0,
           parts: ev.parts?.map((pt) => ({ ...pt, points: 0 })),
-          explanation: {
-            ja: `${ev.explanation.ja}。ただし前提（${names}）を満たさないため0点`,
-            en: `${ev.explanation.en}, but the prerequisite (${unmet.map((r) => r.id).join(", ")}) is not met: 0 points`,
-          },
+          explanation: bilingual(msg("engine.prerequisite-unmet", { explanation: ev.explanation, ids })),
           issue: ev.issue ?? {
             severity: "info",
             code: "prerequisite_unmet",
-            message: {
-              ja: `前提（${names}）を満たさないため得点になりません。`,
-              en: `Scores only when ${unmet.map((r) => r.id).join(", ")} is met.`,
-            },
+            message: bilingual(msg("engine.prerequisite-unmet.issue", { ids })),
           },
         };
         p = 0;
@@ -230,13 +225,13 @@ export class ScoreSession {
       if (ev.parts) res.parts = ev.parts;
       indicators[ci.idx] = res;
       if (ev.issue) {
-        const where = u?.cell ? `${u.cell}（${ci.id} ${ci.name.ja}）` : `${ci.id} ${ci.name.ja}`;
-        const whereEn = u?.cell ? `${u.cell} (${ci.id} ${ci.name.en})` : `${ci.id} ${ci.name.en}`;
+        const what = msg("engine.indicator", { id: ci.id, name: ci.name });
+        const where = u?.cell ? msg("engine.cell-of", { cell: u.cell, what }) : what;
         const issue: Issue = {
           severity: ev.issue.severity,
           code: ev.issue.code,
           indicatorId: ci.id,
-          message: { ja: `${where}: ${ev.issue.message.ja}`, en: `${whereEn}: ${ev.issue.message.en}` },
+          message: bilingual(msg("engine.issue-at", { where, message: ev.issue.message })),
         };
         if (u?.cell) issue.cell = u.cell;
         issues.push(issue);
@@ -317,21 +312,23 @@ export class ScoreSession {
     const issues: Issue[] = [];
     for (const [g, list] of entered) {
       const cg = c.groups[g];
-      const label = (r: IndicatorResult, lang: "ja" | "en") => {
+      const label = (r: IndicatorResult) => {
         const ci = c.indicators[c.indicatorIndex.get(r.id)!];
-        const name = ci.def.code ?? ci.name[lang];
-        return r.cell ? (lang === "ja" ? `${r.cell}（${name}）` : `${r.cell} (${name})`) : name;
+        const what = ci.def.code ?? ci.name;
+        return r.cell ? msg("engine.cell-of", { cell: r.cell, what }) : what;
       };
-      const sum = num(this.groupSums[g]);
-      const max = num(cg.clampMax!);
       const issue: Issue = {
         severity: "warning",
         code: "out_of_range",
         indicatorId: list[0].id,
-        message: {
-          ja: `${list.map((r) => label(r, "ja")).join("、")}: ${cg.name.ja}の得点の合計 ${sum}点が満点 ${max}点を超えています。${max}点として計算しました。入力した得点を確認してください。`,
-          en: `${list.map((r) => label(r, "en")).join(", ")}: the points of ${cg.name.en} add up to ${sum}, above the maximum of ${max}; counted as ${max}. Check the points entered.`,
-        },
+        message: bilingual(
+          msg("engine.over-max", {
+            cells: listOf(list.map(label)),
+            group: cg.name,
+            sum: num(this.groupSums[g]),
+            max: num(cg.clampMax!),
+          }),
+        ),
       };
       if (list[0].cell) issue.cell = list[0].cell;
       issues.push(issue);

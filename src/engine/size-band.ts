@@ -2,13 +2,15 @@
 // when the rulebook's bands are carried forward from another year (sizeClasses.assumedFrom) instead
 // of being published for its own year.
 import type { Rulebook } from "../rulebooks/schema";
+import { bilingual, type Bilingual, msg } from "../messages";
 import { resolveSizeClass } from "./score";
 import { localText } from "./text";
 import type { LocalText, ScoreContext } from "./types";
 
-function reiwaYear(year: number): string {
+/** A fiscal year as each language writes it: 令和6年度, FY2024. */
+function fiscalYear(year: number): Bilingual {
   const r = year - 2018;
-  return r >= 1 ? `令和${r === 1 ? "元" : r}年度` : `${year}年度`;
+  return { ja: r >= 1 ? `令和${r === 1 ? "元" : r}年度` : `${year}年度`, en: `FY${year}` };
 }
 
 /** 「規模区分は令和6年度の区分を流用した推定です」, or null when the bands are the year's own. */
@@ -19,10 +21,7 @@ export function assumedSizeBands(rulebook: Pick<Rulebook, "sizeClasses">): Local
 
 /** The caution for bands carried forward from fiscal year `from`. */
 export function bandsAssumedFrom(from: number): LocalText {
-  return {
-    ja: `規模区分は${reiwaYear(from)}の区分を流用した推定です`,
-    en: `size bands are assumed: the FY${from} bands carried forward`,
-  };
+  return bilingual(msg("engine.bands-assumed", { year: fiscalYear(from) }));
 }
 
 /** The size band a score used (stated, or from the size), with the caution where bands are assumed. */
@@ -32,8 +31,7 @@ export function sizeBandLine(rulebook: Rulebook, context: ScoreContext): LocalTe
   const cls = rulebook.sizeClasses?.classes.find((c) => c.id === id);
   const label = cls ? localText(cls.label) : { ja: id, en: id };
   const assumed = assumedSizeBands(rulebook);
-  return {
-    ja: `規模区分: ${label.ja}${assumed ? `（${assumed.ja}）` : ""}`,
-    en: `Size band: ${label.en}${assumed ? ` (${assumed.en})` : ""}`,
-  };
+  return bilingual(
+    assumed ? msg("engine.size-band-assumed", { label, assumed }) : msg("engine.size-band", { label }),
+  );
 }

@@ -2,9 +2,6 @@
 import type { Bilingual } from "./format";
 
 export const CLI_MESSAGES = {
-  /** Text that arrives already written (a workbook adapter's own sentence); shown as it is. */
-  text: { ja: "{text}", en: "{text}" },
-
   "cli.in-file": { ja: "{file}: {detail}", en: "{file}: {detail}" },
   "cli.unexpected": {
     ja: "予期しない問題で処理を中止しました。入力ファイルは変更していません。同じ操作で繰り返し起きる場合は、使ったファイルとコマンドを添えて担当者に連絡してください（SAITEN_DEBUG=1 で詳しい情報を表示します）。",
@@ -63,15 +60,25 @@ export const CLI_MESSAGES = {
     ja: "--previous-tally には --insurer <保険者番号> も指定してください。",
     en: "--previous-tally needs --insurer <insurer number> too.",
   },
-  "score.conflict-formula": {
-    ja: "[警告] {cell}: 数式のセルなので書き込みませんでした。",
-    en: "[warning] {cell}: a formula cell, so nothing was written there.",
-  },
-  "score.conflict-not-ours": {
-    ja: "[警告] {cell}: Saiten が書いていない値が入っているので書き込みませんでした。",
-    en: "[warning] {cell}: holds a value Saiten did not write, so nothing was written there.",
-  },
+  /** A result cell left alone; the reason is run.conflict.*. */
+  "score.conflict": { ja: "[警告] {cell}: {reason}", en: "[warning] {cell}: {reason}" },
   "score.written": { ja: "{out} に得点を書き込みました。", en: "Points written to {out}." },
+  // The terminal table of saiten score: column heads, the total row, the sections below it.
+  "score.table.group": { ja: "区分", en: "Group" },
+  "score.table.points": { ja: "得点", en: "Points" },
+  "score.table.max": { ja: "満点", en: "Max" },
+  "score.table.rate": { ja: "得点率", en: "Rate" },
+  "score.table.previous": { ja: "前年度", en: "Previous" },
+  "score.table.change": { ja: "差", en: "Change" },
+  "score.table.trend": { ja: "傾向", en: "Trend" },
+  "score.table.judgement": { ja: "判定", en: "Judgement" },
+  "score.table.mean": { ja: "全国平均", en: "National mean" },
+  "score.table.total": { ja: "合計", en: "Total" },
+  "score.table.met": { ja: "達成", en: "Met" },
+  "score.table.not-met": { ja: "未達成", en: "Not met" },
+  "score.table.lost": { ja: "得点が下がった指標:", en: "Indicators that lost points:" },
+  "score.table.issues": { ja: "確認事項: {n}", en: "Issues: {n}" },
+  "score.table.no-issues": { ja: "確認事項: なし", en: "Issues: none" },
 
   // ------------------------------------------------------------ last year
   "previous.other-scheme": {
@@ -153,6 +160,27 @@ export const CLI_MESSAGES = {
   "review.crashed": {
     ja: "{file} の処理が異常終了しました。ファイルが壊れている可能性があります。",
     en: "Processing {file} stopped abnormally; the file may be damaged.",
+  },
+  // What one workbook of a review says.
+  "review.wrong-rulebook": {
+    ja: "このブックはルールブック「{id}」用です。レビューのルールブックは「{review}」です。",
+    en: 'This workbook is for rulebook "{id}"; the review uses "{review}".',
+  },
+  "review.blank-form": {
+    ja: "回答が1つも入力されていません（空の様式）。",
+    en: "No answer has been filled in (blank form).",
+  },
+  "review.unreadable": { ja: "読めませんでした", en: "Could not be read" },
+  "review.mismatch": {
+    ja: "{cell}（{what}）: 記載の得点 {reported} が再計算の {computed} と一致しません。",
+    en: "{cell} ({what}): reports {reported} points, recomputed {computed}.",
+  },
+  /** A reported figure that is text, quoted. */
+  "review.reported-text": { ja: "「{text}」", en: '"{text}"' },
+  "review.total": { ja: "合計", en: "total" },
+  "review.same-entity": {
+    ja: "同じ市町村（{key}）のファイルが{n}つあります: {files}。統合せずに両方を集計しています。",
+    en: "{n} files are of the same municipality ({key}): {files}. All are counted; none is merged.",
   },
   "review.empty-book": {
     ja: "空のブックです。回答がありません（「回答」シートも回答セルの割り当てもありません）。",

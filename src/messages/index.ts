@@ -2,9 +2,11 @@
 // with {name} parameters. Errors carry a Message (code + parameters), never finished text, so each
 // shell renders them in its user's language.
 import { CLI_MESSAGES } from "./cli";
+import { ENGINE_MESSAGES } from "./engine";
 import { FILE_MESSAGES } from "./files";
 import { type Bilingual, fill, type Lang, type Vars } from "./format";
 import { INPUT_MESSAGES } from "./inputs";
+import { PANE_MESSAGES } from "./pane";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
 import { SCORE_TABLE_MESSAGES } from "./score-table";
 
@@ -12,11 +14,13 @@ export type { Bilingual, Lang } from "./format";
 export { langOf, placeholders } from "./format";
 
 export const CATALOGUE = {
+  ...ENGINE_MESSAGES,
   ...FILE_MESSAGES,
   ...CLI_MESSAGES,
   ...INPUT_MESSAGES,
   ...RULEBOOK_MESSAGES,
   ...SCORE_TABLE_MESSAGES,
+  ...PANE_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof CATALOGUE;
@@ -39,14 +43,23 @@ export function msg(code: MessageCode, params?: Record<string, Param>): Message 
 export function render(m: Message, lang: Lang): string {
   const entry: Bilingual = CATALOGUE[m.code];
   const vars: Vars = {};
-  for (const [k, v] of Object.entries(m.params ?? {}))
-    vars[k] = typeof v !== "object" ? v : "code" in v ? render(v, lang) : v[lang] || v.ja;
+  for (const [k, v] of Object.entries(m.params ?? {})) vars[k] = typeof v !== "object" ? v : paramText(v, lang);
   return fill(entry[lang] || entry.ja, vars);
+}
+
+function paramText(v: Param, lang: Lang): string {
+  return typeof v !== "object" ? String(v) : "code" in v ? render(v, lang) : v[lang] || v.ja;
 }
 
 /** Both languages, for records that travel as JSON (review records, tally problems). */
 export function bilingual(m: Message): Bilingual {
   return { ja: render(m, "ja"), en: render(m, "en") };
+}
+
+/** Items named in a sentence, listed as each language lists them: 「A、B」, "A, B". */
+export function listOf(items: readonly Param[]): Bilingual {
+  const say = (lang: Lang) => items.map((v) => paramText(v, lang)).join(render(msg("list.separator"), lang));
+  return { ja: say("ja"), en: say("en") };
 }
 
 /**

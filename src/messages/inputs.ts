@@ -23,6 +23,116 @@ export const INPUT_MESSAGES = {
     ja: "{cell} は数式のセルです。上書きしません。",
     en: "{cell} holds a formula; it is never overwritten.",
   },
+  // Answer cells mapped by name (saiten.a.<id>) that cannot be read.
+  "run.map.sheet-missing": {
+    ja: "名前が指すシートがありません。割り当てを直してください。",
+    en: "The sheet this name points to is missing. Fix the mapping.",
+  },
+  "run.map.invalid-ref": {
+    ja: "名前の参照先が正しくありません。割り当てを直してください。",
+    en: "The name does not point to a cell. Fix the mapping.",
+  },
+  "run.map.merged": {
+    ja: "回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
+    en: "The answer cell is merged. Unmerge it or map the top-left cell.",
+  },
+  "run.map.outside-used": {
+    ja: "回答セルが使用範囲の外です。割り当てが正しいか確認してください。",
+    en: "The answer cell is outside the used range. Check the mapping.",
+  },
+  // A result cell left alone (the result JSON keeps the Japanese; shells say it in their language).
+  "run.conflict.formula": {
+    ja: "数式のセルなので書き込みませんでした。",
+    en: "a formula cell, so nothing was written there.",
+  },
+  "run.conflict.not-ours": {
+    ja: "Saiten が書いていない値が入っているので書き込みませんでした。",
+    en: "holds a value Saiten did not write, so nothing was written there.",
+  },
+
+  // ------------------------------------------------------------ Excel, in the add-in
+  "excel.api-missing": {
+    ja: "この Excel では使えない機能が必要でした。Office を更新するか、情報システムの担当者に確認してください。",
+    en: "This needs a feature this Excel does not have. Update Office or ask your IT staff.",
+  },
+  "excel.cell-edit": {
+    ja: "セルを編集中です。Enter か Esc で編集を終えてから、もう一度お試しください。",
+    en: "A cell is being edited. Finish with Enter or Esc, then try again.",
+  },
+  "excel.protected": {
+    ja: "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。",
+    en: "A protected sheet cannot be written to. Unprotect it (Review › Unprotect Sheet), then try again.",
+  },
+  "excel.not-found": {
+    ja: "シートまたは名前が見つかりません。ブックの構成を確認してください。",
+    en: "A sheet or a name was not found. Check the workbook's sheets and names.",
+  },
+  "excel.failed": {
+    ja: "Excel での処理に失敗しました（{reason}）。もう一度お試しください。",
+    en: "Excel could not do it ({reason}). Try again.",
+  },
+  "excel.unknown-error": { ja: "不明なエラー", en: "unknown error" },
+  "excel.timeout": {
+    ja: "Excel から応答がありません。しばらく待ってから、もう一度お試しください。",
+    en: "Excel is not responding. Wait a moment, then try again.",
+  },
+
+  // ------------------------------------------------------------ the pane's session
+  "session.rulebook-missing": {
+    ja: "ルールブック「{id}」がありません。一覧から選び直してください。",
+    en: "There is no rulebook “{id}”. Choose one from the list again.",
+  },
+  "session.answer-sheet-exists": {
+    ja: "「{sheet}」シートは既にあります。新しいブックで作るか、シート名を変えてから作成してください。",
+    en: "There is already a “{sheet}” sheet. Create the sheets in a new workbook, or rename that sheet first.",
+  },
+  "session.answer-cells-unknown": {
+    ja: "回答セルが分からない指標があります（{ids}）。回答セルを割り当ててから反映してください。",
+    en: "Some indicators have no known answer cell ({ids}). Map their answer cells, then apply.",
+  },
+  "session.formula-cell": {
+    ja: "{cell}（{id}）は数式のセルです。数式を直接直してください。",
+    en: "{cell} ({id}) holds a formula. Change the formula itself.",
+  },
+  "session.tally-rulebook-missing": {
+    ja: "{file} を読むルールブック {id} がありません。",
+    en: "There is no rulebook {id} to read {file} with.",
+  },
+  "session.choose-tally": { ja: "全国集計を先に選んでください。", en: "Choose a national tally first." },
+  "session.insurer-not-in-tally": {
+    ja: "全国集計に保険者番号 {code} の行がありません。番号か市町村名を選び直してください。",
+    en: "The national tally has no row for the insurer number {code}. Choose the number or the name again.",
+  },
+  "session.not-xlsx": {
+    ja: "{file} を .xlsx として開けません。Excel で .xlsx 形式で保存し直してください。",
+    en: "{file} cannot be opened as .xlsx. Save it again in Excel in the .xlsx format.",
+  },
+  "session.previous-rulebook-unknown": {
+    ja: "{file} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。",
+    en: "The rulebook of {file} is unknown. Choose last year's answer workbook (one with the 回答 sheet) or a national tally.",
+  },
+
+  // ------------------------------------------------------------ a shared form-map file
+  "formmap.not-json": {
+    ja: "割り当てファイルを JSON として読めません。Saiten で書き出したファイルを選んでください。",
+    en: "The map file cannot be read as JSON. Choose a file Saiten exported.",
+  },
+  "formmap.wrong-format": {
+    ja: "割り当てファイルの形式（{format}）ではありません。",
+    en: "This is not a map file ({format}).",
+  },
+  "formmap.entry-incomplete": {
+    ja: "割り当てファイルの {n} 件目に指標IDか回答セルがありません。",
+    en: "Entry {n} of the map file has no indicator ID or no answer cell.",
+  },
+  "formmap.unknown-indicator": {
+    ja: "割り当てファイルの指標「{id}」はルールブック {rulebook} にありません。",
+    en: "The indicator “{id}” of the map file is not in the rulebook {rulebook}.",
+  },
+  "formmap.not-a-cell": {
+    ja: "「{id}」の回答セル「{cell}」はセル番地ではありません。",
+    en: "The answer cell “{cell}” of “{id}” is not a cell address.",
+  },
 
   // ------------------------------------------------------------ the answer template
   "template.id-twice": {
@@ -75,6 +185,8 @@ export const INPUT_MESSAGES = {
     ja: "{file} に保険者番号 {insurer} の行（総合計のある行）がありません。",
     en: "{file} has no row (with a grand total) for the insurer {insurer}.",
   },
+  /** A row of the tally named in a message: 「12（011002 札幌市）」. */
+  "tally.insurer-row": { ja: "{row}（{code} {name}）", en: "{row} ({code} {name})" },
   "tally.insurer-code-twice": {
     ja: "{file} には保険者番号 {insurer} の行が複数あります（{rows} 行目）。全国集計を確認してください。",
     en: "{file} has several rows with the insurer number {insurer} (rows {rows}). Check the tally.",
@@ -159,6 +271,14 @@ export const INPUT_MESSAGES = {
   "tally.item-as-text": {
     ja: "{cell}: 小項目の得点が文字「{value}」で入っています（{n} として読みました）。",
     en: "{cell}: the item's points are text “{value}” (read as {n}).",
+  },
+  // The tally a rulebook's national figures came from, as messages and notes name it.
+  "tally.label": { ja: "全国集計 {year}（{source}）", en: "national tally {year} ({source})" },
+  "tally.label.year": { ja: "{year}年度", en: "{year}" },
+  "tally.label.no-year": { ja: "年度不明", en: "year unknown" },
+  "tally.benchmarks-note": {
+    ja: "全国の該当率・平均は {label} の {n} 市町村から計算（{matched}/{of} 箇所）。",
+    en: "National shares and means computed from {n} municipalities of the {label}; {matched} of {of} figures.",
   },
   "tally.duplicate-code": {
     ja: "保険者番号 {code} の行が複数あります（{cells}）。--insurer ではこの番号を使えません。",

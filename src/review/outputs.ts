@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { bandsAssumedFrom } from "../engine/size-band";
 import { num } from "../engine/text";
+import { listOf, msg, render } from "../messages";
 import type { ReviewRow, ReviewSummary } from "../app/review/types";
 
 export const LIST_SHEET = "一覧";
@@ -181,7 +182,8 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         null,
         d.key,
         "warning",
-        `同じ市町村（${d.key}）のファイルが${d.files.length}つあります: ${d.files.join("、")}。統合せずに両方を集計しています。`,
+        // The summary workbook is in Japanese.
+        render(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) }), "ja"),
       ]);
   for (const m of summary.mismatches)
     lines.push([

@@ -7,6 +7,7 @@ import { walkTree } from "../rulebooks/tree";
 import { roundHalfUp } from "../numbers/round";
 import { compile } from "../engine/compile";
 import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
+import { type Bilingual, bilingual, msg } from "../messages";
 import { recompute } from "./benchmarks";
 import { subItemIndex } from "./match";
 import { groupPoints, indicatorPoints } from "./points";
@@ -26,7 +27,10 @@ export interface AppliedBenchmarks {
   of: number;
   /** Municipalities the figures are computed over. */
   municipalities: number;
+  /** 「全国集計 2025年度（file.xlsx）」, recorded as the figures' source in the rulebook. */
   label: string;
+  /** The label in both languages, for messages. */
+  labelText: Bilingual;
 }
 
 type Hit = NonNullable<Indicator["benchmark"]>;
@@ -34,9 +38,10 @@ type GroupFigures = NonNullable<Group["benchmark"]>;
 
 const r6 = (x: number) => roundHalfUp(x, 6);
 
-export function tallyLabel(tally: TallyForBenchmarks): string {
-  const year = tally.fiscalYear !== null ? `${tally.fiscalYear}年度` : "年度不明";
-  return `全国集計 ${year}（${tally.source}）`;
+function tallyLabel(tally: TallyForBenchmarks): Bilingual {
+  const year =
+    tally.fiscalYear !== null ? msg("tally.label.year", { year: tally.fiscalYear }) : msg("tally.label.no-year");
+  return bilingual(msg("tally.label", { year, source: tally.source }));
 }
 
 /**
@@ -48,7 +53,8 @@ export function applyTallyBenchmarks(
   tallyRulebook: Rulebook,
 ): AppliedBenchmarks {
   const idx = subItemIndex(tallyRulebook);
-  const label = tallyLabel(tally);
+  const labelText = tallyLabel(tally);
+  const label = labelText.ja;
   const n = tally.municipalities.length;
   const items = new Map<string, number[]>();
   const indicators = new Map<string, number[]>();
@@ -105,13 +111,7 @@ export function applyTallyBenchmarks(
   });
   if (matched > 0) {
     rulebook.population = n;
-    rulebook.notes = [
-      ...rulebook.notes,
-      {
-        ja: `全国の該当率・平均は ${label} の ${n} 市町村から計算（${matched}/${of} 箇所）。`,
-        en: `National shares and means computed from ${n} municipalities of the national tally ${tally.fiscalYear ?? ""} (${tally.source}); ${matched} of ${of} figures.`,
-      },
-    ];
+    rulebook.notes = [...rulebook.notes, bilingual(msg("tally.benchmarks-note", { label: labelText, n, matched, of }))];
   }
-  return { rulebook, matched, of, municipalities: n, label };
+  return { rulebook, matched, of, municipalities: n, label, labelText };
 }

@@ -4,7 +4,7 @@
 // 枝, total columns a 配点 and no 枝, the stats rows and the ID columns are found by their labels. Every
 // column that resolves to nothing, every rulebook sub-item no column carries and every disagreement
 // (配点 against the rulebook, items against subtotals) is reported with its cell, never guessed.
-import { type Message, msg, UserError } from "../messages";
+import { listOf, type Message, msg, UserError } from "../messages";
 import { say } from "./say";
 import { entityFieldOf, normaliseCode } from "../workbook/entities";
 import { parseNumber } from "../engine/normalise";
@@ -505,7 +505,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       code: "duplicate_code",
       severity: "error",
       cell: cells[1],
-      ...say(msg("tally.duplicate-code", { code, cells: { ja: cells.join("、"), en: cells.join(", ") } })),
+      ...say(msg("tally.duplicate-code", { code, cells: listOf(cells) })),
     });
   }
 

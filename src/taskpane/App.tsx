@@ -152,7 +152,7 @@ export function App({ api }: { api: PaneApi }) {
         );
         return true;
       } catch (e) {
-        setError(errorText(e));
+        setError(errorText(e, langRef.current));
         return false;
       } finally {
         setRunning(false);
@@ -169,7 +169,7 @@ export function App({ api }: { api: PaneApi }) {
     try {
       return await f();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, langRef.current));
       return undefined;
     } finally {
       setBusy(false);
@@ -178,7 +178,7 @@ export function App({ api }: { api: PaneApi }) {
 
   const selectCell = useCallback(
     (cell: string) => {
-      api.selectCell(cell).catch((e) => setError(errorText(e)));
+      api.selectCell(cell).catch((e) => setError(errorText(e, langRef.current)));
     },
     [api],
   );

@@ -7,6 +7,7 @@ import type { LocalText, RawAnswer } from "../engine/types";
 import type { RuleStep } from "../rulebooks/schema";
 import type { HitBenchmark, IndicatorInfo, RulebookIndex } from "./model";
 import { clean } from "./format";
+import { bothLanguages } from "./i18n";
 import { multiCodes, multiText, numberText, unitSuffix, YES_TEXT } from "./model";
 
 export interface GainItem {
@@ -32,8 +33,6 @@ interface Candidate {
   target: LocalText | null;
   benchmark?: HitBenchmark;
 }
-
-const t = (ja: string, en: string): LocalText => ({ ja, en });
 
 function candidates(
   info: IndicatorInfo,
@@ -70,9 +69,8 @@ function candidates(
       const u = unitSuffix(d.unit);
       for (const s of steps ?? []) {
         if (s.value === null) continue;
-        const label = s.label
-          ? localText(s.label)
-          : t(`${op} ${num(s.value)}${u}`, `${op} ${num(s.value)}${u}`);
+        const threshold = `${op} ${num(s.value)}${u}`;
+        const label = s.label ? localText(s.label) : { ja: threshold, en: threshold };
         out.push({ text: numberText(info, s.value), target: label, benchmark: s.benchmark });
       }
       break;
@@ -90,7 +88,7 @@ function candidates(
         const u = unitSuffix(d.unit);
         const label = s.label
           ? localText(s.label)
-          : t(`改善 ${sign}${num(amount)}${u}`, `improve by ${sign}${num(amount)}${u}`);
+          : bothLanguages("gain.target.improve", { change: `${sign}${num(amount)}${u}` });
         out.push({ text: numberText(info, value), target: label, benchmark: undefined });
       }
       break;
@@ -99,7 +97,7 @@ function candidates(
       if (info.max !== null && info.max > 0) {
         out.push({
           text: num(info.max),
-          target: t(`満点 ${num(info.max)}点`, `full ${num(info.max)} points`),
+          target: bothLanguages("gain.target.full", { max: num(info.max) }),
           benchmark: d.benchmark,
         });
       }

@@ -9,7 +9,8 @@ import type { Indicator, Rulebook, Text } from "../rulebooks/schema";
 import { choiceLabel } from "../workbook/template";
 
 export { choiceLabel };
-import type { Lang } from "./i18n";
+import { listOf } from "../messages";
+import { type Lang, translate } from "./i18n";
 
 export type EditorKind = "yesno" | "choice" | "multi" | "band" | "number" | "points";
 
@@ -276,16 +277,16 @@ export function multiText(info: IndicatorInfo, codes: readonly string[]): string
 
 /** How an answer text reads to a person: 「ア 全域で実施」, 「○」, 「60%」, or — when blank. */
 export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): string {
-  if (text === "") return lang === "ja" ? "（未回答）" : "(blank)";
+  if (text === "") return translate(lang, "answer.blank");
   if (info.editor === "choice" || info.editor === "band") {
     const c = info.choices.find((x) => x.value === text);
     if (c) return c.label[lang];
-    if (text === NONE_TEXT) return lang === "ja" ? NONE_TEXT : "none";
+    if (text === NONE_TEXT) return translate(lang, "editor.none");
   }
   if (info.editor === "multi") {
     const codes = multiCodes(text);
-    if (!codes.length) return lang === "ja" ? NONE_TEXT : "none";
-    return codes.join(lang === "ja" ? "、" : ", ");
+    if (!codes.length) return translate(lang, "editor.none");
+    return listOf(codes)[lang];
   }
   return text;
 }

@@ -5,6 +5,7 @@ import { jaText } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { absoluteAddress, cellAddress, qualified } from "../excel/a1";
 import { indicatorsOf } from "../rulebooks/tree";
+import { msg, UserError } from "../messages";
 import type { Block, CellData } from "./port";
 
 export interface FormMapEntry {
@@ -137,23 +138,21 @@ export function parseFormMapFile(text: string, rb: Rulebook): FormMapFile {
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new Error(
-      "割り当てファイルを JSON として読めません。Saiten で書き出したファイルを選んでください。",
-    );
+    throw new UserError(msg("formmap.not-json"));
   }
   const d = doc as Partial<FormMapFile>;
   if (d.format !== FORM_MAP_FORMAT || !Array.isArray(d.entries) || typeof d.rulebook !== "string") {
-    throw new Error(`割り当てファイルの形式（${FORM_MAP_FORMAT}）ではありません。`);
+    throw new UserError(msg("formmap.wrong-format", { format: FORM_MAP_FORMAT }));
   }
   const ids = new Set(indicators(rb).map((i) => i.id));
   d.entries.forEach((e, n) => {
     if (!e || typeof e.indicatorId !== "string" || typeof e.answerCell !== "string") {
-      throw new Error(`割り当てファイルの ${n + 1} 件目に指標IDか回答セルがありません。`);
+      throw new UserError(msg("formmap.entry-incomplete", { n: n + 1 }));
     }
     if (!ids.has(e.indicatorId))
-      throw new Error(`割り当てファイルの指標「${e.indicatorId}」はルールブック ${rb.id} にありません。`);
+      throw new UserError(msg("formmap.unknown-indicator", { id: e.indicatorId, rulebook: rb.id }));
     if (!/!\$?[A-Z]{1,3}\$?\d+$/.test(e.answerCell))
-      throw new Error(`「${e.indicatorId}」の回答セル「${e.answerCell}」はセル番地ではありません。`);
+      throw new UserError(msg("formmap.not-a-cell", { id: e.indicatorId, cell: e.answerCell }));
   });
   return d as FormMapFile;
 }

@@ -2,7 +2,7 @@
 // CLI, Office.js for the add-in). One read() and one write() are one round trip each, so a scoring
 // run costs at most three (read, read the mapped cells, write) however many indicators there are.
 import type { CellInput } from "../engine/types";
-import { type Message, msg, render } from "../messages";
+import { type Message, render } from "../messages";
 
 /** One cell as read. `value` is the computed value (a formula's result), never the formula text. */
 export interface CellData {
@@ -113,9 +113,6 @@ export interface WorkbookPort {
 
 /** A problem the user can act on: the message says what to do. */
 export class WorkbookError extends Error {
-  /** The message in both languages (a catalogue message; older callers give Japanese text only). */
-  readonly detail: Message;
-
   constructor(
     readonly code:
       | "protected"
@@ -127,11 +124,11 @@ export class WorkbookError extends Error {
       | "merged-cell"
       | "formula"
       | "failed",
-    message: string | Message,
+    /** What to say, from the catalogue: shells render it in their user's language. */
+    readonly detail: Message,
     readonly cell?: string,
   ) {
-    super(typeof message === "string" ? message : render(message, "ja"));
-    this.detail = typeof message === "string" ? msg("text", { text: message }) : message;
+    super(render(detail, "ja"));
     this.name = "WorkbookError";
   }
 }

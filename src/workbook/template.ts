@@ -10,7 +10,7 @@ import { withCode } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
 import { walkTree } from "../rulebooks/tree";
-import { type Message, msg } from "../messages";
+import { type Message, msg, render } from "../messages";
 import { type EntityField, entityFieldOf, normaliseCode } from "./entities";
 import { cellAddress, qualified } from "../excel/a1";
 import {
@@ -310,8 +310,17 @@ export interface OutputConflict {
   cell: string;
   /** A formula is never overwritten; nor is a value Saiten did not write. */
   reason: "formula" | "not-ours";
-  /** Japanese, as the result JSON documents it. */
+  /** Japanese, as the result JSON documents it; shells say conflictReason(reason) in their language. */
   message: string;
+}
+
+/** Why a result cell was left alone. */
+export function conflictReason(reason: OutputConflict["reason"]): Message {
+  return msg(reason === "formula" ? "run.conflict.formula" : "run.conflict.not-ours");
+}
+
+export function outputConflict(cell: string, reason: OutputConflict["reason"]): OutputConflict {
+  return { cell, reason, message: render(conflictReason(reason), "ja") };
 }
 
 /** The answer-sheet result columns as write blocks; formula cells are left alone and reported. */
@@ -348,10 +357,7 @@ export function answerSheetWrites(
     if (col === undefined) return;
     const existing = at(row, col);
     if (existing?.formula !== undefined) {
-      conflicts.push({
-        cell: qualified(block.sheet, cellAddress(row, col)),
-        reason: "formula", message: "数式のセルなので書き込みませんでした。",
-      });
+      conflicts.push(outputConflict(qualified(block.sheet, cellAddress(row, col)), "formula"));
       return;
     }
     if (onlyIfEmpty && existing && existing.value !== null && existing.value !== "") return;
@@ -464,10 +470,7 @@ export function resultSheetWrites(
       const cell = existing?.cells[i + 1 - existing.top]?.[j + 1 - existing.left];
       const want = rows[i]?.[j] ?? (cell && cell.value !== null ? "" : null);
       if (cell?.formula !== undefined && want !== null) {
-        conflicts.push({
-          cell: qualified(sheet, cellAddress(i + 1, j + 1)),
-          reason: "formula", message: "数式のセルなので書き込みませんでした。",
-        });
+        conflicts.push(outputConflict(qualified(sheet, cellAddress(i + 1, j + 1)), "formula"));
         v.push(null);
       } else v.push(want);
       f.push(fmts[i]?.[j] ?? null);

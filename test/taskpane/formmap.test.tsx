@@ -385,3 +385,19 @@ test("English", async () => {
   expect(screen.getByRole("button", { name: "Use the selected cell as the answer cell" })).toBeTruthy();
   await noSeriousViolations();
 });
+
+test("English: a file that is not a form map is said in English", async () => {
+  const api = setup();
+  await openFormMap(api);
+  fireEvent.click(screen.getByRole("button", { name: "Switch to English" }));
+  const share = section("Share");
+  const input = document.querySelector('input[type="file"][accept=".json"]') as HTMLInputElement;
+  expect(input.getAttribute("aria-label")).toBe("Map file (JSON)");
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File(["not json"], "map.json", { type: "application/json" })] } });
+  });
+  expect(
+    await within(share).findByText("The map file cannot be read as JSON. Choose a file Saiten exported."),
+  ).toBeTruthy();
+  expect(within(share).getByText("That did not work")).toBeTruthy();
+});

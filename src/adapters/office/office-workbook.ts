@@ -16,6 +16,7 @@ import type {
   WriteRequest,
 } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";
+import { msg } from "../../messages";
 import { ALL_FEATURES, type ExcelFeatures, officeExcelSupport } from "./excel-support";
 
 /** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
@@ -63,31 +64,14 @@ function officeError(e: unknown): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? "";
-  if (code === "ApiNotFound")
-    return new WorkbookError(
-      "failed",
-      "この Excel では使えない機能が必要でした。Office を更新するか、情報システムの担当者に確認してください。",
-    );
-  if (code === "InvalidOperationInCellEditMode") {
-    return new WorkbookError(
-      "cell-edit",
-      "セルを編集中です。Enter か Esc で編集を終えてから、もう一度お試しください。",
-    );
-  }
-  if (code === "AccessDenied" || /protect/i.test(err?.message ?? "")) {
-    return new WorkbookError(
-      "protected",
-      "保護されたシートには書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください。",
-    );
-  }
-  if (code === "ItemNotFound")
-    return new WorkbookError(
-      "sheet-missing",
-      "シートまたは名前が見つかりません。ブックの構成を確認してください。",
-    );
+  if (code === "ApiNotFound") return new WorkbookError("failed", msg("excel.api-missing"));
+  if (code === "InvalidOperationInCellEditMode") return new WorkbookError("cell-edit", msg("excel.cell-edit"));
+  if (code === "AccessDenied" || /protect/i.test(err?.message ?? ""))
+    return new WorkbookError("protected", msg("excel.protected"));
+  if (code === "ItemNotFound") return new WorkbookError("sheet-missing", msg("excel.not-found"));
   return new WorkbookError(
     "failed",
-    `Excel での処理に失敗しました（${code || err?.message || "不明なエラー"}）。もう一度お試しください。`,
+    msg("excel.failed", { reason: code || err?.message || msg("excel.unknown-error") }),
   );
 }
 
@@ -148,10 +132,7 @@ export class OfficeWorkbook implements WorkbookPort {
       timer = setTimeout(
         () =>
           reject(
-            new WorkbookError(
-              "timeout",
-              "Excel から応答がありません。しばらく待ってから、もう一度お試しください。",
-            ),
+            new WorkbookError("timeout", msg("excel.timeout")),
           ),
         timeoutMs,
       );

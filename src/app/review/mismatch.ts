@@ -4,6 +4,7 @@
 import { groupsInOrder } from "../../engine/result-tree";
 import { isMissingText, normaliseText, numberFrom } from "../../engine/normalise";
 import { num } from "../../engine/text";
+import { bilingual, msg, type Param } from "../../messages";
 import type { ScoreResult } from "../../engine/types";
 import type { CellData } from "../../workbook/port";
 import type { Mismatch } from "./types";
@@ -44,40 +45,34 @@ function check(
   where: ReportedCell | undefined,
   target: string,
   computed: number,
-  what: { ja: string; en: string },
+  /** What the figure is of: an indicator or group id, or the total. */
+  what: Param,
 ): void {
   if (!where) return;
   const reported = reportedValue(where.data);
   if (reported === undefined) return;
   if (typeof reported === "number" && Math.abs(reported - computed) <= TOLERANCE) return;
-  const shown = typeof reported === "number" ? num(reported) : `「${reported}」`;
+  const shown = typeof reported === "number" ? num(reported) : msg("review.reported-text", { text: reported });
   out.push({
     cell: where.cell,
     target,
     reported,
     computed,
-    message: {
-      ja: `${where.cell}（${what.ja}）: 記載の得点 ${shown} が再計算の ${num(computed)} と一致しません。`,
-      en: `${where.cell} (${what.en}): reports ${typeof reported === "number" ? num(reported) : `"${reported}"`} points, recomputed ${num(computed)}.`,
-    },
+    message: bilingual(msg("review.mismatch", { cell: where.cell, what, reported: shown, computed: num(computed) })),
   });
 }
 
 export function findMismatches(result: ScoreResult, reported: ReportedFigures): Mismatch[] {
   const out: Mismatch[] = [];
   for (const ind of result.indicators) {
-    check(out, reported.indicators?.get(ind.id), ind.id, ind.points, { ja: ind.id, en: ind.id });
+    check(out, reported.indicators?.get(ind.id), ind.id, ind.points, ind.id);
   }
   for (const ind of result.indicators) {
-    check(out, reported.outputs?.get(ind.id), ind.id, ind.points, { ja: ind.id, en: ind.id });
+    check(out, reported.outputs?.get(ind.id), ind.id, ind.points, ind.id);
   }
   if (reported.groups) {
-    check(out, reported.groups.get(result.total.id), "total", result.total.points, {
-      ja: "合計",
-      en: "total",
-    });
-    for (const { group: g } of groupsInOrder(result))
-      check(out, reported.groups.get(g.id), g.id, g.points, { ja: g.id, en: g.id });
+    check(out, reported.groups.get(result.total.id), "total", result.total.points, msg("review.total"));
+    for (const { group: g } of groupsInOrder(result)) check(out, reported.groups.get(g.id), g.id, g.points, g.id);
   }
   return out;
 }

@@ -177,10 +177,11 @@ async function scoreLoaded(
   const outcome = await runScoring(port, { rulebook, write: false });
   const t = outcome.template;
   if (t?.rulebookId && t.rulebookId !== rulebook.id) {
-    const record = failedRecord(file, "wrong-rulebook", {
-      ja: `このブックはルールブック「${t.rulebookId}」用です。レビューのルールブックは「${rulebook.id}」です。`,
-      en: `This workbook is for rulebook "${t.rulebookId}"; the review uses "${rulebook.id}".`,
-    });
+    const record = failedRecord(
+      file,
+      "wrong-rulebook",
+      bilingual(msg("review.wrong-rulebook", { id: t.rulebookId, review: rulebook.id })),
+    );
     record.identity = resolveIdentity(file, t);
     record.rulebookId = t.rulebookId;
     return record;
@@ -217,10 +218,7 @@ async function scoreLoaded(
   const identity = resolveIdentity(file, t, named);
 
   if (noAnswers(outcome)) {
-    const record = failedRecord(file, "empty", {
-      ja: "回答が1つも入力されていません（空の様式）。",
-      en: "No answer has been filled in (blank form).",
-    });
+    const record = failedRecord(file, "empty", bilingual(msg("review.blank-form")));
     record.identity = identity;
     record.rulebookId = rulebook.id;
     return record;

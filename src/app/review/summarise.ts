@@ -9,6 +9,7 @@ import { judgeRates } from "../../engine/compare";
 import { rank } from "../../engine/rank";
 import { resolveSizeClass } from "../../engine/score";
 import { jaText, withCode } from "../../engine/text";
+import { bilingual, msg } from "../../messages";
 import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
 import { indicatorRange } from "../../rulebooks/structure";
 import { recompute } from "../../tally/benchmarks";
@@ -270,7 +271,7 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
       const f: ReviewSummary["failures"][number] = {
         file: r.file,
         reasonCode: r.reasonCode ?? "failed",
-        reason: r.reason ?? { ja: "読めませんでした", en: "Could not be read" },
+        reason: r.reason ?? bilingual(msg("review.unreadable")),
       };
       if (r.identity && r.identity.source !== "file-name") f.name = r.identity.name;
       if (r.identity?.code !== undefined) f.code = r.identity.code;

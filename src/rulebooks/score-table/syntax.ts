@@ -1,7 +1,7 @@
 // The mini-syntax of the 選択肢・段階 and 閾値 cells: items separated by ';' or line breaks, each
 // `head=points [key=value; ...]`. A backslash protects the next character; protected characters are
 // parked in the private-use area so the splitting below can stay plain string work.
-import { type Message, msg } from "../../messages";
+import { listOf, type Message, msg } from "../../messages";
 import { normHeader } from "./words";
 
 export interface Protected {
@@ -101,7 +101,7 @@ export function parseItem(
           msg("table.bad-attr", {
             item: shown,
             attr: pt.restore(part),
-            allowed: { ja: keys.join("、"), en: keys.join(", ") },
+            allowed: listOf(keys),
           }),
         );
         return undefined;

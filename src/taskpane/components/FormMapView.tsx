@@ -144,9 +144,9 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
     try {
       return { index: indexRulebook(api.rulebook(rulebookId)), error: null };
     } catch (e) {
-      return { index: null, error: errorText(e) };
+      return { index: null, error: errorText(e, lang) };
     }
-  }, [api, rulebookId]);
+  }, [api, rulebookId, lang]);
   const index = loaded.index;
 
   const [entries, setEntries] = useState<FormMapEntry[] | null>(null);
@@ -167,7 +167,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
   useEffect(() => {
     live.current = true;
     reload().catch((e) => {
-      if (live.current) setNote({ where: "map", intent: "error", text: errorText(e) });
+      if (live.current) setNote({ where: "map", intent: "error", text: errorText(e, lang) });
     });
     return () => {
       live.current = false;
@@ -182,7 +182,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
       const outcome = await action();
       if (live.current && outcome) setNote(outcome);
     } catch (e) {
-      if (live.current) setNote({ where, intent: "error", text: errorText(e) });
+      if (live.current) setNote({ where, intent: "error", text: errorText(e, lang) });
     } finally {
       if (live.current) setWorking(null);
     }

@@ -18,7 +18,7 @@ import { parseNumber } from "../../engine/normalise";
 import { num } from "../../engine/text";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, paren, sep } from "../format";
-import type { Lang } from "../i18n";
+import { type Lang, translate } from "../i18n";
 import {
   IndicatorInfo,
   indicatorTitle,
@@ -72,7 +72,7 @@ export interface EditorProps {
 }
 
 function pointsText(n: number, lang: Lang) {
-  return lang === "ja" ? `${fmtNumber(n, lang)}点` : `${fmtNumber(n, lang)} pts`;
+  return translate(lang, "points.unit", { n: fmtNumber(n, lang) });
 }
 
 /** The input of one indicator (its title is the label); onChange(null) goes back to the scored answer. */

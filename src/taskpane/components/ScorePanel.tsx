@@ -11,6 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RunSummary } from "../../app/pane-api";
+import { render } from "../../messages";
+import { conflictReason } from "../../workbook/template";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtSigned, paren, sep, fmtSignedFixed } from "../format";
 import type { MessageKey } from "../i18n";
@@ -130,7 +132,7 @@ export function ScorePanel({ summary }: { summary: RunSummary }) {
             <ul className={s.plainList}>
               {summary.conflicts.slice(0, 10).map((c) => (
                 <li key={c.cell}>
-                  {c.cell}: {c.message}
+                  {c.cell}: {render(conflictReason(c.reason), lang)}
                 </li>
               ))}
             </ul>

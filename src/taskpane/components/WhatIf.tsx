@@ -57,7 +57,7 @@ interface Props {
 }
 
 export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm, onApplied }: Props) {
-  const { t, api } = usePane();
+  const { t, api, lang } = usePane();
   const s = useShared();
   const styles = useStyles();
   const headingId = useId("whatif-heading");
@@ -78,7 +78,7 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
       const changes = await api.previewScenario(rulebookId, model.changes);
       setDialog({ open: true, changes, busy: false, error: null });
     } catch (e) {
-      setDialog({ open: true, changes: null, busy: false, error: errorText(e) });
+      setDialog({ open: true, changes: null, busy: false, error: errorText(e, lang) });
     }
   };
   const confirm = async () => {
@@ -88,7 +88,7 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
       setDialog(CLOSED);
       onApplied(applied);
     } catch (e) {
-      setDialog((d) => ({ ...d, busy: false, error: errorText(e) }));
+      setDialog((d) => ({ ...d, busy: false, error: errorText(e, lang) }));
     }
   };
 

@@ -82,7 +82,7 @@ export function WhereToGain({ index, summary, model, onAdd }: Props) {
       {summary.benchmarks ? (
         <Caption1 className={s.muted}>
           {t("gain.sourceTally", {
-            label: summary.benchmarks.label,
+            label: summary.benchmarks.labelText[lang],
             n: fmtNumber(summary.benchmarks.municipalities, lang),
           })}
         </Caption1>
