@@ -5,7 +5,7 @@ import { compare, ComparableResult, Comparison } from "../engine/compare";
 import { ScoreSession } from "../engine/score";
 import type { CellInput, Issue, ScoreContext, ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
-import { cellInputOf, namedMap } from "../workbook/form-map";
+import { ANSWER_PREFIX, cellInputOf, namedMap } from "../workbook/form-map";
 import {
   comparableOf,
   HISTORY_SHEET,
@@ -14,7 +14,7 @@ import {
   readHistory,
   snapshotOf,
 } from "../workbook/history";
-import type { Block, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "../workbook/port";
+import type { Block, DefinedName, RangeRead, ReadResult, WorkbookPort, WriteBlock, WriteRequest } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
 import { bilingual, listOf, type MessageCode, msg } from "../messages";
 import { cellAddress, parseRef, qualified } from "../excel/a1";
@@ -22,6 +22,8 @@ import { indicatorIdsOf } from "../rulebooks/tree";
 import {
   ANSWER_SHEET,
   answerSheetWrites,
+  findHeaderRow,
+  recordedRulebookIdOf,
   OutputConflict,
   outputConflict,
   readTemplate,
@@ -39,11 +41,34 @@ export const CHART_SETTING = "saiten.chart";
 
 export type RunStep = "read" | "score" | "write";
 
+/** What the first read says about a workbook, before a rulebook is chosen for it. */
+export interface WorkbookFacts {
+  /** The rulebook id the answer sheet records (ルールブックID), read even above renamed headers. */
+  rulebookId?: string;
+  /** There is an answer sheet (回答), with (template) or without the standard header row. */
+  answerSheet: boolean;
+  template: boolean;
+  /** Answer cells are mapped by defined names (saiten.a.…). */
+  mapped: boolean;
+  /** Visible sheets, for messages. */
+  sheets: string[];
+}
+
+/** A rulebook, or how to choose one from what the workbook records (one read serves both). */
+export type RulebookChoice = Rulebook | ((facts: WorkbookFacts) => Rulebook | Promise<Rulebook>);
+
 export interface ScoringRunInput {
-  rulebook: Rulebook;
+  rulebook: RulebookChoice;
+  /** Answer and points cells to use for this run only, when the workbook has neither the template nor its own saiten.a.* names (a form map given alongside; never written). */
+  fallbackNames?: DefinedName[];
+  /** Further ranges to read in the run's own reads (e.g. the cells that say who a workbook is from), chosen once the names are known. */
+  alsoRead?: (first: ReadResult) => string[];
   context?: ScoreContext;
-  /** An explicit previous year (a chosen file or a result JSON); otherwise history, then 前年度得点. */
-  previous?: ComparableResult;
+  /**
+   * An explicit previous year (a chosen file or a result JSON), or how to get it once the rulebook is
+   * chosen; otherwise history, then 前年度得点.
+   */
+  previous?: ComparableResult | ((rulebook: Rulebook) => Promise<ComparableResult | undefined>);
   /** Write results, the 採点結果 sheet and a history snapshot (false: read-only). */
   write: boolean;
   now?: Date;
@@ -51,7 +76,19 @@ export interface ScoringRunInput {
 }
 
 export interface ScoringRunOutcome {
+  /** The rulebook the run scored with. */
+  rulebook: Rulebook;
   result: ScoreResult;
+  /** What the first read saw: the sheets, defined names (with fallbackNames when used), the 採点結果 block. */
+  facts: WorkbookFacts;
+  names: DefinedName[];
+  resultBlock?: Block;
+  /** The answer sheet's block (template runs), which also holds the columns it reports itself. */
+  answerBlock?: Block;
+  /** The form map given alongside was used. */
+  fallbackNamesUsed: boolean;
+  /** The ranges alsoRead asked for, in its order. */
+  alsoRead: RangeRead[];
   comparison?: Comparison;
   previousSource?: "history" | "column" | "file";
   source: "template" | "names";
@@ -103,7 +140,12 @@ interface Located {
   issues: Issue[];
 }
 
-async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Rulebook): Promise<Located> {
+async function locateAnswers(
+  port: WorkbookPort,
+  first: ReadResult,
+  rulebook: Rulebook,
+  extra: string[],
+): Promise<Located & { extra: RangeRead[] }> {
   const ids = indicatorIds(rulebook);
   const block = first.used.get(ANSWER_SHEET);
   const template = block ? readTemplate(block, ids) : null;
@@ -114,6 +156,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
       if (p.indicatorId) issue.indicatorId = p.indicatorId;
       issues.push(issue);
     }
+    const more = extra.length ? (await port.read({ ranges: extra })).ranges : [];
     return {
       source: "template",
       answers: template.answers,
@@ -121,6 +164,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
       templateBlock: block,
       outputs: new Map(),
       issues,
+      extra: more,
     };
   }
   const map = namedMap(first.names);
@@ -136,7 +180,7 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
   const second = await port.read({
-    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref)],
+    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref), ...extra],
   });
   const answers: Record<string, CellInput> = {};
   mapped.forEach(([id, ref], k) => {
@@ -165,19 +209,37 @@ async function locateAnswers(port: WorkbookPort, first: ReadResult, rulebook: Ru
     const c = read.block?.cells[0]?.[0];
     if (read.block && c) outMap.set(id, { ref, value: c.value, formula: c.formula });
   });
-  return { source: "names", answers, outputs: outMap, issues };
+  return { source: "names", answers, outputs: outMap, issues, extra: second.ranges.slice(mapped.length + outputs.length) };
+}
+
+function factsOf(first: ReadResult): WorkbookFacts {
+  const block = first.used.get(ANSWER_SHEET);
+  const facts: WorkbookFacts = {
+    answerSheet: Boolean(block),
+    template: Boolean(block && findHeaderRow(block) !== null),
+    mapped: first.names.some((n) => n.name.toLowerCase().startsWith(ANSWER_PREFIX)),
+    sheets: first.sheets.filter((s) => s.visible).map((s) => s.name),
+  };
+  const id = block ? recordedRulebookIdOf(block) : undefined;
+  if (id) facts.rulebookId = id;
+  return facts;
 }
 
 export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Promise<ScoringRunOutcome> {
   const start = port.roundTrips;
-  const { rulebook } = input;
   input.onProgress?.("read");
-  const first = await port.read({
+  const read = await port.read({
     used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
     names: true,
     settings: [OUTPUTS_SETTING, CHART_SETTING],
   });
-  const located = await locateAnswers(port, first, rulebook);
+  const facts = factsOf(read);
+  // A form map given alongside stands in for the workbook's own names, in memory only.
+  const useFallback = !facts.template && !facts.mapped && Boolean(input.fallbackNames?.length);
+  const first: ReadResult = useFallback ? { ...read, names: [...read.names, ...input.fallbackNames!] } : read;
+  if (useFallback) facts.mapped = true;
+  const rulebook = typeof input.rulebook === "function" ? await input.rulebook(facts) : input.rulebook;
+  const located = await locateAnswers(port, first, rulebook, input.alsoRead?.(first) ?? []);
 
   input.onProgress?.("score");
   const context: ScoreContext = { ...input.context };
@@ -193,8 +255,9 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
   let previousSource: ScoringRunOutcome["previousSource"];
   const history = readHistory(first.used.get(HISTORY_SHEET));
   const snap = previousSnapshot(history, rulebook.fiscalYear);
-  if (input.previous) {
-    comparison = compareWith(rulebook, result, input.previous);
+  const given = typeof input.previous === "function" ? await input.previous(rulebook) : input.previous;
+  if (given) {
+    comparison = compareWith(rulebook, result, given);
     previousSource = "file";
   } else if (snap) {
     comparison = compareWith(rulebook, result, comparableOf(snap));
@@ -256,7 +319,14 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     written = countWrites(req.blocks!);
   }
   return {
+    rulebook,
     result,
+    facts,
+    names: first.names,
+    resultBlock: first.used.get(RESULT_SHEET),
+    answerBlock: located.templateBlock,
+    fallbackNamesUsed: useFallback,
+    alsoRead: located.extra,
     comparison,
     previousSource,
     source: located.source,

@@ -10,9 +10,7 @@ import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
 import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import { tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
-import { ANSWER_PREFIX } from "../workbook/form-map";
-import { RangeTooLarge } from "../workbook/port";
-import { ANSWER_SHEET, findHeaderRow, recordedRulebookIdOf } from "../workbook/template";
+import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
 import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
 import type { Cli } from "./context";
 
@@ -102,59 +100,34 @@ export function recordedRulebook(id: string, given: readonly Rulebook[]): Rulebo
   return given.find((rb) => rb.id === id) ?? bundledRulebooks().find((rb) => rb.id === id);
 }
 
-/** What the answer sheet records, read once: the rulebook id (even above renamed headers), and whether answers can be found at all. */
-async function recorded(book: ExcelJsWorkbook, file: string) {
-  let read;
-  try {
-    read = await book.read({ used: [ANSWER_SHEET], names: true });
-  } catch (e) {
-    if (e instanceof RangeTooLarge)
-      throw new UserError(
-        msg("book.too-many-cells", {
-          file,
-          sheet: e.sheet,
-          cells: e.cells.toLocaleString("en-US"),
-          limit: e.limit.toLocaleString("en-US"),
-        }),
-      );
-    throw e;
-  }
-  const block = read.used.get(ANSWER_SHEET);
-  const mapped = read.names.some((n) => n.name.toLowerCase().startsWith(ANSWER_PREFIX));
-  return {
-    id: block ? recordedRulebookIdOf(block) : undefined,
-    template: block ? findHeaderRow(block) !== null : false,
-    answerSheet: Boolean(block),
-    mapped,
-    sheets: read.sheets.filter((s) => s.visible).map((s) => s.name),
-  };
-}
-
-/** The rulebook to score a workbook with: the argument if given, else what the workbook records. */
-export async function rulebookForBook(
+/**
+ * The rulebook to score a workbook with: the argument if given, else the one the workbook records —
+ * chosen from what the scoring run's first read sees, so the workbook is read once.
+ */
+export async function rulebookChoice(
   cli: Cli,
-  book: ExcelJsWorkbook,
   file: string,
   ref: string | undefined,
   options: { given?: readonly Rulebook[]; fallback?: Rulebook } = {},
-): Promise<Rulebook> {
-  const found = await recorded(book, file);
+): Promise<RulebookChoice> {
   if (ref) return loadRulebook(cli, ref);
-  if (found.id) {
-    const rb = recordedRulebook(found.id, options.given ?? []);
-    if (rb) return rb;
-    throw new UserError(msg("book.rulebook-unknown", { file, id: found.id }));
-  }
-  if (options.fallback) return options.fallback;
-  // Say what is wrong with the workbook before asking for a rulebook it could not be scored with anyway.
-  if (!found.template && !found.mapped)
-    throw new UserError(
-      msg("cli.in-file", {
-        file,
-        detail: found.answerSheet
-          ? msg("run.answer-headers")
-          : msg("run.no-answers", { sheets: found.sheets.length ? listOf(found.sheets) : "―" }),
-      }),
-    );
-  throw new UserError(msg("book.rulebook-missing", { file }));
+  return (facts: WorkbookFacts) => {
+    if (facts.rulebookId) {
+      const rb = recordedRulebook(facts.rulebookId, options.given ?? []);
+      if (rb) return rb;
+      throw new UserError(msg("book.rulebook-unknown", { file, id: facts.rulebookId }));
+    }
+    if (options.fallback) return options.fallback;
+    // Say what is wrong with the workbook before asking for a rulebook it could not be scored with anyway.
+    if (!facts.template && !facts.mapped)
+      throw new UserError(
+        msg("cli.in-file", {
+          file,
+          detail: facts.answerSheet
+            ? msg("run.answer-headers")
+            : msg("run.no-answers", { sheets: facts.sheets.length ? listOf(facts.sheets) : "―" }),
+        }),
+      );
+    throw new UserError(msg("book.rulebook-missing", { file }));
+  };
 }

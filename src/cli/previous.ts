@@ -8,7 +8,7 @@ import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { loadRulebook, loadWorkbookBytes, rulebookForBook } from "./load";
+import { loadRulebook, loadWorkbookBytes, rulebookChoice } from "./load";
 import type { Cli } from "./context";
 import { RESULT_FORMAT } from "./result-json";
 import { ResultSchema } from "./result-schema";
@@ -56,8 +56,8 @@ export async function previousResult(
     const given = previousRulebookRef ? await loadRulebook(cli, previousRulebookRef) : undefined;
     const fallback =
       given ?? (rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook);
-    const prevRulebook = given ?? (await rulebookForBook(cli, book, file, undefined, { given: [rulebook], fallback }));
-    previous = (await scoreBook(book, file, prevRulebook, {}, undefined, false)).result;
+    const choice = given ?? (await rulebookChoice(cli, file, undefined, { given: [rulebook], fallback }));
+    previous = (await scoreBook(book, file, choice, {}, undefined, false)).result;
   }
   checkPrevious(cli, rulebook, previous, file);
   return previous;

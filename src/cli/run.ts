@@ -1,20 +1,18 @@
 // One scoring run from the CLI: the shared run over the port, with the workbook's problems turned
 // into messages that name the file.
-import type { ComparableResult } from "../engine/compare";
 import type { ScoreContext } from "../engine/types";
 import { msg, UserError } from "../messages";
-import type { Rulebook } from "../rulebooks/schema";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import { RangeTooLarge } from "../workbook/port";
 import { WorkbookError } from "../workbook/port";
-import { runScoring } from "../app/scoring-run";
+import { type RulebookChoice, runScoring, type ScoringRunInput } from "../app/scoring-run";
 
 export async function scoreBook(
   book: ExcelJsWorkbook,
   file: string,
-  rulebook: Rulebook,
+  rulebook: RulebookChoice,
   context: ScoreContext,
-  previous: ComparableResult | undefined,
+  previous: ScoringRunInput["previous"],
   write: boolean,
 ) {
   try {

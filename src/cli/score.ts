@@ -7,7 +7,9 @@ import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
 import { msg, UserError } from "../messages";
 import type { Cli } from "./context";
-import { openWorkbook, rulebookForBook } from "./load";
+import type { WorkbookFacts } from "../app/scoring-run";
+import type { Rulebook } from "../rulebooks/schema";
+import { openWorkbook, rulebookChoice } from "./load";
 import { anyNumber, limitOptions, limitsFrom, nonNegativeInteger } from "./options";
 import { checkPrevious, previousResult } from "./previous";
 import { renderReport } from "./print";
@@ -63,16 +65,22 @@ export function registerScore(program: Command, root: Cli): void {
     // Refused before any work: an output that is an input (links included), or exists without --force.
     for (const other of [opts.previous, opts.previousTally, opts.benchmarks]) if (other) await cli.files.remember(other);
     if (opts.out) await cli.files.checkOutput(opts.out);
-    const own = await rulebookForBook(cli, book, file, opts.rulebook);
     const loadTally = tallyLoader(cli);
-    const rulebook = opts.benchmarks ? await rulebookWithTallyBenchmarks(cli, opts.benchmarks, own, loadTally) : own;
-    let previous: ComparableResult | undefined;
-    if (opts.previous) previous = await previousResult(cli, opts.previous, rulebook, opts.previousRulebook, limits);
-    else if (opts.previousTally) {
-      previous = await previousFromTally(cli, opts.previousTally, opts.insurer!, rulebook, loadTally);
+    const choose = await rulebookChoice(cli, file, opts.rulebook);
+    // The rulebook follows from the workbook's first read; national figures and last year follow from it.
+    const rulebookOf = async (facts: WorkbookFacts) => {
+      const own = typeof choose === "function" ? await choose(facts) : choose;
+      return opts.benchmarks ? rulebookWithTallyBenchmarks(cli, opts.benchmarks, own, loadTally) : own;
+    };
+    const previousOf = async (rulebook: Rulebook): Promise<ComparableResult | undefined> => {
+      if (opts.previous) return previousResult(cli, opts.previous, rulebook, opts.previousRulebook, limits);
+      if (!opts.previousTally) return undefined;
+      const previous = await previousFromTally(cli, opts.previousTally, opts.insurer!, rulebook, loadTally);
       checkPrevious(cli, rulebook, previous, opts.previousTally);
-    }
-    const run = await scoreBook(book, file, rulebook, context, previous, Boolean(opts.out));
+      return previous;
+    };
+    const run = await scoreBook(book, file, rulebookOf, context, previousOf, Boolean(opts.out));
+    const rulebook = run.rulebook;
     const { result, comparison, conflicts } = run;
     if (opts.out) await cli.files.write(opts.out, await book.toBuffer());
     if (opts.json) {

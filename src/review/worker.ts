@@ -19,7 +19,7 @@ export interface ReviewContext {
 export type Processor = (
   data: Uint8Array,
   file: string,
-  options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits },
+  options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits; checked?: boolean },
 ) => Promise<ReviewRecord>;
 
 let defaultProcessor: Processor | undefined;
@@ -42,11 +42,12 @@ export async function reviewFile(
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     return refusedRecord(file, msg("file.read-failed", { file }));
   }
+  // Checked here, once: only files that pass reach the scorer, which then need not check again.
   const rejected = precheck(data, file, limits);
   if (rejected) return rejected;
   try {
     const run = processor ?? (await processorOf());
-    return await run(data, file, { rulebook: ctx.rulebook, map: ctx.map, limits });
+    return await run(data, file, { checked: true, rulebook: ctx.rulebook, map: ctx.map, limits });
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     // No library text reaches the reviewer: what failed is said, SAITEN_DEBUG shows the rest.

@@ -304,6 +304,43 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
   return out;
 }
 
+/** A cell a workbook reports a figure in, as read. */
+export interface ReportedCellRead {
+  cell: string;
+  data: CellData | undefined;
+}
+
+/** The points the answer sheet's 得点 column reports per indicator (the template's own block). */
+export function reportedPoints(block: Block, read: TemplateAnswers): Map<string, ReportedCellRead> | undefined {
+  const col = read.columns.points;
+  if (col === undefined) return undefined;
+  const out = new Map<string, ReportedCellRead>();
+  for (const [id, row] of read.rows)
+    out.set(id, { cell: qualified(block.sheet, cellAddress(row, col)), data: block.cells[row - block.top]?.[col - block.left] });
+  return out;
+}
+
+/** The group points a 採点結果 table reports, by group id, found by its headers (区分ID, 得点). */
+export function reportedGroups(block: Block): Map<string, ReportedCellRead> | undefined {
+  const header = block.cells[1 - block.top] ?? [];
+  const colOf = (h: (typeof RESULT_HEADERS)[number]) => {
+    const j = header.findIndex((c) => text(c) === normaliseText(h));
+    return j < 0 ? undefined : j + block.left;
+  };
+  const idCol = colOf("区分ID");
+  const pointsCol = colOf("得点");
+  if (idCol === undefined || pointsCol === undefined) return undefined;
+  const out = new Map<string, ReportedCellRead>();
+  block.cells.forEach((line, i) => {
+    const row = block.top + i;
+    if (row <= 1) return;
+    const id = text(line[idCol - block.left]);
+    if (!id || out.has(id)) return;
+    out.set(id, { cell: qualified(block.sheet, cellAddress(row, pointsCol)), data: line[pointsCol - block.left] });
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------- writing results
 
 export interface OutputConflict {

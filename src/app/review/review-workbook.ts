@@ -1,5 +1,5 @@
 // One workbook of the reviewer batch: load it in memory, find its answers (standard template,
-// saiten.a.* names, or the --map JSON applied to the in-memory copy only), score read-only, say who it
+// saiten.a.* names, or the --map JSON used for this run only), score read-only, say who it
 // is from, and recompute every figure it reports itself. Never writes to disk; never throws for a bad
 // file (the record says why it failed), so one file cannot stop the batch.
 import { groupsInOrder } from "../../engine/result-tree";
@@ -9,12 +9,13 @@ import type { Rulebook } from "../../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../../excel/a1";
 import type { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
 import { XlsxReader } from "../../adapters/xlsx";
-import { ANSWER_PREFIX, answerName, namedMap, pointsName } from "../../workbook/form-map";
+import { answerName, namedMap, pointsName } from "../../workbook/form-map";
 import type { FormMapFile } from "../../workbook/form-map-detect";
-import type { Block, DefinedName } from "../../workbook/port";
+import type { DefinedName } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";
 import { runScoring, ScoringRunOutcome } from "../scoring-run";
-import { ANSWER_SHEET, findHeaderRow, RESULT_SHEET } from "../../workbook/template";
+import { reportedGroups, reportedPoints } from "../../workbook/template";
+import { indicatorIdsOf } from "../../rulebooks/tree";
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
 import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
 import { bilingual, msg } from "../../messages";
@@ -29,11 +30,9 @@ export interface ProcessOptions {
   limits?: Limits;
   /** A form map (saiten.formmap/1) for workbooks with neither the template nor saiten.a.* names. */
   map?: FormMapFile;
+  /** The bytes already passed the package check (the worker checks before it hands a file over). */
+  checked?: boolean;
 }
-
-/** How far down the 回答 sheet the header row may sit (as findHeaderRow looks). */
-const HEADER_PROBE_ROWS = 40;
-const HEADER_PROBE_COLS = 30;
 
 function figure(g: {
   id: string;
@@ -60,19 +59,16 @@ function noAnswers(outcome: ScoringRunOutcome): boolean {
   );
 }
 
-/** The fast reader cannot do this (it is read-only): score the file with ExcelJS instead. */
-class NeedsExcelJs extends Error {}
-
 export async function processWorkbook(
   data: Uint8Array,
   file: string,
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
-  // First the fast read-only reader, which parses only the parts the scoring asks for. Whatever it
-  // does not support (or any error of its own) falls back to loading the whole book with ExcelJS,
-  // so a record is never worse than ExcelJS alone would give.
+  // The bytes are checked first (kind of file, limits). Then the fast read-only reader, which parses
+  // only the parts the scoring asks for; what it does not support falls back to loading the whole
+  // book with ExcelJS, so a record is never worse than ExcelJS alone would give.
   const limits = options.limits ?? WORKBOOK_LIMITS;
-  const refused = precheck(data, file, limits);
+  const refused = options.checked ? null : precheck(data, file, limits);
   if (refused) return refused;
   let fast: XlsxReader | undefined;
   try {
@@ -88,8 +84,8 @@ export async function processWorkbook(
       return await scoreOrExplain(reader, file, options, () => reader.isEmpty());
     } catch (e) {
       if (e instanceof RangeTooLarge) return tooManyCells(file, e);
-      // What the fast reader does not handle (Unsupported, or a form map to apply) goes to ExcelJS.
-      if (!(e instanceof Unsupported) && !(e instanceof NeedsExcelJs)) throw e;
+      // What the fast reader does not handle the way ExcelJS does goes to ExcelJS.
+      if (!(e instanceof Unsupported)) throw e;
     }
   }
 
@@ -149,32 +145,30 @@ async function scoreLoaded(
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
   const { rulebook } = options;
-  const hasAnswerSheet =
-    port instanceof XlsxReader ? port.hasSheet(ANSWER_SHEET) : Boolean(port.book.getWorksheet(ANSWER_SHEET));
-  const probe = `${qualified(ANSWER_SHEET, "A1")}:${cellAddress(HEADER_PROBE_ROWS, HEADER_PROBE_COLS)}`;
-  const first = await port.read({ names: true, used: [RESULT_SHEET], ranges: hasAnswerSheet ? [probe] : [] });
-  const probeBlock = first.ranges[0]?.block;
-  const hasTemplate = Boolean(probeBlock && findHeaderRow(probeBlock) !== null);
-  const hasNames = first.names.some((n) => n.name.toLowerCase().startsWith(ANSWER_PREFIX));
-  let names: DefinedName[] = first.names;
-  let answersFrom: ReviewRecord["answersFrom"] = hasTemplate ? "template" : "names";
-
-  if (!hasTemplate && !hasNames && options.map) {
-    // The map goes into the in-memory book only (the port's own write), never to the file.
-    const added: DefinedName[] = [];
-    for (const e of options.map.entries) {
-      added.push({ name: answerName(e.indicatorId), ref: e.answerCell });
-      if (e.pointsCell) added.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
-    }
-    if (added.length) {
-      if (port instanceof XlsxReader) throw new NeedsExcelJs("the form map is applied through ExcelJS");
-      await port.write({ names: added });
-      names = [...names, ...added];
-      answersFrom = "map";
-    }
+  // One run reads the workbook: the answers, the 採点結果 table, the names and, in the same reads, the
+  // cells that say who it is from and what a form map says it reports.
+  const fallbackNames: DefinedName[] = [];
+  for (const e of options.map?.entries ?? []) {
+    fallbackNames.push({ name: answerName(e.indicatorId), ref: e.answerCell });
+    if (e.pointsCell) fallbackNames.push({ name: pointsName(e.indicatorId), ref: e.pointsCell });
   }
-
-  const outcome = await runScoring(port, { rulebook, write: false });
+  let entityRefs: [EntityField, string][] = [];
+  let outputRefs: [string, string][] = [];
+  const outcome = await runScoring(port, {
+    rulebook,
+    write: false,
+    fallbackNames,
+    alsoRead: (first) => {
+      const lower = new Map(first.names.map((n) => [n.name.toLowerCase(), n.ref]));
+      entityRefs = (Object.entries(ENTITY_NAMES) as [EntityField, string][]).flatMap(([field, name]) => {
+        const ref = lower.get(name.toLowerCase());
+        return ref ? [[field, ref] as [EntityField, string]] : [];
+      });
+      const ids = indicatorIdsOf(rulebook);
+      outputRefs = [...namedMap(first.names).points].filter(([id]) => ids.has(id));
+      return [...entityRefs.map(([, r]) => r), ...outputRefs.map(([, r]) => r)];
+    },
+  });
   const t = outcome.template;
   if (t?.rulebookId && t.rulebookId !== rulebook.id) {
     const record = failedRecord(
@@ -186,33 +180,7 @@ async function scoreLoaded(
     record.rulebookId = t.rulebookId;
     return record;
   }
-
-  // Second read: the cells that say who the workbook is from, the template's 得点 column, mapped outputs.
-  const entityRefs: [EntityField, string][] = [];
-  const lower = new Map(names.map((n) => [n.name.toLowerCase(), n.ref]));
-  for (const [field, name] of Object.entries(ENTITY_NAMES) as [EntityField, string][]) {
-    const ref = lower.get(name.toLowerCase());
-    if (ref) entityRefs.push([field, ref]);
-  }
-  const ids = new Set(outcome.result.indicators.map((i) => i.id));
-  const outputs = outcome.source === "names" ? [...namedMap(names).points].filter(([id]) => ids.has(id)) : [];
-  const pointsCol = t?.columns.points;
-  const rowNums = t ? [...t.rows.values()] : [];
-  const pointsRange =
-    t && pointsCol !== undefined && rowNums.length
-      ? qualified(
-          ANSWER_SHEET,
-          `${cellAddress(Math.min(...rowNums), pointsCol)}:${cellAddress(Math.max(...rowNums), pointsCol)}`,
-        )
-      : undefined;
-  const refs = [
-    ...entityRefs.map(([, r]) => r),
-    ...outputs.map(([, r]) => r),
-    ...(pointsRange ? [pointsRange] : []),
-  ];
-  const second = refs.length ? await port.read({ ranges: refs }) : undefined;
-  const topLeft = (k: number) => second?.ranges[k]?.block?.cells[0]?.[0];
-
+  const topLeft = (k: number) => outcome.alsoRead[k]?.block?.cells[0]?.[0];
   const named: NamedEntityCells = {};
   entityRefs.forEach(([field], k) => (named[field] = topLeft(k)));
   const identity = resolveIdentity(file, t, named);
@@ -225,40 +193,16 @@ async function scoreLoaded(
   }
 
   const reported: ReportedFigures = {};
-  if (outputs.length) {
+  if (outcome.source === "names" && outputRefs.length) {
     reported.outputs = new Map<string, ReportedCell>();
-    outputs.forEach(([id, ref], k) => {
+    outputRefs.forEach(([id, ref], k) => {
       const r = parseRef(ref);
       const cell = r.sheet ? qualified(r.sheet, cellAddress(r.top, r.left)) : ref;
       reported.outputs!.set(id, { cell, data: topLeft(entityRefs.length + k) });
     });
   }
-  if (t && pointsRange && pointsCol !== undefined) {
-    const block = second?.ranges[refs.length - 1]?.block;
-    reported.indicators = new Map();
-    for (const [id, row] of t.rows) {
-      reported.indicators.set(id, {
-        cell: qualified(ANSWER_SHEET, cellAddress(row, pointsCol)),
-        data: block?.cells[row - block.top]?.[0],
-      });
-    }
-  }
-  const resultBlock: Block | undefined = first.used.get(RESULT_SHEET);
-  const header = (col: number) => resultBlock?.cells[1 - resultBlock.top]?.[col - resultBlock.left]?.value;
-  if (resultBlock && header(1) === "区分ID" && header(3) === "得点") {
-    reported.groups = new Map();
-    resultBlock.cells.forEach((line, i) => {
-      const row = resultBlock.top + i;
-      if (row === 1) return;
-      const idCell = line[1 - resultBlock.left];
-      const id = idCell && typeof idCell.value === "string" ? idCell.value.trim() : "";
-      if (!id || reported.groups!.has(id)) return;
-      reported.groups!.set(id, {
-        cell: qualified(RESULT_SHEET, cellAddress(row, 3)),
-        data: line[3 - resultBlock.left],
-      });
-    });
-  }
+  if (t && outcome.answerBlock) reported.indicators = reportedPoints(outcome.answerBlock, t);
+  if (outcome.resultBlock) reported.groups = reportedGroups(outcome.resultBlock);
 
   const result = outcome.result;
   const indicatorPoints: Record<string, number> = {};
@@ -268,7 +212,7 @@ async function scoreLoaded(
     status: "scored",
     identity,
     rulebookId: rulebook.id,
-    answersFrom,
+    answersFrom: outcome.source === "template" ? "template" : outcome.fallbackNamesUsed ? "map" : "names",
     total: figure(result.total),
     groups: flatGroups(result),
     indicatorPoints,

@@ -1,0 +1,72 @@
+// The application layer reads through the port once per source: a template workbook is read once for
+// a review and for `saiten score` (the rulebook it records chosen from that same read); a workbook
+// mapped by defined names takes one more read, which also fetches the cells that say who it is from.
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { XlsxReader } from "../src/adapters/xlsx";
+import { processWorkbook } from "../src/app/review/review-workbook";
+import { main } from "../src/cli/main";
+import { bookBytes, templateBook, TOWN_A, TOWN_A_EXPECTED } from "./fixtures/review-books";
+import { miniRulebook } from "./fixtures/mini-rulebook";
+
+const dir = mkdtempSync(join(tmpdir(), "saiten-app-reads-"));
+
+afterEach(() => jest.restoreAllMocks());
+
+test("review of a template workbook: one read, the reported points taken from it", async () => {
+  const reads = jest.spyOn(XlsxReader.prototype, "read");
+  const rec = await processWorkbook(
+    await templateBook(miniRulebook, { ...TOWN_A, reportedPoints: { [Object.keys(TOWN_A.answers)[0]]: 99 } }),
+    "a.xlsx",
+    { rulebook: miniRulebook },
+  );
+  expect(rec.total?.points).toBe(TOWN_A_EXPECTED.total);
+  expect(reads).toHaveBeenCalledTimes(1);
+  expect(rec.mismatches?.map((m) => m.reported)).toContain(99);
+});
+
+test("review of a form mapped by names: two reads, the entity cells in the second", async () => {
+  const bytes = await bookBytes((book) => {
+    const ws = book.addWorksheet("調査票");
+    ws.getCell("B2").value = "乙村";
+    ws.getCell("D10").value = "○";
+    book.definedNames.add("調査票!$B$2", "saiten.entity.name");
+    book.definedNames.add("調査票!$D$10", "saiten.a.A.y1");
+  });
+  const reads = jest.spyOn(XlsxReader.prototype, "read");
+  const rec = await processWorkbook(bytes, "b.xlsx", { rulebook: miniRulebook });
+  expect(rec.status).toBe("scored");
+  expect(rec.identity?.name).toBe("乙村");
+  expect(reads).toHaveBeenCalledTimes(2);
+});
+
+test("saiten score reads a template workbook once, choosing the rulebook it records from that read", async () => {
+  const file = join(dir, "score.xlsx");
+  const t = await main(["template", "--rulebook", "kaigo-municipal-fy2026", "--out", file], { out: () => undefined, err: () => undefined });
+  expect(t).toBe(0);
+  const reads = jest.spyOn(ExcelJsWorkbook.prototype, "read");
+  let out = "";
+  const code = await main(["score", file, "--json"], { out: (s) => (out += s), err: () => undefined });
+  expect(code).toBe(0);
+  expect(JSON.parse(out).rulebook.id).toBe("kaigo-municipal-fy2026");
+  expect(reads).toHaveBeenCalledTimes(1);
+});
+
+test("a form map given alongside is used in memory only, by the fast reader too", async () => {
+  const bytes = await bookBytes((book) => {
+    const ws = book.addWorksheet("様式");
+    ws.getCell("C3").value = "○";
+  });
+  writeFileSync(join(dir, "m.xlsx"), bytes);
+  const reads = jest.spyOn(XlsxReader.prototype, "read");
+  const writes = jest.spyOn(XlsxReader.prototype, "write");
+  const rec = await processWorkbook(bytes, "m.xlsx", {
+    rulebook: miniRulebook,
+    map: { format: "saiten.formmap/1", rulebook: miniRulebook.id, entries: [{ indicatorId: "A.y1", answerCell: "様式!$C$3" }] },
+  });
+  expect(rec).toMatchObject({ status: "scored", answersFrom: "map" });
+  expect(writes).not.toHaveBeenCalled();
+  expect(reads).toHaveBeenCalledTimes(2);
+});
