@@ -1,8 +1,7 @@
 // The application layer reads through the port once per source: a template workbook is read once for
 // a review and for `saiten score` (the rulebook it records chosen from that same read); a workbook
 // mapped by defined names takes one more read, which also fetches the cells that say who it is from.
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { XlsxReader } from "../src/adapters/xlsx";
@@ -10,8 +9,9 @@ import { processWorkbook } from "../src/app/review/review-workbook";
 import { main } from "../src/cli/main";
 import { bookBytes, templateBook, TOWN_A, TOWN_A_EXPECTED } from "./fixtures/review-books";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { tempDir } from "./fixtures/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "saiten-app-reads-"));
+const dir = tempDir("saiten-app-reads-");
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -3,16 +3,16 @@ import Ajv2020 from "ajv/dist/2020";
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
 import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
+import { tempDir } from "./fixtures/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "saiten-cli-"));
+const dir = tempDir("saiten-cli-");
 const root = join(__dirname, "..");
 
 async function run(...argv: string[]) {

@@ -1,8 +1,6 @@
 // Every normalisation case, each its own test, through a real .xlsx written by ExcelJS and read back
 // through the CLI's workbook adapter.
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { buildOptionKeys, parseChoice, parseChoices, parseNumber, parseYesNo } from "../src/engine";
 import type { CellInput } from "../src/engine";
@@ -10,6 +8,7 @@ import { findBundled } from "../src/rulebooks/registry";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { ANSWER_SHEET, COLUMNS, readTemplate } from "../src/workbook/template";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { tempDir } from "./fixtures/temp-dir";
 
 type Setup = { value: ExcelJS.CellValue; numFmt?: string };
 type Kind = "rate" | "number" | "yesno" | "choice" | "multi" | "band";
@@ -116,7 +115,7 @@ beforeAll(async () => {
     cell.value = setup.value;
     if (setup.numFmt) cell.numFmt = setup.numFmt;
   });
-  const file = join(mkdtempSync(join(tmpdir(), "saiten-norm-")), "normalise.xlsx");
+  const file = join(tempDir("saiten-norm-"), "normalise.xlsx");
   await wb.xlsx.writeFile(file);
   book = await ExcelJsWorkbook.open(file);
 });

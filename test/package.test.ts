@@ -4,11 +4,11 @@
 // the Japanese guide and the server examples filled in for that URL. The same files are loaded in
 // Chromium with the network closed by test/browser/self-contained.test.ts.
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import type JSZip from "jszip";
-import { tmpdir } from "os";
 import { join } from "path";
 import { EXAMPLE_URL, openPackage, ROOT } from "./fixtures/example-package";
+import { tempDir } from "./fixtures/temp-dir";
 
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 const TOP = `saiten-addin-${pkg.version}`;
@@ -107,7 +107,7 @@ test("the manifest carries the production URL, its origin as the app domain, and
 (haveXsd && haveXmllint ? test : test.skip)(
   "the packaged manifest validates against OfficeAppManifestV1_1.xsd",
   async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "saiten-package-")), "manifest.xml");
+    const file = join(tempDir("saiten-package-"), "manifest.xml");
     writeFileSync(file, await text("manifest.xml"));
     expect(
       execFileSync("xmllint", ["--noout", "--schema", xsd, file], { encoding: "utf8", stdio: "pipe" }),

@@ -1,7 +1,6 @@
 // saiten review: which files a folder yields, and the checks made before any workbook is loaded.
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { deflateRawSync } from "zlib";
 import { UsageError } from "../src/cli/load";
@@ -10,8 +9,9 @@ import { DEFAULT_LIMITS, precheck } from "../src/app/review/refusals";
 import { countRowsAndCells } from "../src/files/inspect-workbook";
 import { compoundFile } from "./fixtures/review-books";
 import { createProgress } from "../src/review/progress";
+import { tempDir } from "./fixtures/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "saiten-review-inputs-"));
+const dir = tempDir("saiten-review-inputs-");
 
 async function xlsx(rows: number): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

@@ -3,8 +3,7 @@
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { Command } from "commander";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import { ExitStatus, readInsuredCsv, registerReview } from "../src/cli/review";
 import { UsageError } from "../src/cli/load";
@@ -20,8 +19,9 @@ import type { ReviewRecord } from "../src/app/review/types";
 import { DEFAULT_LIMITS } from "../src/app/review/refusals";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import { compoundFile } from "./fixtures/review-books";
+import { tempDir } from "./fixtures/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "saiten-review-pool-"));
+const dir = tempDir("saiten-review-pool-");
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 const rulebook = miniRulebook;
 
@@ -134,7 +134,7 @@ describe("reviewFiles (in-process)", () => {
 
 describe("saiten review (command, in-process)", () => {
   const folder = join(dir, "batch");
-  const outDir = mkdtempSync(join(tmpdir(), "saiten-review-out-"));
+  const outDir = tempDir("saiten-review-out-");
   beforeAll(async () => {
     mkdirSync(folder);
     const rb = findBundled("kaigo-municipal-fy2026")!;

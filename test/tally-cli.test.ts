@@ -2,7 +2,6 @@
 import { Cli } from "../src/cli/context";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { tallyLoader } from "../src/cli/tally";
@@ -15,8 +14,9 @@ import {
   type TallyEntity,
 } from "../dev/tally-generator/generate";
 import { ratePercent } from "../src/numbers/round";
+import { tempDir } from "./fixtures/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "saiten-tally-cli-"));
+const dir = tempDir("saiten-tally-cli-");
 const fy2025 = findBundled("kaigo-municipal-fy2025")!;
 
 /** A generated FY2025 tally of these municipalities, written to dir/name. */

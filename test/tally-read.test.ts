@@ -1,7 +1,6 @@
 import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { importTally, previousFromTally } from "../src/cli/tally";
 import { Cli } from "../src/cli/context";
@@ -17,6 +16,7 @@ import {
 } from "../dev/tally-generator/generate";
 import { readTally } from "../src/tally/read";
 import { toComparable } from "../src/tally/comparable";
+import { tempDir } from "./fixtures/temp-dir";
 
 const rb = (y: number): Rulebook => findBundled(`kaigo-municipal-fy${y}`)!;
 
@@ -201,7 +201,7 @@ describe("ranks, low-score line, CLI", () => {
   test("saiten tally import writes saiten.tally/1; previousFromTally finds an insurer", async () => {
     const rulebook = rb(2025);
     const entities = demoEntities(rulebook, 15, 5);
-    const dir = mkdtempSync(join(tmpdir(), "tally-"));
+    const dir = tempDir("tally-");
     const file = join(dir, "t.xlsx");
     writeFileSync(
       file,

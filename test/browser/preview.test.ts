@@ -8,10 +8,9 @@
  * it to the workbook, and axe-core on the results and what-if views. Leaves a screenshot and the
  * click-to-results time in test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Locator, Page } from "playwright-core";
 import { localText } from "../../src/engine/text";
@@ -27,6 +26,7 @@ import {
 import { indicatorTitle } from "../../src/taskpane/model";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
+import { tempDir } from "../fixtures/temp-dir";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "dist", "web");
@@ -413,7 +413,7 @@ describe("preview in Chromium", () => {
       const rb25 = findBundled("kaigo-municipal-fy2025")!;
       const entities = demoEntities(rb25, Number(process.env.TALLY_N ?? 300), 9);
       // The documented layout in full, 1,200 formatting-only columns included.
-      const file = join(mkdtempSync(join(tmpdir(), "saiten-preview-")), "全国集計R7.xlsx");
+      const file = join(tempDir("saiten-preview-"), "全国集計R7.xlsx");
       writeFileSync(
         file,
         await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })),

@@ -13,16 +13,16 @@
  * so the pane starts as it does before anything is scored (the adapter itself is tested on the
  * in-memory Excel). preview.html scores the sample workbook with the network closed.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
 import { extractPackage, ROOT } from "../fixtures/example-package";
+import { tempDir } from "../fixtures/temp-dir";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SLOW = 300_000;
@@ -180,7 +180,7 @@ describe("the self-contained package on a closed network", () => {
       throw new Error(
         `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`,
       );
-    const top = await extractPackage(mkdtempSync(join(tmpdir(), "saiten-package-")));
+    const top = await extractPackage(tempDir("saiten-package-"));
     const headers = exampleHeaders(readFileSync(join(top, "server", "nginx-saiten.conf"), "utf8"));
     expect(headers["Content-Security-Policy"]).toMatch(/default-src 'self'/);
     served = await serve(join(top, "web"), headers);
