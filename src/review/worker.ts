@@ -79,9 +79,14 @@ export interface WorkerReply {
 const init = workerData as WorkerInit | undefined;
 if (!isMainThread && parentPort && init?.saitenReview === 1) {
   const port = parentPort;
-  port.on("message", (task: WorkerTask) => {
-    void reviewFile(task.file, init.ctx).then((record) =>
-      port.postMessage({ index: task.index, record } satisfies WorkerReply),
-    );
+  // A batch of files, read one after the other; each record is posted as soon as it is made (the
+  // pool times each file from its predecessor's record).
+  port.on("message", (batch: WorkerTask[]) => {
+    void (async () => {
+      for (const task of batch) {
+        const record = await reviewFile(task.file, init.ctx);
+        port.postMessage({ index: task.index, record } satisfies WorkerReply);
+      }
+    })();
   });
 }

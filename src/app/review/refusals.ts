@@ -38,6 +38,8 @@ export function reasonCodeOf(code: MessageCode): FailCode {
       return "link";
     case "file.timeout":
       return "timeout";
+    case "review.crashed":
+      return "failed";
     case "file.not-found":
     case "file.no-permission":
     case "file.read-failed":
