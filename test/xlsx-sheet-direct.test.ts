@@ -2,7 +2,8 @@
 // the general XML scanner. Both must give the same sheet: the same sheet XML is read as written (the
 // direct loop) and with a change only the general scanner reads (a comment inside <sheetData>, an
 // attribute written with a character reference), and every row, cell, merge, column format and count
-// must be equal. The sheets are real ones: bundled rulebooks' templates filled by ExcelJS.
+// must be equal. The sheets are real ones: bundled rulebooks' templates filled by ExcelJS. The same
+// holds for sharedStrings.xml, whose plain entries are read by a direct loop too.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
@@ -13,6 +14,7 @@ import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET, HEADER_ROW } from "../src/workbook/template";
 
 interface Parts {
+  sstXml?: string;
   sheets: string[];
   styles: Styles;
   sst: ReturnType<typeof parseSharedStrings> | undefined;
@@ -25,6 +27,7 @@ async function partsOf(book: ExcelJS.Workbook): Promise<Parts> {
     sheets.push(await zip.file(name)!.async("string"));
   const sst = zip.file("xl/sharedStrings.xml");
   return {
+    sstXml: sst ? await sst.async("string") : undefined,
     sheets,
     styles: new Styles(await zip.file("xl/styles.xml")!.async("string")),
     sst: sst ? parseSharedStrings(await sst.async("string")) : undefined,
@@ -116,5 +119,24 @@ describe("a sheet's cells read directly equal the general scanner's reading", ()
     const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     expect(read(edited, p).cell(row, col).value).toBe(424242);
     expect(read(generalOnly[0][1](edited), p).cell(row, col).value).toBe(424242);
+  });
+});
+
+describe("shared strings read directly equal the general scanner's reading", () => {
+  test.each([0, 1, 2])("filled template %i", async (seed) => {
+    const book = await filledBook(seed);
+    book.getWorksheet(ANSWER_SHEET)!.getCell("P1").value = "  前後に空白  ";
+    book.getWorksheet(ANSWER_SHEET)!.getCell("P2").value = "";
+    const xml = (await partsOf(book)).sstXml!;
+    const direct = parseSharedStrings(xml);
+    expect(direct.length).toBeGreaterThan(50);
+    expect(direct).toContain("  前後に空白  ");
+    expect(direct).toContain("<&> A");
+    const scanned = parseSharedStrings(xml.replace(/(<sst[^>]*>)/, "$1<!-- read by the scanner -->"));
+    expect(scanned).toEqual(direct);
+    // Rich text (runs) is the scanner's: the direct loop must not take a part that has it.
+    const rich = xml.replace(/<si><t>([^<]*)<\/t><\/si>/, "<si><r><t>$1</t></r></si>");
+    expect(rich).not.toBe(xml);
+    expect(parseSharedStrings(rich).some((x) => typeof x === "object")).toBe(true);
   });
 });
