@@ -1,151 +1,99 @@
 #!/usr/bin/env node
-// npm run bench:review — the reviewer batch over 1,741 generated municipal workbooks (the FY2026
-// standard template, filled with varied answers). Measures (a) bare loading: reading and ExcelJS-
-// loading every file on the same number of worker threads, (b) the full `saiten review` pipeline
-// (checks, scoring, summary, summary.xlsx/json/csv). Each phase runs in its own process so peak RSS
-// (process.resourceUsage().maxRSS, which covers worker threads) is per phase.
-// Options: --count N (default 1741), --jobs N (default os.availableParallelism()), --dir <folder>.
-// Generated folders are cached in the temp directory (saiten-bench-review-<count>) and reused.
+// npm run bench:review — the reviewer batch against two yardsticks, on the same files, in the same run:
+//   floor   — the least any reader must do: read each file, unzip its answer sheet and shared strings
+//             (inflated and decoded to text), nothing parsed;
+//   ExcelJS — a full ExcelJS load of each file, what a reader built on it would pay;
+//   review  — `saiten review` as the CLI runs it (checks, scoring, summary, summary.xlsx/json/csv), with
+//             --jobs 1 and with --jobs 2 (or --jobs-list), its worker pool timed on its own as well.
+// Every phase runs in a child process of its own (peak RSS per phase; process CPU time covers worker
+// threads), repeated in rounds whose order rotates, so that load from other programs on a shared
+// machine falls on every phase alike; figures are min / median / max over the rounds, and ratios are
+// taken within a round (paired) before their median is taken.
+// The corpus (bench/review-corpus.js) has plain templates, books shaped as Excel saves them (styles,
+// shared strings, a dozen extra sheets), books that take the ExcelJS fallback, and ~1,000-indicator books.
+// Options: --plain N, --excel N, --fallback N, --large N (files per folder; default 200, 120, 12, 24;
+//          0 leaves a folder out), --mixed N (a folder of the three standard shapes together),
+//          --full (adds the 1,741-file mixed folder), --rounds N (default 3), --jobs-list 1,2.
 "use strict";
 const { execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
-const { Worker, isMainThread, parentPort, workerData } = require("worker_threads");
+const zlib = require("zlib");
+const { ensureCorpus } = require("./review-corpus");
 
 const dist = path.join(__dirname, "..", "dist");
 const RULEBOOK = "kaigo-municipal-fy2026";
+/** The ExcelJS yardstick loads at most this many files of a folder (it is slow; the figure is per file). */
+const EXCELJS_FILES = 40;
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-// ------------------------------------------------------------------ generation
-const PREFS = ["北海道", "青森県", "岩手県", "宮城県", "長野県", "静岡県", "大阪府", "福岡県", "沖縄県"];
-const SUFFIX = ["市", "町", "村"];
-
-async function generateRange(dir, from, to) {
-  const ExcelJS = require("exceljs");
-  const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
-  const { createTemplateWorkbook } = require(path.join(dist, "adapters", "exceljs", "template-xlsx"));
-  const { buildTemplate, HEADER_ROW } = require(path.join(dist, "workbook", "template"));
-  const rb = findBundled(RULEBOOK);
-  const spec = buildTemplate(rb);
-  const book = createTemplateWorkbook(rb);
-  const ws = book.getWorksheet("回答");
-  const multiOptions = {};
-  const walk = (g) =>
-    g.children.forEach((c) =>
-      c.kind === "group" ? walk(c) : c.kind === "multi" && (multiOptions[c.id] = c.options),
-    );
-  walk(rb.root);
-  for (let n = from; n < to; n++) {
-    let s = n * 7919 + 17;
-    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const skill = 0.35 + rnd() * 0.6; // how far this municipality gets
-    const insured = Math.round(500 + rnd() * rnd() * 250000);
-    const name = `${PREFS[n % PREFS.length]}試験${String(n + 1).padStart(4, "0")}${SUFFIX[n % 3]}`;
-    ws.getCell("D3").value = insured;
-    ws.getCell("F3").value = name;
-    ws.getCell("H3").value = String(10000 + n * 7).padStart(6, "0");
-    spec.rows.forEach((row, i) => {
-      const r = HEADER_ROW + 1 + i;
-      const cell = ws.getCell(r, 5);
-      if (row.linkedTo) return;
-      if (rnd() < 0.03) return void (cell.value = null); // left blank
-      let v;
-      if (row.kind === "yesno") v = rnd() < skill ? (rnd() < 0.8 ? "○" : "はい") : "×";
-      else if (row.choices)
-        v =
-          row.choices[Math.min(row.choices.length - 1, Math.floor(rnd() * skill * 1.6 * row.choices.length))];
-      else if (row.kind === "multi") {
-        const opts = multiOptions[row.id] || [];
-        v =
-          opts
-            .filter(() => rnd() < skill)
-            .map((o) => o.code)
-            .join("、") || null;
-      } else if (row.kind === "points") v = Math.floor(rnd() * skill * ((row.max || 10) + 1));
-      else if (row.unit === "percent") v = Math.round(rnd() * 1000) / 10;
-      else
-        v =
-          rnd() < 0.2
-            ? `${Math.floor(rnd() * 100)}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
-            : Math.floor(rnd() * 100);
-      cell.value = v;
-      if (row.needsPreviousValue) ws.getCell(r, 6).value = Math.floor(rnd() * 100);
-    });
-    const file = path.join(dir, `${String(n + 1).padStart(4, "0")}_${name}.xlsx`);
-    fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
-  }
-}
-
-async function ensureFolder(count, jobs) {
-  const dir = arg("--dir") || path.join(os.tmpdir(), `saiten-bench-review-${count}`);
-  const marker = path.join(dir, ".complete");
-  if (fs.existsSync(marker)) return { dir, generated: false };
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const t0 = performance.now();
-  const per = Math.ceil(count / jobs);
-  await Promise.all(
-    Array.from({ length: jobs }, (_, j) =>
-      runWorker({ role: "gen", dir, from: j * per, to: Math.min(count, (j + 1) * per) }),
-    ),
-  );
-  fs.writeFileSync(marker, "");
-  process.stderr.write(
-    `generated ${count} workbooks in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}\n`,
-  );
-  return { dir, generated: true };
-}
-
-function runWorker(data) {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: data });
-    let result;
-    w.on("message", (m) => (result = m));
-    w.on("error", reject);
-    w.on("exit", (code) => (code === 0 ? resolve(result) : reject(new Error(`worker exit ${code}`))));
-  });
-}
-
-// ------------------------------------------------------------------ phases (child processes)
-async function bare(dir, jobs) {
-  const files = fs
+function workbooks(dir, limit = 0) {
+  const all = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".xlsx"))
     .sort()
     .map((f) => path.join(dir, f));
+  return limit ? all.slice(0, limit) : all;
+}
+
+// ------------------------------------------------------------------ phases (each in its own process)
+const cpuMs = (c) => (c.user + c.system) / 1000;
+
+function floor(dir) {
+  const { readDirectory, entryBytes } = require(path.join(dist, "files", "zip-directory"));
+  const text = new TextDecoder();
+  const files = workbooks(dir);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  // Same dynamic hand-out as the review pool: each thread asks for the next file.
-  const shared = new Int32Array(new SharedArrayBuffer(4));
-  await Promise.all(Array.from({ length: jobs }, () => runWorker({ role: "bare", files, shared })));
-  return { wall: (performance.now() - t0) / 1000, files: files.length };
-}
-
-async function bareWorker({ files, shared }) {
-  const ExcelJS = require("exceljs");
-  for (;;) {
-    const i = Atomics.add(shared, 0, 1);
-    if (i >= files.length) break;
-    const data = await fs.promises.readFile(files[i]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(data);
+  let chars = 0;
+  for (const f of files) {
+    const data = fs.readFileSync(f);
+    for (const e of readDirectory(data)) {
+      if (e.name !== "xl/worksheets/sheet1.xml" && e.name !== "xl/sharedStrings.xml") continue;
+      chars += text.decode(zlib.inflateRawSync(entryBytes(data, e))).length;
+    }
   }
+  if (!chars) throw new Error("floor: nothing unzipped");
+  return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), files: files.length };
 }
 
-async function review(dir, jobs) {
+async function exceljs(dir, limit) {
+  const ExcelJS = require("exceljs");
+  const files = workbooks(dir, limit);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const f of files) await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(f));
+  return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), files: files.length };
+}
+
+async function review(dir, jobs, rulebook, limit) {
+  // The pool timed on its own: the CLI calls it through the module's export, looked up at each call.
+  const pool = require(path.join(dist, "review", "pool"));
+  const reviewFiles = pool.reviewFiles;
+  let poolWall = 0;
+  pool.reviewFiles = async (...a) => {
+    const t = performance.now();
+    try {
+      return await reviewFiles(...a);
+    } finally {
+      poolWall += (performance.now() - t) / 1000;
+    }
+  };
   const { runReview } = require(path.join(dist, "cli", "review"));
   const { Cli } = require(path.join(dist, "cli", "context"));
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "saiten-bench-out-"));
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await runReview(
-    [dir],
+    workbooks(dir, limit),
     {
-      rulebook: RULEBOOK,
+      rulebook,
       jobs,
       quiet: true,
       out: path.join(out, "summary.xlsx"),
@@ -155,92 +103,160 @@ async function review(dir, jobs) {
     new Cli({ out: () => undefined, err: (s) => process.stderr.write(s) }, "ja", true),
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuMs(process.cpuUsage(c0));
   fs.rmSync(out, { recursive: true, force: true });
-  return {
-    wall,
-    files: run.records.length,
-    scored: run.summary.files.scored,
-    failed: run.summary.files.failed,
-  };
+  return { wall, cpu, poolWall, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
-async function phase(name, dir, jobs) {
-  const r = name === "bare" ? await bare(dir, jobs) : await review(dir, jobs);
+async function phase(name, dir, jobs, rulebook, limit) {
+  const r =
+    name === "floor" ? floor(dir) : name === "exceljs" ? await exceljs(dir, limit) : await review(dir, jobs, rulebook, limit);
   r.maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(r) + "\n");
 }
 
-function child(name, dir, jobs) {
+function child(name, dir, jobs, rulebook, limit) {
   const out = execFileSync(
     process.execPath,
-    [__filename, "--phase", name, "--dir", dir, "--jobs", String(jobs)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 1 << 20,
-    },
+    [__filename, "--phase", name, "--dir", dir, "--jobs", String(jobs), "--rulebook", rulebook, "--limit", String(limit)],
+    { stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
   );
   return JSON.parse(out.toString().trim().split("\n").pop());
 }
 
+// ------------------------------------------------------------------ report
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+};
+const spread = (xs, d = 2) => {
+  const s = stats(xs);
+  return `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
+};
+
+function measureFolder(label, dir, rulebook, jobsList, rounds) {
+  // review-one: the same command on the first file alone, for the fixed cost of a run (starting
+  // workers, loading ExcelJS for summary.xlsx…), which the per-file figures leave out.
+  const phases = ["floor", "exceljs", "review-one", ...jobsList.map((j) => `review-j${j}`)];
+  const got = Object.fromEntries(phases.map((p) => [p, []]));
+  for (let r = 0; r < rounds; r++) {
+    const order = phases.map((_, k) => phases[(k + r) % phases.length]);
+    for (const p of order) {
+      const jobs = p.startsWith("review-j") ? Number(p.slice(8)) : 1;
+      const limit = p === "review-one" ? 1 : p === "exceljs" ? EXCELJS_FILES : 0;
+      got[p].push(child(p.startsWith("review") ? "review" : p, dir, jobs, rulebook, limit));
+      process.stderr.write(".");
+    }
+  }
+  process.stderr.write("\n");
+  const files = got.floor[0].files;
+  // Per file: the floor and ExcelJS as measured (ExcelJS on at most EXCELJS_FILES files); the review
+  // without its fixed cost (the one-file run's), paired round by round.
+  const fixed = got["review-one"];
+  const perFile = (p, key) =>
+    got[p].map((x, k) => {
+      const scale = key === "cpu" ? 1 : 1000;
+      if (!p.startsWith("review-j")) return (x[key] * scale) / x.files;
+      return ((x[key] - fixed[k][key]) * scale) / Math.max(1, x.files - 1);
+    });
+  const rows = [["", "CPU ms/file", "wall ms/file", "run wall s", "run CPU s", "peak RSS MB"]];
+  const names = {
+    floor: "unzip floor (answer sheet + shared strings)",
+    exceljs: "ExcelJS full load",
+    "review-one": "saiten review of one file (fixed cost)",
+  };
+  for (const p of phases) {
+    const xs = got[p];
+    rows.push([
+      names[p] ?? `saiten review --jobs ${p.slice(8)}`,
+      p === "review-one" ? "" : spread(perFile(p, "cpu")),
+      p === "review-one" ? "" : spread(perFile(p, "wall")),
+      spread(xs.map((x) => x.wall), 1),
+      spread(xs.map((x) => x.cpu / 1000), 1),
+      stats(xs.map((x) => x.maxRssMB)).max.toFixed(0),
+    ]);
+  }
+  const w = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  console.log(`\n${label}: ${files} workbooks — ${dir}`);
+  for (const row of rows) console.log(row.map((x, c) => (c === 0 ? x.padEnd(w[c]) : x.padStart(w[c]))).join("  "));
+  const first = got[`review-j${jobsList[0]}`];
+  console.log(`scored ${first[0].scored}, failed ${first[0].failed}`);
+  const paired = (a, b, f) => a.map((x, k) => f(x, b[k]));
+  const ok = (x) => (x ? "OK" : "MISSED");
+  const lines = [];
+  const last = got[`review-j${jobsList[jobsList.length - 1]}`];
+  for (const j of jobsList) {
+    const rv = got[`review-j${j}`];
+    const mine = perFile(`review-j${j}`, "cpu");
+    const toFloor = paired(mine, perFile("floor", "cpu"), (a, b) => a / b);
+    const toExcel = paired(mine, perFile("exceljs", "cpu"), (a, b) => a / b);
+    const whole = paired(rv, got.floor, (a, b) => a.cpu / b.cpu);
+    lines.push(
+      `review --jobs ${j}, CPU per file ÷ floor: ${spread(toFloor, 1)}   goal ≤ 3   ${ok(stats(toFloor).median <= 3)};  ÷ ExcelJS: ${spread(toExcel)};  whole run's CPU ÷ floor: ${spread(whole, 1)}`,
+    );
+  }
+  if (jobsList.length > 1) {
+    const one = got[`review-j${jobsList[0]}`];
+    const speedup = paired(one, last, (a, b) => a.wall / b.wall);
+    const poolSpeedup = paired(one, last, (a, b) => a.poolWall / b.poolWall);
+    const cpus = os.availableParallelism();
+    lines.push(
+      `wall --jobs ${jobsList[0]} ÷ --jobs ${jobsList[jobsList.length - 1]}: ${spread(speedup)} (worker pool alone ${spread(poolSpeedup)})   goal ≥ 1.6 on 2 cores   ${cpus >= 2 ? ok(stats(speedup).median >= 1.6) : "(one CPU: not judged)"}`,
+    );
+  }
+  lines.forEach((l) => console.log(l));
+  return { files, got };
+}
+
 async function main() {
-  if (
-    !fs.existsSync(path.join(dist, "cli", "review.js")) ||
-    !fs.existsSync(path.join(dist, "review", "worker.js"))
-  ) {
+  if (!fs.existsSync(path.join(dist, "cli", "review.js")) || !fs.existsSync(path.join(dist, "review", "worker.js"))) {
     process.stderr.write("bench:review: dist/ is missing or stale — run `npm run build:cli` first.\n");
     process.exit(2);
   }
-  const jobs = Number(arg("--jobs", String(Math.max(1, os.availableParallelism()))));
   const ph = arg("--phase");
-  if (ph) return phase(ph, arg("--dir"), jobs);
-  const count = Number(arg("--count", "1741"));
-  const { dir } = await ensureFolder(count, jobs);
-  const a = child("bare", dir, jobs);
-  const b = child("review", dir, jobs);
-  const ratio = b.wall / a.wall;
-  const target = 30 * (count / 1741);
-  const rows = [
-    ["", "wall (s)", "per file (ms)", "peak RSS (MB)"],
-    [
-      "(a) bare ExcelJS load",
-      a.wall.toFixed(1),
-      ((a.wall * 1000) / a.files).toFixed(1),
-      a.maxRssMB.toFixed(0),
-    ],
-    ["(b) saiten review", b.wall.toFixed(1), ((b.wall * 1000) / b.files).toFixed(1), b.maxRssMB.toFixed(0)],
-  ];
-  const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r) => r.map((x, c) => (c === 0 ? x.padEnd(w[c]) : x.padStart(w[c]))).join("  ");
+  if (ph) return phase(ph, arg("--dir"), Number(arg("--jobs", "1")), arg("--rulebook"), Number(arg("--limit", "0")));
+  const full = process.argv.includes("--full");
+  const sizes = {
+    plain: Number(arg("--plain", "200")),
+    excel: Number(arg("--excel", "120")),
+    fallback: Number(arg("--fallback", "12")),
+    large: Number(arg("--large", "24")),
+    mixed: full ? 1741 : Number(arg("--mixed", "0")),
+  };
+  const rounds = Number(arg("--rounds", "3"));
+  const jobsList = arg("--jobs-list", "1,2").split(",").map(Number);
+  const threads = Math.max(1, os.availableParallelism());
+  const corpus = await ensureCorpus(sizes, threads);
   console.log(
-    `saiten review benchmark: ${count} workbooks, ${jobs} worker threads, ${os.cpus().length} CPUs (${os.cpus()[0].model}), Node ${process.version}`,
+    `saiten review benchmark — ${os.availableParallelism()} CPUs (${os.cpus()[0].model}), Node ${process.version}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} at the start; ${rounds} rounds; median (min–max)`,
   );
-  console.log(
-    `workbook size: ${(
-      fs.statSync(
-        path.join(
-          dir,
-          fs.readdirSync(dir).find((f) => f.endsWith(".xlsx")),
-        ),
-      ).size / 1024
-    ).toFixed(0)} KB; scored ${b.scored}, failed ${b.failed}`,
-  );
-  rows.forEach((r) => console.log(line(r)));
-  const ok = (x) => (x ? "ok" : "MISSED");
-  console.log(
-    `ratio b/a: ${ratio.toFixed(2)} (overhead ${((ratio - 1) * 100).toFixed(0)}%, target ≤ 10%: ${ok(ratio <= 1.1)})`,
-  );
-  console.log(
-    `wall: target ≤ ${target.toFixed(1)} s for ${count} (30 s for 1,741): ${ok(b.wall <= target)}; peak RSS target ≤ 1,536 MB: ${ok(b.maxRssMB <= 1536)}`,
-  );
+  const labels = {
+    plain: `plain: the standard template of ${RULEBOOK} (162 indicators), filled in`,
+    excel: "excel: the same form shaped as Excel saves it (styles, shared strings, 12 extra sheets of other data)",
+    fallback: "fallback: excel-shaped books whose answer sheet has a hyperlink (read by ExcelJS)",
+    large: "large: excel-shaped books of a ~1,000-indicator rulebook",
+    mixed: "mixed: 50% plain, 40% excel-shaped, 10% fallback",
+  };
+  const results = {};
+  for (const kind of Object.keys(labels)) {
+    if (!corpus[kind]) continue;
+    const rulebook = kind === "large" ? corpus.largeRulebook : RULEBOOK;
+    results[kind] = measureFolder(labels[kind], corpus[kind], rulebook, jobsList, rounds);
+  }
+  if (results.mixed) {
+    const j = jobsList[jobsList.length - 1];
+    const rv = results.mixed.got[`review-j${j}`];
+    const rss = Math.max(...rv.map((x) => x.maxRssMB));
+    console.log(
+      `\n1,741 workbooks with --jobs ${j}: ${spread(rv.map((x) => x.wall), 1)} s (goal ≤ 30 s), peak RSS ${rss.toFixed(0)} MB (goal ≤ 1,536 MB)`,
+    );
+  }
 }
 
-if (isMainThread) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-} else if (workerData.role === "gen") {
-  generateRange(workerData.dir, workerData.from, workerData.to).then(() => parentPort.postMessage("done"));
-} else if (workerData.role === "bare") {
-  bareWorker(workerData).then(() => parentPort.postMessage("done"));
-}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -8,8 +8,9 @@ import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseRulebook, RulebookError } from "../rulebooks/validate";
-import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
-import { tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
+// ExcelJS is loaded when a workbook or 配点表 is opened this way, not by every command that
+// imports this module (saiten review reads its workbooks on worker threads with the fast reader).
+import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
 import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
 import type { Cli } from "./context";
@@ -25,6 +26,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, file: string, limits:
     if (e instanceof PackageRefused) throw new UserError(e.detail);
     throw e;
   }
+  const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
   let book: ExcelJsWorkbook;
   try {
     book = await ExcelJsWorkbook.fromBuffer(bytes);
@@ -50,6 +52,7 @@ export function isTableFile(file: string, bytes: Uint8Array): boolean {
 export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = TEXT_LIMITS): Promise<Rulebook> {
   const input = await cli.files.read(file, { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, WORKBOOK_LIMITS.maxFileBytes) });
   if (isTableFile(file, input.bytes)) {
+    const { tableBookFrom } = await import("../adapters/exceljs/score-table-xlsx");
     const book = await tableBookFrom(input.bytes, file, WORKBOOK_LIMITS);
     const res = tableToRulebook(book);
     if (!res.rulebook) {

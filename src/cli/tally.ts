@@ -15,7 +15,8 @@ import type { Rulebook } from "../rulebooks/schema";
 import { applyTallyBenchmarks } from "../tally/apply-benchmarks";
 import { toComparable } from "../tally/comparable";
 import { matchInsurer } from "../tally/find-insurer";
-import { type OpenedTally, openTally } from "../tally/open";
+// The tally reader (and ExcelJS behind it) is loaded when a tally is opened.
+import type { OpenedTally } from "../tally/open";
 import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
 
 export function tallyDocument(read: TallyRead, source: string): TallyDocument {
@@ -80,6 +81,7 @@ export async function importTally(
 export async function loadTally(cli: Cli, path: string, year?: number, opts?: LimitOptions): Promise<OpenedTally> {
   const limits = withOptions(TALLY_LIMITS, opts);
   const input = await cli.files.read(path, limits);
+  const { openTally } = await import("../tally/open");
   return openTally(input.bytes, basename(path), { year, limits });
 }
 

@@ -306,7 +306,10 @@ export class ScoreSession {
       for (let g = ci.groupIdx; g !== -1; g = c.groups[g].parentIdx) {
         const cg = c.groups[g];
         if (cg.clampMax === undefined || !(this.groupSums[g] > cg.clampMax)) continue;
-        entered.set(g, [...(entered.get(g) ?? []), res]);
+        // Pushed in place: copying the list per indicator made a large group's result quadratic.
+        const list = entered.get(g);
+        if (list) list.push(res);
+        else entered.set(g, [res]);
       }
     }
     const issues: Issue[] = [];

@@ -211,6 +211,8 @@ export function inspectWorkbook(
   file: string,
   limits: Limits,
   inflateRaw: InflateRaw = defaultInflateRaw,
+  /** Filled with every part as inflated here, so that a reader need not inflate them again. */
+  keep?: Map<string, Uint8Array>,
 ): Inspected {
   const refuse = (m: Message): never => {
     throw new PackageRefused(m);
@@ -279,6 +281,7 @@ export function inspectWorkbook(
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const bytes = inflate(e);
+    keep?.set(e.name, bytes);
     unpacked += bytes.length;
     if (unpacked > limits.maxUncompressedBytes) tooBig();
     if (e.name === "xl/workbook.xml") {

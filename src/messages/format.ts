@@ -11,10 +11,22 @@ export interface Bilingual {
 
 export function fill(text: string, vars?: Vars): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (all, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : all,
-  );
+  // Split once per catalogue text (literal, name, literal, name, …, literal): scoring fills the same
+  // few texts thousands of times per workbook.
+  let parts = splitTexts.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    if (splitTexts.size >= 2048) splitTexts.clear();
+    splitTexts.set(text, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
+const splitTexts = new Map<string, string[]>();
 
 /** The placeholders a text uses, sorted, e.g. ["file", "n"]. */
 export function placeholders(text: string): string[] {

@@ -67,6 +67,15 @@ async function inProcess(
   return out;
 }
 
+/**
+ * Files handed to a worker in one message: enough that a worker rarely waits for the main thread
+ * between files, few enough that the workers finish together.
+ */
+function batchSize(remaining: number, jobs: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (jobs * 4))));
+}
+const MAX_BATCH = 8;
+
 function onWorkers(
   files: readonly string[],
   ctx: ReviewContext,
@@ -79,6 +88,14 @@ function onWorkers(
   const init: WorkerInit = { saitenReview: 1, ctx: JSON.parse(JSON.stringify(ctx)) as ReviewContext };
   let next = 0;
   let done = 0;
+  // Files of a stopped worker's batch that it never reached: handed out again first.
+  const again: number[] = [];
+  const remaining = () => again.length + files.length - next;
+  const take = (n: number): number[] => {
+    const out = again.splice(0, n);
+    while (out.length < n && next < files.length) out.push(next++);
+    return out;
+  };
   return new Promise((resolve, reject) => {
     const workers = new Set<Worker>();
     const finish = (index: number, record: ReviewRecord) => {
@@ -95,43 +112,54 @@ function onWorkers(
     const start = () => {
       const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       workers.add(w);
-      let current: number | undefined;
+      // The worker's batch, in the order it reads them: queue[0] is the file it is reading now.
+      let queue: number[] = [];
       let timer: NodeJS.Timeout | undefined;
+      const watch = () => {
+        clearTimeout(timer);
+        const index = queue[0];
+        if (index !== undefined)
+          timer = setTimeout(() => fail(index, timeoutMessage(files[index], limits)), limits.timeoutMs);
+      };
       const feed = () => {
-        if (next >= files.length) {
-          current = undefined;
+        queue = take(batchSize(remaining(), jobs));
+        if (!queue.length) {
           workers.delete(w);
           void w.terminate();
           return;
         }
-        current = next++;
-        const index = current;
-        timer = setTimeout(() => fail(index, timeoutMessage(files[index], limits)), limits.timeoutMs);
-        w.postMessage({ index: current, file: files[current] } satisfies WorkerTask);
+        watch();
+        w.postMessage(queue.map((index) => ({ index, file: files[index] })) satisfies WorkerTask[]);
       };
       // A file that takes too long, exhausts the worker's memory or crashes it fails alone; a fresh
-      // worker goes on with the rest.
+      // worker goes on with the rest of the batch and the files after it.
       const fail = (index: number, m: Message) => {
         clearTimeout(timer);
-        if (current !== index) return;
-        current = undefined;
+        if (queue[0] !== index) return;
+        again.unshift(...queue.slice(1));
+        queue = [];
         workers.delete(w);
         void w.terminate();
         finish(index, refusedRecord(files[index], m));
-        if (done < files.length && next < files.length) start();
+        if (done < files.length && remaining() > 0) start();
       };
       w.on("message", (m: WorkerReply) => {
-        clearTimeout(timer);
+        if (queue[0] === m.index) queue.shift();
+        else queue = queue.filter((i) => i !== m.index);
         finish(m.index, m.record);
-        feed();
+        if (queue.length) watch();
+        else {
+          clearTimeout(timer);
+          feed();
+        }
       });
       w.on("error", (e) => {
-        if (current === undefined) return void workers.delete(w);
+        if (!queue.length) return void workers.delete(w);
         const oom = (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
-        fail(current, msg(oom ? "file.out-of-memory" : "review.crashed", { file: files[current] }));
+        fail(queue[0], msg(oom ? "file.out-of-memory" : "review.crashed", { file: files[queue[0]] }));
       });
       w.on("exit", (code) => {
-        if (current !== undefined && code !== 0 && workers.has(w)) w.emit("error", new Error(`exit ${code}`));
+        if (queue.length && code !== 0 && workers.has(w)) w.emit("error", new Error(`exit ${code}`));
         if (workers.size === 0 && done < files.length) reject(new Error("review workers stopped early"));
       });
       feed();

@@ -19,7 +19,13 @@ export interface ReviewContext {
 export type Processor = (
   data: Uint8Array,
   file: string,
-  options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits; checked?: boolean },
+  options: {
+    rulebook: Rulebook;
+    map?: FormMapFile;
+    limits?: Limits;
+    checked?: boolean;
+    parts?: ReadonlyMap<string, Uint8Array>;
+  },
 ) => Promise<ReviewRecord>;
 
 let defaultProcessor: Processor | undefined;
@@ -43,11 +49,12 @@ export async function reviewFile(
     return refusedRecord(file, msg("file.read-failed", { file }));
   }
   // Checked here, once: only files that pass reach the scorer, which then need not check again.
-  const rejected = precheck(data, file, limits);
+  const parts = new Map<string, Uint8Array>();
+  const rejected = precheck(data, file, limits, parts);
   if (rejected) return rejected;
   try {
     const run = processor ?? (await processorOf());
-    return await run(data, file, { checked: true, rulebook: ctx.rulebook, map: ctx.map, limits });
+    return await run(data, file, { checked: true, rulebook: ctx.rulebook, map: ctx.map, limits, parts });
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     // No library text reaches the reviewer: what failed is said, SAITEN_DEBUG shows the rest.
@@ -72,9 +79,14 @@ export interface WorkerReply {
 const init = workerData as WorkerInit | undefined;
 if (!isMainThread && parentPort && init?.saitenReview === 1) {
   const port = parentPort;
-  port.on("message", (task: WorkerTask) => {
-    void reviewFile(task.file, init.ctx).then((record) =>
-      port.postMessage({ index: task.index, record } satisfies WorkerReply),
-    );
+  // A batch of files, read one after the other; each record is posted as soon as it is made (the
+  // pool times each file from its predecessor's record).
+  port.on("message", (batch: WorkerTask[]) => {
+    void (async () => {
+      for (const task of batch) {
+        const record = await reviewFile(task.file, init.ctx);
+        port.postMessage({ index: task.index, record } satisfies WorkerReply);
+      }
+    })();
   });
 }

@@ -7,9 +7,17 @@
 /** Does ExcelJS read a number in format `fmt` as a date? */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+    known = /[ymdhMsb]+/.test(bare);
+    // Asked once per cell: a workbook has a handful of formats, a hostile one no more than this.
+    if (dateFormats.size >= 4096) dateFormats.clear();
+    dateFormats.set(fmt, known);
+  }
+  return known;
 }
+const dateFormats = new Map<string, boolean>();
 
 /** Serial of 1970-01-01 in the 1900 system; the 1904 system's serials start 1462 days later. */
 const UNIX_EPOCH_SERIAL = 25569;

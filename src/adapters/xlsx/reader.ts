@@ -43,12 +43,13 @@ export class XlsxReader extends GridWorkbook {
     super();
   }
 
-  static async fromBuffer(data: Uint8Array): Promise<XlsxReader> {
-    return XlsxReader.open(data);
+  static async fromBuffer(data: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): Promise<XlsxReader> {
+    return XlsxReader.open(data, inflated);
   }
 
-  static open(data: Uint8Array): XlsxReader {
-    const zip = new ZipParts(data);
+  /** `inflated`: parts already inflated (by the package check), taken as they are. */
+  static open(data: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): XlsxReader {
+    const zip = new ZipParts(data, undefined, inflated);
     const wbXml = zip.text("xl/workbook.xml");
     const relsXml = zip.text("xl/_rels/workbook.xml.rels");
     if (wbXml === undefined || relsXml === undefined) throw new Unsupported("no workbook part");

@@ -10,7 +10,64 @@ export function unescapeX(s: string): string {
     : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/**
+ * The strings of sharedStrings.xml. Plain <si><t>…</t></si> entries, as most writers give them, are
+ * read by a direct loop; a part with anything else (rich runs, phonetic readings, extensions) is read
+ * by the general scanner, which gives the same strings for the plain entries.
+ */
 export function parseSharedStrings(xml: string): SharedString[] {
+  return plainStrings(xml) ?? scannedStrings(xml);
+}
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+function blank(xml: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(xml.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Every entry a plain <si><t>text</t></si>, or undefined. */
+function plainStrings(xml: string): SharedString[] | undefined {
+  let i = 0;
+  if (xml.startsWith("<?xml")) {
+    i = xml.indexOf("?>");
+    if (i < 0) return undefined;
+    i += 2;
+  }
+  const root = xml.indexOf("<", i);
+  if (root < 0 || !blank(xml, i, root) || !xml.startsWith("<sst", root) || !isSpaceOrClose(xml.charCodeAt(root + 4)))
+    return undefined;
+  i = xml.indexOf(">", root);
+  if (i < 0 || xml.charCodeAt(i - 1) === 47 || quoted(xml, root, i)) return undefined;
+  i++;
+  const out: SharedString[] = [];
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0 || !blank(xml, i, lt)) return undefined;
+    if (xml.startsWith("</sst>", lt)) return blank(xml, lt + 6, xml.length) ? out : undefined;
+    if (!xml.startsWith("<si><t", lt)) return undefined;
+    const ch = xml.charCodeAt(lt + 6);
+    let from: number;
+    if (ch === 62) from = lt + 7;
+    else if (xml.startsWith(' xml:space="preserve">', lt + 6)) from = lt + 28;
+    else return undefined;
+    const to = xml.indexOf("<", from);
+    if (to < 0 || !xml.startsWith("</t></si>", to)) return undefined;
+    out.push(unescapeX(to > from ? decodeText(xml.slice(from, to)) : ""));
+    i = to + 9;
+  }
+}
+
+const isSpaceOrClose = (ch: number) => isSpace(ch) || ch === 62;
+
+/** A quote inside the tag: leave attributes with ">" in their values to the scanner. */
+function quoted(xml: string, from: number, to: number): boolean {
+  let q = 0;
+  for (let k = from; k < to; k++) if (xml.charCodeAt(k) === 34 || xml.charCodeAt(k) === 39) q++;
+  return q % 2 === 1;
+}
+
+function scannedStrings(xml: string): SharedString[] {
   const out: SharedString[] = [];
   let cur: SharedString | undefined;
   let inSi = false;

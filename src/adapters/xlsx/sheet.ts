@@ -7,7 +7,7 @@ import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
-import { attr, decodeAgain, decodeText, scanXml } from "./xml";
+import { attr, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
 export type RawValue =
@@ -68,6 +68,112 @@ function decodeRange(ref: string): Box {
   return { top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) };
 }
 
+/** What one <c> element says, as finishCell takes it. */
+interface CellParts {
+  cellStyle: number | undefined;
+  cellT: string | undefined;
+  formula: string | undefined;
+  shareType: string | undefined;
+  si: string | undefined;
+  fref: string | undefined;
+  value: string | undefined;
+  rich: { text: string | undefined }[] | undefined;
+}
+
+/** Thrown inside the direct read of <sheetData> when the general scanner must read the sheet. */
+const NOT_PLAIN = Symbol("not plain sheetData");
+
+interface SheetDataSpan {
+  /** Where "<sheetData" starts, where its cells start and end, and where the text after it starts. */
+  open: number;
+  from: number;
+  to: number;
+  after: number;
+}
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+const isSpaceOrEnd = (ch: number) => isSpace(ch) || ch === 62 || ch === 47;
+
+function blankBetween(xml: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(xml.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Where the first <sheetData> is, or undefined (then the general scanner reads it all). Nothing before
+ * it may be a comment, CDATA or instruction that could hold the text "<sheetData"; whatever is
+ * unusual inside it stops the direct read, and what follows it goes to the general scanner.
+ */
+function sheetDataSpan(xml: string): SheetDataSpan | undefined {
+  const open = xml.indexOf("<sheetData");
+  if (open < 0 || xml.lastIndexOf("<!", open) >= 0 || xml.lastIndexOf("<?", open) > 0) return undefined;
+  const ch = xml.charCodeAt(open + 10);
+  if (ch === 47 && xml.charCodeAt(open + 11) === 62) return { open, from: open + 12, to: open + 12, after: open + 12 };
+  if (ch !== 62) return undefined;
+  const to = xml.indexOf("</sheetData>", open);
+  if (to < 0) return undefined;
+  return { open, from: open + 11, to, after: to + 12 };
+}
+
+const ROW_ATTRS = ["r", "s"];
+const CELL_ATTRS = ["r", "s", "t"];
+const FORMULA_ATTRS = ["si", "t", "ref"];
+
+/**
+ * The attributes of a start tag, read in one pass: the values of the wanted names (the first of
+ * each, as attr() finds them). Values with entities, line breaks, tabs or "=" are left to the
+ * general scanner (NOT_PLAIN), so that no value can differ from what attr() gives.
+ */
+class TagAttrs {
+  values: (string | undefined)[] = [];
+  selfClosing = false;
+
+  /** Reads from just after the tag name; returns the index after the tag's ">". */
+  read(xml: string, at: number, wanted: readonly string[]): number {
+    const values = this.values;
+    values.length = wanted.length;
+    values.fill(undefined);
+    let i = at;
+    for (;;) {
+      const start = i;
+      while (isSpace(xml.charCodeAt(i))) i++;
+      const ch = xml.charCodeAt(i);
+      if (ch === 62) {
+        this.selfClosing = false;
+        return i + 1;
+      }
+      if (ch === 47) {
+        if (xml.charCodeAt(i + 1) !== 62) throw NOT_PLAIN;
+        this.selfClosing = true;
+        return i + 2;
+      }
+      if (i === start) throw NOT_PLAIN; // attributes are separated by spaces
+      const eq = xml.indexOf("=", i);
+      if (eq < 0) throw NOT_PLAIN;
+      const q = xml.charCodeAt(eq + 1);
+      if (q !== 34 && q !== 39) throw NOT_PLAIN;
+      const close = xml.indexOf(q === 34 ? '"' : "'", eq + 2);
+      if (close < 0) throw NOT_PLAIN;
+      for (let j = i; j < eq; j++) if (isSpace(xml.charCodeAt(j))) throw NOT_PLAIN;
+      // A value holding "=" could hide name="value" inside it, which attr() might find.
+      for (let j = eq + 2; j < close; j++) {
+        const c = xml.charCodeAt(j);
+        if (c === 61 || c === 60) throw NOT_PLAIN;
+      }
+      let k = wanted.length - 1;
+      while (k >= 0 && !(wanted[k].length === eq - i && xml.startsWith(wanted[k], i))) k--;
+      if (k >= 0 && values[k] === undefined) {
+        for (let j = eq + 2; j < close; j++) {
+          const c = xml.charCodeAt(j);
+          if (c === 38 || c === 9 || c === 10 || c === 13) throw NOT_PLAIN;
+        }
+        values[k] = xml.slice(eq + 2, close);
+      }
+      i = close + 1;
+    }
+  }
+}
+
 export class Sheet {
   readonly rows: SheetRow[] = [];
   readonly merges: Box[] = [];
@@ -84,7 +190,28 @@ export class Sheet {
     this.measure();
   }
 
+  /**
+   * The cells in <sheetData> are read by a tight loop made for the shape spreadsheets write (rows of
+   * <c> with <v> and <f>); the rest of the sheet, and any sheetData the loop does not recognise, by
+   * the general scanner — both give the same cells, the loop only faster.
+   */
   private parse(xml: string, ctx: SheetContext): void {
+    const span = sheetDataSpan(xml);
+    if (span) {
+      try {
+        return this.parseWith(xml, ctx, span);
+      } catch (e) {
+        if (e !== NOT_PLAIN) throw e;
+        this.rows.length = 0;
+        this.merges.length = 0;
+        this.colNumFmt.length = 0;
+        this.protected = false;
+      }
+    }
+    this.parseWith(xml, ctx, undefined);
+  }
+
+  private parseWith(xml: string, ctx: SheetContext, span: SheetDataSpan | undefined): void {
     const styles = ctx.styles();
     const formulae: Record<string, string> = {};
     const cols: { min: number; max: number; numFmt: string | undefined }[] = [];
@@ -111,7 +238,7 @@ export class Sheet {
     let inHyperlinks = false;
     let inSheetData = false;
 
-    scanXml(xml, {
+    const handler: XmlHandler = {
       open: (name, attrs) => {
         depth++;
         if (!rootChecked) {
@@ -246,7 +373,15 @@ export class Sheet {
         else if (name === "hyperlinks") inHyperlinks = false;
         else if (name === "row") row = undefined;
       },
-    });
+    };
+    if (!span) scanXml(xml, handler);
+    else {
+      // Before and after the cells, the general scanner (depth carries over: sheetData is balanced).
+      scanXml(xml.slice(0, span.open), handler);
+      if (depth !== 1) throw NOT_PLAIN;
+      this.plainCells(xml, span.from, span.to, styles, ctx, formulae);
+      scanXml(xml.slice(span.after), handler);
+    }
     // Column styles as Column.fromModel applies them: sorted by min, the first definition wins.
     cols.sort((a, b) => a.min - b.min);
     let count = 1;
@@ -257,6 +392,107 @@ export class Sheet {
     }
   }
 
+  /**
+   * The cells of <sheetData> between `from` and `to`, read directly. Throws NOT_PLAIN at anything
+   * it does not know (inline strings, rich text, entities or odd spacing in attributes, comments…),
+   * and the general scanner reads the sheet instead: it gives the same cells, or the same refusal.
+   */
+  private plainCells(
+    xml: string,
+    from: number,
+    to: number,
+    styles: Styles,
+    ctx: SheetContext,
+    formulae: Record<string, string>,
+  ): void {
+    const a = new TagAttrs();
+    let row: SheetRow | undefined;
+    let rowNum = 0;
+    let prevCol = 0;
+    let i = from;
+    for (;;) {
+      const lt = xml.indexOf("<", i);
+      if (lt < 0 || lt >= to) {
+        if (blankBetween(xml, i, to)) return;
+        throw NOT_PLAIN;
+      }
+      if (!blankBetween(xml, i, lt)) throw NOT_PLAIN;
+      if (xml.startsWith("</row>", lt)) {
+        if (!row) throw NOT_PLAIN;
+        row = undefined;
+        i = lt + 6;
+        continue;
+      }
+      if (xml.startsWith("<row", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 4))) {
+        if (row) throw NOT_PLAIN;
+        const end = a.read(xml, lt + 4, ROW_ATTRS);
+        const r = parseInt(a.values[0] ?? "", 10);
+        if (!(r > 0)) throw NOT_PLAIN;
+        const s = a.values[1];
+        row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };
+        this.rows[r] = row;
+        rowNum = r;
+        prevCol = 0;
+        if (a.selfClosing) row = undefined;
+        i = end;
+        continue;
+      }
+      if (!(xml.startsWith("<c", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 2))) || !row) throw NOT_PLAIN;
+      let end = a.read(xml, lt + 2, CELL_ATTRS);
+      const ref = a.values[0];
+      let col: number;
+      if (ref !== undefined) col = columnOf(ref);
+      else if (prevCol) col = prevCol + 1;
+      else throw NOT_PLAIN;
+      prevCol = col;
+      const s = a.values[1];
+      const cell: CellParts = {
+        cellStyle: s ? parseInt(s, 10) : undefined,
+        cellT: a.values[2],
+        formula: undefined,
+        shareType: undefined,
+        si: undefined,
+        fref: undefined,
+        value: undefined,
+        rich: undefined,
+      };
+      if (!a.selfClosing) {
+        // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.
+        for (;;) {
+          const k = xml.indexOf("<", end);
+          if (k < 0 || k >= to || !blankBetween(xml, end, k)) throw NOT_PLAIN;
+          if (xml.startsWith("</c>", k)) {
+            end = k + 4;
+            break;
+          }
+          if (xml.startsWith("<v>", k)) {
+            const close = xml.indexOf("<", k + 3);
+            if (close < 0 || !xml.startsWith("</v>", close)) throw NOT_PLAIN;
+            if (close > k + 3) {
+              const t = decodeText(xml.slice(k + 3, close));
+              cell.value = cell.value ? cell.value + t : t;
+            }
+            end = close + 4;
+          } else if (xml.startsWith("<f", k) && isSpaceOrEnd(xml.charCodeAt(k + 2))) {
+            const fEnd = a.read(xml, k + 2, FORMULA_ATTRS);
+            cell.si = a.values[0];
+            cell.shareType = a.values[1];
+            cell.fref = a.values[2];
+            if (a.selfClosing) end = fEnd;
+            else {
+              const close = xml.indexOf("<", fEnd);
+              if (close < 0 || !xml.startsWith("</f>", close)) throw NOT_PLAIN;
+              if (close > fEnd) cell.formula = (cell.formula ?? "") + decodeText(xml.slice(fEnd, close));
+              end = close + 4;
+            }
+          } else throw NOT_PLAIN;
+        }
+      }
+      this.finishCell(row, rowNum, col, styles, ctx, formulae, cell);
+      i = end;
+    }
+  }
+
   private finishCell(
     row: SheetRow,
     rowNum: number,
@@ -264,16 +500,7 @@ export class Sheet {
     styles: Styles,
     ctx: SheetContext,
     formulae: Record<string, string>,
-    c: {
-      cellStyle: number | undefined;
-      cellT: string | undefined;
-      formula: string | undefined;
-      shareType: string | undefined;
-      si: string | undefined;
-      fref: string | undefined;
-      value: string | undefined;
-      rich: { text: string | undefined }[] | undefined;
-    },
+    c: CellParts,
   ): void {
     const numFmt = styles.numFmt(c.cellStyle);
     const isDate = isDateFormat(numFmt);

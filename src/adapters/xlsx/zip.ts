@@ -37,6 +37,8 @@ export class ZipParts {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly inflateRaw: InflateRaw = defaultInflateRaw,
+    /** Parts inflated before (and checked against their declared sizes there), by name. */
+    private readonly inflated?: ReadonlyMap<string, Uint8Array>,
   ) {
     this.entries = directoryOf(bytes);
   }
@@ -54,6 +56,8 @@ export class ZipParts {
     const e = this.entries.get(name);
     if (!e) return undefined;
     if (e.flags & 1) throw new Unsupported("zip: encrypted part");
+    const done = this.inflated?.get(name);
+    if (done && done.length === e.uncompressedSize) return done;
     let raw: Uint8Array;
     try {
       raw = entryBytes(this.bytes, e);

@@ -38,6 +38,8 @@ export function reasonCodeOf(code: MessageCode): FailCode {
       return "link";
     case "file.timeout":
       return "timeout";
+    case "review.crashed":
+      return "failed";
     case "file.not-found":
     case "file.no-permission":
     case "file.read-failed":
@@ -54,10 +56,18 @@ export function refusedRecord(file: string, m: Message): ReviewRecord {
   return failedRecord(file, reasonCodeOf(m.code), bilingual(m));
 }
 
-/** A failed record when the bytes must not (or cannot) be loaded, else null. */
-export function precheck(data: Uint8Array, file: string, limits: Limits = DEFAULT_LIMITS): ReviewRecord | null {
+/**
+ * A failed record when the bytes must not (or cannot) be loaded, else null. `parts`, when given,
+ * receives the parts inflated by the check (the fast reader takes them instead of inflating again).
+ */
+export function precheck(
+  data: Uint8Array,
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+  parts?: Map<string, Uint8Array>,
+): ReviewRecord | null {
   try {
-    inspectWorkbook(data, file, limits);
+    inspectWorkbook(data, file, limits, undefined, parts);
     return null;
   } catch (e) {
     if (e instanceof PackageRefused) return refusedRecord(file, e.detail);

@@ -32,6 +32,8 @@ export interface ProcessOptions {
   map?: FormMapFile;
   /** The bytes already passed the package check (the worker checks before it hands a file over). */
   checked?: boolean;
+  /** The parts that check inflated, by name (read instead of inflating them again). */
+  parts?: ReadonlyMap<string, Uint8Array>;
 }
 
 function figure(g: {
@@ -68,11 +70,16 @@ export async function processWorkbook(
   // only the parts the scoring asks for; what it does not support falls back to loading the whole
   // book with ExcelJS, so a record is never worse than ExcelJS alone would give.
   const limits = options.limits ?? WORKBOOK_LIMITS;
-  const refused = options.checked ? null : precheck(data, file, limits);
-  if (refused) return refused;
+  let parts = options.parts;
+  if (!options.checked) {
+    const inflated = new Map<string, Uint8Array>();
+    const refused = precheck(data, file, limits, inflated);
+    if (refused) return refused;
+    parts = inflated;
+  }
   let fast: XlsxReader | undefined;
   try {
-    fast = await XlsxReader.fromBuffer(data);
+    fast = await XlsxReader.fromBuffer(data, parts);
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     fast = undefined;

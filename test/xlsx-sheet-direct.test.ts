@@ -1,0 +1,142 @@
+// The fast reader reads a sheet's cells by a direct loop and leaves anything it does not recognise to
+// the general XML scanner. Both must give the same sheet: the same sheet XML is read as written (the
+// direct loop) and with a change only the general scanner reads (a comment inside <sheetData>, an
+// attribute written with a character reference), and every row, cell, merge, column format and count
+// must be equal. The sheets are real ones: bundled rulebooks' templates filled by ExcelJS. The same
+// holds for sharedStrings.xml, whose plain entries are read by a direct loop too.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { parseSharedStrings } from "../src/adapters/xlsx/shared-strings";
+import { Sheet } from "../src/adapters/xlsx/sheet";
+import { Styles } from "../src/adapters/xlsx/styles";
+import { bundledRulebooks } from "../src/rulebooks/registry";
+import { ANSWER_SHEET, HEADER_ROW } from "../src/workbook/template";
+
+interface Parts {
+  sstXml?: string;
+  sheets: string[];
+  styles: Styles;
+  sst: ReturnType<typeof parseSharedStrings> | undefined;
+}
+
+async function partsOf(book: ExcelJS.Workbook): Promise<Parts> {
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const sheets: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort())
+    sheets.push(await zip.file(name)!.async("string"));
+  const sst = zip.file("xl/sharedStrings.xml");
+  return {
+    sstXml: sst ? await sst.async("string") : undefined,
+    sheets,
+    styles: new Styles(await zip.file("xl/styles.xml")!.async("string")),
+    sst: sst ? parseSharedStrings(await sst.async("string")) : undefined,
+  };
+}
+
+function read(xml: string, p: Parts): Sheet {
+  return new Sheet(xml, { styles: () => p.styles, sharedStrings: () => p.sst, date1904: false });
+}
+
+/** Dates as their time (an invalid one, a date format on a text result, as "NaN"): equal when read alike. */
+function plain(x: unknown): unknown {
+  if (x instanceof Date) return { date: String(x.getTime()) };
+  if (Array.isArray(x)) return Array.from(x, plain);
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]));
+  return x;
+}
+
+function shape(s: Sheet) {
+  return plain({
+    rows: s.rows,
+    merges: s.merges,
+    colNumFmt: s.colNumFmt,
+    rowCount: s.rowCount,
+    columnCount: s.columnCount,
+    protected: s.protected,
+    actualRowCount: s.actualRowCount,
+  }) as { actualRowCount: number };
+}
+
+/** Variants of a sheet's XML that only the general scanner reads, with the same meaning. */
+const generalOnly: [string, (xml: string) => string][] = [
+  ["a comment inside <sheetData>", (xml) => xml.replace("<sheetData>", "<sheetData><!-- read by the scanner -->")],
+  ["a cell type written as a character reference", (xml) => xml.replace(/ t="s"/, ' t="&#115;"')],
+  ["a line break between a cell's children", (xml) => xml.replace(/<v>/, "\n<v>")],
+];
+
+async function filledBook(seed: number): Promise<ExcelJS.Workbook> {
+  const rbs = bundledRulebooks();
+  const rb = rbs[seed % rbs.length];
+  const book = createTemplateWorkbook(rb);
+  const ws = book.getWorksheet(ANSWER_SHEET)!;
+  let s = seed + 1;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const values: (() => ExcelJS.CellValue)[] = [
+    () => "○",
+    () => Math.floor(rnd() * 1000) / 10,
+    () => ({ formula: "1+1", result: 2 }),
+    () => ({ formula: '"a"&"b"', result: "ab" }),
+    () => ({ error: "#N/A" }),
+    () => true,
+    () => new Date(Date.UTC(2026, 3, 1)),
+    () => "<&> _x0041_",
+    () => null,
+  ];
+  for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
+    const cell = ws.getCell(r, 5);
+    if (cell.formula) continue;
+    cell.value = values[Math.floor(rnd() * values.length)]();
+    if (rnd() < 0.2) cell.numFmt = rnd() < 0.5 ? "0.0%" : "yyyy/m/d";
+  }
+  ws.getCell("M1").value = { formula: "E6*2", result: 2, shareType: "shared", ref: "M1:M2" } as ExcelJS.CellValue;
+  ws.getCell("M2").value = { sharedFormula: "M1", result: 3 } as ExcelJS.CellValue;
+  ws.mergeCells("N1:O2");
+  return book;
+}
+
+describe("a sheet's cells read directly equal the general scanner's reading", () => {
+  test.each([0, 1, 2, 3])("filled template %i", async (seed) => {
+    const p = await partsOf(await filledBook(seed));
+    expect(p.sheets.length).toBeGreaterThan(0);
+    for (const xml of p.sheets) {
+      const direct = shape(read(xml, p));
+      expect(direct.actualRowCount).toBeGreaterThan(0);
+      for (const [, change] of generalOnly) {
+        const changed = change(xml);
+        expect(changed).not.toBe(xml);
+        expect(shape(read(changed, p))).toEqual(direct);
+      }
+    }
+  });
+
+  test("a change inside <sheetData> is read, not skipped, by either path", async () => {
+    const p = await partsOf(await filledBook(5));
+    const xml = p.sheets[0];
+    const m = /<c r="([A-Z]+)(\d+)"(?: s="\d+")?><v>(\d+(?:\.\d+)?)<\/v><\/c>/.exec(xml)!;
+    const edited = xml.replace(m[0], m[0].replace(`<v>${m[3]}</v>`, "<v>424242</v>"));
+    const row = Number(m[2]);
+    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    expect(read(edited, p).cell(row, col).value).toBe(424242);
+    expect(read(generalOnly[0][1](edited), p).cell(row, col).value).toBe(424242);
+  });
+});
+
+describe("shared strings read directly equal the general scanner's reading", () => {
+  test.each([0, 1, 2])("filled template %i", async (seed) => {
+    const book = await filledBook(seed);
+    book.getWorksheet(ANSWER_SHEET)!.getCell("P1").value = "  前後に空白  ";
+    book.getWorksheet(ANSWER_SHEET)!.getCell("P2").value = "";
+    const xml = (await partsOf(book)).sstXml!;
+    const direct = parseSharedStrings(xml);
+    expect(direct.length).toBeGreaterThan(50);
+    expect(direct).toContain("  前後に空白  ");
+    expect(direct).toContain("<&> A");
+    const scanned = parseSharedStrings(xml.replace(/(<sst[^>]*>)/, "$1<!-- read by the scanner -->"));
+    expect(scanned).toEqual(direct);
+    // Rich text (runs) is the scanner's: the direct loop must not take a part that has it.
+    const rich = xml.replace(/<si><t>([^<]*)<\/t><\/si>/, "<si><r><t>$1</t></r></si>");
+    expect(rich).not.toBe(xml);
+    expect(parseSharedStrings(rich).some((x) => typeof x === "object")).toBe(true);
+  });
+});
