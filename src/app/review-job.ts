@@ -105,7 +105,8 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
   const now = options.now ?? (() => Date.now());
   const started = now();
   const results: (ReviewRecord | undefined)[] = new Array(files.length);
-  const live = new Set<JobWorker>();
+  /** Each live worker and how to stop it (its timer with it). */
+  const live = new Map<JobWorker, () => void>();
   let next = 0;
   let done = 0;
   let cancelled = false;
@@ -113,7 +114,7 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
   const finished = new Promise<{ records: ReviewRecord[]; cancelled: boolean }>((resolve) => (settle = resolve));
 
   const end = () => {
-    for (const w of live) w.terminate();
+    for (const stop of [...live.values()]) stop();
     live.clear();
     settle({ records: results.filter((r): r is ReviewRecord => r !== undefined), cancelled });
   };
@@ -144,7 +145,6 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
   const start = () => {
     if (cancelled) return;
     const w = options.spawn();
-    live.add(w);
     w.post({ kind: "init", rulebook: options.rulebook, limits });
     let current: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -153,6 +153,7 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
       live.delete(w);
       w.terminate();
     };
+    live.set(w, retire);
     const feed = async () => {
       const index = take();
       if (index === undefined || cancelled) {

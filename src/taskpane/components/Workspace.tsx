@@ -20,9 +20,10 @@ import { ScorePanel } from "./ScorePanel";
 import { TallyPanel, type TallyState } from "./TallyPanel";
 import { WhatIf } from "./WhatIf";
 import { WhereToGain } from "./WhereToGain";
+import { ReviewerView } from "../reviewer/ReviewerView";
 
-export type TabId = "results" | "whatif" | "gain" | "formmap";
-type ScoredTab = Exclude<TabId, "formmap">;
+export type TabId = "results" | "whatif" | "gain" | "formmap" | "review";
+type ScoredTab = Exclude<TabId, "formmap" | "review">;
 
 const useStyles = makeStyles({
   panel: {
@@ -64,7 +65,7 @@ interface Props extends ScoredProps {
 
 export function Workspace(props: Props) {
   const { scored, rulebookId, running, ...rest } = props;
-  const { t } = usePane();
+  const { t, api } = usePane();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("results");
   const tabs: { id: TabId; label: string }[] = [
@@ -72,6 +73,7 @@ export function Workspace(props: Props) {
     { id: "whatif", label: t("tab.whatif") },
     { id: "gain", label: t("tab.gain") },
     { id: "formmap", label: t("tab.formmap") },
+    ...(api.reviewer ? [{ id: "review" as const, label: t("tab.review") }] : []),
   ];
   let content: ReactNode;
   if (tab === "formmap")
@@ -82,6 +84,10 @@ export function Workspace(props: Props) {
         busy={rest.busy}
         onSelectCell={rest.onSelectCell}
       />
+    );
+  else if (tab === "review")
+    content = (
+      <ReviewerView rulebookId={rulebookId} busy={rest.busy} onSelectCell={rest.onSelectCell} insurers={rest.tally?.info.insurers} />
     );
   else if (scored) content = <ScoredViews tab={tab} {...scored} {...rest} />;
   else if (running) content = null;
