@@ -4,8 +4,6 @@
 // its report is the batch's summary layout for one municipality.
 import type { Rulebook } from "../rulebooks/schema";
 import type { WorkbookPort } from "../workbook/port";
-import { reviewPort } from "./review/review-workbook";
-import { summarise } from "./review/summarise";
 import { nationalLowLine } from "./review/glance";
 import type { ReviewRecord, ReviewSummary } from "./review/types";
 import { reportWrites } from "./report-sheets";
@@ -52,6 +50,11 @@ export class ReviewerSession implements ReviewerApi {
 
   async check(rulebookId: string, label: string): Promise<CheckOutcome> {
     const rulebook = this.rulebookOf(rulebookId);
+    // Loaded when first used: the pane's first screen does not carry the review.
+    const [{ reviewPort }, { summarise }] = await Promise.all([
+      import("./review/review-workbook"),
+      import("./review/summarise"),
+    ]);
     // reviewPort reads through the port only (runScoring with write: false): no write request is made.
     const record = await reviewPort(this.port, label, { rulebook });
     const summary = summarise([record], { rulebook });

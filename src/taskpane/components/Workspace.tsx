@@ -1,7 +1,7 @@
 // The pane's views as tabs: results, what-if and where-to-gain (after a run), and the form map (any time:
 // a workbook that is not the standard template needs its answer cells mapped before it can be scored).
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { ReactNode, useState } from "react";
+import { lazy, ReactNode, Suspense, useState } from "react";
 import type { Rulebook } from "../../rulebooks/schema";
 import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
@@ -20,7 +20,9 @@ import { ScorePanel } from "./ScorePanel";
 import { TallyPanel, type TallyState } from "./TallyPanel";
 import { WhatIf } from "./WhatIf";
 import { WhereToGain } from "./WhereToGain";
-import { ReviewerView } from "../reviewer/ReviewerView";
+
+// The reviewer's desk (and the file checks it brings) loads when its tab is first opened.
+const ReviewerView = lazy(() => import("../reviewer/ReviewerView").then((m) => ({ default: m.ReviewerView })));
 
 export type TabId = "results" | "whatif" | "gain" | "formmap" | "review";
 type ScoredTab = Exclude<TabId, "formmap" | "review">;
@@ -87,7 +89,9 @@ export function Workspace(props: Props) {
     );
   else if (tab === "review")
     content = (
-      <ReviewerView rulebookId={rulebookId} busy={rest.busy} onSelectCell={rest.onSelectCell} insurers={rest.tally?.info.insurers} />
+      <Suspense fallback={null}>
+        <ReviewerView rulebookId={rulebookId} busy={rest.busy} onSelectCell={rest.onSelectCell} insurers={rest.tally?.info.insurers} />
+      </Suspense>
     );
   else if (scored) content = <ScoredViews tab={tab} {...scored} {...rest} />;
   else if (running) content = null;
