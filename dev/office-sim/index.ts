@@ -101,5 +101,5 @@ export function createSimulatedExcel(
 export { type SimOptions, type SimStats } from "./context";
 export { type Access, type ApiSet, EXCEL_API_SETS, compareSets } from "./api-sets";
 export { installOfficeGlobals } from "./globals";
-export { SimWorkbook, changedCells } from "./model";
+export { SimWorkbook, changedCells, type WorkbookSnapshot } from "./model";
 export { fromExcelJs, loadXlsx, toExcelJs, toXlsx } from "./xlsx";
