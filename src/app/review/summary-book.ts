@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { bandsAssumedFrom } from "../../engine/size-band";
 import { listOf, msg, render } from "../../messages";
+import { roundHalfUp } from "../../numbers/round";
 import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
 
@@ -344,8 +345,8 @@ export function addMatrixSheet(
     );
   }
   if (line) {
-    const rate = (line.ratePercent / 100).toFixed(digits + 2);
-    ws.getCell(1, 5).note = `全国平均−2SD: 得点 ${Math.round(line.points * 10) / 10}（得点率 ${(Number(rate) * 100).toFixed(digits)}%）${line.source ? `　出典: ${line.source}` : ""}`;
+    const source = line.source ? `\u3000出典: ${line.source}` : "";
+    ws.getCell(1, 5).note = `全国平均−2SD: 得点 ${roundHalfUp(line.points, 1)}（得点率 ${roundHalfUp(line.ratePercent, digits).toFixed(digits)}%）${source}`;
   } else {
     ws.getCell(1, 5).note = "全国平均と標準偏差が分からないため判定していません（全国集計を読み込むと判定します）。";
   }
