@@ -14,6 +14,7 @@ import { summarise } from "../src/app/review/summarise";
 import { nationalLowLine, prefectureGlance } from "../src/app/review/glance";
 import { folderSelection, type JobWorker, startReviewJob, type WorkerInit, type WorkerTask } from "../src/app/review-job";
 import { reviewFiles } from "../src/review/pool";
+import { collectorHandler, type CollectorReply, SummaryCollector } from "../src/app/review-collector";
 import { MB } from "../src/files/limits";
 import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../dev/office-sim";
 import { miniRulebook } from "./fixtures/mini-rulebook";
@@ -109,8 +110,13 @@ describe("the batch summary through Office.js", () => {
   test("a new workbook with 一覧, 確認事項, 指標別 and the municipalities × indicators matrix", async () => {
     const { excel, reviewer } = await simOf(await templateBook(rb, TOWN_A));
     const recs = await records();
-    const summary = summarise(recs, { rulebook: rb });
-    const done = await reviewer.writeSummary(summary, recs, rb);
+    // Records arrive in the order workers finish; the summary keeps the files' order.
+    const collector = new SummaryCollector(rb);
+    collector.add(1, recs[1]);
+    collector.add(0, recs[0]);
+    const summary = collector.summarise();
+    expect(summary).toEqual({ ...summarise(recs, { rulebook: rb }), generatedAt: summary.generatedAt });
+    const done = await reviewer.writeSummary(collector);
     expect(done.sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
     const matrix = cells(excel.created[0], "市町村×指標");
     expect(matrix[2].slice(0, 3)).toEqual(["青葉町", "012025", 72]);
@@ -127,14 +133,36 @@ describe("the batch summary through Office.js", () => {
       await ctx.sync();
     });
     const recs = await records();
-    const summary = summarise(recs, { rulebook: rb });
+    const collector = new SummaryCollector(rb);
+    recs.forEach((r, i) => collector.add(i, r));
     expect(reviewer.summaryTarget()).toBe("sheets");
-    const done = await reviewer.writeSummary(summary, recs, rb);
+    const done = await reviewer.writeSummary(collector);
     expect(done).toEqual({ target: "sheets", sheets: ["一覧 (2)", "確認事項", "指標別", "市町村×指標"] });
     const list = cells(excel.model, "一覧 (2)");
     expect(list[1].slice(0, 2)).toEqual(["青葉町", "012025"]);
     expect(list[0][0]).toBe("市町村名");
     expect(cells(excel.model, "一覧")).toEqual([]);
+  });
+});
+
+describe("the summary's worker", () => {
+  test("answers in order: the summary without its long lists, then the workbook's bytes", async () => {
+    const replies: CollectorReply[] = [];
+    const handle = collectorHandler((r) => void replies.push(r));
+    const recs = [
+      await processWorkbook(await templateBook(rb, { ...TOWN_A, reportedPoints: { "A.y1": 5 } }), "a.xlsx", { rulebook: rb }),
+      await processWorkbook(await templateBook(rb, TOWN_B), "b.xlsx", { rulebook: rb }),
+    ];
+    await handle({ kind: "init", rulebook: rb });
+    await handle({ kind: "record", index: 1, record: recs[1] });
+    await handle({ kind: "record", index: 0, record: recs[0] });
+    await handle({ kind: "summarise", extra: [] });
+    await handle({ kind: "xlsx" });
+    const full = summarise(recs, { rulebook: rb });
+    const view = replies[0].kind === "summary" ? replies[0].view : undefined;
+    expect(view).toMatchObject({ rows: full.rows, failures: full.failures, issueCount: full.issues.length, mismatchCount: 1 });
+    expect(view).not.toHaveProperty("issues");
+    expect(replies[1].kind === "xlsx" && replies[1].sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
   });
 });
 
@@ -150,7 +178,12 @@ describe("the prefecture at a glance", () => {
     ];
     const withLine = { ...rb, root: { ...rb.root, benchmark: { mean: 50, sd: 12, source: "試験" } } };
     const summary = summarise(recs, { rulebook: withLine, previous });
-    const g = prefectureGlance(summary, withLine, new Map([["012025", { rank: 5, of: 1741 }]]));
+    const g = prefectureGlance(summary, withLine, [
+      { code: "012025", name: "青葉町", rank: 5, of: 1741 },
+      // Another 白浜村 elsewhere in Japan: a name two rows share finds neither.
+      { code: "999999", name: "白浜村", rank: 9, of: 1741 },
+      { code: "999998", name: "白浜村", rank: 10, of: 1741 },
+    ]);
     expect(nationalLowLine(withLine)).toEqual({ points: 26, ratePercent: 26, source: "試験" });
     expect(g.rows.map((r) => [r.name, r.rank, r.belowLine, r.nationalRank])).toEqual([
       ["青葉町", 1, false, { rank: 5, of: 1741 }],

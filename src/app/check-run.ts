@@ -4,9 +4,8 @@
 // its report is the batch's summary layout for one municipality.
 import type { Rulebook } from "../rulebooks/schema";
 import type { WorkbookPort } from "../workbook/port";
-import { nationalLowLine } from "./review/glance";
 import type { ReviewRecord, ReviewSummary } from "./review/types";
-import { reportWrites } from "./report-sheets";
+import type { SummarySource } from "./review-collector";
 
 export interface CheckOutcome {
   rulebookId: string;
@@ -38,7 +37,7 @@ export interface ReviewerApi {
   writeCheckReport(check: CheckOutcome): Promise<ReportWritten>;
   /** The batch summary: a new workbook, else new sheets of the open (the reviewer's own) workbook. */
   summaryTarget(): ReportTarget;
-  writeSummary(summary: ReviewSummary, records: readonly ReviewRecord[], rulebook: Rulebook): Promise<ReportWritten>;
+  writeSummary(source: SummarySource): Promise<ReportWritten>;
 }
 
 export class ReviewerSession implements ReviewerApi {
@@ -79,23 +78,14 @@ export class ReviewerSession implements ReviewerApi {
     return { target: "new-workbook", sheets };
   }
 
-  async writeSummary(
-    summary: ReviewSummary,
-    records: readonly ReviewRecord[],
-    rulebook: Rulebook,
-  ): Promise<ReportWritten> {
-    const { addMatrixSheet, summaryWorkbook } = await import("./review/summary-book");
-    const book = summaryWorkbook(summary);
-    addMatrixSheet(book, summary, records, nationalLowLine(rulebook));
+  async writeSummary(source: SummarySource): Promise<ReportWritten> {
     if (this.openNew) {
-      await this.openNew(new Uint8Array(await book.xlsx.writeBuffer()));
-      return { target: "new-workbook", sheets: book.worksheets.map((w) => w.name) };
+      const { bytes, sheets } = await source.xlsx();
+      await this.openNew(bytes);
+      return { target: "new-workbook", sheets };
     }
     const read = await this.port.read({});
-    const { request, sheets } = reportWrites(
-      book,
-      read.sheets.map((s) => s.name),
-    );
+    const { request, sheets } = await source.writes(read.sheets.map((s) => s.name));
     await this.port.write(request);
     return { target: "sheets", sheets };
   }

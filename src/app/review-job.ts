@@ -60,6 +60,8 @@ export interface ReviewJobOptions {
   workers: number;
   spawn: () => JobWorker;
   onProgress?: (p: JobProgress) => void;
+  /** Each record as it is done (in completion order), with its file's index. */
+  onRecord?: (index: number, record: ReviewRecord) => void;
   now?: () => number;
 }
 
@@ -123,6 +125,7 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
     if (results[index] || cancelled) return;
     results[index] = record;
     done++;
+    options.onRecord?.(index, record);
     const elapsedMs = now() - started;
     options.onProgress?.({ done, total: files.length, file: files[index].name, elapsedMs, leftMs: timeLeft(done, files.length, elapsedMs) });
     if (done === files.length) end();

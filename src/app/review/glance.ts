@@ -6,6 +6,7 @@
 import { judgeRates } from "../../engine/compare";
 import { roundHalfUp } from "../../numbers/round";
 import type { Rulebook } from "../../rulebooks/schema";
+import { matchIdentity } from "../../workbook/entities";
 import type { ReviewSummary } from "./types";
 
 /** The national "mean rate − 2 SD" line of the total, in points and as a rate (percent). */
@@ -31,10 +32,16 @@ export function nationalLowLine(rulebook: Rulebook): NationalLine | null {
   return line;
 }
 
-/** A municipality's national rank as a national tally gives it, by 市町村コード / 保険者番号. */
+/** A municipality's national rank as a national tally gives it. */
 export interface NationalRank {
   rank: number;
   of: number;
+}
+
+/** A row of a national tally with its rank, found by the one matching rule (code, else a unique name). */
+export interface RankedEntity extends NationalRank {
+  code: string;
+  name: string;
 }
 
 export interface GlanceRow {
@@ -79,9 +86,9 @@ function mean(xs: number[]): number | null {
 }
 
 export function prefectureGlance(
-  summary: ReviewSummary,
+  summary: Pick<ReviewSummary, "rulebook" | "rows" | "indicators">,
   rulebook: Rulebook,
-  nationalRanks?: ReadonlyMap<string, NationalRank>,
+  national: readonly RankedEntity[] = [],
 ): PrefectureGlance {
   const digits = summary.rulebook.rateDigits ?? 1;
   const line = nationalLowLine(rulebook);
@@ -96,8 +103,8 @@ export function prefectureGlance(
       belowLine: line !== null && r.total < line.points,
     };
     if (r.code !== undefined) row.code = r.code;
-    const national = r.code !== undefined ? nationalRanks?.get(r.code) : undefined;
-    if (national) row.nationalRank = national;
+    const found = national.length ? matchIdentity(national, { code: r.code, name: r.name }) : undefined;
+    if (found?.kind === "found") row.nationalRank = { rank: found.entity.rank, of: found.entity.of };
     return row;
   });
   const current = summary.rows.map((r) => r.ratePercent).filter((x): x is number => x !== null);

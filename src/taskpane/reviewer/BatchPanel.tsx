@@ -1,23 +1,27 @@
 // The reviewer batch from the pane: many submitted workbooks (chosen one by one, or a folder where the
 // platform allows) read and scored on Web Workers, with progress, the time left and cancel; the files
 // that could not be read listed with the CLI's reasons; the summary written through Office.js.
-import { Button, Caption1, ProgressBar, Subtitle2, useId } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Subtitle2, useId } from "@fluentui/react-components";
 import { Dismiss20Regular, DocumentMultiple20Regular, FolderOpen20Regular, TableArrowUp20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import type { ReviewerApi } from "../../app/check-run";
 import { folderSelection, type JobFile, type JobProgress, type ReviewJob, startReviewJob } from "../../app/review-job";
 import { WORKBOOK_EXTENSIONS } from "../../app/review/file-kinds";
-import { summarise } from "../../app/review/summarise";
-import type { ReviewRecord, ReviewSummary } from "../../app/review/types";
+import type { ReviewRecord } from "../../app/review/types";
+import type { SummaryView } from "../../app/review-collector";
 import type { Rulebook } from "../../rulebooks/schema";
 import { usePane } from "../context";
 import { errorText } from "../errors";
+import type { SummaryWorker } from "./workers";
 import { useShared } from "../styles";
 
+const useStyles = makeStyles({ bar: { width: "100%", height: "8px" } });
+
 export interface BatchResult {
-  records: ReviewRecord[];
-  summary: ReviewSummary;
+  summary: SummaryView;
   rulebook: Rulebook;
+  /** The worker that holds the records and builds the report. */
+  source: SummaryWorker;
 }
 
 interface Props {
@@ -34,6 +38,8 @@ type Phase = { kind: "idle" } | { kind: "running"; progress: JobProgress | null;
 /** The browser offers folder choice (webkitdirectory) here. */
 const folderSupported = typeof HTMLInputElement !== "undefined" && "webkitdirectory" in HTMLInputElement.prototype;
 
+const PROGRESS_MS = 300;
+
 function asJobFile(f: File, name: string): JobFile {
   return { name, size: f.size, read: () => f.arrayBuffer() };
 }
@@ -41,6 +47,7 @@ function asJobFile(f: File, name: string): JobFile {
 export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, result }: Props) {
   const { api, t, lt, lang } = usePane();
   const s = useShared();
+  const styles = useStyles();
   const headingId = useId("batch-heading");
   const failuresId = useId("batch-failures");
   const filesInput = useRef<HTMLInputElement>(null);
@@ -75,24 +82,43 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     const files = picked.read.map((x) => asJobFile(x.file, x.name));
     onBusy(true);
     setPhase({ kind: "running", progress: null, total: files.length });
-    const { spawnReviewWorker, workerCount } = await import("./workers");
+    const { spawnReviewWorker, SummaryWorker, workerCount } = await import("./workers");
+    result?.source.terminate();
+    const collector = new SummaryWorker(rulebook);
+    // Progress is shown a few times a second, not per file: each render repaints the pane, and the
+    // main thread is also what hands the files to the workers.
+    let latest: JobProgress | null = null;
+    let shown = 0;
     const running = startReviewJob(files, {
       rulebook,
       workers: workerCount(),
       spawn: spawnReviewWorker,
-      onProgress: (p) => setPhase({ kind: "running", progress: p, total: p.total }),
+      onRecord: (index, record) => collector.add(index, record),
+      onProgress: (p) => {
+        latest = p;
+        const now = performance.now();
+        if (now - shown < PROGRESS_MS && p.done < p.total) return;
+        shown = now;
+        setPhase({ kind: "running", progress: latest, total: p.total });
+      },
     });
     job.current = running;
     const { records, cancelled } = await running.done;
     job.current = null;
-    onBusy(false);
     if (cancelled) {
+      collector.terminate();
+      onBusy(false);
       setPhase({ kind: "cancelled", done: records.length, total: files.length });
       return;
     }
-    setPhase({ kind: "idle" });
-    const all = [...records, ...picked.refused];
-    onResult({ records: all, summary: summarise(all, { rulebook }), rulebook });
+    try {
+      onResult({ summary: await collector.summarise(picked.refused), rulebook, source: collector });
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      onBusy(false);
+      setPhase({ kind: "idle" });
+    }
   };
 
   const write = async () => {
@@ -100,7 +126,7 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     onBusy(true);
     setError(null);
     try {
-      const done = await reviewer.writeSummary(result.summary, result.records, result.rulebook);
+      const done = await reviewer.writeSummary(result.source);
       setWritten(t("batch.written", { sheets: done.sheets.join("・") }));
     } catch (e) {
       setError(errorText(e, lang));
@@ -162,7 +188,8 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
       />
       {running && (
         <div role="status" aria-live="polite">
-          <ProgressBar value={phase.progress ? phase.progress.done / Math.max(1, phase.total) : undefined} max={1} />
+          {/* The plain element: no animation to repaint while the workers run. */}
+          <progress className={styles.bar} value={phase.progress?.done ?? 0} max={Math.max(1, phase.total)} />
           <Caption1 className={s.numeric}>
             {t("batch.progress", { done: phase.progress?.done ?? 0, total: phase.total })}
             {phase.progress?.leftMs != null && ` — ${t("batch.left", { time: timeText(phase.progress.leftMs) })}`}

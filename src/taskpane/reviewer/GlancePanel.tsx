@@ -2,9 +2,9 @@
 // 前年度以上), the municipalities below the national "mean rate − 2 SD" line, per indicator the
 // prefecture's share against the nation's, and each municipality's rank (nationally where a loaded
 // national tally gives one).
-import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useId } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useId } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { type NationalRank, prefectureGlance } from "../../app/review/glance";
+import { prefectureGlance, type RankedEntity } from "../../app/review/glance";
 import type { TallyInsurer } from "../../app/pane-api";
 import { JudgementBadge } from "../components/JudgementBadge";
 import { usePane } from "../context";
@@ -21,11 +21,10 @@ export function GlancePanel({ result, insurers }: { result: BatchResult; insurer
   const indId = useId("glance-indicators");
   const rowsId = useId("glance-rows");
   const [limit, setLimit] = useState(PAGE);
-  const ranks = useMemo(() => {
-    const m = new Map<string, NationalRank>();
-    for (const i of insurers ?? []) if (i.rank) m.set(i.code, { rank: i.rank.rank, of: i.rank.of });
-    return m;
-  }, [insurers]);
+  const ranks = useMemo<RankedEntity[]>(
+    () => (insurers ?? []).flatMap((i) => (i.rank ? [{ code: i.code, name: i.name, rank: i.rank.rank, of: i.rank.of }] : [])),
+    [insurers],
+  );
   const g = useMemo(() => prefectureGlance(result.summary, result.rulebook, ranks), [result, ranks]);
   const digits = result.summary.rulebook.rateDigits ?? 1;
   const anyNational = g.rows.some((r) => r.nationalRank);
@@ -114,9 +113,9 @@ export function GlancePanel({ result, insurers }: { result: BatchResult; insurer
         </TableBody>
       </Table>
       {(g.rows.length > limit || g.indicators.length > limit) && (
-        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+        <Button appearance="secondary" size="small" onClick={() => setLimit((l) => l + PAGE)}>
           {t("more", { n: Math.max(g.rows.length, g.indicators.length) - limit })}
-        </button>
+        </Button>
       )}
     </section>
   );
