@@ -38,10 +38,20 @@ type Phase = { kind: "idle" } | { kind: "running"; progress: JobProgress | null;
 /** The browser offers folder choice (webkitdirectory) here. */
 const folderSupported = typeof HTMLInputElement !== "undefined" && "webkitdirectory" in HTMLInputElement.prototype;
 
-const PROGRESS_MS = 300;
+const PROGRESS_MS = 1000;
 
+/**
+ * A chosen file for the job. Its size is asked for only when its turn comes: for a file on disk the
+ * browser looks the size up synchronously, which for 1,741 files at once would hold the pane for seconds.
+ */
 function asJobFile(f: File, name: string): JobFile {
-  return { name, size: f.size, read: () => f.arrayBuffer() };
+  return {
+    name,
+    get size() {
+      return f.size;
+    },
+    read: () => f.arrayBuffer(),
+  };
 }
 
 export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, result }: Props) {
