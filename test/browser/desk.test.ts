@@ -49,6 +49,18 @@ async function openDesk(page: Page, url: string): Promise<void> {
   await page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name: "審査", exact: true }).click();
 }
 
+/** Serious and critical axe-core findings on the page. */
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
 /** The three sheets the CLI writes, as plain data (values, formats, conditional formats). */
 function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
   return Object.fromEntries(names.map((n) => [n, snap.sheets[n]]));
@@ -179,6 +191,7 @@ describe("the reviewer's desk in Chromium", () => {
       const rates = cli.rows.map((r) => r.ratePercent!).filter((x) => x !== null);
       const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
       await expect(glance.textContent()).resolves.toContain(`平均得点率 ${(Math.round(mean * 10) / 10).toFixed(1)}%（${rates.length}市町村）`);
+      expect(await axeSerious(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },
