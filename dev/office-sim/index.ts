@@ -3,11 +3,12 @@
 // in jest and in the task pane's browser preview. createSimulatedExcel(model).run has Excel.run's
 // type; the context it passes is typed as Excel.RequestContext, and the proxies keep office.js's
 // rules (load + sync before read, writes applied at sync, errors with Office's codes).
-import { isSetSupportedUpTo } from "./api-sets";
+import { apiNotFound, compareSets, isSetSupportedUpTo } from "./api-sets";
 import { type SimHost, type SimOptions, type SimStats, SimContext, newStats } from "./context";
 import { officeError } from "./errors";
 import { SimWorkbook } from "./model";
 import { SimObject } from "./proxy";
+import { loadXlsx } from "./xlsx";
 
 export interface SimulatedExcel {
   /** Excel.run over the simulated workbook: run(batch), run(options, batch), run(object(s), batch). */
@@ -18,6 +19,19 @@ export interface SimulatedExcel {
   options: SimOptions;
   /** Office.context.requirements.isSetSupported as this Excel answers it (see SimOptions.excelApi). */
   isSetSupported(name: string, minVersion?: string): boolean;
+  /**
+   * Excel.createWorkbook (ExcelApi 1.8): opens a new workbook from a base64 .xlsx, as Excel opens it
+   * in a window of its own (the add-in gets no handle to it). Kept in `created`, in order.
+   */
+  createWorkbook(base64?: string): Promise<void>;
+  created: SimWorkbook[];
+}
+
+function base64Bytes(text: string): Uint8Array {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 function contextOf(x: unknown): SimContext | undefined {
@@ -62,7 +76,20 @@ export function createSimulatedExcel(
     }
   }
 
+  const created: SimWorkbook[] = [];
+  async function createWorkbook(base64?: string): Promise<void> {
+    if (options.excelApi !== undefined && compareSets("1.8", options.excelApi) > 0)
+      throw apiNotFound("Excel.createWorkbook", "1.8");
+    try {
+      created.push(base64 ? await loadXlsx(base64Bytes(base64)) : new SimWorkbook({ sheets: [{ name: "Sheet1" }] }));
+    } catch {
+      throw officeError("InvalidArgument", "the base64 text is not an .xlsx workbook", "createWorkbook");
+    }
+  }
+
   return {
+    createWorkbook,
+    created,
     run: run as unknown as typeof Excel.run,
     stats: host.stats,
     model,
@@ -74,5 +101,5 @@ export function createSimulatedExcel(
 export { type SimOptions, type SimStats } from "./context";
 export { type Access, type ApiSet, EXCEL_API_SETS, compareSets } from "./api-sets";
 export { installOfficeGlobals } from "./globals";
-export { SimWorkbook, changedCells } from "./model";
+export { SimWorkbook, changedCells, type WorkbookSnapshot } from "./model";
 export { fromExcelJs, loadXlsx, toExcelJs, toXlsx } from "./xlsx";

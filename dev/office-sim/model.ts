@@ -466,7 +466,7 @@ export class SimWorkbook {
   }
   set selection(v: SimSelection | null) {
     const old = this._selection;
-    this._record(() => (this._selection = old));
+    this._record(() => (this._selection = old), "selection");
     this._selection = v ? { ...v } : null;
   }
 
@@ -513,8 +513,19 @@ export class SimWorkbook {
 
   // ---- transactions (used by sync) ----------------------------------------------------------
 
-  _record(undo: () => void): void {
-    this._txn?.push(undo);
+  /**
+   * Changes asked for through the API (at sync, counted even when the batch is then rolled back):
+   * `count` every change to cells, sheets, names, settings, formats, charts …; `selection` moves of
+   * the selection. A read-only run must leave `count` at zero. Tests building the model directly
+   * are not counted.
+   */
+  readonly writes = { count: 0, selection: 0 };
+
+  _record(undo: () => void, kind: "change" | "selection" = "change"): void {
+    if (!this._txn) return;
+    this._txn.push(undo);
+    if (kind === "selection") this.writes.selection++;
+    else this.writes.count++;
   }
 
   _begin(): void {

@@ -3,6 +3,7 @@
 import { createRoot } from "react-dom/client";
 import { useSyncExternalStore } from "react";
 import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
+import { openAsNewWorkbook } from "../../src/adapters/office/new-workbook";
 import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../office-sim";
 import type { PaneApi } from "../../src/app/pane-api";
 import { App } from "../../src/taskpane/App";
@@ -57,8 +58,10 @@ async function start(): Promise<void> {
   const data = await (await fetch("sample.xlsx")).arrayBuffer();
   const model = await loadXlsx(data);
   const excel = createSimulatedExcel(model, { latencyMs: 30 });
-  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never)));
-  (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats };
+  // Reports open as new in-memory workbooks (Excel.createWorkbook), kept in `created` for the tests.
+  const openNew = (bytes: Uint8Array) => openAsNewWorkbook(excel.createWorkbook, bytes);
+  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, openNew));
+  (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats, created: excel.created };
   createRoot(root).render(<Preview api={api} model={model} />);
 }
 

@@ -7,6 +7,7 @@ import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect"
 import type { RunStep } from "./scoring-run";
 import type { OutputConflict } from "../workbook/template";
 import type { ExcelSupport, OptionalFeature } from "../adapters/office/excel-support";
+import type { ReviewerApi } from "./check-run";
 
 export type { ExcelSupport, FormMapEntry, FormMapProposal, OptionalFeature, OutputConflict, RunStep };
 
@@ -132,4 +133,6 @@ export interface PaneApi {
   useTallyBenchmarks(on: boolean): void;
   /** Inside Excel: which features this Excel lacks (older than Office 2021), for the pane to say so. */
   excelSupport?(): ExcelSupport | null;
+  /** The prefectural reviewer's desk: check the open workbook without writing, write reports elsewhere. */
+  reviewer?(): ReviewerApi;
 }

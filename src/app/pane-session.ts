@@ -19,6 +19,7 @@ import {
   parseFormMapFile,
 } from "../workbook/form-map-detect";
 import { runScoring, ScoringRunOutcome } from "./scoring-run";
+import { type OpenNewWorkbook, type ReviewerApi, ReviewerSession } from "./check-run";
 import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
 import type { TallyMunicipality, TallyRank } from "../tally/types";
@@ -55,7 +56,13 @@ export class WorkbookPaneApi implements PaneApi {
     private readonly extraRulebooks: Rulebook[] = [],
     /** Inside Excel: what Office.js says this Excel supports. */
     private readonly support: ExcelSupport | null = null,
+    /** Where this Excel can open a new workbook (ExcelApi 1.8): the reviewer's reports go there. */
+    private readonly openNew?: OpenNewWorkbook,
   ) {}
+
+  reviewer(): ReviewerApi {
+    return new ReviewerSession(this.port, (id) => this.rulebook(id), this.openNew);
+  }
 
   excelSupport(): ExcelSupport | null {
     return this.support;

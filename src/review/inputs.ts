@@ -4,18 +4,11 @@
 // an unreadable entry — so that the summary accounts for everything a municipality sent. Office lock
 // files (~$…), hidden files and subfolders are left out (subfolders are counted for the user).
 import { type Dirent, promises as fs, type Stats } from "fs";
-import { extname, join } from "path";
+import { join } from "path";
 import { bilingual, type Message, msg, UserError } from "../messages";
 import { failedRecord } from "../app/review/refusals";
 import type { ReviewRecord } from "../app/review/types";
-
-/** Workbook packages Saiten reads (macro-enabled books and templates have the same parts). */
-export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm"];
-
-/** True for names a folder listing skips: Office lock files (~$…) and hidden files (.…). */
-export function skippedName(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
-}
+import { isWorkbookName, skippedName, unsupportedRecord } from "../app/review/file-kinds";
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -28,29 +21,8 @@ export interface ReviewInputs {
   subfolders: number;
 }
 
-const EXTENSION_REASONS: Record<string, Message["code"]> = {
-  ".xls": "book.xls",
-  ".xlsb": "book.xlsb",
-  ".ods": "book.ods",
-  ".csv": "book.csv",
-  ".txt": "book.text",
-  ".pdf": "book.pdf",
-  ".htm": "book.html",
-  ".html": "book.html",
-  ".doc": "book.word",
-  ".docx": "book.word",
-  ".ppt": "book.powerpoint",
-  ".pptx": "book.powerpoint",
-};
-
 function refusal(file: string, code: NonNullable<ReviewRecord["reasonCode"]>, m: Message): ReviewRecord {
   return failedRecord(file, code, bilingual(m));
-}
-
-/** A file in a folder that is not a workbook Saiten reads: why, judged by its name. */
-function unsupported(file: string): ReviewRecord {
-  const code = EXTENSION_REASONS[extname(file).toLowerCase()] ?? "book.unknown-format";
-  return refusal(file, "unsupported", msg(code, { file }));
 }
 
 async function entryOf(dir: string, e: Dirent): Promise<{ path: string; stats?: Stats; refused?: ReviewRecord }> {
@@ -89,8 +61,8 @@ export async function folderEntries(dir: string): Promise<ReviewInputs> {
     const isFile = stats ? stats.isFile() : e.isFile();
     if (isDir) out.subfolders++;
     else if (!isFile) out.refused.push(refusal(path, "unreadable", msg("file.not-regular", { file: path, what: msg("file.what.other") })));
-    else if (WORKBOOK_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.files.push(path);
-    else out.refused.push(unsupported(path));
+    else if (isWorkbookName(e.name)) out.files.push(path);
+    else out.refused.push(unsupportedRecord(path));
   }
   return out;
 }

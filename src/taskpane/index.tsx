@@ -1,6 +1,7 @@
 // Inside Excel: the pane over the Office.js adapter, limited to what this Excel supports.
 import { officeExcelSupport } from "../adapters/office/excel-support";
 import { OfficeWorkbook } from "../adapters/office/office-workbook";
+import { canCreateWorkbook, openAsNewWorkbook } from "../adapters/office/new-workbook";
 import { mountPane } from "./mount";
 import { WorkbookPaneApi } from "../app/pane-session";
 
@@ -15,5 +16,8 @@ Office.onReady((info) => {
     Excel.run(options, batch)) as ConstructorParameters<typeof OfficeWorkbook>[0];
   const support = officeExcelSupport();
   const port = new OfficeWorkbook(run, support ? { features: support.features } : {});
-  mountPane(root, new WorkbookPaneApi(port, [], support));
+  const openNew = canCreateWorkbook(support)
+    ? (bytes: Uint8Array) => openAsNewWorkbook((base64) => Excel.createWorkbook(base64), bytes)
+    : undefined;
+  mountPane(root, new WorkbookPaneApi(port, [], support, openNew));
 });

@@ -559,7 +559,7 @@ describe("i18n", () => {
     const fs = jest.requireActual<typeof import("fs")>("fs");
     const path = jest.requireActual<typeof import("path")>("path");
     const dir = path.join(__dirname, "../../src/taskpane");
-    const files = [dir, path.join(dir, "components")].flatMap((d) =>
+    const files = [dir, path.join(dir, "components"), path.join(dir, "reviewer")].flatMap((d) =>
       fs
         .readdirSync(d)
         .filter((f) => /\.tsx?$/.test(f) && f !== "i18n.ts")

@@ -11,7 +11,7 @@ import type { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
 import { XlsxReader } from "../../adapters/xlsx";
 import { answerName, namedMap, pointsName } from "../../workbook/form-map";
 import type { FormMapFile } from "../../workbook/form-map-detect";
-import type { DefinedName } from "../../workbook/port";
+import type { DefinedName, WorkbookPort } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";
 import { runScoring, ScoringRunOutcome } from "../scoring-run";
 import { reportedGroups, reportedPoints } from "../../workbook/template";
@@ -117,6 +117,21 @@ export async function processWorkbook(
   }
 }
 
+/**
+ * One workbook already open behind a port (the task pane's check of the open workbook through
+ * Office.js), reviewed exactly as a file of the batch: read-only, never throws for what the workbook
+ * holds (a workbook without answers becomes a failed record).
+ */
+export async function reviewPort(port: WorkbookPort, file: string, options: ProcessOptions): Promise<ReviewRecord> {
+  try {
+    return await scoreOrExplain(port, file, options, () => false);
+  } catch (e) {
+    // Excel's own problems (busy, timed out, cell being edited) are the pane's to say.
+    if (e instanceof RangeTooLarge) return tooManyCells(file, e);
+    throw e;
+  }
+}
+
 function tooManyCells(file: string, e: RangeTooLarge): ReviewRecord {
   return refusedRecord(
     file,
@@ -131,7 +146,7 @@ function tooManyCells(file: string, e: RangeTooLarge): ReviewRecord {
 
 /** Scores; a workbook without answers becomes a failed record. Other errors are thrown. */
 async function scoreOrExplain(
-  port: ExcelJsWorkbook | XlsxReader,
+  port: WorkbookPort,
   file: string,
   options: ProcessOptions,
   isEmpty: () => boolean,
@@ -147,7 +162,7 @@ async function scoreOrExplain(
 }
 
 async function scoreLoaded(
-  port: ExcelJsWorkbook | XlsxReader,
+  port: WorkbookPort,
   file: string,
   options: ProcessOptions,
 ): Promise<ReviewRecord> {

@@ -1,7 +1,7 @@
 // The pane's views as tabs: results, what-if and where-to-gain (after a run), and the form map (any time:
 // a workbook that is not the standard template needs its answer cells mapped before it can be scored).
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { ReactNode, useState } from "react";
+import { lazy, ReactNode, Suspense, useState } from "react";
 import type { Rulebook } from "../../rulebooks/schema";
 import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
@@ -21,8 +21,11 @@ import { TallyPanel, type TallyState } from "./TallyPanel";
 import { WhatIf } from "./WhatIf";
 import { WhereToGain } from "./WhereToGain";
 
-export type TabId = "results" | "whatif" | "gain" | "formmap";
-type ScoredTab = Exclude<TabId, "formmap">;
+// The reviewer's desk (and the file checks it brings) loads when its tab is first opened.
+const ReviewerView = lazy(() => import("../reviewer/ReviewerView").then((m) => ({ default: m.ReviewerView })));
+
+export type TabId = "results" | "whatif" | "gain" | "formmap" | "review";
+type ScoredTab = Exclude<TabId, "formmap" | "review">;
 
 const useStyles = makeStyles({
   panel: {
@@ -64,7 +67,7 @@ interface Props extends ScoredProps {
 
 export function Workspace(props: Props) {
   const { scored, rulebookId, running, ...rest } = props;
-  const { t } = usePane();
+  const { t, api } = usePane();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("results");
   const tabs: { id: TabId; label: string }[] = [
@@ -72,6 +75,7 @@ export function Workspace(props: Props) {
     { id: "whatif", label: t("tab.whatif") },
     { id: "gain", label: t("tab.gain") },
     { id: "formmap", label: t("tab.formmap") },
+    ...(api.reviewer ? [{ id: "review" as const, label: t("tab.review") }] : []),
   ];
   let content: ReactNode;
   if (tab === "formmap")
@@ -82,6 +86,12 @@ export function Workspace(props: Props) {
         busy={rest.busy}
         onSelectCell={rest.onSelectCell}
       />
+    );
+  else if (tab === "review")
+    content = (
+      <Suspense fallback={null}>
+        <ReviewerView rulebookId={rulebookId} busy={rest.busy} onSelectCell={rest.onSelectCell} insurers={rest.tally?.info.insurers} />
+      </Suspense>
     );
   else if (scored) content = <ScoredViews tab={tab} {...scored} {...rest} />;
   else if (running) content = null;

@@ -1,0 +1,89 @@
+// The batch's records gathered off the pane's main thread: the summary of 1,741 records takes longer
+// than a frame may (and its report longer still), so the pane hands each record, as it arrives, to a
+// worker that keeps them in the order of the files, summarises them with the batch's own summarise(),
+// and builds the summary workbook (or, for an Excel that cannot open one, the writes of its sheets).
+// The main thread receives only what it shows: the summary without its long issue lists.
+import type { Rulebook } from "../rulebooks/schema";
+import type { WriteRequest } from "../workbook/port";
+import { summarise } from "./review/summarise";
+import { nationalLowLine } from "./review/glance";
+import type { ReviewRecord, ReviewSummary } from "./review/types";
+import { reportWrites } from "./report-sheets";
+
+/** What the pane shows of a summary: everything but the issue and mismatch lists (their counts instead). */
+export type SummaryView = Omit<ReviewSummary, "issues" | "mismatches"> & { issueCount: number; mismatchCount: number };
+
+export function summaryView(s: ReviewSummary): SummaryView {
+  const { issues, mismatches, ...rest } = s;
+  return { ...rest, issueCount: issues.length, mismatchCount: mismatches.length };
+}
+
+/** Where the summary's report comes from: built where the records are (a worker, or this thread). */
+export interface SummarySource {
+  xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }>;
+  writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }>;
+}
+
+export type CollectorMessage =
+  | { kind: "init"; rulebook: Rulebook }
+  | { kind: "record"; index: number; record: ReviewRecord }
+  | { kind: "summarise"; extra: ReviewRecord[] }
+  | { kind: "xlsx" }
+  | { kind: "writes"; existing: string[] };
+
+export type CollectorReply =
+  | { kind: "summary"; view: SummaryView }
+  | { kind: "xlsx"; bytes: Uint8Array; sheets: string[] }
+  | { kind: "writes"; request: WriteRequest; sheets: string[] };
+
+export class SummaryCollector implements SummarySource {
+  private readonly records: ReviewRecord[] = [];
+  private summary?: ReviewSummary;
+  private all: ReviewRecord[] = [];
+
+  constructor(private readonly rulebook: Rulebook) {}
+
+  add(index: number, record: ReviewRecord): void {
+    this.records[index] = record;
+    this.summary = undefined;
+  }
+
+  /** The files' records in their order, then `extra` (files refused before reading), as the CLI orders them. */
+  summarise(extra: readonly ReviewRecord[] = []): ReviewSummary {
+    this.all = [...this.records.filter((r): r is ReviewRecord => r !== undefined), ...extra];
+    this.summary = summarise(this.all, { rulebook: this.rulebook });
+    return this.summary;
+  }
+
+  private async book() {
+    const { addMatrixSheet, summaryWorkbook } = await import("./review/summary-book");
+    const summary = this.summary ?? this.summarise();
+    const book = summaryWorkbook(summary);
+    addMatrixSheet(book, summary, this.all, nationalLowLine(this.rulebook));
+    return book;
+  }
+
+  async xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+    const book = await this.book();
+    return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), sheets: book.worksheets.map((w) => w.name) };
+  }
+
+  async writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }> {
+    return reportWrites(await this.book(), existing);
+  }
+}
+
+/** A worker's side: one collector per init, one reply per question. */
+export function collectorHandler(post: (reply: CollectorReply, transfer?: ArrayBuffer[]) => void): (m: CollectorMessage) => Promise<void> {
+  let collector: SummaryCollector | undefined;
+  return async (m) => {
+    if (m.kind === "init") collector = new SummaryCollector(m.rulebook);
+    else if (!collector) return;
+    else if (m.kind === "record") collector.add(m.index, m.record);
+    else if (m.kind === "summarise") post({ kind: "summary", view: summaryView(collector.summarise(m.extra)) });
+    else if (m.kind === "xlsx") {
+      const { bytes, sheets } = await collector.xlsx();
+      post({ kind: "xlsx", bytes, sheets }, [bytes.buffer as ArrayBuffer]);
+    } else post({ kind: "writes", ...(await collector.writes(m.existing)) });
+  };
+}

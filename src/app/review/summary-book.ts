@@ -1,0 +1,305 @@
+// The summary workbook of the reviewer batch (一覧 / 確認事項 / 指標別), one layout for every shell:
+// the CLI saves it as summary.xlsx, the task pane opens it as a new workbook in Excel. ExcelJS runs in
+// Node and in the browser alike (the pane loads this module only when a summary is written).
+import ExcelJS from "exceljs";
+import { bandsAssumedFrom } from "../../engine/size-band";
+import { listOf, msg, render } from "../../messages";
+import { roundHalfUp } from "../../numbers/round";
+import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
+import type { NationalLine } from "./glance";
+import { listColumns, type Kind } from "./summary-columns";
+
+export const LIST_SHEET = "一覧";
+export const CHECK_SHEET = "確認事項";
+export const INDICATOR_SHEET = "指標別";
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
+const SHORT_FILL = "FFFFC7CE";
+const SHORT_FONT = "FF9C0006";
+const YEN = "#,##0";
+const CHANGE = "+0.0;-0.0;0.0";
+
+function rateFormat(digits: number): string {
+  return digits > 0 ? `0.${"0".repeat(digits)}%` : "0%";
+}
+
+
+function headerRow(ws: ExcelJS.Worksheet, headers: string[], left = 1): void {
+  headers.forEach((h, j) => {
+    const cell = ws.getCell(1, left + j);
+    cell.value = h;
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", wrapText: true };
+  });
+}
+
+function setWidths(ws: ExcelJS.Worksheet, widths: number[], left = 1): void {
+  widths.forEach((w, j) => (ws.getColumn(left + j).width = w));
+}
+
+/** The summary workbook (not yet saved). */
+export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
+  const digits = summary.rulebook.rateDigits ?? 1;
+  const pct = rateFormat(digits);
+  const formats: Partial<Record<Kind, string>> = {
+    rate: pct,
+    change: CHANGE,
+    share: "0.00%",
+    yen: YEN,
+    count: "#,##0",
+  };
+  const book = new ExcelJS.Workbook();
+  book.creator = "Saiten";
+
+  // ---------------------------------------------------------------- 一覧
+  const cols = listColumns(summary);
+  const list = book.addWorksheet(LIST_SHEET, { views: [{ state: "frozen", ySplit: 1, xSplit: 2 }] });
+  headerRow(
+    list,
+    cols.map((c) => c.header),
+  );
+  setWidths(
+    list,
+    cols.map((c) => c.width),
+  );
+  summary.rows.forEach((row, i) => {
+    const r = i + 2;
+    cols.forEach((c, j) => {
+      const v = c.value(row);
+      const cell = list.getCell(r, j + 1);
+      if (c.kind === "text") {
+        cell.numFmt = "@";
+        if (v !== undefined && v !== null) cell.value = String(v);
+        return;
+      }
+      if (v === undefined || v === null || typeof v !== "number") return;
+      cell.value = c.kind === "rate" ? v / 100 : v;
+      const fmt = formats[c.kind];
+      if (fmt) cell.numFmt = fmt;
+    });
+  });
+  const bandCol = cols.findIndex((c) => c.header === "規模区分");
+  if (summary.sizeBandsAssumedFrom !== undefined && bandCol >= 0)
+    list.getCell(1, bandCol + 1).note = `${bandsAssumedFrom(summary.sizeBandsAssumedFrom).ja}（規模区分・規模区分内順位）`;
+  const lastCol = list.getColumn(cols.length).letter;
+  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  if (summary.rows.length) {
+    const judge = list.getColumn(cols.findIndex((c) => c.header === "判定") + 1).letter;
+    list.addConditionalFormatting({
+      ref: `A2:${lastCol}${summary.rows.length + 1}`,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [`$${judge}2="未達成"`],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: SHORT_FILL } },
+            font: { color: { argb: SHORT_FONT } },
+          },
+        },
+      ],
+    });
+  }
+
+  // ---------------------------------------------------------------- 確認事項
+  const check = book.addWorksheet(CHECK_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const checkHeaders = [
+    "ファイル",
+    "市町村名",
+    "市町村コード",
+    "種別",
+    "コード",
+    "セル",
+    "対象",
+    "重要度",
+    "内容",
+    "記載値",
+    "再計算値",
+  ];
+  headerRow(check, checkHeaders);
+  setWidths(check, [30, 14, 12, 10, 16, 16, 16, 8, 70, 10, 10]);
+  const who = new Map(summary.rows.map((r) => [r.file, r]));
+  const lines: (string | number | null | undefined)[][] = [];
+  for (const f of summary.failures)
+    lines.push([f.file, f.name, f.code, "読めない", f.reasonCode, null, null, "error", f.reason.ja]);
+  for (const d of summary.duplicates)
+    for (const file of d.files)
+      lines.push([
+        file,
+        who.get(file)?.name,
+        who.get(file)?.code,
+        "重複",
+        "duplicate",
+        null,
+        d.key,
+        "warning",
+        // The summary workbook is in Japanese.
+        render(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) }), "ja"),
+      ]);
+  for (const m of summary.mismatches)
+    lines.push([
+      m.file,
+      who.get(m.file)?.name,
+      who.get(m.file)?.code,
+      "不一致",
+      "mismatch",
+      m.cell,
+      m.target,
+      "error",
+      m.message.ja,
+      typeof m.reported === "number" || typeof m.reported === "string"
+        ? m.reported
+        : JSON.stringify(m.reported),
+      m.computed,
+    ]);
+  for (const i of summary.issues)
+    lines.push([
+      i.file,
+      who.get(i.file)?.name,
+      who.get(i.file)?.code,
+      "確認事項",
+      i.code,
+      i.cell,
+      i.indicatorId,
+      i.severity,
+      i.message.ja,
+    ]);
+  lines.forEach((line, k) =>
+    line.forEach((v, j) => {
+      const cell = check.getCell(k + 2, j + 1);
+      if (j === 2) cell.numFmt = "@";
+      if (v !== undefined && v !== null) cell.value = j === 2 ? String(v) : v;
+    }),
+  );
+  check.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: checkHeaders.length } };
+
+  // ---------------------------------------------------------------- 指標別
+  const ind = book.addWorksheet(INDICATOR_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const indHeaders = ["指標ID", "指標", "満点", "該当数", "該当率", "全国該当率", "差(ポイント)"];
+  headerRow(ind, indHeaders);
+  setWidths(ind, [18, 44, 7, 8, 9, 10, 10]);
+  summary.indicators.forEach((x, k) => {
+    const r = ind.getRow(k + 2);
+    r.getCell(1).value = x.id;
+    r.getCell(2).value = x.name;
+    if (x.max !== null) r.getCell(3).value = x.max;
+    r.getCell(4).value = x.achieved;
+    r.getCell(5).value = x.rate;
+    r.getCell(5).numFmt = pct;
+    if (x.nationalRate !== undefined) {
+      r.getCell(6).value = x.nationalRate;
+      r.getCell(6).numFmt = pct;
+      r.getCell(7).value = Math.round((x.rate - x.nationalRate) * 1000) / 10;
+      r.getCell(7).numFmt = CHANGE;
+    }
+  });
+  ind.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: indHeaders.length } };
+  if (summary.nationalSource) ind.getCell(1, 6).note = `出典: ${summary.nationalSource}`;
+  // The group table sits to the right, under the same frozen header row.
+  const gLeft = indHeaders.length + 2;
+  const gHeaders = ["区分ID", "区分", "満点", "平均", "中央値", "全国平均", "全国中央値", "差(平均)"];
+  headerRow(ind, gHeaders, gLeft);
+  if (summary.nationalSource) ind.getCell(1, gLeft + 5).note = `出典: ${summary.nationalSource}`;
+  setWidths(ind, [16, 36, 7, 8, 8, 9, 10, 9], gLeft);
+  summary.groups.forEach((g, k) => {
+    const r = ind.getRow(k + 2);
+    r.getCell(gLeft).value = g.id;
+    r.getCell(gLeft + 1).value = `${"　".repeat(Math.max(0, g.depth - 1))}${g.name}`;
+    if (g.max !== null) r.getCell(gLeft + 2).value = g.max;
+    const put = (j: number, v: number | undefined) => {
+      if (v === undefined) return;
+      r.getCell(gLeft + j).value = v;
+      r.getCell(gLeft + j).numFmt = "0.0";
+    };
+    put(3, g.mean);
+    put(4, g.median);
+    put(5, g.nationalMean);
+    put(6, g.nationalMedian);
+    if (g.nationalMean !== undefined) {
+      put(7, g.mean - g.nationalMean);
+      r.getCell(gLeft + 7).numFmt = CHANGE;
+    }
+  });
+  return book;
+}
+
+
+// ---------------------------------------------------------------- 市町村×指標 (the task pane's summary)
+export const MATRIX_SHEET = "市町村×指標";
+const LOW_FILL = "FFFFC7CE";
+const SCALE_LOW = "FFF8696B";
+const SCALE_MID = "FFFFEB84";
+const SCALE_HIGH = "FF63BE7B";
+
+/**
+ * Municipalities (rows, in the 一覧's order) × indicators (columns, points): each indicator column
+ * and the rate column with a colour scale of their own (red low, green high); the municipalities
+ * below the national "mean rate − 2 SD" line filled red and marked, when the line is known.
+ */
+export function addMatrixSheet(
+  book: ExcelJS.Workbook,
+  summary: ReviewSummary,
+  records: readonly ReviewRecord[],
+  line: NationalLine | null,
+): ExcelJS.Worksheet {
+  const digits = summary.rulebook.rateDigits ?? 1;
+  const ws = book.addWorksheet(MATRIX_SHEET, { views: [{ state: "frozen", ySplit: 2, xSplit: 2 }] });
+  const points = new Map(records.map((r) => [r.file, r.indicatorPoints ?? {}]));
+  const fixed = ["市町村名", "市町村コード", "得点", "得点率", "全国平均−2SD未満"];
+  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)]);
+  setWidths(ws, [14, 12, 8, 9, 10, ...summary.indicators.map(() => 10)]);
+  // Row 2: the maximum of each column, so a colour reads against what could be reached.
+  const maxRow = ws.getRow(2);
+  maxRow.getCell(1).value = "満点";
+  if (summary.rows[0]?.max !== undefined && summary.rows[0]?.max !== null) maxRow.getCell(3).value = summary.rows[0].max;
+  summary.indicators.forEach((ind, j) => {
+    if (ind.max !== null) maxRow.getCell(fixed.length + 1 + j).value = ind.max;
+  });
+  maxRow.font = { italic: true };
+  const first = 3;
+  summary.rows.forEach((row, k) => {
+    const r = ws.getRow(first + k);
+    r.getCell(1).value = row.name;
+    r.getCell(2).numFmt = "@";
+    if (row.code !== undefined) r.getCell(2).value = row.code;
+    r.getCell(3).value = row.total;
+    if (row.ratePercent !== null) {
+      r.getCell(4).value = row.ratePercent / 100;
+      r.getCell(4).numFmt = rateFormat(digits);
+    }
+    const below = line !== null && row.total < line.points;
+    if (below) {
+      r.getCell(5).value = "○";
+      for (let c = 1; c <= fixed.length; c++)
+        r.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: LOW_FILL } };
+    }
+    const own = points.get(row.file) ?? {};
+    summary.indicators.forEach((ind, j) => {
+      const v = own[ind.id];
+      if (v !== undefined) r.getCell(fixed.length + 1 + j).value = v;
+    });
+  });
+  const last = first + summary.rows.length - 1;
+  if (summary.rows.length) {
+    const scale = (priority: number): ExcelJS.ConditionalFormattingRule => ({
+      type: "colorScale",
+      priority,
+      cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+      color: [{ argb: SCALE_LOW }, { argb: SCALE_MID }, { argb: SCALE_HIGH }],
+    } as ExcelJS.ConditionalFormattingRule);
+    const letter = (col: number) => ws.getColumn(col).letter;
+    const columns = [4, ...summary.indicators.map((_, j) => fixed.length + 1 + j)];
+    columns.forEach((col, k) =>
+      ws.addConditionalFormatting({ ref: `${letter(col)}${first}:${letter(col)}${last}`, rules: [scale(k + 1)] }),
+    );
+  }
+  if (line) {
+    const source = line.source ? `\u3000出典: ${line.source}` : "";
+    ws.getCell(1, 5).note = `全国平均−2SD: 得点 ${roundHalfUp(line.points, 1)}（得点率 ${roundHalfUp(line.ratePercent, digits).toFixed(digits)}%）${source}`;
+  } else {
+    ws.getCell(1, 5).note = "全国平均と標準偏差が分からないため判定していません（全国集計を読み込むと判定します）。";
+  }
+  return ws;
+}

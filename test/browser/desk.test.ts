@@ -1,0 +1,200 @@
+/**
+ * The reviewer's desk in the built pane (dist/web/preview.html: the real pane over the in-memory Excel),
+ * driven with Debian's Chromium:
+ *   - check mode on a submitted workbook (served in place of the preview's sample): the mismatch list
+ *     names the reported cell, the in-memory Excel records zero writes, the report opens as a new workbook;
+ *   - the batch: 77 generated submissions and 3 broken files reviewed on Web Workers; the summary the
+ *     pane writes through Office.js equals, sheet for sheet and cell for cell, the summary workbook of
+ *     `saiten review --json` for the same files (built from the CLI's JSON), and the broken files are
+ *     listed with the CLI's reasons.
+ *
+ *   npm run build && npx jest test/browser/desk.test.ts
+ */
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Browser, chromium, Page } from "playwright-core";
+import { findBundled } from "../../src/rulebooks/registry";
+import { runReview } from "../../src/cli/review";
+import { Cli } from "../../src/cli/context";
+import { summaryWorkbook } from "../../src/app/review/summary-book";
+import type { ReviewSummary } from "../../src/app/review/types";
+import { brokenSubmissions, generateSubmissions, type Submission } from "../../dev/review-generator/submissions";
+import { fromExcelJs, type WorkbookSnapshot } from "../../dev/office-sim";
+import { serveStatic, type StaticServer } from "./static-server";
+
+const ROOT = join(__dirname, "..", "..");
+const WEB = join(ROOT, "dist", "web");
+const CHROMIUM = "/usr/bin/chromium";
+const RULEBOOK_ID = "kaigo-municipal-fy2026";
+const SLOW = 180_000;
+
+interface DeskWindow {
+  saitenPreview: {
+    model: { writes: { count: number; selection: number }; snapshot(): WorkbookSnapshot };
+    created: { snapshot(): WorkbookSnapshot }[];
+  };
+}
+
+const writes = (page: Page) => page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.model.writes);
+const createdSnapshots = (page: Page) =>
+  page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.created.map((b) => b.snapshot()));
+
+async function openDesk(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/preview.html`);
+  await page.waitForFunction(() => "saitenPreview" in window);
+  const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
+  await picker.click();
+  await page.getByRole("option", { name: /^令和8年度 .*評価指標/ }).click();
+  await page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name: "審査", exact: true }).click();
+}
+
+/** Serious and critical axe-core findings on the page. */
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** The three sheets the CLI writes, as plain data (values, formats, conditional formats). */
+function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
+  return Object.fromEntries(names.map((n) => [n, snap.sheets[n]]));
+}
+
+describe("the reviewer's desk in Chromium", () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let subs: Submission[];
+  let broken: { file: string; bytes: Uint8Array }[];
+  let dir: string;
+  let cli: ReviewSummary;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, "preview.html"))) throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+    const rb = findBundled(RULEBOOK_ID)!;
+    subs = await generateSubmissions(rb, 77, { mismatchEvery: 7 });
+    broken = brokenSubmissions(subs[0].bytes);
+    dir = mkdtempSync(join(tmpdir(), "saiten-desk-"));
+    for (const f of [...subs, ...broken]) writeFileSync(join(dir, f.file), f.bytes);
+
+    // `saiten review <folder> --json -`, run from inside the folder so files are named as the pane names them.
+    const here = process.cwd();
+    let out = "";
+    try {
+      process.chdir(dir);
+      await runReview(["."], { rulebook: RULEBOOK_ID, json: "-", jobs: 1 }, new Cli({ out: (s) => void (out += s), err: () => undefined }, "ja"));
+    } finally {
+      process.chdir(here);
+    }
+    cli = JSON.parse(out) as ReviewSummary;
+
+    server = await serveStatic(WEB);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test(
+    "check mode: the reported cell that differs is listed, nothing is written, the report opens as a new workbook",
+    async () => {
+      const wrong = subs.find((s) => s.wrongCell)!;
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+      page.setDefaultTimeout(30_000);
+      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      // The submitted workbook stands in for the preview's sample.
+      await page.route("**/sample.xlsx", (route) =>
+        route.fulfill({ body: Buffer.from(wrong.bytes), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      await openDesk(page, server!.url);
+      // Choosing the rulebook in the picker remembers it in the workbook's settings (the pane's own
+      // behaviour, before check mode starts): counted from here on, check mode must add nothing.
+      const before = await writes(page);
+      const snapshot = await page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.model.snapshot());
+      await page.getByRole("button", { name: "確認（書き込みなし）" }).click();
+      const table = page.getByRole("table", { name: /^記載と再計算の違い（1件）/ });
+      await table.waitFor();
+      const row = table.locator(`tr[data-cell="${wrong.wrongCell}"]`);
+      const cells = await row.getByRole("cell").allTextContents();
+      expect(cells[0]).toBe(wrong.wrongCell);
+      expect(cells[2]).toBe("99");
+      expect(await writes(page)).toEqual(before);
+
+      await page.getByRole("button", { name: "報告を新しいブックに書き出す" }).click();
+      await page.getByText(/^報告を新しいブックに書き出しました/).waitFor();
+      const created = await createdSnapshots(page);
+      expect(created).toHaveLength(1);
+      const lines = Object.entries(created[0].sheets["確認事項"].cells).filter(([, c]) => c.value === wrong.wrongCell);
+      expect(lines).toHaveLength(1);
+      expect(await writes(page)).toEqual(before);
+      expect(await page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.model.snapshot())).toEqual(snapshot);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  test(
+    "the batch: 77 submissions and 3 broken files — the pane's summary equals `saiten review --json`",
+    async () => {
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+      page.setDefaultTimeout(120_000);
+      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      await openDesk(page, server!.url);
+      const before = await writes(page);
+      const files = [...subs, ...broken].map((f) => f.file).sort().map((f) => join(dir, f));
+      await page.getByTestId("review-files").setInputFiles(files);
+      await page.getByTestId("review-done").waitFor();
+      expect(await page.getByTestId("review-done").textContent()).toBe(
+        `${cli.files.total} 件を審査しました: 採点 ${cli.files.scored} 件、読めない・採点できない ${cli.files.failed} 件。`,
+      );
+      expect(cli.files).toEqual({ total: 80, scored: 77, failed: 3 });
+
+      // The broken ones, listed with the CLI's reasons.
+      const listed = await page.getByTestId("review-failures").getByRole("listitem").allTextContents();
+      expect(listed).toEqual(cli.failures.map((f) => `${f.file}: ${f.reason.ja}`));
+
+      await page.getByRole("button", { name: "集計を新しいブックに書き出す" }).click();
+      await page.getByText(/^集計を書き出しました/).waitFor();
+      const created = await createdSnapshots(page);
+      expect(created).toHaveLength(1);
+      const paneBook = created[0];
+      expect(paneBook.sheetOrder).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
+      // Figure for figure: the CLI's JSON through the shared layout, against what the pane wrote.
+      const expected = fromExcelJs(summaryWorkbook(cli)).snapshot();
+      const names = ["一覧", "確認事項", "指標別"];
+      expect(sheetsOf(paneBook, names)).toEqual(sheetsOf(expected, names));
+      // Every mismatch the generator planted is in the CLI's list and so in the pane's.
+      const planted = subs.filter((s) => s.wrongCell).map((s) => [s.file, s.wrongCell]);
+      expect(cli.mismatches.map((m) => [m.file, m.cell])).toEqual(expect.arrayContaining(planted));
+      // The matrix: one row per scored municipality under the two header rows, the total in column C.
+      const matrix = paneBook.sheets["市町村×指標"].cells;
+      expect(cli.rows.map((r, k) => matrix[`C${k + 3}`]?.value)).toEqual(cli.rows.map((r) => r.total));
+      expect(paneBook.sheets["市町村×指標"].conditionalFormats.length).toBeGreaterThan(1);
+      // The reviewer's own workbook was not written either: the summary went to a new one.
+      expect(await writes(page)).toEqual(before);
+
+      const glance = page.getByTestId("glance");
+      const rates = cli.rows.map((r) => r.ratePercent!).filter((x) => x !== null);
+      const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+      await expect(glance.textContent()).resolves.toContain(`平均得点率 ${(Math.round(mean * 10) / 10).toFixed(1)}%（${rates.length}市町村）`);
+      expect(await axeSerious(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+});
