@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { bandsAssumedFrom } from "../../engine/size-band";
 import { listOf, msg, render } from "../../messages";
 import { roundHalfUp } from "../../numbers/round";
-import type { ReviewRecord, ReviewRow, ReviewSummary } from "./types";
+import type { ReviewRecord, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
 import { listColumns, type Kind } from "./summary-columns";
 
