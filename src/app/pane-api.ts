@@ -91,8 +91,12 @@ export interface PaneSettings {
 }
 
 export interface PaneApi {
+  /** Every rulebook the pane can use, without their data (bundled ones are downloaded when used). */
   rulebooks(): RulebookInfo[];
+  /** The rulebook as scored, once loaded (by loadRulebook or a run with it); throws before. */
   rulebook(id: string): Rulebook;
+  /** Downloads the rulebook when needed: what rulebook(id) then returns. */
+  loadRulebook(id: string): Promise<Rulebook>;
   /** Remembered in the workbook (its settings), so the choice travels with the file. */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;

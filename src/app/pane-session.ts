@@ -4,7 +4,7 @@ import { WORKBOOK_LIMITS } from "../files/limits";
 import { listOf, msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
-import { bundledRulebooks, findBundled } from "../rulebooks/registry";
+import { bundledIndex, loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import { indicatorIdsOf } from "../rulebooks/tree";
 import { cellAddress, parseRef, qualified } from "../excel/a1";
@@ -49,6 +49,8 @@ export class WorkbookPaneApi implements PaneApi {
   private tallyFigures = true;
   /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
   private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
+  /** Bundled rulebooks loaded so far (each is downloaded when first used). */
+  private readonly loaded = new Map<string, Rulebook>();
 
   constructor(
     private readonly port: WorkbookPort,
@@ -61,19 +63,34 @@ export class WorkbookPaneApi implements PaneApi {
     return this.support;
   }
 
-  private all(): Rulebook[] {
-    return [...this.extraRulebooks, ...bundledRulebooks()];
-  }
-
   rulebooks(): RulebookInfo[] {
-    return this.all().map((rb) => ({
+    const info = (rb: Omit<RulebookInfo, "title"> & { title: Rulebook["title"] }): RulebookInfo => ({
       id: rb.id,
       title: localText(rb.title),
       scheme: rb.scheme,
       fiscalYear: rb.fiscalYear,
       level: rb.level,
-      max: rb.root.max ?? null,
-    }));
+      max: rb.max,
+    });
+    return [
+      ...this.extraRulebooks.map((rb) => info({ ...rb, max: rb.root.max ?? null })),
+      ...bundledIndex().map(info),
+    ];
+  }
+
+  async loadRulebook(id: string): Promise<Rulebook> {
+    await this.load(id);
+    return this.rulebook(id);
+  }
+
+  /** The rulebook's own data, downloaded first when it is a bundled one not used yet. */
+  private async load(id: string): Promise<Rulebook> {
+    const own = this.extraRulebooks.find((r) => r.id === id) ?? this.loaded.get(id);
+    if (own) return own;
+    const rb = await loadBundled(id);
+    if (!rb) throw new UserError(msg("session.rulebook-missing", { id }));
+    this.loaded.set(id, rb);
+    return rb;
   }
 
   /** The rulebook as scored: with the opened tally's national figures when they are in use. */
@@ -83,7 +100,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   private ownRulebook(id: string): Rulebook {
-    const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
+    const rb = this.extraRulebooks.find((r) => r.id === id) ?? this.loaded.get(id);
     if (!rb) throw new UserError(msg("session.rulebook-missing", { id }));
     return rb;
   }
@@ -91,7 +108,7 @@ export class WorkbookPaneApi implements PaneApi {
   private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
     if (!this.tally || !this.kit || !this.tallyFigures) return null;
     if (!this.benchmarked.has(rb.id)) {
-      const own = findBundled(this.tally.rulebookId);
+      const own = this.loaded.get(this.tally.rulebookId);
       const applied = own ? this.kit.applyTallyBenchmarks(rb, this.tally, own) : null;
       this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
     }
@@ -116,7 +133,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
-    const own = this.ownRulebook(rulebookId);
+    const own = await this.load(rulebookId);
     const figures = this.withTallyFigures(own);
     const outcome = await runScoring(this.port, {
       rulebook: figures?.rulebook ?? own,
@@ -145,7 +162,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async createTemplate(rulebookId: string): Promise<void> {
-    const rulebook = this.rulebook(rulebookId);
+    const rulebook = await this.loadRulebook(rulebookId);
     const read = await this.port.read({ used: [ANSWER_SHEET] });
     const existing = read.used.get(ANSWER_SHEET);
     if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
@@ -187,6 +204,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async previewScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    await this.load(rulebookId);
     const cells = await this.answerCells(rulebookId);
     const targets = Object.entries(answers).filter(([id]) => cells.has(id));
     const missing = Object.keys(answers).filter((id) => !cells.has(id));
@@ -244,7 +262,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async formMap(rulebookId: string): Promise<FormMapEntry[]> {
-    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const ids = indicatorIdsOf(await this.loadRulebook(rulebookId));
     const map = namedMap((await this.port.read({ names: true })).names);
     return [...map.answers]
       .filter(([id]) => ids.has(id))
@@ -257,7 +275,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
-    const rulebook = this.rulebook(rulebookId);
+    const rulebook = await this.loadRulebook(rulebookId);
     const first = await this.port.read({});
     const visible = first.sheets.filter((s) => s.visible && s.name !== ANSWER_SHEET).map((s) => s.name);
     const read = await this.port.read({ used: visible });
@@ -289,7 +307,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async importFormMap(rulebookId: string, json: string): Promise<number> {
-    const file = parseFormMapFile(json, this.rulebook(rulebookId));
+    const file = parseFormMapFile(json, await this.loadRulebook(rulebookId));
     await this.saveFormMap(file.entries);
     return file.entries.length;
   }
@@ -308,8 +326,10 @@ export class WorkbookPaneApi implements PaneApi {
           throw new UserError(msg("cli.in-file", { file: fileName, detail: e.detail }));
         throw e;
       }
-      if (!findBundled(opened.rulebookId))
+      const tallyRulebook = await loadBundled(opened.rulebookId);
+      if (!tallyRulebook)
         throw new UserError(msg("session.tally-rulebook-missing", { file: fileName, id: opened.rulebookId }));
+      this.loaded.set(tallyRulebook.id, tallyRulebook);
       this.kit = kit;
       this.tally = opened;
       this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
@@ -320,7 +340,7 @@ export class WorkbookPaneApi implements PaneApi {
       const own =
         kit.findInsurer(opened.municipalities, t?.entityCode) ??
         kit.findInsurer(opened.municipalities, t?.entityName);
-      const assumedBands = assumedSizeBands(findBundled(opened.rulebookId)!);
+      const assumedBands = assumedSizeBands(tallyRulebook);
       return {
         kind: "tally",
         tally: {
@@ -347,7 +367,7 @@ export class WorkbookPaneApi implements PaneApi {
     const m = kit.findInsurer(tally.municipalities, code);
     if (!m)
       throw new UserError(msg("session.insurer-not-in-tally", { code }));
-    this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
+    this.previous = kit.toComparable(m, this.loaded.get(tally.rulebookId)!);
     this.previousFromTally = true;
     return this.insurer(m);
   }
@@ -388,7 +408,7 @@ export class WorkbookPaneApi implements PaneApi {
     const id = block ? readTemplate(block)?.rulebookId : undefined;
     if (!id)
       throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
-    const rulebook = this.ownRulebook(id);
+    const rulebook = await this.load(id);
     // A year of another grant or entity is never judged against this one.
     const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
     const why = current ? previousMismatch(current, rulebook) : null;

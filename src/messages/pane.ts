@@ -397,4 +397,5 @@ export const PANE_MESSAGES = {
     ja: "ファイルを読めませんでした。もう一度選んでください。",
     en: "Could not read the file. Choose it again.",
   },
+  "pane.view.loading": { ja: "表示を準備しています…", en: "Preparing the view…" },
 } as const satisfies Record<string, Bilingual>;

@@ -5,7 +5,7 @@ import { type Limits, TALLY_LIMITS } from "../files/limits";
 import { decodeText } from "../files/text";
 import { msg } from "../messages";
 import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
-import { findBundled } from "../rulebooks/registry";
+import { loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
 import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
@@ -17,9 +17,9 @@ export interface OpenedTally extends TallyRead {
   source: string;
 }
 
-/** The bundled item-level rulebook a tally of that year is read with. */
-export function tallyRulebookFor(fiscalYear: number): Rulebook | undefined {
-  return findBundled(`kaigo-municipal-fy${fiscalYear}`);
+/** The bundled item-level rulebook a tally of that year is read with (loaded when first needed). */
+function tallyRulebookFor(fiscalYear: number): Promise<Rulebook | undefined> {
+  return loadBundled(`kaigo-municipal-fy${fiscalYear}`);
 }
 
 function firstByte(data: Uint8Array): number {
@@ -38,18 +38,18 @@ export function isJson(data: Uint8Array): boolean {
 }
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
-export async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
+async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
   const sheet = await openTallySheet(data);
   const y = year ?? yearFromTitle(sheet.title);
   if (y === null) {
     // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
     // item-level rulebook throws that (it is only the error path that reads the sheet for nothing).
-    const any = tallyRulebookFor(2026);
+    const any = await tallyRulebookFor(2026);
     if (!any) throw new TallyError(msg("tally.no-rulebook", { year: 2026 }));
     await parseTally(sheet, { rulebook: any });
     throw new TallyError(msg("tally.no-year"));
   }
-  const rulebook = tallyRulebookFor(y);
+  const rulebook = await tallyRulebookFor(y);
   if (!rulebook)
     throw new TallyError(msg("tally.no-rulebook", { year: y }));
   return parseTally(sheet, { rulebook, fiscalYear: y });

@@ -112,6 +112,11 @@ export function App({ api }: { api: PaneApi }) {
     };
   }, [api, rulebooks]);
 
+  // The chosen rulebook downloads while the clerk reads the pane, not after 採点 is pressed.
+  useEffect(() => {
+    if (rulebookId) api.loadRulebook(rulebookId).catch(() => undefined);
+  }, [api, rulebookId]);
+
   const remember = useCallback(
     (patch: PaneSettings) => {
       settings.current = { ...settings.current, ...patch };

@@ -1,7 +1,7 @@
 // The pane's views as tabs: results, what-if and where-to-gain (after a run), and the form map (any time:
 // a workbook that is not the standard template needs its answer cells mapped before it can be scored).
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { ReactNode, useState } from "react";
+import { ReactNode, Suspense, useState } from "react";
 import type { Rulebook } from "../../rulebooks/schema";
 import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
@@ -10,16 +10,20 @@ import type { GrantForm } from "../grant";
 import type { RulebookIndex } from "../model";
 import type { ScenarioAction, ScenarioState } from "../scenarios";
 import { useWhatIf } from "../useWhatIf";
-import { FormMapView } from "./FormMapView";
-import { GroupTree } from "./GroupTree";
-import { IssueList } from "./IssueList";
-import { LostList } from "./LostList";
 import { PaneTabs, panelId, tabId } from "./PaneTabs";
-import { PreviousYearPicker } from "./PreviousYearPicker";
-import { ScorePanel } from "./ScorePanel";
-import { TallyPanel, type TallyState } from "./TallyPanel";
-import { WhatIf } from "./WhatIf";
-import { WhereToGain } from "./WhereToGain";
+import type { TallyState } from "./TallyPanel";
+import {
+  FormMapView,
+  GroupTree,
+  IssueList,
+  LostList,
+  PreviousYearPicker,
+  ScorePanel,
+  TallyPanel,
+  ViewLoading,
+  WhatIf,
+  WhereToGain,
+} from "./lazy";
 
 export type TabId = "results" | "whatif" | "gain" | "formmap";
 type ScoredTab = Exclude<TabId, "formmap">;
@@ -115,7 +119,7 @@ export function Workspace(props: Props) {
         tabIndex={0}
         className={styles.panel}
       >
-        {content}
+        <Suspense fallback={<ViewLoading />}>{content}</Suspense>
       </div>
     </>
   );
