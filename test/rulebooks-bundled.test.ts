@@ -8,7 +8,7 @@ import { BUNDLED_INDEX, type BundledRulebookInfo } from "../src/rulebooks/bundle
 import { BUNDLED_LOADERS } from "../src/rulebooks/bundled/loaders";
 import { bundledIndex, loadBundled } from "../src/rulebooks/load-bundled";
 import { bundledRulebooks, findBundled } from "../src/rulebooks/registry";
-import type { Rulebook } from "../src/rulebooks/schema";
+import type { Group, Indicator, Rulebook } from "../src/rulebooks/schema";
 
 interface CheckLoader {
   bundledProblems(
@@ -42,10 +42,9 @@ describe("the build's check refuses", () => {
 
   test("a file the later checks refuse (an indicator requiring one that does not exist)", () => {
     const doc = JSON.parse(JSON.stringify(fy2026)) as Rulebook;
-    const walk = (n: Rulebook["root"]): Rulebook["root"]["children"][number] | undefined => {
+    const walk = (n: Group): Indicator | undefined => {
       for (const c of n.children) {
-        if (c.kind !== "group") return c;
-        const found = walk(c);
+        const found = c.kind === "group" ? walk(c) : c;
         if (found) return found;
       }
       return undefined;

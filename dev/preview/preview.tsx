@@ -8,6 +8,7 @@ import type { PaneApi } from "../../src/app/pane-api";
 import { App } from "../../src/taskpane/App";
 import { SheetView } from "./SheetView";
 import { WorkbookPaneApi } from "../../src/app/pane-session";
+import { workerFileReads } from "../../src/taskpane/worker-file-reads";
 
 let version = 0;
 const listeners = new Set<() => void>();
@@ -57,7 +58,8 @@ async function start(): Promise<void> {
   const data = await (await fetch("sample.xlsx")).arrayBuffer();
   const model = await loadXlsx(data);
   const excel = createSimulatedExcel(model, { latencyMs: 30 });
-  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never)));
+  // Chosen files are read in a Web Worker, as in Excel.
+  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, workerFileReads() ?? undefined));
   (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats };
   createRoot(root).render(<Preview api={api} model={model} />);
 }

@@ -5,10 +5,20 @@ import type { CellInput, LocalText, ScoreContext, ScoreResult } from "../engine/
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect";
 import type { RunStep } from "./scoring-run";
+import type { FileReadOptions, ReadProgress } from "./file-reads";
 import type { OutputConflict } from "../workbook/template";
 import type { ExcelSupport, OptionalFeature } from "../adapters/office/excel-support";
 
-export type { ExcelSupport, FormMapEntry, FormMapProposal, OptionalFeature, OutputConflict, RunStep };
+export type {
+  ExcelSupport,
+  FileReadOptions,
+  FormMapEntry,
+  FormMapProposal,
+  OptionalFeature,
+  OutputConflict,
+  ReadProgress,
+  RunStep,
+};
 
 export interface RulebookInfo {
   id: string;
@@ -129,7 +139,7 @@ export interface PaneApi {
    * later runs), or a national tally (MHLW's .xlsx or the JSON of `saiten tally import`), whose rows
    * can then serve as last year's result and whose distribution as the national figures.
    */
-  openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile>;
+  openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile>;
   /** One insurer's row of the opened tally as last year's result for later runs. */
   usePreviousFromTally(code: string): Promise<TallyInsurer>;
   /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */

@@ -1,6 +1,5 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
 import { type ComparableResult, previousMismatch } from "../engine/compare";
-import { WORKBOOK_LIMITS } from "../files/limits";
 import { listOf, msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
@@ -19,8 +18,9 @@ import {
   parseFormMapFile,
 } from "../workbook/form-map-detect";
 import { runScoring, ScoringRunOutcome } from "./scoring-run";
-import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
-import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
+import { ANSWER_SHEET, COLUMNS, templateWrites } from "../workbook/template";
+import type { AppliedBenchmarks } from "../tally/kit";
+import { type FileReadOptions, type FileReads, inThreadFileReads, type TallyWithFigures } from "./file-reads";
 import type { TallyMunicipality, TallyRank } from "../tally/types";
 import type {
   CellChange,
@@ -41,7 +41,7 @@ export class WorkbookPaneApi implements PaneApi {
   private last?: { rulebookId: string; outcome: ScoringRunOutcome };
   private previous?: ComparableResult;
   private previousFromTally = false;
-  private tally?: OpenedTally;
+  private tally?: TallyWithFigures;
   /** The opened tally's ranks by 保険者番号. */
   private ranks?: Map<string, TallyRank>;
   /** The tally code, loaded with the first tally. */
@@ -57,6 +57,8 @@ export class WorkbookPaneApi implements PaneApi {
     private readonly extraRulebooks: Rulebook[] = [],
     /** Inside Excel: what Office.js says this Excel supports. */
     private readonly support: ExcelSupport | null = null,
+    /** Where chosen files are read: a Web Worker in the browser, this thread by default. */
+    private readonly files: FileReads = inThreadFileReads,
   ) {}
 
   excelSupport(): ExcelSupport | null {
@@ -108,8 +110,8 @@ export class WorkbookPaneApi implements PaneApi {
   private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
     if (!this.tally || !this.kit || !this.tallyFigures) return null;
     if (!this.benchmarked.has(rb.id)) {
-      const own = this.loaded.get(this.tally.rulebookId);
-      const applied = own ? this.kit.applyTallyBenchmarks(rb, this.tally, own) : null;
+      const { distribution } = this.tally;
+      const applied = distribution ? this.kit.applyTallyDistribution(rb, this.tally, distribution) : null;
       this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
     }
     return this.benchmarked.get(rb.id) ?? null;
@@ -312,20 +314,12 @@ export class WorkbookPaneApi implements PaneApi {
     return file.entries.length;
   }
 
-  async openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile> {
+  async openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
     const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
     if (kit.isJson(bytes) || kit.isTallyWorkbook(bytes)) {
-      let opened: OpenedTally;
-      try {
-        opened = await kit.openTally(bytes, fileName);
-      } catch (e) {
-        // The tally reader's problems do not name the file: say which one.
-        if (e instanceof UserError && e.name === "TallyError")
-          throw new UserError(msg("cli.in-file", { file: fileName, detail: e.detail }));
-        throw e;
-      }
+      const opened = await this.files.openTally(bytes, fileName, options);
       const tallyRulebook = await loadBundled(opened.rulebookId);
       if (!tallyRulebook)
         throw new UserError(msg("session.tally-rulebook-missing", { file: fileName, id: opened.rulebookId }));
@@ -357,7 +351,7 @@ export class WorkbookPaneApi implements PaneApi {
         },
       };
     }
-    const res = await this.usePreviousWorkbook(data, fileName);
+    const res = await this.usePreviousWorkbook(bytes, fileName, options);
     return { kind: "workbook", ...res };
   }
 
@@ -384,40 +378,22 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   private async usePreviousWorkbook(
-    data: ArrayBuffer,
+    data: Uint8Array,
     fileName: string,
+    options?: FileReadOptions,
   ): Promise<{ rulebookId: string; total: number }> {
-    // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
-    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/exceljs/workbook");
-    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../files/inspect-workbook");
-    // A chosen file is checked within the limits before anything parses it, as in the CLI.
-    try {
-      inspectWorkbook(new Uint8Array(data), fileName, WORKBOOK_LIMITS);
-    } catch (e) {
-      if (e instanceof PackageRefused) throw new UserError(e.detail);
-      throw e;
-    }
-    let book;
-    try {
-      book = await ExcelJsWorkbook.fromBuffer(data);
-    } catch {
-      throw new UserError(msg("session.not-xlsx", { file: fileName }));
-    }
-    const read = await book.read({ used: [ANSWER_SHEET] });
-    const block = read.used.get(ANSWER_SHEET);
-    const id = block ? readTemplate(block)?.rulebookId : undefined;
-    if (!id)
-      throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
+    const { rulebookId: id, result } = await this.files.readPreviousWorkbook(data, fileName, {
+      ...options,
+      rulebooks: this.extraRulebooks,
+    });
     const rulebook = await this.load(id);
     // A year of another grant or entity is never judged against this one.
     const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
     const why = current ? previousMismatch(current, rulebook) : null;
     if (why)
       throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: fileName, id }));
-    book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
-    const outcome = await runScoring(book, { rulebook, write: false });
-    this.previous = outcome.result;
+    this.previous = result;
     this.previousFromTally = false;
-    return { rulebookId: id, total: outcome.result.total.points };
+    return { rulebookId: id, total: result.total.points };
   }
 }

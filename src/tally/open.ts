@@ -38,7 +38,11 @@ export function isJson(data: Uint8Array): boolean {
 }
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
-async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
+async function readTallyWorkbook(
+  data: Uint8Array,
+  year?: number,
+  onRows?: (rows: number) => void,
+): Promise<TallyRead> {
   const sheet = await openTallySheet(data);
   const y = year ?? yearFromTitle(sheet.title);
   if (y === null) {
@@ -52,7 +56,7 @@ async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<Tally
   const rulebook = await tallyRulebookFor(y);
   if (!rulebook)
     throw new TallyError(msg("tally.no-rulebook", { year: y }));
-  return parseTally(sheet, { rulebook, fiscalYear: y });
+  return parseTally(sheet, { rulebook, fiscalYear: y, onRows });
 }
 
 /**
@@ -62,7 +66,7 @@ async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<Tally
 export async function openTally(
   data: Uint8Array,
   fileName: string,
-  options: { year?: number; limits?: Limits } = {},
+  options: { year?: number; limits?: Limits; onRows?: (rows: number) => void } = {},
 ): Promise<OpenedTally> {
   if (isJson(data)) {
     const doc = parseTallyDocument(decodeText(data, fileName), fileName);
@@ -77,7 +81,7 @@ export async function openTally(
     throw e;
   }
   try {
-    const read = await readTallyWorkbook(data, options.year);
+    const read = await readTallyWorkbook(data, options.year, options.onRows);
     return { ...read, source: fileName };
   } catch (e) {
     // The reader knows sheets and cells, not the file: the message names it here.

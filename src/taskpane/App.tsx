@@ -12,7 +12,17 @@ import {
 import { DocumentAdd20Regular, Play20Filled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Rulebook } from "../rulebooks/schema";
-import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "../app/pane-api";
+import type {
+  CellChange,
+  PaneApi,
+  PaneSettings,
+  ReadProgress,
+  RulebookInfo,
+  RunStep,
+  RunSummary,
+} from "../app/pane-api";
+import { ReadCancelled } from "../app/file-reads";
+import { FileReadProgress } from "./components/FileReadProgress";
 import { ExcelSupportNotice } from "./components/ExcelSupportNotice";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { RulebookPicker } from "./components/RulebookPicker";
@@ -86,6 +96,10 @@ export function App({ api }: { api: PaneApi }) {
   const [scenarios, dispatch] = useReducer(scenarioReducer, INITIAL_SCENARIOS);
   const [grantForm, setGrantForm] = useState<GrantForm>(EMPTY_GRANT);
   const [tally, setTally] = useState<TallyState | null>(null);
+  /** A chosen file being read (off the pane's thread), and how to stop it. */
+  const [reading, setReading] = useState<{ fileName: string; progress: ReadProgress | null; stop: () => void } | null>(
+    null,
+  );
   const theme = useMemo(() => paneTheme(), []);
   const support = useMemo(() => api.excelSupport?.() ?? null, [api]);
   const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
@@ -174,7 +188,9 @@ export function App({ api }: { api: PaneApi }) {
     try {
       return await f();
     } catch (e) {
-      setError(errorText(e, langRef.current));
+      // A read the clerk stopped is no failure.
+      if (e instanceof ReadCancelled) setNotice(errorText(e, langRef.current));
+      else setError(errorText(e, langRef.current));
       return undefined;
     } finally {
       setBusy(false);
@@ -206,7 +222,15 @@ export function App({ api }: { api: PaneApi }) {
   };
   const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
     setNotice(null);
-    const res = await call(() => api.openPreviousFile(data, fileName));
+    const stop = new AbortController();
+    setReading({ fileName, progress: null, stop: () => stop.abort() });
+    const res = await call(() =>
+      api.openPreviousFile(data, fileName, {
+        signal: stop.signal,
+        onProgress: (progress) => setReading((r) => r && { ...r, progress }),
+      }),
+    );
+    setReading(null);
     if (!res) return;
     if (res.kind === "workbook") {
       setTally((tl) => (tl ? { ...tl, chosen: null } : tl));
@@ -294,6 +318,9 @@ export function App({ api }: { api: PaneApi }) {
               </Button>
             </div>
             {running && <RunProgress step={step} />}
+            {reading && (
+              <FileReadProgress fileName={reading.fileName} progress={reading.progress} onCancel={reading.stop} />
+            )}
             <div role="status" className={shared.visuallyHidden}>
               {announce}
             </div>

@@ -3,6 +3,7 @@ import { officeExcelSupport } from "../adapters/office/excel-support";
 import { OfficeWorkbook } from "../adapters/office/office-workbook";
 import { mountPane } from "./mount";
 import { WorkbookPaneApi } from "../app/pane-session";
+import { workerFileReads } from "./worker-file-reads";
 
 Office.onReady((info) => {
   const root = document.getElementById("app");
@@ -15,5 +16,5 @@ Office.onReady((info) => {
     Excel.run(options, batch)) as ConstructorParameters<typeof OfficeWorkbook>[0];
   const support = officeExcelSupport();
   const port = new OfficeWorkbook(run, support ? { features: support.features } : {});
-  mountPane(root, new WorkbookPaneApi(port, [], support));
+  mountPane(root, new WorkbookPaneApi(port, [], support, workerFileReads() ?? undefined));
 });
