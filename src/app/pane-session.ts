@@ -55,14 +55,14 @@ export class WorkbookPaneApi implements PaneApi {
   constructor(
     private readonly port: WorkbookPort,
     private readonly extraRulebooks: Rulebook[] = [],
-    /** Inside Excel: what Office.js says this Excel supports. */
-    private readonly support: ExcelSupport | null = null,
+    /** Inside Excel: what Office.js says this Excel supports (asked each time: known once it is ready). */
+    private readonly support: ExcelSupport | null | (() => ExcelSupport | null) = null,
     /** Where chosen files are read: a Web Worker in the browser, this thread by default. */
     private readonly files: FileReads = inThreadFileReads,
   ) {}
 
   excelSupport(): ExcelSupport | null {
-    return this.support;
+    return typeof this.support === "function" ? this.support() : this.support;
   }
 
   rulebooks(): RulebookInfo[] {

@@ -101,7 +101,8 @@ export function App({ api }: { api: PaneApi }) {
     null,
   );
   const theme = useMemo(() => paneTheme(), []);
-  const support = useMemo(() => api.excelSupport?.() ?? null, [api]);
+  // Asked at each render: inside Excel it is known only once Office.js is ready (index.tsx).
+  const support = api.excelSupport?.() ?? null;
   const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
   const { t } = ctx;
   const settings = useRef<PaneSettings>({});
