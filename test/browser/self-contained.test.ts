@@ -13,13 +13,14 @@
  * so the pane starts as it does before anything is scored (the adapter itself is tested on the
  * in-memory Excel). preview.html scores the sample workbook with the network closed.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
+import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
 import { extractPackage, ROOT } from "../fixtures/example-package";
@@ -238,6 +239,32 @@ describe("the self-contained package on a closed network", () => {
       const total = page.getByRole("region", { name: "合計得点" });
       await total.waitFor();
       expect(await total.textContent()).toContain(`${expected.total.points} / ${expected.total.max}点`);
+      expectClosed(watch, served, origin);
+      expect(served.missing).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+  test(
+    "a national tally chosen in preview.html is read in a Web Worker of the package, within its CSP",
+    async () => {
+      const rb25 = findBundled("kaigo-municipal-fy2025")!;
+      const file = join(mkdtempSync(join(tmpdir(), "saiten-package-tally-")), "全国集計R7.xlsx");
+      const entities = demoEntities(rb25, 60, 3);
+      writeFileSync(file, await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })));
+      const { origin } = served;
+      const { page, watch } = await openPage(browser, origin);
+      const workers: string[] = [];
+      page.on("worker", (w) => workers.push(w.url()));
+      await page.goto(`${origin}${BASE}preview.html`);
+      await page.waitForFunction(() => "saitenPreview" in window);
+      await page.getByRole("button", { name: "採点", exact: true }).click();
+      await page.getByRole("region", { name: "合計得点" }).waitFor();
+      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
+      await page.getByRole("heading", { name: "全国集計（2025年度）" }).waitFor();
+      await page.getByText(`全国集計R7.xlsx・${entities.length}市町村`).waitFor();
+      expect(workers).toEqual([expect.stringMatching(new RegExp(`^${origin}${BASE}file-reads-worker\\.[0-9a-f]{8}\\.js$`))]);
       expectClosed(watch, served, origin);
       expect(served.missing).toEqual([]);
       expect(watch.pageErrors).toEqual([]);
