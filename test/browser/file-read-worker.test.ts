@@ -16,6 +16,9 @@ import { Browser, chromium, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
 import { serveStatic, StaticServer } from "../fixtures/static-server";
+import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
+import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
+import { runScoring } from "../../src/app/scoring-run";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "dist", "web");
@@ -148,6 +151,38 @@ describe("reading a chosen file in a Web Worker", () => {
       await page.waitForTimeout(3000);
       expect(await page.getByRole("heading", { name: "全国集計（2025年度）" }).count()).toBe(0);
       expect(await page.getByRole("region", { name: "合計得点" }).textContent()).toBe(total);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+  test(
+    "last year's answer workbook is opened and scored in the worker too",
+    async () => {
+      // FY2025's template with every answer ○: scored here on the CLI side for the expected total.
+      const rb25 = findBundled("kaigo-municipal-fy2025")!;
+      const book = createTemplateWorkbook(rb25);
+      book.getWorksheet("回答")!.eachRow((row, r) => {
+        if (r > 5) row.getCell(5).value = "○";
+      });
+      const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+      const file = join(mkdtempSync(join(tmpdir(), "saiten-worker-")), "R7回答.xlsx");
+      writeFileSync(file, bytes);
+      const expected = (await runScoring(await ExcelJsWorkbook.fromBuffer(bytes), { rulebook: rb25, write: false })).result;
+      expect(expected.total.points).toBeGreaterThan(0);
+
+      const page = await scoredPreview();
+      const workers: string[] = [];
+      page.on("worker", (w) => workers.push(w.url()));
+      await watch(page);
+      await fileInput(page).setInputFiles(file);
+      await page
+        .getByText(`前年度のブック「R7回答.xlsx」（${expected.total.points}点）を読み込み、比較しました。`)
+        .waitFor();
+      const w = await watched(page);
+      expect(workers).toEqual([expect.stringMatching(/\/file-reads-worker\.[0-9a-f]{8}\.js$/)]);
+      expect(w.said.map((x) => x.text)).toContainEqual(expect.stringMatching(/^前年度の回答を採点しています/));
+      expect(w.longTasks.filter((ms) => ms > LONG_TASK_MS)).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },
