@@ -70,11 +70,12 @@ function stopIfCancelled(options: FileReadOptions | undefined, fileName: string)
 export const inThreadFileReads: FileReads = {
   async openTally(data, fileName, options) {
     options?.onProgress?.({ stage: "open" });
-    const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
+    const { openTally } = await import(/* webpackChunkName: "tally-read" */ "../tally/open");
+    const { tallyDistribution } = await import(/* webpackChunkName: "tally" */ "../tally/kit");
     stopIfCancelled(options, fileName);
     let opened: OpenedTally;
     try {
-      opened = await kit.openTally(data, fileName, {
+      opened = await openTally(data, fileName, {
         onRows: (rows) => {
           options?.onProgress?.({ stage: "rows", rows });
           stopIfCancelled(options, fileName);
@@ -87,7 +88,7 @@ export const inThreadFileReads: FileReads = {
       throw e;
     }
     const own = await loadBundled(opened.rulebookId);
-    return { ...opened, distribution: own ? kit.tallyDistribution(opened.municipalities, own) : null };
+    return { ...opened, distribution: own ? tallyDistribution(opened.municipalities, own) : null };
   },
 
   async readPreviousWorkbook(data, fileName, options) {

@@ -10,7 +10,7 @@ import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
 import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
 import type { TallyRead } from "./types";
-import { ZipParts } from "../adapters/xlsx/zip";
+import { isJson } from "./sniff";
 
 export interface OpenedTally extends TallyRead {
   /** File name the tally came from (the JSON's own source when it names one). */
@@ -20,21 +20,6 @@ export interface OpenedTally extends TallyRead {
 /** The bundled item-level rulebook a tally of that year is read with (loaded when first needed). */
 function tallyRulebookFor(fiscalYear: number): Promise<Rulebook | undefined> {
   return loadBundled(`kaigo-municipal-fy${fiscalYear}`);
-}
-
-function firstByte(data: Uint8Array): number {
-  for (let i = 0; i < Math.min(data.length, 64); i++) {
-    const b = data[i];
-    // Skip a UTF-8 byte-order mark and white space.
-    if (b === 0xef || b === 0xbb || b === 0xbf || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)
-      continue;
-    return b;
-  }
-  return -1;
-}
-
-export function isJson(data: Uint8Array): boolean {
-  return firstByte(data) === 0x7b; // "{"
 }
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
@@ -88,15 +73,5 @@ export async function openTally(
     if (e instanceof TallyError && e.detail.params?.file === undefined)
       throw new TallyError(msg("cli.in-file", { file: fileName, detail: e.detail }));
     throw e;
-  }
-}
-
-/** A workbook whose sheets include a 全国集計 sheet (MHLW names it 「全国集計（市町村）」). */
-export function isTallyWorkbook(data: Uint8Array): boolean {
-  try {
-    const xml = new ZipParts(data).text("xl/workbook.xml");
-    return xml !== undefined && /<sheet\b[^>]*\bname="[^"]*全国集計/.test(xml);
-  } catch {
-    return false;
   }
 }
