@@ -129,7 +129,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
     const gz = initial.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(web, f))).length, 0);
     console.log(`task pane initial JavaScript: ${(gz / 1024).toFixed(0)} KB gzipped (${initial.join(", ")}); target ≤ 250 KB`);
   } else console.log("task pane bundle: run `npm run build` first");
-  if (fs.existsSync(path.join(web, "taskpane.html"))) {
+  const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) console.log(`task pane first paint: ${chromium} is missing (apt-get install chromium, or set CHROMIUM)`);
+  else if (fs.existsSync(path.join(web, "taskpane.html"))) {
     const runs = Number(process.env.BENCH_RUNS ?? 5);
     for (const rate of [1, 4]) {
       const r = await firstPaint(web, rate, runs);
