@@ -10,7 +10,8 @@ import { PortWhenReady } from "./port-when-ready";
 import { workerFileReads } from "./worker-file-reads";
 
 const root = document.getElementById("app");
-if (root) {
+// Without Office.js (its script refused or unreachable) there is no workbook to wait for: no pane.
+if (root && typeof Office !== "undefined") {
   const port = new PortWhenReady();
   let support: ExcelSupport | null = null;
   const pane = mountPane(root, new WorkbookPaneApi(port, [], () => support, workerFileReads() ?? undefined));
