@@ -116,6 +116,11 @@ module.exports = async (env = {}, argv = {}) => {
           loader: "esbuild-loader",
           options: { target: "es2020", tsconfig: "tsconfig.web.json" },
         },
+        {
+          // The bundled rulebooks are validated here, once, instead of in the pane at every start.
+          test: /[\\/]src[\\/]rulebooks[\\/]bundled[\\/][^\\/]+\.json$/,
+          loader: path.resolve(__dirname, "scripts", "rulebook-check-loader.js"),
+        },
       ],
     },
     plugins: [
@@ -164,7 +169,12 @@ module.exports = async (env = {}, argv = {}) => {
         new EsbuildPlugin({ include: /^preview\./, target: "es2020", legalComments: "external" }),
       ],
     },
-    cache: { type: "filesystem", name: argv.mode || "none", buildDependencies: { config: [__filename] } },
+    // Named per checkout as well as per mode: git worktrees of one project share node_modules/.cache.
+    cache: {
+      type: "filesystem",
+      name: `${argv.mode || "none"}-${require("crypto").createHash("sha1").update(__dirname).digest("hex").slice(0, 8)}`,
+      buildDependencies: { config: [__filename] },
+    },
     devServer: {
       port: Number(process.env.PORT || 3000),
       server: https ? { type: "https", options: https } : "http",

@@ -31,7 +31,7 @@ async function simOf(bytes: Uint8Array, excelApi?: string) {
   const support = excelApi ? excelSupport(excel.isSetSupported) : null;
   const port = new OfficeWorkbook(excel.run as never, support ? { features: support.features } : {});
   const openNew = canCreateWorkbook(support) ? (b: Uint8Array) => openAsNewWorkbook(excel.createWorkbook, b) : undefined;
-  const api = new WorkbookPaneApi(port, [rb], support, openNew);
+  const api = new WorkbookPaneApi(port, [rb], support, undefined, () => openNew);
   return { excel, api, reviewer: api.reviewer() };
 }
 

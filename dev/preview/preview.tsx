@@ -9,6 +9,7 @@ import type { PaneApi } from "../../src/app/pane-api";
 import { App } from "../../src/taskpane/App";
 import { SheetView } from "./SheetView";
 import { WorkbookPaneApi } from "../../src/app/pane-session";
+import { workerFileReads } from "../../src/taskpane/worker-file-reads";
 
 let version = 0;
 const listeners = new Set<() => void>();
@@ -60,7 +61,10 @@ async function start(): Promise<void> {
   const excel = createSimulatedExcel(model, { latencyMs: 30 });
   // Reports open as new in-memory workbooks (Excel.createWorkbook), kept in `created` for the tests.
   const openNew = (bytes: Uint8Array) => openAsNewWorkbook(excel.createWorkbook, bytes);
-  const api = watched(new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, openNew));
+  // Chosen files are read in a Web Worker, as in Excel.
+  const api = watched(
+    new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, workerFileReads() ?? undefined, () => openNew),
+  );
   (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats, created: excel.created };
   createRoot(root).render(<Preview api={api} model={model} />);
 }

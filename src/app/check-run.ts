@@ -43,12 +43,12 @@ export interface ReviewerApi {
 export class ReviewerSession implements ReviewerApi {
   constructor(
     private readonly port: WorkbookPort,
-    private readonly rulebookOf: (id: string) => Rulebook,
+    private readonly rulebookOf: (id: string) => Promise<Rulebook>,
     private readonly openNew?: OpenNewWorkbook,
   ) {}
 
   async check(rulebookId: string, label: string): Promise<CheckOutcome> {
-    const rulebook = this.rulebookOf(rulebookId);
+    const rulebook = await this.rulebookOf(rulebookId);
     // Loaded when first used: the pane's first screen does not carry the review.
     const [{ reviewPort }, { summarise }] = await Promise.all([
       import("./review/review-workbook"),

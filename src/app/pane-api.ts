@@ -5,11 +5,21 @@ import type { CellInput, LocalText, ScoreContext, ScoreResult } from "../engine/
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect";
 import type { RunStep } from "./scoring-run";
+import type { FileReadOptions, ReadProgress } from "./file-reads";
 import type { OutputConflict } from "../workbook/template";
 import type { ExcelSupport, OptionalFeature } from "../adapters/office/excel-support";
 import type { ReviewerApi } from "./check-run";
 
-export type { ExcelSupport, FormMapEntry, FormMapProposal, OptionalFeature, OutputConflict, RunStep };
+export type {
+  ExcelSupport,
+  FileReadOptions,
+  FormMapEntry,
+  FormMapProposal,
+  OptionalFeature,
+  OutputConflict,
+  ReadProgress,
+  RunStep,
+};
 
 export interface RulebookInfo {
   id: string;
@@ -92,8 +102,12 @@ export interface PaneSettings {
 }
 
 export interface PaneApi {
+  /** Every rulebook the pane can use, without their data (bundled ones are downloaded when used). */
   rulebooks(): RulebookInfo[];
+  /** The rulebook as scored, once loaded (by loadRulebook or a run with it); throws before. */
   rulebook(id: string): Rulebook;
+  /** Downloads the rulebook when needed: what rulebook(id) then returns. */
+  loadRulebook(id: string): Promise<Rulebook>;
   /** Remembered in the workbook (its settings), so the choice travels with the file. */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
@@ -126,7 +140,7 @@ export interface PaneApi {
    * later runs), or a national tally (MHLW's .xlsx or the JSON of `saiten tally import`), whose rows
    * can then serve as last year's result and whose distribution as the national figures.
    */
-  openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile>;
+  openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile>;
   /** One insurer's row of the opened tally as last year's result for later runs. */
   usePreviousFromTally(code: string): Promise<TallyInsurer>;
   /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */

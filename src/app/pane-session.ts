@@ -1,10 +1,9 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
 import { type ComparableResult, previousMismatch } from "../engine/compare";
-import { WORKBOOK_LIMITS } from "../files/limits";
 import { listOf, msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
-import { bundledRulebooks, findBundled } from "../rulebooks/registry";
+import { bundledIndex, loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import { indicatorIdsOf } from "../rulebooks/tree";
 import { cellAddress, parseRef, qualified } from "../excel/a1";
@@ -20,8 +19,9 @@ import {
 } from "../workbook/form-map-detect";
 import { runScoring, ScoringRunOutcome } from "./scoring-run";
 import { type OpenNewWorkbook, type ReviewerApi, ReviewerSession } from "./check-run";
-import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
-import type { AppliedBenchmarks, OpenedTally } from "../tally/kit";
+import { ANSWER_SHEET, COLUMNS, templateWrites } from "../workbook/template";
+import type { AppliedBenchmarks } from "../tally/kit";
+import { type FileReadOptions, type FileReads, inThreadFileReads, type TallyWithFigures } from "./file-reads";
 import type { TallyMunicipality, TallyRank } from "../tally/types";
 import type {
   CellChange,
@@ -42,7 +42,7 @@ export class WorkbookPaneApi implements PaneApi {
   private last?: { rulebookId: string; outcome: ScoringRunOutcome };
   private previous?: ComparableResult;
   private previousFromTally = false;
-  private tally?: OpenedTally;
+  private tally?: TallyWithFigures;
   /** The opened tally's ranks by 保険者番号. */
   private ranks?: Map<string, TallyRank>;
   /** The tally code, loaded with the first tally. */
@@ -50,37 +50,56 @@ export class WorkbookPaneApi implements PaneApi {
   private tallyFigures = true;
   /** The rulebook with the tally's national figures, per rulebook id (null: the tally matches none). */
   private readonly benchmarked = new Map<string, AppliedBenchmarks | null>();
+  /** Bundled rulebooks loaded so far (each is downloaded when first used). */
+  private readonly loaded = new Map<string, Rulebook>();
 
   constructor(
     private readonly port: WorkbookPort,
     private readonly extraRulebooks: Rulebook[] = [],
-    /** Inside Excel: what Office.js says this Excel supports. */
-    private readonly support: ExcelSupport | null = null,
-    /** Where this Excel can open a new workbook (ExcelApi 1.8): the reviewer's reports go there. */
-    private readonly openNew?: OpenNewWorkbook,
+    /** Inside Excel: what Office.js says this Excel supports (asked each time: known once it is ready). */
+    private readonly support: ExcelSupport | null | (() => ExcelSupport | null) = null,
+    /** Where chosen files are read: a Web Worker in the browser, this thread by default. */
+    private readonly files: FileReads = inThreadFileReads,
+    /** Where this Excel can open a new workbook (ExcelApi 1.8), asked when used: the reviewer's reports go there. */
+    private readonly openNew: () => OpenNewWorkbook | undefined = () => undefined,
   ) {}
 
   reviewer(): ReviewerApi {
-    return new ReviewerSession(this.port, (id) => this.rulebook(id), this.openNew);
+    return new ReviewerSession(this.port, (id) => this.loadRulebook(id), this.openNew());
   }
 
   excelSupport(): ExcelSupport | null {
-    return this.support;
-  }
-
-  private all(): Rulebook[] {
-    return [...this.extraRulebooks, ...bundledRulebooks()];
+    return typeof this.support === "function" ? this.support() : this.support;
   }
 
   rulebooks(): RulebookInfo[] {
-    return this.all().map((rb) => ({
+    const info = (rb: Omit<RulebookInfo, "title"> & { title: Rulebook["title"] }): RulebookInfo => ({
       id: rb.id,
       title: localText(rb.title),
       scheme: rb.scheme,
       fiscalYear: rb.fiscalYear,
       level: rb.level,
-      max: rb.root.max ?? null,
-    }));
+      max: rb.max,
+    });
+    return [
+      ...this.extraRulebooks.map((rb) => info({ ...rb, max: rb.root.max ?? null })),
+      ...bundledIndex().map(info),
+    ];
+  }
+
+  async loadRulebook(id: string): Promise<Rulebook> {
+    await this.load(id);
+    return this.rulebook(id);
+  }
+
+  /** The rulebook's own data, downloaded first when it is a bundled one not used yet. */
+  private async load(id: string): Promise<Rulebook> {
+    const own = this.extraRulebooks.find((r) => r.id === id) ?? this.loaded.get(id);
+    if (own) return own;
+    const rb = await loadBundled(id);
+    if (!rb) throw new UserError(msg("session.rulebook-missing", { id }));
+    this.loaded.set(id, rb);
+    return rb;
   }
 
   /** The rulebook as scored: with the opened tally's national figures when they are in use. */
@@ -90,7 +109,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   private ownRulebook(id: string): Rulebook {
-    const rb = this.extraRulebooks.find((r) => r.id === id) ?? findBundled(id);
+    const rb = this.extraRulebooks.find((r) => r.id === id) ?? this.loaded.get(id);
     if (!rb) throw new UserError(msg("session.rulebook-missing", { id }));
     return rb;
   }
@@ -98,8 +117,8 @@ export class WorkbookPaneApi implements PaneApi {
   private withTallyFigures(rb: Rulebook): AppliedBenchmarks | null {
     if (!this.tally || !this.kit || !this.tallyFigures) return null;
     if (!this.benchmarked.has(rb.id)) {
-      const own = findBundled(this.tally.rulebookId);
-      const applied = own ? this.kit.applyTallyBenchmarks(rb, this.tally, own) : null;
+      const { distribution } = this.tally;
+      const applied = distribution ? this.kit.applyTallyDistribution(rb, this.tally, distribution) : null;
       this.benchmarked.set(rb.id, applied && applied.matched > 0 ? applied : null);
     }
     return this.benchmarked.get(rb.id) ?? null;
@@ -123,7 +142,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
-    const own = this.ownRulebook(rulebookId);
+    const own = await this.load(rulebookId);
     const figures = this.withTallyFigures(own);
     const outcome = await runScoring(this.port, {
       rulebook: figures?.rulebook ?? own,
@@ -152,7 +171,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async createTemplate(rulebookId: string): Promise<void> {
-    const rulebook = this.rulebook(rulebookId);
+    const rulebook = await this.loadRulebook(rulebookId);
     const read = await this.port.read({ used: [ANSWER_SHEET] });
     const existing = read.used.get(ANSWER_SHEET);
     if (existing && existing.cells.some((line) => line.some((c) => c.value !== null))) {
@@ -194,6 +213,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async previewScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
+    await this.load(rulebookId);
     const cells = await this.answerCells(rulebookId);
     const targets = Object.entries(answers).filter(([id]) => cells.has(id));
     const missing = Object.keys(answers).filter((id) => !cells.has(id));
@@ -251,7 +271,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async formMap(rulebookId: string): Promise<FormMapEntry[]> {
-    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const ids = indicatorIdsOf(await this.loadRulebook(rulebookId));
     const map = namedMap((await this.port.read({ names: true })).names);
     return [...map.answers]
       .filter(([id]) => ids.has(id))
@@ -264,7 +284,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
-    const rulebook = this.rulebook(rulebookId);
+    const rulebook = await this.loadRulebook(rulebookId);
     const first = await this.port.read({});
     const visible = first.sheets.filter((s) => s.visible && s.name !== ANSWER_SHEET).map((s) => s.name);
     const read = await this.port.read({ used: visible });
@@ -296,27 +316,21 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async importFormMap(rulebookId: string, json: string): Promise<number> {
-    const file = parseFormMapFile(json, this.rulebook(rulebookId));
+    const file = parseFormMapFile(json, await this.loadRulebook(rulebookId));
     await this.saveFormMap(file.entries);
     return file.entries.length;
   }
 
-  async openPreviousFile(data: ArrayBuffer, fileName: string): Promise<PreviousFile> {
+  async openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
     const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
     if (kit.isJson(bytes) || kit.isTallyWorkbook(bytes)) {
-      let opened: OpenedTally;
-      try {
-        opened = await kit.openTally(bytes, fileName);
-      } catch (e) {
-        // The tally reader's problems do not name the file: say which one.
-        if (e instanceof UserError && e.name === "TallyError")
-          throw new UserError(msg("cli.in-file", { file: fileName, detail: e.detail }));
-        throw e;
-      }
-      if (!findBundled(opened.rulebookId))
+      const opened = await this.files.openTally(bytes, fileName, options);
+      const tallyRulebook = await loadBundled(opened.rulebookId);
+      if (!tallyRulebook)
         throw new UserError(msg("session.tally-rulebook-missing", { file: fileName, id: opened.rulebookId }));
+      this.loaded.set(tallyRulebook.id, tallyRulebook);
       this.kit = kit;
       this.tally = opened;
       this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
@@ -327,7 +341,7 @@ export class WorkbookPaneApi implements PaneApi {
       const own =
         kit.findInsurer(opened.municipalities, t?.entityCode) ??
         kit.findInsurer(opened.municipalities, t?.entityName);
-      const assumedBands = assumedSizeBands(findBundled(opened.rulebookId)!);
+      const assumedBands = assumedSizeBands(tallyRulebook);
       return {
         kind: "tally",
         tally: {
@@ -344,7 +358,7 @@ export class WorkbookPaneApi implements PaneApi {
         },
       };
     }
-    const res = await this.usePreviousWorkbook(data, fileName);
+    const res = await this.usePreviousWorkbook(bytes, fileName, options);
     return { kind: "workbook", ...res };
   }
 
@@ -354,7 +368,7 @@ export class WorkbookPaneApi implements PaneApi {
     const m = kit.findInsurer(tally.municipalities, code);
     if (!m)
       throw new UserError(msg("session.insurer-not-in-tally", { code }));
-    this.previous = kit.toComparable(m, findBundled(tally.rulebookId)!);
+    this.previous = kit.toComparable(m, this.loaded.get(tally.rulebookId)!);
     this.previousFromTally = true;
     return this.insurer(m);
   }
@@ -371,40 +385,22 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   private async usePreviousWorkbook(
-    data: ArrayBuffer,
+    data: Uint8Array,
     fileName: string,
+    options?: FileReadOptions,
   ): Promise<{ rulebookId: string; total: number }> {
-    // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
-    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/exceljs/workbook");
-    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../files/inspect-workbook");
-    // A chosen file is checked within the limits before anything parses it, as in the CLI.
-    try {
-      inspectWorkbook(new Uint8Array(data), fileName, WORKBOOK_LIMITS);
-    } catch (e) {
-      if (e instanceof PackageRefused) throw new UserError(e.detail);
-      throw e;
-    }
-    let book;
-    try {
-      book = await ExcelJsWorkbook.fromBuffer(data);
-    } catch {
-      throw new UserError(msg("session.not-xlsx", { file: fileName }));
-    }
-    const read = await book.read({ used: [ANSWER_SHEET] });
-    const block = read.used.get(ANSWER_SHEET);
-    const id = block ? readTemplate(block)?.rulebookId : undefined;
-    if (!id)
-      throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
-    const rulebook = this.ownRulebook(id);
+    const { rulebookId: id, result } = await this.files.readPreviousWorkbook(data, fileName, {
+      ...options,
+      rulebooks: this.extraRulebooks,
+    });
+    const rulebook = await this.load(id);
     // A year of another grant or entity is never judged against this one.
     const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
     const why = current ? previousMismatch(current, rulebook) : null;
     if (why)
       throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: fileName, id }));
-    book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
-    const outcome = await runScoring(book, { rulebook, write: false });
-    this.previous = outcome.result;
+    this.previous = result;
     this.previousFromTally = false;
-    return { rulebookId: id, total: outcome.result.total.points };
+    return { rulebookId: id, total: result.total.points };
   }
 }

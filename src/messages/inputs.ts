@@ -111,6 +111,14 @@ export const INPUT_MESSAGES = {
     ja: "{file} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。",
     en: "The rulebook of {file} is unknown. Choose last year's answer workbook (one with the 回答 sheet) or a national tally.",
   },
+  "session.read-cancelled": {
+    ja: "{file} の読み込みを中止しました。前の状態のままです。",
+    en: "Stopped reading {file}. Nothing has changed.",
+  },
+  "session.read-failed": {
+    ja: "{file} を読めませんでした。もう一度選んでください。",
+    en: "Could not read {file}. Choose it again.",
+  },
 
   // ------------------------------------------------------------ a shared form-map file
   "formmap.not-json": {

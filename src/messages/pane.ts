@@ -497,4 +497,10 @@ export const PANE_MESSAGES = {
     ja: "ファイルを読めませんでした。もう一度選んでください。",
     en: "Could not read the file. Choose it again.",
   },
+  "pane.view.loading": { ja: "表示を準備しています…", en: "Preparing the view…" },
+  "pane.read.label": { ja: "{file} を読んでいます", en: "Reading {file}" },
+  "pane.read.open": { ja: "ファイルを開いています…", en: "Opening the file…" },
+  "pane.read.rows": { ja: "{n}行を読みました…", en: "{n} rows read…" },
+  "pane.read.score": { ja: "前年度の回答を採点しています…", en: "Scoring last year's answers…" },
+  "pane.read.cancel": { ja: "読み込みを中止", en: "Stop reading" },
 } as const satisfies Record<string, Bilingual>;

@@ -1,8 +1,14 @@
-// What the task pane needs of the tally code, as one module it loads only when a file is chosen
-// (a lazy chunk), so the pane's first download does not carry the reader or the statistics. The pane
-// uses it as a namespace (`kit.applyTallyBenchmarks(…)`), which is why each export is marked public.
+// What the task pane needs of the tally code on its own thread, as one module it loads only when a
+// file is chosen (a lazy chunk): not the reader (./open, loaded where the file is read: a worker). The pane
+// uses it as a namespace (`kit.applyTallyDistribution(…)`), which is why each export is marked public.
 /** @public */
-export { applyTallyBenchmarks, type AppliedBenchmarks } from "./apply-benchmarks";
+export {
+  applyTallyDistribution,
+  type AppliedBenchmarks,
+  tallyDistribution,
+  type TallyDistribution,
+} from "./apply-benchmarks";
 export { toComparable } from "./comparable";
 export { findInsurer } from "./find-insurer";
-export { isJson, isTallyWorkbook, openTally, type OpenedTally } from "./open";
+export { isJson, isTallyWorkbook } from "./sniff";
+export type { OpenedTally } from "./open";

@@ -5,54 +5,43 @@ import { type Limits, TALLY_LIMITS } from "../files/limits";
 import { decodeText } from "../files/text";
 import { msg } from "../messages";
 import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
-import { findBundled } from "../rulebooks/registry";
+import { loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
 import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
 import type { TallyRead } from "./types";
-import { ZipParts } from "../adapters/xlsx/zip";
+import { isJson } from "./sniff";
 
 export interface OpenedTally extends TallyRead {
   /** File name the tally came from (the JSON's own source when it names one). */
   source: string;
 }
 
-/** The bundled item-level rulebook a tally of that year is read with. */
-export function tallyRulebookFor(fiscalYear: number): Rulebook | undefined {
-  return findBundled(`kaigo-municipal-fy${fiscalYear}`);
-}
-
-function firstByte(data: Uint8Array): number {
-  for (let i = 0; i < Math.min(data.length, 64); i++) {
-    const b = data[i];
-    // Skip a UTF-8 byte-order mark and white space.
-    if (b === 0xef || b === 0xbb || b === 0xbf || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)
-      continue;
-    return b;
-  }
-  return -1;
-}
-
-export function isJson(data: Uint8Array): boolean {
-  return firstByte(data) === 0x7b; // "{"
+/** The bundled item-level rulebook a tally of that year is read with (loaded when first needed). */
+function tallyRulebookFor(fiscalYear: number): Promise<Rulebook | undefined> {
+  return loadBundled(`kaigo-municipal-fy${fiscalYear}`);
 }
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
-export async function readTallyWorkbook(data: Uint8Array, year?: number): Promise<TallyRead> {
+async function readTallyWorkbook(
+  data: Uint8Array,
+  year?: number,
+  onRows?: (rows: number) => void,
+): Promise<TallyRead> {
   const sheet = await openTallySheet(data);
   const y = year ?? yearFromTitle(sheet.title);
   if (y === null) {
     // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
     // item-level rulebook throws that (it is only the error path that reads the sheet for nothing).
-    const any = tallyRulebookFor(2026);
+    const any = await tallyRulebookFor(2026);
     if (!any) throw new TallyError(msg("tally.no-rulebook", { year: 2026 }));
     await parseTally(sheet, { rulebook: any });
     throw new TallyError(msg("tally.no-year"));
   }
-  const rulebook = tallyRulebookFor(y);
+  const rulebook = await tallyRulebookFor(y);
   if (!rulebook)
     throw new TallyError(msg("tally.no-rulebook", { year: y }));
-  return parseTally(sheet, { rulebook, fiscalYear: y });
+  return parseTally(sheet, { rulebook, fiscalYear: y, onRows });
 }
 
 /**
@@ -62,7 +51,7 @@ export async function readTallyWorkbook(data: Uint8Array, year?: number): Promis
 export async function openTally(
   data: Uint8Array,
   fileName: string,
-  options: { year?: number; limits?: Limits } = {},
+  options: { year?: number; limits?: Limits; onRows?: (rows: number) => void } = {},
 ): Promise<OpenedTally> {
   if (isJson(data)) {
     const doc = parseTallyDocument(decodeText(data, fileName), fileName);
@@ -77,22 +66,12 @@ export async function openTally(
     throw e;
   }
   try {
-    const read = await readTallyWorkbook(data, options.year);
+    const read = await readTallyWorkbook(data, options.year, options.onRows);
     return { ...read, source: fileName };
   } catch (e) {
     // The reader knows sheets and cells, not the file: the message names it here.
     if (e instanceof TallyError && e.detail.params?.file === undefined)
       throw new TallyError(msg("cli.in-file", { file: fileName, detail: e.detail }));
     throw e;
-  }
-}
-
-/** A workbook whose sheets include a 全国集計 sheet (MHLW names it 「全国集計（市町村）」). */
-export function isTallyWorkbook(data: Uint8Array): boolean {
-  try {
-    const xml = new ZipParts(data).text("xl/workbook.xml");
-    return xml !== undefined && /<sheet\b[^>]*\bname="[^"]*全国集計/.test(xml);
-  } catch {
-    return false;
   }
 }

@@ -39,6 +39,8 @@ export interface ReadTallyOptions {
   fiscalYear?: number;
   /** Sheet to read (default: 「全国集計（市町村）」, else the first sheet). */
   sheet?: string;
+  /** Told the number of data rows read so far, after each chunk (a pane shows it while it waits). */
+  onRows?: (rows: number) => void;
 }
 
 /** The tally error that makes the input unusable (no header, no total column, no rows). */
@@ -491,6 +493,7 @@ export async function parseTally(tally: TallySheet, options: ReadTallyOptions): 
       });
     });
     if (!any) break;
+    options.onRows?.(municipalities.length + skipped.length);
   }
   if (municipalities.length === 0) throw new TallyError(msg("tally.no-rows"));
 

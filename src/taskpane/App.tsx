@@ -12,7 +12,17 @@ import {
 import { DocumentAdd20Regular, Play20Filled } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Rulebook } from "../rulebooks/schema";
-import type { CellChange, PaneApi, PaneSettings, RulebookInfo, RunStep, RunSummary } from "../app/pane-api";
+import type {
+  CellChange,
+  PaneApi,
+  PaneSettings,
+  ReadProgress,
+  RulebookInfo,
+  RunStep,
+  RunSummary,
+} from "../app/pane-api";
+import { ReadCancelled } from "../app/file-reads";
+import { FileReadProgress } from "./components/FileReadProgress";
 import { ExcelSupportNotice } from "./components/ExcelSupportNotice";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { RulebookPicker } from "./components/RulebookPicker";
@@ -86,8 +96,13 @@ export function App({ api }: { api: PaneApi }) {
   const [scenarios, dispatch] = useReducer(scenarioReducer, INITIAL_SCENARIOS);
   const [grantForm, setGrantForm] = useState<GrantForm>(EMPTY_GRANT);
   const [tally, setTally] = useState<TallyState | null>(null);
+  /** A chosen file being read (off the pane's thread), and how to stop it. */
+  const [reading, setReading] = useState<{ fileName: string; progress: ReadProgress | null; stop: () => void } | null>(
+    null,
+  );
   const theme = useMemo(() => paneTheme(), []);
-  const support = useMemo(() => api.excelSupport?.() ?? null, [api]);
+  // Asked at each render: inside Excel it is known only once Office.js is ready (index.tsx).
+  const support = api.excelSupport?.() ?? null;
   const ctx = useMemo(() => makePaneContext(api, lang), [api, lang]);
   const { t } = ctx;
   const settings = useRef<PaneSettings>({});
@@ -111,6 +126,11 @@ export function App({ api }: { api: PaneApi }) {
       live = false;
     };
   }, [api, rulebooks]);
+
+  // The chosen rulebook downloads while the clerk reads the pane, not after 採点 is pressed.
+  useEffect(() => {
+    if (rulebookId) api.loadRulebook(rulebookId).catch(() => undefined);
+  }, [api, rulebookId]);
 
   const remember = useCallback(
     (patch: PaneSettings) => {
@@ -169,7 +189,9 @@ export function App({ api }: { api: PaneApi }) {
     try {
       return await f();
     } catch (e) {
-      setError(errorText(e, langRef.current));
+      // A read the clerk stopped is no failure.
+      if (e instanceof ReadCancelled) setNotice(errorText(e, langRef.current));
+      else setError(errorText(e, langRef.current));
       return undefined;
     } finally {
       setBusy(false);
@@ -201,7 +223,15 @@ export function App({ api }: { api: PaneApi }) {
   };
   const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
     setNotice(null);
-    const res = await call(() => api.openPreviousFile(data, fileName));
+    const stop = new AbortController();
+    setReading({ fileName, progress: null, stop: () => stop.abort() });
+    const res = await call(() =>
+      api.openPreviousFile(data, fileName, {
+        signal: stop.signal,
+        onProgress: (progress) => setReading((r) => r && { ...r, progress }),
+      }),
+    );
+    setReading(null);
     if (!res) return;
     if (res.kind === "workbook") {
       setTally((tl) => (tl ? { ...tl, chosen: null } : tl));
@@ -289,6 +319,9 @@ export function App({ api }: { api: PaneApi }) {
               </Button>
             </div>
             {running && <RunProgress step={step} />}
+            {reading && (
+              <FileReadProgress fileName={reading.fileName} progress={reading.progress} onCancel={reading.stop} />
+            )}
             <div role="status" className={shared.visuallyHidden}>
               {announce}
             </div>

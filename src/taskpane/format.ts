@@ -12,8 +12,25 @@ export function clean(n: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one (a results view formats
+// thousands of numbers): one per language and digits, kept for the pane's life.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, minFraction: number, maxFraction: number): Intl.NumberFormat {
+  const key = `${lang}:${minFraction}:${maxFraction}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), {
+      minimumFractionDigits: minFraction,
+      maximumFractionDigits: maxFraction,
+    });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 export function fmtNumber(n: number, lang: Lang, maxFraction = 2): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFraction }).format(clean(n));
+  return numberFormat(lang, 0, maxFraction).format(clean(n));
 }
 
 /** "+12", "−3", "±0" (a true minus sign, readable next to the plus). */
@@ -28,10 +45,7 @@ export function fmtSigned(n: number, lang: Lang, maxFraction = 2): string {
 /** A change of rate in percentage points with the rate's digits, always showing them: +8.0, −0.5, ±0.0. */
 export function fmtSignedFixed(n: number, lang: Lang, digits = 1): string {
   const c = clean(n);
-  const body = new Intl.NumberFormat(locale(lang), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Math.abs(c));
+  const body = numberFormat(lang, digits, digits).format(Math.abs(c));
   if (Math.round(Math.abs(c) * 10 ** digits) === 0) return `±${body}`;
   return c > 0 ? `+${body}` : `−${body}`;
 }
@@ -43,7 +57,7 @@ export function fmtRate(ratePercent: number | null | undefined, digits = 1): str
 
 /** Whole yen with grouping: 1,234,567円 / ¥1,234,567. */
 export function fmtYen(n: number, lang: Lang): string {
-  const body = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(Math.round(n));
+  const body = numberFormat(lang, 0, 0).format(Math.round(n));
   return lang === "ja" ? `${body}円` : `¥${body}`;
 }
 

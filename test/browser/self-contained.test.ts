@@ -13,16 +13,18 @@
  * so the pane starts as it does before anything is scored (the adapter itself is tested on the
  * in-memory Excel). preview.html scores the sample workbook with the network closed.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
+import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
 import { extractPackage, ROOT } from "../fixtures/example-package";
 import { tempDir } from "../fixtures/temp-dir";
+import { EXCEL_2019, LTSC_2021, type StandIn, standInExcelForWindows } from "../../dev/excel-host/stand-in";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SLOW = 300_000;
@@ -76,57 +78,6 @@ function serve(web: string, headers: Record<string, string>): Promise<Served> {
       });
     });
   });
-}
-
-interface StandIn {
-  excelApi: string;
-  /** Excel's build, e.g. 16.0.14332.20000 (LTSC 2021); Office.js treats builds before 16.0.11601 differently. */
-  build: string;
-}
-
-/** LTSC 2021 and Excel 2019 as the stand-in plays them (builds from Microsoft's requirement-set table). */
-const LTSC_2021: StandIn = { excelApi: "1.14", build: "16.0.14332.20000" };
-const EXCEL_2019: StandIn = { excelApi: "1.8", build: "16.0.10730.20102" };
-
-/** Runs in the page before any script: Excel for Windows' host object, as far as Office.js reads it. */
-function standInExcelForWindows({ excelApi, build }: StandIn): void {
-  const w = window as unknown as Record<string, unknown>;
-  const context = {
-    GetAppType: () => 1, // Excel
-    GetSolutionRef: () => "saiten",
-    GetAppVersionMajor: () => 16,
-    GetAppVersionMinor: () => 1,
-    GetAppUILocale: () => "ja-JP",
-    GetAppDataLocale: () => "ja-JP",
-    GetDocUrl: () => "",
-    GetAppCapabilities: () => 0,
-    GetActivationMode: () => 0,
-    GetControlIntegrationLevel: () => 0,
-    GetSolutionToken: () => "",
-    GetSupportedMatrix: () => JSON.stringify({ ExcelApi: excelApi }),
-    GetHostFullVersion: () => build,
-    GetSettings: () => ({ Read: () => undefined, Write: () => undefined }),
-    GetOfficeThemeInfo: () =>
-      JSON.stringify({
-        primaryFontColor: 0x262626,
-        primaryBackgroundColor: 0xffffff,
-        secondaryFontColor: 0x262626,
-        secondaryBackgroundColor: 0xf3f3f3,
-      }),
-  };
-  const calls: number[] = [];
-  w.__standIn = { calls };
-  w.external = {
-    GetHostInfo: () => "Excel$Win32$16.01$ja-JP$$$$0",
-    GetContext: () => context,
-    // The workbook channel: no workbook here, every request fails.
-    Execute: (id: number, _params: unknown, callback: (status: number, result: unknown) => void) => {
-      calls.push(id);
-      setTimeout(() => callback(5001, null), 0);
-    },
-    RegisterEvent: () => undefined,
-    UnregisterEvent: () => undefined,
-  };
 }
 
 interface Watch {
@@ -288,6 +239,32 @@ describe("the self-contained package on a closed network", () => {
       const total = page.getByRole("region", { name: "合計得点" });
       await total.waitFor();
       expect(await total.textContent()).toContain(`${expected.total.points} / ${expected.total.max}点`);
+      expectClosed(watch, served, origin);
+      expect(served.missing).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+  test(
+    "a national tally chosen in preview.html is read in a Web Worker of the package, within its CSP",
+    async () => {
+      const rb25 = findBundled("kaigo-municipal-fy2025")!;
+      const file = join(tempDir("saiten-package-tally-"), "全国集計R7.xlsx");
+      const entities = demoEntities(rb25, 60, 3);
+      writeFileSync(file, await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })));
+      const { origin } = served;
+      const { page, watch } = await openPage(browser, origin);
+      const workers: string[] = [];
+      page.on("worker", (w) => workers.push(w.url()));
+      await page.goto(`${origin}${BASE}preview.html`);
+      await page.waitForFunction(() => "saitenPreview" in window);
+      await page.getByRole("button", { name: "採点", exact: true }).click();
+      await page.getByRole("region", { name: "合計得点" }).waitFor();
+      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
+      await page.getByRole("heading", { name: "全国集計（2025年度）" }).waitFor();
+      await page.getByText(`全国集計R7.xlsx・${entities.length}市町村`).waitFor();
+      expect(workers).toEqual([expect.stringMatching(new RegExp(`^${origin}${BASE}file-reads-worker\\.[0-9a-f]{8}\\.js$`))]);
       expectClosed(watch, served, origin);
       expect(served.missing).toEqual([]);
       expect(watch.pageErrors).toEqual([]);

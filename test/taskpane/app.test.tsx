@@ -147,7 +147,8 @@ test("what-if: change an answer, see Δ at once, preview the cells, apply only o
   await renderAndScore(api);
   fireEvent.click(screen.getByRole("tab", { name: "試算" }));
   expect(screen.getByRole("tab", { name: "試算" }).getAttribute("aria-selected")).toBe("true");
-  fireEvent.click(screen.getByRole("button", { name: /体制/ }));
+  // The what-if view downloads when first shown (a lazy chunk): wait for it.
+  fireEvent.click(await screen.findByRole("button", { name: /体制/ }));
   const select = screen.getByRole("combobox", { name: "イ 評価を公表" }) as HTMLSelectElement;
   expect(select.value).toBe("×");
   fireEvent.change(select, { target: { value: "○" } });
@@ -253,9 +254,9 @@ test("where to gain: by points, with the national share; one click into the scen
   const api = setup({ rulebooks: [rb] });
   await renderAndScore(api);
   fireEvent.click(screen.getByRole("tab", { name: "伸ばせる項目" }));
-  const section = screen
-    .getByRole("heading", { name: "得点を伸ばせる項目" })
-    .closest("section") as HTMLElement;
+  const section = (await screen.findByRole("heading", { name: "得点を伸ばせる項目" })).closest(
+    "section",
+  ) as HTMLElement;
   const items = within(section).getAllByRole("listitem");
   const gains = items.map((li) => Number(/\+(\d+)点/.exec(li.textContent ?? "")![1]));
   expect([...gains].sort((a, b) => b - a)).toEqual(gains);

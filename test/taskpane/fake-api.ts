@@ -114,6 +114,9 @@ export function fakeApi(opts: FakeOptions): FakeApi {
         max: rb.root.max ?? null,
       })),
     rulebook: find,
+    async loadRulebook(id) {
+      return find(id);
+    },
     async loadSettings() {
       log("loadSettings");
       return { ...(opts.settings ?? {}) };

@@ -1,4 +1,5 @@
-// Rulebooks shipped with Saiten. Imported statically so the add-in bundle carries them too.
+// Every bundled rulebook file at once, for Node (registry.ts). The task pane never imports this
+// module: it lists the rulebooks from ./catalogue.ts and loads each through ./loaders.ts.
 import kaigoFy2024 from "./kaigo-municipal-fy2024.json";
 import kaigoFy2025 from "./kaigo-municipal-fy2025.json";
 import kaigoFy2026 from "./kaigo-municipal-fy2026.json";

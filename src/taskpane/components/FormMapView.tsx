@@ -140,13 +140,20 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
   const fileInput = useRef<HTMLInputElement>(null);
   const live = useRef(true);
 
-  const loaded = useMemo<{ index: RulebookIndex | null; error: string | null }>(() => {
-    try {
-      return { index: indexRulebook(api.rulebook(rulebookId)), error: null };
-    } catch (e) {
-      return { index: null, error: errorText(e, lang) };
-    }
-  }, [api, rulebookId, lang]);
+  // The rulebook's data may still have to be downloaded (a bundled one not used yet).
+  const [loaded, setLoaded] = useState<{ index: RulebookIndex | null; error: unknown }>({ index: null, error: null });
+  useEffect(() => {
+    let current = true;
+    setLoaded({ index: null, error: null });
+    api.loadRulebook(rulebookId).then(
+      (rb) => current && setLoaded({ index: indexRulebook(rb), error: null }),
+      (e: unknown) => current && setLoaded({ index: null, error: e }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, rulebookId]);
+  const loadError = loaded.error ? errorText(loaded.error, lang) : null;
   const index = loaded.index;
 
   const [entries, setEntries] = useState<FormMapEntry[] | null>(null);
@@ -358,11 +365,11 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         {t("formmap.heading")}
       </Subtitle2>
       <Caption1>{t("formmap.intro")}</Caption1>
-      {loaded.error && (
+      {loadError && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-            {loaded.error}
+            {loadError}
           </MessageBarBody>
         </MessageBar>
       )}

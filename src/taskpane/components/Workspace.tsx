@@ -10,16 +10,20 @@ import type { GrantForm } from "../grant";
 import type { RulebookIndex } from "../model";
 import type { ScenarioAction, ScenarioState } from "../scenarios";
 import { useWhatIf } from "../useWhatIf";
-import { FormMapView } from "./FormMapView";
-import { GroupTree } from "./GroupTree";
-import { IssueList } from "./IssueList";
-import { LostList } from "./LostList";
 import { PaneTabs, panelId, tabId } from "./PaneTabs";
-import { PreviousYearPicker } from "./PreviousYearPicker";
-import { ScorePanel } from "./ScorePanel";
-import { TallyPanel, type TallyState } from "./TallyPanel";
-import { WhatIf } from "./WhatIf";
-import { WhereToGain } from "./WhereToGain";
+import type { TallyState } from "./TallyPanel";
+import {
+  FormMapView,
+  GroupTree,
+  IssueList,
+  LostList,
+  PreviousYearPicker,
+  ScorePanel,
+  TallyPanel,
+  ViewLoading,
+  WhatIf,
+  WhereToGain,
+} from "./lazy";
 
 // The reviewer's desk (and the file checks it brings) loads when its tab is first opened.
 const ReviewerView = lazy(() => import("../reviewer/ReviewerView").then((m) => ({ default: m.ReviewerView })));
@@ -125,7 +129,7 @@ export function Workspace(props: Props) {
         tabIndex={0}
         className={styles.panel}
       >
-        {content}
+        <Suspense fallback={<ViewLoading />}>{content}</Suspense>
       </div>
     </>
   );

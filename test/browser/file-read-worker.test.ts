@@ -1,0 +1,191 @@
+/**
+ * A national tally of 1,741 municipalities (the generator's, in the documented layout with its 1,200
+ * formatting-only columns) chosen as last year's file in the built preview (dist/web/preview.html) in
+ * Chromium: it is read in a Web Worker, so the page logs no long task over 200 ms (PerformanceObserver
+ * 'longtask') while it reads and scores again; the pane shows how far the read has come with its
+ * buttons disabled, and a read can be stopped, leaving the pane as it was.
+ * The page is served with the deployment's Content-Security-Policy (deploy/csp.txt), which the worker
+ * has to pass too.
+ *
+ *   npm run build && npx jest test/browser/file-read-worker.test.ts
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Browser, chromium, Page } from "playwright-core";
+import { findBundled } from "../../src/rulebooks/registry";
+import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
+import { serveStatic, StaticServer } from "../fixtures/static-server";
+import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
+import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
+import { runScoring } from "../../src/app/scoring-run";
+
+const ROOT = join(__dirname, "..", "..");
+const WEB = join(ROOT, "dist", "web");
+const CHROMIUM = "/usr/bin/chromium";
+const SLOW = 300_000;
+const ROWS = 1741;
+const LONG_TASK_MS = 200;
+
+interface Watch {
+  /** Long tasks (ms) since the observer started. */
+  longTasks: number[];
+  /** Each text the pane's live regions said, with whether 採点 was disabled at that moment. */
+  said: { text: string; scoreDisabled: boolean }[];
+}
+
+/** Starts recording long tasks and live-region texts in the page. */
+async function watch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w: Watch = { longTasks: [], said: [] };
+    (window as unknown as { __watch: Watch }).__watch = w;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+      type: "longtask",
+    });
+    const scoreButton = () =>
+      Array.from(document.querySelectorAll("button")).find((b) => b.textContent?.trim() === "採点");
+    new MutationObserver(() => {
+      for (const el of Array.from(document.querySelectorAll('[role="status"]'))) {
+        const text = el.textContent ?? "";
+        if (text && w.said[w.said.length - 1]?.text !== text)
+          w.said.push({ text, scoreDisabled: scoreButton()?.disabled ?? false });
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+const watched = (page: Page) => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+
+describe("reading a chosen file in a Web Worker", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let tallyFile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, "preview.html")))
+      throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`);
+    const rb25 = findBundled("kaigo-municipal-fy2025")!;
+    const entities = demoEntities(rb25, ROWS, 9);
+    tallyFile = join(mkdtempSync(join(tmpdir(), "saiten-worker-")), "全国集計R7.xlsx");
+    writeFileSync(tallyFile, await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })));
+    const csp = readFileSync(join(ROOT, "deploy", "csp.txt"), "utf8").trim();
+    server = await serveStatic(WEB, { "Content-Security-Policy": csp });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The preview, scored once (last year's file is chosen in the results view). */
+  async function scoredPreview(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+    page.setDefaultTimeout(60_000);
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
+    await page.goto(`${server.url}/preview.html`);
+    await page.waitForFunction(() => "saitenPreview" in window);
+    await page.getByRole("button", { name: "採点", exact: true }).click();
+    await page.getByRole("region", { name: "合計得点" }).waitFor();
+    await page.getByRole("button", { name: "前年度のブック・全国集計を選ぶ" }).waitFor();
+    return page;
+  }
+
+  const fileInput = (page: Page) => page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]');
+
+  test(
+    `a ${ROWS}-row tally: no long task over ${LONG_TASK_MS} ms, progress shown, buttons disabled while it reads`,
+    async () => {
+      const page = await scoredPreview();
+      await watch(page);
+      const started = Date.now();
+      await fileInput(page).setInputFiles(tallyFile);
+      await page.getByRole("heading", { name: "全国集計（2025年度）" }).waitFor();
+      await page.getByText(`全国集計R7.xlsx・${ROWS.toLocaleString("ja-JP")}市町村`).waitFor();
+      const scoreButton = page.getByRole("button", { name: "採点", exact: true });
+      while (await scoreButton.isDisabled()) await page.waitForTimeout(50); // scored again with it
+      await page.waitForTimeout(300);
+      const w = await watched(page);
+      console.log(
+        `worker read: ${ROWS} rows read and scored again in ${Date.now() - started} ms; ` +
+          `long tasks ${JSON.stringify(w.longTasks.map(Math.round))}`,
+      );
+
+      const rows = w.said.filter((s) => /行を読みました/.test(s.text));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((s) => s.scoreDisabled)).toBe(true);
+      expect(w.said.map((s) => s.text)).toContainEqual(expect.stringMatching(/^1,741行を読みました/));
+      expect(w.longTasks.filter((ms) => ms > LONG_TASK_MS)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  test(
+    "stopping a read: the worker ends, the pane says so and is as it was",
+    async () => {
+      const page = await scoredPreview();
+      const total = await page.getByRole("region", { name: "合計得点" }).textContent();
+      await fileInput(page).setInputFiles(tallyFile);
+      const stop = page.getByRole("button", { name: "読み込みを中止" });
+      await stop.waitFor();
+      // The button that stops the read has the focus (the one that chose the file is disabled).
+      expect(await stop.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.getByRole("button", { name: "採点", exact: true }).isDisabled()).toBe(true);
+      await stop.click();
+      await page.getByText("全国集計R7.xlsx の読み込みを中止しました。前の状態のままです。").waitFor();
+      expect(await stop.count()).toBe(0);
+      expect(await page.getByRole("button", { name: "採点", exact: true }).isEnabled()).toBe(true);
+      // Nothing of the tally arrived, even later.
+      await page.waitForTimeout(3000);
+      expect(await page.getByRole("heading", { name: "全国集計（2025年度）" }).count()).toBe(0);
+      expect(await page.getByRole("region", { name: "合計得点" }).textContent()).toBe(total);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+  test(
+    "last year's answer workbook is opened and scored in the worker too",
+    async () => {
+      // FY2025's template with every answer ○: scored here on the CLI side for the expected total.
+      const rb25 = findBundled("kaigo-municipal-fy2025")!;
+      const book = createTemplateWorkbook(rb25);
+      book.getWorksheet("回答")!.eachRow((row, r) => {
+        if (r > 5) row.getCell(5).value = "○";
+      });
+      const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+      const file = join(mkdtempSync(join(tmpdir(), "saiten-worker-")), "R7回答.xlsx");
+      writeFileSync(file, bytes);
+      const expected = (await runScoring(await ExcelJsWorkbook.fromBuffer(bytes), { rulebook: rb25, write: false })).result;
+      expect(expected.total.points).toBeGreaterThan(0);
+
+      const page = await scoredPreview();
+      const workers: string[] = [];
+      page.on("worker", (w) => workers.push(w.url()));
+      await watch(page);
+      await fileInput(page).setInputFiles(file);
+      await page
+        .getByText(`前年度のブック「R7回答.xlsx」（${expected.total.points}点）を読み込み、比較しました。`)
+        .waitFor();
+      const w = await watched(page);
+      expect(workers).toEqual([expect.stringMatching(/\/file-reads-worker\.[0-9a-f]{8}\.js$/)]);
+      expect(w.said.map((x) => x.text)).toContainEqual(expect.stringMatching(/^前年度の回答を採点しています/));
+      expect(w.longTasks.filter((ms) => ms > LONG_TASK_MS)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+});
