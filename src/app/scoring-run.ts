@@ -69,13 +69,34 @@ export interface ScoringRunInput {
    * chosen; otherwise history, then 前年度得点.
    */
   previous?: ComparableResult | ((rulebook: Rulebook) => Promise<ComparableResult | undefined>);
-  /** Write results, the 採点結果 sheet and a history snapshot (false: read-only). */
-  write: boolean;
+  /**
+   * Write results, the 採点結果 sheet and a history snapshot (false: read-only), or decide once the
+   * answers are located (e.g. nothing is written when they do not fit the rulebook).
+   */
+  write: boolean | ((fit: AnswerFit) => boolean);
   now?: Date;
   onProgress?: (step: RunStep) => void;
 }
 
+/** How well the workbook's answers fit the chosen rulebook. */
+export interface AnswerFit {
+  facts: WorkbookFacts;
+  rulebook: Rulebook;
+  /** The rulebook's indicators the answer sheet has a row for (or a name maps). */
+  matched: number;
+  /** Rows (or names) with an indicator id the rulebook does not have. */
+  unknown: number;
+}
+
+/** Answers of another rulebook: none of this one's indicators, or more of another's than of this one's. */
+export function answersDoNotFit(fit: Pick<AnswerFit, "matched" | "unknown">): boolean {
+  return fit.matched === 0 || fit.unknown > fit.matched;
+}
+
 export interface ScoringRunOutcome {
+  /** How the answers fit the rulebook, and whether the run wrote. */
+  fit: Pick<AnswerFit, "matched" | "unknown">;
+  wrote: boolean;
   /** The rulebook the run scored with. */
   rulebook: Rulebook;
   result: ScoreResult;
@@ -138,6 +159,7 @@ interface Located {
   /** By indicator id. */
   outputs: Map<string, MappedOutput>;
   issues: Issue[];
+  fit: Pick<AnswerFit, "matched" | "unknown">;
 }
 
 async function locateAnswers(
@@ -157,6 +179,7 @@ async function locateAnswers(
       issues.push(issue);
     }
     const more = extra.length ? (await port.read({ ranges: extra })).ranges : [];
+    const unknown = template.problems.filter((p) => p.detail.code === "template.id-unknown").length;
     return {
       source: "template",
       answers: template.answers,
@@ -165,10 +188,12 @@ async function locateAnswers(
       outputs: new Map(),
       issues,
       extra: more,
+      fit: { matched: template.rows.size, unknown },
     };
   }
   const map = namedMap(first.names);
   const mapped = [...map.answers].filter(([id]) => ids.has(id));
+  const fit = { matched: mapped.length, unknown: map.answers.size - mapped.length };
   if (!mapped.length) {
     const sheets = first.sheets.filter((s) => s.visible).map((s) => s.name);
     throw new WorkbookError(
@@ -209,7 +234,14 @@ async function locateAnswers(
     const c = read.block?.cells[0]?.[0];
     if (read.block && c) outMap.set(id, { ref, value: c.value, formula: c.formula });
   });
-  return { source: "names", answers, outputs: outMap, issues, extra: second.ranges.slice(mapped.length + outputs.length) };
+  return {
+    source: "names",
+    answers,
+    outputs: outMap,
+    issues,
+    extra: second.ranges.slice(mapped.length + outputs.length),
+    fit,
+  };
 }
 
 function factsOf(first: ReadResult): WorkbookFacts {
@@ -223,6 +255,20 @@ function factsOf(first: ReadResult): WorkbookFacts {
   const id = block ? recordedRulebookIdOf(block) : undefined;
   if (id) facts.rulebookId = id;
   return facts;
+}
+
+/**
+ * The rulebook a workbook records about itself, in one read: its answer sheet's ルールブックID, else the
+ * rulebook of its latest history snapshot (the year it was last scored for).
+ */
+export async function workbookRecord(
+  port: WorkbookPort,
+): Promise<{ id: string; source: "template" | "history" } | null> {
+  const read = await port.read({ used: [ANSWER_SHEET, HISTORY_SHEET] });
+  const id = factsOf(read).rulebookId;
+  if (id) return { id, source: "template" };
+  const last = readHistory(read.used.get(HISTORY_SHEET)).at(-1);
+  return last?.rulebookId ? { id: last.rulebookId, source: "history" } : null;
 }
 
 export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Promise<ScoringRunOutcome> {
@@ -270,7 +316,9 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
 
   let written = 0;
   const conflicts: OutputConflict[] = [];
-  if (input.write) {
+  const write =
+    typeof input.write === "function" ? input.write({ facts, rulebook, ...located.fit }) : input.write;
+  if (write) {
     input.onProgress?.("write");
     const req: WriteRequest = { addSheets: [], blocks: [] };
     if (located.templateBlock && t) {
@@ -319,6 +367,8 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     written = countWrites(req.blocks!);
   }
   return {
+    fit: located.fit,
+    wrote: write,
     rulebook,
     result,
     facts,

@@ -397,4 +397,85 @@ export const PANE_MESSAGES = {
     ja: "ファイルを読めませんでした。もう一度選んでください。",
     en: "Could not read the file. Choose it again.",
   },
+
+  // ---- which rules: the rulebook the workbook records, and runs that write nothing
+  "pane.recorded.chosen": {
+    ja: "このブックは {title} の様式です。そのルールブックを選びました。",
+    en: "This workbook is a {title} form; its rulebook is chosen.",
+  },
+  "pane.recorded.unknown": {
+    ja: "このブックが記録しているルールブック（{id}）はこのアドインにありません。年度と交付金を確かめて選んでください。",
+    en: "The rulebook this workbook records ({id}) is not in this add-in. Check the year and the grant and choose one.",
+  },
+  "pane.notWritten.title": { ja: "ブックには書き込んでいません", en: "Nothing was written to the workbook" },
+  "pane.notWritten.other-scheme": {
+    ja: "このブックは {recorded} のものです。別の交付金のルール（{chosen}）では採点結果を書き込めません。結果は参考として表示しています。",
+    en: "This workbook belongs to {recorded}. Results under another grant's rules ({chosen}) are not written; they are shown for reference only.",
+  },
+  "pane.notWritten.other-year": {
+    ja: "このブックは {recorded} のものです。{chosen} のルールで採点した結果を書き込みますか。",
+    en: "This workbook belongs to {recorded}. Write the results scored under {chosen}?",
+  },
+  "pane.notWritten.unmatched": {
+    ja: "回答の指標の多くが {chosen} にありません（一致 {matched}件、不一致 {unknown}件）。別のルールブックの様式と思われるため、書き込みませんでした。",
+    en: "Most answered indicators are not in {chosen} ({matched} matched, {unknown} not). The form seems to be another rulebook's, so nothing was written.",
+  },
+  "pane.notWritten.writeAnyway": { ja: "このルールで書き込む", en: "Write with these rules" },
+  "pane.notWritten.useRecorded": { ja: "{title} に戻す", en: "Go back to {title}" },
+
+  // ---- last year, checked
+  "pane.previous.same-year": {
+    ja: "{file} は {year} のファイルで、今年度（{current}）と同じ年度です。前年度として比べられません。{wanted} のファイルを選んでください。",
+    en: "{file} is a {year} file, the same year as this one ({current}), and cannot be compared as last year. Choose the {wanted} file.",
+  },
+  "pane.previous.later-year": {
+    ja: "{file} は {year} のファイルで、今年度（{current}）より後です。前年度として比べられません。{wanted} のファイルを選んでください。",
+    en: "{file} is a {year} file, later than this year ({current}), and cannot be compared as last year. Choose the {wanted} file.",
+  },
+  "pane.previous.other-scheme": {
+    ja: "{file} は別の交付金（{title}）のファイルです。前年度として比べられません。同じ交付金の {wanted} のファイルを選んでください。",
+    en: "{file} belongs to another grant ({title}) and cannot be compared as last year. Choose the {wanted} file of the same grant.",
+  },
+  "pane.previous.other-entity": {
+    ja: "{file} は別の種類の団体（{title}）のファイルです。前年度として比べられません。",
+    en: "{file} is for another kind of entity ({title}) and cannot be compared as last year.",
+  },
+  "pane.previous.otherEntity": {
+    ja: "注意: {file} は別の市町村（{who}）のファイルです。比べてはいますが、自分の団体の前年度か確かめてください。",
+    en: "Note: {file} is another municipality's ({who}). It is compared, but check that it is your own last year.",
+  },
+  "pane.previous.against": { ja: "前年度: {year}（{source}）", en: "Last year: {year} ({source})" },
+  "pane.previous.sourceHistory": { ja: "採点履歴", en: "scoring history" },
+  "pane.previous.sourceColumn": { ja: "前年度得点列", en: "last year's points column" },
+
+  // ---- live results and the compact summary
+  "pane.summary.label": { ja: "採点の要約", en: "Score summary" },
+  "pane.summary.total": { ja: "合計", en: "Total" },
+  "pane.summary.change": { ja: "前年度比", en: "vs last year" },
+  "pane.summary.written": { ja: "ブックの結果は最新", en: "Workbook results up to date" },
+  "pane.summary.stale": {
+    ja: "シートの回答が変わりました。表示は最新、ブックの結果は古いままです。「採点」で書き込みます。",
+    en: "Answers changed in the sheet. The figures shown are current; the workbook's results are out of date until you press Score.",
+  },
+  "pane.summary.staleShort": { ja: "ブックの結果は古い", en: "Workbook results out of date" },
+  "pane.summary.readOnly": { ja: "参考表示（書き込みなし）", en: "For reference (not written)" },
+  "pane.live.updating": { ja: "回答の変更を読み取り中…", en: "Reading the changed answers…" },
+  "pane.live.updated": {
+    ja: "シートの変更を反映しました: 合計 {points} / {max}点。ブックの結果は古いままです。",
+    en: "Sheet changes read: {points} of {max} points. The workbook's results are out of date.",
+  },
+
+  // ---- the selected cell
+  "pane.selected.heading": { ja: "選択中の指標", en: "Selected indicator" },
+  "pane.selected.answer": { ja: "回答", en: "Answer" },
+  "pane.selected.points": { ja: "得点", en: "Points" },
+  "pane.selected.national": { ja: "全国の達成", en: "Achieved nationally" },
+  "pane.selected.options": { ja: "選択肢と配点", en: "Options and points" },
+  "pane.selected.whatIf": { ja: "試算に加える", en: "Try in what-if" },
+  "pane.selected.none": { ja: "未回答", en: "No answer" },
+  "pane.details": { ja: "詳細（指標ID など）", en: "Details (indicator id etc.)" },
+
+  // ---- where to gain, in two lists
+  "pane.gain.actions": { ja: "取組で得られる点（体制・取組）", en: "Points from actions (set-up and measures)" },
+  "pane.gain.results": { ja: "実績・順位で決まる点（活動・成果）", en: "Points that depend on results and rank (outcomes)" },
 } as const satisfies Record<string, Bilingual>;
