@@ -54,6 +54,8 @@ export interface RunSummary {
   notWritten?: NotWritten;
   /** The rulebook the workbook records, when it is not the one scored with. */
   recorded?: RecordedRulebook;
+  /** How the answers fit the rulebook: its indicators found, and ids it does not have. */
+  fit?: { matched: number; unknown: number };
   /** Answer cells of the run by indicator id (template rows without an answer included). */
   answerCells: Record<string, string>;
   /** Against the previous year, when one is known (history snapshot, 前年度得点 column, or a chosen file). */

@@ -198,6 +198,7 @@ export class WorkbookPaneApi implements PaneApi {
     const summary: RunSummary = {
       result: outcome.result,
       answerCells: Object.fromEntries(this.cellsOf(outcome)),
+      fit: outcome.fit,
       ...(notWritten !== null && { notWritten: notWritten as NotWritten }),
       ...(recordedId &&
         recordedId !== rulebookId && {
@@ -489,9 +490,9 @@ export class WorkbookPaneApi implements PaneApi {
         wanted: fiscalYearText(current.fiscalYear - 1),
       };
       const why = previousMismatch(current, rulebook);
-      if (why) throw new UserError(msg(why === "other-scheme" ? "pane.previous.other-scheme" : "pane.previous.other-entity", params));
+      if (why) throw new UserError(msg(why === "other-scheme" ? "session.previous-other-scheme" : "session.previous-other-entity", params));
       const note = previousYearNote(current, rulebook);
-      if (note) throw new UserError(msg(note === "same-year" ? "pane.previous.same-year" : "pane.previous.later-year", params));
+      if (note) throw new UserError(msg(note === "same-year" ? "session.previous-same-year" : "session.previous-later-year", params));
     }
     book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
     const outcome = await runScoring(book, { rulebook, write: false });

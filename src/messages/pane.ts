@@ -403,6 +403,10 @@ export const PANE_MESSAGES = {
     ja: "このブックは {title} の様式です。そのルールブックを選びました。",
     en: "This workbook is a {title} form; its rulebook is chosen.",
   },
+  "pane.recorded.other": {
+    ja: "このブックは {title} の様式です。別のルールブックで採点するときは、書き込む前に確かめます。",
+    en: "This workbook is a {title} form. Scoring it under another rulebook asks before anything is written.",
+  },
   "pane.recorded.unknown": {
     ja: "このブックが記録しているルールブック（{id}）はこのアドインにありません。年度と交付金を確かめて選んでください。",
     en: "The rulebook this workbook records ({id}) is not in this add-in. Check the year and the grant and choose one.",
@@ -424,29 +428,10 @@ export const PANE_MESSAGES = {
   "pane.notWritten.useRecorded": { ja: "{title} に戻す", en: "Go back to {title}" },
 
   // ---- last year, checked
-  "pane.previous.same-year": {
-    ja: "{file} は {year} のファイルで、今年度（{current}）と同じ年度です。前年度として比べられません。{wanted} のファイルを選んでください。",
-    en: "{file} is a {year} file, the same year as this one ({current}), and cannot be compared as last year. Choose the {wanted} file.",
-  },
-  "pane.previous.later-year": {
-    ja: "{file} は {year} のファイルで、今年度（{current}）より後です。前年度として比べられません。{wanted} のファイルを選んでください。",
-    en: "{file} is a {year} file, later than this year ({current}), and cannot be compared as last year. Choose the {wanted} file.",
-  },
-  "pane.previous.other-scheme": {
-    ja: "{file} は別の交付金（{title}）のファイルです。前年度として比べられません。同じ交付金の {wanted} のファイルを選んでください。",
-    en: "{file} belongs to another grant ({title}) and cannot be compared as last year. Choose the {wanted} file of the same grant.",
-  },
-  "pane.previous.other-entity": {
-    ja: "{file} は別の種類の団体（{title}）のファイルです。前年度として比べられません。",
-    en: "{file} is for another kind of entity ({title}) and cannot be compared as last year.",
-  },
   "pane.previous.otherEntity": {
     ja: "注意: {file} は別の市町村（{who}）のファイルです。比べてはいますが、自分の団体の前年度か確かめてください。",
     en: "Note: {file} is another municipality's ({who}). It is compared, but check that it is your own last year.",
   },
-  "pane.previous.against": { ja: "前年度: {year}（{source}）", en: "Last year: {year} ({source})" },
-  "pane.previous.sourceHistory": { ja: "採点履歴", en: "scoring history" },
-  "pane.previous.sourceColumn": { ja: "前年度得点列", en: "last year's points column" },
 
   // ---- live results and the compact summary
   "pane.summary.label": { ja: "採点の要約", en: "Score summary" },
