@@ -180,6 +180,21 @@ describe("the workbook decides the rules", () => {
   });
 });
 
+describe("the standard template counts as mapped", () => {
+  test("every indicator of the sample has its row on the answer sheet", async () => {
+    const { api } = setup(await sample());
+    const ids = await api.templateIndicators("kaigo-municipal-fy2026");
+    const rb = findBundled("kaigo-municipal-fy2026")!;
+    const all: string[] = [];
+    const walk = (g: typeof rb.root) =>
+      g.children.forEach((c) => (c.kind === "group" ? walk(c) : all.push(c.id)));
+    walk(rb.root);
+    expect([...ids].sort()).toEqual([...all].sort());
+    // Another grant's rulebook finds none of its indicators there.
+    expect(await api.templateIndicators("nhi-municipal-fy2024")).toEqual([]);
+  });
+});
+
 describe("last year is checked", () => {
   const text = async (p: Promise<unknown>) => {
     try {

@@ -165,6 +165,8 @@ export interface PaneApi {
   clearMarks(): Promise<void>;
   /** The form map in the workbook (defined names saiten.a.<id> / saiten.p.<id>) for a rulebook's indicators. */
   formMap(rulebookId: string): Promise<FormMapEntry[]>;
+  /** The rulebook's indicators the standard answer sheet (回答) has a row for: mapped without names. */
+  templateIndicators?(rulebookId: string): Promise<string[]>;
   /** Scan every visible sheet for indicator ids, aliases and names; propose answer cells to confirm. */
   detectFormMap(rulebookId: string): Promise<FormMapProposal[]>;
   /** Store entries as defined names (added or replaced). */

@@ -342,6 +342,13 @@ export class WorkbookPaneApi implements PaneApi {
       });
   }
 
+  async templateIndicators(rulebookId: string): Promise<string[]> {
+    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const block = (await this.port.read({ used: [ANSWER_SHEET] })).used.get(ANSWER_SHEET);
+    const t = block ? readTemplate(block, ids) : null;
+    return t ? [...t.rows.keys()] : [];
+  }
+
   async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
     const rulebook = this.rulebook(rulebookId);
     const first = await this.port.read({});

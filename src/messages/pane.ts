@@ -460,6 +460,14 @@ export const PANE_MESSAGES = {
   "pane.selected.none": { ja: "未回答", en: "No answer" },
   "pane.details": { ja: "詳細（指標ID など）", en: "Details (indicator id etc.)" },
 
+  "pane.code.goal": { ja: "目標{n}", en: "Goal {n}" },
+
+  // ---- the form map of a workbook on the standard answer sheet
+  "pane.formmap.template": {
+    ja: "このブックは標準の回答シート（{sheet}）で {n}件の指標に回答セルがあります。割り当ては要りません。",
+    en: "This workbook's standard answer sheet ({sheet}) gives {n} indicators their answer cells: no mapping is needed.",
+  },
+
   // ---- where to gain, in two lists
   "pane.gain.actions": { ja: "取組で得られる点（体制・取組）", en: "Points from actions (set-up and measures)" },
   "pane.gain.results": { ja: "実績・順位で決まる点（活動・成果）", en: "Points that depend on results and rank (outcomes)" },

@@ -368,7 +368,8 @@ export function App({ api }: { api: PaneApi }) {
                 disabled={disabled}
                 onChange={(id) => {
                   setRulebookId(id);
-                  remember({ rulebookId: id });
+                  // The workbook keeps the rulebook it records: another choice is not written into it.
+                  if (!recorded?.info || recorded.info.id === id) remember({ rulebookId: id });
                 }}
               />
             )}

@@ -157,7 +157,11 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
     let section = sections.get(sectionId);
     if (!section) {
       const g = groups.get(sectionId)!;
-      section = { id: sectionId, code: g.code, name: g.name, indicatorIds: [] };
+      // 目標Ⅰ exists under 推進 and under 支援: a section below the first level names its branch.
+      let top = g;
+      while (top.depth > 1 && top.parentId) top = groups.get(top.parentId)!;
+      const code = top !== g && top.code && g.code ? `${top.code} ${g.code}` : g.code;
+      section = { id: sectionId, code, name: g.name, indicatorIds: [] };
       sections.set(sectionId, section);
     }
     section.indicatorIds.push(ci.id);
@@ -190,7 +194,20 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
 
 /** 「ア 計画を策定」: the code before the name unless the name already starts with it. */
 export function indicatorTitle(info: { code?: string; name: LocalText }, lang: Lang): string {
-  return withCode(info.code, info.name[lang] || info.name.ja);
+  return titled(codeIn(info.code, lang), info.name[lang] || info.name.ja);
+}
+
+/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English (the rulebooks give codes in Japanese). */
+function codeIn(code: string | undefined, lang: Lang): string | undefined {
+  if (!code || lang === "ja") return code;
+  return code.replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => translate(lang, "code.goal", { n }));
+}
+
+/** The code before the name, unless the name already carries it (「地域の介護保険事業の特徴 エ」). */
+function titled(code: string | undefined, name: string): string {
+  const c = code?.normalize("NFKC").trim();
+  if (c && name.normalize("NFKC").trim().endsWith(` ${c}`)) return name;
+  return withCode(code, name);
 }
 
 /** The title of an indicator by id, or the id itself when the rulebook does not know it. */
@@ -200,7 +217,7 @@ export function titleOf(index: RulebookIndex | null, id: string, lang: Lang): st
 }
 
 export function groupTitle(g: { code?: string; name: LocalText }, lang: Lang): string {
-  return withCode(g.code, g.name[lang] || g.name.ja);
+  return titled(codeIn(g.code, lang), g.name[lang] || g.name.ja);
 }
 
 /** The sign shown after a number of this unit: % or ‰, nothing otherwise. */

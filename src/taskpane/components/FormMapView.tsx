@@ -30,6 +30,7 @@ import {
   ScanText20Regular,
   TableCellEdit20Regular,
 } from "@fluentui/react-icons";
+import { ANSWER_SHEET } from "../../workbook/template";
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormMapEntry, FormMapProposal } from "../../app/pane-api";
 import { Notice } from "./Notice";
@@ -159,9 +160,17 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
   const [limit, setLimit] = useState(PAGE);
   const busy = paneBusy || working !== null;
 
+  /** Indicators the standard answer sheet already gives a cell (they need no map). */
+  const [inTemplate, setInTemplate] = useState<ReadonlySet<string>>(new Set());
   const reload = useCallback(async () => {
-    const list = await api.formMap(rulebookId);
-    if (live.current) setEntries(list);
+    const [list, template] = await Promise.all([
+      api.formMap(rulebookId),
+      api.templateIndicators?.(rulebookId) ?? Promise.resolve([]),
+    ]);
+    if (live.current) {
+      setEntries(list);
+      setInTemplate(new Set(template));
+    }
   }, [api, rulebookId]);
 
   useEffect(() => {
@@ -199,7 +208,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
     () => sortEntries(entries ?? [], (id) => index?.byId.get(id)?.order),
     [entries, index],
   );
-  const unmapped = mappable.filter((i) => !byId.has(i.id)).length;
+  const unmapped = mappable.filter((i) => !byId.has(i.id) && !inTemplate.has(i.id)).length;
   const pickedInfo = picked ? index?.byId.get(picked) : undefined;
   const pickedEntry = picked ? byId.get(picked) : undefined;
   const options = useMemo(() => {
@@ -377,7 +386,16 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         >
           {t("formmap.current.heading")}
         </Body1Strong>
-        {entries && <Caption1>{t("formmap.current.counts", { mapped: entries.length, unmapped })}</Caption1>}
+        {entries && inTemplate.size > 0 && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{t("formmap.template", { n: inTemplate.size, sheet: ANSWER_SHEET })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {entries && (
+          <Caption1>
+            {t("formmap.current.counts", { mapped: entries.length + inTemplate.size, unmapped })}
+          </Caption1>
+        )}
         {bar("map")}
         {entries === null ? (
           note?.where !== "map" && <Spinner size="tiny" labelPosition="after" label={t("formmap.loading")} />
