@@ -303,7 +303,29 @@ export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): strin
   if (info.editor === "multi") {
     const codes = multiCodes(text);
     if (!codes.length) return translate(lang, "editor.none");
-    return listOf(codes)[lang];
+    return listOf(codes.map((code) => info.choices.find((c) => c.code === code)?.label[lang] ?? code))[lang];
   }
   return text;
+}
+
+/**
+ * An answer as a clerk reads it, from what a cell holds: the option's label where the cell holds its
+ * dropdown text or the option's key (「c」 → 「ウ 上位3割」), ○/×, a number, or 「（未回答）」.
+ */
+export function answerText(info: IndicatorInfo | undefined, raw: unknown, lang: Lang): string {
+  if (raw === null || raw === undefined || String(raw).trim() === "") return translate(lang, "answer.blank");
+  const text = String(raw).trim();
+  if (!info) return text;
+  if (info.editor === "choice" || info.editor === "band") {
+    const key = text.normalize("NFKC").toLowerCase();
+    const c = info.choices.find((x) => x.value === text || x.code.normalize("NFKC").toLowerCase() === key);
+    if (c) return c.label[lang];
+  }
+  if (info.editor === "multi" && Array.isArray(raw)) return showAnswer(info, multiText(info, raw.map(String)), lang);
+  if (info.editor === "multi") {
+    const codes = text.split(/[、,，\s]+/).filter(Boolean);
+    const known = codes.map((code) => info.choices.find((c) => c.code === code || c.value === code));
+    if (known.every(Boolean)) return showAnswer(info, multiText(info, known.map((c) => c!.code)), lang);
+  }
+  return showAnswer(info, text, lang);
 }

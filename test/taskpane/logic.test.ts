@@ -39,6 +39,7 @@ import {
   multiText,
   numberText,
   showAnswer,
+  answerText,
   valueToText,
 } from "../../src/taskpane/model";
 import { groupRows, lostCells, lostRows, nationalMean, visibleIssues } from "../../src/taskpane/results";
@@ -349,11 +350,28 @@ describe("answer texts", () => {
 
   test("answers shown to people", () => {
     const info = indexRulebook(miniRulebook).byId.get("B.m")!;
-    expect(showAnswer(info, "a、b", "ja")).toBe("a、b");
+    // Options by their labels, never by the keys the dropdown does not show.
+    expect(showAnswer(info, "a、b", "ja")).toBe("ア 医師会、イ 薬剤師会");
     expect(showAnswer(info, "なし", "en")).toBe("none");
     expect(showAnswer(info, "", "ja")).toBe("（未回答）");
     const c = indexRulebook(miniRulebook).byId.get("B.c")!;
     expect(showAnswer(c, "ア 全域で実施", "ja")).toBe("ア 全域で実施");
+  });
+
+  test("answers as cells hold them: the dropdown text, the option key, a list of keys, blank", () => {
+    const index = indexRulebook(miniRulebook);
+    const c = index.byId.get("B.c")!;
+    const m = index.byId.get("B.m")!;
+    expect(answerText(c, "ア 全域で実施", "ja")).toBe("ア 全域で実施");
+    expect(answerText(c, "イ", "ja")).toBe("イ 一部で実施");
+    expect(answerText(m, "c", "ja")).toBe("ウ 歯科医師会");
+    expect(answerText(m, "a, c", "ja")).toBe("ア 医師会、ウ 歯科医師会");
+    expect(answerText(m, ["b"], "ja")).toBe("イ 薬剤師会");
+    expect(answerText(m, "なし", "ja")).toBe("なし");
+    expect(answerText(c, null, "ja")).toBe("（未回答）");
+    expect(answerText(index.byId.get("A.y1"), "○", "ja")).toBe("○");
+    // Something the rulebook does not offer is shown as it is, not hidden.
+    expect(answerText(c, "たぶん", "ja")).toBe("たぶん");
   });
 
   test("sections: groups two levels down hold the editors", () => {
