@@ -7,6 +7,8 @@ import { WorkbookPaneApi } from "../src/app/pane-session";
 import { OfficeWorkbook } from "../src/adapters/office/office-workbook";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { render } from "../src/messages";
+import { score } from "../src/engine/score";
+import { choiceLabel } from "../src/engine/text";
 import { UserError } from "../src/messages";
 import {
   createSimulatedExcel,
@@ -177,6 +179,25 @@ describe("the workbook decides the rules", () => {
     expect(live.notWritten).toBe("live");
     expect(live.result.total.points).toBe(run.result.total.points - 4);
     expect(JSON.stringify(model.snapshot())).toBe(before);
+  });
+});
+
+describe("plain words", () => {
+  test("advice names the options as the template's dropdown offers them, never their keys", () => {
+    const rb = findBundled("kaigo-municipal-fy2026")!;
+    let target: { id: string; labels: string[] } | undefined;
+    const walk = (g: typeof rb.root) =>
+      g.children.forEach((c) => {
+        if (c.kind === "group") return walk(c);
+        if (target || c.kind !== "rankBand" || !c.measure || c.answerFrom) return;
+        if ((c.measure.cutoffs ?? []).some((x) => x === null || x === undefined))
+          target = { id: c.id, labels: c.bands.map((b) => choiceLabel(b.code, b.label)) };
+      });
+    walk(rb.root);
+    expect(target).toBeDefined();
+    const result = score(rb, { [target!.id]: { value: 99 } }, { sizeClass: "n10k_50k" });
+    const issue = result.issues.find((i) => i.indicatorId === target!.id)!;
+    expect(issue.message.ja).toContain(`段階（${target!.labels.join("、")}）`);
   });
 });
 

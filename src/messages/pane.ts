@@ -119,8 +119,8 @@ export const PANE_MESSAGES = {
     en: "{n} cells left alone (formulas or other content)",
   },
   "pane.previous.hint": {
-    ja: "前年度と比べるには、前年度の回答ブックか全国集計（厚生労働省の .xlsx、または saiten tally import の .json）を選んでください。",
-    en: "To compare with last year, choose last year's workbook or the national tally (MHLW's .xlsx, or the .json of saiten tally import).",
+    ja: "前年度と比べるには、前年度の回答ブックか全国集計（厚生労働省が公表する Excel ファイル、またはそれを変換したファイル）を選んでください。",
+    en: "To compare with last year, choose last year's workbook or the national tally (the Excel file MHLW publishes, or a file converted from it).",
   },
   "pane.previous.choose": { ja: "前年度のブック・全国集計を選ぶ", en: "Choose last year's workbook or tally" },
   "pane.previous.replace": { ja: "別の前年度ファイルを選ぶ", en: "Choose another last-year file" },
@@ -129,8 +129,8 @@ export const PANE_MESSAGES = {
   "pane.tally.year": { ja: "（{year}年度）", en: " (FY{year})" },
   "pane.tally.file": { ja: "{file}・{n}市町村", en: "{file} · {n} municipalities" },
   "pane.tally.problems": {
-    ja: "・読み取りの注意 {n}件（saiten tally import で一覧できます）",
-    en: " · {n} reading problems (listed by saiten tally import)",
+    ja: "・読み取りの注意 {n}件（読めなかった列や合計の合わない行があります）",
+    en: " · {n} reading problems (columns that could not be read or rows whose sums disagree)",
   },
   "pane.tally.insurer": { ja: "前年度にする保険者", en: "Insurer to compare with" },
   "pane.tally.insurerHint": { ja: "保険者番号か市町村名で検索", en: "Search by insurer number or name" },
@@ -221,7 +221,10 @@ export const PANE_MESSAGES = {
   "pane.grant.mode.pool": { ja: "予算総額と全国の合計から", en: "From the budget and national total" },
   "pane.grant.yenPerPoint": { ja: "単価（1点×1人あたり）", en: "Yen per point × person" },
   "pane.grant.budget": { ja: "予算総額", en: "Budget" },
-  "pane.grant.nationalWeight": { ja: "全国の Σ（得点×被保険者数）", en: "National Σ (points × insured)" },
+  "pane.grant.nationalWeight": {
+    ja: "全国の「得点×被保険者数」の合計",
+    en: "National total of points × insured",
+  },
   "pane.grant.nationalWeightHint": {
     ja: "自団体の現在の得点を含めた値を入力してください。",
     en: "Include your own current points.",
@@ -232,8 +235,8 @@ export const PANE_MESSAGES = {
     en: "Estimate = points × insured × yen",
   },
   "pane.grant.formula.pool": {
-    ja: "見込額 ＝ 予算 × (得点×被保険者数) ÷ 全国の Σ",
-    en: "Estimate = budget × (points × insured) ÷ national Σ",
+    ja: "見込額 ＝ 予算 × (得点×被保険者数) ÷ 全国の合計",
+    en: "Estimate = budget × (points × insured) ÷ the national total",
   },
 
   "pane.answers.heading": { ja: "回答", en: "Answers" },

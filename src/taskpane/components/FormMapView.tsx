@@ -400,7 +400,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         {entries === null ? (
           note?.where !== "map" && <Spinner size="tiny" labelPosition="after" label={t("formmap.loading")} />
         ) : entries.length === 0 ? (
-          <Caption1>{t("formmap.current.none")}</Caption1>
+          inTemplate.size === 0 && <Caption1>{t("formmap.current.none")}</Caption1>
         ) : (
           <ul className={s.plainList}>
             {sorted.slice(0, limit).map((e) => {
