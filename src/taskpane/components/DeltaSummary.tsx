@@ -7,19 +7,20 @@ import type { Figures } from "../whatif";
 
 const useStyles = makeStyles({
   root: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    // Figures never wrap inside: each takes the width it needs and, on a narrow pane, a row of its own.
+    display: "flex",
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
     columnGap: tokens.spacingHorizontalS,
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
     margin: 0,
   },
-  cell: { display: "flex", flexDirection: "column", minWidth: 0, margin: 0 },
+  cell: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "6em", margin: 0 },
   value: {
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
   },
   delta: { fontWeight: tokens.fontWeightSemibold },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
