@@ -314,6 +314,7 @@ export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): strin
  */
 export function answerText(info: IndicatorInfo | undefined, raw: unknown, lang: Lang): string {
   if (raw === null || raw === undefined || String(raw).trim() === "") return translate(lang, "answer.blank");
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   const text = String(raw).trim();
   if (!info) return text;
   if (info.editor === "choice" || info.editor === "band") {

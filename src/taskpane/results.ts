@@ -119,11 +119,3 @@ export function lostRows(summary: Pick<RunSummary, "comparison" | "answers">): L
 export function lostCells(rows: readonly LostRow[]): string[] {
   return [...new Set(rows.map((r) => r.cell).filter((c): c is string => !!c))];
 }
-
-/** An answer as read, for display (null/"" → ―). */
-export function showRaw(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "―";
-  if (Array.isArray(v)) return v.join("、");
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}

@@ -120,5 +120,3 @@ export function SelectedIndicator({ indicatorId, summary, index, onTry, onClose 
     </section>
   );
 }
-
-const mergeNumeric = (...classes: string[]) => classes.join(" ");

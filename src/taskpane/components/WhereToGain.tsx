@@ -48,9 +48,8 @@ interface Props {
 }
 
 export function WhereToGain({ index, summary, model, onAdd }: Props) {
-  const { t, lang, lt } = usePane();
+  const { t, lang } = usePane();
   const s = useShared();
-  const styles = useStyles();
   const headingId = useId("gain-heading");
   const [sort, setSort] = useState<GainSort>("points");
   const [added, setAdded] = useState<string | null>(null);
