@@ -267,7 +267,7 @@ describe("preview in Chromium", () => {
 
       expect(whatIf.after.total.points - expected.total.points).toBe(whatIf.points);
       const total = deltaFigure(page, "合計");
-      await expect(total.value).toHaveText(`${whatIf.after.total.points}/${whatIf.after.total.max}`);
+      await expect(total.value).toHaveText(`${whatIf.after.total.points}/${whatIf.after.total.max}点`);
       await expect(total.delta).toHaveText(`+${whatIf.points}点`);
       await expect(deltaFigure(page, "得点率").value).toHaveText(rateText(whatIf.after));
 

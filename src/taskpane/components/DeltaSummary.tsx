@@ -17,7 +17,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     margin: 0,
   },
-  cell: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "6em", margin: 0 },
+  item: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "6em", margin: 0 },
+  cell: { display: "flex", flexDirection: "column", minWidth: 0, margin: 0 },
   value: {
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
@@ -33,7 +34,7 @@ export function DeltaSummary({ figures, digits }: { figures: Figures; digits: nu
   const tone = (n: number | null) =>
     n === null || Math.abs(n) < 1e-9 ? s.muted : n > 0 ? s.positive : s.negative;
   const figure = (label: string, value: string, change: number | null, changeText: string) => (
-    <div className={styles.cell}>
+    <div className={styles.item}>
       <dt className={styles.label}>{label}</dt>
       <dd className={styles.cell}>
         <span className={mergeClasses(styles.value, s.numeric)}>{value}</span>
@@ -47,8 +48,8 @@ export function DeltaSummary({ figures, digits }: { figures: Figures; digits: nu
         {figure(
           t("delta.points"),
           figures.max !== null
-            ? `${fmtNumber(figures.points, lang)}/${fmtNumber(figures.max, lang)}`
-            : fmtNumber(figures.points, lang),
+            ? `${fmtNumber(figures.points, lang)}/${t("points.unit", { n: fmtNumber(figures.max, lang) })}`
+            : t("points.unit", { n: fmtNumber(figures.points, lang) }),
           figures.deltaPoints,
           t("points.unit", { n: fmtSigned(figures.deltaPoints, lang) }),
         )}

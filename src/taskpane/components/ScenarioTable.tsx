@@ -74,9 +74,9 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
             </Button>
           )}
         </TableCell>
-        <TableCell className={styles.num}>{fmtNumber(r.figures.points, lang)}</TableCell>
+        <TableCell className={styles.num}>{t("points.unit", { n: fmtNumber(r.figures.points, lang) })}</TableCell>
         <TableCell className={styles.num}>
-          {r.id === null ? "―" : fmtSigned(r.figures.deltaPoints, lang)}
+          {r.id === null ? "―" : t("points.unit", { n: fmtSigned(r.figures.deltaPoints, lang) })}
         </TableCell>
         <TableCell className={styles.num}>{fmtRate(r.figures.ratePercent, digits)}</TableCell>
         {showGrant && (
