@@ -120,6 +120,13 @@ test("issues select their cell; info is hidden until asked for", async () => {
   const items = within(issues).getAllByRole("listitem");
   expect(items[0].textContent).toMatch(/^誤り/);
   expect(items.some((li) => /A\.y3/.test(li.textContent ?? ""))).toBe(true);
+  // The message names the indicator by its name; its id only under 詳細.
+  const y3 = items.find((li) => /A\.y3/.test(li.textContent ?? ""))!;
+  const details = y3.querySelector("details")!;
+  const message = (y3.textContent ?? "").replace(details.textContent ?? "", "");
+  expect(message).toMatch(/会議を開催: 回答がありません/);
+  expect(message).not.toMatch(/A\.y3/);
+  expect(details.textContent).toContain("A.y3");
 });
 
 test("lost points: largest first; mark and clear the rows", async () => {
