@@ -84,11 +84,12 @@ async function editCase(): Promise<{ cell: string; before: ScoreResult; after: S
 describe("a pane a clerk can trust, in Chromium", () => {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
+  let books = "";
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     checkPrerequisites();
-    const books = mkdtempSync(join(tmpdir(), "saiten-trust-"));
+    books = mkdtempSync(join(tmpdir(), "saiten-trust-"));
     const fy2025 = createTemplateWorkbook(findBundled("kaigo-municipal-fy2025")!);
     fy2025.getWorksheet("回答")!.eachRow((row, n) => {
       if (n > 5) row.getCell(5).value = "○";
@@ -229,7 +230,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
   );
 
   test(
-    "this year's own file as last year is refused, next to the summary, with focus on the message",
+    "this year's own file as last year is refused, in the summary, with focus on the message; last year's is named",
     async () => {
       const page = await open(350);
       await score(page);
@@ -242,6 +243,11 @@ describe("a pane a clerk can trust, in Chromium", () => {
       const box = await error.boundingBox();
       expect(box!.y).toBeGreaterThanOrEqual(0);
       expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+
+      // Last year's file is taken, and the results name its year and the file.
+      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(join(books, "fy2025.xlsx"));
+      await summary(page).getByText(/fy2025\.xlsx/).waitFor();
+      await page.getByText("前年度: 指定したブック（令和7年度・fy2025.xlsx）").waitFor();
       await page.close();
     },
     SLOW,
