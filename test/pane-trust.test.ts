@@ -216,6 +216,33 @@ describe("the standard template counts as mapped", () => {
   });
 });
 
+describe("live results cost one round trip", () => {
+  test("a form mapped by names: the re-score reads the mapped cells with its first read", async () => {
+    const model = new SimWorkbook({
+      sheets: [{ name: "調査票", cells: { B2: "○", B3: "×", B4: "○" } }],
+      names: {
+        "saiten.a.P_I_1_1.a": "調査票!$B$2",
+        "saiten.a.P_I_1_1.b": "調査票!$B$3",
+        "saiten.a.P_I_1_1.c": "調査票!$B$4",
+      },
+    });
+    const { api, excel } = setup(model);
+    const run = await api.score("kaigo-municipal-fy2026");
+    expect(run.source).toBe("names");
+    model.userEdit("調査票", "B3", "○");
+    const before = JSON.stringify(model.snapshot());
+    excel.stats.reset();
+    const live = await api.score("kaigo-municipal-fy2026", undefined, { readOnly: true });
+    expect(excel.stats.syncs + excel.stats.implicitSyncs).toBe(1);
+    expect(live.result.total.points).toBe(run.result.total.points + 4);
+    expect(JSON.stringify(model.snapshot())).toBe(before);
+    // Names moved since: the run still finds the answers (a second read), never stale cells.
+    model.setName({ name: "saiten.a.P_I_1_1.b", reference: "調査票!$B$4", visible: true });
+    const moved = await api.score("kaigo-municipal-fy2026", undefined, { readOnly: true });
+    expect(moved.answerCells["P_I_1_1.b"]).toBe("調査票!B4");
+  });
+});
+
 describe("last year is checked", () => {
   const text = async (p: Promise<unknown>) => {
     try {

@@ -191,6 +191,7 @@ export class WorkbookPaneApi implements PaneApi {
         notWritten = this.notWritten(fit, options);
         return notWritten === null;
       },
+      ...(options.readOnly && this.last && { likelyRanges: this.last.outcome.rangesRead }),
       onProgress,
     });
     this.last = { rulebookId, outcome };

@@ -63,6 +63,11 @@ export interface ScoringRunInput {
   fallbackNames?: DefinedName[];
   /** Further ranges to read in the run's own reads (e.g. the cells that say who a workbook is from), chosen once the names are known. */
   alsoRead?: (first: ReadResult) => string[];
+  /**
+   * The cells a form mapped by names was read from last time (outcome.rangesRead): read with the first
+   * read, so a re-score (live results) costs one round trip while the names still point there.
+   */
+  likelyRanges?: readonly string[];
   context?: ScoreContext;
   /**
    * An explicit previous year (a chosen file or a result JSON), or how to get it once the rulebook is
@@ -110,6 +115,8 @@ export interface ScoringRunOutcome {
   fallbackNamesUsed: boolean;
   /** The ranges alsoRead asked for, in its order. */
   alsoRead: RangeRead[];
+  /** The ranges read for a form mapped by names (answers, points cells, alsoRead), for likelyRanges. */
+  rangesRead: string[];
   comparison?: Comparison;
   previousSource?: "history" | "column" | "file";
   source: "template" | "names";
@@ -160,6 +167,7 @@ interface Located {
   outputs: Map<string, MappedOutput>;
   issues: Issue[];
   fit: Pick<AnswerFit, "matched" | "unknown">;
+  rangesRead: string[];
 }
 
 async function locateAnswers(
@@ -167,6 +175,7 @@ async function locateAnswers(
   first: ReadResult,
   rulebook: Rulebook,
   extra: string[],
+  early: ReadonlyMap<string, RangeRead>,
 ): Promise<Located & { extra: RangeRead[] }> {
   const ids = indicatorIds(rulebook);
   const block = first.used.get(ANSWER_SHEET);
@@ -189,6 +198,7 @@ async function locateAnswers(
       issues,
       extra: more,
       fit: { matched: template.rows.size, unknown },
+      rangesRead: [],
     };
   }
   const map = namedMap(first.names);
@@ -204,9 +214,11 @@ async function locateAnswers(
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
-  const second = await port.read({
-    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref), ...extra],
-  });
+  const wanted = [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref), ...extra];
+  // Read already with the first read (a re-score while the names still point there): no second trip.
+  const second = wanted.every((ref) => early.has(ref))
+    ? { ranges: wanted.map((ref) => early.get(ref)!) }
+    : await port.read({ ranges: wanted });
   const answers: Record<string, CellInput> = {};
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
@@ -241,6 +253,7 @@ async function locateAnswers(
     issues,
     extra: second.ranges.slice(mapped.length + outputs.length),
     fit,
+    rangesRead: wanted,
   };
 }
 
@@ -274,18 +287,21 @@ export async function workbookRecord(
 export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Promise<ScoringRunOutcome> {
   const start = port.roundTrips;
   input.onProgress?.("read");
+  const likely = [...(input.likelyRanges ?? [])];
   const read = await port.read({
     used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
     names: true,
     settings: [OUTPUTS_SETTING, CHART_SETTING],
+    ...(likely.length && { ranges: likely }),
   });
+  const early = new Map(likely.map((ref, k) => [ref, read.ranges[k]]));
   const facts = factsOf(read);
   // A form map given alongside stands in for the workbook's own names, in memory only.
   const useFallback = !facts.template && !facts.mapped && Boolean(input.fallbackNames?.length);
   const first: ReadResult = useFallback ? { ...read, names: [...read.names, ...input.fallbackNames!] } : read;
   if (useFallback) facts.mapped = true;
   const rulebook = typeof input.rulebook === "function" ? await input.rulebook(facts) : input.rulebook;
-  const located = await locateAnswers(port, first, rulebook, input.alsoRead?.(first) ?? []);
+  const located = await locateAnswers(port, first, rulebook, input.alsoRead?.(first) ?? [], early);
 
   input.onProgress?.("score");
   const context: ScoreContext = { ...input.context };
@@ -377,6 +393,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     answerBlock: located.templateBlock,
     fallbackNamesUsed: useFallback,
     alsoRead: located.extra,
+    rangesRead: located.rangesRead,
     comparison,
     previousSource,
     source: located.source,
