@@ -35,7 +35,9 @@ import { MESSAGES, MessageKey, placeholders, translate } from "../../src/taskpan
 import {
   baseTexts,
   choiceLabel,
+  groupTitle,
   indexRulebook,
+  indicatorTitle,
   multiText,
   numberText,
   showAnswer,
@@ -586,5 +588,27 @@ describe("i18n", () => {
     const source = files.join("\n");
     const unused = keys.filter((k) => !source.includes(`"${k}"`));
     expect(unused).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ names a clerk can tell apart
+
+describe("goal names", () => {
+  const kaigo = bundledRulebooks().find((r) => r.id === "kaigo-municipal-fy2026")!;
+
+  test("目標Ⅰ–Ⅳ under 推進 and under 支援 say which, in the tree and the what-if sections; Goal in English", () => {
+    const rows = groupRows(score(kaigo, {}, {}).groups);
+    const second = rows.flatMap((r) => r.children.map((c) => groupTitle(c, "ja")));
+    expect(second.filter((t) => /^推進 目標Ⅰ /.test(t))).toHaveLength(1);
+    expect(second.filter((t) => /^支援 目標Ⅰ /.test(t))).toHaveLength(1);
+    expect(new Set(second).size).toBe(second.length);
+    const sections = indexRulebook(kaigo).sections.map((s) => groupTitle(s, "en"));
+    expect(sections.some((t) => /^推進 Goal Ⅰ /.test(t))).toBe(true);
+    expect(sections.every((t) => !/目標/.test(t))).toBe(true);
+  });
+
+  test("no code repeated after a name that already ends with it", () => {
+    const info = indexRulebook(kaigo).byId.get("P_I_1_1.d")!;
+    expect(indicatorTitle(info, "ja")).toBe("地域の介護保険事業の特徴 エ");
   });
 });
