@@ -459,6 +459,7 @@ export const PANE_MESSAGES = {
   "pane.selected.points": { ja: "得点", en: "Points" },
   "pane.selected.national": { ja: "全国の達成", en: "Achieved nationally" },
   "pane.selected.options": { ja: "選択肢と配点", en: "Options and points" },
+  "pane.selected.better": { ja: "点が増える回答", en: "Answers that score more" },
   "pane.selected.whatIf": { ja: "試算に加える", en: "Try in what-if" },
   "pane.selected.none": { ja: "未回答", en: "No answer" },
   "pane.details": { ja: "詳細（指標ID など）", en: "Details (indicator id etc.)" },

@@ -5,7 +5,7 @@ import { Add16Regular, Dismiss16Regular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
-import { fmtNumber, fmtShare } from "../format";
+import { colon, fmtNumber, fmtShare } from "../format";
 import { whereToGain } from "../gain";
 import { indicatorTitle, type RulebookIndex, showAnswer, valueToText } from "../model";
 import { useShared } from "../styles";
@@ -85,8 +85,17 @@ export function SelectedIndicator({ indicatorId, summary, index, onTry, onClose 
         </dd>
       </dl>
       {result && <Caption1>{lt(result.explanation)}</Caption1>}
+      {info.choices.length > 0 && (
+        <Caption1 className={s.muted}>
+          {t("selected.options")}
+          {colon(lang)}
+          {info.choices
+            .map((c) => `${c.label[lang]} ${t("points.unit", { n: fmtNumber(c.points, lang) })}`)
+            .join(lang === "ja" ? "、" : ", ")}
+        </Caption1>
+      )}
       {gains.length > 0 && (
-        <ul className={s.plainList} aria-label={t("selected.options")}>
+        <ul className={s.plainList} aria-label={t("selected.better")}>
           {gains.map((g) => (
             <li key={g.key} className={styles.option}>
               <span>
