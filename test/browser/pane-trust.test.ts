@@ -217,6 +217,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await notice.waitFor();
       await summary(page).getByText("参考表示（書き込みなし）").waitFor();
       expect(differences(before, await snapshot(page))).toEqual([]);
+      expect(await axeSeriousViolations(page)).toEqual([]);
       // Focus is on the notice that says why.
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
       expect(focused).toContain("ブックには書き込んでいません");
@@ -271,6 +272,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await bar.getByText(String(after.total.points), { exact: true }).waitFor();
       // Nothing but the typed answer changed: no results were written.
       expect(differences(written, await snapshot(page))).toEqual([cell]);
+      expect(await axeSeriousViolations(page)).toEqual([]);
       // 採点 writes them and the summary says they are current again.
       await score(page);
       await bar.getByText("ブックの結果は最新").waitFor();
@@ -282,6 +284,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
         [cell],
       );
       await page.getByRole("heading", { name: "選択中の指標" }).waitFor();
+      expect(await axeSeriousViolations(page)).toEqual([]);
       await page.close();
     },
     SLOW,
