@@ -407,10 +407,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
               const name = nameOf(e.indicatorId);
               return (
                 <li key={e.indicatorId} className={styles.item}>
-                  <span className={styles.name}>
-                    {name}
-                    <span className={s.muted}>{paren(e.indicatorId, lang)}</span>
-                  </span>
+                  <span className={styles.name}>{name}</span>
                   <Button
                     size="small"
                     icon={<Delete16Regular />}
@@ -421,6 +418,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
                     {t("formmap.remove")}
                   </Button>
                   <Caption1 className={styles.detail}>{cellsOf(e)}</Caption1>
+                  <IdDetails id={e.indicatorId} />
                 </li>
               );
             })}
@@ -479,10 +477,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
                         })
                       }
                       label={
-                        <span className={styles.name}>
-                          {nameOf(p.indicatorId)}
-                          <span className={s.muted}>{paren(p.indicatorId, lang)}</span>
-                        </span>
+                        <span className={styles.name}>{nameOf(p.indicatorId)}</span>
                       }
                     />
                     <Caption1 className={styles.proposalDetail}>
@@ -629,5 +624,19 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         {bar("share")}
       </section>
     </section>
+  );
+}
+
+/** An indicator's id, for whoever needs it, under 詳細 rather than in the clerk's text. */
+function IdDetails({ id }: { id: string }) {
+  const { t } = usePane();
+  const s = useShared();
+  return (
+    <details style={{ gridColumn: "1 / -1" }}>
+      <summary>
+        <Caption1>{t("details")}</Caption1>
+      </summary>
+      <Caption1 className={s.muted}>{id}</Caption1>
+    </details>
   );
 }
