@@ -237,7 +237,7 @@ describe("the add-in: a tally chosen as last year's file", () => {
     const last = createTemplateWorkbook(rb25);
     const lastBytes = await last.xlsx.writeBuffer();
     const wb = await api.openPreviousFile(lastBytes as ArrayBuffer, "R7回答.xlsx");
-    expect(wb).toEqual({ kind: "workbook", rulebookId: rb25.id, total: 0 });
+    expect(wb).toEqual({ kind: "workbook", rulebookId: rb25.id, fiscalYear: 2025, total: 0 });
     expect((await api.score(rb26.id)).previousSource).toBe("file");
   });
 

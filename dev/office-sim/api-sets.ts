@@ -139,6 +139,8 @@ export const EXCEL_API_SETS: Readonly<Record<string, ApiSet>> = {
   "Worksheet.activate": "1.1",
   "Worksheet.calculate": "1.6",
   "Worksheet.charts": "1.1",
+  "Worksheet.onChanged": "1.7",
+  "Worksheet.onSelectionChanged": "1.7",
   "Worksheet.delete": "1.1",
   "Worksheet.getCell": "1.1",
   "Worksheet.getRange": "1.1",

@@ -57,6 +57,10 @@ export function createSimulatedExcel(
     const reused = contextOf(first);
     const delay = !!(first && typeof first === "object" && (first as Excel.RunOptions).delayForCellEdit);
     const ctx = reused ?? new SimContext(host, delay);
+    // Excel.run(earlierContext, batch) sends requests with that context again (e.g. removing the event
+    // handlers it added), however long ago its own batch ended.
+    const wasClosed = ctx._closed;
+    ctx._closed = false;
     host.stats.runs++;
     try {
       const p = (batch as (c: Excel.RequestContext) => unknown)(ctx as unknown as Excel.RequestContext);
@@ -72,7 +76,7 @@ export function createSimulatedExcel(
       ctx._discard();
       throw e;
     } finally {
-      if (!reused) ctx._closed = true;
+      ctx._closed = reused ? wasClosed : true;
     }
   }
 

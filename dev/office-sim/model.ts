@@ -4,6 +4,7 @@
 // statements, but Saiten's port promises all-or-nothing and the tests check that the adapter does
 // not rely on partial writes) — and references tests hold to sheets stay valid either way.
 import { MAX_COLS, type Box, boxCols, formatBox, parseAddress, qualify } from "./address";
+import { SimEventHub } from "./events";
 import { type CellStyle, type SimCell, type SimValue, hasContent, isEmptyCell } from "./cells";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -181,6 +182,7 @@ export class SimSheet {
     const old = this._cells.get(k);
     if (old === cell) return;
     this.book._record(() => (old ? this._cells.set(k, old) : this._cells.delete(k)));
+    this.book._noteChange(this, row, col);
     if (cell && !isEmptyCell(cell)) this._cells.set(k, cell);
     else this._cells.delete(k);
   }
@@ -345,7 +347,12 @@ export class SimWorkbook {
   private _cellEditMode = false;
   private _editWaiters: (() => void)[] = [];
   private _txn: (() => void)[] | null = null;
+  /** Cells changed in the open transaction, per sheet id: the box Excel's change event reports. */
+  private _txnChanges = new Map<string, Box>();
+  private _txnSelection = false;
   private _nextId = 1;
+  /** Handlers of worksheet events (Worksheet.onChanged / onSelectionChanged). */
+  readonly events = new SimEventHub();
 
   constructor(init: WorkbookInit = {}) {
     for (const s of init.sheets ?? []) this.addSheet(s);
@@ -468,6 +475,45 @@ export class SimWorkbook {
     const old = this._selection;
     this._record(() => (this._selection = old), "selection");
     this._selection = v ? { ...v } : null;
+    if (this._txn) this._txnSelection = true;
+  }
+
+  // ---- what a user does in the sheet (the preview and tests play the user) -------------------
+
+  /** The user types into one cell (or pastes into a range): Excel then sends WorksheetChanged. */
+  userEdit(sheetName: string, address: string, value: CellInit): void {
+    const sheet = this.sheet(sheetName);
+    const p = parseAddress(address);
+    if (!sheet || !p) throw new Error(`no such cell: ${sheetName}!${address}`);
+    this._begin();
+    for (let r = p.box.top; r <= p.box.bottom; r++)
+      for (let c = p.box.left; c <= p.box.right; c++) sheet.putCell(r, c, toCell(value));
+    this._commit();
+  }
+
+  /** The user selects a cell or range: Excel then sends WorksheetSelectionChanged. */
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet || !parseAddress(address)) throw new Error(`no such cell: ${sheetName}!${address}`);
+    this._begin();
+    this.selection = { sheet: sheet.name, address };
+    this._commit();
+  }
+
+  _noteChange(sheet: SimSheet, row: number, col: number): void {
+    if (!this._txn) return;
+    const b = this._txnChanges.get(sheet.id);
+    this._txnChanges.set(
+      sheet.id,
+      b
+        ? {
+            top: Math.min(b.top, row),
+            left: Math.min(b.left, col),
+            bottom: Math.max(b.bottom, row),
+            right: Math.max(b.right, col),
+          }
+        : { top: row, left: col, bottom: row, right: col },
+    );
   }
 
   /** True while "the user" is typing in a cell: batches fail or wait (delayForCellEdit). */
@@ -531,15 +577,36 @@ export class SimWorkbook {
   _begin(): void {
     if (this._txn) throw new Error("office-sim: nested transaction");
     this._txn = [];
+    this._txnChanges = new Map();
+    this._txnSelection = false;
   }
 
+  /** Applied: Excel reports the changes (one event per changed sheet) and a moved selection. */
   _commit(): void {
     this._txn = null;
+    for (const [sheetId, box] of this._txnChanges) {
+      if (!this.sheetById(sheetId)) continue;
+      this.events.emit({
+        type: "WorksheetChanged",
+        worksheetId: sheetId,
+        address: formatBox(box),
+        changeType: "RangeEdited",
+        source: "Local",
+      });
+    }
+    const sel = this._selection;
+    const selSheet = sel && this._txnSelection ? this.sheet(sel.sheet) : undefined;
+    if (sel && selSheet)
+      this.events.emit({ type: "WorksheetSelectionChanged", worksheetId: selSheet.id, address: sel.address, source: "Local" });
+    this._txnChanges = new Map();
+    this._txnSelection = false;
   }
 
   _rollback(): void {
     const undo = this._txn ?? [];
     this._txn = null;
+    this._txnChanges = new Map();
+    this._txnSelection = false;
     for (let i = undo.length - 1; i >= 0; i--) undo[i]();
   }
 }

@@ -3,6 +3,7 @@
 // so renaming a sheet mid-batch does not lose the proxy. Deleting a sheet deletes its charts.
 import { type Box, MAX_COLS, MAX_ROWS, isValidSheetName, parseAddress, quoteSheetName } from "./address";
 import { SimChartCollection } from "./charts";
+import { SimEventHandlers } from "./events";
 import type { SimContext } from "./context";
 import { officeError } from "./errors";
 import type { SheetVisibility, SimSheet, SimWorkbook } from "./model";
@@ -116,6 +117,27 @@ export class SimWorksheet extends SimObject<SimSheet> {
 
   get charts(): SimChartCollection {
     return this._nav("charts");
+  }
+
+  private _events?: { changed: SimEventHandlers; selection: SimEventHandlers };
+
+  /** Sent after cells of this sheet changed (ExcelApi 1.7). */
+  get onChanged(): SimEventHandlers {
+    this._events ??= this._makeEvents();
+    return this._events.changed;
+  }
+
+  /** Sent after the selection moved on this sheet (ExcelApi 1.7). */
+  get onSelectionChanged(): SimEventHandlers {
+    this._events ??= this._makeEvents();
+    return this._events.selection;
+  }
+
+  private _makeEvents() {
+    return {
+      changed: new SimEventHandlers(this._ctx, this, "WorksheetChanged"),
+      selection: new SimEventHandlers(this._ctx, this, "WorksheetSelectionChanged"),
+    };
   }
 
   private _range(location: string, f: (s: SimSheet, env: Env) => Box | null, nullable = false): SimRange {

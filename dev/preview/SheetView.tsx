@@ -8,6 +8,8 @@ export interface SheetViewProps {
   model: SimWorkbook;
   /** Bumped by the host after every workbook change. */
   version: number;
+  /** A click on a cell selects it, as in Excel (the pane hears the selection event). */
+  onSelectCell?: (sheet: string, address: string) => void;
 }
 
 function cellText(v: unknown): string {
@@ -16,7 +18,7 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-export function SheetView({ model, version }: SheetViewProps) {
+export function SheetView({ model, version, onSelectCell }: SheetViewProps) {
   const visible = model.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
   const [sheet, setSheet] = useState(visible[0] ?? "");
   useEffect(() => {
@@ -84,6 +86,7 @@ export function SheetView({ model, version }: SheetViewProps) {
                     key={j}
                     data-cell={addr}
                     title={c?.formula}
+                    onClick={() => onSelectCell?.(sheet, addr)}
                     style={{
                       border: "1px solid #eee",
                       padding: "0 4px",

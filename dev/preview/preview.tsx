@@ -35,6 +35,9 @@ function watched(api: PaneApi): PaneApi {
   });
 }
 
+/** ?layout=pane: the pane alone, the page as wide as the window (a task pane of that width). */
+const paneOnly = new URLSearchParams(location.search).get("layout") === "pane";
+
 function Preview({ api, model }: { api: PaneApi; model: SimWorkbook }) {
   const v = useSyncExternalStore(
     (l) => {
@@ -43,20 +46,41 @@ function Preview({ api, model }: { api: PaneApi; model: SimWorkbook }) {
     },
     () => version,
   );
+  if (paneOnly) return <App api={api} />;
   return (
     <div style={{ display: "grid", gridTemplateColumns: "minmax(320px, 420px) 1fr", height: "100vh" }}>
       <main style={{ borderRight: "1px solid #ccc", overflow: "auto" }}>
         <App api={api} />
       </main>
-      <SheetView model={model} version={v} />
+      <SheetView
+        model={model}
+        version={v}
+        onSelectCell={(sheet, address) => {
+          model.userSelect(sheet, address);
+          bump();
+        }}
+      />
     </div>
   );
+}
+
+/** The workbook to open: ?book=<url> (the browser tests open other years' files), else the sample. */
+function bookUrl(): string {
+  const asked = new URLSearchParams(location.search).get("book");
+  // Only a path on this server: the preview never fetches from elsewhere.
+  return asked && asked.startsWith("/") && !asked.startsWith("//") ? asked : "sample.xlsx";
+}
+
+/** Split 回答!E9 into sheet and address. */
+function splitRef(ref: string): [string, string] {
+  const bang = ref.lastIndexOf("!");
+  return [ref.slice(0, bang).replace(/^'|'$/g, ""), ref.slice(bang + 1)];
 }
 
 async function start(): Promise<void> {
   installOfficeGlobals();
   const root = document.getElementById("preview")!;
-  const data = await (await fetch("sample.xlsx")).arrayBuffer();
+  const data = await (await fetch(bookUrl())).arrayBuffer();
   const model = await loadXlsx(data);
   const excel = createSimulatedExcel(model, { latencyMs: 30 });
   // Reports open as new in-memory workbooks (Excel.createWorkbook), kept in `created` for the tests.
@@ -65,7 +89,20 @@ async function start(): Promise<void> {
   const api = watched(
     new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, workerFileReads() ?? undefined, () => openNew),
   );
-  (window as unknown as { saitenPreview: unknown }).saitenPreview = { model, stats: excel.stats, created: excel.created };
+  (window as unknown as { saitenPreview: unknown }).saitenPreview = {
+    model,
+    stats: excel.stats,
+    created: excel.created,
+    /** Play the user: type into a cell, select a cell (Excel then sends its worksheet events). */
+    edit(ref: string, value: string | number) {
+      model.userEdit(...splitRef(ref), value);
+      bump();
+    },
+    select(ref: string) {
+      model.userSelect(...splitRef(ref));
+      bump();
+    },
+  };
   createRoot(root).render(<Preview api={api} model={model} />);
 }
 

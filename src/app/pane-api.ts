@@ -7,6 +7,7 @@ import type { FormMapEntry, FormMapProposal } from "../workbook/form-map-detect"
 import type { RunStep } from "./scoring-run";
 import type { FileReadOptions, ReadProgress } from "./file-reads";
 import type { OutputConflict } from "../workbook/template";
+import type { SheetWatch } from "../workbook/port";
 import type { ExcelSupport, OptionalFeature } from "../adapters/office/excel-support";
 import type { ReviewerApi } from "./check-run";
 
@@ -30,11 +31,49 @@ export interface RulebookInfo {
   max: number | null;
 }
 
+/** Why a run wrote nothing: the result is shown read-only, with the reason. */
+export type NotWritten =
+  /** The workbook records a rulebook of another grant or entity. */
+  | "other-scheme"
+  /** The workbook records another year's rulebook of the same grant, and the user has not confirmed. */
+  | "other-year"
+  /** Most answers belong to another rulebook (none of this one's indicators, or more of another's). */
+  | "unmatched"
+  /** A live re-score after answers changed in the sheet: results are written only on a click. */
+  | "live";
+
+/** The rulebook a workbook records about itself (its answer sheet's ルールブックID, else its history). */
+export interface RecordedRulebook {
+  id: string;
+  /** Known to this pane (bundled or imported): its year, grant and title. */
+  info?: RulebookInfo;
+  source: "template" | "history";
+}
+
+export interface ScoreOptions {
+  /** The user was told the workbook records another year's rulebook and chose to write anyway. */
+  confirmedOtherYear?: boolean;
+  /** Read and score only (live results): nothing is written. */
+  readOnly?: boolean;
+}
+
+export type WorkbookWatch = SheetWatch;
+
 export interface RunSummary {
   result: ScoreResult;
+  /** Set when nothing was written (see NotWritten). */
+  notWritten?: NotWritten;
+  /** The rulebook the workbook records, when it is not the one scored with. */
+  recorded?: RecordedRulebook;
+  /** How the answers fit the rulebook: its indicators found, and ids it does not have. */
+  fit?: { matched: number; unknown: number };
+  /** Answer cells of the run by indicator id (template rows without an answer included). */
+  answerCells: Record<string, string>;
   /** Against the previous year, when one is known (history snapshot, 前年度得点 column, or a chosen file). */
   comparison?: Comparison;
   previousSource?: "history" | "column" | "file" | "tally";
+  /** The file compared with, when last year came from a chosen file or tally. */
+  previousFile?: string;
   /** National figures taken from an opened national tally instead of the rulebook's bundled ones. */
   benchmarks?: TallyBenchmarksInUse;
   /** Where the answers came from. */
@@ -87,7 +126,15 @@ export interface TallyInfo {
 }
 
 export type PreviousFile =
-  { kind: "workbook"; rulebookId: string; total: number } | { kind: "tally"; tally: TallyInfo };
+  | {
+      kind: "workbook";
+      rulebookId: string;
+      fiscalYear: number;
+      total: number;
+      /** Set when the file names another municipality than the open workbook (compared, but flagged). */
+      otherEntity?: { name?: string; code?: string };
+    }
+  | { kind: "tally"; tally: TallyInfo };
 
 export interface CellChange {
   indicatorId: string;
@@ -111,8 +158,16 @@ export interface PaneApi {
   /** Remembered in the workbook (its settings), so the choice travels with the file. */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
-  /** Read answers, score, write points/subtotals/rates and the 採点結果 sheet, record a history snapshot. */
-  score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary>;
+  /**
+   * Read answers, score, write points/subtotals/rates and the 採点結果 sheet, record a history snapshot —
+   * unless the answers do not fit the rulebook, the workbook records another one (see NotWritten), or
+   * options.readOnly.
+   */
+  score(rulebookId: string, onProgress?: (step: RunStep) => void, options?: ScoreOptions): Promise<RunSummary>;
+  /** The rulebook the open workbook records, to choose it by default. */
+  recordedRulebook?(): Promise<RecordedRulebook | null>;
+  /** Follow changes and the selection in the sheet (worksheet events); the returned function stops. */
+  watch?(handlers: WorkbookWatch): Promise<() => Promise<void>>;
   /** Create the standard 回答/採点結果 sheets for a rulebook in the open workbook. */
   createTemplate(rulebookId: string): Promise<void>;
   selectCell(ref: string): Promise<void>;
@@ -125,6 +180,8 @@ export interface PaneApi {
   clearMarks(): Promise<void>;
   /** The form map in the workbook (defined names saiten.a.<id> / saiten.p.<id>) for a rulebook's indicators. */
   formMap(rulebookId: string): Promise<FormMapEntry[]>;
+  /** The rulebook's indicators the standard answer sheet (回答) has a row for: mapped without names. */
+  templateIndicators?(rulebookId: string): Promise<string[]>;
   /** Scan every visible sheet for indicator ids, aliases and names; propose answer cells to confirm. */
   detectFormMap(rulebookId: string): Promise<FormMapProposal[]>;
   /** Store entries as defined names (added or replaced). */
@@ -140,7 +197,12 @@ export interface PaneApi {
    * later runs), or a national tally (MHLW's .xlsx or the JSON of `saiten tally import`), whose rows
    * can then serve as last year's result and whose distribution as the national figures.
    */
-  openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile>;
+  openPreviousFile(
+    data: ArrayBuffer,
+    fileName: string,
+    /** The rulebook the pane has chosen (last year is checked against it), and the read's progress and stop. */
+    options?: FileReadOptions & { currentRulebookId?: string },
+  ): Promise<PreviousFile>;
   /** One insurer's row of the opened tally as last year's result for later runs. */
   usePreviousFromTally(code: string): Promise<TallyInsurer>;
   /** National figures from the opened tally (true, the default once one is open) or the rulebook's. */

@@ -1,5 +1,5 @@
 // PaneApi over a workbook port: the Office.js adapter in Excel, the in-memory workbook in preview.
-import { type ComparableResult, previousMismatch } from "../engine/compare";
+import { type ComparableResult, previousMismatch, previousYearNote } from "../engine/compare";
 import { listOf, msg, UserError } from "../messages";
 import { assumedSizeBands } from "../engine/size-band";
 import { localText } from "../engine/text";
@@ -17,9 +17,9 @@ import {
   FormMapProposal,
   parseFormMapFile,
 } from "../workbook/form-map-detect";
-import { runScoring, ScoringRunOutcome } from "./scoring-run";
+import { answersDoNotFit, type AnswerFit, runScoring, ScoringRunOutcome, workbookRecord } from "./scoring-run";
 import { type OpenNewWorkbook, type ReviewerApi, ReviewerSession } from "./check-run";
-import { ANSWER_SHEET, COLUMNS, templateWrites } from "../workbook/template";
+import { ANSWER_SHEET, COLUMNS, readTemplate, templateWrites } from "../workbook/template";
 import type { AppliedBenchmarks } from "../tally/kit";
 import { type FileReadOptions, type FileReads, inThreadFileReads, type TallyWithFigures } from "./file-reads";
 import type { TallyMunicipality, TallyRank } from "../tally/types";
@@ -28,8 +28,12 @@ import type {
   ExcelSupport,
   PaneApi,
   PaneSettings,
+  NotWritten,
   PreviousFile,
+  RecordedRulebook,
   RulebookInfo,
+  ScoreOptions,
+  WorkbookWatch,
   RunStep,
   RunSummary,
   TallyInsurer,
@@ -38,9 +42,45 @@ import type {
 const SETTING_RULEBOOK = "saiten.rulebook";
 const SETTING_LANG = "saiten.lang";
 
+function infoOf(rb: Rulebook): RulebookInfo {
+  return {
+    id: rb.id,
+    title: localText(rb.title),
+    scheme: rb.scheme,
+    fiscalYear: rb.fiscalYear,
+    level: rb.level,
+    max: rb.root.max ?? null,
+  };
+}
+
+/** 令和7年度 / FY2025, for messages in either language. */
+function fiscalYearText(year: number): { ja: string; en: string } {
+  const r = year - 2018;
+  return { ja: year >= 2019 ? `令和${r === 1 ? "元" : r}年度` : `${year}年度`, en: `FY${year}` };
+}
+
+/** The other file's municipality when both files name one (by code, else by name) and they differ. */
+function differentEntity(
+  ours: { entityCode?: string; entityName?: string } | undefined,
+  theirs: { entityCode?: string; entityName?: string } | null,
+): { code?: string; name?: string } | null {
+  if (!ours || !theirs) return null;
+  const differ =
+    ours.entityCode && theirs.entityCode
+      ? ours.entityCode !== theirs.entityCode
+      : Boolean(ours.entityName && theirs.entityName && ours.entityName !== theirs.entityName);
+  if (!differ) return null;
+  return {
+    ...(theirs.entityCode && { code: theirs.entityCode }),
+    ...(theirs.entityName && { name: theirs.entityName }),
+  };
+}
+
 export class WorkbookPaneApi implements PaneApi {
   private last?: { rulebookId: string; outcome: ScoringRunOutcome };
   private previous?: ComparableResult;
+  /** The chosen file (or tally) last year's result came from. */
+  private previousFile?: string;
   private previousFromTally = false;
   private tally?: TallyWithFigures;
   /** The opened tally's ranks by 保険者番号. */
@@ -102,6 +142,38 @@ export class WorkbookPaneApi implements PaneApi {
     return rb;
   }
 
+  /** What the pane knows of a rulebook without downloading it: the session's own, or the bundled index. */
+  private meta(id: string): { scheme: string; entity: string } | undefined {
+    return this.extraRulebooks.find((r) => r.id === id) ?? bundledIndex().find((r) => r.id === id);
+  }
+
+  private infoOf(id: string): RulebookInfo | undefined {
+    return this.rulebooks().find((r) => r.id === id);
+  }
+
+  async recordedRulebook(): Promise<RecordedRulebook | null> {
+    const rec = await workbookRecord(this.port);
+    if (!rec) return null;
+    const info = this.infoOf(rec.id);
+    return { ...rec, ...(info && { info }) };
+  }
+
+  /**
+   * Why a run must not write: the workbook records a rulebook of another grant (never), of another
+   * year (only once the user confirmed), or the answers are another rulebook's.
+   */
+  private notWritten(fit: AnswerFit, options: ScoreOptions): NotWritten | null {
+    if (options.readOnly) return "live";
+    const recordedId = fit.facts.rulebookId;
+    const recorded = recordedId ? this.meta(recordedId) : undefined;
+    if (recorded && recordedId !== fit.rulebook.id) {
+      if (previousMismatch(fit.rulebook, recorded)) return "other-scheme";
+      if (!options.confirmedOtherYear) return "other-year";
+    }
+    if (answersDoNotFit(fit)) return "unmatched";
+    return null;
+  }
+
   /** The rulebook as scored: with the opened tally's national figures when they are in use. */
   rulebook(id: string): Rulebook {
     const rb = this.ownRulebook(id);
@@ -141,18 +213,36 @@ export class WorkbookPaneApi implements PaneApi {
     await this.port.write({ settings: values });
   }
 
-  async score(rulebookId: string, onProgress?: (step: RunStep) => void): Promise<RunSummary> {
+  async score(
+    rulebookId: string,
+    onProgress?: (step: RunStep) => void,
+    options: ScoreOptions = {},
+  ): Promise<RunSummary> {
     const own = await this.load(rulebookId);
     const figures = this.withTallyFigures(own);
+    let notWritten: NotWritten | null = null;
     const outcome = await runScoring(this.port, {
       rulebook: figures?.rulebook ?? own,
       previous: this.previous,
-      write: true,
+      write: (fit) => {
+        notWritten = this.notWritten(fit, options);
+        return notWritten === null;
+      },
+      ...(options.readOnly && this.last && { likelyRanges: this.last.outcome.rangesRead }),
       onProgress,
     });
     this.last = { rulebookId, outcome };
+    const recordedId = outcome.facts.rulebookId;
     const summary: RunSummary = {
       result: outcome.result,
+      answerCells: Object.fromEntries(this.cellsOf(outcome)),
+      fit: outcome.fit,
+      ...(notWritten !== null && { notWritten: notWritten as NotWritten }),
+      ...(recordedId &&
+        recordedId !== rulebookId && {
+          recorded: { id: recordedId, source: "template" as const, ...(this.infoOf(recordedId) && { info: this.infoOf(recordedId) }) },
+        }),
+      ...(outcome.comparison && outcome.previousSource === "file" && this.previousFile && { previousFile: this.previousFile }),
       comparison: outcome.comparison,
       previousSource:
         outcome.previousSource === "file" && this.previousFromTally ? "tally" : outcome.previousSource,
@@ -200,16 +290,24 @@ export class WorkbookPaneApi implements PaneApi {
       });
       this.last = { rulebookId, outcome };
     }
+    return this.cellsOf(this.last!.outcome);
+  }
+
+  private cellsOf(outcome: ScoringRunOutcome): Map<string, string> {
     const cells = new Map<string, string>();
-    for (const [id, input] of Object.entries(this.last!.outcome.answers))
-      if (input.cell) cells.set(id, input.cell);
+    for (const [id, input] of Object.entries(outcome.answers)) if (input.cell) cells.set(id, input.cell);
     // Template rows without any answer yet still have their cell.
-    const t = this.last!.outcome.template;
+    const t = outcome.template;
     if (t?.columns.answer !== undefined) {
       for (const [id, row] of t.rows)
         if (!cells.has(id)) cells.set(id, qualified(ANSWER_SHEET, cellAddress(row, t.columns.answer)));
     }
     return cells;
+  }
+
+  async watch(handlers: WorkbookWatch): Promise<() => Promise<void>> {
+    if (!this.port.watch) return async () => undefined;
+    return this.port.watch(handlers);
   }
 
   async previewScenario(rulebookId: string, answers: Record<string, string>): Promise<CellChange[]> {
@@ -283,6 +381,13 @@ export class WorkbookPaneApi implements PaneApi {
       });
   }
 
+  async templateIndicators(rulebookId: string): Promise<string[]> {
+    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const block = (await this.port.read({ used: [ANSWER_SHEET] })).used.get(ANSWER_SHEET);
+    const t = block ? readTemplate(block, ids) : null;
+    return t ? [...t.rows.keys()] : [];
+  }
+
   async detectFormMap(rulebookId: string): Promise<FormMapProposal[]> {
     const rulebook = await this.loadRulebook(rulebookId);
     const first = await this.port.read({});
@@ -321,7 +426,11 @@ export class WorkbookPaneApi implements PaneApi {
     return file.entries.length;
   }
 
-  async openPreviousFile(data: ArrayBuffer, fileName: string, options?: FileReadOptions): Promise<PreviousFile> {
+  async openPreviousFile(
+    data: ArrayBuffer,
+    fileName: string,
+    options?: FileReadOptions & { currentRulebookId?: string },
+  ): Promise<PreviousFile> {
     const bytes = new Uint8Array(data);
     // The tally reader and ExcelJS load only when a file is chosen, out of the pane's first download.
     const kit = await import(/* webpackChunkName: "tally" */ "../tally/kit");
@@ -333,6 +442,7 @@ export class WorkbookPaneApi implements PaneApi {
       this.loaded.set(tallyRulebook.id, tallyRulebook);
       this.kit = kit;
       this.tally = opened;
+      this.previousFile = fileName;
       this.ranks = new Map(opened.ranks.map((r) => [r.code, r]));
       this.tallyFigures = true;
       this.benchmarked.clear();
@@ -387,20 +497,41 @@ export class WorkbookPaneApi implements PaneApi {
   private async usePreviousWorkbook(
     data: Uint8Array,
     fileName: string,
-    options?: FileReadOptions,
-  ): Promise<{ rulebookId: string; total: number }> {
-    const { rulebookId: id, result } = await this.files.readPreviousWorkbook(data, fileName, {
-      ...options,
+    options?: FileReadOptions & { currentRulebookId?: string },
+  ): Promise<Omit<Extract<PreviousFile, { kind: "workbook" }>, "kind">> {
+    const { currentRulebookId, ...readOptions } = options ?? {};
+    const read = await this.files.readPreviousWorkbook(data, fileName, {
+      ...readOptions,
       rulebooks: this.extraRulebooks,
     });
+    const id = read.rulebookId;
     const rulebook = await this.load(id);
-    // A year of another grant or entity is never judged against this one.
-    const current = this.last ? this.ownRulebook(this.last.rulebookId) : undefined;
-    const why = current ? previousMismatch(current, rulebook) : null;
-    if (why)
-      throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: fileName, id }));
-    this.previous = result;
+    // A year of another grant or entity, this year's own file or a later one is never judged against this one.
+    const currentId = currentRulebookId ?? this.last?.rulebookId;
+    const current = currentId ? await this.load(currentId) : undefined;
+    if (current) {
+      const params = {
+        file: fileName,
+        title: localText(rulebook.title),
+        year: fiscalYearText(rulebook.fiscalYear),
+        current: fiscalYearText(current.fiscalYear),
+        wanted: fiscalYearText(current.fiscalYear - 1),
+      };
+      const why = previousMismatch(current, rulebook);
+      if (why) throw new UserError(msg(why === "other-scheme" ? "session.previous-other-scheme" : "session.previous-other-entity", params));
+      const note = previousYearNote(current, rulebook);
+      if (note) throw new UserError(msg(note === "same-year" ? "session.previous-same-year" : "session.previous-later-year", params));
+    }
+    this.previous = read.result;
     this.previousFromTally = false;
-    return { rulebookId: id, total: result.total.points };
+    this.previousFile = fileName;
+    const ours = this.last?.outcome.template;
+    const otherEntity = differentEntity(ours, read);
+    return {
+      rulebookId: id,
+      fiscalYear: rulebook.fiscalYear,
+      total: read.result.total.points,
+      ...(otherEntity && { otherEntity }),
+    };
   }
 }

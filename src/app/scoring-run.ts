@@ -63,19 +63,45 @@ export interface ScoringRunInput {
   fallbackNames?: DefinedName[];
   /** Further ranges to read in the run's own reads (e.g. the cells that say who a workbook is from), chosen once the names are known. */
   alsoRead?: (first: ReadResult) => string[];
+  /**
+   * The cells a form mapped by names was read from last time (outcome.rangesRead): read with the first
+   * read, so a re-score (live results) costs one round trip while the names still point there.
+   */
+  likelyRanges?: readonly string[];
   context?: ScoreContext;
   /**
    * An explicit previous year (a chosen file or a result JSON), or how to get it once the rulebook is
    * chosen; otherwise history, then 前年度得点.
    */
   previous?: ComparableResult | ((rulebook: Rulebook) => Promise<ComparableResult | undefined>);
-  /** Write results, the 採点結果 sheet and a history snapshot (false: read-only). */
-  write: boolean;
+  /**
+   * Write results, the 採点結果 sheet and a history snapshot (false: read-only), or decide once the
+   * answers are located (e.g. nothing is written when they do not fit the rulebook).
+   */
+  write: boolean | ((fit: AnswerFit) => boolean);
   now?: Date;
   onProgress?: (step: RunStep) => void;
 }
 
+/** How well the workbook's answers fit the chosen rulebook. */
+export interface AnswerFit {
+  facts: WorkbookFacts;
+  rulebook: Rulebook;
+  /** The rulebook's indicators the answer sheet has a row for (or a name maps). */
+  matched: number;
+  /** Rows (or names) with an indicator id the rulebook does not have. */
+  unknown: number;
+}
+
+/** Answers of another rulebook: none of this one's indicators, or more of another's than of this one's. */
+export function answersDoNotFit(fit: Pick<AnswerFit, "matched" | "unknown">): boolean {
+  return fit.matched === 0 || fit.unknown > fit.matched;
+}
+
 export interface ScoringRunOutcome {
+  /** How the answers fit the rulebook, and whether the run wrote. */
+  fit: Pick<AnswerFit, "matched" | "unknown">;
+  wrote: boolean;
   /** The rulebook the run scored with. */
   rulebook: Rulebook;
   result: ScoreResult;
@@ -89,6 +115,8 @@ export interface ScoringRunOutcome {
   fallbackNamesUsed: boolean;
   /** The ranges alsoRead asked for, in its order. */
   alsoRead: RangeRead[];
+  /** The ranges read for a form mapped by names (answers, points cells, alsoRead), for likelyRanges. */
+  rangesRead: string[];
   comparison?: Comparison;
   previousSource?: "history" | "column" | "file";
   source: "template" | "names";
@@ -138,6 +166,8 @@ interface Located {
   /** By indicator id. */
   outputs: Map<string, MappedOutput>;
   issues: Issue[];
+  fit: Pick<AnswerFit, "matched" | "unknown">;
+  rangesRead: string[];
 }
 
 async function locateAnswers(
@@ -145,6 +175,7 @@ async function locateAnswers(
   first: ReadResult,
   rulebook: Rulebook,
   extra: string[],
+  early: ReadonlyMap<string, RangeRead>,
 ): Promise<Located & { extra: RangeRead[] }> {
   const ids = indicatorIds(rulebook);
   const block = first.used.get(ANSWER_SHEET);
@@ -157,6 +188,7 @@ async function locateAnswers(
       issues.push(issue);
     }
     const more = extra.length ? (await port.read({ ranges: extra })).ranges : [];
+    const unknown = template.problems.filter((p) => p.detail.code === "template.id-unknown").length;
     return {
       source: "template",
       answers: template.answers,
@@ -165,10 +197,13 @@ async function locateAnswers(
       outputs: new Map(),
       issues,
       extra: more,
+      fit: { matched: template.rows.size, unknown },
+      rangesRead: [],
     };
   }
   const map = namedMap(first.names);
   const mapped = [...map.answers].filter(([id]) => ids.has(id));
+  const fit = { matched: mapped.length, unknown: map.answers.size - mapped.length };
   if (!mapped.length) {
     const sheets = first.sheets.filter((s) => s.visible).map((s) => s.name);
     throw new WorkbookError(
@@ -179,9 +214,11 @@ async function locateAnswers(
     );
   }
   const outputs = [...map.points].filter(([id]) => ids.has(id));
-  const second = await port.read({
-    ranges: [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref), ...extra],
-  });
+  const wanted = [...mapped.map(([, ref]) => ref), ...outputs.map(([, ref]) => ref), ...extra];
+  // Read already with the first read (a re-score while the names still point there): no second trip.
+  const second = wanted.every((ref) => early.has(ref))
+    ? { ranges: wanted.map((ref) => early.get(ref)!) }
+    : await port.read({ ranges: wanted });
   const answers: Record<string, CellInput> = {};
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
@@ -209,7 +246,15 @@ async function locateAnswers(
     const c = read.block?.cells[0]?.[0];
     if (read.block && c) outMap.set(id, { ref, value: c.value, formula: c.formula });
   });
-  return { source: "names", answers, outputs: outMap, issues, extra: second.ranges.slice(mapped.length + outputs.length) };
+  return {
+    source: "names",
+    answers,
+    outputs: outMap,
+    issues,
+    extra: second.ranges.slice(mapped.length + outputs.length),
+    fit,
+    rangesRead: wanted,
+  };
 }
 
 function factsOf(first: ReadResult): WorkbookFacts {
@@ -225,21 +270,38 @@ function factsOf(first: ReadResult): WorkbookFacts {
   return facts;
 }
 
+/**
+ * The rulebook a workbook records about itself, in one read: its answer sheet's ルールブックID, else the
+ * rulebook of its latest history snapshot (the year it was last scored for).
+ */
+export async function workbookRecord(
+  port: WorkbookPort,
+): Promise<{ id: string; source: "template" | "history" } | null> {
+  const read = await port.read({ used: [ANSWER_SHEET, HISTORY_SHEET] });
+  const id = factsOf(read).rulebookId;
+  if (id) return { id, source: "template" };
+  const last = readHistory(read.used.get(HISTORY_SHEET)).at(-1);
+  return last?.rulebookId ? { id: last.rulebookId, source: "history" } : null;
+}
+
 export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Promise<ScoringRunOutcome> {
   const start = port.roundTrips;
   input.onProgress?.("read");
+  const likely = [...(input.likelyRanges ?? [])];
   const read = await port.read({
     used: [ANSWER_SHEET, RESULT_SHEET, HISTORY_SHEET],
     names: true,
     settings: [OUTPUTS_SETTING, CHART_SETTING],
+    ...(likely.length && { ranges: likely }),
   });
+  const early = new Map(likely.map((ref, k) => [ref, read.ranges[k]]));
   const facts = factsOf(read);
   // A form map given alongside stands in for the workbook's own names, in memory only.
   const useFallback = !facts.template && !facts.mapped && Boolean(input.fallbackNames?.length);
   const first: ReadResult = useFallback ? { ...read, names: [...read.names, ...input.fallbackNames!] } : read;
   if (useFallback) facts.mapped = true;
   const rulebook = typeof input.rulebook === "function" ? await input.rulebook(facts) : input.rulebook;
-  const located = await locateAnswers(port, first, rulebook, input.alsoRead?.(first) ?? []);
+  const located = await locateAnswers(port, first, rulebook, input.alsoRead?.(first) ?? [], early);
 
   input.onProgress?.("score");
   const context: ScoreContext = { ...input.context };
@@ -270,7 +332,9 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
 
   let written = 0;
   const conflicts: OutputConflict[] = [];
-  if (input.write) {
+  const write =
+    typeof input.write === "function" ? input.write({ facts, rulebook, ...located.fit }) : input.write;
+  if (write) {
     input.onProgress?.("write");
     const req: WriteRequest = { addSheets: [], blocks: [] };
     if (located.templateBlock && t) {
@@ -319,6 +383,8 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     written = countWrites(req.blocks!);
   }
   return {
+    fit: located.fit,
+    wrote: write,
     rulebook,
     result,
     facts,
@@ -327,6 +393,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     answerBlock: located.templateBlock,
     fallbackNamesUsed: useFallback,
     alsoRead: located.extra,
+    rangesRead: located.rangesRead,
     comparison,
     previousSource,
     source: located.source,

@@ -13,7 +13,7 @@ import {
 } from "./normalise";
 import { dropFloatNoise } from "../numbers/round";
 import { bilingual, type Bilingual, listOf, type Message, type MessageCode, msg, type Param } from "../messages";
-import { jaText, num } from "./text";
+import { choiceLabel, jaText, num } from "./text";
 import type {
   AnswerStatus,
   AnswerValue,
@@ -307,7 +307,7 @@ function evaluateBand(
           "warning",
           say("engine.cutoff-unknown", {
             band: { ja: jaText(d.bands[i].label) || d.bands[i].code, en: d.bands[i].code },
-            bands: ci.keyed.map((k) => k.code).join("・"),
+            bands: ci.keyed.map((k) => choiceLabel(k.code, k.label)).join("、"),
           }),
           a.measure,
           say("engine.cutoff-unknown.why"),

@@ -5,6 +5,7 @@ import { dropFloatNoise } from "../numbers/round";
 import { isMissingText, normaliseText, readNumberText } from "../numbers/parse";
 import { bilingual, type MessageCode, msg, type Param } from "../messages";
 import type { CellInput, IssueCode, LocalText, RawAnswer } from "./types";
+import { choiceLabel } from "./text";
 
 export type Norm<T> =
   { s: "ok"; v: T } | { s: "missing" } | { s: "invalid"; code: IssueCode; msg: LocalText };
@@ -279,8 +280,9 @@ export function matchOption(text: string, keys: Map<string, number>): number | u
   return undefined;
 }
 
+/** The options as the dropdown offers them (「ア 全域で実施、イ 一部で実施」). */
 function optionList(options: readonly KeyedOption[]): string {
-  return options.map((o) => o.label ?? o.code).join("、");
+  return options.map((o) => choiceLabel(o.code, o.label)).join("、");
 }
 
 export function parseChoice(

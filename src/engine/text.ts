@@ -1,5 +1,6 @@
 import type { Text } from "../rulebooks/schema";
 import { dropFloatNoise } from "../numbers/round";
+import { normaliseText } from "../numbers/parse";
 import type { LocalText } from "./types";
 
 export function localText(t: Text | undefined, fallback = ""): LocalText {
@@ -25,4 +26,17 @@ export function withCode(code: string | undefined, name: string): string {
   if (!code) return name;
   const c = code.normalize("NFKC").trim();
   return name.normalize("NFKC").trim().startsWith(c) ? name : `${code} ${name}`;
+}
+
+/**
+ * An option or band as the standard template's dropdown offers it (「ア 上位7割」), the one way every
+ * message names an option (a comma would split Excel's list). Plain keys (a, b, n10k_50k) are never
+ * shown before a label.
+ */
+export function choiceLabel(code: string, label: Text | undefined): string {
+  const t = jaText(label);
+  const clean = (x: string) => x.replace(/[,，]/g, "、");
+  if (!t) return clean(code);
+  if (/^[A-Za-z0-9_]+$/.test(code) || normaliseText(t).startsWith(normaliseText(code))) return clean(t);
+  return clean(`${code} ${t}`);
 }

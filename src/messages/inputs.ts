@@ -78,6 +78,23 @@ export const INPUT_MESSAGES = {
   },
 
   // ------------------------------------------------------------ the pane's session
+  // The pane's last-year file, checked against this year's rulebook (years and titles, no ids).
+  "session.previous-same-year": {
+    ja: "{file} は {year} のファイルで、今年度（{current}）と同じ年度です。前年度として比べられません。{wanted} のファイルを選んでください。",
+    en: "{file} is a {year} file, the same year as this one ({current}), and cannot be compared as last year. Choose the {wanted} file.",
+  },
+  "session.previous-later-year": {
+    ja: "{file} は {year} のファイルで、今年度（{current}）より後です。前年度として比べられません。{wanted} のファイルを選んでください。",
+    en: "{file} is a {year} file, later than this year ({current}), and cannot be compared as last year. Choose the {wanted} file.",
+  },
+  "session.previous-other-scheme": {
+    ja: "{file} は別の交付金（{title}）のファイルです。前年度として比べられません。同じ交付金の {wanted} のファイルを選んでください。",
+    en: "{file} belongs to another grant ({title}) and cannot be compared as last year. Choose the {wanted} file of the same grant.",
+  },
+  "session.previous-other-entity": {
+    ja: "{file} は別の種類の団体（{title}）のファイルです。前年度として比べられません。",
+    en: "{file} is for another kind of entity ({title}) and cannot be compared as last year.",
+  },
   "session.rulebook-missing": {
     ja: "ルールブック「{id}」がありません。一覧から選び直してください。",
     en: "There is no rulebook “{id}”. Choose one from the list again.",

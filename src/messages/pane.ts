@@ -219,8 +219,8 @@ export const PANE_MESSAGES = {
     en: "{n} cells left alone (formulas or other content)",
   },
   "pane.previous.hint": {
-    ja: "前年度と比べるには、前年度の回答ブックか全国集計（厚生労働省の .xlsx、または saiten tally import の .json）を選んでください。",
-    en: "To compare with last year, choose last year's workbook or the national tally (MHLW's .xlsx, or the .json of saiten tally import).",
+    ja: "前年度と比べるには、前年度の回答ブックか全国集計（厚生労働省が公表する Excel ファイル、またはそれを変換したファイル）を選んでください。",
+    en: "To compare with last year, choose last year's workbook or the national tally (the Excel file MHLW publishes, or a file converted from it).",
   },
   "pane.previous.choose": { ja: "前年度のブック・全国集計を選ぶ", en: "Choose last year's workbook or tally" },
   "pane.previous.replace": { ja: "別の前年度ファイルを選ぶ", en: "Choose another last-year file" },
@@ -229,8 +229,8 @@ export const PANE_MESSAGES = {
   "pane.tally.year": { ja: "（{year}年度）", en: " (FY{year})" },
   "pane.tally.file": { ja: "{file}・{n}市町村", en: "{file} · {n} municipalities" },
   "pane.tally.problems": {
-    ja: "・読み取りの注意 {n}件（saiten tally import で一覧できます）",
-    en: " · {n} reading problems (listed by saiten tally import)",
+    ja: "・読み取りの注意 {n}件（読めなかった列や合計の合わない行があります）",
+    en: " · {n} reading problems (columns that could not be read or rows whose sums disagree)",
   },
   "pane.tally.insurer": { ja: "前年度にする保険者", en: "Insurer to compare with" },
   "pane.tally.insurerHint": { ja: "保険者番号か市町村名で検索", en: "Search by insurer number or name" },
@@ -321,7 +321,10 @@ export const PANE_MESSAGES = {
   "pane.grant.mode.pool": { ja: "予算総額と全国の合計から", en: "From the budget and national total" },
   "pane.grant.yenPerPoint": { ja: "単価（1点×1人あたり）", en: "Yen per point × person" },
   "pane.grant.budget": { ja: "予算総額", en: "Budget" },
-  "pane.grant.nationalWeight": { ja: "全国の Σ（得点×被保険者数）", en: "National Σ (points × insured)" },
+  "pane.grant.nationalWeight": {
+    ja: "全国の「得点×被保険者数」の合計",
+    en: "National total of points × insured",
+  },
   "pane.grant.nationalWeightHint": {
     ja: "自団体の現在の得点を含めた値を入力してください。",
     en: "Include your own current points.",
@@ -332,8 +335,8 @@ export const PANE_MESSAGES = {
     en: "Estimate = points × insured × yen",
   },
   "pane.grant.formula.pool": {
-    ja: "見込額 ＝ 予算 × (得点×被保険者数) ÷ 全国の Σ",
-    en: "Estimate = budget × (points × insured) ÷ national Σ",
+    ja: "見込額 ＝ 予算 × (得点×被保険者数) ÷ 全国の合計",
+    en: "Estimate = budget × (points × insured) ÷ the national total",
   },
 
   "pane.answers.heading": { ja: "回答", en: "Answers" },
@@ -503,4 +506,79 @@ export const PANE_MESSAGES = {
   "pane.read.rows": { ja: "{n}行を読みました…", en: "{n} rows read…" },
   "pane.read.score": { ja: "前年度の回答を採点しています…", en: "Scoring last year's answers…" },
   "pane.read.cancel": { ja: "読み込みを中止", en: "Stop reading" },
+
+  // ---- which rules: the rulebook the workbook records, and runs that write nothing
+  "pane.recorded.chosen": {
+    ja: "このブックは {title} の様式です。そのルールブックを選びました。",
+    en: "This workbook is a {title} form; its rulebook is chosen.",
+  },
+  "pane.recorded.other": {
+    ja: "このブックは {title} の様式です。別のルールブックで採点するときは、書き込む前に確かめます。",
+    en: "This workbook is a {title} form. Scoring it under another rulebook asks before anything is written.",
+  },
+  "pane.recorded.unknown": {
+    ja: "このブックが記録しているルールブック（{id}）はこのアドインにありません。年度と交付金を確かめて選んでください。",
+    en: "The rulebook this workbook records ({id}) is not in this add-in. Check the year and the grant and choose one.",
+  },
+  "pane.notWritten.title": { ja: "ブックには書き込んでいません", en: "Nothing was written to the workbook" },
+  "pane.notWritten.other-scheme": {
+    ja: "このブックは {recorded} のものです。別の交付金のルール（{chosen}）では採点結果を書き込めません。結果は参考として表示しています。",
+    en: "This workbook belongs to {recorded}. Results under another grant's rules ({chosen}) are not written; they are shown for reference only.",
+  },
+  "pane.notWritten.other-year": {
+    ja: "このブックは {recorded} のものです。{chosen} のルールで採点した結果を書き込みますか。",
+    en: "This workbook belongs to {recorded}. Write the results scored under {chosen}?",
+  },
+  "pane.notWritten.unmatched": {
+    ja: "回答の指標の多くが {chosen} にありません（一致 {matched}件、不一致 {unknown}件）。別のルールブックの様式と思われるため、書き込みませんでした。",
+    en: "Most answered indicators are not in {chosen} ({matched} matched, {unknown} not). The form seems to be another rulebook's, so nothing was written.",
+  },
+  "pane.notWritten.writeAnyway": { ja: "このルールで書き込む", en: "Write with these rules" },
+  "pane.notWritten.useRecorded": { ja: "{title} に戻す", en: "Go back to {title}" },
+
+  // ---- last year, checked
+  "pane.previous.otherEntity": {
+    ja: "注意: {file} は別の市町村（{who}）のファイルです。比べてはいますが、自分の団体の前年度か確かめてください。",
+    en: "Note: {file} is another municipality's ({who}). It is compared, but check that it is your own last year.",
+  },
+
+  // ---- live results and the compact summary
+  "pane.summary.label": { ja: "採点の要約", en: "Score summary" },
+  "pane.summary.total": { ja: "合計", en: "Total" },
+  "pane.summary.change": { ja: "前年度比", en: "vs last year" },
+  "pane.summary.written": { ja: "ブックの結果は最新", en: "Workbook results up to date" },
+  "pane.summary.stale": {
+    ja: "シートの回答が変わりました。表示は最新、ブックの結果は古いままです。「採点」で書き込みます。",
+    en: "Answers changed in the sheet. The figures shown are current; the workbook's results are out of date until you press Score.",
+  },
+  "pane.summary.staleShort": { ja: "ブックの結果は古い", en: "Workbook results out of date" },
+  "pane.summary.readOnly": { ja: "参考表示（書き込みなし）", en: "For reference (not written)" },
+  "pane.live.updating": { ja: "回答の変更を読み取り中…", en: "Reading the changed answers…" },
+  "pane.live.updated": {
+    ja: "シートの変更を反映しました: 合計 {points} / {max}点。ブックの結果は古いままです。",
+    en: "Sheet changes read: {points} of {max} points. The workbook's results are out of date.",
+  },
+
+  // ---- the selected cell
+  "pane.selected.heading": { ja: "選択中の指標", en: "Selected indicator" },
+  "pane.selected.answer": { ja: "回答", en: "Answer" },
+  "pane.selected.points": { ja: "得点", en: "Points" },
+  "pane.selected.national": { ja: "全国の達成", en: "Achieved nationally" },
+  "pane.selected.options": { ja: "選択肢と配点", en: "Options and points" },
+  "pane.selected.better": { ja: "点が増える回答", en: "Answers that score more" },
+  "pane.selected.whatIf": { ja: "試算に加える", en: "Try in what-if" },
+  "pane.selected.none": { ja: "未回答", en: "No answer" },
+  "pane.details": { ja: "詳細（指標ID など）", en: "Details (indicator id etc.)" },
+
+  "pane.code.goal": { ja: "目標{n}", en: "Goal {n}" },
+
+  // ---- the form map of a workbook on the standard answer sheet
+  "pane.formmap.template": {
+    ja: "このブックは標準の回答シート（{sheet}）で {n}件の指標に回答セルがあります。割り当ては要りません。",
+    en: "This workbook's standard answer sheet ({sheet}) gives {n} indicators their answer cells: no mapping is needed.",
+  },
+
+  // ---- where to gain, in two lists
+  "pane.gain.actions": { ja: "取組で得られる点（体制・取組）", en: "Points from actions (set-up and measures)" },
+  "pane.gain.results": { ja: "実績・順位で決まる点（活動・成果）", en: "Points that depend on results and rank (outcomes)" },
 } as const satisfies Record<string, Bilingual>;

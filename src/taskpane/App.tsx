@@ -2,6 +2,7 @@
 // the answer cells of a workbook that is not the standard template. It talks only to the PaneApi it is given and to the pure engine.
 import {
   Button,
+  Caption1,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -17,14 +18,20 @@ import type {
   PaneApi,
   PaneSettings,
   ReadProgress,
+  RecordedRulebook,
   RulebookInfo,
   RunStep,
   RunSummary,
+  ScoreOptions,
 } from "../app/pane-api";
 import { ReadCancelled } from "../app/file-reads";
 import { FileReadProgress } from "./components/FileReadProgress";
 import { ExcelSupportNotice } from "./components/ExcelSupportNotice";
 import { LanguageSwitch } from "./components/LanguageSwitch";
+import { NotWrittenNotice } from "./components/NotWrittenNotice";
+import { SelectedIndicator } from "./components/SelectedIndicator";
+import { SummaryBar, type SummaryState } from "./components/SummaryBar";
+import { sameAnswers, useSheetEvents } from "./live";
 import { RulebookPicker } from "./components/RulebookPicker";
 import { RunProgress } from "./components/RunProgress";
 import type { TallyState } from "./components/TallyPanel";
@@ -34,6 +41,7 @@ import { errorText } from "./errors";
 import { fmtNumber, fmtRate } from "./format";
 import { EMPTY_GRANT, GrantForm } from "./grant";
 import { Notice } from "./components/Notice";
+import { RecordedNote } from "./components/RecordedNote";
 import { Lang, translate } from "./i18n";
 import { indexRulebook, RulebookIndex } from "./model";
 import { INITIAL_SCENARIOS, scenarioReducer } from "./scenarios";
@@ -100,6 +108,19 @@ export function App({ api }: { api: PaneApi }) {
   const [reading, setReading] = useState<{ fileName: string; progress: ReadProgress | null; stop: () => void } | null>(
     null,
   );
+  const [recorded, setRecorded] = useState<RecordedRulebook | null>(null);
+  /** The answers changed in the sheet since the results were written (shown: a live, read-only run). */
+  const [stale, setStale] = useState(false);
+  const [liveBusy, setLiveBusy] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dismissedWhy, setDismissedWhy] = useState(false);
+  /** Bumped to re-register the sheet events (after sheets were added). */
+  const [watchKey, setWatchKey] = useState(0);
+  /** Bumped when an action ends: focus moves to its notice, else to the summary. */
+  const [focusAfter, setFocusAfter] = useState(0);
+  const summaryBar = useRef<HTMLElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const runningRef = useRef(false);
   const theme = useMemo(() => paneTheme(), []);
   // Asked at each render: inside Excel it is known only once Office.js is ready (index.tsx).
   const support = api.excelSupport?.() ?? null;
@@ -113,15 +134,22 @@ export function App({ api }: { api: PaneApi }) {
 
   useEffect(() => {
     let live = true;
-    api
-      .loadSettings()
-      .then((s) => {
-        if (!live) return;
-        settings.current = { ...s };
-        if (s.lang === "ja" || s.lang === "en") setLang(s.lang);
-        if (s.rulebookId && rulebooks.some((r) => r.id === s.rulebookId)) setRulebookId(s.rulebookId);
-      })
-      .catch(() => undefined);
+    const known = (id: string | undefined) => (id && rulebooks.some((r) => r.id === id) ? id : undefined);
+    void Promise.all([
+      api.loadSettings().catch((): PaneSettings => ({})),
+      api.recordedRulebook?.().catch(() => null) ?? Promise.resolve(null),
+    ]).then(([s, rec]) => {
+      if (!live) return;
+      settings.current = { ...s };
+      if (s.lang === "ja" || s.lang === "en") setLang(s.lang);
+      setRecorded(rec);
+      // The workbook decides: its answer sheet's rulebook, then the pane's remembered choice, then its history.
+      const id =
+        (rec?.source === "template" ? known(rec.info?.id) : undefined) ??
+        known(s.rulebookId) ??
+        known(rec?.info?.id);
+      if (id) setRulebookId(id);
+    });
     return () => {
       live = false;
     };
@@ -131,6 +159,11 @@ export function App({ api }: { api: PaneApi }) {
   useEffect(() => {
     if (rulebookId) api.loadRulebook(rulebookId).catch(() => undefined);
   }, [api, rulebookId]);
+
+  useEffect(() => {
+    if (!focusAfter) return;
+    (noticeRef.current ?? summaryBar.current)?.focus();
+  }, [focusAfter]);
 
   const remember = useCallback(
     (patch: PaneSettings) => {
@@ -151,17 +184,23 @@ export function App({ api }: { api: PaneApi }) {
   const index = useMemo<RulebookIndex | null>(() => (rulebook ? indexRulebook(rulebook) : null), [rulebook]);
 
   const run = useCallback(
-    async (id: string | undefined): Promise<boolean> => {
+    async (id: string | undefined, options?: ScoreOptions): Promise<boolean> => {
       if (!id) return false;
+      runningRef.current = true;
       setRunning(true);
       setStep(null);
       setError(null);
       setNotice(null);
       setAnnounce("");
       try {
-        const s = await api.score(id, setStep);
-        if (summaryRef.current?.result.rulebook.id !== s.result.rulebook.id) dispatch({ type: "reset" });
+        const s = await api.score(id, setStep, options);
+        if (summaryRef.current?.result.rulebook.id !== s.result.rulebook.id) {
+          dispatch({ type: "reset" });
+          setSelectedId(null);
+        }
         setSummary(s);
+        setStale(false);
+        setDismissedWhy(false);
         const total = s.result.total;
         setAnnounce(
           translate(langRef.current, "run.done", {
@@ -175,12 +214,43 @@ export function App({ api }: { api: PaneApi }) {
         setError(errorText(e, langRef.current));
         return false;
       } finally {
+        runningRef.current = false;
         setRunning(false);
         setStep(null);
       }
     },
     [api],
   );
+
+  /** Answers changed in the sheet: score again read-only (nothing is written without a click). */
+  const liveRun = useCallback(async () => {
+    const cur = summaryRef.current;
+    if (!cur || runningRef.current) return;
+    setLiveBusy(true);
+    try {
+      const s = await api.score(cur.result.rulebook.id, undefined, { readOnly: true });
+      const now = summaryRef.current;
+      // A click's run came first, or nothing Saiten reads has changed (e.g. the echo of its own write).
+      if (runningRef.current || !now || now.result.rulebook.id !== s.result.rulebook.id) return;
+      if (sameAnswers(s.answers, now.answers)) return;
+      const why = now.notWritten && now.notWritten !== "live" ? now.notWritten : "live";
+      setSummary({ ...s, notWritten: why, ...(now.recorded && { recorded: now.recorded }) });
+      setStale(true);
+      const total = s.result.total;
+      setAnnounce(
+        translate(langRef.current, "live.updated", {
+          points: fmtNumber(total.points, langRef.current),
+          max: total.max !== null ? fmtNumber(total.max, langRef.current) : "―",
+        }),
+      );
+    } catch {
+      // A live read that fails says nothing: the clerk's own click shows the problem.
+    } finally {
+      setLiveBusy(false);
+    }
+  }, [api]);
+
+  useSheetEvents(api, summaryRef, { answersChanged: () => void liveRun(), selected: setSelectedId }, watchKey);
 
   /** Runs one PaneApi call with the pane busy; a failure shows its message. */
   const call = useCallback(async <T,>(f: () => Promise<T>): Promise<T | undefined> => {
@@ -213,6 +283,7 @@ export function App({ api }: { api: PaneApi }) {
       return true;
     });
     if (ok) setNotice(done);
+    setFocusAfter((n) => n + 1);
   };
   const onMark = (cells: string[]) => act(() => api.markRows(cells), t("notice.marked", { n: cells.length }));
   const onClearMarks = () => act(() => api.clearMarks(), t("notice.cleared"));
@@ -220,23 +291,34 @@ export function App({ api }: { api: PaneApi }) {
   const onApplied = async (changes: CellChange[]) => {
     await rescore();
     setNotice(t("notice.applied", { n: changes.length }));
+    setFocusAfter((n) => n + 1);
   };
   const onPreviousFile = async (data: ArrayBuffer, fileName: string) => {
     setNotice(null);
+    const current = summaryRef.current?.result.rulebook.id ?? rulebookId;
     const stop = new AbortController();
     setReading({ fileName, progress: null, stop: () => stop.abort() });
     const res = await call(() =>
       api.openPreviousFile(data, fileName, {
+        currentRulebookId: current,
         signal: stop.signal,
         onProgress: (progress) => setReading((r) => r && { ...r, progress }),
       }),
     );
     setReading(null);
-    if (!res) return;
+    if (!res) {
+      setFocusAfter((n) => n + 1);
+      return;
+    }
     if (res.kind === "workbook") {
       setTally((tl) => (tl ? { ...tl, chosen: null } : tl));
       const ok = await rescore();
-      if (ok) setNotice(t("notice.previous", { file: fileName, total: fmtNumber(res.total, lang) }));
+      if (ok) {
+        const read = t("notice.previous", { file: fileName, total: fmtNumber(res.total, lang) });
+        const who = res.otherEntity ? [res.otherEntity.name, res.otherEntity.code].filter(Boolean).join(" ") : "";
+        setNotice(who ? `${read}${t("previous.otherEntity", { file: fileName, who })}` : read);
+        setFocusAfter((n) => n + 1);
+      }
       return;
     }
     const info = res.tally;
@@ -269,7 +351,16 @@ export function App({ api }: { api: PaneApi }) {
   };
   const onTemplate = async () => {
     if (rulebookId) await act(() => api.createTemplate(rulebookId), t("notice.template"));
+    setWatchKey((k) => k + 1);
   };
+  const chosenInfo = rulebooks.find((r) => r.id === (summary?.result.rulebook.id ?? rulebookId));
+  const summaryState: SummaryState = liveBusy
+    ? "updating"
+    : summary?.notWritten && summary.notWritten !== "live"
+      ? "readOnly"
+      : stale
+        ? "stale"
+        : "written";
 
   const disabled = running || busy;
   return (
@@ -301,16 +392,21 @@ export function App({ api }: { api: PaneApi }) {
                 disabled={disabled}
                 onChange={(id) => {
                   setRulebookId(id);
-                  remember({ rulebookId: id });
+                  // The workbook keeps the rulebook it records: another choice is not written into it.
+                  if (!recorded?.info || recorded.info.id === id) remember({ rulebookId: id });
                 }}
               />
             )}
+            <RecordedNote recorded={recorded} chosenId={rulebookId} />
             <div className={styles.actions}>
               <Button
                 appearance="primary"
                 icon={<Play20Filled />}
                 disabled={disabled || !rulebookId}
-                onClick={() => void run(rulebookId)}
+                onClick={async () => {
+                  await run(rulebookId);
+                  setFocusAfter((n) => n + 1);
+                }}
               >
                 {t(running ? "run.running" : "run.button")}
               </Button>
@@ -325,20 +421,60 @@ export function App({ api }: { api: PaneApi }) {
             <div role="status" className={shared.visuallyHidden}>
               {announce}
             </div>
-            {error && (
-              <Notice
-                intent="error"
-                title={t("error.title")}
-                dismissLabel={t("dismiss")}
-                onDismiss={() => setError(null)}
-              >
-                {error}
-              </Notice>
-            )}
-            {notice && (
-              <Notice intent="success" dismissLabel={t("dismiss")} onDismiss={() => setNotice(null)}>
-                {notice}
-              </Notice>
+            <SummaryBar ref={summaryBar} summary={summary} state={summaryState}>
+              {error ? (
+                <Notice
+                  ref={noticeRef}
+                  intent="error"
+                  title={t("error.title")}
+                  dismissLabel={t("dismiss")}
+                  onDismiss={() => setError(null)}
+                >
+                  {error}
+                </Notice>
+              ) : notice ? (
+                <Notice ref={noticeRef} intent="success" dismissLabel={t("dismiss")} onDismiss={() => setNotice(null)}>
+                  {notice}
+                </Notice>
+              ) : summary?.notWritten && summary.notWritten !== "live" && !dismissedWhy ? (
+                <NotWrittenNotice
+                  ref={noticeRef}
+                  summary={summary}
+                  chosen={chosenInfo}
+                  busy={disabled}
+                  onDismiss={() => setDismissedWhy(true)}
+                  onWriteAnyway={async () => {
+                    await run(summary.result.rulebook.id, { confirmedOtherYear: true });
+                    setFocusAfter((n) => n + 1);
+                  }}
+                  onUseRecorded={async (id) => {
+                    setRulebookId(id);
+                    remember({ rulebookId: id });
+                    await run(id);
+                    setFocusAfter((n) => n + 1);
+                  }}
+                />
+              ) : stale ? (
+                <Caption1 role="note">{t("summary.stale")}</Caption1>
+              ) : null}
+            </SummaryBar>
+            {summary && rulebook && index && selectedId && index.byId.has(selectedId) && (
+              <SelectedIndicator
+                key={selectedId}
+                indicatorId={selectedId}
+                summary={summary}
+                index={index}
+                onTry={(id, text, baseText) => {
+                  dispatch({
+                    type: "set",
+                    indicatorId: id,
+                    text,
+                    baseText,
+                    name: (n) => t("scenario.defaultName", { n }),
+                  });
+                }}
+                onClose={() => setSelectedId(null)}
+              />
             )}
             {rulebookId ? (
               <Workspace

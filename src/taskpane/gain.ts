@@ -170,3 +170,18 @@ export function sortGains(items: GainItem[], sort: GainSort): GainItem[] {
       : share(b) - share(a) || b.gain - a.gain || a.order - b.order,
   );
 }
+
+/**
+ * Points a town earns by acting (体制・取組: yes/no, options) or points that depend on its results and
+ * rank (活動 bands, 成果, improvement, numeric thresholds, points entered) — including any indicator in
+ * a group named as an activity or outcome group.
+ */
+export function gainKind(index: RulebookIndex, indicatorId: string): "actions" | "results" {
+  const info = index.byId.get(indicatorId);
+  if (!info) return "results";
+  if (!(info.kind === "yesno" || info.kind === "choice" || info.kind === "multi")) return "results";
+  for (let g = index.groups.get(info.groupId); g; g = g.parentId ? index.groups.get(g.parentId) : undefined) {
+    if (/活動|成果/.test(g.name.ja)) return "results";
+  }
+  return "actions";
+}

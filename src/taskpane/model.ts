@@ -157,7 +157,11 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
     let section = sections.get(sectionId);
     if (!section) {
       const g = groups.get(sectionId)!;
-      section = { id: sectionId, code: g.code, name: g.name, indicatorIds: [] };
+      // 目標Ⅰ exists under 推進 and under 支援: a section below the first level names its branch.
+      let top = g;
+      while (top.depth > 1 && top.parentId) top = groups.get(top.parentId)!;
+      const code = top !== g && top.code && g.code ? `${top.code} ${g.code}` : g.code;
+      section = { id: sectionId, code, name: g.name, indicatorIds: [] };
       sections.set(sectionId, section);
     }
     section.indicatorIds.push(ci.id);
@@ -190,7 +194,20 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
 
 /** 「ア 計画を策定」: the code before the name unless the name already starts with it. */
 export function indicatorTitle(info: { code?: string; name: LocalText }, lang: Lang): string {
-  return withCode(info.code, info.name[lang] || info.name.ja);
+  return titled(codeIn(info.code, lang), info.name[lang] || info.name.ja);
+}
+
+/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English (the rulebooks give codes in Japanese). */
+function codeIn(code: string | undefined, lang: Lang): string | undefined {
+  if (!code || lang === "ja") return code;
+  return code.replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => translate(lang, "code.goal", { n }));
+}
+
+/** The code before the name, unless the name already carries it (「地域の介護保険事業の特徴 エ」). */
+function titled(code: string | undefined, name: string): string {
+  const c = code?.normalize("NFKC").trim();
+  if (c && name.normalize("NFKC").trim().endsWith(` ${c}`)) return name;
+  return withCode(code, name);
 }
 
 /** The title of an indicator by id, or the id itself when the rulebook does not know it. */
@@ -200,7 +217,7 @@ export function titleOf(index: RulebookIndex | null, id: string, lang: Lang): st
 }
 
 export function groupTitle(g: { code?: string; name: LocalText }, lang: Lang): string {
-  return withCode(g.code, g.name[lang] || g.name.ja);
+  return titled(codeIn(g.code, lang), g.name[lang] || g.name.ja);
 }
 
 /** The sign shown after a number of this unit: % or ‰, nothing otherwise. */
@@ -286,7 +303,30 @@ export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): strin
   if (info.editor === "multi") {
     const codes = multiCodes(text);
     if (!codes.length) return translate(lang, "editor.none");
-    return listOf(codes)[lang];
+    return listOf(codes.map((code) => info.choices.find((c) => c.code === code)?.label[lang] ?? code))[lang];
   }
   return text;
+}
+
+/**
+ * An answer as a clerk reads it, from what a cell holds: the option's label where the cell holds its
+ * dropdown text or the option's key (「c」 → 「ウ 上位3割」), ○/×, a number, or 「（未回答）」.
+ */
+export function answerText(info: IndicatorInfo | undefined, raw: unknown, lang: Lang): string {
+  if (raw === null || raw === undefined || String(raw).trim() === "") return translate(lang, "answer.blank");
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  const text = String(raw).trim();
+  if (!info) return text;
+  if (info.editor === "choice" || info.editor === "band") {
+    const key = text.normalize("NFKC").toLowerCase();
+    const c = info.choices.find((x) => x.value === text || x.code.normalize("NFKC").toLowerCase() === key);
+    if (c) return c.label[lang];
+  }
+  if (info.editor === "multi" && Array.isArray(raw)) return showAnswer(info, multiText(info, raw.map(String)), lang);
+  if (info.editor === "multi") {
+    const codes = text.split(/[、,，\s]+/).filter(Boolean);
+    const known = codes.map((code) => info.choices.find((c) => c.code === code || c.value === code));
+    if (known.every(Boolean)) return showAnswer(info, multiText(info, known.map((c) => c!.code)), lang);
+  }
+  return showAnswer(info, text, lang);
 }

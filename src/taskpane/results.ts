@@ -33,11 +33,12 @@ export function nationalMean(g: Pick<GroupResult, "benchmark" | "max">): number 
 
 export function groupRows(groups: readonly GroupResult[], comparison?: Comparison, depth = 0): GroupRow[] {
   const lines = new Map((comparison?.groups ?? []).map((l) => [l.id, l]));
-  const build = (g: GroupResult, d: number): GroupRow => {
+  // 目標Ⅰ exists under 推進 and under 支援: a second-level group names its branch (「推進 目標Ⅰ」).
+  const build = (g: GroupResult, d: number, branch?: string): GroupRow => {
     const line = lines.get(g.id);
     return {
       id: g.id,
-      code: g.code,
+      code: d === depth + 1 && branch && g.code ? `${branch} ${g.code}` : g.code,
       name: g.name,
       depth: d,
       points: g.points,
@@ -49,7 +50,7 @@ export function groupRows(groups: readonly GroupResult[], comparison?: Compariso
       judgement: line ? line.judgement : null,
       changePoints: line ? line.changePoints : null,
       changeRate: line ? line.changeRate : null,
-      children: g.children.map((c) => build(c, d + 1)),
+      children: g.children.map((c) => build(c, d + 1, d === depth ? g.code : branch)),
     };
   };
   return groups.map((g) => build(g, depth));
@@ -118,12 +119,4 @@ export function lostRows(summary: Pick<RunSummary, "comparison" | "answers">): L
 /** Distinct cells to mark for the lost rows. */
 export function lostCells(rows: readonly LostRow[]): string[] {
   return [...new Set(rows.map((r) => r.cell).filter((c): c is string => !!c))];
-}
-
-/** An answer as read, for display (null/"" → ―). */
-export function showRaw(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "―";
-  if (Array.isArray(v)) return v.join("、");
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
 }

@@ -41,8 +41,10 @@ export const useShared = makeStyles({
   muted: {
     color: tokens.colorNeutralForeground3,
   },
+  /** Figures never wrap inside (「178,214,400円」 stays on one line). */
   numeric: {
     fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
   },
   positive: {
     color: tokens.colorPaletteGreenForeground1,

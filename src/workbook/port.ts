@@ -109,6 +109,18 @@ export interface WorkbookPort {
   selection(): Promise<string | null>;
   /** Round trips so far (context.sync calls for Office.js). */
   readonly roundTrips: number;
+  /**
+   * Follow the sheets (the add-in's worksheet events, which Excel sends after a change): the returned
+   * function stops following. Absent where nobody else edits the workbook (files on disk).
+   */
+  watch?(handlers: SheetWatch): Promise<() => Promise<void>>;
+}
+
+export interface SheetWatch {
+  /** Cells changed (by the user, another add-in or Saiten itself): a qualified address. */
+  changed(address: string): void;
+  /** The selection moved: a qualified address. */
+  selected(address: string): void;
 }
 
 /** A problem the user can act on: the message says what to do. */

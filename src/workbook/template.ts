@@ -6,7 +6,7 @@ import type { CellInput, ScoreResult } from "../engine/types";
 import { isPercentFormat, jaText, normaliseText } from "../engine";
 import { numberFrom } from "../engine/normalise";
 import { dropFloatNoise } from "../numbers/round";
-import { withCode } from "../engine/text";
+import { choiceLabel, withCode } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
 import { walkTree } from "../rulebooks/tree";
@@ -99,15 +99,8 @@ export interface TemplateSpec {
   rows: TemplateRow[];
 }
 
-/** The standard template's dropdown text of an option or band (a comma would split Excel's list). */
-export function choiceLabel(code: string, label: unknown): string {
-  const t = label === undefined ? "" : jaText(label as never);
-  // Excel list validation separates items by commas.
-  const clean = (x: string) => x.replace(/[,，]/g, "、");
-  if (!t) return clean(code);
-  if (/^[A-Za-z0-9_]+$/.test(code) || normaliseText(t).startsWith(normaliseText(code))) return clean(t);
-  return clean(`${code} ${t}`);
-}
+/** The standard template's dropdown text of an option or band: the engine's, so messages name it alike. */
+export { choiceLabel };
 
 function choicesFor(ind: Indicator): string[] | undefined {
   switch (ind.kind) {

@@ -8,11 +8,9 @@
  * it to the workbook, and axe-core on the results and what-if views. Leaves a screenshot and the
  * click-to-results time in test-artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
-import { Browser, chromium, Locator, Page } from "playwright-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
 import { localText } from "../../src/engine/text";
 import type { IndicatorResult, ScoreResult } from "../../src/engine/types";
 import { findBundled } from "../../src/rulebooks/registry";
@@ -27,59 +25,21 @@ import { indicatorTitle } from "../../src/taskpane/model";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
 import { tempDir } from "../fixtures/temp-dir";
+import {
+  axeSeriousViolations,
+  checkPrerequisites,
+  launchChromium,
+  ROOT,
+  serveStatic,
+  StaticServer,
+  WEB,
+} from "./helpers";
 
-const ROOT = join(__dirname, "..", "..");
-const WEB = join(ROOT, "dist", "web");
 const SAMPLE = join(ROOT, "examples", "sample-kaigo-fy2026.xlsx");
 const ARTIFACTS = join(ROOT, "test-artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 const RULEBOOK_ID = "kaigo-municipal-fy2026";
 const ANSWER_SHEET = "回答";
 const SLOW = 120_000;
-
-// ---------------------------------------------------------------------------------------------------
-// A tiny static server for dist/web (127.0.0.1, random port).
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-interface StaticServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-function serveStatic(dir: string): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The expected figures, computed independently on the CLI side (ExcelJS + the engine, no browser).
@@ -222,34 +182,6 @@ async function timeClickToHeading(page: Page, target: Locator, heading: string):
   return (await handle.jsonValue()) as number;
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeSeriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  }
-  const violations: AxeViolation[] = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 // ---------------------------------------------------------------------------------------------------
 
 describe("preview in Chromium", () => {
@@ -261,32 +193,13 @@ describe("preview in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, "preview.html"))) {
-      throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
-    }
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`,
-      );
-    }
+    checkPrerequisites();
     expected = await scoreSample();
     whatIf = await pickWhatIfCase(expected);
     mkdirSync(ARTIFACTS, { recursive: true });
 
     server = await serveStatic(WEB);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     page.setDefaultTimeout(30_000);
     page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -354,7 +267,7 @@ describe("preview in Chromium", () => {
 
       expect(whatIf.after.total.points - expected.total.points).toBe(whatIf.points);
       const total = deltaFigure(page, "合計");
-      await expect(total.value).toHaveText(`${whatIf.after.total.points}/${whatIf.after.total.max}`);
+      await expect(total.value).toHaveText(`${whatIf.after.total.points}/${whatIf.after.total.max}点`);
       await expect(total.delta).toHaveText(`+${whatIf.points}点`);
       await expect(deltaFigure(page, "得点率").value).toHaveText(rateText(whatIf.after));
 
@@ -464,71 +377,3 @@ describe("preview in Chromium", () => {
   );
 });
 
-// ---------------------------------------------------------------------------------------------------
-// Small waiting matchers (jest's expect does not wait; Playwright's locators do).
-
-declare global {
-  namespace jest {
-    interface Matchers<R> {
-      toHaveText(text: string): Promise<R>;
-      toHaveValue(value: string): Promise<R>;
-      toHaveTextOrValue(re: RegExp): Promise<R>;
-      toHaveCount(n: number): Promise<R>;
-      toBeHiddenSoon(): Promise<R>;
-    }
-  }
-}
-
-/** Polls `read` until `ok` or 30 s. */
-async function poll<T>(
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  ms = 30_000,
-): Promise<{ pass: boolean; last: T }> {
-  const until = Date.now() + ms;
-  let last = await read();
-  while (!ok(last) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return { pass: ok(last), last };
-}
-
-const result = (pass: boolean, what: string) => ({ pass, message: () => what });
-
-expect.extend({
-  async toHaveText(loc: Locator, text: string) {
-    const { pass, last } = await poll(
-      async () => ((await loc.textContent()) ?? "").trim(),
-      (v) => v === text,
-    );
-    return result(pass, `expected text ${JSON.stringify(text)}, got ${JSON.stringify(last)}`);
-  },
-  async toHaveValue(loc: Locator, value: string) {
-    const { pass, last } = await poll(
-      () => loc.inputValue(),
-      (v) => v === value,
-    );
-    return result(pass, `expected value ${JSON.stringify(value)}, got ${JSON.stringify(last)}`);
-  },
-  async toHaveTextOrValue(loc: Locator, re: RegExp) {
-    const read = async () =>
-      loc.evaluate((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? "")));
-    const { pass, last } = await poll(read, (v) => re.test(v));
-    return result(pass, `expected ${re}, got ${JSON.stringify(last)}`);
-  },
-  async toHaveCount(loc: Locator, n: number) {
-    const { pass, last } = await poll(
-      () => loc.count(),
-      (v) => v === n,
-    );
-    return result(pass, `expected ${n} elements, got ${last}`);
-  },
-  async toBeHiddenSoon(loc: Locator) {
-    const { pass } = await poll(
-      () => loc.isVisible(),
-      (v) => !v,
-    );
-    return result(pass, "expected the element to disappear");
-  },
-});

@@ -120,6 +120,13 @@ test("issues select their cell; info is hidden until asked for", async () => {
   const items = within(issues).getAllByRole("listitem");
   expect(items[0].textContent).toMatch(/^誤り/);
   expect(items.some((li) => /A\.y3/.test(li.textContent ?? ""))).toBe(true);
+  // The message names the indicator by its name; its id only under 詳細.
+  const y3 = items.find((li) => /A\.y3/.test(li.textContent ?? ""))!;
+  const details = y3.querySelector("details")!;
+  const message = (y3.textContent ?? "").replace(details.textContent ?? "", "");
+  expect(message).toMatch(/会議を開催: 回答がありません/);
+  expect(message).not.toMatch(/A\.y3/);
+  expect(details.textContent).toContain("A.y3");
 });
 
 test("lost points: largest first; mark and clear the rows", async () => {
@@ -257,9 +264,20 @@ test("where to gain: by points, with the national share; one click into the scen
   const section = (await screen.findByRole("heading", { name: "得点を伸ばせる項目" })).closest(
     "section",
   ) as HTMLElement;
+  // Two lists, actions first, then results and rank; each by points.
+  const lists = within(section).getAllByRole("heading", { level: 3 });
+  expect(lists.map((h) => h.textContent)).toEqual([
+    "取組で得られる点（体制・取組）",
+    "実績・順位で決まる点（活動・成果）",
+  ]);
+  for (const h of lists) {
+    const own = within(h.closest("section") as HTMLElement).getAllByRole("listitem");
+    const gains = own.map((li) => Number(/\+(\d+)点/.exec(li.textContent ?? "")![1]));
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+  }
+  const results = within(lists[1].closest("section") as HTMLElement).getAllByRole("listitem");
+  expect(results.some((li) => /会議を開催/.test(li.textContent ?? ""))).toBe(false);
   const items = within(section).getAllByRole("listitem");
-  const gains = items.map((li) => Number(/\+(\d+)点/.exec(li.textContent ?? "")![1]));
-  expect([...gains].sort((a, b) => b - a)).toEqual(gains);
   const y3 = items.find((li) => /会議を開催/.test(li.textContent ?? ""))!;
   expect(y3.textContent).toContain("+8点");
   expect(y3.textContent).toContain("全国の達成 42.0%");

@@ -140,6 +140,9 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       await Promise.resolve();
       const summary: RunSummary = {
         result,
+        answerCells: Object.fromEntries(
+          result.indicators.map((i) => [i.id, cellOf(rb, i.id)]),
+        ),
         source: "template",
         answers,
         context,
@@ -213,7 +216,12 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       log("openPreviousFile", fileName);
       if (opts.tally && /tally|全国集計/.test(fileName))
         return { kind: "tally", tally: { ...opts.tally, fileName } };
-      return { kind: "workbook", rulebookId: opts.rulebooks[0].id, total: 10 };
+      return {
+        kind: "workbook",
+        rulebookId: opts.rulebooks[0].id,
+        fiscalYear: opts.rulebooks[0].fiscalYear - 1,
+        total: 10,
+      };
     },
     async usePreviousFromTally(code) {
       log("usePreviousFromTally", code);

@@ -42,8 +42,9 @@ test("reachable before scoring: the current map, with the count of unmapped indi
   expect(within(current).getByText("割り当て済み 2件・未割り当て 9件")).toBeTruthy();
   const items = within(current).getAllByRole("listitem");
   expect(items.map((li) => li.textContent)).toEqual([
-    expect.stringMatching(/^ア 計画を策定（A\.y1）.*回答セル 様式1!F5$/),
-    expect.stringMatching(/^その他（得点入力）（D\.pts）.*回答セル 様式1!F20 ・ 得点セル 様式1!G20$/),
+    // Ids only under 詳細.
+    expect.stringMatching(/^ア 計画を策定外す回答セル 様式1!F5詳細（指標ID など）A\.y1$/),
+    expect.stringMatching(/^その他（得点入力）外す回答セル 様式1!F20 ・ 得点セル 様式1!G20詳細（指標ID など）D\.pts$/),
   ]);
   await act(async () => {
     fireEvent.click(within(items[1]).getByRole("button", { name: "様式1!G20 をシートで選択" }));

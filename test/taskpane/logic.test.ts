@@ -35,10 +35,13 @@ import { MESSAGES, MessageKey, placeholders, translate } from "../../src/taskpan
 import {
   baseTexts,
   choiceLabel,
+  groupTitle,
   indexRulebook,
+  indicatorTitle,
   multiText,
   numberText,
   showAnswer,
+  answerText,
   valueToText,
 } from "../../src/taskpane/model";
 import { groupRows, lostCells, lostRows, nationalMean, visibleIssues } from "../../src/taskpane/results";
@@ -349,11 +352,28 @@ describe("answer texts", () => {
 
   test("answers shown to people", () => {
     const info = indexRulebook(miniRulebook).byId.get("B.m")!;
-    expect(showAnswer(info, "a、b", "ja")).toBe("a、b");
+    // Options by their labels, never by the keys the dropdown does not show.
+    expect(showAnswer(info, "a、b", "ja")).toBe("ア 医師会、イ 薬剤師会");
     expect(showAnswer(info, "なし", "en")).toBe("none");
     expect(showAnswer(info, "", "ja")).toBe("（未回答）");
     const c = indexRulebook(miniRulebook).byId.get("B.c")!;
     expect(showAnswer(c, "ア 全域で実施", "ja")).toBe("ア 全域で実施");
+  });
+
+  test("answers as cells hold them: the dropdown text, the option key, a list of keys, blank", () => {
+    const index = indexRulebook(miniRulebook);
+    const c = index.byId.get("B.c")!;
+    const m = index.byId.get("B.m")!;
+    expect(answerText(c, "ア 全域で実施", "ja")).toBe("ア 全域で実施");
+    expect(answerText(c, "イ", "ja")).toBe("イ 一部で実施");
+    expect(answerText(m, "c", "ja")).toBe("ウ 歯科医師会");
+    expect(answerText(m, "a, c", "ja")).toBe("ア 医師会、ウ 歯科医師会");
+    expect(answerText(m, ["b"], "ja")).toBe("イ 薬剤師会");
+    expect(answerText(m, "なし", "ja")).toBe("なし");
+    expect(answerText(c, null, "ja")).toBe("（未回答）");
+    expect(answerText(index.byId.get("A.y1"), "○", "ja")).toBe("○");
+    // Something the rulebook does not offer is shown as it is, not hidden.
+    expect(answerText(c, "たぶん", "ja")).toBe("たぶん");
   });
 
   test("sections: groups two levels down hold the editors", () => {
@@ -568,5 +588,27 @@ describe("i18n", () => {
     const source = files.join("\n");
     const unused = keys.filter((k) => !source.includes(`"${k}"`));
     expect(unused).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ names a clerk can tell apart
+
+describe("goal names", () => {
+  const kaigo = bundledRulebooks().find((r) => r.id === "kaigo-municipal-fy2026")!;
+
+  test("目標Ⅰ–Ⅳ under 推進 and under 支援 say which, in the tree and the what-if sections; Goal in English", () => {
+    const rows = groupRows(score(kaigo, {}, {}).groups);
+    const second = rows.flatMap((r) => r.children.map((c) => groupTitle(c, "ja")));
+    expect(second.filter((t) => /^推進 目標Ⅰ /.test(t))).toHaveLength(1);
+    expect(second.filter((t) => /^支援 目標Ⅰ /.test(t))).toHaveLength(1);
+    expect(new Set(second).size).toBe(second.length);
+    const sections = indexRulebook(kaigo).sections.map((s) => groupTitle(s, "en"));
+    expect(sections.some((t) => /^推進 Goal Ⅰ /.test(t))).toBe(true);
+    expect(sections.every((t) => !/目標/.test(t))).toBe(true);
+  });
+
+  test("no code repeated after a name that already ends with it", () => {
+    const info = indexRulebook(kaigo).byId.get("P_I_1_1.d")!;
+    expect(indicatorTitle(info, "ja")).toBe("地域の介護保険事業の特徴 エ");
   });
 });

@@ -15,13 +15,14 @@ import type {
   WorkbookPort,
   WriteRequest,
 } from "../../workbook/port";
-import { WorkbookError } from "../../workbook/port";
+import { type SheetWatch, WorkbookError } from "../../workbook/port";
 import { msg } from "../../messages";
 import { ALL_FEATURES, type ExcelFeatures, officeExcelSupport } from "./excel-support";
 
 /** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
 export type ExcelRun = <T>(
-  options: Excel.RunOptions,
+  /** Options for a new batch, or the context of an earlier one (to remove event handlers it added). */
+  options: Excel.RunOptions | Excel.RequestContext,
   batch: (context: Excel.RequestContext) => Promise<T>,
 ) => Promise<T>;
 
@@ -350,6 +351,39 @@ export class OfficeWorkbook implements WorkbookPort {
       const r = parseRef(range.address);
       return r.sheet ? qualified(r.sheet, absoluteAddress(r)) : null;
     });
+  }
+
+  /**
+   * Worksheet events on every sheet there is now (Worksheet.onChanged / onSelectionChanged, ExcelApi
+   * 1.7, so Office 2019 has them too): one batch to register, one to remove with the context that added
+   * them, as Office.js requires. Excel gives addresses without the sheet: the sheet is found by its id.
+   */
+  async watch(handlers: SheetWatch): Promise<() => Promise<void>> {
+    const added = await this.batch(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id, items/name");
+      this.roundTrips++;
+      await context.sync();
+      const names = new Map(sheets.items.map((s) => [s.id, s.name]));
+      const where = (id: string, address: string) => qualified(names.get(id) ?? "", address);
+      const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      for (const ws of sheets.items) {
+        results.push(
+          ws.onChanged.add(async (e) => handlers.changed(where(e.worksheetId, e.address))),
+          ws.onSelectionChanged.add(async (e) => handlers.selected(where(e.worksheetId, e.address))),
+        );
+      }
+      this.roundTrips++;
+      await context.sync();
+      return { context, results };
+    });
+    return async () => {
+      if (!added.results.length) return;
+      await this.run(added.context, async (context) => {
+        for (const r of added.results) r.remove();
+        await context.sync();
+      });
+    };
   }
 
   async select(ref: string): Promise<void> {

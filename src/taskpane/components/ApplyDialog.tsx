@@ -22,8 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellChange } from "../../app/pane-api";
 import { usePane } from "../context";
-import { RulebookIndex, titleOf } from "../model";
-import { showRaw } from "../results";
+import { answerText, RulebookIndex, titleOf } from "../model";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -81,7 +80,8 @@ export function ApplyDialog({ open, scenarioName, changes, index, busy, error, o
                           <TableCell className={styles.cell}>{c.cell}</TableCell>
                           <TableCell>{titleOf(index, c.indicatorId, lang)}</TableCell>
                           <TableCell className={styles.arrow}>
-                            {showRaw(c.before)} → {showRaw(c.after)}
+                            {answerText(index.byId.get(c.indicatorId), c.before, lang)} →{" "}
+                            {answerText(index.byId.get(c.indicatorId), c.after, lang)}
                           </TableCell>
                         </TableRow>
                       ))}

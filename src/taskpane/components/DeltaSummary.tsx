@@ -7,19 +7,21 @@ import type { Figures } from "../whatif";
 
 const useStyles = makeStyles({
   root: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    // Figures never wrap inside: each takes the width it needs and, on a narrow pane, a row of its own.
+    display: "flex",
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
     columnGap: tokens.spacingHorizontalS,
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
     margin: 0,
   },
+  item: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "6em", margin: 0 },
   cell: { display: "flex", flexDirection: "column", minWidth: 0, margin: 0 },
   value: {
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
   },
   delta: { fontWeight: tokens.fontWeightSemibold },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -32,7 +34,7 @@ export function DeltaSummary({ figures, digits }: { figures: Figures; digits: nu
   const tone = (n: number | null) =>
     n === null || Math.abs(n) < 1e-9 ? s.muted : n > 0 ? s.positive : s.negative;
   const figure = (label: string, value: string, change: number | null, changeText: string) => (
-    <div className={styles.cell}>
+    <div className={styles.item}>
       <dt className={styles.label}>{label}</dt>
       <dd className={styles.cell}>
         <span className={mergeClasses(styles.value, s.numeric)}>{value}</span>
@@ -46,8 +48,8 @@ export function DeltaSummary({ figures, digits }: { figures: Figures; digits: nu
         {figure(
           t("delta.points"),
           figures.max !== null
-            ? `${fmtNumber(figures.points, lang)}/${fmtNumber(figures.max, lang)}`
-            : fmtNumber(figures.points, lang),
+            ? `${fmtNumber(figures.points, lang)}/${t("points.unit", { n: fmtNumber(figures.max, lang) })}`
+            : t("points.unit", { n: fmtNumber(figures.points, lang) }),
           figures.deltaPoints,
           t("points.unit", { n: fmtSigned(figures.deltaPoints, lang) }),
         )}

@@ -30,6 +30,7 @@ import {
   ScanText20Regular,
   TableCellEdit20Regular,
 } from "@fluentui/react-icons";
+import { ANSWER_SHEET } from "../../workbook/template";
 import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormMapEntry, FormMapProposal } from "../../app/pane-api";
 import { Notice } from "./Notice";
@@ -166,9 +167,17 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
   const [limit, setLimit] = useState(PAGE);
   const busy = paneBusy || working !== null;
 
+  /** Indicators the standard answer sheet already gives a cell (they need no map). */
+  const [inTemplate, setInTemplate] = useState<ReadonlySet<string>>(new Set());
   const reload = useCallback(async () => {
-    const list = await api.formMap(rulebookId);
-    if (live.current) setEntries(list);
+    const [list, template] = await Promise.all([
+      api.formMap(rulebookId),
+      api.templateIndicators?.(rulebookId) ?? Promise.resolve([]),
+    ]);
+    if (live.current) {
+      setEntries(list);
+      setInTemplate(new Set(template));
+    }
   }, [api, rulebookId]);
 
   useEffect(() => {
@@ -206,7 +215,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
     () => sortEntries(entries ?? [], (id) => index?.byId.get(id)?.order),
     [entries, index],
   );
-  const unmapped = mappable.filter((i) => !byId.has(i.id)).length;
+  const unmapped = mappable.filter((i) => !byId.has(i.id) && !inTemplate.has(i.id)).length;
   const pickedInfo = picked ? index?.byId.get(picked) : undefined;
   const pickedEntry = picked ? byId.get(picked) : undefined;
   const options = useMemo(() => {
@@ -384,22 +393,28 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         >
           {t("formmap.current.heading")}
         </Body1Strong>
-        {entries && <Caption1>{t("formmap.current.counts", { mapped: entries.length, unmapped })}</Caption1>}
+        {entries && inTemplate.size > 0 && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{t("formmap.template", { n: inTemplate.size, sheet: ANSWER_SHEET })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {entries && (
+          <Caption1>
+            {t("formmap.current.counts", { mapped: entries.length + inTemplate.size, unmapped })}
+          </Caption1>
+        )}
         {bar("map")}
         {entries === null ? (
           note?.where !== "map" && <Spinner size="tiny" labelPosition="after" label={t("formmap.loading")} />
         ) : entries.length === 0 ? (
-          <Caption1>{t("formmap.current.none")}</Caption1>
+          inTemplate.size === 0 && <Caption1>{t("formmap.current.none")}</Caption1>
         ) : (
           <ul className={s.plainList}>
             {sorted.slice(0, limit).map((e) => {
               const name = nameOf(e.indicatorId);
               return (
                 <li key={e.indicatorId} className={styles.item}>
-                  <span className={styles.name}>
-                    {name}
-                    <span className={s.muted}>{paren(e.indicatorId, lang)}</span>
-                  </span>
+                  <span className={styles.name}>{name}</span>
                   <Button
                     size="small"
                     icon={<Delete16Regular />}
@@ -410,6 +425,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
                     {t("formmap.remove")}
                   </Button>
                   <Caption1 className={styles.detail}>{cellsOf(e)}</Caption1>
+                  <IdDetails id={e.indicatorId} />
                 </li>
               );
             })}
@@ -468,10 +484,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
                         })
                       }
                       label={
-                        <span className={styles.name}>
-                          {nameOf(p.indicatorId)}
-                          <span className={s.muted}>{paren(p.indicatorId, lang)}</span>
-                        </span>
+                        <span className={styles.name}>{nameOf(p.indicatorId)}</span>
                       }
                     />
                     <Caption1 className={styles.proposalDetail}>
@@ -618,5 +631,19 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
         {bar("share")}
       </section>
     </section>
+  );
+}
+
+/** An indicator's id, for whoever needs it, under 詳細 rather than in the clerk's text. */
+function IdDetails({ id }: { id: string }) {
+  const { t } = usePane();
+  const s = useShared();
+  return (
+    <details style={{ gridColumn: "1 / -1" }}>
+      <summary>
+        <Caption1>{t("details")}</Caption1>
+      </summary>
+      <Caption1 className={s.muted}>{id}</Caption1>
+    </details>
   );
 }

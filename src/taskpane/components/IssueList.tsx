@@ -21,7 +21,8 @@ import { useShared } from "../styles";
 const PAGE = 30;
 
 const useStyles = makeStyles({
-  item: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalXS },
+  item: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalXS },
+  details: { flexBasis: "100%", paddingInlineStart: "24px" },
   icon: { flexShrink: 0, marginBlockStart: "4px" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -111,14 +112,22 @@ export function IssueList({
                 >
                   <span>
                     <span className={s.visuallyHidden}>{sevText(issue.severity)}: </span>
-                    {lt(issue.message)}
+                    {plainMessage(issue, lt)}
                   </span>
                 </Button>
               ) : (
                 <span className={styles.text}>
                   <span className={s.visuallyHidden}>{sevText(issue.severity)}: </span>
-                  {lt(issue.message)}
+                  {plainMessage(issue, lt)}
                 </span>
+              )}
+              {issue.indicatorId && (
+                <details className={styles.details}>
+                  <summary>
+                    <Caption1>{t("details")}</Caption1>
+                  </summary>
+                  <Caption1 className={s.muted}>{issue.indicatorId}</Caption1>
+                </details>
               )}
             </li>
           ))}
@@ -131,4 +140,13 @@ export function IssueList({
       )}
     </section>
   );
+}
+
+/**
+ * The message without the indicator's id: the engine names an indicator as 「{id} {name}」
+ * (engine.indicator) for the command line; the pane keeps the name and shows the id under 詳細.
+ */
+function plainMessage(issue: Issue, lt: (t: Issue["message"]) => string): string {
+  const text = lt(issue.message);
+  return issue.indicatorId ? text.replace(`${issue.indicatorId} `, "") : text;
 }

@@ -14,8 +14,8 @@ import { useMemo } from "react";
 import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, sep } from "../format";
-import { RulebookIndex, titleOf } from "../model";
-import { lostCells, lostRows, showRaw } from "../results";
+import { answerText, RulebookIndex, titleOf } from "../model";
+import { lostCells, lostRows } from "../results";
 import { useShared } from "../styles";
 
 const useStyles = makeStyles({
@@ -108,7 +108,10 @@ export function LostList({ summary, index, busy, onSelectCell, onMark, onClearMa
                       after: fmtNumber(r.currentPoints, lang),
                     })}
                     {r.answerChanged &&
-                      `${sep(lang)}${t("lost.answer", { before: showRaw(r.previousAnswer), after: showRaw(r.currentAnswer) })}`}
+                      `${sep(lang)}${t("lost.answer", {
+                        before: answerText(index?.byId.get(r.id), r.previousAnswer, lang),
+                        after: answerText(index?.byId.get(r.id), r.currentAnswer, lang),
+                      })}`}
                   </Caption1>
                 </li>
               );

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import type { ReactNode } from "react";
+import { forwardRef, type ReactNode } from "react";
 
 export interface NoticeProps {
   intent: "error" | "success" | "info" | "warning";
@@ -15,16 +15,23 @@ export interface NoticeProps {
   dismissLabel: string;
   onDismiss: () => void;
   children: ReactNode;
+  /** Buttons that act on the notice (beside the dismiss button). */
+  actions?: ReactNode;
 }
 
-export function Notice({ intent, title, dismissLabel, onDismiss, children }: NoticeProps) {
+/** Focusable (tabIndex −1), so the pane can move focus to the notice of what the user just did. */
+export const Notice = forwardRef<HTMLDivElement, NoticeProps>(function Notice(
+  { intent, title, dismissLabel, onDismiss, children, actions },
+  ref,
+) {
   return (
-    <MessageBar intent={intent} layout="multiline">
+    <MessageBar ref={ref} tabIndex={-1} intent={intent} layout="multiline">
       <MessageBarBody>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {children}
       </MessageBarBody>
       <MessageBarActions
+        {...(actions ? { children: actions } : {})}
         containerAction={
           <Button
             appearance="transparent"
@@ -37,4 +44,4 @@ export function Notice({ intent, title, dismissLabel, onDismiss, children }: Not
       />
     </MessageBar>
   );
-}
+});

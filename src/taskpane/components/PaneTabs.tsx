@@ -5,8 +5,10 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, ReactNode, useRef } from "react";
 
 const useStyles = makeStyles({
+  // Narrow panes wrap whole tabs onto a second line; a label never breaks inside a word.
   list: {
     display: "flex",
+    flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     marginBlockStart: tokens.spacingVerticalM,
@@ -20,6 +22,8 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
+    whiteSpace: "nowrap",
+    wordBreak: "keep-all",
     paddingBlock: tokens.spacingVerticalS,
     paddingInline: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,

@@ -2,6 +2,7 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +20,12 @@ const useStyles = makeStyles({
   table: { tableLayout: "auto", width: "100%" },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   current: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  // A narrow pane scrolls the table sideways rather than squeezing names to a letter per line.
+  scroll: {
+    overflowX: "auto",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  name: { minWidth: "6em", wordBreak: "keep-all", overflowWrap: "normal" },
   nameButton: {
     minWidth: 0,
     paddingInline: 0,
@@ -52,7 +59,7 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
     const isCurrent = r.id !== null && r.id === currentId;
     return (
       <TableRow key={r.id ?? "base"} className={isCurrent ? styles.current : undefined}>
-        <TableCell>
+        <TableCell className={styles.name}>
           {r.id === null ? (
             r.name
           ) : (
@@ -67,9 +74,9 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
             </Button>
           )}
         </TableCell>
-        <TableCell className={styles.num}>{fmtNumber(r.figures.points, lang)}</TableCell>
+        <TableCell className={styles.num}>{t("points.unit", { n: fmtNumber(r.figures.points, lang) })}</TableCell>
         <TableCell className={styles.num}>
-          {r.id === null ? "―" : fmtSigned(r.figures.deltaPoints, lang)}
+          {r.id === null ? "―" : t("points.unit", { n: fmtSigned(r.figures.deltaPoints, lang) })}
         </TableCell>
         <TableCell className={styles.num}>{fmtRate(r.figures.ratePercent, digits)}</TableCell>
         {showGrant && (
@@ -81,7 +88,7 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
     );
   };
   return (
-    <div className={s.section}>
+    <div className={mergeClasses(s.section, styles.scroll)} tabIndex={0} role="group" aria-label={t("table.caption")}>
       <Table size="extra-small" className={styles.table} aria-label={t("table.caption")}>
         <TableHeader>
           <TableRow>

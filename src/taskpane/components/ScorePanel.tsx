@@ -14,8 +14,8 @@ import type { RunSummary } from "../../app/pane-api";
 import { render } from "../../messages";
 import { conflictReason } from "../../workbook/template";
 import { usePane } from "../context";
-import { fmtNumber, fmtRate, fmtSigned, paren, sep, fmtSignedFixed } from "../format";
-import type { MessageKey } from "../i18n";
+import { fiscalYearLabel, fmtNumber, fmtRate, fmtSigned, paren, sep, fmtSignedFixed } from "../format";
+import type { Lang, MessageKey } from "../i18n";
 import { useShared } from "../styles";
 import { JudgementBadge } from "./JudgementBadge";
 import { Trend } from "./Trend";
@@ -121,7 +121,7 @@ export function ScorePanel({ summary }: { summary: RunSummary }) {
       <Caption1 className={s.muted}>
         {[
           t(summary.source === "template" ? "source.template" : "source.names"),
-          summary.previousSource ? t(PREVIOUS_SOURCE[summary.previousSource]) : t("previous.none"),
+          summary.previousSource ? previousText(summary, t(PREVIOUS_SOURCE[summary.previousSource]), lang) : t("previous.none"),
           t("written", { n: summary.written }),
         ].join(sep(lang))}
       </Caption1>
@@ -141,4 +141,14 @@ export function ScorePanel({ summary }: { summary: RunSummary }) {
       )}
     </section>
   );
+}
+
+/** 「前年度: 指定したブック（令和7年度・R7.xlsx）」: which year and which file last year is. */
+function previousText(summary: RunSummary, source: string, lang: Lang): string {
+  const year =
+    summary.previousSource !== "column" && summary.comparison
+      ? fiscalYearLabel(summary.comparison.previousRulebook.fiscalYear, lang)
+      : null;
+  const what = [year, summary.previousFile].filter(Boolean).join(lang === "ja" ? "・" : ", ");
+  return what ? `${source}${paren(what, lang)}` : source;
 }

@@ -12,7 +12,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { ArrowUndo20Regular, DocumentArrowLeft20Regular } from "@fluentui/react-icons";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { errorText } from "../errors";
@@ -62,6 +62,12 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
   const styles = useStyles();
   const headingId = useId("whatif-heading");
   const [dialog, setDialog] = useState<DialogState>(CLOSED);
+  /** Focus returns to the button that opened the dialog when it is cancelled (WAI-ARIA dialog pattern). */
+  const applyButton = useRef<HTMLButtonElement>(null);
+  const cancelDialog = () => {
+    setDialog(CLOSED);
+    setTimeout(() => applyButton.current?.focus(), 0);
+  };
   const rulebookId = summary.result.rulebook.id;
   const changeCount = Object.keys(model.changes).length;
   const defaultName = useCallback((n: number) => t("scenario.defaultName", { n }), [t]);
@@ -111,9 +117,10 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
       </div>
       <div className={s.actions} style={{ marginBlockStart: tokens.spacingVerticalS }}>
         <Button
+          ref={applyButton}
           appearance="primary"
           icon={<DocumentArrowLeft20Regular />}
-          disabled={changeCount === 0 || dialog.open}
+          disabled={changeCount === 0}
           onClick={startApply}
         >
           {t("whatif.apply", { n: changeCount })}
@@ -167,7 +174,7 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
           busy={dialog.busy}
           error={dialog.error}
           onConfirm={confirm}
-          onCancel={() => setDialog(CLOSED)}
+          onCancel={cancelDialog}
         />
       )}
     </section>

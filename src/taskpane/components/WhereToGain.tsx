@@ -6,6 +6,7 @@ import {
   Caption1,
   Field,
   makeStyles,
+  mergeClasses,
   Select,
   Subtitle2,
   tokens,
@@ -16,7 +17,7 @@ import { useMemo, useState } from "react";
 import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { colon, fmtNumber, fmtShare } from "../format";
-import { GainItem, GainSort, sortGains, whereToGain } from "../gain";
+import { GainItem, gainKind, GainSort, sortGains, whereToGain } from "../gain";
 import { indicatorTitle, RulebookIndex } from "../model";
 import { useShared } from "../styles";
 import type { WhatIfModel } from "../useWhatIf";
@@ -47,12 +48,10 @@ interface Props {
 }
 
 export function WhereToGain({ index, summary, model, onAdd }: Props) {
-  const { t, lang, lt } = usePane();
+  const { t, lang } = usePane();
   const s = useShared();
-  const styles = useStyles();
   const headingId = useId("gain-heading");
   const [sort, setSort] = useState<GainSort>("points");
-  const [limit, setLimit] = useState(PAGE);
   const [added, setAdded] = useState<string | null>(null);
 
   // The scenario's own session: whereToGain tries each answer in it and puts the scenario's back.
@@ -103,58 +102,98 @@ export function WhereToGain({ index, summary, model, onAdd }: Props) {
       {sorted.length === 0 ? (
         <Caption1>{t("gain.none")}</Caption1>
       ) : (
-        <ul className={s.plainList}>
-          {sorted.slice(0, limit).map((item) => {
-            const info = index.byId.get(item.indicatorId)!;
-            const title = indicatorTitle(info, lang);
-            const target = item.target ? lt(item.target) : null;
-            return (
-              <li key={item.key} className={styles.item}>
-                <span className={styles.name}>
-                  {title}
-                  {target && (
-                    <span className={s.muted}>
-                      {colon(lang)}
-                      {target}
-                    </span>
-                  )}
-                </span>
-                <Button
-                  className={styles.add}
-                  size="small"
-                  icon={<Add16Regular />}
-                  aria-label={t("gain.addNamed", {
-                    name: target ? `${title}${colon(lang)}${target}` : title,
-                  })}
-                  onClick={() => {
-                    onAdd(item);
-                    setAdded(t("gain.added", { name: title }));
-                  }}
-                >
-                  {t("gain.add")}
-                </Button>
-                <Caption1 className={styles.figs}>
-                  <span className={styles.gain}>{t("gain.points", { n: fmtNumber(item.gain, lang) })}</span>
-                  {item.share !== null && (
-                    <span className={s.muted}>
-                      {t("gain.share", { share: fmtShare(item.share) })}
-                      {item.hitCount !== null && index.population
-                        ? t("gain.count", {
-                            n: fmtNumber(item.hitCount, lang),
-                            of: fmtNumber(index.population, lang),
-                          })
-                        : ""}
-                    </span>
-                  )}
-                </Caption1>
-              </li>
-            );
-          })}
-        </ul>
+        (["actions", "results"] as const).map((kind) => {
+          const list = sorted.filter((i) => gainKind(index, i.indicatorId) === kind);
+          return list.length ? (
+            <GainList
+              key={kind}
+              heading={t(kind === "actions" ? "gain.actions" : "gain.results")}
+              items={list}
+              index={index}
+              onAdd={(item, title) => {
+                onAdd(item);
+                setAdded(t("gain.added", { name: title }));
+              }}
+            />
+          ) : null;
+        })
       )}
-      {sorted.length > limit && (
+    </section>
+  );
+}
+
+/** One of the two lists: points from actions, or points that depend on results and rank. */
+function GainList({
+  heading,
+  items,
+  index,
+  onAdd,
+}: {
+  heading: string;
+  items: GainItem[];
+  index: RulebookIndex;
+  onAdd: (item: GainItem, title: string) => void;
+}) {
+  const { t, lang, lt } = usePane();
+  const s = useShared();
+  const styles = useStyles();
+  const headingId = useId("gain-list");
+  const [limit, setLimit] = useState(PAGE);
+  return (
+    <section aria-labelledby={headingId} className={s.section}>
+      <Subtitle2 as="h3" id={headingId} className={s.heading}>
+        {heading}
+      </Subtitle2>
+      <ul className={s.plainList}>
+        {items.slice(0, limit).map((item) => {
+          const info = index.byId.get(item.indicatorId)!;
+          const title = indicatorTitle(info, lang);
+          const target = item.target ? lt(item.target) : null;
+          return (
+            <li key={item.key} className={styles.item}>
+              <span className={styles.name}>
+                {title}
+                {target && (
+                  <span className={s.muted}>
+                    {colon(lang)}
+                    {target}
+                  </span>
+                )}
+              </span>
+              <Button
+                className={styles.add}
+                size="small"
+                icon={<Add16Regular />}
+                aria-label={t("gain.addNamed", {
+                  name: target ? `${title}${colon(lang)}${target}` : title,
+                })}
+                onClick={() => onAdd(item, title)}
+              >
+                {t("gain.add")}
+              </Button>
+              <Caption1 className={styles.figs}>
+                <span className={mergeClasses(styles.gain, s.numeric)}>
+                  {t("gain.points", { n: fmtNumber(item.gain, lang) })}
+                </span>
+                {item.share !== null && (
+                  <span className={s.muted}>
+                    {t("gain.share", { share: fmtShare(item.share) })}
+                    {item.hitCount !== null && index.population
+                      ? t("gain.count", {
+                          n: fmtNumber(item.hitCount, lang),
+                          of: fmtNumber(index.population, lang),
+                        })
+                      : ""}
+                  </span>
+                )}
+              </Caption1>
+            </li>
+          );
+        })}
+      </ul>
+      {items.length > limit && (
         <Button size="small" onClick={() => setLimit((l) => l + PAGE)}>
-          {t("more", { n: sorted.length - limit })}
+          {t("more", { n: items.length - limit })}
         </Button>
       )}
     </section>
