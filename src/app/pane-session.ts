@@ -42,17 +42,6 @@ import type {
 const SETTING_RULEBOOK = "saiten.rulebook";
 const SETTING_LANG = "saiten.lang";
 
-function infoOf(rb: Rulebook): RulebookInfo {
-  return {
-    id: rb.id,
-    title: localText(rb.title),
-    scheme: rb.scheme,
-    fiscalYear: rb.fiscalYear,
-    level: rb.level,
-    max: rb.root.max ?? null,
-  };
-}
-
 /** 令和7年度 / FY2025, for messages in either language. */
 function fiscalYearText(year: number): { ja: string; en: string } {
   const r = year - 2018;
