@@ -273,7 +273,7 @@ export class WorkbookPaneApi implements PaneApi {
     // Previewing must not write: when nothing was scored yet, read the answers without writing results.
     if (this.last?.rulebookId !== rulebookId) {
       const outcome = await runScoring(this.port, {
-        rulebook: this.rulebook(rulebookId),
+        rulebook: await this.loadRulebook(rulebookId),
         previous: this.previous,
         write: false,
       });
@@ -371,7 +371,7 @@ export class WorkbookPaneApi implements PaneApi {
   }
 
   async templateIndicators(rulebookId: string): Promise<string[]> {
-    const ids = indicatorIdsOf(this.rulebook(rulebookId));
+    const ids = indicatorIdsOf(await this.loadRulebook(rulebookId));
     const block = (await this.port.read({ used: [ANSWER_SHEET] })).used.get(ANSWER_SHEET);
     const t = block ? readTemplate(block, ids) : null;
     return t ? [...t.rows.keys()] : [];
