@@ -311,6 +311,8 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await dialog.waitFor();
       await page.keyboard.press("Escape");
       await page.waitForFunction(() => /^ブックに反映/.test(document.activeElement?.textContent ?? ""));
+      // The dialog leaves after its closing transition; on a busy machine its backdrop lingers a moment.
+      await dialog.waitFor({ state: "detached" });
 
       await apply.click();
       await dialog.getByRole("button", { name: "反映する" }).click();
