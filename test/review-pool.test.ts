@@ -27,10 +27,12 @@ const rulebook = miniRulebook;
 
 const fakeProcessor =
   (seen: string[] = []): Processor =>
-  async (data, file) => {
+  async (data, file, options) => {
     seen.push(file);
     // Finish out of order: later files return sooner.
     await new Promise((r) => setTimeout(r, 30 - Math.min(29, seen.length * 5)));
+    // As the real scorer does before ExcelJS, which reads every part: the whole package checked.
+    options.checked?.checkAll();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(data as unknown as ArrayBuffer);
     const v = Number(book.worksheets[0].getCell("A1").value);
@@ -95,8 +97,9 @@ describe("reviewFiles (in-process)", () => {
       "scored",
     ]);
     expect(records.filter((r) => r.status === "scored").map((r) => r.total?.points)).toEqual([10, 40, 80]);
-    // Only files that passed the checks reach the scorer.
-    expect(seen.map((f) => basename(f))).toEqual(["01.xlsx", "04.xlsx", "08.xlsx"]);
+    // Only files whose zip directory passed the checks reach the scorer; the parts are checked as
+    // the scorer reads them (07's sheet, over the row limit, is refused there).
+    expect(seen.map((f) => basename(f))).toEqual(["01.xlsx", "04.xlsx", "07-rows.xlsx", "08.xlsx"]);
     expect(progress[progress.length - 1]).toBe("8/8 08.xlsx");
     expect(files.map(sha)).toEqual(before);
     for (const r of records.filter((x) => x.status === "failed")) {

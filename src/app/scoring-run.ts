@@ -375,7 +375,7 @@ export async function runScoring(port: WorkbookPort, input: ScoringRunInput): Pr
     if (!historyBlock) req.addSheets!.push({ name: HISTORY_SHEET, hidden: true });
     req.blocks!.push(historyAppend(historyBlock, snapshotOf(result, input.now ?? new Date())));
     const targets = new Set(req.blocks!.map((b) => b.sheet));
-    const locked = first.sheets.find((s) => s.protected && targets.has(s.name));
+    const locked = first.sheets.find((s) => targets.has(s.name) && s.protected);
     if (locked) {
       throw new WorkbookError("protected", msg("run.protected", { sheet: locked.name }));
     }

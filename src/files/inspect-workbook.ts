@@ -1,9 +1,10 @@
 // A workbook's bytes checked before any parser sees them: what kind of file it is (with a message
-// for each kind that is not an .xlsx), and whether it stays within the limits once unpacked. Every
-// part is inflated once, never past the size its header declares nor past the budget, and the
-// worksheets' rows and cells are counted as bytes, so a zip bomb, a lying header or a million-row
-// sheet is refused at modest memory before ExcelJS or the fast reader builds anything from it.
-// Runs in Node and in the browser.
+// for each kind that is not an .xlsx), and whether it stays within the limits once unpacked. A part
+// is inflated once, never past the size its header declares nor past the budget, and a worksheet's
+// rows and cells are counted as bytes before it is parsed, so a zip bomb, a lying header or a
+// million-row sheet is refused at modest memory before ExcelJS or the fast reader builds anything
+// from it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that
+// reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber } from "../excel/a1";
 import type { Limits } from "./limits";
 import { mbText } from "./limits";
@@ -203,114 +204,167 @@ export class PackageRefused extends Error {
 }
 
 /**
+ * A workbook package checked in proportion to what is read. Made, it has checked what the zip's
+ * central directory says of every part (kind of file, size, number of parts, encryption, declared
+ * unpacked sizes, duplicate names); each part is inflated only when asked for, never past its
+ * declared size, counted against the unpacked budget, and — for a worksheet — its rows, cells and
+ * merged cells counted before anyone parses it; workbook.xml's names are checked likewise. A part
+ * never read is never inflated, so a bomb or an oversized sheet that no reader touches costs
+ * nothing; checkAll() inflates and checks the rest (before a reader that reads everything).
+ * Every refusal is a PackageRefused with the message for the user.
+ */
+export class CheckedPackage {
+  readonly entries: readonly ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly inflated = new Map<string, Uint8Array>();
+  private unpacked = 0;
+
+  constructor(
+    private readonly data: Uint8Array,
+    readonly file: string,
+    private readonly limits: Limits,
+    private readonly inflateRaw: InflateRaw = defaultInflateRaw,
+  ) {
+    if (data.length > limits.maxFileBytes)
+      this.refuse(
+        msg("file.too-large", {
+          file,
+          size: mbText(data.length),
+          limit: mbText(limits.maxFileBytes),
+          flag: "--max-file-mb",
+        }),
+      );
+    const kind = notAWorkbook(data, file);
+    if (kind) this.refuse(kind);
+    let entries: ZipEntry[] = [];
+    try {
+      entries = readDirectory(data);
+    } catch (e) {
+      if (e instanceof ZipFormatError) this.corrupt(msg("book.corrupt.directory"));
+      throw e;
+    }
+    this.entries = entries;
+    if (entries.length > limits.maxParts)
+      this.refuse(msg("book.too-many-parts", { file, n: entries.length, limit: limits.maxParts }));
+    if (entries.some((e) => e.flags & 1)) this.refuse(msg("book.encrypted", { file }));
+    const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+    if (declared > limits.maxUncompressedBytes) this.tooBig();
+    for (const e of entries) {
+      if (this.byName.has(e.name)) this.corrupt(msg("book.corrupt.duplicate", { part: e.name }));
+      this.byName.set(e.name, e);
+    }
+  }
+
+  private refuse(m: Message): never {
+    throw new PackageRefused(m);
+  }
+
+  private corrupt(where: Message): never {
+    return this.refuse(msg("book.corrupt", { file: this.file, where }));
+  }
+
+  private tooBig(): never {
+    return this.refuse(
+      msg("book.unpacked-too-large", { file: this.file, limit: mbText(this.limits.maxUncompressedBytes) }),
+    );
+  }
+
+  /** Inflated parts held so far (each once), by name. */
+  get parts(): ReadonlyMap<string, Uint8Array> {
+    return this.inflated;
+  }
+
+  /** The part's bytes, inflated and checked on first use; undefined when there is no such part. */
+  get(name: string): Uint8Array | undefined {
+    const done = this.inflated.get(name);
+    if (done) return done;
+    const e = this.byName.get(name);
+    if (!e || e.name.endsWith("/")) return undefined;
+    const bytes = this.inflate(e);
+    this.inflated.set(name, bytes);
+    this.unpacked += bytes.length;
+    if (this.unpacked > this.limits.maxUncompressedBytes) this.tooBig();
+    if (name === "xl/workbook.xml") {
+      const problem = namesProblem(text.decode(bytes), this.limits.maxCells);
+      if (problem) this.refuse(msg(problem.code, { file: this.file, name: problem.name, ref: problem.ref ?? "" }));
+    }
+    if (WORKSHEET.test(name)) this.countSheet(name, bytes);
+    return bytes;
+  }
+
+  /** Inflates and checks every part not read yet; what was counted. */
+  checkAll(): Inspected {
+    for (const e of this.entries) this.get(e.name);
+    return { parts: this.entries.length, unpackedBytes: this.unpacked };
+  }
+
+  private inflate(e: ZipEntry): Uint8Array {
+    let raw: Uint8Array;
+    try {
+      raw = entryBytes(this.data, e);
+    } catch (err) {
+      if (err instanceof ZipFormatError) return this.corrupt(msg("book.corrupt.truncated"));
+      throw err;
+    }
+    if (e.method === 0) {
+      if (raw.length !== e.uncompressedSize) this.corrupt(msg("book.corrupt.size", { part: e.name }));
+      return raw;
+    }
+    if (e.method !== 8) return this.corrupt(msg("book.corrupt.method", { part: e.name }));
+    try {
+      return this.inflateRaw(raw, e.uncompressedSize);
+    } catch (err) {
+      if (err instanceof InflateSizeError) return this.corrupt(msg("book.corrupt.size", { part: e.name }));
+      return this.corrupt(msg("book.corrupt.part", { part: e.name }));
+    }
+  }
+
+  private countSheet(part: string, bytes: Uint8Array): void {
+    const limits = this.limits;
+    const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
+    // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
+    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(bytes) : 0);
+    if (counted.rows > limits.maxRows)
+      this.refuse(
+        msg("book.too-many-rows", {
+          file: this.file,
+          sheet: this.sheetName(part),
+          rows: counted.rows.toLocaleString("en-US"),
+          limit: limits.maxRows.toLocaleString("en-US"),
+        }),
+      );
+    if (cells > limits.maxCells)
+      this.refuse(
+        msg("book.too-many-cells", {
+          file: this.file,
+          sheet: this.sheetName(part),
+          cells: cells.toLocaleString("en-US"),
+          limit: limits.maxCells.toLocaleString("en-US"),
+        }),
+      );
+  }
+
+  private sheetName(part: string): string {
+    const partText = (name: string) => {
+      const b = this.get(name);
+      return b ? text.decode(b) : undefined;
+    };
+    return (
+      sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase()) ??
+      part.slice(part.lastIndexOf("/") + 1)
+    );
+  }
+}
+
+/**
  * Throws PackageRefused with the message for the user when the bytes are not a usable workbook
- * package within the limits; returns what it counted otherwise.
+ * package within the limits (every part inflated and checked); returns what it counted otherwise.
  */
 export function inspectWorkbook(
   data: Uint8Array,
   file: string,
   limits: Limits,
   inflateRaw: InflateRaw = defaultInflateRaw,
-  /** Filled with every part as inflated here, so that a reader need not inflate them again. */
-  keep?: Map<string, Uint8Array>,
 ): Inspected {
-  const refuse = (m: Message): never => {
-    throw new PackageRefused(m);
-  };
-  if (data.length > limits.maxFileBytes)
-    refuse(
-      msg("file.too-large", {
-        file,
-        size: mbText(data.length),
-        limit: mbText(limits.maxFileBytes),
-        flag: "--max-file-mb",
-      }),
-    );
-  const kind = notAWorkbook(data, file);
-  if (kind) refuse(kind);
-  const corrupt = (where: Message) => refuse(msg("book.corrupt", { file, where }));
-  let entries: ZipEntry[] = [];
-  try {
-    entries = readDirectory(data);
-  } catch (e) {
-    if (e instanceof ZipFormatError) corrupt(msg("book.corrupt.directory"));
-    throw e;
-  }
-  if (entries.length > limits.maxParts)
-    refuse(msg("book.too-many-parts", { file, n: entries.length, limit: limits.maxParts }));
-  if (entries.some((e) => e.flags & 1)) refuse(msg("book.encrypted", { file }));
-  const tooBig = () => refuse(msg("book.unpacked-too-large", { file, limit: mbText(limits.maxUncompressedBytes) }));
-  const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-  if (declared > limits.maxUncompressedBytes) tooBig();
-  const seen = new Set<string>();
-  for (const e of entries) {
-    if (seen.has(e.name)) corrupt(msg("book.corrupt.duplicate", { part: e.name }));
-    seen.add(e.name);
-  }
-
-  const inflate = (e: ZipEntry): Uint8Array => {
-    let raw: Uint8Array;
-    try {
-      raw = entryBytes(data, e);
-    } catch (err) {
-      if (err instanceof ZipFormatError) return corrupt(msg("book.corrupt.truncated"));
-      throw err;
-    }
-    if (e.method === 0) {
-      if (raw.length !== e.uncompressedSize) corrupt(msg("book.corrupt.size", { part: e.name }));
-      return raw;
-    }
-    if (e.method !== 8) return corrupt(msg("book.corrupt.method", { part: e.name }));
-    try {
-      return inflateRaw(raw, e.uncompressedSize);
-    } catch (err) {
-      if (err instanceof InflateSizeError) return corrupt(msg("book.corrupt.size", { part: e.name }));
-      return corrupt(msg("book.corrupt.part", { part: e.name }));
-    }
-  };
-
-  const partText = (name: string): string | undefined => {
-    const e = entries.find((x) => x.name === name);
-    return e ? text.decode(inflate(e)) : undefined;
-  };
-  const sheetName = (part: string) =>
-    sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase()) ??
-    part.slice(part.lastIndexOf("/") + 1);
-
-  let unpacked = 0;
-  for (const e of entries) {
-    if (e.name.endsWith("/")) continue;
-    const bytes = inflate(e);
-    keep?.set(e.name, bytes);
-    unpacked += bytes.length;
-    if (unpacked > limits.maxUncompressedBytes) tooBig();
-    if (e.name === "xl/workbook.xml") {
-      const problem = namesProblem(text.decode(bytes), limits.maxCells);
-      if (problem) refuse(msg(problem.code, { file, name: problem.name, ref: problem.ref ?? "" }));
-    }
-    if (!WORKSHEET.test(e.name)) continue;
-    const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
-    const rows = counted.rows;
-    // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
-    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(bytes) : 0);
-    if (rows > limits.maxRows)
-      refuse(
-        msg("book.too-many-rows", {
-          file,
-          sheet: sheetName(e.name),
-          rows: rows.toLocaleString("en-US"),
-          limit: limits.maxRows.toLocaleString("en-US"),
-        }),
-      );
-    if (cells > limits.maxCells)
-      refuse(
-        msg("book.too-many-cells", {
-          file,
-          sheet: sheetName(e.name),
-          cells: cells.toLocaleString("en-US"),
-          limit: limits.maxCells.toLocaleString("en-US"),
-        }),
-      );
-  }
-  return { parts: entries.length, unpackedBytes: unpacked };
+  return new CheckedPackage(data, file, limits, inflateRaw).checkAll();
 }

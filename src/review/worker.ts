@@ -6,8 +6,9 @@ import { bilingual, msg, UserError } from "../messages";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import type { Rulebook } from "../rulebooks/schema";
 import type { FormMapFile } from "../workbook/form-map-detect";
-import { DEFAULT_LIMITS, failedRecord, precheck, refusedRecord, type Limits } from "../app/review/refusals";
+import { DEFAULT_LIMITS, failedRecord, openChecked, refusedRecord, refusedWhileRead, type Limits } from "../app/review/refusals";
 import type { ReviewRecord } from "../app/review/types";
+import { CheckedPackage } from "../files/inspect-workbook";
 
 export interface ReviewContext {
   rulebook: Rulebook;
@@ -23,8 +24,7 @@ export type Processor = (
     rulebook: Rulebook;
     map?: FormMapFile;
     limits?: Limits;
-    checked?: boolean;
-    parts?: ReadonlyMap<string, Uint8Array>;
+    checked?: CheckedPackage;
   },
 ) => Promise<ReviewRecord>;
 
@@ -48,15 +48,18 @@ export async function reviewFile(
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     return refusedRecord(file, msg("file.read-failed", { file }));
   }
-  // Checked here, once: only files that pass reach the scorer, which then need not check again.
-  const parts = new Map<string, Uint8Array>();
-  const rejected = precheck(data, file, limits, parts);
-  if (rejected) return rejected;
+  // Checked here (the directory; each part as it is read): only files that pass reach the scorer,
+  // which then need not check again.
+  const checked = openChecked(data, file, limits);
+  if (!(checked instanceof CheckedPackage)) return checked;
   try {
     const run = processor ?? (await processorOf());
-    return await run(data, file, { checked: true, rulebook: ctx.rulebook, map: ctx.map, limits, parts });
+    return await run(data, file, { checked, rulebook: ctx.rulebook, map: ctx.map, limits });
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
+    // A part refused by the package check as the scorer read it.
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
     // No library text reaches the reviewer: what failed is said, SAITEN_DEBUG shows the rest.
     if (process.env.SAITEN_DEBUG) console.error(e);
     return failedRecord(file, "failed", bilingual(msg("review.score-failed", { file })));

@@ -11,7 +11,7 @@ import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
-import { ZipParts } from "./zip";
+import { type PartSource, ZipParts } from "./zip";
 import { attr, decodeAgain, decodeText, scanXml } from "./xml";
 
 interface SheetEntry {
@@ -43,12 +43,12 @@ export class XlsxReader extends GridWorkbook {
     super();
   }
 
-  static async fromBuffer(data: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): Promise<XlsxReader> {
+  static async fromBuffer(data: Uint8Array, inflated?: PartSource): Promise<XlsxReader> {
     return XlsxReader.open(data, inflated);
   }
 
-  /** `inflated`: parts already inflated (by the package check), taken as they are. */
-  static open(data: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): XlsxReader {
+  /** `inflated`: where parts come from (the package check, which inflates each as it is asked for). */
+  static open(data: Uint8Array, inflated?: PartSource): XlsxReader {
     const zip = new ZipParts(data, undefined, inflated);
     const wbXml = zip.text("xl/workbook.xml");
     const relsXml = zip.text("xl/_rels/workbook.xml.rels");
@@ -212,10 +212,15 @@ export class XlsxReader extends GridWorkbook {
   }
 
   protected sheetInfo(): SheetInfo[] {
+    // Protection is looked up only when asked for (before a write): reading it means inflating the
+    // sheet, and a read-only run asks for no sheet but the few it reads.
+    const reader = this;
     return this.sheets.map((e) => ({
       name: e.name,
       visible: e.state === "visible" || e.state === undefined,
-      protected: this.isProtected(e),
+      get protected() {
+        return reader.isProtected(e);
+      },
     }));
   }
 

@@ -13,11 +13,20 @@ import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../
 // ignoreBOM keeps a BOM in the decoded text, as Buffer's toString did: text() drops it itself.
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
+/**
+ * Parts inflated elsewhere, by name: a map of parts, or the package check, which inflates (and
+ * checks) a part when it is first asked for and has read the central directory already.
+ */
+export interface PartSource {
+  get(name: string): Uint8Array | undefined;
+  readonly entries?: readonly ZipEntry[];
+}
+
 /** The fast reader's view of a package: anything unusual is Unsupported, so the caller falls back. */
-function directoryOf(data: Uint8Array): Map<string, ZipEntry> {
-  let list: ZipEntry[];
+function directoryOf(data: Uint8Array, known?: readonly ZipEntry[]): Map<string, ZipEntry> {
+  let list: readonly ZipEntry[];
   try {
-    list = readDirectory(data);
+    list = known ?? readDirectory(data);
   } catch (e) {
     if (e instanceof ZipFormatError) throw new Unsupported("zip: bad central directory");
     throw e;
@@ -37,10 +46,10 @@ export class ZipParts {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly inflateRaw: InflateRaw = defaultInflateRaw,
-    /** Parts inflated before (and checked against their declared sizes there), by name. */
-    private readonly inflated?: ReadonlyMap<string, Uint8Array>,
+    /** Where parts come from when it has them (inflated and checked against their declared sizes there). */
+    private readonly inflated?: PartSource,
   ) {
-    this.entries = directoryOf(bytes);
+    this.entries = directoryOf(bytes, inflated?.entries);
   }
 
   has(name: string): boolean {

@@ -1,9 +1,10 @@
 // A workbook's bytes checked before anything parses them (the shared inspection: kind of file, limits
-// on size, unpacked bytes, parts, rows and cells), as review records: one bad file never stops the batch.
+// on size, unpacked bytes, parts, rows and cells — each part as it is read), as review records: one
+// bad file never stops the batch.
 import type { LocalText } from "../../engine/types";
 import { type Limits, WORKBOOK_LIMITS } from "../../files/limits";
 import { bilingual, type Message, type MessageCode } from "../../messages";
-import { inspectWorkbook, PackageRefused } from "../../files/inspect-workbook";
+import { CheckedPackage, PackageRefused } from "../../files/inspect-workbook";
 import type { ReviewRecord } from "./types";
 
 export type { Limits } from "../../files/limits";
@@ -56,21 +57,35 @@ export function refusedRecord(file: string, m: Message): ReviewRecord {
   return failedRecord(file, reasonCodeOf(m.code), bilingual(m));
 }
 
-/**
- * A failed record when the bytes must not (or cannot) be loaded, else null. `parts`, when given,
- * receives the parts inflated by the check (the fast reader takes them instead of inflating again).
- */
-export function precheck(
-  data: Uint8Array,
-  file: string,
-  limits: Limits = DEFAULT_LIMITS,
-  parts?: Map<string, Uint8Array>,
-): ReviewRecord | null {
+/** A failed record when the bytes must not (or cannot) be loaded, every part checked; else null. */
+export function precheck(data: Uint8Array, file: string, limits: Limits = DEFAULT_LIMITS): ReviewRecord | null {
+  const pkg = openChecked(data, file, limits);
+  if (!(pkg instanceof CheckedPackage)) return pkg;
   try {
-    inspectWorkbook(data, file, limits, undefined, parts);
+    pkg.checkAll();
     return null;
   } catch (e) {
-    if (e instanceof PackageRefused) return refusedRecord(file, e.detail);
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
     throw e;
   }
+}
+
+/**
+ * The package checked as far as its central directory (CheckedPackage: every part is checked when
+ * it is read), or a failed record when the bytes must not (or cannot) be loaded.
+ */
+export function openChecked(data: Uint8Array, file: string, limits: Limits = DEFAULT_LIMITS): CheckedPackage | ReviewRecord {
+  try {
+    return new CheckedPackage(data, file, limits);
+  } catch (e) {
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
+    throw e;
+  }
+}
+
+/** A failed record for a package refused while it was read, else undefined. */
+export function refusedWhileRead(file: string, e: unknown): ReviewRecord | undefined {
+  return e instanceof PackageRefused ? refusedRecord(file, e.detail) : undefined;
 }

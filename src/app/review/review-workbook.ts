@@ -21,7 +21,8 @@ import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
 import { bilingual, msg } from "../../messages";
 import { RangeTooLarge } from "../../workbook/port";
 import { Unsupported } from "../../adapters/xlsx/errors";
-import { failedRecord, precheck, refusedRecord } from "./refusals";
+import { failedRecord, openChecked, refusedRecord, refusedWhileRead } from "./refusals";
+import { CheckedPackage } from "../../files/inspect-workbook";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";
 import type { GroupFigure, ReviewRecord } from "./types";
 
@@ -30,10 +31,11 @@ export interface ProcessOptions {
   limits?: Limits;
   /** A form map (saiten.formmap/1) for workbooks with neither the template nor saiten.a.* names. */
   map?: FormMapFile;
-  /** The bytes already passed the package check (the worker checks before it hands a file over). */
-  checked?: boolean;
-  /** The parts that check inflated, by name (read instead of inflating them again). */
-  parts?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The package as the worker checked it (its directory; each part is checked as it is read), so
+   * that it is not read twice.
+   */
+  checked?: CheckedPackage;
 }
 
 function figure(g: {
@@ -67,20 +69,23 @@ export async function processWorkbook(
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
   // The bytes are checked first (kind of file, limits). Then the fast read-only reader, which parses
-  // only the parts the scoring asks for; what it does not support falls back to loading the whole
+  // (and has checked) only the parts the scoring asks for; what it does not support falls back to loading the whole
   // book with ExcelJS, so a record is never worse than ExcelJS alone would give.
+  // The fast reader has each part checked as it reads it (a part it never reads is never inflated);
+  // ExcelJS reads every part, so the whole package is checked before it is handed over.
   const limits = options.limits ?? WORKBOOK_LIMITS;
-  let parts = options.parts;
-  if (!options.checked) {
-    const inflated = new Map<string, Uint8Array>();
-    const refused = precheck(data, file, limits, inflated);
-    if (refused) return refused;
-    parts = inflated;
+  let pkg = options.checked;
+  if (!pkg) {
+    const checked = openChecked(data, file, limits);
+    if (!(checked instanceof CheckedPackage)) return checked;
+    pkg = checked;
   }
   let fast: XlsxReader | undefined;
   try {
-    fast = await XlsxReader.fromBuffer(data, parts);
+    fast = await XlsxReader.fromBuffer(data, pkg);
   } catch (e) {
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
     if (!(e instanceof Unsupported)) throw e;
     fast = undefined;
   }
@@ -90,10 +95,19 @@ export async function processWorkbook(
     try {
       return await scoreOrExplain(reader, file, options, () => reader.isEmpty());
     } catch (e) {
+      const refused = refusedWhileRead(file, e);
+      if (refused) return refused;
       if (e instanceof RangeTooLarge) return tooManyCells(file, e);
       // What the fast reader does not handle the way ExcelJS does goes to ExcelJS.
       if (!(e instanceof Unsupported)) throw e;
     }
+  }
+  try {
+    pkg.checkAll();
+  } catch (e) {
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
+    throw e;
   }
 
   // Loaded only now: a worker whose files all suit the fast reader never pays for loading ExcelJS.

@@ -1,0 +1,120 @@
+// Hostile parts that the fast reader never reads. The review checks a package in proportion to what it
+// reads: every part's directory entry (count, declared sizes, names, encryption) before anything, and
+// a part's bytes only when a reader inflates it. So a bomb whose headers lie, or a sheet over the row
+// limit, in a sheet nobody reads is never inflated: the file is scored, at bounded memory and time.
+// Declared sizes still refuse a bomb wherever it sits; a file that goes to ExcelJS (which reads
+// every part) has every part checked first; other commands check every part as before.
+import { mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import * as zlib from "zlib";
+import { entryBytes, readDirectory } from "../../src/files/zip-directory";
+import {
+  answerBook,
+  expectClean,
+  folderHashes,
+  freshDir,
+  GIB,
+  KAIGO,
+  put,
+  runBin,
+  runWithin,
+  zerosDeflated,
+  zip,
+  type ZipPart,
+} from "./build";
+
+interface Summary {
+  files: { scored: number; failed: number };
+  failures: { file: string; reasonCode: string }[];
+}
+
+/** An answer workbook with a second sheet 別表 (rows of numbers), and the name of that sheet's part. */
+async function bookWithExtraSheet(rows = 100): Promise<{ parts: ZipPart[]; extra: string }> {
+  const data = await answerBook(KAIGO, {
+    answers: { "P_I_1_1.a": "○" },
+    name: "別表町",
+    code: "011002",
+    edit: (_ws, _rows, book) => {
+      const ws = book.addWorksheet("別表");
+      for (let r = 1; r <= rows; r++) ws.getCell(r, 1).value = r;
+    },
+  });
+  const parts: ZipPart[] = readDirectory(data).map((e) => ({
+    name: e.name,
+    data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
+  }));
+  const text = (name: string) => Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
+  const rid = /<sheet [^>]*name="別表"[^>]*r:id="([^"]+)"/.exec(text("xl/workbook.xml"))![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text("xl/_rels/workbook.xml.rels"))![1];
+  return { parts, extra: `xl/${target.replace(/^\/?(xl\/)?/, "")}` };
+}
+
+/** The parts with the named one replaced by 1 GiB of deflated zeros whose headers say `declared` bytes. */
+function withBomb(parts: ZipPart[], name: string, declared?: number): Uint8Array {
+  return zip(
+    parts.map((p) =>
+      p.name === name ? { name, deflated: { bytes: zerosDeflated(GIB), size: GIB }, declaredSize: declared } : p,
+    ),
+  );
+}
+
+async function review(inbox: string, dir: string, ...extra: string[]): Promise<Summary> {
+  const json = join(dir, "summary.json");
+  const r = await runWithin(60_000, "review", inbox, "--rulebook", KAIGO, "--json", json, "--jobs", "1", "--quiet", ...extra);
+  expectClean(r.out, r.err);
+  return JSON.parse(readFileSync(json, "utf8")) as Summary;
+}
+
+describe("parts the fast reader never reads", () => {
+  test("a bomb whose headers lie, in a sheet no one reads: never inflated — scored, in a 256 MB heap, in seconds", async () => {
+    const dir = freshDir("unread-liar");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const { parts, extra } = await bookWithExtraSheet();
+    const file = put(inbox, "a市.xlsx", withBomb(parts, extra, 2048));
+    const before = folderHashes(inbox);
+    const json = join(dir, "summary.json");
+    const r = await runBin(["review", inbox, "--rulebook", KAIGO, "--json", json, "--jobs", "1", "--quiet"], {
+      timeoutMs: 60_000,
+    });
+    expect({ timedOut: r.timedOut, signal: r.signal, code: r.code }).toEqual({ timedOut: false, signal: null, code: 0 });
+    expectClean(r.out, r.err);
+    const summary = JSON.parse(readFileSync(json, "utf8")) as Summary;
+    expect(summary.files).toMatchObject({ scored: 1, failed: 0 });
+    expect(folderHashes(inbox)).toEqual(before);
+
+    // `score` reads the workbook through the full check: the lying part is found and refused.
+    const s = await runBin(["score", file], { timeoutMs: 60_000 });
+    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({ timedOut: false, signal: null, code: 2 });
+    expectClean(s.out, s.err);
+    expect(s.err).toMatch(/a市\.xlsx/);
+  });
+
+  test("a bomb with honest headers in a sheet no one reads is still refused, from the declared sizes", async () => {
+    const dir = freshDir("unread-honest-bomb");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const { parts, extra } = await bookWithExtraSheet();
+    const file = put(inbox, "b町.xlsx", withBomb(parts, extra));
+    const summary = await review(inbox, dir);
+    expect(summary.failures).toEqual([expect.objectContaining({ file, reasonCode: "too-large" })]);
+  });
+
+  test("a sheet over the row limit: harmless while unread; refused before a file goes to ExcelJS", async () => {
+    const dir = freshDir("unread-rows");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const { parts } = await bookWithExtraSheet(300);
+    const answerSheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+    const answerRows = (Buffer.from(answerSheet.data as Uint8Array).toString("utf8").match(/<row /g) ?? []).length;
+    // A limit the answer sheet keeps and 別表 exceeds.
+    const maxRows = String(answerRows + 10);
+    expect(Number(maxRows)).toBeLessThan(300);
+    put(inbox, "c村.xlsx", zip(parts));
+    // A sheet part no sheet lists makes the fast reader hand the file to ExcelJS, which reads all.
+    const fallback = put(inbox, "d市.xlsx", zip([...parts, { name: "xl/worksheets/sheet90.xml", data: "<worksheet/>" }]));
+    const summary = await review(inbox, dir, "--max-rows", maxRows);
+    expect(summary.files).toMatchObject({ scored: 1, failed: 1 });
+    expect(summary.failures).toEqual([expect.objectContaining({ file: fallback, reasonCode: "too-many-rows" })]);
+  });
+});
