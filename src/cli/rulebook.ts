@@ -9,12 +9,14 @@ import { msg, UserError } from "../messages";
 import { bundledRulebooks } from "../rulebooks/registry";
 import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
 import { checkRulebook } from "../rulebooks/validate";
-import { tableBookBytes, tableBookFrom } from "../adapters/exceljs/score-table-xlsx";
 import { ANSWER_SHEET } from "../workbook/template";
-import { createTemplateWorkbook } from "../adapters/exceljs/template-xlsx";
 import type { Cli } from "./context";
 import { isTableFile, loadRulebook } from "./load";
 import { limitOptions, limitsFrom } from "./options";
+
+// ExcelJS (about 0.3 s to load) only for the commands that read or write a 配点表 or a template:
+// every saiten command loads this module, and most never touch ExcelJS.
+const scoreTableXlsx = () => import("../adapters/exceljs/score-table-xlsx");
 
 interface Problem {
   severity: "error" | "warning";
@@ -26,7 +28,7 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
   const limits = limitsFrom({ ...TEXT_LIMITS, ...WORKBOOK_LIMITS, maxFileBytes: TEXT_LIMITS.maxFileBytes }, opts);
   const input = await cli.files.read(file, limits);
   if (isTableFile(file, input.bytes)) {
-    const res = tableToRulebook(await tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
+    const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
     const problems: Problem[] = res.problems.map((p) => ({
       severity: p.severity,
       where: p.cell ?? p.sheet,
@@ -77,6 +79,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
       const cli = root.withForce(opts.force);
       const rb = await loadRulebook(cli, opts.rulebook);
       await cli.files.checkOutput(opts.out);
+      const { createTemplateWorkbook } = await import("../adapters/exceljs/template-xlsx");
       await cli.files.write(opts.out, new Uint8Array(await createTemplateWorkbook(rb).xlsx.writeBuffer()));
       cli.say(msg("template.written", { out: opts.out, id: rb.id, sheet: ANSWER_SHEET }));
     });
@@ -105,7 +108,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
     const cli = root.withForce(opts.force);
     const input = await cli.files.read(file, limitsFrom(WORKBOOK_LIMITS, opts));
     if (opts.out) await cli.files.checkOutput(opts.out);
-    const res = tableToRulebook(await tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
+    const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
     printProblems(
       cli,
       res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: cli.text(p.detail) })),
@@ -127,7 +130,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
       const cli = root.withForce(opts.force);
       const rb = await loadRulebook(cli, ref);
       await cli.files.checkOutput(opts.out);
-      await cli.files.write(opts.out, await tableBookBytes(rulebookToTable(rb)));
+      await cli.files.write(opts.out, await (await scoreTableXlsx()).tableBookBytes(rulebookToTable(rb)));
       cli.say(msg("rulebook.exported", { out: opts.out, id: rb.id }));
     });
 }

@@ -13,7 +13,6 @@ import { rank } from "../engine/rank";
 import { resolveSizeClass } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
 import { columnLetters } from "../excel/a1";
-import { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { CellData, WorkbookPort } from "../workbook/port";
 import { Unsupported, XlsxReader } from "../adapters/xlsx";
 import { computeBenchmarks, lowScoreLine } from "./benchmarks";
@@ -107,6 +106,9 @@ async function openPort(data: Uint8Array): Promise<WorkbookPort> {
     return XlsxReader.open(data);
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
+    // ExcelJS loaded only for a tally the fast reader does not take (this module is loaded by every
+    // command that reads a previous year, through the tally's JSON schema).
+    const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
     return ExcelJsWorkbook.fromBuffer(data);
   }
 }
