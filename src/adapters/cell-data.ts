@@ -6,13 +6,18 @@ import type { CellData } from "../workbook/port";
 
 /** A cell value, in the shape ExcelJS's `cell.value` has, with its number format, as CellData. */
 export function cellValueData(v: unknown, numFmt: string | undefined): CellData {
+  // Empty cells and plain values first, without the helper below: a read builds one of these for
+  // every cell of a used range, most of them empty.
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
+    const d: CellData = { value: v ?? null };
+    if (numFmt) d.numFmt = numFmt;
+    return d;
+  }
   const out = (value: CellData["value"], extra: Partial<CellData> = {}): CellData => {
     const d: CellData = { value, ...extra };
     if (numFmt) d.numFmt = numFmt;
     return d;
   };
-  if (v === null || v === undefined) return out(null);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return out(v);
   if (v instanceof Date) return out(v);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
