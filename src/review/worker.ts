@@ -2,37 +2,13 @@
 // files itself, checks the limits, scores, and posts back only the compact ReviewRecord: workbook
 // objects never leave the thread. Loaded as compiled JS (dist/review/worker.js) by pool.ts.
 import { readInputFile } from "../files/disk";
-import { bilingual, msg, UserError } from "../messages";
+import { msg, UserError } from "../messages";
 import { isMainThread, parentPort, workerData } from "worker_threads";
-import type { Rulebook } from "../rulebooks/schema";
-import type { FormMapFile } from "../workbook/form-map-detect";
-import { DEFAULT_LIMITS, failedRecord, openChecked, refusedRecord, refusedWhileRead, type Limits } from "../app/review/refusals";
+import { DEFAULT_LIMITS, refusedRecord } from "../app/review/refusals";
+import { type Processor, type ReviewContext, reviewBytes } from "../app/review/review-bytes";
 import type { ReviewRecord } from "../app/review/types";
-import { CheckedPackage } from "../files/inspect-workbook";
 
-export interface ReviewContext {
-  rulebook: Rulebook;
-  map?: FormMapFile;
-  limits?: Limits;
-}
-
-/** Scores the bytes of one workbook; what pool tests inject in place of processWorkbook. */
-export type Processor = (
-  data: Uint8Array,
-  file: string,
-  options: {
-    rulebook: Rulebook;
-    map?: FormMapFile;
-    limits?: Limits;
-    checked?: CheckedPackage;
-  },
-) => Promise<ReviewRecord>;
-
-let defaultProcessor: Processor | undefined;
-async function processorOf(): Promise<Processor> {
-  if (!defaultProcessor) defaultProcessor = (await import("../app/review/review-workbook")).processWorkbook;
-  return defaultProcessor;
-}
+export type { Processor, ReviewContext };
 
 /** Reads (read-only), checks and scores one file. Never throws: every failure is a failed record. */
 export async function reviewFile(
@@ -48,22 +24,10 @@ export async function reviewFile(
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     return refusedRecord(file, msg("file.read-failed", { file }));
   }
-  // Checked here (the directory; each part as it is read): only files that pass reach the scorer,
-  // which then need not check again.
-  const checked = openChecked(data, file, limits);
-  if (!(checked instanceof CheckedPackage)) return checked;
-  try {
-    const run = processor ?? (await processorOf());
-    return await run(data, file, { checked, rulebook: ctx.rulebook, map: ctx.map, limits });
-  } catch (e) {
-    if (e instanceof UserError) return refusedRecord(file, e.detail);
-    // A part refused by the package check as the scorer read it.
-    const refused = refusedWhileRead(file, e);
-    if (refused) return refused;
-    // No library text reaches the reviewer: what failed is said, SAITEN_DEBUG shows the rest.
+  // What failed beyond the file's fault: shown under SAITEN_DEBUG, never to the reviewer.
+  return reviewBytes(data, file, ctx, processor, (e) => {
     if (process.env.SAITEN_DEBUG) console.error(e);
-    return failedRecord(file, "failed", bilingual(msg("review.score-failed", { file })));
-  }
+  });
 }
 
 export interface WorkerInit {

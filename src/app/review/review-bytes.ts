@@ -5,8 +5,8 @@ import type { Rulebook } from "../../rulebooks/schema";
 import type { FormMapFile } from "../../workbook/form-map-detect";
 import { type Limits, mbText } from "../../files/limits";
 import { bilingual, type Message, msg, UserError } from "../../messages";
-import { DEFAULT_LIMITS, failedRecord, precheck, refusedRecord } from "./refusals";
-import { processWorkbook } from "./review-workbook";
+import { CheckedPackage } from "../../files/inspect-workbook";
+import { DEFAULT_LIMITS, failedRecord, openChecked, refusedRecord, refusedWhileRead } from "./refusals";
 import type { ReviewRecord } from "./types";
 
 export interface ReviewContext {
@@ -25,15 +25,46 @@ export function timeoutMessage(file: string, limits: Limits = DEFAULT_LIMITS): M
   return msg("file.timeout", { file, seconds: Math.round(limits.timeoutMs / 1000), flag: "--timeout-s" });
 }
 
-export async function reviewBytes(data: Uint8Array, file: string, ctx: ReviewContext): Promise<ReviewRecord> {
+/** Scores the bytes of one workbook; what pool tests inject in place of processWorkbook. */
+export type Processor = (
+  data: Uint8Array,
+  file: string,
+  options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits; checked?: CheckedPackage },
+) => Promise<ReviewRecord>;
+
+let defaultProcessor: Processor | undefined;
+async function processorOf(): Promise<Processor> {
+  // Loaded with the first file: a shell that only lists or refuses files never pays for the scorer.
+  if (!defaultProcessor) defaultProcessor = (await import("./review-workbook")).processWorkbook;
+  return defaultProcessor;
+}
+
+/**
+ * The one review of a file's bytes, behind the CLI's worker threads and the pane's Web Workers.
+ * `onUnexpected` sees a failure that is not the file's fault (the CLI shows it under SAITEN_DEBUG).
+ */
+export async function reviewBytes(
+  data: Uint8Array,
+  file: string,
+  ctx: ReviewContext,
+  processor?: Processor,
+  onUnexpected?: (e: unknown) => void,
+): Promise<ReviewRecord> {
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   if (data.byteLength > limits.maxFileBytes) return refusedRecord(file, tooLargeMessage(file, data.byteLength, limits));
-  const rejected = precheck(data, file, limits);
-  if (rejected) return rejected;
+  // Checked here (the directory; each part as it is read): only files that pass reach the scorer,
+  // which then need not check again.
+  const checked = openChecked(data, file, limits);
+  if (!(checked instanceof CheckedPackage)) return checked;
   try {
-    return await processWorkbook(data, file, { checked: true, rulebook: ctx.rulebook, map: ctx.map, limits });
+    const run = processor ?? (await processorOf());
+    return await run(data, file, { checked, rulebook: ctx.rulebook, map: ctx.map, limits });
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
+    // A part refused by the package check as the scorer read it.
+    const refused = refusedWhileRead(file, e);
+    if (refused) return refused;
+    onUnexpected?.(e);
     // No library text reaches the reviewer: what failed is said.
     return failedRecord(file, "failed", bilingual(msg("review.score-failed", { file })));
   }
