@@ -102,6 +102,14 @@ export async function axeSeriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   }
+  // Colours are judged at rest: a button that was just enabled fades in, and a contrast measured
+  // mid-transition is not what the clerk reads.
+  // (Endless ones, such as a spinner's, are not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
   const violations: AxeViolation[] = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> } }
