@@ -309,6 +309,8 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await apply.click();
       const dialog = page.getByRole("alertdialog");
       await dialog.waitFor();
+      // Escape goes to the dialog once it holds the focus (Fluent moves it in after opening).
+      await page.waitForFunction(() => Boolean(document.activeElement?.closest("[role=alertdialog]")));
       await page.keyboard.press("Escape");
       await page.waitForFunction(() => /^ブックに反映/.test(document.activeElement?.textContent ?? ""));
       // The dialog leaves after its closing transition; on a busy machine its backdrop lingers a moment.
