@@ -107,10 +107,19 @@ describe("precheck (limits and bad files)", () => {
 
   it("rejects a file over the size limit, naming the limit and the option", async () => {
     const data = await xlsx(5);
-    const rec = precheck(data, "big.xlsx", { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
+    // The limits as the command line sets them (withOptions): the message names the option.
+    const rec = precheck(data, "big.xlsx", { ...DEFAULT_LIMITS, maxFileBytes: 1000, fromCommandLine: true });
     expect(rec).toMatchObject({ reasonCode: "too-large" });
     expect(rec?.reason?.ja).toMatch(/--max-file-mb/);
     expect(rec?.reason?.en).toMatch(/limit/);
+  });
+
+  it("in the pane, where no option raises a limit, the same refusal names none", async () => {
+    const data = await xlsx(5);
+    const rec = precheck(data, "big.xlsx", { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
+    expect(rec).toMatchObject({ reasonCode: "too-large" });
+    expect(rec?.reason?.ja).toContain("big.xlsx が大きすぎます");
+    expect(`${rec?.reason?.ja} ${rec?.reason?.en}`).not.toMatch(/--/);
   });
 
   it("rejects a file whose unpacked size is over the limit", async () => {

@@ -8,7 +8,7 @@ import type { Limits } from "../files/limits";
 import { msg } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import { DEFAULT_LIMITS, refusedRecord } from "./review/refusals";
-import { timeoutMessage, tooLargeMessage } from "./review/review-bytes";
+import { timeoutMessage, tooLargeMessage } from "../files/limits";
 import { isWorkbookName, skippedName, unsupportedRecord } from "./review/file-kinds";
 import type { ReviewRecord } from "./review/types";
 

@@ -8,7 +8,7 @@
 import { constants, promises as fs, type Stats } from "fs";
 import { basename, dirname, resolve } from "path";
 import { randomBytes } from "crypto";
-import { type Limits, mbText } from "./limits";
+import { type Limits, tooLargeMessage } from "./limits";
 import { type Message, msg, UserError } from "../messages";
 
 export interface InputIdentity {
@@ -66,9 +66,7 @@ export async function regularFile(file: string): Promise<Stats> {
 }
 
 function tooLarge(file: string, size: number, limits: Limits, flag: string): UserError {
-  return new UserError(
-    msg("file.too-large", { file, size: mbText(size), limit: mbText(limits.maxFileBytes), flag }),
-  );
+  return new UserError(tooLargeMessage(file, size, limits, flag));
 }
 
 export interface ReadFile extends InputIdentity {

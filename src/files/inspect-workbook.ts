@@ -6,8 +6,7 @@
 // from it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that
 // reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber } from "../excel/a1";
-import type { Limits } from "./limits";
-import { mbText } from "./limits";
+import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
 import { type Message, msg } from "../messages";
 import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "./zip-inflate";
@@ -226,14 +225,7 @@ export class CheckedPackage {
     private readonly inflateRaw: InflateRaw = defaultInflateRaw,
   ) {
     if (data.length > limits.maxFileBytes)
-      this.refuse(
-        msg("file.too-large", {
-          file,
-          size: mbText(data.length),
-          limit: mbText(limits.maxFileBytes),
-          flag: "--max-file-mb",
-        }),
-      );
+      this.refuse(tooLargeMessage(file, data.length, limits));
     const kind = notAWorkbook(data, file);
     if (kind) this.refuse(kind);
     let entries: ZipEntry[] = [];

@@ -1,6 +1,8 @@
 // How much of a file Saiten will read, for every command and the pane alike: bytes on disk, bytes
 // once unpacked, parts, rows and cells per sheet, and time per file. A file over a limit is refused
-// with a message naming the limit and the option that raises it; nothing is read past it.
+// with a message naming the limit (and, on the command line, the option that raises it); nothing is
+// read past it.
+import { type Message, msg } from "../messages";
 
 export interface Limits {
   /** Bytes on disk. */
@@ -15,6 +17,8 @@ export interface Limits {
   maxCells: number;
   /** Wall time to read and score one file, where it can be enforced (the review's workers). */
   timeoutMs: number;
+  /** The limits come from a command line, whose options can raise them: messages name the option. */
+  fromCommandLine?: boolean;
 }
 
 export const MB = 1024 * 1024;
@@ -62,8 +66,9 @@ export interface LimitOptions {
 }
 
 export function withOptions(base: Limits, o: LimitOptions | undefined): Limits {
-  if (!o) return base;
+  if (!o) return { ...base, fromCommandLine: true };
   return {
+    fromCommandLine: true,
     maxFileBytes: o.maxFileMb !== undefined ? Math.round(o.maxFileMb * MB) : base.maxFileBytes,
     maxUncompressedBytes:
       o.maxUncompressedMb !== undefined ? Math.round(o.maxUncompressedMb * MB) : base.maxUncompressedBytes,
@@ -78,4 +83,16 @@ export function withOptions(base: Limits, o: LimitOptions | undefined): Limits {
 export function mbText(bytes: number): string {
   const v = bytes / MB;
   return v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
+}
+
+/** A file over the size limit; on the command line, with the option that raises it. */
+export function tooLargeMessage(file: string, size: number, limits: Limits, flag = "--max-file-mb"): Message {
+  const params = { file, size: mbText(size), limit: mbText(limits.maxFileBytes) };
+  return limits.fromCommandLine ? msg("file.too-large", { ...params, flag }) : msg("file.too-large-fixed", params);
+}
+
+/** A file that took longer than the limit; on the command line, with the option that allows more. */
+export function timeoutMessage(file: string, limits: Limits): Message {
+  const params = { file, seconds: Math.round(limits.timeoutMs / 1000) };
+  return limits.fromCommandLine ? msg("file.timeout", { ...params, flag: "--timeout-s" }) : msg("file.timeout-fixed", params);
 }

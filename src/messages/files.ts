@@ -40,6 +40,10 @@ export const FILE_MESSAGES = {
     ja: "{file} が大きすぎます（{size} MB、上限 {limit} MB）。正しいファイルか確認し、必要なら {flag} で上限を上げてください。",
     en: "{file} is too large ({size} MB, limit {limit} MB). Check that it is the right file; raise the limit with {flag} if needed.",
   },
+  "file.too-large-fixed": {
+    ja: "{file} が大きすぎます（{size} MB、上限 {limit} MB）。正しいファイルか確認してください。",
+    en: "{file} is too large ({size} MB, limit {limit} MB). Check that it is the right file.",
+  },
   "file.grew": {
     ja: "{file} が読んでいる間に大きくなりました。書き込みが終わってからもう一度実行してください。",
     en: "{file} grew while it was being read. Run again once it has been saved.",
@@ -51,6 +55,10 @@ export const FILE_MESSAGES = {
   "file.timeout": {
     ja: "{file} の読み取りが {seconds} 秒で終わりませんでした。ファイルが大きすぎるか壊れています。必要なら {flag} で時間を延ばしてください。",
     en: "Reading {file} did not finish within {seconds} seconds: the file is too large or damaged. Allow more time with {flag} if needed.",
+  },
+  "file.timeout-fixed": {
+    ja: "{file} の読み取りが {seconds} 秒で終わりませんでした。ファイルが大きすぎるか壊れています。",
+    en: "Reading {file} did not finish within {seconds} seconds: the file is too large or damaged.",
   },
   "file.out-of-memory": {
     ja: "{file} を読むのにメモリが足りなくなりました。ファイルが大きすぎるか壊れています。",

@@ -7,7 +7,8 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import type { ReviewRecord } from "../app/review/types";
 import { type Message, msg } from "../messages";
-import { DEFAULT_LIMITS, type Limits, refusedRecord } from "../app/review/refusals";
+import { DEFAULT_LIMITS, refusedRecord } from "../app/review/refusals";
+import { timeoutMessage } from "../files/limits";
 import {
   reviewFile,
   type Processor,
@@ -30,10 +31,6 @@ export interface PoolOptions extends ReviewContext {
 
 /** Heap of one worker: a file within the limits needs far less; past this a worker stops alone. */
 const WORKER_HEAP_MB = 1536;
-
-function timeoutMessage(file: string, limits: Limits): Message {
-  return msg("file.timeout", { file, seconds: Math.round(limits.timeoutMs / 1000), flag: "--timeout-s" });
-}
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());

@@ -20,6 +20,7 @@ export function failedRecord(file: string, reasonCode: FailCode, reason: LocalTe
 export function reasonCodeOf(code: MessageCode): FailCode {
   switch (code) {
     case "file.too-large":
+    case "file.too-large-fixed":
     case "book.unpacked-too-large":
     case "book.too-many-parts":
     case "file.out-of-memory":
@@ -38,6 +39,7 @@ export function reasonCodeOf(code: MessageCode): FailCode {
     case "file.link-loop":
       return "link";
     case "file.timeout":
+    case "file.timeout-fixed":
       return "timeout";
     case "review.crashed":
       return "failed";

@@ -3,8 +3,8 @@
 // scored. Never throws: every failure is a failed record with the CLI's reason.
 import type { Rulebook } from "../../rulebooks/schema";
 import type { FormMapFile } from "../../workbook/form-map-detect";
-import { type Limits, mbText } from "../../files/limits";
-import { bilingual, type Message, msg, UserError } from "../../messages";
+import { type Limits, tooLargeMessage } from "../../files/limits";
+import { bilingual, msg, UserError } from "../../messages";
 import { CheckedPackage } from "../../files/inspect-workbook";
 import { DEFAULT_LIMITS, failedRecord, openChecked, refusedRecord, refusedWhileRead } from "./refusals";
 import type { ReviewRecord } from "./types";
@@ -13,16 +13,6 @@ export interface ReviewContext {
   rulebook: Rulebook;
   map?: FormMapFile;
   limits?: Limits;
-}
-
-/** A file over the size limit, refused before it is read (the CLI's words and option). */
-export function tooLargeMessage(file: string, size: number, limits: Limits = DEFAULT_LIMITS): Message {
-  return msg("file.too-large", { file, size: mbText(size), limit: mbText(limits.maxFileBytes), flag: "--max-file-mb" });
-}
-
-/** A file that took longer than the limit (the CLI's words and option). */
-export function timeoutMessage(file: string, limits: Limits = DEFAULT_LIMITS): Message {
-  return msg("file.timeout", { file, seconds: Math.round(limits.timeoutMs / 1000), flag: "--timeout-s" });
 }
 
 /** Scores the bytes of one workbook; what pool tests inject in place of processWorkbook. */
