@@ -10,10 +10,10 @@
  *
  *   npm run build && npx jest test/browser/desk.test.ts
  */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Browser, chromium, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { runReview } from "../../src/cli/review";
 import { Cli } from "../../src/cli/context";
@@ -21,11 +21,17 @@ import { summaryWorkbook } from "../../src/app/review/summary-book";
 import type { ReviewSummary } from "../../src/app/review/types";
 import { brokenSubmissions, generateSubmissions, type Submission } from "../../dev/review-generator/submissions";
 import { fromExcelJs, type WorkbookSnapshot } from "../../dev/office-sim";
-import { serveStatic, type StaticServer } from "./static-server";
+import {
+  axeSeriousViolations,
+  checkPrerequisites,
+  chooseRulebook,
+  gotoPreview,
+  newWatchedPage,
+  serveAndLaunch,
+  type Session,
+  WEB,
+} from "./helpers";
 
-const ROOT = join(__dirname, "..", "..");
-const WEB = join(ROOT, "dist", "web");
-const CHROMIUM = "/usr/bin/chromium";
 const RULEBOOK_ID = "kaigo-municipal-fy2026";
 const SLOW = 180_000;
 
@@ -41,24 +47,9 @@ const createdSnapshots = (page: Page) =>
   page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.created.map((b) => b.snapshot()));
 
 async function openDesk(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/preview.html`);
-  await page.waitForFunction(() => "saitenPreview" in window);
-  const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
-  await picker.click();
-  await page.getByRole("option", { name: /^令和8年度 .*評価指標/ }).click();
+  await gotoPreview(page, url);
+  await chooseRulebook(page, /^令和8年度 .*評価指標/);
   await page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name: "審査", exact: true }).click();
-}
-
-/** Serious and critical axe-core findings on the page. */
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 /** The three sheets the CLI writes, as plain data (values, formats, conditional formats). */
@@ -67,8 +58,7 @@ function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
 }
 
 describe("the reviewer's desk in Chromium", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let session: Session | undefined;
   let subs: Submission[];
   let broken: { file: string; bytes: Uint8Array }[];
   let dir: string;
@@ -76,8 +66,7 @@ describe("the reviewer's desk in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, "preview.html"))) throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+    checkPrerequisites();
     const rb = findBundled(RULEBOOK_ID)!;
     subs = await generateSubmissions(rb, 77, { mismatchEvery: 7 });
     broken = brokenSubmissions(subs[0].bytes);
@@ -95,31 +84,23 @@ describe("the reviewer's desk in Chromium", () => {
     }
     cli = JSON.parse(out) as ReviewSummary;
 
-    server = await serveStatic(WEB);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    session = await serveAndLaunch(WEB);
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   test(
     "check mode: the reported cell that differs is listed, nothing is written, the report opens as a new workbook",
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-      page.setDefaultTimeout(30_000);
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      const page = await newWatchedPage(session!.browser, pageErrors);
       // The submitted workbook stands in for the preview's sample.
       await page.route("**/sample.xlsx", (route) =>
         route.fulfill({ body: Buffer.from(wrong.bytes), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
       );
-      await openDesk(page, server!.url);
+      await openDesk(page, session!.server.url);
       // Choosing the rulebook in the picker remembers it in the workbook's settings (the pane's own
       // behaviour, before check mode starts): counted from here on, check mode must add nothing.
       const before = await writes(page);
@@ -150,10 +131,8 @@ describe("the reviewer's desk in Chromium", () => {
   test(
     "the batch: 77 submissions and 3 broken files — the pane's summary equals `saiten review --json`",
     async () => {
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-      page.setDefaultTimeout(120_000);
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      await openDesk(page, server!.url);
+      const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 120_000 });
+      await openDesk(page, session!.server.url);
       const before = await writes(page);
       const files = [...subs, ...broken].map((f) => f.file).sort().map((f) => join(dir, f));
       await page.getByTestId("review-files").setInputFiles(files);
@@ -191,7 +170,7 @@ describe("the reviewer's desk in Chromium", () => {
       const rates = cli.rows.map((r) => r.ratePercent!).filter((x) => x !== null);
       const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
       await expect(glance.textContent()).resolves.toContain(`平均得点率 ${(Math.round(mean * 10) / 10).toFixed(1)}%（${rates.length}市町村）`);
-      expect(await axeSerious(page)).toEqual([]);
+      expect(await axeSeriousViolations(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },

@@ -9,20 +9,26 @@
  *
  *   npm run build && npx jest test/browser/file-read-worker.test.ts
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Browser, chromium, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
-import { serveStatic, StaticServer } from "../fixtures/static-server";
 import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
+import {
+  checkPrerequisites,
+  gotoPreview,
+  lastYearFileInput,
+  newWatchedPage,
+  ROOT,
+  serveAndLaunch,
+  type Session,
+  WEB,
+} from "./helpers";
 
-const ROOT = join(__dirname, "..", "..");
-const WEB = join(ROOT, "dist", "web");
-const CHROMIUM = "/usr/bin/chromium";
 const SLOW = 300_000;
 const ROWS = 1741;
 const LONG_TASK_MS = 200;
@@ -74,51 +80,34 @@ async function paneShows(page: Page, text: string): Promise<void> {
 }
 
 describe("reading a chosen file in a Web Worker", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let session: Session | undefined;
   let tallyFile: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, "preview.html")))
-      throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`);
+    checkPrerequisites();
     const rb25 = findBundled("kaigo-municipal-fy2025")!;
     const entities = demoEntities(rb25, ROWS, 9);
     tallyFile = join(mkdtempSync(join(tmpdir(), "saiten-worker-")), "全国集計R7.xlsx");
     writeFileSync(tallyFile, await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })));
     const csp = readFileSync(join(ROOT, "deploy", "csp.txt"), "utf8").trim();
-    server = await serveStatic(WEB, { "Content-Security-Policy": csp });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    session = await serveAndLaunch(WEB, { headers: { "Content-Security-Policy": csp } });
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   /** The preview, scored once (last year's file is chosen in the results view). */
   async function scoredPreview(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-    page.setDefaultTimeout(60_000);
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => {
-      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-    });
-    await page.goto(`${server.url}/preview.html`);
-    await page.waitForFunction(() => "saitenPreview" in window);
+    // A refusal by the CSP counts as an error of the page here.
+    const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 60_000, cspViolations: pageErrors });
+    await gotoPreview(page, session!.server.url);
     await page.getByRole("button", { name: "採点", exact: true }).click();
     await page.getByRole("region", { name: "合計得点" }).waitFor();
     await page.getByRole("button", { name: "前年度のブック・全国集計を選ぶ" }).waitFor();
     return page;
   }
-
-  const fileInput = (page: Page) => page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]');
 
   test(
     `a ${ROWS}-row tally: no long task over ${LONG_TASK_MS} ms, progress shown, buttons disabled while it reads`,
@@ -126,7 +115,7 @@ describe("reading a chosen file in a Web Worker", () => {
       const page = await scoredPreview();
       await watch(page);
       const started = Date.now();
-      await fileInput(page).setInputFiles(tallyFile);
+      await lastYearFileInput(page).setInputFiles(tallyFile);
       // Read, listed and scored again with it.
       await paneShows(page, `全国集計R7.xlsx・${ROWS.toLocaleString("ja-JP")}市町村`);
       await page.waitForTimeout(300);
@@ -153,7 +142,7 @@ describe("reading a chosen file in a Web Worker", () => {
     async () => {
       const page = await scoredPreview();
       const total = await page.getByRole("region", { name: "合計得点" }).textContent();
-      await fileInput(page).setInputFiles(tallyFile);
+      await lastYearFileInput(page).setInputFiles(tallyFile);
       const stop = page.getByRole("button", { name: "読み込みを中止" });
       await stop.waitFor();
       // The button that stops the read has the focus (the one that chose the file is disabled).
@@ -191,7 +180,7 @@ describe("reading a chosen file in a Web Worker", () => {
       const workers: string[] = [];
       page.on("worker", (w) => workers.push(w.url()));
       await watch(page);
-      await fileInput(page).setInputFiles(file);
+      await lastYearFileInput(page).setInputFiles(file);
       await paneShows(page, `前年度のブック「R7回答.xlsx」（${expected.total.points}点）を読み込み、比較しました。`);
       const w = await watched(page);
       expect(workers).toEqual([expect.stringMatching(/\/file-reads-worker\.[0-9a-f]{8}\.js$/)]);

@@ -1,9 +1,8 @@
-// Shared by the browser tests: a static server for dist/web, Chromium, axe, and waiting matchers.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+// Shared by the browser tests: Chromium beside the static server, opening pages, axe, and waiting matchers.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Browser, chromium, Locator, Page } from "playwright-core";
+import { type ServeOptions, serveStatic, type StaticServer } from "../fixtures/static-server";
 
 export const ROOT = join(__dirname, "..", "..");
 export const WEB = join(ROOT, "dist", "web");
@@ -14,6 +13,11 @@ export function checkPrerequisites(): void {
   if (!existsSync(join(WEB, "preview.html"))) {
     throw new Error(`${join(WEB, "preview.html")} is missing: run npm run build first`);
   }
+  checkChromium();
+}
+
+/** Fails with what to do when Debian's Chromium is missing. */
+export function checkChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`,
@@ -21,7 +25,7 @@ export function checkPrerequisites(): void {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -37,56 +41,76 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-// A tiny static server for dist/web (127.0.0.1, random port); `mounts` serve more folders under a prefix
-// (the tests' own workbooks under /books/).
+// ---------------------------------------------------------------------------------------------------
+// The served folder and Chromium, started together and closed together.
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-export interface StaticServer {
-  url: string;
+export interface Session {
+  server: StaticServer;
+  browser: Browser;
   close(): Promise<void>;
 }
 
-export function serveStatic(dir: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    let base = dir;
-    for (const [prefix, folder] of Object.entries(mounts)) {
-      if (path.startsWith(`${prefix}/`)) {
-        base = folder;
-        path = path.slice(prefix.length);
-      }
-    }
-    const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
+/** Serves `dir` (see serveStatic) and launches Chromium. */
+export async function serveAndLaunch(dir: string, options?: ServeOptions): Promise<Session> {
+  const server = await serveStatic(dir, options);
+  const browser = await launchChromium().catch(async (e: unknown) => {
+    await server.close();
+    throw e;
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Pages.
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  locale?: string;
+  /** Playwright's default timeout for the page's actions and waits (ms). */
+  timeout?: number;
+  /** Where the Content-Security-Policy refusals the page logs go (not recorded without it). */
+  cspViolations?: string[];
+}
+
+/** A new page (1280 × 900, ja-JP unless told) whose uncaught errors are pushed to `pageErrors`. */
+export async function newWatchedPage(browser: Browser, pageErrors: string[], options: PageOptions = {}): Promise<Page> {
+  const { width = 1280, height = 900, locale = "ja-JP", timeout = 30_000, cspViolations } = options;
+  const page = await browser.newPage({ viewport: { width, height }, locale });
+  page.setDefaultTimeout(timeout);
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  if (cspViolations) {
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  }
+  return page;
+}
+
+/** Opens preview.html (`query` begins with "?") and waits until the preview is up. */
+export async function gotoPreview(page: Page, url: string, query = ""): Promise<void> {
+  await page.goto(`${url}/preview.html${query}`);
+  await page.waitForFunction(() => "saitenPreview" in window);
+}
+
+/** Chooses the rulebook whose option matches `name` in the pane's picker; returns the picker. */
+export async function chooseRulebook(page: Page, name: RegExp): Promise<Locator> {
+  const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
+  await picker.click();
+  await page.getByRole("option", { name }).click();
+  return picker;
+}
+
+/** The pane's file input for last year's workbook or a national tally. */
+export const lastYearFileInput = (page: Page): Locator =>
+  page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]');
 
 // ---------------------------------------------------------------------------------------------------
 // axe-core in the page.

@@ -13,7 +13,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
@@ -22,10 +22,12 @@ import type { ScoreResult } from "../../src/engine/types";
 import {
   axeSeriousViolations,
   checkPrerequisites,
-  launchChromium,
+  gotoPreview,
+  lastYearFileInput,
+  newWatchedPage,
   ROOT,
-  serveStatic,
-  StaticServer,
+  serveAndLaunch,
+  type Session,
   WEB,
 } from "./helpers";
 
@@ -82,8 +84,7 @@ async function editCase(): Promise<{ cell: string; before: ScoreResult; after: S
 }
 
 describe("a pane a clerk can trust, in Chromium", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let session: Session | undefined;
   let books = "";
   const pageErrors: string[] = [];
 
@@ -96,21 +97,16 @@ describe("a pane a clerk can trust, in Chromium", () => {
     });
     await fy2025.xlsx.writeFile(join(books, "fy2025.xlsx"));
     writeFileSync(join(books, "README.txt"), "workbooks made by test/browser/pane-trust.test.ts\n");
-    server = await serveStatic(WEB, { "/books": books });
-    browser = await launchChromium();
+    session = await serveAndLaunch(WEB, { mounts: { "/books": books } });
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   async function open(width: number, query = "", locale = "ja-JP"): Promise<Page> {
-    const page = await browser!.newPage({ viewport: { width, height: 700 }, locale });
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    await page.goto(`${server!.url}/preview.html?layout=pane${query}`);
-    await page.waitForFunction(() => "saitenPreview" in window);
+    const page = await newWatchedPage(session!.browser, pageErrors, { width, height: 700, locale });
+    await gotoPreview(page, session!.server.url, `?layout=pane${query}`);
     // The workbook's rulebook is chosen once its settings and answer sheet are read.
     await page.getByRole("note").first().waitFor();
     return page;
@@ -235,7 +231,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
     async () => {
       const page = await open(350);
       await score(page);
-      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(SAMPLE);
+      await lastYearFileInput(page).setInputFiles(SAMPLE);
       const error = summary(page).getByText(/同じ年度です。前年度として比べられません。令和7年度 のファイルを選んでください。/);
       await error.waitFor();
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
@@ -246,7 +242,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(700);
 
       // Last year's file is taken, and the results name its year and the file.
-      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(join(books, "fy2025.xlsx"));
+      await lastYearFileInput(page).setInputFiles(join(books, "fy2025.xlsx"));
       await summary(page).getByText(/fy2025\.xlsx/).waitFor();
       await page.getByText("前年度: 指定したブック（令和7年度・fy2025.xlsx）").waitFor();
       await page.close();

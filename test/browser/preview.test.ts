@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { localText } from "../../src/engine/text";
 import type { IndicatorResult, ScoreResult } from "../../src/engine/types";
 import { findBundled } from "../../src/rulebooks/registry";
@@ -28,10 +28,13 @@ import { tempDir } from "../fixtures/temp-dir";
 import {
   axeSeriousViolations,
   checkPrerequisites,
-  launchChromium,
+  chooseRulebook,
+  gotoPreview,
+  lastYearFileInput,
+  newWatchedPage,
   ROOT,
-  serveStatic,
-  StaticServer,
+  serveAndLaunch,
+  type Session,
   WEB,
 } from "./helpers";
 
@@ -185,8 +188,7 @@ async function timeClickToHeading(page: Page, target: Locator, heading: string):
 // ---------------------------------------------------------------------------------------------------
 
 describe("preview in Chromium", () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let session: Session | undefined;
   let page: Page;
   let expected: ScoreResult;
   let whatIf: WhatIfCase;
@@ -198,26 +200,19 @@ describe("preview in Chromium", () => {
     whatIf = await pickWhatIfCase(expected);
     mkdirSync(ARTIFACTS, { recursive: true });
 
-    server = await serveStatic(WEB);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    await page.goto(`${server.url}/preview.html`);
-    await page.waitForFunction(() => "saitenPreview" in window);
+    session = await serveAndLaunch(WEB);
+    page = await newWatchedPage(session.browser, pageErrors);
+    await gotoPreview(page, session.server.url);
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   test(
     "scores the sample with the chosen rulebook: the total matches the CLI",
     async () => {
-      const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
-      await picker.click();
-      await page.getByRole("option", { name: /^令和8年度 .*評価指標/ }).click();
+      const picker = await chooseRulebook(page, /^令和8年度 .*評価指標/);
       await expect(picker).toHaveTextOrValue(/令和8年度 .*評価指標/);
 
       const scoreButton = page.getByRole("button", { name: "採点", exact: true });
@@ -333,7 +328,7 @@ describe("preview in Chromium", () => {
       );
       await paneTab(page, "結果").click();
       const started = Date.now();
-      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
+      await lastYearFileInput(page).setInputFiles(file);
       const heading = page.getByRole("heading", { name: "全国集計（2025年度）" });
       await heading.waitFor();
       const tallyMs = Date.now() - started;

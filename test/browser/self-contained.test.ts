@@ -13,11 +13,9 @@
  * so the pane starts as it does before anything is scored (the adapter itself is tested on the
  * in-memory Excel). preview.html scores the sample workbook with the network closed.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
-import { Browser, chromium, Page } from "playwright-core";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { demoEntities, generateTally, tallyBuffer } from "../../dev/tally-generator/generate";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
@@ -25,19 +23,13 @@ import { runScoring } from "../../src/app/scoring-run";
 import { extractPackage, ROOT } from "../fixtures/example-package";
 import { tempDir } from "../fixtures/temp-dir";
 import { EXCEL_2019, LTSC_2021, type StandIn, standInExcelForWindows } from "../../dev/excel-host/stand-in";
+import type { StaticServer } from "../fixtures/static-server";
+import { checkChromium, chooseRulebook, gotoPreview, lastYearFileInput, newWatchedPage, serveAndLaunch, type Session } from "./helpers";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SLOW = 300_000;
-const BASE = "/saiten/";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
+/** Where the package's web/ folder is served, as in its nginx example. */
+const SITE = "/saiten";
+const BASE = `${SITE}/`;
 
 /** The headers the package's nginx example sends (one location's add_header lines). */
 function exampleHeaders(nginxConf: string): Record<string, string> {
@@ -45,39 +37,6 @@ function exampleHeaders(nginxConf: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const m of html.matchAll(/add_header ([\w-]+) "([^"]*)" always;/g)) headers[m[1]] = m[2];
   return headers;
-}
-
-interface Served {
-  origin: string;
-  /** Paths asked for that do not exist, in order. */
-  missing: string[];
-  close(): Promise<void>;
-}
-
-function serve(web: string, headers: Record<string, string>): Promise<Served> {
-  const missing: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.startsWith(BASE) ? normalize(join(web, path.slice(BASE.length))) : "";
-    if (!file.startsWith(web + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      missing.push(path);
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { ...headers, "content-type": type }).end(readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        missing,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
 }
 
 interface Watch {
@@ -96,8 +55,7 @@ async function openPage(
   standIn?: StandIn,
 ): Promise<{ page: Page; watch: Watch }> {
   const watch: Watch = { requests: [], outside: [], pageErrors: [], cspViolations: [] };
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "ja-JP" });
-  page.setDefaultTimeout(30_000);
+  const page = await newWatchedPage(browser, watch.pageErrors, { width: 1100, cspViolations: watch.cspViolations });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     watch.requests.push(url);
@@ -105,16 +63,12 @@ async function openPage(
     watch.outside.push(url);
     return route.abort("internetdisconnected");
   });
-  page.on("pageerror", (e) => watch.pageErrors.push(String(e)));
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) watch.cspViolations.push(m.text());
-  });
   if (standIn) await page.addInitScript(standInExcelForWindows, standIn);
   return { page, watch };
 }
 
 /** Only the add-in's host was asked, nothing was refused by the CSP, and only known misses. */
-function expectClosed(watch: Watch, served: Served, origin: string) {
+function expectClosed(watch: Watch, served: StaticServer, origin: string) {
   expect(watch.outside).toEqual([]);
   expect(watch.requests.filter((u) => !u.startsWith(`${origin}${BASE}`))).toEqual([]);
   expect(watch.cspViolations).toEqual([]);
@@ -123,36 +77,21 @@ function expectClosed(watch: Watch, served: Served, origin: string) {
 }
 
 describe("the self-contained package on a closed network", () => {
-  let served: Served;
+  let session: Session | undefined;
+  let served: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); CI installs it`,
-      );
+    checkChromium();
     const top = await extractPackage(tempDir("saiten-package-"));
     const headers = exampleHeaders(readFileSync(join(top, "server", "nginx-saiten.conf"), "utf8"));
     expect(headers["Content-Security-Policy"]).toMatch(/default-src 'self'/);
-    served = await serve(join(top, "web"), headers);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    session = await serveAndLaunch(join(top, "web"), { headers, base: BASE });
+    ({ server: served, browser } = session);
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
   });
 
   beforeEach(() => {
@@ -162,7 +101,7 @@ describe("the self-contained package on a closed network", () => {
   test(
     "taskpane.html in a stand-in Excel for Windows (LTSC 2021, ExcelApi 1.14): Office.js from the add-in's host, nothing else from outside",
     async () => {
-      const { origin } = served;
+      const origin = served.url;
       const { page, watch } = await openPage(browser, origin, LTSC_2021);
       await page.goto(`${origin}${BASE}taskpane.html`);
       await page.getByRole("heading", { name: "採点 Saiten" }).waitFor();
@@ -205,7 +144,7 @@ describe("the self-contained package on a closed network", () => {
   test(
     "in a stand-in Excel 2019 (ExcelApi 1.8) the pane says what it cannot do there",
     async () => {
-      const { origin } = served;
+      const origin = served.url;
       const { page, watch } = await openPage(browser, origin, EXCEL_2019);
       await page.goto(`${origin}${BASE}taskpane.html`);
       await page.getByText("この Excel では一部の機能が使えません").waitFor();
@@ -228,13 +167,10 @@ describe("the self-contained package on a closed network", () => {
       const expected = (
         await runScoring(book, { rulebook: findBundled("kaigo-municipal-fy2026")!, write: false })
       ).result;
-      const { origin } = served;
+      const origin = served.url;
       const { page, watch } = await openPage(browser, origin);
-      await page.goto(`${origin}${BASE}preview.html`);
-      await page.waitForFunction(() => "saitenPreview" in window);
-      const picker = page.getByRole("combobox", { name: "ルールブック（年度）" });
-      await picker.click();
-      await page.getByRole("option", { name: /^令和8年度 .*評価指標/ }).click();
+      await gotoPreview(page, `${origin}${SITE}`);
+      await chooseRulebook(page, /^令和8年度 .*評価指標/);
       await page.getByRole("button", { name: "採点", exact: true }).click();
       const total = page.getByRole("region", { name: "合計得点" });
       await total.waitFor();
@@ -253,15 +189,14 @@ describe("the self-contained package on a closed network", () => {
       const file = join(tempDir("saiten-package-tally-"), "全国集計R7.xlsx");
       const entities = demoEntities(rb25, 60, 3);
       writeFileSync(file, await tallyBuffer(generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities })));
-      const { origin } = served;
+      const origin = served.url;
       const { page, watch } = await openPage(browser, origin);
       const workers: string[] = [];
       page.on("worker", (w) => workers.push(w.url()));
-      await page.goto(`${origin}${BASE}preview.html`);
-      await page.waitForFunction(() => "saitenPreview" in window);
+      await gotoPreview(page, `${origin}${SITE}`);
       await page.getByRole("button", { name: "採点", exact: true }).click();
       await page.getByRole("region", { name: "合計得点" }).waitFor();
-      await page.locator('input[type="file"][accept=".xlsx,.xlsm,.json"]').setInputFiles(file);
+      await lastYearFileInput(page).setInputFiles(file);
       await page.getByRole("heading", { name: "全国集計（2025年度）" }).waitFor();
       await page.getByText(`全国集計R7.xlsx・${entities.length}市町村`).waitFor();
       expect(workers).toEqual([expect.stringMatching(new RegExp(`^${origin}${BASE}file-reads-worker\\.[0-9a-f]{8}\\.js$`))]);
