@@ -10,7 +10,7 @@ import { loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import type { OpenedTally, TallyDistribution } from "../tally/kit";
 import { WorkbookError } from "../workbook/port";
-import { ANSWER_SHEET, readTemplate } from "../workbook/template";
+import { openCheckedWorkbook } from "./open-workbook";
 import { runScoring } from "./scoring-run";
 
 /** How far a read has come: the file opened, data rows read so far, last year's answers scored. */
@@ -94,32 +94,21 @@ export const inThreadFileReads: FileReads = {
   async readPreviousWorkbook(data, fileName, options) {
     options?.onProgress?.({ stage: "open" });
     // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
-    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/exceljs/workbook");
-    const { inspectWorkbook, PackageRefused } = await import(/* webpackChunkName: "xlsx" */ "../files/inspect-workbook");
-    // A chosen file is checked within the limits before anything parses it, as in the CLI.
-    try {
-      inspectWorkbook(data, fileName, WORKBOOK_LIMITS);
-    } catch (e) {
-      if (e instanceof PackageRefused) throw new UserError(e.detail);
-      throw e;
-    }
-    let book;
-    try {
-      book = await ExcelJsWorkbook.fromBuffer(data);
-    } catch {
-      throw new UserError(msg("session.not-xlsx", { file: fileName }));
-    }
+    const book = await openCheckedWorkbook(data, fileName, WORKBOOK_LIMITS);
     stopIfCancelled(options, fileName);
-    const read = await book.read({ used: [ANSWER_SHEET] });
-    const block = read.used.get(ANSWER_SHEET);
-    const id = block ? readTemplate(block)?.rulebookId : undefined;
-    if (!id) throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
-    const rulebook = options?.rulebooks?.find((r) => r.id === id) ?? (await loadBundled(id));
-    if (!rulebook) throw new UserError(msg("session.rulebook-missing", { id }));
-    book.maxBlockCells = WORKBOOK_LIMITS.maxCells;
-    options?.onProgress?.({ stage: "score" });
-    const outcome = await runScoring(book, { rulebook, write: false });
-    const out: PreviousWorkbookRead = { rulebookId: id, result: outcome.result };
+    // The run's own first read names the rulebook (the 回答 sheet's ルールブックID): one read, not two.
+    const outcome = await runScoring(book, {
+      rulebook: async (facts) => {
+        const id = facts.rulebookId;
+        if (!id) throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
+        const rulebook = options?.rulebooks?.find((r) => r.id === id) ?? (await loadBundled(id));
+        if (!rulebook) throw new UserError(msg("session.rulebook-missing", { id }));
+        options?.onProgress?.({ stage: "score" });
+        return rulebook;
+      },
+      write: false,
+    });
+    const out: PreviousWorkbookRead = { rulebookId: outcome.rulebook.id, result: outcome.result };
     if (outcome.template?.entityCode) out.entityCode = outcome.template.entityCode;
     if (outcome.template?.entityName) out.entityName = outcome.template.entityName;
     return out;

@@ -12,34 +12,15 @@ import { parseRulebook, RulebookError } from "../rulebooks/validate";
 // imports this module (saiten review reads its workbooks on worker threads with the fast reader).
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
-import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
+import { openCheckedWorkbook } from "../app/open-workbook";
 import type { Cli } from "./context";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */
 export { UserError as UsageError } from "../messages";
 
-/** Checks a workbook's bytes and loads them with ExcelJS; every failure is a message naming the file. */
-export async function loadWorkbookBytes(bytes: Uint8Array, file: string, limits: Limits): Promise<ExcelJsWorkbook> {
-  try {
-    inspectWorkbook(bytes, file, limits);
-  } catch (e) {
-    if (e instanceof PackageRefused) throw new UserError(e.detail);
-    throw e;
-  }
-  const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
-  let book: ExcelJsWorkbook;
-  try {
-    book = await ExcelJsWorkbook.fromBuffer(bytes);
-  } catch {
-    throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
-  }
-  book.maxBlockCells = limits.maxCells;
-  return book;
-}
-
 export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORKBOOK_LIMITS): Promise<ExcelJsWorkbook> {
   const input = await cli.files.read(file, limits);
-  return loadWorkbookBytes(input.bytes, file, limits);
+  return openCheckedWorkbook(input.bytes, file, limits);
 }
 
 /** A 配点表 (any spreadsheet-looking file) rather than a rulebook JSON. */

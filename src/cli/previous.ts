@@ -8,7 +8,8 @@ import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { loadRulebook, loadWorkbookBytes, rulebookChoice } from "./load";
+import { openCheckedWorkbook } from "../app/open-workbook";
+import { loadRulebook, rulebookChoice } from "./load";
 import type { Cli } from "./context";
 import { RESULT_FORMAT } from "./result-json";
 import { ResultSchema } from "./result-schema";
@@ -52,7 +53,7 @@ export async function previousResult(
     if (bad) throw bad;
     previous = doc as ComparableResult;
   } else {
-    const book = await loadWorkbookBytes(input.bytes, file, limits);
+    const book = await openCheckedWorkbook(input.bytes, file, limits);
     const given = previousRulebookRef ? await loadRulebook(cli, previousRulebookRef) : undefined;
     const fallback =
       given ?? (rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook);

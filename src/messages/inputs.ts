@@ -120,10 +120,6 @@ export const INPUT_MESSAGES = {
     ja: "全国集計に保険者番号 {code} の行がありません。番号か市町村名を選び直してください。",
     en: "The national tally has no row for the insurer number {code}. Choose the number or the name again.",
   },
-  "session.not-xlsx": {
-    ja: "{file} を .xlsx として開けません。Excel で .xlsx 形式で保存し直してください。",
-    en: "{file} cannot be opened as .xlsx. Save it again in Excel in the .xlsx format.",
-  },
   "session.previous-rulebook-unknown": {
     ja: "{file} のルールブックが分かりません。前年度の回答ブック（回答シートのあるもの）か、全国集計を選んでください。",
     en: "The rulebook of {file} is unknown. Choose last year's answer workbook (one with the 回答 sheet) or a national tally.",

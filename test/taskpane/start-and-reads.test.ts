@@ -68,7 +68,7 @@ test("a read stopped while it runs fails with ReadCancelled, said as a notice na
 test("errors cross the worker as data and say the same in both languages", () => {
   const cases: unknown[] = [
     new ReadCancelled("a.xlsx"),
-    new UserError(msg("session.not-xlsx", { file: "a.xlsx" })),
+    new UserError(msg("session.previous-rulebook-unknown", { file: "a.xlsx" })),
     new WorkbookError("formula", msg("session.formula-cell", { cell: "回答!E9", id: "X" }), "回答!E9"),
     new Error("a programming error"),
   ];
