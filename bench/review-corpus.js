@@ -10,8 +10,9 @@
 //              so these files measure the fallback path;
 //   large    — "excel" books of a ~1,000-indicator rulebook (bench/scaled-rulebook.js), scored with
 //              that rulebook in a folder of their own.
-// Answers vary by municipality (seeded), so scores, issues and the evaluation cache behave as in a
-// real set. Folders are cached in the temp directory by corpus version and size.
+// Answers vary by municipality (seeded; the recipe of the desk's generated submissions,
+// dev/review-generator/answers.ts, loaded from build/dev), so scores, issues and the evaluation cache
+// behave as in a real set. Folders are cached in the temp directory by corpus version and size.
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -20,9 +21,8 @@ const { performance } = require("perf_hooks");
 const { Worker, isMainThread, parentPort, workerData } = require("worker_threads");
 
 const dist = path.join(__dirname, "..", "dist");
+const devBuild = path.join(__dirname, "..", "build", "dev");
 const CORPUS_VERSION = 2;
-const PREFS = ["北海道", "青森県", "岩手県", "宮城県", "長野県", "静岡県", "大阪府", "福岡県", "沖縄県"];
-const SUFFIX = ["市", "町", "村"];
 const SERVICES = ["訪問介護", "通所介護", "短期入所", "福祉用具貸与", "住宅改修", "居宅介護支援", "認知症対応型", "地域密着型通所介護"];
 const NOTES = ["前年度から継続", "要確認（担当課へ照会中）", "委託先変更", "補正予算で対応", "―", "年度末に見直し予定"];
 
@@ -37,46 +37,12 @@ function rng(seed) {
   return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-function fillAnswers(rb, spec, ws, n, HEADER_ROW, styled) {
-  const rnd = rng(n * 7919 + 17);
-  const skill = 0.35 + rnd() * 0.6; // how far this municipality gets
-  const insured = Math.round(500 + rnd() * rnd() * 250000);
-  const name = `${PREFS[n % PREFS.length]}試験${String(n + 1).padStart(4, "0")}${SUFFIX[n % 3]}`;
-  ws.getCell("D3").value = insured;
-  ws.getCell("F3").value = name;
-  ws.getCell("H3").value = String(10000 + n * 7).padStart(6, "0");
-  const multiOptions = {};
-  const walk = (g) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : c.kind === "multi" && (multiOptions[c.id] = c.options)));
-  walk(rb.root);
-  spec.rows.forEach((row, i) => {
-    const r = HEADER_ROW + 1 + i;
-    const cell = ws.getCell(r, 5);
-    if (row.linkedTo) return;
-    if (styled) {
-      // What a clerk's Excel leaves on an answer: a fill, a border, a font, sometimes a number format.
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: rnd() < 0.5 ? "FFFFF2CC" : "FFE2EFDA" } };
-      cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
-      cell.font = { name: "游ゴシック", size: 11 };
-      if (row.unit === "percent") cell.numFmt = "0.0";
-    }
-    if (rnd() < 0.03) return void (cell.value = null); // left blank
-    let v;
-    if (row.kind === "yesno") v = rnd() < skill ? (rnd() < 0.8 ? "○" : "はい") : "×";
-    else if (row.choices) v = row.choices[Math.min(row.choices.length - 1, Math.floor(rnd() * skill * 1.6 * row.choices.length))];
-    else if (row.kind === "multi") {
-      const opts = multiOptions[row.id] || [];
-      v = opts.filter(() => rnd() < skill).map((o) => o.code).join("、") || null;
-    } else if (row.kind === "points") v = Math.floor(rnd() * skill * ((row.max || 10) + 1));
-    else if (row.unit === "percent") v = Math.round(rnd() * 1000) / 10;
-    else
-      v =
-        rnd() < 0.2
-          ? `${Math.floor(rnd() * 100)}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
-          : Math.floor(rnd() * 100);
-    cell.value = v;
-    if (row.needsPreviousValue) ws.getCell(r, 6).value = Math.floor(rnd() * 100);
-  });
-  return name;
+/** What a clerk's Excel leaves on an answer: a fill, a border, a font, sometimes a number format. */
+function styleAnswer(cell, row, rnd) {
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: rnd() < 0.5 ? "FFFFF2CC" : "FFE2EFDA" } };
+  cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+  cell.font = { name: "游ゴシック", size: 11 };
+  if (row.unit === "percent") cell.numFmt = "0.0";
 }
 
 /** A dozen sheets of the municipality's own, unrelated to the form: as long-used workbooks have. */
@@ -119,17 +85,19 @@ function addExtraSheets(book, n) {
 
 async function generateRange({ dir, from, to, rulebookFile, forceShape }) {
   const { createTemplateWorkbook } = require(path.join(dist, "adapters", "exceljs", "template-xlsx"));
-  const { buildTemplate, HEADER_ROW, ANSWER_SHEET } = require(path.join(dist, "workbook", "template"));
+  const { buildTemplate, ANSWER_SHEET } = require(path.join(dist, "workbook", "template"));
   const { parseRulebook } = require(path.join(dist, "rulebooks", "validate"));
   const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
+  // The answers themselves: the recipe of the desk's generated submissions, from `npm run build:dev`.
+  const { answerFiller } = require(path.join(devBuild, "dev", "review-generator", "answers"));
   const rb = rulebookFile ? parseRulebook(JSON.parse(fs.readFileSync(rulebookFile, "utf8"))) : findBundled("kaigo-municipal-fy2026");
-  const spec = buildTemplate(rb);
+  const fill = answerFiller(rb, buildTemplate(rb));
   for (let n = from; n < to; n++) {
     const shape = forceShape ?? shapeOf(n);
     // A fresh template per file: styles and extra sheets must not pile up from one file to the next.
     const book = createTemplateWorkbook(rb);
     const ws = book.getWorksheet(ANSWER_SHEET);
-    const name = fillAnswers(rb, spec, ws, n, HEADER_ROW, shape !== "plain");
+    const name = fill(ws, n, shape === "plain" ? undefined : styleAnswer);
     if (shape !== "plain") addExtraSheets(book, n);
     if (shape === "fallback")
       ws.getCell("L2").value = { text: "厚生労働省の評価指標", hyperlink: "https://www.mhlw.go.jp/" };

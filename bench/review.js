@@ -215,6 +215,10 @@ async function main() {
   }
   const ph = arg("--phase");
   if (ph) return phase(ph, arg("--dir"), Number(arg("--jobs", "1")), arg("--rulebook"), Number(arg("--limit", "0")));
+  if (!fs.existsSync(path.join(__dirname, "..", "build", "dev", "dev", "review-generator", "answers.js"))) {
+    process.stderr.write("bench:review: build/dev/ (the corpus's answers) is missing — run `npm run bench:review`, which builds it.\n");
+    process.exit(2);
+  }
   const full = process.argv.includes("--full");
   const sizes = {
     plain: Number(arg("--plain", "200")),
