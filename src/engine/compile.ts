@@ -14,6 +14,8 @@ export interface CompiledIndicator {
   groupIdx: number;
   /** Id whose answer this indicator reads (itself, or its answerFrom). */
   answerId: string;
+  /** Index of the indicator whose answer this one reads (its own index unless linked). */
+  answerIdx: number;
   linked: boolean;
   max: number | null;
   min: number;
@@ -109,6 +111,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       name: localText(ind.name, ind.id),
       groupIdx,
       answerId: ind.answerFrom ?? ind.id,
+      answerIdx: indicators.length,
       linked: ind.answerFrom !== undefined,
       max: range.max ?? null,
       min: range.min,
@@ -131,6 +134,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
   for (const c of indicators) c.partIds.forEach((pid, p) => partIndex.set(pid, [c.idx, p]));
 
   for (const c of indicators) {
+    if (c.linked) c.answerIdx = indicatorIndex.get(c.answerId) ?? c.idx;
     for (const req of c.def.requires ?? []) {
       const direct = indicatorIndex.get(req);
       if (direct !== undefined) c.requires.push({ idx: direct, part: -1, id: req });

@@ -61,7 +61,8 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
 
 export class ScoreSession {
   readonly compiled: CompiledRulebook;
-  private readonly answers: Map<string, RawAnswer>;
+  /** Answers by indicator index (where linked indicators read theirs): no id lookups while scoring. */
+  private readonly raws: RawAnswer[];
   private readonly evals: Evaluation[];
   private readonly points: Float64Array;
   private readonly groupPoints: Float64Array;
@@ -76,10 +77,9 @@ export class ScoreSession {
   ) {
     this.compiled = "evalOrder" in rulebook ? rulebook : compile(rulebook);
     const c = this.compiled;
-    this.answers = new Map();
+    this.raws = new Array(c.indicators.length);
     for (const ci of c.indicators) {
-      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id))
-        this.answers.set(ci.id, answers[ci.id]);
+      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id)) this.raws[ci.idx] = answers[ci.id];
     }
     this.sizeClass = resolveSizeClass(c.rulebook, context);
     this.evals = new Array(c.indicators.length);
@@ -96,9 +96,8 @@ export class ScoreSession {
     const c = this.compiled;
     const start = c.indicatorIndex.get(indicatorId);
     if (start === undefined) throw new Error(`unknown indicator "${indicatorId}"`);
-    const target = c.indicators[start].answerId;
-    this.answers.set(target, raw);
-    const root = c.indicatorIndex.get(target) ?? start;
+    const root = c.indicators[start].answerIdx;
+    this.raws[root] = raw;
     // The changed indicator, then everything depending on it, in evaluation order.
     const affected = [root];
     for (let k = 0; k < affected.length; k++) {
@@ -129,7 +128,7 @@ export class ScoreSession {
   }
 
   private rawFor(ci: CompiledIndicator): RawAnswer {
-    return this.answers.get(ci.answerId);
+    return this.raws[ci.answerIdx];
   }
 
   private evaluateAt(i: number): void {
