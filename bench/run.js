@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench — speed of the scoring core (figures for the README), told both ways:
 //   cold: a rulebook compiled but never scored (its evaluation cache empty) and a form never seen —
-//         the first workbook a reviewer's worker scores, or a what-if on a fresh session;
+//         the first workbook a reviewer's worker scores, or a what-if on a fresh session; timed in
+//         windows of back-to-back scores of about 10,000 indicators each, so that every figure pays
+//         for the garbage collection its scoring causes, whatever the rulebook's size;
 //   warm: 16 forms cycled, so the per-indicator evaluation cache answers almost every call.
 // Each figure is the minimum, median and maximum of repeated samples. It also checks that the full
 // score grows linearly with the rulebook: the ~10,000-indicator rulebook at most 12× the
@@ -72,32 +74,32 @@ function timeEach(fn, rounds, perRound) {
   return stats(samples);
 }
 
+/** Indicators scored in one timed window: every window does about the same work whatever the
+ *  rulebook's size, so that the garbage it makes is collected inside the window alike — a window of
+ *  one small score would leave its garbage to the collection before the next window, unpaid, while
+ *  a large score pays for its own. */
+const WINDOW_INDICATORS = 10_000;
+
 /**
- * Cold full scores (µs each): every sample scores a form never seen on a freshly compiled copy of
- * the rulebook, so no evaluation comes from the cache. Compiling is done before the clock starts.
+ * Cold full scores (µs each): every score is of a form never seen on a freshly compiled copy of the
+ * rulebook, so no evaluation comes from the cache. Compiling is done before the clock starts; each
+ * sample is one window of back-to-back scores (about WINDOW_INDICATORS indicators, garbage
+ * collection included) divided by the number of scores in it.
  */
-function coldSamples(rb, samples, seed0, clock = wallUs) {
+function coldSamples(rb, samples, seed0) {
+  const perWindow = Math.max(1, Math.round(WINDOW_INDICATORS / indicatorsOf(rb).length));
   const out = [];
-  const batch = 8;
-  for (let done = 0; done < samples; done += batch) {
-    const n = Math.min(batch, samples - done);
-    const jobs = Array.from({ length: n }, (_, k) => ({
+  for (let s = 0; s < samples; s++) {
+    const jobs = Array.from({ length: perWindow }, (_, k) => ({
       compiled: compile(structuredClone(rb)),
-      form: answersFor(rb, seed0 + done + k),
+      form: answersFor(rb, seed0 + s * perWindow + k),
     }));
-    for (const j of jobs) {
-      gc();
-      out.push(clock(() => new ScoreSession(j.compiled, j.form).result()));
-    }
+    gc();
+    const t0 = performance.now();
+    for (const j of jobs) new ScoreSession(j.compiled, j.form).result();
+    out.push(((performance.now() - t0) * 1000) / perWindow);
   }
   return out;
-}
-
-/** µs of wall time for fn. */
-function wallUs(fn) {
-  const t0 = performance.now();
-  fn();
-  return (performance.now() - t0) * 1000;
 }
 
 const largest = largestBundled();
@@ -106,10 +108,10 @@ const forms = Array.from({ length: 16 }, (_, i) => answersFor(largest, i + 1));
 const warmScore = (f) => new ScoreSession(largest, f).result();
 
 // Warm up the JIT (on other copies, so the cold figures below stay cold) and the cache of `largest`.
-coldSamples(largest, 40, 10_000);
+coldSamples(largest, 4, 10_000);
 for (let i = 0; i < 2000; i++) warmScore(forms[i % forms.length]);
 
-const cold = stats(coldSamples(largest, 200, 1));
+const cold = stats(coldSamples(largest, 31, 1));
 const warm = timeEach((i) => warmScore(forms[i % forms.length]), 41, 200);
 
 const session = new ScoreSession(largest, forms[0]);
@@ -134,8 +136,8 @@ const large = scaledRulebook(copiesLarge, largest);
 const nSmall = indicatorsOf(small).length;
 const nLarge = indicatorsOf(large).length;
 const rounds = Number(arg("--rounds", "9"));
-coldSamples(small, 6, 50_000);
-coldSamples(large, 3, 60_000);
+coldSamples(small, 2, 50_000);
+coldSamples(large, 2, 60_000);
 const smallMs = [];
 const largeMs = [];
 const ratios = [];
@@ -145,8 +147,8 @@ for (let r = 0; r < rounds; r++) {
   for (const which of order) {
     const s =
       which === "small"
-        ? stats(coldSamples(small, 9, 1000 + r * 100))
-        : stats(coldSamples(large, 3, 2000 + r * 100));
+        ? stats(coldSamples(small, 5, 1000 + r * 100))
+        : stats(coldSamples(large, 5, 2000 + r * 100));
     got[which] = s.median / 1000;
   }
   smallMs.push(got.small);

@@ -191,6 +191,21 @@ describe("sessions (what-if)", () => {
       )!.points,
     );
   });
+
+  test("remembered evaluations stay right past the first answer, past many, and back again", () => {
+    // One session keeps re-scoring B.n; every answer is checked against a fresh rulebook's score, so
+    // the first-answer slot, the map made for later ones and the map starting over are all used.
+    const fresh = (answer: string) =>
+      score(structuredClone(mini), { "B.n": answer }, { size: 5000 }).indicators.find((i) => i.id === "B.n")!;
+    const s = new ScoreSession(mini, {}, { size: 5000 });
+    const answers = Array.from({ length: 150 }, (_, k) => `${k % 101}%`);
+    for (const a of [...answers, ...answers.slice(0, 10).reverse()]) {
+      s.set("B.n", a);
+      const got = s.result().indicators.find((i) => i.id === "B.n")!;
+      const want = fresh(a);
+      expect([a, got.points, got.explanation]).toEqual([a, want.points, want.explanation]);
+    }
+  });
 });
 
 describe("compare", () => {

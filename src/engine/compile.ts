@@ -39,6 +39,8 @@ export interface CompiledGroup {
   parentIdx: number;
   childGroups: number[];
   childIndicators: number[];
+  /** Ids of childIndicators, made once: every result shares this array. */
+  childIndicatorIds: readonly string[];
   best: boolean;
   /** Published max/min (the clamp), and the maximum rates are computed against. */
   clampMax: number | undefined;
@@ -81,6 +83,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       parentIdx,
       childGroups: [],
       childIndicators: [],
+      childIndicatorIds: [],
       best: g.aggregate === "best",
       clampMax: g.max,
       clampMin: g.min,
@@ -92,6 +95,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       if (child.kind === "group") cg.childGroups.push(walk(child, cg.idx));
       else cg.childIndicators.push(addIndicator(child, cg.idx));
     }
+    cg.childIndicatorIds = Object.freeze(cg.childIndicators.map((i) => indicators[i].id));
     groupOrder.push(cg.idx);
     return cg.idx;
   };

@@ -3,6 +3,7 @@
 import type { Rulebook } from "../rulebooks/schema";
 import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
+import { EvaluationMemo, sharedMemo } from "./evaluation-memo";
 import { unpack } from "./normalise";
 import { dropFloatNoise, ratePercent } from "../numbers/round";
 import { num } from "./text";
@@ -16,8 +17,6 @@ import type {
   ScoreContext,
   ScoreResult,
 } from "./types";
-
-const MEMO_LIMIT = 64;
 
 export function score(rulebook: Rulebook, answers: Answers, context: ScoreContext = {}): ScoreResult {
   return new ScoreSession(rulebook, answers, context).result();
@@ -68,7 +67,7 @@ export class ScoreSession {
   private readonly groupPoints: Float64Array;
   private readonly groupSums: Float64Array;
   private readonly sizeClass: string | undefined;
-  private readonly memo: (Map<string, Evaluation> | null)[];
+  private readonly memo: EvaluationMemo;
 
   constructor(
     rulebook: Rulebook | CompiledRulebook,
@@ -86,7 +85,7 @@ export class ScoreSession {
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
-    this.memo = sharedMemos(c);
+    this.memo = sharedMemo(c, contextFree);
     for (const i of c.evalOrder) this.evaluateAt(i);
     for (const g of c.groupOrder) this.sumGroup(g);
   }
@@ -146,19 +145,15 @@ export class ScoreSession {
       return;
     }
     const raw = this.rawFor(ci);
-    const memo = this.memo[i];
-    const key = memo ? memoKey(raw) : null;
-    let ev: Evaluation | undefined = key !== null ? memo!.get(key) : undefined;
+    const key = this.memo.remembers[i] ? memoKey(raw) : null;
+    let ev: Evaluation | undefined = key !== null ? this.memo.get(i, key) : undefined;
     if (!ev) {
       const ctx: EvalContext = {
         sizeClass: this.sizeClass,
         previousValue: this.context.previousValues?.[ci.id],
       };
       ev = evaluate(ci, raw, ctx);
-      if (key !== null) {
-        if (memo!.size >= MEMO_LIMIT) memo!.clear();
-        memo!.set(key, ev);
-      }
+      if (key !== null) this.memo.set(i, key, ev);
     }
     let p = ev.points;
     if (ci.requires.length && p > 0) {
@@ -251,7 +246,7 @@ export class ScoreSession {
         min: cg.floor,
         rate,
         ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
-        indicatorIds: cg.childIndicators.map((i) => c.indicators[i].id),
+        indicatorIds: cg.childIndicatorIds,
         children: cg.childGroups.map(build),
       };
       if (cg.def.code) out.code = cg.def.code;
@@ -339,6 +334,7 @@ export class ScoreSession {
   }
 }
 
+/** Whether an indicator's evaluation depends on its answer alone, so sessions may share it. */
 function contextFree(ci: CompiledIndicator): boolean {
   const d = ci.def;
   if (d.kind === "improvement") return false;
@@ -347,13 +343,3 @@ function contextFree(ci: CompiledIndicator): boolean {
   return true;
 }
 
-// Evaluations of context-free indicators depend only on the answer: share them across sessions.
-const memos = new WeakMap<CompiledRulebook, (Map<string, Evaluation> | null)[]>();
-function sharedMemos(c: CompiledRulebook): (Map<string, Evaluation> | null)[] {
-  let arr = memos.get(c);
-  if (!arr) {
-    arr = c.indicators.map((ci) => (contextFree(ci) ? new Map<string, Evaluation>() : null));
-    memos.set(c, arr);
-  }
-  return arr;
-}

@@ -100,7 +100,8 @@ export interface GroupResult {
   ratePercent: number | null;
   clamped?: "max" | "min";
   benchmark?: { mean?: number; median?: number; meanRate?: number };
-  indicatorIds: string[];
+  /** Shared by every result on the same rulebook: read it, never change it. */
+  indicatorIds: readonly string[];
   children: GroupResult[];
 }
 

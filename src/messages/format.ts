@@ -9,7 +9,12 @@ export interface Bilingual {
   en: string;
 }
 
-export function fill(text: string, vars?: Vars): string {
+/** `text` with each {name} replaced by `show(vars[name])`; names without a value stay as written. */
+export function fill<V = string | number>(
+  text: string,
+  vars?: Readonly<Record<string, V>>,
+  show: (v: V) => string = String,
+): string {
   if (!vars) return text;
   // Split once per catalogue text (literal, name, literal, name, …, literal): scoring fills the same
   // few texts thousands of times per workbook.
@@ -22,7 +27,7 @@ export function fill(text: string, vars?: Vars): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : `{${name}}`) + parts[i + 1];
+    out += (Object.prototype.hasOwnProperty.call(vars, name) ? show(vars[name]) : `{${name}}`) + parts[i + 1];
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { CLI_MESSAGES } from "./cli";
 import { ENGINE_MESSAGES } from "./engine";
 import { FILE_MESSAGES } from "./files";
-import { type Bilingual, fill, type Lang, type Vars } from "./format";
+import { type Bilingual, fill, type Lang } from "./format";
 import { INPUT_MESSAGES } from "./inputs";
 import { PANE_MESSAGES } from "./pane";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
@@ -40,11 +40,16 @@ export function msg(code: MessageCode, params?: Record<string, Param>): Message 
   return params ? { code, params } : { code };
 }
 
+// Parameters shown as they are filled in, without a copy of them per sentence: scoring renders a
+// sentence or two per indicator in each language.
+const showIn: Record<Lang, (v: Param) => string> = {
+  ja: (v) => paramText(v, "ja"),
+  en: (v) => paramText(v, "en"),
+};
+
 export function render(m: Message, lang: Lang): string {
   const entry: Bilingual = CATALOGUE[m.code];
-  const vars: Vars = {};
-  for (const [k, v] of Object.entries(m.params ?? {})) vars[k] = typeof v !== "object" ? v : paramText(v, lang);
-  return fill(entry[lang] || entry.ja, vars);
+  return fill(entry[lang] || entry.ja, m.params, showIn[lang]);
 }
 
 function paramText(v: Param, lang: Lang): string {
