@@ -41,7 +41,10 @@ export class EvaluationMemo {
 const memos = new WeakMap<CompiledRulebook, EvaluationMemo>();
 
 /** The memo every session on `c` shares; `remembers` decides, once, which indicators it serves. */
-export function sharedMemo(c: CompiledRulebook, remembers: (ci: CompiledIndicator) => boolean): EvaluationMemo {
+export function sharedMemo(
+  c: CompiledRulebook,
+  remembers: (ci: CompiledIndicator) => boolean,
+): EvaluationMemo {
   let m = memos.get(c);
   if (!m) {
     m = new EvaluationMemo(c.indicators.map((ci) => remembers(ci)));
