@@ -19,7 +19,7 @@ export async function reviewFile(
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   let data: Uint8Array;
   try {
-    data = (await readInputFile(file, limits)).bytes;
+    data = readInputFile(file, limits).bytes;
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
     return refusedRecord(file, msg("file.read-failed", { file }));
