@@ -6,7 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { reviewFiles } from "../src/review/pool";
+import { availableParallelism } from "os";
+import { defaultJobs, FILES_PER_WORKER, reviewFiles } from "../src/review/pool";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-pool-workers-"));
@@ -83,3 +84,12 @@ test("a file that hangs or crashes its worker fails alone; its batch-mates are r
   for (const i of [...withHang.slice(withHang.indexOf(5) + 1), ...withCrash.slice(withCrash.indexOf(17) + 1)])
     expect(sent.filter((b) => b.includes(i)).length).toBe(2);
 }, 20_000);
+
+test("a batch gets one worker per FILES_PER_WORKER files begun, never more than the CPUs", () => {
+  const cores = availableParallelism();
+  expect(defaultJobs(1)).toBe(1);
+  expect(defaultJobs(FILES_PER_WORKER)).toBe(1);
+  expect(defaultJobs(FILES_PER_WORKER + 1)).toBe(Math.min(2, cores));
+  expect(defaultJobs(1741)).toBe(Math.min(5, cores));
+  expect(defaultJobs()).toBe(cores);
+});

@@ -15,8 +15,8 @@ import type { Rulebook } from "../rulebooks/schema";
 import { ENTITY_LABELS } from "../workbook/entities";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
-import { summaryCsv, summaryXlsxBytes } from "../review/outputs";
-import { defaultJobs, reviewFiles } from "../review/pool";
+import { loadSummaryBook, summaryCsv, summaryXlsxBytes } from "../review/outputs";
+import { defaultJobs, FILES_PER_WORKER, reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
 import { ReviewSummarySchema } from "../app/review/summary-schema";
@@ -246,13 +246,17 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
   const map = opts.map ? await readMap(cli, opts.map, rulebook) : undefined;
   const insured = opts.insured ? await readInsuredCsv(cli, opts.insured) : undefined;
   const caps = opts.caps ? await readCapsCsv(cli, opts.caps) : undefined;
-  const jobs = opts.jobs ?? defaultJobs();
+  const jobs = opts.jobs ?? defaultJobs(files.length);
   const jsonToStdout = opts.json === "-";
   const quiet = Boolean(opts.quiet || jsonToStdout);
   if (subfolders && !jsonToStdout) cli.note(msg("review.subfolders", { n: subfolders }));
 
   const progress = createProgress({ total: files.length, quiet, write: cli.io.err });
-  const scored = await reviewFiles(files, { rulebook, map, jobs, limits, onDone: (d, t, f) => progress.tick(d, t, f) });
+  const reviewing = reviewFiles(files, { rulebook, map, jobs, limits, onDone: (d, t, f) => progress.tick(d, t, f) });
+  // Loaded while the workers start up, rather than after the last file. Its failure is reported
+  // where the workbook is written.
+  if (opts.out) loadSummaryBook().catch(() => undefined);
+  const scored = await reviewing;
   progress.stop();
   const records = [...scored, ...refused];
   const previous = opts.previous
@@ -299,7 +303,11 @@ export function registerReview(program: Command, root: Cli): void {
     .option("--insured <csv>", "被保険者数の CSV（code/name,insured）/ insured persons")
     .option("--caps <csv>", "配分の上限の CSV（code/name,cap）。超えた分は上限に達していない団体へ / allocation caps")
     .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）/ form map")
-    .option("--jobs <n>", `並列数（既定 ${defaultJobs()}）/ worker threads`, positiveInteger("--jobs"))
+    .option(
+      "--jobs <n>",
+      `並列数（既定: ${FILES_PER_WORKER} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads (default: one per ${FILES_PER_WORKER} files, at most ${defaultJobs()})`,
+      positiveInteger("--jobs"),
+    )
     .option("--quiet", "進捗を表示しない / no progress output");
   limitOptions(cmd, WORKBOOK_LIMITS, true).action(async (inputs: string[], opts: ReviewOptions) => {
     const run = await runReview(inputs, opts, root.withForce(opts.force));

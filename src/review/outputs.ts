@@ -5,10 +5,17 @@ import { num } from "../engine/text";
 import type { ReviewSummary } from "../app/review/types";
 import { listColumns } from "../app/review/summary-columns";
 
+/**
+ * Loads the summary workbook's layout and ExcelJS (a quarter of a second): only a run that writes
+ * summary.xlsx pays for it, and the CLI asks for it while the workers start, when this thread waits.
+ */
+export function loadSummaryBook(): Promise<typeof import("../app/review/summary-book")> {
+  return import("../app/review/summary-book");
+}
+
 /** The summary workbook as .xlsx bytes (the caller saves them through its safe write). */
 export async function summaryXlsxBytes(summary: ReviewSummary): Promise<Uint8Array> {
-  // ExcelJS is loaded only here: a run without --out never pays for it.
-  const { summaryWorkbook } = await import("../app/review/summary-book");
+  const { summaryWorkbook } = await loadSummaryBook();
   // Deflate level 1: the same workbook, a little larger, written several times faster (the zip is
   // compressed in JavaScript, on the main thread, after every file has been read).
   const zip = { compression: "DEFLATE", compressionOptions: { level: 1 } };
