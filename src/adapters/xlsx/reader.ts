@@ -23,7 +23,11 @@ interface SheetEntry {
   protected?: boolean;
 }
 
+/** The data of every empty, unformatted cell a block holds: one object, frozen, for most of a block. */
+const EMPTY: CellData = Object.freeze({ value: null });
+
 function toCellData(c: { value: RawValue; numFmt: string | undefined; mergedInto?: string }): CellData {
+  if (c.value === null && !c.numFmt && !c.mergedInto) return EMPTY;
   const d = cellValueData(c.value, c.numFmt);
   if (c.mergedInto) d.mergedInto = c.mergedInto;
   return d;

@@ -174,6 +174,9 @@ class TagAttrs {
   }
 }
 
+/** What cell() gives for a cell the sheet does not have and no row or column formats: shared, frozen. */
+const NO_CELL = Object.freeze({ value: null, numFmt: undefined });
+
 export class Sheet {
   readonly rows: SheetRow[] = [];
   readonly merges: Box[] = [];
@@ -406,6 +409,18 @@ export class Sheet {
     formulae: Record<string, string>,
   ): void {
     const a = new TagAttrs();
+    // One cell's parts, reused for every cell: finishCell keeps none of them (rich text, which it
+    // would keep, never comes this way).
+    const cell: CellParts = {
+      cellStyle: undefined,
+      cellT: undefined,
+      formula: undefined,
+      shareType: undefined,
+      si: undefined,
+      fref: undefined,
+      value: undefined,
+      rich: undefined,
+    };
     let row: SheetRow | undefined;
     let rowNum = 0;
     let prevCol = 0;
@@ -446,16 +461,9 @@ export class Sheet {
       else throw NOT_PLAIN;
       prevCol = col;
       const s = a.values[1];
-      const cell: CellParts = {
-        cellStyle: s ? parseInt(s, 10) : undefined,
-        cellT: a.values[2],
-        formula: undefined,
-        shareType: undefined,
-        si: undefined,
-        fref: undefined,
-        value: undefined,
-        rich: undefined,
-      };
+      cell.cellStyle = s ? parseInt(s, 10) : undefined;
+      cell.cellT = a.values[2];
+      cell.formula = cell.shareType = cell.si = cell.fref = cell.value = undefined;
       if (!a.selfClosing) {
         // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.
         for (;;) {
@@ -639,7 +647,10 @@ export class Sheet {
   cell(r: number, c: number): { value: RawValue; numFmt: string | undefined; mergedInto?: string } {
     const row = this.rows[r];
     const cell = row?.cells[c];
-    if (!cell) return { value: null, numFmt: row?.numFmt || this.colNumFmt[c] };
+    if (!cell) {
+      const numFmt = row?.numFmt || this.colNumFmt[c];
+      return numFmt ? { value: null, numFmt } : NO_CELL;
+    }
     if (cell.kind === 2) return { value: null, numFmt: cell.numFmt, mergedInto: cell.masterRef };
     return cell;
   }
