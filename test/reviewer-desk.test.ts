@@ -203,13 +203,17 @@ function inThread(behaviour: "work" | "hang" | "crash" = "work"): () => JobWorke
     let reply: ((r: { index: number; record: never }) => void) | undefined;
     let crash: (() => void) | undefined;
     let stopped = false;
+    let queue = Promise.resolve();
     return {
       post(m: WorkerInit | WorkerTask) {
         if (m.kind === "init") return void (init = m);
         if (behaviour === "hang") return;
         if (behaviour === "crash") return void setTimeout(() => crash?.(), 1);
-        void reviewBytes(new Uint8Array(m.data), m.file, { rulebook: init!.rulebook, limits: init!.limits }).then(
-          (record) => !stopped && reply?.({ index: m.index, record: record as never }),
+        // One task after another, as the pane's worker takes them.
+        queue = queue.then(() =>
+          reviewBytes(new Uint8Array(m.data), m.file, { rulebook: init!.rulebook, limits: init!.limits }).then(
+            (record) => void (!stopped && reply?.({ index: m.index, record: record as never })),
+          ),
         );
       },
       onReply: (h) => (reply = h as typeof reply),
@@ -265,6 +269,35 @@ describe("the pane's review job", () => {
       spawn: inThread("crash"),
     });
     expect((await crashing.done).records[0].reason?.ja).toContain("c.xlsx の処理が異常終了しました");
+  });
+
+  test("the file read ahead for a worker that is stopped goes to the fresh one, and nothing is lost", async () => {
+    const a = await templateBook(rb, TOWN_A);
+    const b = await templateBook(rb, TOWN_B);
+    const reads: string[] = [];
+    const file = (name: string, bytes: Uint8Array) => ({
+      name,
+      size: bytes.byteLength,
+      read: async () => (reads.push(name), bytes.slice().buffer),
+    });
+    // The first worker never answers; the ones after it work.
+    let spawned = 0;
+    const spawn = () => (spawned++ === 0 ? inThread("hang")() : inThread()());
+    const job = startReviewJob([file("a.xlsx", a), file("b.xlsx", b), file("c.xlsx", a)], {
+      rulebook: rb,
+      workers: 1,
+      spawn,
+      limits: { ...(await import("../src/files/limits")).WORKBOOK_LIMITS, timeoutMs: 50 },
+    });
+    const { records } = await job.done;
+    expect(records.map((r) => [r.file, r.status, r.reasonCode])).toEqual([
+      ["a.xlsx", "failed", "timeout"],
+      ["b.xlsx", "scored", undefined],
+      ["c.xlsx", "scored", undefined],
+    ]);
+    // b was read ahead for the first worker while it was on a, then read again for the fresh one.
+    expect(reads).toEqual(["a.xlsx", "b.xlsx", "b.xlsx", "c.xlsx"]);
+    expect(spawned).toBe(2);
   });
 
   test("cancel stops at once with what is done", async () => {

@@ -1,7 +1,7 @@
 // The reviewer batch in the task pane: many chosen files read and scored on Web Workers (one per
-// core), with the CLI's limits and messages. The main thread reads a file only when a worker is free
-// for it and hands the bytes over (transferred, not copied), so at most one file per worker is in
-// memory; a worker holds one workbook at a time and returns only the compact record. A file over the
+// core), with the CLI's limits and messages. The main thread reads the next file of a worker while it
+// reviews the current one and hands the bytes over (transferred, not copied), so at most two files per
+// worker are in memory; a worker reviews one workbook at a time and returns only the compact record. A file over the
 // size limit is refused unread; one that takes longer than the limit stops its worker, which is
 // replaced; a worker that crashes fails its file alone. Cancel stops every worker at once.
 import type { Limits } from "../files/limits";
@@ -102,6 +102,9 @@ export function timeLeft(done: number, total: number, elapsedMs: number): number
   return Math.max(0, Math.round((elapsedMs / done) * (total - done)));
 }
 
+/** Files posted to a worker at once: the one it reviews and the next, read while it works. */
+const AHEAD = 2;
+
 export function startReviewJob(files: readonly JobFile[], options: ReviewJobOptions): ReviewJob {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const now = options.now ?? (() => Date.now());
@@ -131,8 +134,11 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
     if (done === files.length) end();
   };
 
+  /** Files a stopped worker had waiting: handed out again first. */
+  const again: number[] = [];
   /** The next file that needs a worker; files over the size limit are refused here, unread. */
   const take = (): number | undefined => {
+    if (again.length) return again.shift();
     while (next < files.length) {
       const index = next++;
       const f = files[index];
@@ -149,7 +155,9 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
     if (cancelled) return;
     const w = options.spawn();
     w.post({ kind: "init", rulebook: options.rulebook, limits });
-    let current: number | undefined;
+    // The files posted to this worker, in the order it reviews them: queue[0] is the one it is on.
+    let queue: number[] = [];
+    let reading = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const retire = () => {
       clearTimeout(timer);
@@ -157,45 +165,66 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
       w.terminate();
     };
     live.set(w, retire);
+    // The head file's time counts from when the worker could start on it (its predecessor's record).
+    const watch = () => {
+      clearTimeout(timer);
+      const index = queue[0];
+      if (index !== undefined) timer = setTimeout(() => fail(index, "timeout"), limits.timeoutMs);
+    };
+    // Keeps AHEAD files posted to the worker: the next file is read while the worker reviews this one.
     const feed = async () => {
+      if (reading || cancelled || queue.length >= AHEAD) return;
       const index = take();
-      if (index === undefined || cancelled) {
-        current = undefined;
-        retire();
+      if (index === undefined) {
+        if (!queue.length) retire();
         return;
       }
-      current = index;
+      reading = true;
       let data: ArrayBuffer;
       try {
         data = await files[index].read();
       } catch {
+        reading = false;
         finish(index, refusedRecord(files[index].name, msg("file.read-failed", { file: files[index].name })));
         return void feed();
       }
-      if (cancelled) return;
-      timer = setTimeout(() => fail(index, "timeout"), limits.timeoutMs);
+      reading = false;
+      if (cancelled || !live.has(w)) {
+        // Stopped while reading: the file goes to the next worker (a fresh one if none is left).
+        if (!cancelled) {
+          again.push(index);
+          if (!live.size) start();
+        }
+        return;
+      }
+      queue.push(index);
       w.post({ kind: "task", index, file: files[index].name, data }, [data]);
+      if (queue.length === 1) watch();
+      void feed();
     };
-    // A file that takes too long or crashes its worker fails alone; a fresh worker goes on.
+    // A file that takes too long or crashes its worker fails alone; a fresh worker goes on, first
+    // with the files that were waiting in this one.
     const fail = (index: number, why: "timeout" | "crash") => {
-      if (current !== index) return;
-      current = undefined;
+      if (queue[0] !== index) return;
+      again.unshift(...queue.slice(1));
+      queue = [];
       retire();
       const file = files[index].name;
       finish(
         index,
         refusedRecord(file, why === "timeout" ? timeoutMessage(file, limits) : msg("review.crashed", { file })),
       );
-      if (!cancelled && done < files.length && next < files.length) start();
+      if (!cancelled && done < files.length && (again.length || next < files.length)) start();
     };
     w.onReply((reply) => {
-      if (reply.index !== current) return;
-      clearTimeout(timer);
+      if (reply.index !== queue[0]) return;
+      queue.shift();
       finish(reply.index, reply.record);
+      watch();
       void feed();
     });
     w.onCrash(() => {
-      if (current !== undefined) fail(current, "crash");
+      if (queue[0] !== undefined) fail(queue[0], "crash");
     });
     void feed();
   };

@@ -1,4 +1,4 @@
-// A Web Worker of the pane's reviewer batch: takes one workbook's bytes at a time, reviews them with
+// A Web Worker of the pane's reviewer batch: takes one workbook's bytes after another, reviews them with
 // the batch's own code (the CLI's checks, limits and messages) and posts back only the record.
 import { reviewBytes } from "../../app/review/review-bytes";
 import type { WorkerInit, WorkerReply, WorkerTask } from "../../app/review-job";
@@ -10,6 +10,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let init: WorkerInit | undefined;
+let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (e) => {
   const m = e.data;
@@ -19,7 +20,11 @@ scope.onmessage = (e) => {
   }
   if (!init) return;
   const { rulebook, limits } = init;
-  void reviewBytes(new Uint8Array(m.data), m.file, { rulebook, limits }).then((record) =>
-    scope.postMessage({ index: m.index, record }),
+  // One file after another, in the order posted (the next one waits here while this one is reviewed):
+  // the job times the file at the head of its queue and expects the records in that order.
+  queue = queue.then(() =>
+    reviewBytes(new Uint8Array(m.data), m.file, { rulebook, limits }).then((record) =>
+      scope.postMessage({ index: m.index, record }),
+    ),
   );
 };
