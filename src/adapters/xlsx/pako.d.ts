@@ -1,4 +1,4 @@
-// pako 1.x ships no typings; only what zip.ts uses is declared, rather than adding @types/pako for it.
+// pako ships no typings; only what zip.ts uses is declared, rather than adding @types/pako for it.
 declare module "pako" {
   export class Inflate {
     constructor(options?: { raw?: boolean; chunkSize?: number });
