@@ -138,7 +138,6 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
   for (const c of indicators) c.partIds.forEach((pid, p) => partIndex.set(pid, [c.idx, p]));
 
   for (const c of indicators) {
-    if (c.linked) c.answerIdx = indicatorIndex.get(c.answerId) ?? c.idx;
     for (const req of c.def.requires ?? []) {
       const direct = indicatorIndex.get(req);
       if (direct !== undefined) c.requires.push({ idx: direct, part: -1, id: req });
@@ -150,7 +149,10 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
     for (const r of c.requires) indicators[r.idx].dependents.push(c.idx);
     if (c.linked) {
       const src = indicatorIndex.get(c.answerId);
-      if (src !== undefined) indicators[src].dependents.push(c.idx);
+      if (src !== undefined) {
+        c.answerIdx = src;
+        indicators[src].dependents.push(c.idx);
+      }
     }
   }
 
