@@ -164,7 +164,7 @@ async function loadPrevious(
     return summary;
   }
   const { files, refused } = await expandInputs([ref]);
-  for (const f of files) await cli.files.remember(f);
+  for (const f of files) cli.files.remember(f);
   const fallback = rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook;
   const progress = createProgress({ total: files.length, quiet: common.quiet, write: cli.io.err, label: cli.text(msg("review.previous-label")) });
   const records = await reviewFiles(files, {
@@ -236,7 +236,7 @@ function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[]):
 export async function runReview(inputs: readonly string[], opts: ReviewOptions, cli: Cli): Promise<ReviewRun> {
   if (opts.previous && opts.previousTally) throw new UserError(msg("cli.previous-either"));
   const { files, refused, subfolders } = await expandInputs(inputs);
-  for (const f of files) await cli.files.remember(f);
+  for (const f of files) cli.files.remember(f);
   const limits = limitsFrom(WORKBOOK_LIMITS, opts);
   // Outputs refused before any work: an input (links included), a folder, or an existing file without --force.
   for (const target of [opts.out, opts.json, opts.csv]) if (target && target !== "-") await cli.files.checkOutput(target);

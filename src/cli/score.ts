@@ -63,7 +63,7 @@ export function registerScore(program: Command, root: Cli): void {
 
     const book = await openWorkbook(cli, file, limits);
     // Refused before any work: an output that is an input (links included), or exists without --force.
-    for (const other of [opts.previous, opts.previousTally, opts.benchmarks]) if (other) await cli.files.remember(other);
+    for (const other of [opts.previous, opts.previousTally, opts.benchmarks]) if (other) cli.files.remember(other);
     if (opts.out) await cli.files.checkOutput(opts.out);
     const loadTally = tallyLoader(cli);
     const choose = await rulebookChoice(cli, file, opts.rulebook);

@@ -154,9 +154,15 @@ export class FileAccess {
     return f;
   }
 
-  /** Remembers a file another thread will read (the review's workers), so no output lands on it. */
-  async remember(file: string): Promise<void> {
-    const st = await fs.stat(file).catch(() => undefined);
+  /** Remembers a file another thread will read (the review's workers), so no output lands on it.
+   *  Synchronous like readInputFile: a batch remembers every file before its workers start. */
+  remember(file: string): void {
+    let st: Stats | undefined;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      // Unreadable here: the worker that reads it reports why; nothing to protect.
+    }
     if (st) this.inputs.push({ path: file, dev: st.dev, ino: st.ino });
   }
 
