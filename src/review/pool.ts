@@ -1,14 +1,14 @@
-// Runs the batch on `jobs` worker threads (compiled dist/review/worker.js), or in this thread when
-// jobs is 1 or the compiled worker is not there (ts-jest runs the .ts sources). Results come back in
-// the order of the inputs; the main thread only ever holds the compact records.
+// Runs the batch on `jobs` worker threads (compiled dist/review/worker.js) through the scheduler the
+// task pane uses too, or in this thread when the compiled worker is not there (ts-jest runs the .ts
+// sources). Results come back in the order of the inputs; the main thread only ever holds the compact
+// records.
 import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import type { ReviewRecord } from "../app/review/types";
-import { type Message, msg } from "../messages";
-import { DEFAULT_LIMITS, refusedRecord } from "../app/review/refusals";
-import { timeoutMessage } from "../files/limits";
+import { DEFAULT_LIMITS } from "../app/review/refusals";
+import { type Lane, type LaneStop, schedule } from "../app/review/scheduler";
 import {
   reviewFile,
   type Processor,
@@ -83,94 +83,44 @@ function batchSize(remaining: number, jobs: number): number {
 }
 const MAX_BATCH = 8;
 
-function onWorkers(
+/** A worker thread as the shared scheduler drives it: given paths, it reads each file itself. */
+function threadLane(script: string, init: WorkerInit): Lane<string> {
+  const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  let stopped: (why: LaneStop) => void = () => undefined;
+  let terminated = false;
+  w.on("error", (e) => stopped((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash"));
+  w.on("exit", (code) => {
+    if (!terminated && code !== 0) stopped("crash");
+  });
+  return {
+    post: (tasks) => w.postMessage(tasks.map(({ index, payload }) => ({ index, file: payload })) satisfies WorkerTask[]),
+    onReply: (handler) => w.on("message", (m: WorkerReply) => handler(m.index, m.record)),
+    onStop: (handler) => (stopped = handler),
+    terminate: () => {
+      terminated = true;
+      void w.terminate();
+    },
+  };
+}
+
+async function onWorkers(
   files: readonly string[],
   ctx: ReviewContext,
   jobs: number,
   script: string,
   options: PoolOptions,
 ): Promise<ReviewRecord[]> {
-  const results: ReviewRecord[] = new Array(files.length);
   // The rulebook crosses as plain JSON (structured clone of a parsed document).
   const init: WorkerInit = { saitenReview: 1, ctx: JSON.parse(JSON.stringify(ctx)) as ReviewContext };
-  let next = 0;
-  let done = 0;
-  // Files of a stopped worker's batch that it never reached: handed out again first.
-  const again: number[] = [];
-  const remaining = () => again.length + files.length - next;
-  const take = (n: number): number[] => {
-    const out = again.splice(0, n);
-    while (out.length < n && next < files.length) out.push(next++);
-    return out;
-  };
-  return new Promise((resolve, reject) => {
-    const workers = new Set<Worker>();
-    const finish = (index: number, record: ReviewRecord) => {
-      if (results[index]) return;
-      results[index] = record;
-      done++;
-      options.onDone?.(done, files.length, files[index], record);
-      if (done === files.length) {
-        for (const w of workers) void w.terminate();
-        resolve(results);
-      }
-    };
-    const limits = ctx.limits ?? DEFAULT_LIMITS;
-    const start = () => {
-      const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      workers.add(w);
-      // The worker's batch, in the order it reads them: queue[0] is the file it is reading now.
-      let queue: number[] = [];
-      let timer: NodeJS.Timeout | undefined;
-      const watch = () => {
-        clearTimeout(timer);
-        const index = queue[0];
-        if (index !== undefined)
-          timer = setTimeout(() => fail(index, timeoutMessage(files[index], limits)), limits.timeoutMs);
-      };
-      const feed = () => {
-        queue = take(batchSize(remaining(), jobs));
-        if (!queue.length) {
-          workers.delete(w);
-          void w.terminate();
-          return;
-        }
-        watch();
-        w.postMessage(queue.map((index) => ({ index, file: files[index] })) satisfies WorkerTask[]);
-      };
-      // A file that takes too long, exhausts the worker's memory or crashes it fails alone; a fresh
-      // worker goes on with the rest of the batch and the files after it.
-      const fail = (index: number, m: Message) => {
-        clearTimeout(timer);
-        if (queue[0] !== index) return;
-        again.unshift(...queue.slice(1));
-        queue = [];
-        workers.delete(w);
-        void w.terminate();
-        finish(index, refusedRecord(files[index], m));
-        if (done < files.length && remaining() > 0) start();
-      };
-      w.on("message", (m: WorkerReply) => {
-        if (queue[0] === m.index) queue.shift();
-        else queue = queue.filter((i) => i !== m.index);
-        finish(m.index, m.record);
-        if (queue.length) watch();
-        else {
-          clearTimeout(timer);
-          feed();
-        }
-      });
-      w.on("error", (e) => {
-        if (!queue.length) return void workers.delete(w);
-        const oom = (e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
-        fail(queue[0], msg(oom ? "file.out-of-memory" : "review.crashed", { file: files[queue[0]] }));
-      });
-      w.on("exit", (code) => {
-        if (queue.length && code !== 0 && workers.has(w)) w.emit("error", new Error(`exit ${code}`));
-        if (workers.size === 0 && done < files.length) reject(new Error("review workers stopped early"));
-      });
-      feed();
-    };
-    for (let i = 0; i < jobs; i++) start();
-  });
+  const { records } = await schedule<string>({
+    names: files,
+    workers: jobs,
+    limits: ctx.limits ?? DEFAULT_LIMITS,
+    spawn: () => threadLane(script, init),
+    hold: (remaining) => batchSize(remaining, jobs),
+    refillAt: 0,
+    prepare: (index) => ({ payload: files[index] }),
+    onRecord: (index, record, done) => options.onDone?.(done, files.length, files[index], record),
+  }).done;
+  return records;
 }
