@@ -31,6 +31,13 @@ export interface CompiledIndicator {
   order: number;
 }
 
+function isContextFree(d: Indicator): boolean {
+  if (d.kind === "improvement") return false;
+  if (d.kind === "numeric" && d.stepsBySize) return false;
+  if (d.kind === "rankBand" && d.measure?.cutoffsBySize) return false;
+  return true;
+}
+
 export interface CompiledGroup {
   idx: number;
   id: string;
@@ -54,6 +61,9 @@ export interface CompiledRulebook {
   indicators: CompiledIndicator[];
   /** Indicator indices in evaluation order. */
   evalOrder: number[];
+  /** By indicator index: its evaluation depends on its answer alone (not on the size class or last
+   *  year's value), so that sessions may share it. */
+  contextFree: readonly boolean[];
   /** Group indices children-first (root last). */
   groups: CompiledGroup[];
   groupOrder: number[];
@@ -172,6 +182,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
     rulebook,
     indicators,
     evalOrder,
+    contextFree: indicators.map((c) => isContextFree(c.def)),
     groups,
     groupOrder,
     indicatorIndex,

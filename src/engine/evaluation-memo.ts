@@ -2,7 +2,7 @@
 // or the next municipality's form re-scores mostly the same answers. Most indicators only ever see
 // one or two answers, so the first is held in plain arrays and a map is made only for a second —
 // a cold score of 10,000 indicators would otherwise make 10,000 maps for nothing.
-import type { CompiledIndicator, CompiledRulebook } from "./compile";
+import type { CompiledRulebook } from "./compile";
 import type { Evaluation } from "./evaluate";
 
 /** Distinct answers remembered per indicator before its map starts over. */
@@ -40,14 +40,11 @@ export class EvaluationMemo {
 
 const memos = new WeakMap<CompiledRulebook, EvaluationMemo>();
 
-/** The memo every session on `c` shares; `remembers` decides, once, which indicators it serves. */
-export function sharedMemo(
-  c: CompiledRulebook,
-  remembers: (ci: CompiledIndicator) => boolean,
-): EvaluationMemo {
+/** The memo every session on `c` shares: it serves the indicators whose evaluation depends on their answer alone. */
+export function sharedMemo(c: CompiledRulebook): EvaluationMemo {
   let m = memos.get(c);
   if (!m) {
-    m = new EvaluationMemo(c.indicators.map((ci) => remembers(ci)));
+    m = new EvaluationMemo(c.contextFree);
     memos.set(c, m);
   }
   return m;

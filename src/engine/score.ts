@@ -60,8 +60,10 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
 
 export class ScoreSession {
   readonly compiled: CompiledRulebook;
-  /** Answers by indicator index (where linked indicators read theirs): no id lookups while scoring. */
+  /** Answers by indicator index (where linked indicators read theirs), each looked up by id once, when
+   *  first read: a separate pass over every indicator would walk the compiled rulebook once more. */
   private readonly raws: RawAnswer[];
+  private readonly fetched: Uint8Array;
   private readonly evals: Evaluation[];
   private readonly points: Float64Array;
   private readonly groupPoints: Float64Array;
@@ -71,21 +73,19 @@ export class ScoreSession {
 
   constructor(
     rulebook: Rulebook | CompiledRulebook,
-    answers: Answers,
+    private readonly answers: Answers,
     private readonly context: ScoreContext = {},
   ) {
     this.compiled = "evalOrder" in rulebook ? rulebook : compile(rulebook);
     const c = this.compiled;
     this.raws = new Array(c.indicators.length);
-    for (const ci of c.indicators) {
-      if (!ci.linked && Object.prototype.hasOwnProperty.call(answers, ci.id)) this.raws[ci.idx] = answers[ci.id];
-    }
+    this.fetched = new Uint8Array(c.indicators.length);
     this.sizeClass = resolveSizeClass(c.rulebook, context);
     this.evals = new Array(c.indicators.length);
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
-    this.memo = sharedMemo(c, contextFree);
+    this.memo = sharedMemo(c);
     for (const i of c.evalOrder) this.evaluateAt(i);
     for (const g of c.groupOrder) this.sumGroup(g);
   }
@@ -97,6 +97,7 @@ export class ScoreSession {
     if (start === undefined) throw new Error(`unknown indicator "${indicatorId}"`);
     const root = c.indicators[start].answerIdx;
     this.raws[root] = raw;
+    this.fetched[root] = 1;
     // The changed indicator, then everything depending on it, in evaluation order.
     const affected = [root];
     for (let k = 0; k < affected.length; k++) {
@@ -127,12 +128,20 @@ export class ScoreSession {
   }
 
   private rawFor(ci: CompiledIndicator): RawAnswer {
-    return this.raws[ci.answerIdx];
+    const a = ci.answerIdx;
+    if (!this.fetched[a]) {
+      this.fetched[a] = 1;
+      const src = this.compiled.indicators[a];
+      if (!src.linked && Object.prototype.hasOwnProperty.call(this.answers, src.id)) this.raws[a] = this.answers[src.id];
+    }
+    return this.raws[a];
   }
 
   private evaluateAt(i: number): void {
     const c = this.compiled;
     const ci = c.indicators[i];
+    // Read even where the points are given: the result shows the answer, read now, as every other.
+    const raw = this.rawFor(ci);
     const known = this.context.knownPoints?.[ci.id];
     if (known !== undefined) {
       this.evals[i] = {
@@ -144,7 +153,6 @@ export class ScoreSession {
       this.points[i] = known;
       return;
     }
-    const raw = this.rawFor(ci);
     const key = this.memo.remembers[i] ? memoKey(raw) : null;
     let ev: Evaluation | undefined = key !== null ? this.memo.get(i, key) : undefined;
     if (!ev) {
@@ -198,6 +206,9 @@ export class ScoreSession {
     const rb = c.rulebook;
     const indicators: IndicatorResult[] = new Array(c.indicators.length);
     const issues: Issue[] = [];
+    // Typed-in points of groups past their maximum, gathered in the same pass: one more walk over
+    // every indicator costs a large rulebook more than its share (its data no longer fits the caches).
+    const entered = new Map<number, IndicatorResult[]>();
     for (const ci of c.indicators) {
       const ev = this.evals[ci.idx];
       const raw = this.rawFor(ci);
@@ -218,6 +229,7 @@ export class ScoreSession {
       if (u?.cell) res.cell = u.cell;
       if (ev.parts) res.parts = ev.parts;
       indicators[ci.idx] = res;
+      if (ci.def.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
       if (ev.issue) {
         const what = msg("engine.indicator", { id: ci.id, name: ci.name });
         const where = u?.cell ? msg("engine.cell-of", { cell: u.cell, what }) : what;
@@ -231,7 +243,7 @@ export class ScoreSession {
         issues.push(issue);
       }
     }
-    issues.push(...this.overMaxIssues(indicators));
+    issues.push(...this.overMaxIssues(entered));
     const build = (g: number): GroupResult => {
       const cg = c.groups[g];
       const points = this.groupPoints[g];
@@ -291,21 +303,21 @@ export class ScoreSession {
   }
   /** Points typed in (kind "points") that take a group past its published maximum: the group is
    *  still clamped to it, but never silently — a warning names the cells that carry the points. */
-  private overMaxIssues(indicators: IndicatorResult[]): Issue[] {
+  private noteOverMax(ci: CompiledIndicator, res: IndicatorResult, entered: Map<number, IndicatorResult[]>): void {
     const c = this.compiled;
-    const entered = new Map<number, IndicatorResult[]>();
-    for (const ci of c.indicators) {
-      const res = indicators[ci.idx];
-      if (ci.def.kind !== "points" || res.status !== "ok" || !(res.points > 0)) continue;
-      for (let g = ci.groupIdx; g !== -1; g = c.groups[g].parentIdx) {
-        const cg = c.groups[g];
-        if (cg.clampMax === undefined || !(this.groupSums[g] > cg.clampMax)) continue;
-        // Pushed in place: copying the list per indicator made a large group's result quadratic.
-        const list = entered.get(g);
-        if (list) list.push(res);
-        else entered.set(g, [res]);
-      }
+    for (let g = ci.groupIdx; g !== -1; g = c.groups[g].parentIdx) {
+      const cg = c.groups[g];
+      if (cg.clampMax === undefined || !(this.groupSums[g] > cg.clampMax)) continue;
+      // Pushed in place: copying the list per indicator made a large group's result quadratic.
+      const list = entered.get(g);
+      if (list) list.push(res);
+      else entered.set(g, [res]);
     }
+  }
+
+  /** The warnings for the groups noteOverMax found, one per group. */
+  private overMaxIssues(entered: Map<number, IndicatorResult[]>): Issue[] {
+    const c = this.compiled;
     const issues: Issue[] = [];
     for (const [g, list] of entered) {
       const cg = c.groups[g];
@@ -332,14 +344,5 @@ export class ScoreSession {
     }
     return issues;
   }
-}
-
-/** Whether an indicator's evaluation depends on its answer alone, so sessions may share it. */
-function contextFree(ci: CompiledIndicator): boolean {
-  const d = ci.def;
-  if (d.kind === "improvement") return false;
-  if (d.kind === "numeric" && d.stepsBySize) return false;
-  if (d.kind === "rankBand" && d.measure?.cutoffsBySize) return false;
-  return true;
 }
 
