@@ -8,7 +8,8 @@
 // Every phase runs in a child process of its own (peak RSS per phase; process CPU time covers worker
 // threads), repeated in rounds whose order rotates, so that load from other programs on a shared
 // machine falls on every phase alike; figures are min / median / max over the rounds, and ratios are
-// taken within a round (paired) before their median is taken.
+// taken within a round (paired) before their median is taken. Beside the per-file figures (the run less
+// a one-file run), the pool's second half is timed alone: what a file costs once the workers are warm.
 // The corpus (bench/review-corpus.js) has plain templates, books shaped as Excel saves them (styles,
 // shared strings, a dozen extra sheets), books that take the ExcelJS fallback, and ~1,000-indicator books.
 // Options: --plain N, --excel N, --fallback N, --large N (files per folder; default 200, 120, 12, 24;
@@ -77,12 +78,22 @@ async function review(dir, jobs, rulebook, limit) {
   const pool = require(path.join(dist, "review", "pool"));
   const reviewFiles = pool.reviewFiles;
   let poolWall = 0;
-  pool.reviewFiles = async (...a) => {
+  // The second half of the pool's files, once the workers are warm: CPU per file without start-up,
+  // warm-up or the summary (the process's CPU, so the collector's helper threads count).
+  let steadyCpu = null;
+  pool.reviewFiles = async (files, options) => {
+    const half = Math.ceil(files.length / 2);
+    let c0;
+    const onDone = (done, ...rest) => {
+      if (done === half) c0 = process.cpuUsage();
+      options.onDone?.(done, ...rest);
+    };
     const t = performance.now();
     try {
-      return await reviewFiles(...a);
+      return await reviewFiles(files, { ...options, onDone });
     } finally {
       poolWall += (performance.now() - t) / 1000;
+      if (c0 && files.length - half >= 10) steadyCpu = cpuMs(process.cpuUsage(c0)) / (files.length - half);
     }
   };
   const { runReview } = require(path.join(dist, "cli", "review"));
@@ -105,7 +116,7 @@ async function review(dir, jobs, rulebook, limit) {
   const wall = (performance.now() - t0) / 1000;
   const cpu = cpuMs(process.cpuUsage(c0));
   fs.rmSync(out, { recursive: true, force: true });
-  return { wall, cpu, poolWall, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
+  return { wall, cpu, poolWall, steadyCpu, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
 async function phase(name, dir, jobs, rulebook, limit) {
@@ -194,6 +205,13 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
     lines.push(
       `review --jobs ${j}, CPU per file ÷ floor: ${spread(toFloor, 1)}   goal ≤ 3   ${ok(stats(toFloor).median <= 3)};  ÷ ExcelJS: ${spread(toExcel)};  whole run's CPU ÷ floor: ${spread(whole, 1)}`,
     );
+    if (rv.every((x) => x.steadyCpu !== null)) {
+      const steady = rv.map((x) => x.steadyCpu);
+      const steadyToFloor = paired(steady, perFile("floor", "cpu"), (a, b) => a / b);
+      lines.push(
+        `   warm workers (the pool's second half): CPU per file ${spread(steady)} ms, ÷ floor ${spread(steadyToFloor, 1)}`,
+      );
+    }
   }
   if (jobsList.length > 1) {
     const one = got[`review-j${jobsList[0]}`];
