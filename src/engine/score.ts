@@ -61,7 +61,8 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
 export class ScoreSession {
   readonly compiled: CompiledRulebook;
   /** Answers by indicator index (where linked indicators read theirs), each looked up by id once, when
-   *  first read: a separate pass over every indicator would walk the compiled rulebook once more. */
+   *  first read — all of them while the constructor evaluates, so later changes to `answers` do not
+   *  count: a separate pass over every indicator would walk the compiled rulebook once more. */
   private readonly raws: RawAnswer[];
   private readonly fetched: Uint8Array;
   private readonly evals: Evaluation[];
@@ -206,8 +207,8 @@ export class ScoreSession {
     const rb = c.rulebook;
     const indicators: IndicatorResult[] = new Array(c.indicators.length);
     const issues: Issue[] = [];
-    // Typed-in points of groups past their maximum, gathered in the same pass: one more walk over
-    // every indicator costs a large rulebook more than its share (its data no longer fits the caches).
+    // Typed-in points of groups past their maximum, gathered in the same pass: a walk fewer over every
+    // indicator, the part of a score that grows with the rulebook.
     const entered = new Map<number, IndicatorResult[]>();
     for (const ci of c.indicators) {
       const ev = this.evals[ci.idx];
