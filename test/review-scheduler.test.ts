@@ -189,6 +189,35 @@ test("a worker that stops while its next file is prepared: that file goes to the
   expect(lanes.slice(1).flatMap((l) => l.posts)).toEqual([["f1.xlsx"], ["f0.xlsx"]]);
 });
 
+test("workers that stop before any file reaches them: after three, every file left fails instead of a fourth", async () => {
+  const lanes: FakeLane[] = [];
+  const files = names(4);
+  const s = schedule<string>({
+    names: files,
+    workers: 1,
+    limits: WORKBOOK_LIMITS,
+    spawn: () => {
+      if (lanes.length >= 10) throw new Error("workers started again and again");
+      const lane = new FakeLane(() => 1);
+      lanes.push(lane);
+      // Its script never loads: it stops at once, while its first file is still being read.
+      setTimeout(() => lane.stop("crash"), 0);
+      return lane;
+    },
+    hold: () => 1,
+    refillAt: 0,
+    prepare: async (i) => {
+      await sleep(5);
+      return { payload: files[i] };
+    },
+  });
+  const { records } = await s.done;
+  expect(records.map((r) => [r.file, r.reasonCode])).toEqual(files.map((f) => [f, "failed"]));
+  expect(records[0].reason?.ja).toContain("f0.xlsx の処理が異常終了しました");
+  expect(lanes).toHaveLength(3);
+  expect(lanes.every((l) => l.terminated && l.posts.length === 0)).toBe(true);
+});
+
 test("files refused while prepared never reach a worker and still count", async () => {
   const { s, lanes, seen } = run(4, {
     prepare: (i) => (i % 2 ? { refused: record(`refused${i}`) } : { payload: `f${i}.xlsx` }),

@@ -48,6 +48,9 @@ export interface Schedule {
   cancel(): void;
 }
 
+/** Workers in a row that may stop before finishing a file before the batch stops starting them. */
+const STARTS_WITHOUT_WORK = 3;
+
 export function schedule<P>(options: ScheduleOptions<P>): Schedule {
   const { names, limits } = options;
   const total = names.length;
@@ -58,6 +61,8 @@ export function schedule<P>(options: ScheduleOptions<P>): Schedule {
   let done = 0;
   let ended = false;
   let cancelled = false;
+  /** Workers that stopped, one after the other, before they finished or failed a file. */
+  let stoppedIdle = 0;
   let settle: (v: { records: ReviewRecord[]; cancelled: boolean }) => void = () => undefined;
   const finished = new Promise<{ records: ReviewRecord[]; cancelled: boolean }>((resolve) => (settle = resolve));
 
@@ -147,6 +152,7 @@ export function schedule<P>(options: ScheduleOptions<P>): Schedule {
     };
     const fail = (index: number, m: Message) => {
       if (queue[0] !== index) return;
+      stoppedIdle = 0;
       again.unshift(...queue.slice(1));
       queue = [];
       retire();
@@ -156,6 +162,7 @@ export function schedule<P>(options: ScheduleOptions<P>): Schedule {
     lane.onReply((index, record) => {
       const at = queue.indexOf(index);
       if (at < 0 || !live.has(lane)) return;
+      stoppedIdle = 0;
       queue.splice(at, 1);
       finish(index, record);
       if (at === 0) watch();
@@ -165,6 +172,8 @@ export function schedule<P>(options: ScheduleOptions<P>): Schedule {
       if (!live.has(lane)) return;
       if (queue[0] === undefined) {
         retire();
+        // A worker that cannot even start (its script refused, say) would otherwise be replaced forever.
+        if (++stoppedIdle >= STARTS_WITHOUT_WORK) return giveUp();
         if (!ended && remaining() > 0 && !live.size) start();
         return;
       }
@@ -172,6 +181,12 @@ export function schedule<P>(options: ScheduleOptions<P>): Schedule {
       fail(queue[0], msg(why === "memory" ? "file.out-of-memory" : "review.crashed", { file }));
     });
     void feed();
+  };
+
+  /** Every file not done yet fails, with the words for a worker that stopped. */
+  const giveUp = () => {
+    for (let index = 0; index < total && !ended; index++)
+      if (!results[index]) finish(index, refusedRecord(names[index], msg("review.crashed", { file: names[index] })));
   };
 
   if (!total) end();
