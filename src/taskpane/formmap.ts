@@ -2,6 +2,7 @@
 // the shared file's name, its download and reading a chosen file.
 import type { FormMapEntry } from "../app/pane-api";
 import { IndicatorInfo, indicatorTitle } from "./model";
+import { download } from "./download";
 
 /** 様式1!$F$12 → 様式1!F12 (the reference as a person reads it; the map keeps it absolute). */
 export function showCell(ref: string): string {
@@ -53,21 +54,9 @@ export function formMapFileName(rulebookId: string): string {
   return `saiten-formmap-${rulebookId.replace(/[\\/:*?"<>|\s]+/g, "_")}.json`;
 }
 
-/** Offers text as a file download (a Blob and a temporary <a download>). */
+/** Offers the map's JSON as a file download. */
 export function downloadText(text: string, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  doc.body.appendChild(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    // Revoked after the click has been handled; revoking at once can cancel the download.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+  download(new Blob([text], { type: "application/json" }), fileName, doc);
 }
 
 /** A chosen file's text (FileReader: Blob.text() is missing from older web views); the caller words the failure. */

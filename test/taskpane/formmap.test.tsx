@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
 // The form-map view (様式の割り当て) against the in-memory PaneApi: the current map and removing,
 // detection and saving what is checked, mapping by hand from the selected cell, export and import.
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { FORM_MAP_FORMAT } from "../../src/workbook/form-map-detect";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { FakeApi, fakeApi, FakeOptions } from "./fake-api";
 import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";
+import { REVOKE_AFTER_MS } from "../../src/taskpane/download";
 
 beforeAll(installJsdomShims);
 
@@ -286,9 +287,13 @@ test("export: the map's JSON is downloaded as saiten-formmap-<rulebook>.json", a
   try {
     await openFormMap(api);
     const share = section("共有");
+    // Timers watched only around the click: Testing Library's waits take a spied setTimeout for fake timers.
+    const timers = jest.spyOn(global, "setTimeout");
     await act(async () => {
       fireEvent.click(within(share).getByRole("button", { name: "書き出し" }));
     });
+    const revoke = timers.mock.calls.find(([, ms]) => ms === REVOKE_AFTER_MS);
+    timers.mockRestore();
     expect(called(api, "exportFormMap")[0].args).toEqual(["test-mini"]);
     expect(clicked).toEqual([
       { download: "saiten-formmap-test-mini.json", href: "blob:formmap", inDocument: true },
@@ -302,7 +307,11 @@ test("export: the map's JSON is downloaded as saiten-formmap-<rulebook>.json", a
     expect(JSON.parse(text)).toEqual({ format: FORM_MAP_FORMAT, rulebook: "test-mini", entries: MAPPED });
     expect(blob!.type).toBe("application/json");
     expect(within(share).getByText("saiten-formmap-test-mini.json を書き出しました。")).toBeTruthy();
-    await waitFor(() => expect(revoked).toHaveBeenCalledWith("blob:formmap"), { timeout: 3000 });
+    // The URL is revoked after the download has had time to start, not at once.
+    expect(revoked).not.toHaveBeenCalled();
+    expect(revoke).toBeDefined();
+    (revoke![0] as () => void)();
+    expect(revoked).toHaveBeenCalledWith("blob:formmap");
   } finally {
     click.mockRestore();
   }

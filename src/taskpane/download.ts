@@ -1,0 +1,24 @@
+// Bytes or text offered as a file download, from memory (a Blob and a temporary <a download>): a
+// form map's JSON, or a check report where Excel cannot open a new workbook.
+
+/** How long a download's object URL lives after the click: revoking at once can cancel the download,
+ *  and a large workbook may take a while to start. */
+export const REVOKE_AFTER_MS = 10_000;
+
+/** Starts the browser's download of `blob` as `fileName`. */
+export function download(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  doc.body.appendChild(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  }
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
