@@ -3,7 +3,8 @@
 import { createRoot } from "react-dom/client";
 import { useSyncExternalStore } from "react";
 import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
-import { openAsNewWorkbook } from "../../src/adapters/office/new-workbook";
+import { canCreateWorkbook, openAsNewWorkbook } from "../../src/adapters/office/new-workbook";
+import { excelSupport } from "../../src/adapters/office/excel-support";
 import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../office-sim";
 import type { PaneApi } from "../../src/app/pane-api";
 import { App } from "../../src/taskpane/App";
@@ -71,6 +72,12 @@ function bookUrl(): string {
   return asked && asked.startsWith("/") && !asked.startsWith("//") ? asked : "sample.xlsx";
 }
 
+/** ?excelApi=1.7: the in-memory Excel plays an older Excel (Excel 2016 has ExcelApi 1.7: no new workbooks). */
+function excelApi(): string | undefined {
+  const asked = new URLSearchParams(location.search).get("excelApi");
+  return asked && /^1\.\d+$/.test(asked) ? asked : undefined;
+}
+
 /** Split 回答!E9 into sheet and address. */
 function splitRef(ref: string): [string, string] {
   const bang = ref.lastIndexOf("!");
@@ -82,13 +89,15 @@ async function start(): Promise<void> {
   const root = document.getElementById("preview")!;
   const data = await (await fetch(bookUrl())).arrayBuffer();
   const model = await loadXlsx(data);
-  const excel = createSimulatedExcel(model, { latencyMs: 30 });
-  // Reports open as new in-memory workbooks (Excel.createWorkbook), kept in `created` for the tests.
-  const openNew = (bytes: Uint8Array) => openAsNewWorkbook(excel.createWorkbook, bytes);
+  const olderApi = excelApi();
+  const excel = createSimulatedExcel(model, { latencyMs: 30, ...(olderApi ? { excelApi: olderApi } : {}) });
+  const support = olderApi ? excelSupport(excel.isSetSupported) : null;
+  // Reports open as new in-memory workbooks (Excel.createWorkbook), kept in `created` for the tests;
+  // an Excel without it saves them as files.
+  const openNew = canCreateWorkbook(support) ? (bytes: Uint8Array) => openAsNewWorkbook(excel.createWorkbook, bytes) : undefined;
   // Chosen files are read in a Web Worker, as in Excel.
-  const api = watched(
-    new WorkbookPaneApi(new OfficeWorkbook(excel.run as never), [], null, workerFileReads() ?? undefined, () => openNew),
-  );
+  const port = new OfficeWorkbook(excel.run as never, support ? { features: support.features } : {});
+  const api = watched(new WorkbookPaneApi(port, [], support, workerFileReads() ?? undefined, () => openNew));
   (window as unknown as { saitenPreview: unknown }).saitenPreview = {
     model,
     stats: excel.stats,

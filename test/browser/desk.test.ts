@@ -2,7 +2,8 @@
  * The reviewer's desk in the built pane (dist/web/preview.html: the real pane over the in-memory Excel),
  * driven with Debian's Chromium:
  *   - check mode on a submitted workbook (served in place of the preview's sample): the mismatch list
- *     names the reported cell, the in-memory Excel records zero writes, the report opens as a new workbook;
+ *     names the reported cell, the in-memory Excel records zero writes, the report opens as a new workbook
+ *     (on an Excel 2016, ExcelApi 1.7, it is downloaded as a file instead);
  *   - the batch: 77 generated submissions and 3 broken files reviewed on Web Workers; the summary the
  *     pane writes through Office.js equals, sheet for sheet and cell for cell, the summary workbook of
  *     `saiten review --json` for the same files (built from the CLI's JSON), and the broken files are
@@ -13,6 +14,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { findBundled } from "../../src/rulebooks/registry";
 import { runReview } from "../../src/cli/review";
@@ -46,8 +48,8 @@ const writes = (page: Page) => page.evaluate(() => (window as unknown as DeskWin
 const createdSnapshots = (page: Page) =>
   page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.created.map((b) => b.snapshot()));
 
-async function openDesk(page: Page, url: string): Promise<void> {
-  await gotoPreview(page, url);
+async function openDesk(page: Page, url: string, query = ""): Promise<void> {
+  await gotoPreview(page, url, query);
   await chooseRulebook(page, /^令和8年度 .*評価指標/);
   await page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name: "審査", exact: true }).click();
 }
@@ -122,6 +124,37 @@ describe("the reviewer's desk in Chromium", () => {
       expect(lines).toHaveLength(1);
       expect(await writes(page)).toEqual(before);
       expect(await page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.model.snapshot())).toEqual(snapshot);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  test(
+    "check mode on Excel 2016 (ExcelApi 1.7): the report is downloaded as a workbook file, nothing is written",
+    async () => {
+      const wrong = subs.find((s) => s.wrongCell)!;
+      const page = await newWatchedPage(session!.browser, pageErrors);
+      await page.route("**/sample.xlsx", (route) =>
+        route.fulfill({ body: Buffer.from(wrong.bytes), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      await openDesk(page, session!.server.url, "?excelApi=1.7");
+      const before = await writes(page);
+      await page.getByRole("button", { name: "確認（書き込みなし）" }).click();
+      await page.getByRole("table", { name: /^記載と再計算の違い（1件）/ }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "報告をファイルに保存" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`saiten-check-${RULEBOOK_ID}.xlsx`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await download.path());
+      expect(book.worksheets.map((w) => w.name)).toEqual(["一覧", "確認事項", "指標別"]);
+      const listed: unknown[] = [];
+      book.getWorksheet("確認事項")!.eachRow((row) => row.eachCell((c) => listed.push(c.value)));
+      expect(listed).toContain(wrong.wrongCell);
+      expect(await createdSnapshots(page)).toHaveLength(0);
+      expect(await writes(page)).toEqual(before);
       expect(pageErrors).toEqual([]);
       await page.close();
     },
