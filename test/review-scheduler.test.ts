@@ -52,7 +52,14 @@ class FakeLane implements Lane<string> {
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `f${i}.xlsx`);
 
-function run(n: number, over: Partial<ScheduleOptions<string>> & { ms?: (file: string) => number | "hang" } = {}) {
+interface RunOptions extends Partial<ScheduleOptions<string>> {
+  /** How long each file takes its worker. */
+  ms?: (file: string) => number | "hang";
+  /** Told of each worker as it starts, with all started so far. */
+  spawned?: (lane: FakeLane, lanes: FakeLane[]) => void;
+}
+
+function run(n: number, over: RunOptions = {}) {
   const lanes: FakeLane[] = [];
   const seen: [string, number][] = [];
   const files = names(n);
@@ -63,6 +70,7 @@ function run(n: number, over: Partial<ScheduleOptions<string>> & { ms?: (file: s
     spawn: () => {
       const lane = new FakeLane(over.ms ?? (() => 1));
       lanes.push(lane);
+      over.spawned?.(lane, lanes);
       return lane;
     },
     hold: () => 3,
@@ -159,24 +167,16 @@ test("a worker out of memory or crashed fails the file it was on, with the words
 });
 
 test("a worker that stops while its next file is prepared: that file goes to the fresh one", async () => {
-  const lanes: FakeLane[] = [];
-  const files = names(2);
-  const s = schedule<string>({
-    names: files,
+  let first: FakeLane | undefined;
+  const { s, lanes } = run(2, {
     workers: 1,
-    limits: WORKBOOK_LIMITS,
-    spawn: () => {
-      const lane = new FakeLane(() => 1);
-      lanes.push(lane);
-      return lane;
-    },
     hold: () => 1,
-    refillAt: 0,
+    spawned: (lane) => (first ??= lane),
     prepare: async (i) => {
       await sleep(1);
-      if (i === 0 && lanes.length === 1) lanes[0].stop("crash");
+      if (i === 0 && lanes.length === 1) first!.stop("crash");
       await sleep(1);
-      return { payload: files[i] };
+      return { payload: names(2)[i] };
     },
   });
   const { records } = await s.done;
@@ -190,25 +190,17 @@ test("a worker that stops while its next file is prepared: that file goes to the
 });
 
 test("workers that stop before any file reaches them: after three, every file left fails instead of a fourth", async () => {
-  const lanes: FakeLane[] = [];
-  const files = names(4);
-  const s = schedule<string>({
-    names: files,
+  const { s, lanes, files } = run(4, {
     workers: 1,
-    limits: WORKBOOK_LIMITS,
-    spawn: () => {
-      if (lanes.length >= 10) throw new Error("workers started again and again");
-      const lane = new FakeLane(() => 1);
-      lanes.push(lane);
+    hold: () => 1,
+    spawned: (lane, all) => {
+      if (all.length > 10) throw new Error("workers started again and again");
       // Its script never loads: it stops at once, while its first file is still being read.
       setTimeout(() => lane.stop("crash"), 0);
-      return lane;
     },
-    hold: () => 1,
-    refillAt: 0,
     prepare: async (i) => {
       await sleep(5);
-      return { payload: files[i] };
+      return { payload: names(4)[i] };
     },
   });
   const { records } = await s.done;

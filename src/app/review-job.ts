@@ -10,7 +10,7 @@ import { msg } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import { DEFAULT_LIMITS, refusedRecord } from "./review/refusals";
 import { tooLargeMessage } from "../files/limits";
-import { type Lane, schedule } from "./review/scheduler";
+import { type Lane, type Schedule, schedule } from "./review/scheduler";
 import { isWorkbookName, skippedName, unsupportedRecord } from "./review/file-kinds";
 import type { ReviewRecord } from "./review/types";
 
@@ -67,11 +67,8 @@ export interface ReviewJobOptions {
   now?: () => number;
 }
 
-export interface ReviewJob {
-  /** Records in the order of the files; cancelled: the files done by then. */
-  done: Promise<{ records: ReviewRecord[]; cancelled: boolean }>;
-  cancel(): void;
-}
+/** Records in the order of the files (when cancelled, the files done by then), and how to cancel. */
+export type ReviewJob = Schedule;
 
 /**
  * A folder's files as the CLI takes a folder (names are paths inside the chosen folder, "folder/a.xlsx"):
@@ -124,7 +121,7 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
   const now = options.now ?? (() => Date.now());
   const started = now();
   const names = files.map((f) => f.name);
-  const { done, cancel } = schedule<ArrayBuffer>({
+  return schedule<ArrayBuffer>({
     names,
     workers: options.workers,
     limits,
@@ -156,5 +153,4 @@ export function startReviewJob(files: readonly JobFile[], options: ReviewJobOpti
       });
     },
   });
-  return { done, cancel };
 }

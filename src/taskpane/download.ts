@@ -1,5 +1,5 @@
 // Bytes or text offered as a file download, from memory (a Blob and a temporary <a download>): a
-// form map's JSON, or a check report where Excel cannot open a new workbook.
+// form map's JSON, or a check report saved as a file where Excel cannot open a new workbook.
 
 /** How long a download's object URL lives after the click: revoking at once can cancel the download,
  *  and a large workbook may take a while to start. */
@@ -21,4 +21,8 @@ export function download(blob: Blob, fileName: string, doc: Document = document)
   }
 }
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A workbook's bytes offered as an .xlsx download. */
+export function downloadWorkbook(bytes: Uint8Array, fileName: string): void {
+  const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  download(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
+}

@@ -54,6 +54,14 @@ async function openDesk(page: Page, url: string, query = ""): Promise<void> {
   await page.getByRole("tablist", { name: "表示" }).getByRole("tab", { name: "審査", exact: true }).click();
 }
 
+/** The desk over a submitted workbook, which stands in for the preview's sample. */
+async function openDeskOn(page: Page, book: Uint8Array, url: string, query = ""): Promise<void> {
+  await page.route("**/sample.xlsx", (route) =>
+    route.fulfill({ body: Buffer.from(book), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
+  await openDesk(page, url, query);
+}
+
 /** The three sheets the CLI writes, as plain data (values, formats, conditional formats). */
 function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
   return Object.fromEntries(names.map((n) => [n, snap.sheets[n]]));
@@ -98,11 +106,7 @@ describe("the reviewer's desk in Chromium", () => {
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;
       const page = await newWatchedPage(session!.browser, pageErrors);
-      // The submitted workbook stands in for the preview's sample.
-      await page.route("**/sample.xlsx", (route) =>
-        route.fulfill({ body: Buffer.from(wrong.bytes), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-      );
-      await openDesk(page, session!.server.url);
+      await openDeskOn(page, wrong.bytes, session!.server.url);
       // Choosing the rulebook in the picker remembers it in the workbook's settings (the pane's own
       // behaviour, before check mode starts): counted from here on, check mode must add nothing.
       const before = await writes(page);
@@ -135,10 +139,7 @@ describe("the reviewer's desk in Chromium", () => {
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;
       const page = await newWatchedPage(session!.browser, pageErrors);
-      await page.route("**/sample.xlsx", (route) =>
-        route.fulfill({ body: Buffer.from(wrong.bytes), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-      );
-      await openDesk(page, session!.server.url, "?excelApi=1.7");
+      await openDeskOn(page, wrong.bytes, session!.server.url, "?excelApi=1.7");
       const before = await writes(page);
       await page.getByRole("button", { name: "確認（書き込みなし）" }).click();
       await page.getByRole("table", { name: /^記載と再計算の違い（1件）/ }).waitFor();

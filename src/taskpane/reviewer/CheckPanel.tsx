@@ -12,7 +12,7 @@ import { usePane } from "../context";
 import { errorText } from "../errors";
 import { fmtNumber, fmtRate, fmtSignedFixed } from "../format";
 import { useShared } from "../styles";
-import { saveBytes } from "./save-file";
+import { downloadWorkbook } from "../download";
 
 interface Props {
   reviewer: ReviewerApi;
@@ -57,7 +57,7 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
     setError(null);
     try {
       const done = await reviewer.writeCheckReport(check);
-      if (done.bytes) saveBytes(done.bytes, `saiten-check-${check.rulebookId}.xlsx`);
+      if (done.bytes) downloadWorkbook(done.bytes, `saiten-check-${check.rulebookId}.xlsx`);
       else setWritten(t("check.written", { sheets: done.sheets.join("・") }));
     } catch (e) {
       setError(errorText(e, lang));
