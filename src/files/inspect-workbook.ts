@@ -6,6 +6,7 @@
 // from it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that
 // reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber } from "../excel/a1";
+import { decodeRef, expansionSteps, extractRanges } from "../excel/name-refs";
 import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
 import { type Message, msg } from "../messages";
@@ -115,33 +116,62 @@ function entityText(raw: string): string {
 // Names a reader would store as keys of a plain object: ExcelJS then changes Object.prototype.
 const UNSAFE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
 const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+
+/**
+ * A defined name's text as ExcelJS's parser gathers it: every text node inside, comments and CDATA
+ * left out. Scanned with indexOf so that a hostile part (tags never closed) stays linear.
+ */
+function nameText(content: string): string {
+  let out = "";
+  for (let i = 0; i < content.length; ) {
+    const lt = content.indexOf("<", i);
+    out += entityText(content.slice(i, lt < 0 ? content.length : lt));
+    if (lt < 0) break;
+    const [open, close] = content.startsWith("<!--", lt)
+      ? ["<!--", "-->"]
+      : content.startsWith("<![CDATA[", lt)
+        ? ["<![CDATA[", "]]>"]
+        : ["<", ">"];
+    const end = content.indexOf(close, lt + open.length);
+    i = end < 0 ? content.length : end + close.length;
+  }
+  return out;
+}
+
+/** A reference as a message quotes it: a hostile file's text is cut short. */
+const quoted = (ref: string) => (ref.length > 60 ? `${ref.slice(0, 60)}…` : ref);
 
 /**
  * A sheet or defined name no reader should take, or a defined name whose range lies outside the
- * sheet or covers more cells than a sheet may hold (a reader expands it cell by cell).
+ * sheet or takes more steps to expand than a sheet has cells (readers expand it cell by cell, and
+ * ExcelJS's loose reading can turn stray digits into a row past the last: "A2:$a4 x 99999").
  */
 export function namesProblem(
   workbookXml: string,
   maxCells: number,
 ): { code: "book.unsafe-name" | "book.name-range"; name: string; ref?: string } | null {
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)) {
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?(?:sheet|definedName)\b[^<>]*?\bname="([^"]*)"/g)) {
     const name = entityText(m[1]);
     if (UNSAFE_NAMES.has(name.toLowerCase())) return { code: "book.unsafe-name", name };
   }
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
-    const name = entityText(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "");
-    if (UNSAFE_NAMES.has(name.toLowerCase())) return { code: "book.unsafe-name", name };
-    for (const part of entityText(m[2]).split(",")) {
-      const r = /^\$?([A-Za-z]{1,4})\$?(\d+)(?::\$?([A-Za-z]{1,4})\$?(\d+))?$/.exec(part.slice(part.lastIndexOf("!") + 1).trim());
-      if (!r) continue;
-      const c1 = columnNumber(r[1]);
-      const r1 = Number(r[2]);
-      const c2 = r[3] ? columnNumber(r[3]) : c1;
-      const r2 = r[4] ? Number(r[4]) : r1;
-      const cells = (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
-      if (Math.max(r1, r2) > MAX_ROW || Math.max(c1, c2) > MAX_COL || cells > maxCells)
-        return { code: "book.name-range", name, ref: r[0] };
+  // Over the whole book: many names, each small enough, add up. Print areas and titles are not
+  // expanded into cells (they become page setup), so only a single one too large counts.
+  let steps = 0;
+  const names = /<((?:\w+:)?)definedName\b([^<>]*?)(\/?)>/g;
+  for (let m = names.exec(workbookXml); m; m = names.exec(workbookXml)) {
+    if (m[3]) continue;
+    const name = entityText(/\bname="([^"]*)"/.exec(m[2])?.[1] ?? "");
+    const end = workbookXml.indexOf(`</${m[1]}definedName>`, names.lastIndex);
+    const content = workbookXml.slice(names.lastIndex, end < 0 ? undefined : end);
+    // Names are not nested: the next one starts after this one's end (a part without it ends here).
+    names.lastIndex = end < 0 ? workbookXml.length : end;
+    const printed = name === "_xlnm.Print_Area" || name === "_xlnm.Print_Titles";
+    for (const ref of extractRanges(nameText(content))) {
+      const d = decodeRef(ref);
+      const own = expansionSteps(d);
+      if (!printed) steps += own;
+      const past = d.kind === "range" ? d.bottom > MAX_ROW : d.kind === "address" && (d.row ?? 0) > MAX_ROW;
+      if (past || own > maxCells || steps > maxCells) return { code: "book.name-range", name, ref: quoted(ref) };
     }
   }
   return null;

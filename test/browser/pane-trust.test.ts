@@ -309,8 +309,8 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await page.waitForFunction(() => Boolean(document.activeElement?.closest("[role=alertdialog]")));
       await page.keyboard.press("Escape");
       await page.waitForFunction(() => /^ブックに反映/.test(document.activeElement?.textContent ?? ""));
-      // The dialog leaves after its closing transition; on a busy machine its backdrop lingers a moment.
-      await dialog.waitFor({ state: "detached" });
+      // The dialog leaves as it closes (it has no exit motion that could be left unfinished).
+      await dialog.waitFor({ state: "detached", timeout: 5_000 });
 
       await apply.click();
       await dialog.getByRole("button", { name: "反映する" }).click();

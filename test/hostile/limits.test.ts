@@ -355,9 +355,44 @@ describe("names a reader would trip on", () => {
 
   test("a defined name past the last row, or over the cell limit, is refused; an ordinary one is not", () => {
     const book = (text: string) => `<workbook><definedNames><definedName name="x">${text}</definedName></definedNames></workbook>`;
-    expect(namesProblem(book("Sheet1!$A$100000000"), 1_000_000)).toMatchObject({ code: "book.name-range", ref: "$A$100000000" });
+    expect(namesProblem(book("Sheet1!$A$100000000"), 1_000_000)).toMatchObject({ code: "book.name-range", ref: "Sheet1!$A$100000000" });
     expect(namesProblem(book("Sheet1!$A$1:$XFD$2000"), 1_000_000)).toMatchObject({ code: "book.name-range" });
     expect(namesProblem(book("'回答'!$E$6"), 1_000_000)).toBeNull();
     expect(namesProblem(book("回答!$E$6:$E$200"), 1_000_000)).toBeNull();
+  });
+
+  // ExcelJS reads a name's text loosely: digits anywhere after a range's first corner add to its row,
+  // and its matrix walks every row even when the range has no column (no cell is ever made).
+  test("a name whose loose reading reaches far past the last row is refused, wherever its digits hide", () => {
+    const book = (names: string) => `<workbook><definedNames>${names}</definedNames></workbook>`;
+    const far = "S!A2:$a4 T!$A$1 2024!D0";
+    expect(namesProblem(book(`<definedName name="far">${far}</definedName>`), 1_000_000)).toEqual({
+      code: "book.name-range",
+      name: "far",
+      ref: far,
+    });
+    // Text after a comment, or split by one, is still the name's text to ExcelJS.
+    for (const text of ["S!$A$1,S!A2:$a4 <!-- x -->99999999", "S!A2:$a4 9<!-- x -->9999999"])
+      expect(namesProblem(book(`<definedName name="c">${text}</definedName>`), 1_000_000)).toMatchObject({ code: "book.name-range" });
+    // CDATA is not (ExcelJS's parser drops it), so the same digits there are harmless.
+    expect(namesProblem(book('<definedName name="d">S!A2:$a4 <![CDATA[99999999]]></definedName>'), 1_000_000)).toBeNull();
+    // The text a message quotes is cut short.
+    const long = `S!A2:$a4 ${"9".repeat(500)}`;
+    expect(namesProblem(book(`<definedName name="l">${long}</definedName>`), 1_000_000)?.ref).toHaveLength(61);
+  });
+
+  test("names each small enough are refused together when they add up; print areas do not add", () => {
+    const book = (count: number, name: (i: number) => string) =>
+      `<workbook><definedNames>${Array.from({ length: count }, (_, i) => `<definedName name="${name(i)}" localSheetId="${i}">S!$A$1:$J$1000</definedName>`).join("")}</definedNames></workbook>`;
+    expect(namesProblem(book(100, (i) => `n${i}`), 1_000_000)).toBeNull();
+    expect(namesProblem(book(101, (i) => `n${i}`), 1_000_000)).toMatchObject({ code: "book.name-range", name: "n100" });
+    expect(namesProblem(book(101, () => "_xlnm.Print_Area"), 1_000_000)).toBeNull();
+  });
+
+  test("a workbook.xml of tags never closed is checked in one pass", () => {
+    for (const junk of ["<![CDATA[", "<!--", "<x", "<definedName>"]) {
+      const xml = `<workbook><definedNames><definedName name="j">${junk.repeat(200_000)}`;
+      expect(namesProblem(xml, 1_000_000)).toBeNull();
+    }
   });
 });

@@ -1,9 +1,11 @@
 // Hostile inputs, part 4: review accounts for every entry of a folder. Workbooks in their macro and
 // template packages are scored like .xlsx; .xls, .xlsb, .ods, .csv and .txt files are listed as
 // unsupported with their reason; a dangling link, a link loop and a named pipe are listed per file;
-// the batch always finishes (exit 1), and subfolders are not failures. The folder holds a pipe and
+// a workbook whose defined name ExcelJS would expand for hours is listed too; the batch always
+// finishes (exit 1), and subfolders are not failures. The folder holds a pipe and
 // links that loop, so the batch runs in a child process that cannot hang the suite.
 import { execFileSync } from "child_process";
+import { patchedBytes } from "../fixtures/patched-xlsx";
 import { mkdirSync, readFileSync, symlinkSync } from "fs";
 import { basename, join } from "path";
 import {
@@ -56,6 +58,18 @@ beforeAll(async () => {
   symlinkSync(path("k町.xlsx"), path("l村.xlsx"));
   symlinkSync(path("l村.xlsx"), path("k町.xlsx"));
   execFileSync("mkfifo", [path("m市.xlsx")]);
+  // Stray digits after a range's corner: ExcelJS reads the row as 4,120,240 and walks every row.
+  const farName = '<definedName name="集計範囲">回答!A2:$a4 T!$A$1 2024!D0</definedName>';
+  put(
+    inbox,
+    "o市.xlsx",
+    await patchedBytes(await book("o市", "016060"), {
+      "xl/workbook.xml": (xml) =>
+        xml.includes("<definedNames>")
+          ? xml.replace("<definedNames>", () => `<definedNames>${farName}`)
+          : xml.replace("</sheets>", () => `</sheets><definedNames>${farName}</definedNames>`),
+    }),
+  );
   mkdirSync(path("古いもの"));
   put(path("古いもの"), "n町.xlsx", await book("n町", "015050"));
   before = folderHashes(inbox);
@@ -83,9 +97,9 @@ function expectListed(name: string, reasonCode: string, reason: RegExp) {
 test("the batch finishes with exit 1, every entry accounted for, output clean", () => {
   expect({ timedOut: r.timedOut, signal: r.signal, code: r.code }).toEqual({ timedOut: false, signal: null, code: 1 });
   expectClean(r.out, r.err);
-  // 4 workbooks scored; 9 entries refused (5 formats, a dangling link, two looping links, a pipe).
-  expect(summary.files).toEqual({ total: 13, scored: 4, failed: 9 });
-  expect(r.out).toMatch(/失敗 +9 件/);
+  // 4 workbooks scored; 10 entries refused (5 formats, a dangling link, two looping links, a pipe, a name).
+  expect(summary.files).toEqual({ total: 14, scored: 4, failed: 10 });
+  expect(r.out).toMatch(/失敗 +10 件/);
 });
 
 test("an .xlsm is scored like an .xlsx", () => {
@@ -133,6 +147,10 @@ test("a named pipe is listed as not a saved file (and nothing blocks on it)", ()
   expectListed("m市.xlsx", "unreadable", /保存されたファイルではありません/);
 });
 
+test("a defined name that would take hours to expand is listed with the name to fix", () => {
+  expectListed("o市.xlsx", "defined-name", /名前定義「集計範囲」の範囲（回答!A2:\$a4 T!\$A\$1 2024!D0）/);
+});
+
 test("a subfolder is not a failure, and the user is told it was not searched", () => {
   expect(summary.failures.map((f) => basename(f.file))).not.toContain("古いもの");
   expect(summary.rows.map((row) => row.name)).not.toContain("n町");
@@ -148,10 +166,11 @@ test("--lang en lists the same failures in English", async () => {
   const en: Ran = await runWithin(45_000, "review", inbox, "--rulebook", KAIGO, "--jobs", "1", "--quiet", "--lang", "en");
   expect(en.code).toBe(1);
   expectClean(en.out, en.err);
-  expect(en.out).toMatch(/failed +9/);
+  expect(en.out).toMatch(/failed +10/);
   const names = summary.failures.map((f) => f.file);
   for (const f of names) expect(en.out).toContain(f);
   // The table and every reason in English: Japanese only in the file names (and the folder's).
-  expectEnglish(en.out + en.err, ...names, ...summary.rows.map((row) => row.file), inbox);
+  // The defined name is quoted as the file spells it.
+  expectEnglish(en.out + en.err, ...names, ...summary.rows.map((row) => row.file), inbox, "集計範囲", "回答!");
   expect(folderHashes(inbox)).toEqual(before);
 });

@@ -5,7 +5,7 @@
 // an earlier one, references ExcelJS cannot place vanish — so the reader does the same, step by step.
 import { columnLetters } from "../../excel/a1";
 import { Unsupported } from "./errors";
-import { decodeRef, isValidRef } from "./name-refs";
+import { decodeRef, extractRanges } from "../../excel/name-refs";
 
 /** One <definedName> as ExcelJS's DefinedNameXform parses it. */
 export interface ParsedName {
@@ -13,34 +13,6 @@ export interface ParsedName {
   name: string | undefined;
   ranges: string[];
   localSheetId?: number;
-}
-
-/** The text of a <definedName> split at commas into the ranges ExcelJS keeps (quoted sheet names may hold commas). */
-export function extractRanges(text: string): string[] {
-  const ranges: string[] = [];
-  let quotesOpened = false;
-  let last = "";
-  for (const item of text.split(",")) {
-    if (!item) continue;
-    const quotes = (item.match(/'/g) || []).length;
-    if (!quotes) {
-      if (quotesOpened) last += `${item},`;
-      else if (isValidRef(item)) ranges.push(item);
-      continue;
-    }
-    const quotesEven = quotes % 2 === 0;
-    if (!quotesOpened && quotesEven && isValidRef(item)) {
-      ranges.push(item);
-    } else if (quotesOpened && !quotesEven) {
-      quotesOpened = false;
-      if (isValidRef(last + item)) ranges.push(last + item);
-      last = "";
-    } else {
-      quotesOpened = true;
-      last += `${item},`;
-    }
-  }
-  return ranges;
 }
 
 export function parseDefinedName(

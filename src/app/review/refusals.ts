@@ -29,6 +29,9 @@ export function reasonCodeOf(code: MessageCode): FailCode {
       return "too-many-rows";
     case "book.too-many-cells":
       return "too-many-cells";
+    case "book.name-range":
+    case "book.unsafe-name":
+      return "defined-name";
     case "file.empty":
       return "empty";
     case "book.encrypted":

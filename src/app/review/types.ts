@@ -44,6 +44,7 @@ export interface ReviewRecord {
     | "too-large"
     | "too-many-rows"
     | "too-many-cells"
+    | "defined-name"
     | "empty"
     | "unsupported"
     | "link"

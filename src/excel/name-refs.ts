@@ -1,8 +1,9 @@
-// References inside defined names, decoded the loose way ExcelJS decodes them (its col-cache decodeEx
-// and decodeAddress), because which ranges a name keeps — and how they are written back — follows
-// from that decoding, quirks included: letters after the first digit end an address, lowercase
-// letters are skipped, a missing row or column leaves it undefined, and only a column past XFD is
-// an error.
+// References inside defined names, read the loose way ExcelJS reads them (its DefinedNameXform's split
+// of a name's text, its col-cache decodeEx and decodeAddress), because which ranges a name keeps — how
+// they are written back, and how much work expanding them takes — follows from that reading, quirks
+// included: letters after the first digit end an address, lowercase letters are skipped, a missing
+// row or column leaves it undefined, digits anywhere after the first add to the row, and only a
+// column past XFD is an error. The package check and the fast reader both measure names with it.
 
 export const MAX_COLUMN = 16384;
 
@@ -94,4 +95,45 @@ export function isValidRef(value: string): boolean {
     if (e instanceof BadReference) return false;
     throw e;
   }
+}
+
+/** The text of a <definedName> split at commas into the ranges ExcelJS keeps (quoted sheet names may hold commas). */
+export function extractRanges(text: string): string[] {
+  const ranges: string[] = [];
+  let quotesOpened = false;
+  let last = "";
+  for (const item of text.split(",")) {
+    if (!item) continue;
+    const quotes = (item.match(/'/g) || []).length;
+    if (!quotes) {
+      if (quotesOpened) last += `${item},`;
+      else if (isValidRef(item)) ranges.push(item);
+      continue;
+    }
+    const quotesEven = quotes % 2 === 0;
+    if (!quotesOpened && quotesEven && isValidRef(item)) {
+      ranges.push(item);
+    } else if (quotesOpened && !quotesEven) {
+      quotesOpened = false;
+      if (isValidRef(last + item)) ranges.push(last + item);
+      last = "";
+    } else {
+      quotesOpened = true;
+      last += `${item},`;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * The steps a reader takes expanding `ref` cell by cell as ExcelJS does (rows, then the columns of
+ * each): a range's row loop runs even when its columns are undefined, so "A2:$a4 x 99999" costs
+ * 99,998 steps for no cell at all. 0 for an address, an error or a range without a top row.
+ */
+export function expansionSteps(ref: DecodedRef): number {
+  if (ref.kind !== "range" || !ref.top) return 0;
+  const rows = ref.bottom - ref.top + 1;
+  if (!(rows > 0)) return 0;
+  const cols = ref.right - ref.left + 1;
+  return rows * (cols > 0 ? cols : 1);
 }
