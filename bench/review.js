@@ -73,6 +73,49 @@ async function exceljs(dir, limit) {
   return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), files: files.length };
 }
 
+/**
+ * CPU of this process's threads while the pool runs, from /proc (Linux; null elsewhere): this thread,
+ * the threads the pool starts (its workers), and the rest (V8's helper threads, which compile and
+ * collect garbage for every isolate, and libuv's). Sampled every 10 ms, so a worker's last few
+ * milliseconds before it exits may be missed.
+ */
+function threadCpu() {
+  const dir = "/proc/self/task";
+  if (!fs.existsSync(dir)) return null;
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const read = () => {
+    const out = new Map();
+    for (const t of fs.readdirSync(dir)) {
+      try {
+        const st = fs.readFileSync(`${dir}/${t}/stat`, "utf8");
+        const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+        out.set(t, (Number(f[11]) + Number(f[12])) * tick);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+    return out;
+  };
+  const before = read();
+  const last = new Map(before);
+  const sample = () => read().forEach((ms, t) => last.set(t, ms));
+  const timer = setInterval(sample, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const split = { main: 0, workers: 0, helpers: 0 };
+      for (const [t, ms] of last) {
+        const used = ms - (before.get(t) ?? 0);
+        if (t === String(process.pid)) split.main += used;
+        else if (before.has(t)) split.helpers += used;
+        else split.workers += used;
+      }
+      return split;
+    },
+  };
+}
+
 async function review(dir, jobs, rulebook, limit) {
   // The pool timed on its own: the CLI calls it through the module's export, looked up at each call.
   const pool = require(path.join(dist, "review", "pool"));
@@ -81,8 +124,10 @@ async function review(dir, jobs, rulebook, limit) {
   // The second half of the pool's files, once the workers are warm: CPU per file without start-up,
   // warm-up or the summary (the process's CPU, so the collector's helper threads count).
   let steadyCpu = null;
+  let threads = null;
   pool.reviewFiles = async (files, options) => {
     const half = Math.ceil(files.length / 2);
+    const sampler = threadCpu();
     let c0;
     const onDone = (done, ...rest) => {
       if (done === half) c0 = process.cpuUsage();
@@ -93,6 +138,7 @@ async function review(dir, jobs, rulebook, limit) {
       return await reviewFiles(files, { ...options, onDone });
     } finally {
       poolWall += (performance.now() - t) / 1000;
+      if (sampler) threads = sampler.stop();
       if (c0 && files.length - half >= 10) steadyCpu = cpuMs(process.cpuUsage(c0)) / (files.length - half);
     }
   };
@@ -116,7 +162,7 @@ async function review(dir, jobs, rulebook, limit) {
   const wall = (performance.now() - t0) / 1000;
   const cpu = cpuMs(process.cpuUsage(c0));
   fs.rmSync(out, { recursive: true, force: true });
-  return { wall, cpu, poolWall, steadyCpu, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
+  return { wall, cpu, poolWall, steadyCpu, threads, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
 async function phase(name, dir, jobs, rulebook, limit) {
@@ -210,6 +256,13 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
       const steadyToFloor = paired(steady, perFile("floor", "cpu"), (a, b) => a / b);
       lines.push(
         `   warm workers (the pool's second half): CPU per file ${spread(steady)} ms, ÷ floor ${spread(steadyToFloor, 1)}`,
+      );
+    }
+    if (rv.every((x) => x.threads)) {
+      const share = (key) => spread(rv.map((x) => x.threads[key] / 1000), 2);
+      const cores = rv.map((x) => (x.threads.main + x.threads.workers + x.threads.helpers) / 1000 / x.poolWall);
+      lines.push(
+        `   the pool's CPU by thread, s: workers ${share("workers")}, V8/libuv helper threads ${share("helpers")}, main thread ${share("main")}; cores busy on average ${spread(cores)}`,
       );
     }
   }
