@@ -41,6 +41,17 @@ export const useShared = makeStyles({
   muted: {
     color: tokens.colorNeutralForeground3,
   },
+  /** A row of a list of indicators: the name (wrapping anywhere), then what can be done with it. */
+  listRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+    alignItems: "center",
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowName: { overflowWrap: "anywhere" },
   /** Figures never wrap inside (「178,214,400円」 stays on one line). */
   numeric: {
     fontVariantNumeric: "tabular-nums",

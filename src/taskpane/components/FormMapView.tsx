@@ -68,16 +68,6 @@ const MATCHED: Record<FormMapProposal["matchedBy"], MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  item: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) auto",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: "2px",
-    alignItems: "center",
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  name: { overflowWrap: "anywhere" },
   detail: {
     gridColumn: "1 / span 2",
     display: "flex",
@@ -413,8 +403,8 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
             {sorted.slice(0, limit).map((e) => {
               const name = nameOf(e.indicatorId);
               return (
-                <li key={e.indicatorId} className={styles.item}>
-                  <span className={styles.name}>{name}</span>
+                <li key={e.indicatorId} className={s.listRow}>
+                  <span className={s.rowName}>{name}</span>
                   <Button
                     size="small"
                     icon={<Delete16Regular />}
@@ -484,7 +474,7 @@ export function FormMapView({ rulebookId, busy: paneBusy, onSelectCell }: Props)
                         })
                       }
                       label={
-                        <span className={styles.name}>{nameOf(p.indicatorId)}</span>
+                        <span className={s.rowName}>{nameOf(p.indicatorId)}</span>
                       }
                     />
                     <Caption1 className={styles.proposalDetail}>

@@ -25,16 +25,6 @@ import type { WhatIfModel } from "../useWhatIf";
 const PAGE = 25;
 
 const useStyles = makeStyles({
-  item: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) auto",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: "2px",
-    alignItems: "center",
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  name: { overflowWrap: "anywhere" },
   figs: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   gain: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   add: { gridRow: "1 / span 2", gridColumn: 2 },
@@ -150,8 +140,8 @@ function GainList({
           const title = indicatorTitle(info, lang);
           const target = item.target ? lt(item.target) : null;
           return (
-            <li key={item.key} className={styles.item}>
-              <span className={styles.name}>
+            <li key={item.key} className={s.listRow}>
+              <span className={s.rowName}>
                 {title}
                 {target && (
                   <span className={s.muted}>
