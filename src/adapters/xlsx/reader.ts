@@ -152,7 +152,7 @@ export class XlsxReader extends GridWorkbook {
         if (d.localSheetId !== undefined && sheets[d.localSheetId] && d.ranges.length === 0)
           throw new Unsupported("print area without a range");
       } else if (d.name !== "_xlnm.Print_Titles") {
-        // ExcelJS's matrix holds names of this size well; past it, it is the faster reader.
+        // A name this large is left to ExcelJS (by now the package check has bounded all names together).
         const steps = d.ranges.reduce((sum, r) => sum + expansionSteps(decodeRef(r)), 0);
         if (steps > 100_000) throw new Unsupported("very large defined names");
         kept.push(d);
