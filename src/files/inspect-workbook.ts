@@ -170,7 +170,9 @@ export function namesProblem(
       const d = decodeRef(ref);
       const own = expansionSteps(d);
       if (!printed) steps += own;
-      const past = d.kind === "range" ? d.bottom > MAX_ROW : d.kind === "address" && (d.row ?? 0) > MAX_ROW;
+      // A number alone (a named constant: 予算額 = 150000000) reads as an address without a column: no cell.
+      const past =
+        d.kind === "range" ? d.bottom > MAX_ROW : d.kind === "address" && d.col !== undefined && (d.row ?? 0) > MAX_ROW;
       if (past || own > maxCells || steps > maxCells) return { code: "book.name-range", name, ref: quoted(ref) };
     }
   }

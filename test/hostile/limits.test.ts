@@ -7,6 +7,7 @@
 // a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
 // process, each bounded by a time limit of its own.
 import { namesProblem } from "../../src/files/inspect-workbook";
+import { patchedBytes } from "../fixtures/patched-xlsx";
 import { execFileSync } from "child_process";
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
 import { basename, join } from "path";
@@ -359,6 +360,9 @@ describe("names a reader would trip on", () => {
     expect(namesProblem(book("Sheet1!$A$1:$XFD$2000"), 1_000_000)).toMatchObject({ code: "book.name-range" });
     expect(namesProblem(book("'回答'!$E$6"), 1_000_000)).toBeNull();
     expect(namesProblem(book("回答!$E$6:$E$200"), 1_000_000)).toBeNull();
+    // Named constants and formulas are no ranges: a budget of 150,000,000 yen is not a row.
+    for (const text of ["150000000", "1.5", "OFFSET(回答!$A$1,0,0,COUNTA(回答!$A:$A),1)", "回答!$E$6*1000000000"])
+      expect(namesProblem(book(text), 1_000_000)).toBeNull();
   });
 
   // ExcelJS reads a name's text loosely: digits anywhere after a range's first corner add to its row,
@@ -379,6 +383,26 @@ describe("names a reader would trip on", () => {
     // The text a message quotes is cut short.
     const long = `S!A2:$a4 ${"9".repeat(500)}`;
     expect(namesProblem(book(`<definedName name="l">${long}</definedName>`), 1_000_000)?.ref).toHaveLength(61);
+  });
+
+  test("a real workbook with a named constant (a budget in yen) and a name far past the last row: scored, refused", async () => {
+    const dir = freshDir("named-constant");
+    const withName = async (name: string) =>
+      patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), {
+        "xl/workbook.xml": (xml) =>
+          xml.includes("<definedNames>")
+            ? xml.replace("<definedNames>", () => `<definedNames>${name}`)
+            : xml.replace("</sheets>", () => `</sheets><definedNames>${name}</definedNames>`),
+      });
+    const budget = put(dir, "予算.xlsx", await withName('<definedName name="予算額">150000000</definedName>'));
+    const ok = await runWithin(15_000, "score", budget, "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).total.points).toBeGreaterThan(0);
+    const far = put(dir, "範囲.xlsx", await withName('<definedName name="集計">回答!A2:$a4 x 99999999</definedName>'));
+    const refused = await runWithin(15_000, "score", far);
+    expect(refused.code).toBe(2);
+    expectClean(refused.out, refused.err);
+    expect(refused.err).toContain("名前定義「集計」の範囲（回答!A2:$a4 x 99999999）");
   });
 
   test("names each small enough are refused together when they add up; print areas do not add", () => {
