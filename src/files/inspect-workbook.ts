@@ -138,6 +138,24 @@ function nameText(content: string): string {
   return out;
 }
 
+const VALIDATION_CELLS_PER_CELL = 4;
+
+/** Cells a sheet's data validations cover, each range expanded as ExcelJS expands it (rows, then columns). */
+export function validationCells(sheetXml: string): number {
+  let cells = 0;
+  for (const m of sheetXml.matchAll(/<(?:\w+:)?dataValidation\b[^<>]*?\bsqref="([^"]*)"/g))
+    for (const ref of m[1].split(/\s+/)) {
+      if (!ref) continue;
+      try {
+        const d = decodeRef(ref);
+        cells += d.kind === "range" ? expansionSteps(d) : 1;
+      } catch {
+        // A column past XFD: ExcelJS cannot load the book at all, which its load reports.
+      }
+    }
+  return cells;
+}
+
 /** A reference as a message quotes it: a hostile file's text is cut short. */
 const quoted = (ref: string) => (ref.length > 60 ? `${ref.slice(0, 60)}…` : ref);
 
@@ -319,7 +337,32 @@ export class CheckedPackage {
   /** Inflates and checks every part not read yet; what was counted. */
   checkAll(): Inspected {
     for (const e of this.entries) this.get(e.name);
+    this.checkValidations();
     return { parts: this.entries.length, unpackedBytes: this.unpacked };
+  }
+
+  /**
+   * A reader of the whole book (ExcelJS) keeps one entry per cell of every data validation's range:
+   * a whole column costs it about 1.5 s and 230 MB, a whole sheet never ends. The book's validations
+   * together may cover VALIDATION_CELLS_PER_CELL times the cell limit (four whole columns for an
+   * answer workbook). Only checked here: the fast reader never reads validations.
+   */
+  private checkValidations(): void {
+    const limit = this.limits.maxCells * VALIDATION_CELLS_PER_CELL;
+    let cells = 0;
+    for (const [name, bytes] of this.inflated) {
+      if (!WORKSHEET.test(name)) continue;
+      cells += validationCells(text.decode(bytes));
+      if (cells > limit)
+        this.refuse(
+          msg("book.validation-cells", {
+            file: this.file,
+            sheet: this.sheetName(name),
+            cells: cells.toLocaleString("en-US"),
+            limit: limit.toLocaleString("en-US"),
+          }),
+        );
+    }
   }
 
   private inflate(e: ZipEntry): Uint8Array {

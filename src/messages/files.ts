@@ -150,6 +150,10 @@ export const FILE_MESSAGES = {
     ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除するか、必要なら --max-rows で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows or raise the limit with --max-rows.",
   },
+  "book.validation-cells": {
+    ja: "{file} のデータの入力規則が広すぎます（シート「{sheet}」まででセル {cells} 個、上限 {limit} 個）。［データ］›［データの入力規則］で、範囲を回答する行だけにしてください（列全体やシート全体にしない）。",
+    en: "The data validation in {file} covers too many cells ({cells} up to sheet “{sheet}”, limit {limit}). Narrow it to the rows that are answered (Data › Data Validation), not whole columns or the whole sheet.",
+  },
   "book.too-many-cells": {
     ja: "{file} のシート（{sheet}）のセルが多すぎます（{cells} 個以上、上限 {limit} 個）。不要な行や列を削除するか、必要なら --max-cells で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many cells ({cells} or more, limit {limit}). Delete unused rows and columns or raise the limit with --max-cells.",

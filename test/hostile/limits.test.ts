@@ -6,7 +6,7 @@
 // itself with 2 and a message of the right kind, not crash or hang; those run concurrently (each is
 // a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
 // process, each bounded by a time limit of its own.
-import { namesProblem } from "../../src/files/inspect-workbook";
+import { namesProblem, validationCells } from "../../src/files/inspect-workbook";
 import { patchedBytes } from "../fixtures/patched-xlsx";
 import { execFileSync } from "child_process";
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
@@ -418,5 +418,43 @@ describe("names a reader would trip on", () => {
       const xml = `<workbook><definedNames><definedName name="j">${junk.repeat(200_000)}`;
       expect(namesProblem(xml, 1_000_000)).toBeNull();
     }
+  });
+});
+
+describe("data validations a whole-book reader would expand", () => {
+  const sheetWith = (sqref: string) =>
+    `<worksheet><sheetData/><dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"○,×"</formula1></dataValidation></dataValidations></worksheet>`;
+
+  test("cells counted as ExcelJS expands them", () => {
+    expect(validationCells(sheetWith("E6:E200"))).toBe(195);
+    expect(validationCells(sheetWith("E6:E200 G6 H1:I2"))).toBe(195 + 1 + 4);
+    expect(validationCells(sheetWith("E6:E1048576"))).toBe(1_048_571);
+    expect(validationCells(sheetWith("A1:XFD1048576"))).toBe(16_384 * 1_048_576);
+    // Whole columns or rows written without row numbers expand to nothing in ExcelJS.
+    expect(validationCells(sheetWith("E:E"))).toBe(0);
+    expect(validationCells("<worksheet><sheetData/></worksheet>")).toBe(0);
+  });
+
+  test("real workbooks: a whole column is scored, a whole sheet refused at once with what to do", async () => {
+    const dir = freshDir("validations");
+    const withValidation = async (sqref: string) =>
+      patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), {
+        "xl/worksheets/sheet1.xml": (xml) =>
+          xml.replace("</sheetData>", () => `</sheetData>${sheetWith(sqref).replace(/^<worksheet><sheetData\/>|<\/worksheet>$/g, "")}`),
+      });
+    const column = put(dir, "列.xlsx", await withValidation("E6:E1048576"));
+    const ok = await runWithin(30_000, "score", column, "--json");
+    expect(ok.code).toBe(0);
+    const sheet = put(dir, "シート全体.xlsx", await withValidation("A1:XFD1048576"));
+    const before = hashes([sheet]);
+    const refused = await runWithin(15_000, "score", sheet);
+    expect(refused.code).toBe(2);
+    expectClean(refused.out, refused.err);
+    expect(refused.err).toContain(sheet);
+    expect(refused.err).toMatch(/データの入力規則が広すぎます.*［データ］›［データの入力規則］/);
+    expect(hashes([sheet])).toEqual(before);
+    // The batch's own reader never expands validations: the same file is scored there.
+    const review = await runWithin(30_000, "review", sheet, "--rulebook", KAIGO, "--json", "-", "--jobs", "1");
+    expect(JSON.parse(review.out).files.scored).toBe(1);
   });
 });

@@ -28,6 +28,7 @@ export function reasonCodeOf(code: MessageCode): FailCode {
     case "book.too-many-rows":
       return "too-many-rows";
     case "book.too-many-cells":
+    case "book.validation-cells":
       return "too-many-cells";
     case "book.name-range":
     case "book.unsafe-name":
