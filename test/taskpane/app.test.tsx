@@ -216,6 +216,30 @@ test("what-if: cancelling the dialog writes nothing", async () => {
   expect(api.calls.some((c) => c.method === "applyScenario")).toBe(false);
 });
 
+test("what-if: cancelled before the cells are listed, the dialog stays closed when they arrive", async () => {
+  const api = setup();
+  let release: () => void = () => undefined;
+  const preview = api.previewScenario.bind(api);
+  api.previewScenario = async (...args: Parameters<typeof preview>) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return preview(...args);
+  };
+  await renderAndScore(api);
+  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  fireEvent.click(await screen.findByRole("button", { name: /選択/ }));
+  fireEvent.change(screen.getByRole("combobox", { name: "実施方法" }), { target: { value: "ア 全域で実施" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "ブックに反映（1件）" }));
+  });
+  const dialog = await screen.findByRole("alertdialog");
+  fireEvent.click(within(dialog).getByRole("button", { name: "やめる" }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  await act(async () => release());
+  await new Promise((r) => setTimeout(r, 50));
+  expect(screen.queryByRole("alertdialog")).toBeNull();
+  expect(api.calls.some((c) => c.method === "applyScenario")).toBe(false);
+});
+
 test("what-if: numbers, several choices, scenarios side by side", async () => {
   const api = setup();
   await renderAndScore(api);

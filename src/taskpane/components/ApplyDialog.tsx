@@ -50,9 +50,6 @@ export function ApplyDialog({ open, scenarioName, changes, index, busy, error, o
       open={open}
       modalType="alert"
       inertTrapFocus
-      // No fade: the surface leaves when it closes. With its exit motion, a dialog closed during its
-      // opening motion (Escape at once) could stay on screen over the pane, its focus already back.
-      surfaceMotion={null}
       onOpenChange={(_, d) => !d.open && !busy && onCancel()}
     >
       <DialogSurface>

@@ -64,7 +64,10 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
   const [dialog, setDialog] = useState<DialogState>(CLOSED);
   /** Focus returns to the button that opened the dialog when it is cancelled (WAI-ARIA dialog pattern). */
   const applyButton = useRef<HTMLButtonElement>(null);
+  /** Which opening of the dialog a preview belongs to: one that arrives after a cancel is dropped. */
+  const opening = useRef(0);
   const cancelDialog = () => {
+    opening.current++;
     setDialog(CLOSED);
     setTimeout(() => applyButton.current?.focus(), 0);
   };
@@ -79,12 +82,14 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
   );
 
   const startApply = async () => {
+    const mine = ++opening.current;
     setDialog({ open: true, changes: null, busy: false, error: null });
+    // Cancelled while the cells were being looked up: the dialog must not open again.
     try {
       const changes = await api.previewScenario(rulebookId, model.changes);
-      setDialog({ open: true, changes, busy: false, error: null });
+      if (opening.current === mine) setDialog({ open: true, changes, busy: false, error: null });
     } catch (e) {
-      setDialog({ open: true, changes: null, busy: false, error: errorText(e, lang) });
+      if (opening.current === mine) setDialog({ open: true, changes: null, busy: false, error: errorText(e, lang) });
     }
   };
   const confirm = async () => {
