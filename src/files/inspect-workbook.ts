@@ -51,12 +51,21 @@ export function countRowsAndCells(
   return { rows, cells };
 }
 
-/** Cells covered by the sheet's merged ranges (<mergeCell ref="A1:C3"/>, after the cell data). */
-export function mergedCellCount(xml: Uint8Array): number {
-  const end = lastIndexOfAscii(xml, "</sheetData>");
-  const tail = text.decode(end >= 0 ? xml.subarray(end) : xml.subarray(0, 0));
+/**
+ * A sheet's XML without its cell data: what comes before and after <sheetData> (merges, validations…),
+ * decoded without the bulk of the part. A prefixed or missing <sheetData> leaves the whole part.
+ */
+export function outsideSheetData(xml: Uint8Array): string {
+  const open = indexOfAscii(xml, "sheetData");
+  const close = lastIndexOfAscii(xml, "sheetData>");
+  if (open < 0 || close < open) return text.decode(xml);
+  return text.decode(xml.subarray(0, open)) + text.decode(xml.subarray(close));
+}
+
+/** Cells covered by the sheet's merged ranges (<mergeCell ref="A1:C3"/>), given the sheet without its cell data. */
+export function mergedCellCount(outside: string): number {
   let total = 0;
-  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?"/g)) {
+  for (const m of outside.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?"/g)) {
     const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
     const cols = m[3] ? Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1 : 1;
     total += rows * cols;
@@ -64,6 +73,16 @@ export function mergedCellCount(xml: Uint8Array): number {
   return total;
 }
 
+
+function indexOfAscii(bytes: Uint8Array, needle: string): number {
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    let ok = true;
+    for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
+    if (ok) return i;
+  }
+  return -1;
+}
 
 function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
   const first = needle.charCodeAt(0);
@@ -140,10 +159,13 @@ function nameText(content: string): string {
 
 const VALIDATION_CELLS_PER_CELL = 4;
 
-/** Cells a sheet's data validations cover, each range expanded as ExcelJS expands it (rows, then columns). */
-export function validationCells(sheetXml: string): number {
+/**
+ * Cells a sheet's data validations cover, each range expanded as ExcelJS expands it (rows, then
+ * columns), given the sheet without its cell data.
+ */
+export function validationCells(outside: string): number {
   let cells = 0;
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?dataValidation\b[^<>]*?\bsqref="([^"]*)"/g))
+  for (const m of outside.matchAll(/<(?:\w+:)?dataValidation\b[^<>]*?\bsqref="([^"]*)"/g))
     for (const ref of m[1].split(/\s+/)) {
       if (!ref) continue;
       try {
@@ -352,7 +374,7 @@ export class CheckedPackage {
     let cells = 0;
     for (const [name, bytes] of this.inflated) {
       if (!WORKSHEET.test(name)) continue;
-      cells += validationCells(text.decode(bytes));
+      cells += validationCells(outsideSheetData(bytes));
       if (cells > limit)
         this.refuse(
           msg("book.validation-cells", {
@@ -390,7 +412,7 @@ export class CheckedPackage {
     const limits = this.limits;
     const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
     // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
-    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(bytes) : 0);
+    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(outsideSheetData(bytes)) : 0);
     if (counted.rows > limits.maxRows)
       this.refuse(
         msg("book.too-many-rows", {

@@ -6,8 +6,8 @@
 // itself with 2 and a message of the right kind, not crash or hang; those run concurrently (each is
 // a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
 // process, each bounded by a time limit of its own.
-import { namesProblem, validationCells } from "../../src/files/inspect-workbook";
-import { patchedBytes } from "../fixtures/patched-xlsx";
+import { namesProblem, outsideSheetData, validationCells } from "../../src/files/inspect-workbook";
+import { addedNames, patchedBytes } from "../fixtures/patched-xlsx";
 import { execFileSync } from "child_process";
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
 import { basename, join } from "path";
@@ -388,12 +388,7 @@ describe("names a reader would trip on", () => {
   test("a real workbook with a named constant (a budget in yen) and a name far past the last row: scored, refused", async () => {
     const dir = freshDir("named-constant");
     const withName = async (name: string) =>
-      patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), {
-        "xl/workbook.xml": (xml) =>
-          xml.includes("<definedNames>")
-            ? xml.replace("<definedNames>", () => `<definedNames>${name}`)
-            : xml.replace("</sheets>", () => `</sheets><definedNames>${name}</definedNames>`),
-      });
+      patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), addedNames(name));
     const budget = put(dir, "予算.xlsx", await withName('<definedName name="予算額">150000000</definedName>'));
     const ok = await runWithin(15_000, "score", budget, "--json");
     expect(ok.code).toBe(0);
@@ -422,8 +417,10 @@ describe("names a reader would trip on", () => {
 });
 
 describe("data validations a whole-book reader would expand", () => {
+  const validations = (sqref: string) =>
+    `<dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"○,×"</formula1></dataValidation></dataValidations>`;
   const sheetWith = (sqref: string) =>
-    `<worksheet><sheetData/><dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"○,×"</formula1></dataValidation></dataValidations></worksheet>`;
+    outsideSheetData(new TextEncoder().encode(`<worksheet><sheetData><row r="1"/></sheetData>${validations(sqref)}</worksheet>`));
 
   test("cells counted as ExcelJS expands them", () => {
     expect(validationCells(sheetWith("E6:E200"))).toBe(195);
@@ -433,14 +430,16 @@ describe("data validations a whole-book reader would expand", () => {
     // Whole columns or rows written without row numbers expand to nothing in ExcelJS.
     expect(validationCells(sheetWith("E:E"))).toBe(0);
     expect(validationCells("<worksheet><sheetData/></worksheet>")).toBe(0);
+    // Placed before the cell data (out of the schema's order), they count the same.
+    const before = `<worksheet>${validations("E6:E200")}<sheetData><row r="1"/></sheetData></worksheet>`;
+    expect(validationCells(outsideSheetData(new TextEncoder().encode(before)))).toBe(195);
   });
 
   test("real workbooks: a whole column is scored, a whole sheet refused at once with what to do", async () => {
     const dir = freshDir("validations");
     const withValidation = async (sqref: string) =>
       patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), {
-        "xl/worksheets/sheet1.xml": (xml) =>
-          xml.replace("</sheetData>", () => `</sheetData>${sheetWith(sqref).replace(/^<worksheet><sheetData\/>|<\/worksheet>$/g, "")}`),
+        "xl/worksheets/sheet1.xml": (xml) => xml.replace("</sheetData>", () => `</sheetData>${validations(sqref)}`),
       });
     const column = put(dir, "列.xlsx", await withValidation("E6:E1048576"));
     const ok = await runWithin(30_000, "score", column, "--json");

@@ -5,7 +5,7 @@
 // finishes (exit 1), and subfolders are not failures. The folder holds a pipe and
 // links that loop, so the batch runs in a child process that cannot hang the suite.
 import { execFileSync } from "child_process";
-import { patchedBytes } from "../fixtures/patched-xlsx";
+import { addedNames, patchedBytes } from "../fixtures/patched-xlsx";
 import { mkdirSync, readFileSync, symlinkSync } from "fs";
 import { basename, join } from "path";
 import {
@@ -63,12 +63,7 @@ beforeAll(async () => {
   put(
     inbox,
     "o市.xlsx",
-    await patchedBytes(await book("o市", "016060"), {
-      "xl/workbook.xml": (xml) =>
-        xml.includes("<definedNames>")
-          ? xml.replace("<definedNames>", () => `<definedNames>${farName}`)
-          : xml.replace("</sheets>", () => `</sheets><definedNames>${farName}</definedNames>`),
-    }),
+    await patchedBytes(await book("o市", "016060"), addedNames(farName)),
   );
   mkdirSync(path("古いもの"));
   put(path("古いもの"), "n町.xlsx", await book("n町", "015050"));

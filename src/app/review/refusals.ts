@@ -31,7 +31,6 @@ export function reasonCodeOf(code: MessageCode): FailCode {
     case "book.validation-cells":
       return "too-many-cells";
     case "book.name-range":
-    case "book.unsafe-name":
       return "defined-name";
     case "file.empty":
       return "empty";

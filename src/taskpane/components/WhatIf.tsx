@@ -84,9 +84,9 @@ export function WhatIf({ index, summary, model, dispatch, grantForm, onGrantForm
   const startApply = async () => {
     const mine = ++opening.current;
     setDialog({ open: true, changes: null, busy: false, error: null });
-    // Cancelled while the cells were being looked up: the dialog must not open again.
     try {
       const changes = await api.previewScenario(rulebookId, model.changes);
+      // Cancelled while the cells were being looked up: the dialog must not open again.
       if (opening.current === mine) setDialog({ open: true, changes, busy: false, error: null });
     } catch (e) {
       if (opening.current === mine) setDialog({ open: true, changes: null, busy: false, error: errorText(e, lang) });
