@@ -23,7 +23,9 @@ interface Parts {
 async function partsOf(book: ExcelJS.Workbook): Promise<Parts> {
   const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
   const sheets: string[] = [];
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort())
+  for (const name of Object.keys(zip.files)
+    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    .sort())
     sheets.push(await zip.file(name)!.async("string"));
   const sst = zip.file("xl/sharedStrings.xml");
   return {
@@ -60,9 +62,33 @@ function shape(s: Sheet) {
 
 /** Variants of a sheet's XML that only the general scanner reads, with the same meaning. */
 const generalOnly: [string, (xml: string) => string][] = [
-  ["a comment inside <sheetData>", (xml) => xml.replace("<sheetData>", "<sheetData><!-- read by the scanner -->")],
+  [
+    "a comment inside <sheetData>",
+    (xml) => xml.replace("<sheetData>", "<sheetData><!-- read by the scanner -->"),
+  ],
   ["a cell type written as a character reference", (xml) => xml.replace(/ t="s"/, ' t="&#115;"')],
   ["a line break between a cell's children", (xml) => xml.replace(/<v>/, "\n<v>")],
+];
+
+/** Variants the direct loop still reads, but another way: tags with its general tag reader instead of
+ *  the one for the shape spreadsheets write (` r="…" s="…" t="…"` in that order), values through the
+ *  XML decoder instead of as they stand. The same cells either way. */
+const otherCellTags: [string, (xml: string) => string][] = [
+  [
+    "every cell's attributes in reverse order",
+    (xml) =>
+      xml.replace(
+        /<c r="([^"]*)"( s="[^"]*")?( t="[^"]*")?(\/?)>/g,
+        (_, r, s = "", t = "", end) => `<c${t}${s} r="${r}"${end}>`,
+      ),
+  ],
+  ["an attribute the reader does not want on every cell", (xml) => xml.replace(/<c r="/g, '<c cm="1" r="')],
+  ["references with dollar signs", (xml) => xml.replace(/<c r="([A-Z]+)(\d+)"/g, '<c r="$$$1$$$2"')],
+  // Not a tag: a value the direct loop must decode rather than take as it stands.
+  [
+    "every value's first digit as a character reference",
+    (xml) => xml.replace(/<v>(\d)/g, (_, d) => `<v>&#${d.charCodeAt(0)};`),
+  ],
 ];
 
 async function filledBook(seed: number): Promise<ExcelJS.Workbook> {
@@ -77,6 +103,7 @@ async function filledBook(seed: number): Promise<ExcelJS.Workbook> {
     () => Math.floor(rnd() * 1000) / 10,
     () => ({ formula: "1+1", result: 2 }),
     () => ({ formula: '"a"&"b"', result: "ab" }),
+    () => ({ formula: '"<"&"&"', result: "<&" }),
     () => ({ error: "#N/A" }),
     () => true,
     () => new Date(Date.UTC(2026, 3, 1)),
@@ -89,7 +116,12 @@ async function filledBook(seed: number): Promise<ExcelJS.Workbook> {
     cell.value = values[Math.floor(rnd() * values.length)]();
     if (rnd() < 0.2) cell.numFmt = rnd() < 0.5 ? "0.0%" : "yyyy/m/d";
   }
-  ws.getCell("M1").value = { formula: "E6*2", result: 2, shareType: "shared", ref: "M1:M2" } as ExcelJS.CellValue;
+  ws.getCell("M1").value = {
+    formula: "E6*2",
+    result: 2,
+    shareType: "shared",
+    ref: "M1:M2",
+  } as ExcelJS.CellValue;
   ws.getCell("M2").value = { sharedFormula: "M1", result: 3 } as ExcelJS.CellValue;
   ws.mergeCells("N1:O2");
   return book;
@@ -103,6 +135,11 @@ describe("a sheet's cells read directly equal the general scanner's reading", ()
       const direct = shape(read(xml, p));
       expect(direct.actualRowCount).toBeGreaterThan(0);
       for (const [, change] of generalOnly) {
+        const changed = change(xml);
+        expect(changed).not.toBe(xml);
+        expect(shape(read(changed, p))).toEqual(direct);
+      }
+      for (const [, change] of otherCellTags) {
         const changed = change(xml);
         expect(changed).not.toBe(xml);
         expect(shape(read(changed, p))).toEqual(direct);

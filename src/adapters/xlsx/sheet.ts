@@ -108,10 +108,13 @@ function sheetDataSpan(xml: string): SheetDataSpan | undefined {
   const open = xml.indexOf("<sheetData");
   if (open < 0 || xml.lastIndexOf("<!", open) >= 0 || xml.lastIndexOf("<?", open) > 0) return undefined;
   const ch = xml.charCodeAt(open + 10);
-  if (ch === 47 && xml.charCodeAt(open + 11) === 62) return { open, from: open + 12, to: open + 12, after: open + 12 };
+  if (ch === 47 && xml.charCodeAt(open + 11) === 62)
+    return { open, from: open + 12, to: open + 12, after: open + 12 };
   if (ch !== 62) return undefined;
-  const to = xml.indexOf("</sheetData>", open);
-  if (to < 0) return undefined;
+  // The last closing tag, found from the end (the cells are most of the part): should there be
+  // another sheetData inside the span, the direct read meets its tags and gives way to the scanner.
+  const to = xml.lastIndexOf("</sheetData>");
+  if (to < open) return undefined;
   return { open, from: open + 11, to, after: to + 12 };
 }
 
@@ -173,6 +176,77 @@ class TagAttrs {
       }
       i = close + 1;
     }
+  }
+}
+
+/**
+ * A <c> start tag in the one shape spreadsheet programs write — ` r="B12"`, then optionally ` s="3"`,
+ * then optionally ` t="s"`, then `>` or `/>` — read without slicing or parsing its values: most tags
+ * of a sheet are cells, and this is what reading them costs. Anything else (other attributes, another
+ * order, odd spacing) returns -1 and TagAttrs reads the tag from the same place, with the same result.
+ */
+class CanonicalCellTag {
+  col = 0;
+  style: number | undefined = undefined;
+  t: string | undefined = undefined;
+  selfClosing = false;
+
+  /** Reads from just after "<c"; returns the index after the tag's ">", or -1. */
+  read(xml: string, at: number): number {
+    if (!xml.startsWith(' r="', at)) return -1;
+    let i = at + 4;
+    let col = 0;
+    let ch = xml.charCodeAt(i);
+    while (ch >= 65 && ch <= 90) {
+      col = col * 26 + ch - 64;
+      ch = xml.charCodeAt(++i);
+    }
+    if (col === 0 || col > 16384 || !(ch >= 48 && ch <= 57)) return -1;
+    do ch = xml.charCodeAt(++i);
+    while (ch >= 48 && ch <= 57);
+    if (ch !== 34) return -1;
+    i++;
+    let style: number | undefined;
+    if (xml.startsWith(' s="', i)) {
+      i += 4;
+      const from = i;
+      let n = 0;
+      ch = xml.charCodeAt(i);
+      while (ch >= 48 && ch <= 57 && i - from < 9) {
+        n = n * 10 + ch - 48;
+        ch = xml.charCodeAt(++i);
+      }
+      if (i === from || ch !== 34) return -1;
+      i++;
+      style = n;
+    }
+    let t: string | undefined;
+    if (xml.startsWith(' t="', i)) {
+      i += 4;
+      if (xml.startsWith('s"', i)) {
+        t = "s";
+        i += 2;
+      } else {
+        const close = xml.indexOf('"', i);
+        if (close < 0 || close - i > 9) return -1;
+        for (let k = i; k < close; k++) {
+          const c = xml.charCodeAt(k) | 32;
+          if (c < 97 || c > 122) return -1;
+        }
+        t = xml.slice(i, close);
+        i = close + 1;
+      }
+    }
+    ch = xml.charCodeAt(i);
+    if (ch === 62) this.selfClosing = false;
+    else if (ch === 47 && xml.charCodeAt(i + 1) === 62) {
+      this.selfClosing = true;
+      i++;
+    } else return -1;
+    this.col = col;
+    this.style = style;
+    this.t = t;
+    return i + 1;
   }
 }
 
@@ -411,6 +485,7 @@ export class Sheet {
     formulae: Record<string, string>,
   ): void {
     const a = new TagAttrs();
+    const quick = new CanonicalCellTag();
     // One cell's parts, reused for every cell: finishCell keeps none of them (rich text, which it
     // would keep, never comes this way).
     const cell: CellParts = {
@@ -446,7 +521,12 @@ export class Sheet {
         const r = parseInt(a.values[0] ?? "", 10);
         if (!(r > 0)) throw NOT_PLAIN;
         const s = a.values[1];
-        row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };
+        row = {
+          numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined,
+          cells: [],
+          hasValues: false,
+          cellCount: 0,
+        };
         this.rows[r] = row;
         rowNum = r;
         prevCol = 0;
@@ -455,18 +535,28 @@ export class Sheet {
         continue;
       }
       if (!(xml.startsWith("<c", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 2))) || !row) throw NOT_PLAIN;
-      let end = a.read(xml, lt + 2, CELL_ATTRS);
-      const ref = a.values[0];
       let col: number;
-      if (ref !== undefined) col = columnOf(ref);
-      else if (prevCol) col = prevCol + 1;
-      else throw NOT_PLAIN;
+      let selfClosing: boolean;
+      let end = quick.read(xml, lt + 2);
+      if (end >= 0) {
+        col = quick.col;
+        cell.cellStyle = quick.style;
+        cell.cellT = quick.t;
+        selfClosing = quick.selfClosing;
+      } else {
+        end = a.read(xml, lt + 2, CELL_ATTRS);
+        const ref = a.values[0];
+        if (ref !== undefined) col = columnOf(ref);
+        else if (prevCol) col = prevCol + 1;
+        else throw NOT_PLAIN;
+        const s = a.values[1];
+        cell.cellStyle = s ? parseInt(s, 10) : undefined;
+        cell.cellT = a.values[2];
+        selfClosing = a.selfClosing;
+      }
       prevCol = col;
-      const s = a.values[1];
-      cell.cellStyle = s ? parseInt(s, 10) : undefined;
-      cell.cellT = a.values[2];
       cell.formula = cell.shareType = cell.si = cell.fref = cell.value = undefined;
-      if (!a.selfClosing) {
+      if (!selfClosing) {
         // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.
         for (;;) {
           const k = xml.indexOf("<", end);
@@ -476,10 +566,18 @@ export class Sheet {
             break;
           }
           if (xml.startsWith("<v>", k)) {
-            const close = xml.indexOf("<", k + 3);
-            if (close < 0 || !xml.startsWith("</v>", close)) throw NOT_PLAIN;
+            // Scanned here rather than by indexOf: a value is a few characters, and one that needs no
+            // decoding (no entity, no carriage return: nearly all) is sliced as it stands.
+            let close = k + 3;
+            let plain = true;
+            for (let ch = xml.charCodeAt(close); ch !== 60; ch = xml.charCodeAt(++close)) {
+              if (ch === 38 || ch === 13) plain = false;
+              else if (ch !== ch) throw NOT_PLAIN; // NaN: the end of the text
+            }
+            if (!xml.startsWith("</v>", close)) throw NOT_PLAIN;
             if (close > k + 3) {
-              const t = decodeText(xml.slice(k + 3, close));
+              const raw = xml.slice(k + 3, close);
+              const t = plain ? raw : decodeText(raw);
               cell.value = cell.value ? cell.value + t : t;
             }
             end = close + 4;
