@@ -18,10 +18,17 @@ export function cellAddress(row: number, col: number): string {
 
 /** Sheet names with spaces or symbols are quoted in references ('My Sheet'!A1). */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(sheet)
-    ? sheet
-    : `'${sheet.replace(/'/g, "''")}'`;
+  // The same sheet name, one cell after another: the last answer is kept.
+  if (sheet !== lastSheet) {
+    lastSheet = sheet;
+    lastQuoted = /^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(sheet)
+      ? sheet
+      : `'${sheet.replace(/'/g, "''")}'`;
+  }
+  return lastQuoted;
 }
+let lastSheet: string | undefined;
+let lastQuoted = "";
 
 export function qualified(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;

@@ -33,6 +33,14 @@ export function indicatorsOf(rb: Rulebook): readonly Indicator[] {
   return list;
 }
 
-export function indicatorIdsOf(rb: Rulebook): Set<string> {
-  return new Set(indicatorsOf(rb).map((i) => i.id));
+const idCache = new WeakMap<Rulebook, ReadonlySet<string>>();
+
+/** Kept with the rulebook, like the list: the review asks for it with every workbook it scores. */
+export function indicatorIdsOf(rb: Rulebook): ReadonlySet<string> {
+  let ids = idCache.get(rb);
+  if (!ids) {
+    ids = new Set(indicatorsOf(rb).map((i) => i.id));
+    idCache.set(rb, ids);
+  }
+  return ids;
 }

@@ -27,9 +27,14 @@ interface SheetEntry {
 /** The data of every empty, unformatted cell a block holds: one object, frozen, for most of a block. */
 const EMPTY: CellData = Object.freeze({ value: null });
 
-function toCellData(c: { value: RawValue; numFmt: string | undefined; mergedInto?: string }): CellData {
-  if (c.value === null && !c.numFmt && !c.mergedInto) return EMPTY;
-  const d = cellValueData(c.value, c.numFmt);
+function toCellData(c: { value: RawValue; numFmt?: string; mergedInto?: string }): CellData {
+  const v = c.value;
+  if (v === null && !c.numFmt && !c.mergedInto) return EMPTY;
+  // A plain value (or a styled empty cell) is already what the port holds: the sheet's own cell is
+  // handed out, one object per cell instead of two. Nothing reading a block changes a cell.
+  if (c.mergedInto === undefined && (typeof v !== "object" || v === null || v instanceof Date))
+    return c as CellData;
+  const d = cellValueData(v, c.numFmt);
   if (c.mergedInto) d.mergedInto = c.mergedInto;
   return d;
 }

@@ -20,14 +20,18 @@ export type RawValue =
   | { richText: { text: string | undefined }[] }
   | Record<string, unknown>;
 
+/**
+ * A cell the sheet has: a value, or an empty cell that exists (styled), or part of a merge (not its
+ * master: mergedInto is set). A plain value's cell has the port's CellData shape, so that a block
+ * can hand the cell itself to its reader rather than a copy of it.
+ */
 export interface SheetCell {
-  /** 0: an empty cell that exists (styled); 1: a value; 2: part of a merge (not its master). */
-  kind: 0 | 1 | 2;
   value: RawValue;
-  numFmt: string | undefined;
+  /** Absent rather than undefined, as in CellData. */
+  numFmt?: string;
   master?: SheetCell;
-  /** A1 address of the merge's top-left cell, on cells of kind 2. */
-  masterRef?: string;
+  /** A1 address of the merge's top-left cell, on a merged cell that is not it. */
+  mergedInto?: string;
 }
 
 export interface SheetRow {
@@ -666,12 +670,12 @@ export class Sheet {
         out = isDate ? serialToDate(n, ctx.date1904) : n;
       }
     } else if (c.cellStyle) {
-      row.cells[col] = { kind: 0, value: null, numFmt };
+      row.cells[col] = numFmt ? { value: null, numFmt } : { value: null };
       return;
     } else {
       return; // ExcelJS drops an empty cell without a style
     }
-    row.cells[col] = { kind: 1, value: out, numFmt };
+    row.cells[col] = numFmt ? { value: out, numFmt } : { value: out };
     row.hasValues = true;
   }
 
@@ -680,7 +684,10 @@ export class Sheet {
     let row = this.rows[r];
     if (!row) row = this.rows[r] = { numFmt: undefined, cells: [], hasValues: false, cellCount: 0 };
     let cell = row.cells[c];
-    if (!cell) cell = row.cells[c] = { kind: 0, value: null, numFmt: row.numFmt || this.colNumFmt[c] };
+    if (!cell) {
+      const numFmt = row.numFmt || this.colNumFmt[c];
+      cell = row.cells[c] = numFmt ? { value: null, numFmt } : { value: null };
+    }
     return cell;
   }
 
@@ -700,9 +707,8 @@ export class Sheet {
         for (let c = m.left; c <= m.right; c++) {
           if (r === m.top && c === m.left) continue;
           const cell = this.getCell(r, c);
-          cell.kind = 2;
           cell.master = master;
-          cell.masterRef = masterRef;
+          cell.mergedInto = masterRef;
           cell.value = null;
           this.rows[r].hasValues = true;
         }
@@ -744,14 +750,15 @@ export class Sheet {
   }
 
   /** The value and number format of a cell; inside a merge, no value and the top-left cell's address. */
-  cell(r: number, c: number): { value: RawValue; numFmt: string | undefined; mergedInto?: string } {
+  cell(r: number, c: number): { value: RawValue; numFmt?: string; mergedInto?: string } {
     const row = this.rows[r];
     const cell = row?.cells[c];
     if (!cell) {
       const numFmt = row?.numFmt || this.colNumFmt[c];
       return numFmt ? { value: null, numFmt } : NO_CELL;
     }
-    if (cell.kind === 2) return { value: null, numFmt: cell.numFmt, mergedInto: cell.masterRef };
+    if (cell.mergedInto !== undefined)
+      return { value: null, numFmt: cell.numFmt, mergedInto: cell.mergedInto };
     return cell;
   }
 
