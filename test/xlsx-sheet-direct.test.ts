@@ -5,6 +5,7 @@
 // must be equal. The sheets are real ones: bundled rulebooks' templates filled by ExcelJS. The same
 // holds for sharedStrings.xml, whose plain entries are read by a direct loop too.
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import JSZip from "jszip";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { parseSharedStrings } from "../src/adapters/xlsx/shared-strings";
@@ -175,5 +176,84 @@ describe("shared strings read directly equal the general scanner's reading", () 
     const rich = xml.replace(/<si><t>([^<]*)<\/t><\/si>/, "<si><r><t>$1</t></r></si>");
     expect(rich).not.toBe(xml);
     expect(parseSharedStrings(rich).some((x) => typeof x === "object")).toBe(true);
+  });
+});
+
+describe("random cell tags read the same by the direct loop and the general scanner", () => {
+  // Pieces of attribute values, mostly good, some bad: the direct loop's fast tag reader takes only
+  // the usual shape and must leave everything else to the reader that handles it, with the same result.
+  const mostly = <T>(good: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: odd, weight: 1 });
+  const letters = mostly(
+    fc.constantFrom("A", "E", "Z", "AB", "XFD"),
+    fc.constantFrom("XFE", "a", "e", "$E", "E$", ""),
+  );
+  const digits = mostly(fc.constantFrom("1", "7", "12", "1048576"), fc.constantFrom("007", "", "$1"));
+  const tail = mostly(fc.constant(""), fc.constantFrom("x", "$", "\u3042", "a"));
+  const ref = fc.tuple(letters, digits, tail).map(([l, d, t]) => l + d + t);
+  const style = mostly(
+    fc.constantFrom("0", "1", "2", "3", "10"),
+    fc.constantFrom("0000000001", "9999999999", "", "-1", "1.5", "a"),
+  );
+  const type = mostly(
+    fc.constantFrom("s", "n", "str", "b", "e"),
+    fc.constantFrom("inlineStr", "d", "", "S", "x1", "&#115;", "s s"),
+  );
+  const attrs = fc
+    .record({
+      r: mostly(ref, fc.constant(undefined)),
+      s: fc.option(style, { nil: undefined }),
+      t: fc.option(type, { nil: undefined }),
+      extra: mostly(fc.constant(""), fc.constantFrom(' cm="1"', ' vm="2"', " ", "  ")),
+      order: mostly(fc.constant("rst"), fc.constantFrom("tsr", "srt")),
+      quote: mostly(fc.constant('"'), fc.constant("'")),
+    })
+    .map(({ r, s, t, extra, order, quote }) => {
+      const one = { r, s, t };
+      let out = "";
+      for (const k of order as "rst") {
+        const v = one[k as keyof typeof one];
+        if (v !== undefined) out += ` ${k}=${quote}${v}${quote}`;
+      }
+      return out + extra;
+    });
+  const body = fc.constantFrom(
+    "/>",
+    "></c>",
+    "><v>1</v></c>",
+    "><v>0</v></c>",
+    "><v>2.5</v></c>",
+    "><v>&#49;</v></c>",
+    "><v></v></c>",
+    "><f>1+1</f><v>2</v></c>",
+  );
+  const cell = fc.tuple(attrs, body).map(([a, b]) => `<c${a}${b}`);
+  const sheet = fc
+    .array(fc.array(cell, { maxLength: 4 }), { minLength: 1, maxLength: 4 })
+    .map((rows) => rows.map((cells, k) => `<row r="${k + 1}">${cells.join("")}</row>`).join(""));
+
+  const outcome = (xml: string, p: Parts) => {
+    try {
+      return shape(read(xml, p));
+    } catch (e) {
+      return { refused: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  test("any mix of attributes, orders and values", async () => {
+    const p = await partsOf(await filledBook(0));
+    const wrap = (data: string) => `<worksheet><sheetData>${data}</sheetData></worksheet>`;
+    let direct = 0;
+    fc.assert(
+      fc.property(sheet, (data) => {
+        const a = outcome(wrap(data), p);
+        const b = outcome(wrap(`<!-- scanner -->${data}`), p);
+        expect(a).toEqual(b);
+        if (!("refused" in a)) direct++;
+      }),
+      { numRuns: 1000, seed: 14 },
+    );
+    // The runs must include sheets that are read, not only refused ones.
+    expect(direct).toBeGreaterThan(300);
   });
 });
