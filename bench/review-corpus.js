@@ -5,9 +5,10 @@
 //              borders, number formats), a dozen extra sheets of unrelated data (lists of residents'
 //              services, budgets, dates, notes — strings shared through sharedStrings.xml), document
 //              properties;
-//   fallback — an "excel" book whose answer sheet carries a hyperlink (a link to the ministry's page
-//              that clerks paste next to an answer): the fast reader leaves such sheets to ExcelJS,
-//              so these files measure the fallback path;
+//   fallback — an "excel" book whose answer sheet keeps a link (to the ministry's page, pasted next to
+//              an answer) on a cell whose text was then deleted — Excel's Delete key leaves the link —:
+//              the fast reader reads links, but leaves one on an empty cell to ExcelJS, so these files
+//              measure the fallback path;
 //   large    — "excel" books of a ~1,000-indicator rulebook (bench/scaled-rulebook.js), scored with
 //              that rulebook in a folder of their own.
 // Answers vary by municipality (seeded; the recipe of the desk's generated submissions,
@@ -22,7 +23,7 @@ const { Worker, isMainThread, parentPort, workerData } = require("worker_threads
 
 const dist = path.join(__dirname, "..", "dist");
 const devBuild = path.join(__dirname, "..", "build", "dev");
-const CORPUS_VERSION = 2;
+const CORPUS_VERSION = 3;
 const SERVICES = ["訪問介護", "通所介護", "短期入所", "福祉用具貸与", "住宅改修", "居宅介護支援", "認知症対応型", "地域密着型通所介護"];
 const NOTES = ["前年度から継続", "要確認（担当課へ照会中）", "委託先変更", "補正予算で対応", "―", "年度末に見直し予定"];
 
@@ -102,8 +103,22 @@ async function generateRange({ dir, from, to, rulebookFile, forceShape }) {
     if (shape === "fallback")
       ws.getCell("L2").value = { text: "厚生労働省の評価指標", hyperlink: "https://www.mhlw.go.jp/" };
     const file = path.join(dir, `${String(n + 1).padStart(4, "0")}_${name}.xlsx`);
-    fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    let bytes = Buffer.from(await book.xlsx.writeBuffer());
+    if (shape === "fallback") bytes = await withTextDeleted(bytes, "L2");
+    fs.writeFileSync(file, bytes);
   }
+}
+
+/** The book with the answer sheet's cell `ref` emptied (its style and any link kept), as Delete leaves it. */
+async function withTextDeleted(bytes, ref) {
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const part = "xl/worksheets/sheet1.xml";
+  const xml = await zip.file(part).async("string");
+  const cell = new RegExp(`<c r="${ref}"( s="\\d+")?[^>]*>.*?</c>`);
+  if (!cell.test(xml)) throw new Error(`corpus: no cell ${ref} to empty`);
+  zip.file(part, xml.replace(cell, (_, s) => `<c r="${ref}"${s ?? ""}/>`));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function runWorker(data) {

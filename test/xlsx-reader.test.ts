@@ -15,6 +15,7 @@ import { ANSWER_SHEET, HEADER_ROW, RESULT_SHEET } from "../src/workbook/template
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { patchedBytes } from "./fixtures/patched-xlsx";
 import { bookBytes, templateBook, TOWN_A, TOWN_B } from "./fixtures/review-books";
 
 async function bytes(book: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -194,11 +195,17 @@ describe("XlsxReader reads what ExcelJsWorkbook reads", () => {
   });
 
   test("what it does not support is refused, not guessed", async () => {
+    // A link ExcelJS itself writes is read (test/xlsx-hyperlinks.test.ts); one on a formula whose
+    // result is 0 is not (the reader no longer has the 0 ExcelJS would show under it).
     const linked = await bookBytes((b) => {
       const ws = b.addWorksheet("L");
-      ws.getCell("A1").value = { text: "site", hyperlink: "https://example.com" };
+      ws.getCell("A1").value = { formula: "1-1", result: 0 };
+      ws.getCell("A2").value = { text: "site", hyperlink: "https://example.com" };
     });
-    const r = await XlsxReader.fromBuffer(linked);
+    const zero = await patchedBytes(linked, {
+      "xl/worksheets/sheet1.xml": (xml) => xml.replace('<hyperlink ref="A2"', '<hyperlink ref="A1"'),
+    });
+    const r = await XlsxReader.fromBuffer(zero);
     await expect(r.read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
     await expect(XlsxReader.fromBuffer(new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(Unsupported);
   });

@@ -8,7 +8,13 @@ import type { CellData } from "../workbook/port";
 export function cellValueData(v: unknown, numFmt: string | undefined): CellData {
   // Empty cells and plain values first, without the helper below: a read builds one of these for
   // every cell of a used range, most of them empty.
-  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
+  if (
+    v === null ||
+    v === undefined ||
+    typeof v === "number" ||
+    typeof v === "string" ||
+    typeof v === "boolean"
+  ) {
     const d: CellData = { value: v ?? null };
     if (numFmt) d.numFmt = numFmt;
     return d;
@@ -31,6 +37,9 @@ export function cellValueData(v: unknown, numFmt: string | undefined): CellData 
       return out(r === undefined ? null : (r as CellData["value"]), { formula });
     }
     if ("richText" in o) return out((o.richText as { text: string }[]).map((p) => p.text).join(""));
+    // A link: what the cell shows under it is the value (a number stays a number, a date a date; a
+    // linked cell without a value has none), the address it leads to is not an answer.
+    if ("hyperlink" in o) return cellValueData(o.text ?? null, numFmt);
     if ("text" in o) return out(String(o.text));
   }
   return out(String(v));

@@ -22,7 +22,13 @@ interface SheetEntry {
   part: string;
   sheet?: Sheet;
   protected?: boolean;
+  /** The sheet's relationships (id → target), read when a link asks for one. */
+  rels?: Map<string, string>;
 }
+
+// How ExcelJS pairs a sheet with its relationships: by the number in both names, unanchored.
+const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const SHEET_RELS_PART = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
 /** The data of every empty, unformatted cell a block holds: one object, frozen, for most of a block. */
 const EMPTY: CellData = Object.freeze({ value: null });
@@ -191,10 +197,41 @@ export class XlsxReader extends GridWorkbook {
         styles: () => this.styles(),
         sharedStrings: () => this.sharedStrings(),
         date1904: this.date1904,
+        linkTarget: (rId) => this.sheetRels(e).get(rId),
       });
       e.protected = e.sheet.protected;
     }
     return e.sheet;
+  }
+
+  /** Relationship id → target ("" without one), as ExcelJS reads the sheet's relationships part. */
+  private sheetRels(e: SheetEntry): Map<string, string> {
+    if (!e.rels) {
+      const n = SHEET_PART.exec(e.part)?.[1];
+      const parts = this.zip.names().filter((p) => SHEET_RELS_PART.exec(p)?.[1] === n);
+      if (parts.length > 1) throw new Unsupported("several relationship parts for one sheet");
+      const rels = new Map<string, string>();
+      const xml = parts.length ? this.zip.text(parts[0]) : undefined;
+      if (xml !== undefined) {
+        let depth = 0;
+        let roots = 0;
+        scanXml(xml, {
+          open: (name, attrs) => {
+            depth++;
+            if (
+              depth === 1 ? name !== "Relationships" || ++roots > 1 : depth !== 2 || name !== "Relationship"
+            )
+              throw new Unsupported(`sheet relationships: <${name}>`);
+            const id = attr(attrs, "Id");
+            if (depth === 2 && id !== undefined) rels.set(id, attr(attrs, "Target") ?? "");
+          },
+          close: () => void depth--,
+          text: () => undefined,
+        });
+      }
+      e.rels = rels;
+    }
+    return e.rels;
   }
 
   private isProtected(e: SheetEntry): boolean {

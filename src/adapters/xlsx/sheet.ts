@@ -46,7 +46,29 @@ export interface SheetContext {
   styles: () => Styles;
   sharedStrings: () => SharedString[] | undefined;
   date1904: boolean;
+  /**
+   * Where the sheet's relationship `rId` leads (a link's address): undefined when the sheet has no
+   * such relationship (ExcelJS cannot load the book), "" when it has one without a target.
+   */
+  linkTarget?: (rId: string) => string | undefined;
 }
+
+/** A written reference that is exactly the address of the row it stands in (E12 in row 12). */
+function refOfRow(ref: string | undefined, row: number): boolean {
+  if (ref === undefined) return false;
+  let k = 0;
+  while (k < ref.length && ref.charCodeAt(k) >= 65 && ref.charCodeAt(k) <= 90) k++;
+  if (k === 0 || k === ref.length || ref.charCodeAt(k) === 48) return false;
+  let n = 0;
+  for (let j = k; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return false;
+    n = n * 10 + ch - 48;
+  }
+  return n === row;
+}
+
+const CELL_ADDRESS = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
 
 const MAX_MERGE_CELLS = 100_000;
 
@@ -195,8 +217,9 @@ class CanonicalCellTag {
   t: string | undefined = undefined;
   selfClosing = false;
 
-  /** Reads from just after "<c"; returns the index after the tag's ">", or -1. */
-  read(xml: string, at: number): number {
+  /** Reads from just after "<c" in row `row`; returns the index after the tag's ">", or -1 (also when
+   *  the reference names another row: the general reader notes that). */
+  read(xml: string, at: number, row: number): number {
     if (!xml.startsWith(' r="', at)) return -1;
     let i = at + 4;
     let col = 0;
@@ -205,10 +228,13 @@ class CanonicalCellTag {
       col = col * 26 + ch - 64;
       ch = xml.charCodeAt(++i);
     }
-    if (col === 0 || col > 16384 || !(ch >= 48 && ch <= 57)) return -1;
-    do ch = xml.charCodeAt(++i);
-    while (ch >= 48 && ch <= 57);
-    if (ch !== 34) return -1;
+    if (col === 0 || col > 16384 || !(ch >= 49 && ch <= 57)) return -1;
+    let n = 0;
+    do {
+      n = n * 10 + ch - 48;
+      ch = xml.charCodeAt(++i);
+    } while (ch >= 48 && ch <= 57 && n <= row);
+    if (ch !== 34 || n !== row) return -1;
     i++;
     let style: number | undefined;
     if (xml.startsWith(' s="', i)) {
@@ -266,9 +292,14 @@ export class Sheet {
   protected = false;
   /** Prefix counts of rows with values, for "does any row in top..bottom hold a value". */
   private valueRowsBefore: Int32Array = new Int32Array(1);
+  /** The sheet's links to other places (<hyperlink r:id>), the cell they are on as written. */
+  private readonly links: { ref: string; rId: string }[] = [];
+  /** A cell without a reference, or with one that is not plainly its own address (E012, $E$12, E13 in row 12). */
+  private oddRefs = false;
 
   constructor(xml: string, ctx: SheetContext) {
     this.parse(xml, ctx);
+    this.applyLinks(ctx);
     this.applyMerges();
     this.measure();
   }
@@ -289,6 +320,8 @@ export class Sheet {
         this.merges.length = 0;
         this.colNumFmt.length = 0;
         this.protected = false;
+        this.links.length = 0;
+        this.oddRefs = false;
       }
     }
     this.parseWith(xml, ctx, undefined);
@@ -359,8 +392,11 @@ export class Sheet {
         }
         if (depth === 2) {
           if (name === "sheetData") inSheetData = true;
-          else if (name === "hyperlinks") inHyperlinks = true;
-          else if (name === "sheetProtection") this.protected = attr(attrs, "sheet") === "1";
+          else if (name === "hyperlinks") {
+            // ExcelJS keeps the last list of links only.
+            inHyperlinks = true;
+            this.links.length = 0;
+          } else if (name === "sheetProtection") this.protected = attr(attrs, "sheet") === "1";
           return;
         }
         if (inSheetData) {
@@ -383,6 +419,7 @@ export class Sheet {
             if (r !== undefined) cellCol = columnOf(r);
             else if (prevCol) cellCol = prevCol + 1;
             else throw new Unsupported("cell without a reference");
+            if (!refOfRow(r, rowNum)) this.oddRefs = true;
             prevCol = cellCol;
             const s = attr(attrs, "s");
             cellStyle = s ? parseInt(s, 10) : undefined;
@@ -406,7 +443,11 @@ export class Sheet {
           const ref = attr(attrs, "ref");
           if (ref) this.merges.push(decodeRange(ref));
         } else if (name === "hyperlink" && inHyperlinks) {
-          if (attr(attrs, "r:id") !== undefined) throw new Unsupported("hyperlinks");
+          const rId = attr(attrs, "r:id");
+          if (rId === undefined) return; // a link within the book: ExcelJS gives no cell a link for it
+          const ref = attr(attrs, "ref");
+          if (ref === undefined) throw new Unsupported("hyperlink without a cell");
+          this.links.push({ ref, rId });
         }
       },
       text: (raw) => {
@@ -541,7 +582,7 @@ export class Sheet {
       if (!(xml.startsWith("<c", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 2))) || !row) throw NOT_PLAIN;
       let col: number;
       let selfClosing: boolean;
-      let end = quick.read(xml, lt + 2);
+      let end = quick.read(xml, lt + 2, rowNum);
       if (end >= 0) {
         col = quick.col;
         cell.cellStyle = quick.style;
@@ -553,6 +594,7 @@ export class Sheet {
         if (ref !== undefined) col = columnOf(ref);
         else if (prevCol) col = prevCol + 1;
         else throw NOT_PLAIN;
+        if (!refOfRow(ref, rowNum)) this.oddRefs = true;
         const s = a.values[1];
         cell.cellStyle = s ? parseInt(s, 10) : undefined;
         cell.cellT = a.values[2];
@@ -677,6 +719,37 @@ export class Sheet {
     }
     row.cells[col] = numFmt ? { value: out, numFmt } : { value: out };
     row.hasValues = true;
+  }
+
+  /**
+   * Links to other places, as ExcelJS applies them: every link's relationship must exist (else ExcelJS
+   * cannot load the book), and the cell whose written reference is the link's becomes
+   * { text: its value (a formula's result), hyperlink: the address }. Matched here by position, so
+   * only when every cell's reference is plainly its own address; a link on a cell this reader has
+   * no value for (ExcelJS may hold an empty cell there) is left to ExcelJS as well.
+   */
+  private applyLinks(ctx: SheetContext): void {
+    if (!this.links.length) return;
+    const targets = new Map<string, string>();
+    for (const { ref, rId } of this.links) {
+      const target = ctx.linkTarget?.(rId);
+      if (target === undefined) throw new Unsupported("hyperlink without a relationship");
+      targets.set(ref, target);
+    }
+    if (this.oddRefs) throw new Unsupported("hyperlinks beside unusual cell references");
+    for (const [ref, hyperlink] of targets) {
+      const m = CELL_ADDRESS.exec(ref);
+      if (!m || !hyperlink) continue; // a range names no one cell; an empty target links nothing
+      const cell = this.rows[Number(m[2])]?.cells[columnOf(m[1])];
+      if (!cell || cell.value === null) throw new Unsupported("hyperlink on a cell without a value");
+      const v = cell.value;
+      const formula = typeof v === "object" && !(v instanceof Date) && !("error" in v) && !("richText" in v);
+      // A formula's value keeps its result only when truthy, as ExcelJS's does; a link keeps a 0 or
+      // FALSE result too, which this reader no longer has: such a cell is left to ExcelJS.
+      if (formula && !(v as { result?: unknown }).result)
+        throw new Unsupported("hyperlink on a formula without a result");
+      cell.value = { text: formula ? (v as { result?: unknown }).result : v, hyperlink };
+    }
   }
 
   /** ExcelJS's getCell: the cell, created empty (row and column number format) when missing. */

@@ -1,0 +1,154 @@
+// Links in cells (<hyperlink r:id> with the address in the sheet's relationships), which people paste
+// into answer sheets (the URL of a published plan). The fast reader reads them as ExcelJS does — the
+// value under the link is the cell's value — and leaves to ExcelJS what it cannot match exactly. Real
+// workbooks written by ExcelJS, with links added to more cells by rewriting the sheet's XML.
+import ExcelJS from "exceljs";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
+import { processWorkbook } from "../src/app/review/review-workbook";
+import { bundledRulebooks } from "../src/rulebooks/registry";
+import type { ReadRequest } from "../src/workbook/port";
+import { ANSWER_SHEET } from "../src/workbook/template";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { miniRulebook } from "./fixtures/mini-rulebook";
+import { patchedBook, patchedBytes } from "./fixtures/patched-xlsx";
+
+const URL = "https://example.lg.jp/plan.pdf";
+
+/** The sheet's XML with links to URL added on `cells` (same relationship as the link ExcelJS wrote). */
+function withLinks(cells: string[]): (xml: string) => string {
+  return (xml) => {
+    const rId = /<hyperlink ref="[^"]*" r:id="([^"]+)"/.exec(xml)![1];
+    const more = cells.map((c) => `<hyperlink ref="${c}" r:id="${rId}"/>`).join("");
+    return xml.replace("</hyperlinks>", () => `${more}</hyperlinks>`);
+  };
+}
+
+/** A sheet "L" with one value of every kind in row 1 and a link ExcelJS writes itself on A1. */
+function build(extra?: (ws: ExcelJS.Worksheet) => void) {
+  return (b: ExcelJS.Workbook) => {
+    const ws = b.addWorksheet("L");
+    ws.getCell("A1").value = { text: "site", hyperlink: URL };
+    ws.getCell("B1").value = 42;
+    ws.getCell("C1").value = new Date(Date.UTC(2026, 3, 1));
+    ws.getCell("D1").value = { formula: "B1*2", result: 84 };
+    ws.getCell("E1").value = true;
+    ws.getCell("F1").value = { error: "#N/A" };
+    ws.getCell("G1").value = { richText: [{ text: "計画" }, { text: "書", font: { bold: true } }] };
+    ws.getCell("H1").value = "○";
+    ws.getCell("I1").value = 45000;
+    ws.getCell("I1").numFmt = "yyyy/m/d";
+    ws.getCell("J1").value = 0.5;
+    ws.getCell("J1").numFmt = "0%";
+    ws.getCell("B3").value = "no link";
+    b.addWorksheet("other").getCell("A1").value = { text: "elsewhere", hyperlink: "https://example.org/" };
+    extra?.(ws);
+  };
+}
+
+const linked = (cells: string[], extra?: (ws: ExcelJS.Worksheet) => void) =>
+  patchedBook(build(extra), { "xl/worksheets/sheet1.xml": withLinks(cells) });
+
+async function sameReads(data: Uint8Array, requests: ReadRequest[]): Promise<void> {
+  const slow = await ExcelJsWorkbook.fromBuffer(data);
+  const fast = await XlsxReader.fromBuffer(data);
+  for (const req of requests) expect(await fast.read(req)).toStrictEqual(await slow.read(req));
+}
+
+describe("cells with links", () => {
+  test("read as ExcelJS reads them, the value under the link being the cell's value", async () => {
+    const data = await linked(["B1", "C1", "D1", "E1", "F1", "G1", "H1", "I1", "J1", "A1:B2"]);
+    await sameReads(data, [
+      { used: ["L", "other"] },
+      { ranges: ["L!A1:J1", "L!B3", "other!A1"] },
+      { used: ["L"], names: true },
+    ]);
+    const got = await (await XlsxReader.fromBuffer(data)).read({ used: ["L"] });
+    const row = got.used.get("L")!.cells[0];
+    expect(row.map((c) => c.value)).toEqual([
+      "site",
+      42,
+      new Date(Date.UTC(2026, 3, 1)),
+      84,
+      true,
+      null,
+      "計画書",
+      "○",
+      expect.any(Date),
+      0.5,
+    ]);
+    expect(row[3].formula).toBeUndefined(); // ExcelJS keeps the result of a linked formula, not the formula
+    expect(row[5].error).toBe("#N/A");
+    expect(row[9].numFmt).toBe("0%");
+  });
+
+  const leftToExcelJs: [string, () => Promise<Uint8Array>][] = [
+    [
+      "a linked formula whose result is 0",
+      () => linked(["D1"], (ws) => (ws.getCell("D1").value = { formula: "B1*0", result: 0 })),
+    ],
+    ["a link on an empty formatted cell", () => linked(["K1"], (ws) => (ws.getCell("K1").numFmt = "0.0"))],
+    ["a link on a cell the sheet does not have", () => linked(["Z9"])],
+    [
+      "a link beside a cell whose reference names another row",
+      async () =>
+        patchedBook(build(), {
+          "xl/worksheets/sheet1.xml": (xml) => withLinks(["B1"])(xml).replace('<c r="B3"', '<c r="B4"'),
+        }),
+    ],
+  ];
+
+  test.each(leftToExcelJs)("%s: left to ExcelJS, with the same record", async (_what, make) => {
+    const data = await make();
+    await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(
+      Unsupported,
+    );
+    // The review still reads it, through ExcelJS: the record is the one ExcelJS alone gives.
+    await expect(ExcelJsWorkbook.fromBuffer(data)).resolves.toBeDefined();
+    const viaFallback = await processWorkbook(data, "x.xlsx", { rulebook: miniRulebook });
+    const spy = jest.spyOn(XlsxReader, "fromBuffer").mockRejectedValue(new Unsupported("test"));
+    try {
+      expect(viaFallback).toStrictEqual(await processWorkbook(data, "x.xlsx", { rulebook: miniRulebook }));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("a link whose relationship is missing is refused by both readers", async () => {
+    const data = await patchedBook(build(), {
+      "xl/worksheets/sheet1.xml": (xml) => xml.replace(/r:id="[^"]+"/, 'r:id="rIdMissing"'),
+    });
+    await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(
+      Unsupported,
+    );
+    await expect(ExcelJsWorkbook.fromBuffer(data)).rejects.toBeDefined();
+  });
+
+  test("an answer sheet with links is scored by the fast reader, with ExcelJS's record", async () => {
+    const rb = bundledRulebooks().find((r) => r.id === "kaigo-municipal-fy2026")!;
+    const book = createTemplateWorkbook(rb);
+    const ws = book.getWorksheet(ANSWER_SHEET)!;
+    for (let r = 6; r <= 40; r++) if (!ws.getCell(r, 5).formula) ws.getCell(r, 5).value = r % 3 ? "○" : "×";
+    ws.getCell("E7").value = { text: "○", hyperlink: URL };
+    ws.getCell("L8").value = { text: "計画書（URL）", hyperlink: URL };
+    const data = await patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
+      "xl/worksheets/sheet1.xml": withLinks(["E9", "E10"]),
+    });
+    const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
+    try {
+      const fast = await processWorkbook(data, "links.xlsx", { rulebook: rb });
+      expect(excel).not.toHaveBeenCalled();
+      const unsupported = jest.spyOn(XlsxReader, "fromBuffer").mockRejectedValue(new Unsupported("test"));
+      try {
+        const slow = await processWorkbook(data, "links.xlsx", { rulebook: rb });
+        expect(excel).toHaveBeenCalled();
+        expect(fast).toStrictEqual(slow);
+        expect(fast.status).toBe("scored");
+      } finally {
+        unsupported.mockRestore();
+      }
+    } finally {
+      excel.mockRestore();
+    }
+  });
+});
