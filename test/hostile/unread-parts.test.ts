@@ -1,5 +1,5 @@
-// Hostile parts that the fast reader never reads. The review checks a package in proportion to what it
-// reads: every part's directory entry (count, declared sizes, names, encryption) before anything, and
+// Hostile parts that the fast reader never reads, or reads only when asked (a sheet's relationships,
+// for a link). The review checks a package in proportion to what it reads: every part's directory entry (count, declared sizes, names, encryption) before anything, and
 // a part's bytes only when a reader inflates it. So a bomb whose headers lie, or a sheet over the row
 // limit, in a sheet nobody reads is never inflated: the file is scored, at bounded memory and time.
 // Declared sizes still refuse a bomb wherever it sits; a file that goes to ExcelJS (which reads
@@ -43,7 +43,8 @@ async function bookWithExtraSheet(rows = 100): Promise<{ parts: ZipPart[]; extra
     name: e.name,
     data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
   }));
-  const text = (name: string) => Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
+  const text = (name: string) =>
+    Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
   const rid = /<sheet [^>]*name="別表"[^>]*r:id="([^"]+)"/.exec(text("xl/workbook.xml"))![1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text("xl/_rels/workbook.xml.rels"))![1];
   return { parts, extra: `xl/${target.replace(/^\/?(xl\/)?/, "")}` };
@@ -53,17 +54,58 @@ async function bookWithExtraSheet(rows = 100): Promise<{ parts: ZipPart[]; extra
 function withBomb(parts: ZipPart[], name: string, declared?: number): Uint8Array {
   return zip(
     parts.map((p) =>
-      p.name === name ? { name, deflated: { bytes: zerosDeflated(GIB), size: GIB }, declaredSize: declared } : p,
+      p.name === name
+        ? { name, deflated: { bytes: zerosDeflated(GIB), size: GIB }, declaredSize: declared }
+        : p,
     ),
   );
 }
 
 async function review(inbox: string, dir: string, ...extra: string[]): Promise<Summary> {
   const json = join(dir, "summary.json");
-  const r = await runWithin(60_000, "review", inbox, "--rulebook", KAIGO, "--json", json, "--jobs", "1", "--quiet", ...extra);
+  const r = await runWithin(
+    60_000,
+    "review",
+    inbox,
+    "--rulebook",
+    KAIGO,
+    "--json",
+    json,
+    "--jobs",
+    "1",
+    "--quiet",
+    ...extra,
+  );
   expectClean(r.out, r.err);
   return JSON.parse(readFileSync(json, "utf8")) as Summary;
 }
+
+describe("a part the fast reader reads only when asked: a sheet's relationships, for a link", () => {
+  test("a bomb whose headers lie, as the relationships of a sheet with a link: refused as it is inflated", async () => {
+    const dir = freshDir("rels-liar");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const data = await answerBook(KAIGO, {
+      answers: { "P_I_1_1.a": "○" },
+      edit: (ws) =>
+        void (ws.getCell("L8").value = { text: "計画書", hyperlink: "https://example.lg.jp/plan.pdf" }),
+    });
+    const parts: ZipPart[] = readDirectory(data).map((e) => ({
+      name: e.name,
+      data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
+    }));
+    const rels = "xl/worksheets/_rels/sheet1.xml.rels";
+    expect(parts.map((p) => p.name)).toContain(rels);
+    // The same book, honest, is scored by the fast reader, link and all.
+    put(inbox, "a市.xlsx", zip(parts));
+    const bomb = put(inbox, "b町.xlsx", withBomb(parts, rels, 2048));
+    const before = folderHashes(inbox);
+    const summary = await review(inbox, dir);
+    expect(summary.files).toMatchObject({ scored: 1, failed: 1 });
+    expect(summary.failures).toEqual([expect.objectContaining({ file: bomb, reasonCode: "corrupt" })]);
+    expect(folderHashes(inbox)).toEqual(before);
+  });
+});
 
 describe("parts the fast reader never reads", () => {
   test("a bomb whose headers lie, in a sheet no one reads: never inflated — scored, in a 256 MB heap, in seconds", async () => {
@@ -77,7 +119,11 @@ describe("parts the fast reader never reads", () => {
     const r = await runBin(["review", inbox, "--rulebook", KAIGO, "--json", json, "--jobs", "1", "--quiet"], {
       timeoutMs: 60_000,
     });
-    expect({ timedOut: r.timedOut, signal: r.signal, code: r.code }).toEqual({ timedOut: false, signal: null, code: 0 });
+    expect({ timedOut: r.timedOut, signal: r.signal, code: r.code }).toEqual({
+      timedOut: false,
+      signal: null,
+      code: 0,
+    });
     expectClean(r.out, r.err);
     const summary = JSON.parse(readFileSync(json, "utf8")) as Summary;
     expect(summary.files).toMatchObject({ scored: 1, failed: 0 });
@@ -85,7 +131,11 @@ describe("parts the fast reader never reads", () => {
 
     // `score` reads the workbook through the full check: the lying part is found and refused.
     const s = await runBin(["score", file], { timeoutMs: 60_000 });
-    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({ timedOut: false, signal: null, code: 2 });
+    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
+      timedOut: false,
+      signal: null,
+      code: 2,
+    });
     expectClean(s.out, s.err);
     expect(s.err).toMatch(/a市\.xlsx/);
   });
@@ -106,15 +156,25 @@ describe("parts the fast reader never reads", () => {
     mkdirSync(inbox);
     const { parts } = await bookWithExtraSheet(300);
     const answerSheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
-    const answerRows = (Buffer.from(answerSheet.data as Uint8Array).toString("utf8").match(/<row /g) ?? []).length;
+    const answerRows = (
+      Buffer.from(answerSheet.data as Uint8Array)
+        .toString("utf8")
+        .match(/<row /g) ?? []
+    ).length;
     // A limit the answer sheet keeps and 別表 exceeds.
     const maxRows = String(answerRows + 10);
     expect(Number(maxRows)).toBeLessThan(300);
     put(inbox, "c村.xlsx", zip(parts));
     // A sheet part no sheet lists makes the fast reader hand the file to ExcelJS, which reads all.
-    const fallback = put(inbox, "d市.xlsx", zip([...parts, { name: "xl/worksheets/sheet90.xml", data: "<worksheet/>" }]));
+    const fallback = put(
+      inbox,
+      "d市.xlsx",
+      zip([...parts, { name: "xl/worksheets/sheet90.xml", data: "<worksheet/>" }]),
+    );
     const summary = await review(inbox, dir, "--max-rows", maxRows);
     expect(summary.files).toMatchObject({ scored: 1, failed: 1 });
-    expect(summary.failures).toEqual([expect.objectContaining({ file: fallback, reasonCode: "too-many-rows" })]);
+    expect(summary.failures).toEqual([
+      expect.objectContaining({ file: fallback, reasonCode: "too-many-rows" }),
+    ]);
   });
 });
