@@ -1,7 +1,8 @@
 // Hostile parts that the fast reader never reads, or reads only when asked (a sheet's relationships,
-// for a link). The review checks a package in proportion to what it reads: every part's directory entry (count, declared sizes, names, encryption) before anything, and
-// a part's bytes only when a reader inflates it. So a bomb whose headers lie, or a sheet over the row
-// limit, in a sheet nobody reads is never inflated: the file is scored, at bounded memory and time.
+// for a link). The review checks a package in proportion to what it reads: every part's directory
+// entry (count, declared sizes, names, encryption) before anything, and a part's bytes only when a
+// reader inflates it. So a bomb whose headers lie, or a sheet over the row limit, in a sheet nobody
+// reads is never inflated: the file is scored, at bounded memory and time.
 // Declared sizes still refuse a bomb wherever it sits; a file that goes to ExcelJS (which reads
 // every part) has every part checked first; other commands check every part as before.
 import { mkdirSync, readFileSync } from "fs";
