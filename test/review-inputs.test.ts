@@ -141,7 +141,7 @@ describe("precheck (limits and bad files)", () => {
     const xml = Buffer.from(
       '<sheetData><row r="1"><c/></row><x:row r="2"/><rowBreaks/><row>\n</row></sheetData>',
     );
-    expect(countRowsAndCells(xml)).toEqual({ rows: 3, cells: 1 });
+    expect(countRowsAndCells(xml)).toEqual({ rows: 3, cells: 1, lastRow: 2 });
     expect(deflateRawSync(xml).length).toBeGreaterThan(0);
   });
 });

@@ -152,3 +152,72 @@ describe("cells with links", () => {
     }
   });
 });
+
+describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () => {
+  const sheet = (edit: (xml: string) => string) => patchedBook(build(), { "xl/worksheets/sheet1.xml": edit });
+  const links = (list: string) => (xml: string) => xml.replace(/<hyperlinks>.*<\/hyperlinks>/, () => `<hyperlinks>${list}</hyperlinks>`);
+  const rId = async () => /<hyperlink ref="A1" r:id="([^"]+)"/.exec(await sheetXml())![1];
+  const sheetXml = async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await patchedBook(build(), {}));
+    return zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  };
+
+  test("a list of links that is not flat, or links out of place: left to ExcelJS", async () => {
+    const id = await rId();
+    const cases = [
+      `<hyperlink ref="A1" r:id="${id}"/><foo/><hyperlink ref="D1" r:id="${id}"/>`,
+      `<hyperlink ref="A1" r:id="${id}"><foo/></hyperlink><hyperlink ref="D1" r:id="${id}"/>`,
+      `<hyperlink ref="D1" r:id="${id}"><hyperlink ref="A1" r:id="${id}"/></hyperlink>`,
+      `<hyperlink ref="D1" ref="B1" r:id="${id}"/>`,
+    ];
+    for (const list of cases) {
+      const data = await sheet(links(list));
+      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+    }
+    const nested = await sheet((xml) =>
+      xml.replace("</worksheet>", () => `<foo><hyperlinks><hyperlink ref="B1" r:id="${id}"/></hyperlinks></foo></worksheet>`),
+    );
+    await expect((await XlsxReader.fromBuffer(nested)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+  });
+
+  test("a reference or id written inside another attribute's value, an empty id: read as ExcelJS reads them", async () => {
+    const id = await rId();
+    const cases = [
+      `<hyperlink tooltip="see ref='D1'" ref="A1" r:id="${id}"/>`,
+      `<hyperlink ref="D1" display="x r:id='rIdNone'" r:id="${id}"/>`,
+      `<hyperlink ref="D1" r:id="${id}"/><hyperlink ref="D1" r:id=""/>`,
+      `<hyperlink ref="A1" r:id="${id}"/><hyperlink ref="D1" r:id=""/>`,
+    ];
+    for (const list of cases) await sameReads(await sheet(links(list)), [{ used: ["L"] }]);
+    // In the relationships part too.
+    const rels = await patchedBook(build(), {
+      "xl/worksheets/sheet1.xml": links(`<hyperlink ref="D1" r:id="${id}"/>`),
+      "xl/worksheets/_rels/sheet1.xml.rels": (xml) =>
+        xml.replace(
+          new RegExp(`<Relationship [^>]*Id="${id}"[^>]*/>`),
+          () => `<Relationship Type="x Target=''" Id="${id}" Target="${URL}" TargetMode="External"/>`,
+        ),
+    });
+    await sameReads(rels, [{ used: ["L"] }]);
+  });
+
+  test("rows ExcelJS reads otherwise (a cell without a reference, two lists of rows, a stray element): left to it", async () => {
+    const cases = [
+      (xml: string) => xml.replace(/<c r="B3"[^>]*>.*?<\/c>/, () => '<c r="B3"/><c t="inlineStr"><is><t>x</t></is></c>'),
+      (xml: string) => xml.replace("</sheetData>", () => '</sheetData><sheetData><row r="9"><c r="A9"><v>1</v></c></row>'),
+      (xml: string) => xml.replace("<sheetData>", () => "<sheetData><foo/>"),
+      (xml: string) => xml.replace("</sheetData>", () => '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>'),
+    ];
+    for (const edit of cases) {
+      const data = await sheet(edit);
+      expect(await sheetXmlOf(data)).not.toBe(await sheetXml());
+      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+    }
+  });
+});
+
+async function sheetXmlOf(data: Uint8Array): Promise<string> {
+  const JSZip = (await import("jszip")).default;
+  return (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")!.async("string");
+}

@@ -8,13 +8,7 @@ import type { CellData } from "../workbook/port";
 export function cellValueData(v: unknown, numFmt: string | undefined): CellData {
   // Empty cells and plain values first, without the helper below: a read builds one of these for
   // every cell of a used range, most of them empty.
-  if (
-    v === null ||
-    v === undefined ||
-    typeof v === "number" ||
-    typeof v === "string" ||
-    typeof v === "boolean"
-  ) {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
     const d: CellData = { value: v ?? null };
     if (numFmt) d.numFmt = numFmt;
     return d;

@@ -21,14 +21,19 @@ export interface Inspected {
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
-/** `<row` and `<c` start tags (any namespace prefix) in a worksheet's XML, stopping past the limits. */
+/**
+ * `<row` and `<c` start tags (any namespace prefix) in a worksheet's XML, stopping past the limits, and
+ * the highest row number the rows give (r="…"): a reader lays rows out up to it, so one row numbered two
+ * billion costs as much as two billion rows.
+ */
 export function countRowsAndCells(
   xml: Uint8Array,
   maxRows = Infinity,
   maxCells = Infinity,
-): { rows: number; cells: number } {
+): { rows: number; cells: number; lastRow: number } {
   let rows = 0;
   let cells = 0;
+  let lastRow = 0;
   const n = xml.length;
   for (let i = xml.indexOf(0x3c); i >= 0 && i < n; i = xml.indexOf(0x3c, i + 1)) {
     let j = i + 1;
@@ -46,10 +51,51 @@ export function countRowsAndCells(
       continue;
     if (end === j + 3) {
       if (++rows > maxRows) break;
+      const r = rowNumber(xml, end);
+      if (r > lastRow) lastRow = r;
     } else if (++cells > maxCells) break;
   }
-  return { rows, cells };
+  return { rows, cells, lastRow };
 }
+
+/** Where the largest row number a reader could take is capped: far past Excel's last row. */
+const ROW_NUMBER_CAP = 1e12;
+
+/**
+ * The number a row tag's r attribute starts with (as parseInt reads it: spaces, then digits), reading
+ * the tag from `from` to its end outside quotes; 0 without one.
+ */
+function rowNumber(xml: Uint8Array, from: number): number {
+  const n = xml.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const b = xml[i];
+    if (quote) {
+      if (b === quote) quote = 0;
+      continue;
+    }
+    if (b === 0x22 || b === 0x27) quote = b;
+    else if (b === 0x3e) return 0;
+    else if (b === 0x72 && isSpace(xml[i - 1])) {
+      let k = i + 1;
+      while (isSpace(xml[k])) k++;
+      if (xml[k] !== 0x3d) continue;
+      k++;
+      while (isSpace(xml[k])) k++;
+      const q = xml[k];
+      if (q !== 0x22 && q !== 0x27) continue;
+      k++;
+      while (isSpace(xml[k])) k++;
+      if (xml[k] === 0x2b) k++;
+      let value = 0;
+      while (xml[k] >= 0x30 && xml[k] <= 0x39 && value < ROW_NUMBER_CAP) value = value * 10 + xml[k++] - 0x30;
+      return value;
+    }
+  }
+  return 0;
+}
+
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 /**
  * A sheet's XML without its cell data: what comes before and after <sheetData> (merges, validations…),
@@ -413,6 +459,14 @@ export class CheckedPackage {
     const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
     // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
     const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(outsideSheetData(bytes)) : 0);
+    if (counted.lastRow > MAX_ROW)
+      this.refuse(
+        msg("book.row-past-end", {
+          file: this.file,
+          sheet: this.sheetName(part),
+          row: counted.lastRow.toLocaleString("en-US"),
+        }),
+      );
     if (counted.rows > limits.maxRows)
       this.refuse(
         msg("book.too-many-rows", {

@@ -150,6 +150,10 @@ export const FILE_MESSAGES = {
     ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除するか、必要なら --max-rows で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows or raise the limit with --max-rows.",
   },
+  "book.row-past-end": {
+    ja: "{file} のシート（{sheet}）に、Excel の最後の行（1,048,576 行目）より後の行（{row} 行目）があります。Excel が保存したファイルではないか、壊れています。作った人に Excel で開いて保存し直してもらってください。",
+    en: "A sheet of {file} ({sheet}) has a row ({row}) past Excel's last row (1,048,576): the file was not saved by Excel or is damaged. Ask whoever made it to open it in Excel and save it again.",
+  },
   "book.validation-cells": {
     ja: "{file} のデータの入力規則が広すぎます（シート「{sheet}」まででセル {cells} 個、上限 {limit} 個）。［データ］›［データの入力規則］で、範囲を回答する行だけにしてください（列全体やシート全体にしない）。",
     en: "The data validation in {file} covers too many cells ({cells} up to sheet “{sheet}”, limit {limit}). Narrow it to the rows that are answered (Data › Data Validation), not whole columns or the whole sheet.",
@@ -158,7 +162,6 @@ export const FILE_MESSAGES = {
     ja: "{file} のシート（{sheet}）のセルが多すぎます（{cells} 個以上、上限 {limit} 個）。不要な行や列を削除するか、必要なら --max-cells で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many cells ({cells} or more, limit {limit}). Delete unused rows and columns or raise the limit with --max-cells.",
   },
-
 
   "book.rulebook-unknown": {
     ja: "{file} が記録しているルールブック「{id}」は同梱されていません。ルールブックのファイルを --rulebook で指定してください。",

@@ -6,7 +6,7 @@
 // itself with 2 and a message of the right kind, not crash or hang; those run concurrently (each is
 // a process of its own). Piped JSON must arrive whole however slowly it is read. The rest run in this
 // process, each bounded by a time limit of its own.
-import { namesProblem, outsideSheetData, validationCells } from "../../src/files/inspect-workbook";
+import { countRowsAndCells, namesProblem, outsideSheetData, validationCells } from "../../src/files/inspect-workbook";
 import { addedNames, patchedBytes } from "../fixtures/patched-xlsx";
 import { execFileSync } from "child_process";
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
@@ -455,5 +455,47 @@ describe("data validations a whole-book reader would expand", () => {
     // The batch's own reader never expands validations: the same file is scored there.
     const review = await runWithin(30_000, "review", sheet, "--rulebook", KAIGO, "--json", "-", "--jobs", "1");
     expect(JSON.parse(review.out).files.scored).toBe(1);
+  });
+});
+
+describe("a row numbered past Excel's last row", () => {
+  test("counted with the row tags, as a parser reads r (quotes, spaces, a sign)", () => {
+    const count = (rows: string) =>
+      countRowsAndCells(new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`));
+    expect(count('<row r="1"/><row spans="1:2" r="7"><c r="A7"/></row>').lastRow).toBe(7);
+    expect(count('<x:row r = " +2000000000"/>').lastRow).toBe(2_000_000_000);
+    expect(count("<row r='1048577'/>").lastRow).toBe(1_048_577);
+    // Inside another attribute's value, or an attribute that only begins with r, it is not the row number.
+    expect(count('<row ht="x r=\'9999999\'" r="3"/>').lastRow).toBe(3);
+    expect(count('<row rx="9999999" r="4"/>').lastRow).toBe(4);
+    expect(count("<row/>").lastRow).toBe(0);
+  });
+
+  test("real workbooks: refused at once by score and review, with what to do (was minutes and gigabytes)", async () => {
+    const dir = freshDir("row-past-end");
+    const farRow = async (row: string) =>
+      patchedBytes(await answerBook(KAIGO, { answers: { "P_I_1_1.a": "○" } }), {
+        "xl/worksheets/sheet1.xml": (xml) => xml.replace("</sheetData>", () => `${row}</sheetData>`),
+      });
+    const far = put(
+      dir,
+      "二十億行.xlsx",
+      await farRow('<row r="2000000000"><c r="A2000000000"><v>2</v></c></row>'),
+    );
+    const before = hashes([far]);
+    const refused = await runWithin(15_000, "score", far);
+    expect(refused.code).toBe(2);
+    expectClean(refused.out, refused.err);
+    expect(refused.err).toContain(far);
+    expect(refused.err).toMatch(/Excel の最後の行（1,048,576 行目）より後の行（2,000,000,000 行目）/);
+    const review = await runWithin(15_000, "review", far, "--rulebook", KAIGO, "--json", "-", "--jobs", "1");
+    expect(JSON.parse(review.out).failures).toEqual([
+      expect.objectContaining({ file: far, reasonCode: "corrupt" }),
+    ]);
+    expect(hashes([far])).toEqual(before);
+    // Excel's own last row is not past the end (such a sheet may still be refused for its used range).
+    const last = put(dir, "最終行.xlsx", await farRow('<row r="1048576" ht="20" customHeight="1"/>'));
+    const lastRun = await runWithin(30_000, "score", last, "--json");
+    expect(lastRun.err).not.toMatch(/最後の行/);
   });
 });

@@ -13,7 +13,7 @@ import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
 import { type PartSource, ZipParts } from "./zip";
-import { attr, decodeAgain, decodeText, scanXml } from "./xml";
+import { attr, attributes, decodeAgain, decodeText, scanXml } from "./xml";
 
 interface SheetEntry {
   name: string;
@@ -222,8 +222,10 @@ export class XlsxReader extends GridWorkbook {
               depth === 1 ? name !== "Relationships" || ++roots > 1 : depth !== 2 || name !== "Relationship"
             )
               throw new Unsupported(`sheet relationships: <${name}>`);
-            const id = attr(attrs, "Id");
-            if (depth === 2 && id !== undefined) rels.set(id, attr(attrs, "Target") ?? "");
+            if (depth !== 2) return;
+            const a = attributes(attrs);
+            const id = a.get("Id");
+            if (id !== undefined) rels.set(id, a.get("Target") ?? "");
           },
           close: () => void depth--,
           text: () => undefined,

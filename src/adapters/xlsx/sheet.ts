@@ -7,7 +7,7 @@ import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
-import { attr, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
+import { attr, attributes, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
 export type RawValue =
@@ -68,9 +68,11 @@ function refOfRow(ref: string | undefined, row: number): boolean {
   return n === row;
 }
 
-const CELL_ADDRESS = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
+const CELL_ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
 
 const MAX_MERGE_CELLS = 100_000;
+/** Excel's last row. */
+const LAST_ROW = 1_048_576;
 
 function columnOf(ref: string): number {
   let col = 0;
@@ -134,8 +136,7 @@ function sheetDataSpan(xml: string): SheetDataSpan | undefined {
   const open = xml.indexOf("<sheetData");
   if (open < 0 || xml.lastIndexOf("<!", open) >= 0 || xml.lastIndexOf("<?", open) > 0) return undefined;
   const ch = xml.charCodeAt(open + 10);
-  if (ch === 47 && xml.charCodeAt(open + 11) === 62)
-    return { open, from: open + 12, to: open + 12, after: open + 12 };
+  if (ch === 47 && xml.charCodeAt(open + 11) === 62) return { open, from: open + 12, to: open + 12, after: open + 12 };
   if (ch !== 62) return undefined;
   // The last closing tag, found from the end (the cells are most of the part): should there be
   // another sheetData inside the span, the direct read meets its tags and gives way to the scanner.
@@ -294,7 +295,7 @@ export class Sheet {
   private valueRowsBefore: Int32Array = new Int32Array(1);
   /** The sheet's links to other places (<hyperlink r:id>), the cell they are on as written. */
   private readonly links: { ref: string; rId: string }[] = [];
-  /** A cell without a reference, or with one that is not plainly its own address (E012, $E$12, E13 in row 12). */
+  /** A cell whose reference is not plainly its own address (E012, $E$12, E13 in row 12). */
   private oddRefs = false;
 
   constructor(xml: string, ctx: SheetContext) {
@@ -335,7 +336,6 @@ export class Sheet {
     let rootChecked = false;
     let row: SheetRow | undefined;
     let rowNum = 0;
-    let prevCol = 0;
     // the cell being read
     let inCell = false;
     let cellCol = 0;
@@ -353,6 +353,7 @@ export class Sheet {
     let runT: string | undefined;
     let inHyperlinks = false;
     let inSheetData = false;
+    let sawSheetData = false;
 
     const handler: XmlHandler = {
       open: (name, attrs) => {
@@ -391,18 +392,39 @@ export class Sheet {
           }
         }
         if (depth === 2) {
-          if (name === "sheetData") inSheetData = true;
-          else if (name === "hyperlinks") {
+          if (name === "sheetData") {
+            // ExcelJS keeps the rows of the last <sheetData> only.
+            if (sawSheetData) throw new Unsupported("two sheetData");
+            sawSheetData = inSheetData = true;
+          } else if (name === "hyperlinks") {
             // ExcelJS keeps the last list of links only.
             inHyperlinks = true;
             this.links.length = 0;
           } else if (name === "sheetProtection") this.protected = attr(attrs, "sheet") === "1";
           return;
         }
+        if (inHyperlinks) {
+          // Only a flat list: ExcelJS ends the list at anything else, and a link after it is not applied.
+          if (depth !== 3 || name !== "hyperlink") throw new Unsupported(`<${name}> among links`);
+          const a = attributes(attrs);
+          const rId = a.get("r:id");
+          if (!rId) return; // a link within the book, or none: ExcelJS gives no cell a link for it
+          const ref = a.get("ref");
+          if (ref === undefined) throw new Unsupported("hyperlink without a cell");
+          this.links.push({ ref, rId });
+          return;
+        }
+        // ExcelJS also finds a list of links nested anywhere: such a sheet is left to it.
+        if (name === "hyperlinks" || name === "hyperlink") throw new Unsupported("links out of place");
         if (inSheetData) {
+          // Rows and their cells only: ExcelJS ends the rows at anything else and drops those after it.
+          if (depth === 3 ? name !== "row" : depth !== 4 || name !== "c")
+            throw new Unsupported(`<${name}> among rows`);
           if (name === "row") {
             const r = parseInt(attr(attrs, "r") ?? "", 10);
             if (!(r > 0)) throw new Unsupported("row without a number");
+            // The package check refuses these first; here too, as rows are laid out up to the last one.
+            if (r > LAST_ROW) throw new Unsupported("row past the last");
             const s = attr(attrs, "s");
             row = {
               numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined,
@@ -412,15 +434,14 @@ export class Sheet {
             };
             this.rows[r] = row;
             rowNum = r;
-            prevCol = 0;
           } else if (name === "c") {
             if (!row) throw new Unsupported("cell outside a row");
+            // Without a reference ExcelJS places a cell after the previous one it kept, which is not
+            // always the previous one written: such a sheet is left to it.
             const r = attr(attrs, "r");
-            if (r !== undefined) cellCol = columnOf(r);
-            else if (prevCol) cellCol = prevCol + 1;
-            else throw new Unsupported("cell without a reference");
+            if (r === undefined) throw new Unsupported("cell without a reference");
+            cellCol = columnOf(r);
             if (!refOfRow(r, rowNum)) this.oddRefs = true;
-            prevCol = cellCol;
             const s = attr(attrs, "s");
             cellStyle = s ? parseInt(s, 10) : undefined;
             cellT = attr(attrs, "t");
@@ -442,12 +463,6 @@ export class Sheet {
         } else if (name === "mergeCell") {
           const ref = attr(attrs, "ref");
           if (ref) this.merges.push(decodeRange(ref));
-        } else if (name === "hyperlink" && inHyperlinks) {
-          const rId = attr(attrs, "r:id");
-          if (rId === undefined) return; // a link within the book: ExcelJS gives no cell a link for it
-          const ref = attr(attrs, "ref");
-          if (ref === undefined) throw new Unsupported("hyperlink without a cell");
-          this.links.push({ ref, rId });
         }
       },
       text: (raw) => {
@@ -504,6 +519,7 @@ export class Sheet {
       scanXml(xml.slice(0, span.open), handler);
       if (depth !== 1) throw NOT_PLAIN;
       this.plainCells(xml, span.from, span.to, styles, ctx, formulae);
+      sawSheetData = true;
       scanXml(xml.slice(span.after), handler);
     }
     // Column styles as Column.fromModel applies them: sorted by min, the first definition wins.
@@ -545,7 +561,6 @@ export class Sheet {
     };
     let row: SheetRow | undefined;
     let rowNum = 0;
-    let prevCol = 0;
     let i = from;
     for (;;) {
       const lt = xml.indexOf("<", i);
@@ -564,17 +579,11 @@ export class Sheet {
         if (row) throw NOT_PLAIN;
         const end = a.read(xml, lt + 4, ROW_ATTRS);
         const r = parseInt(a.values[0] ?? "", 10);
-        if (!(r > 0)) throw NOT_PLAIN;
+        if (!(r > 0) || r > LAST_ROW) throw NOT_PLAIN;
         const s = a.values[1];
-        row = {
-          numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined,
-          cells: [],
-          hasValues: false,
-          cellCount: 0,
-        };
+        row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };
         this.rows[r] = row;
         rowNum = r;
-        prevCol = 0;
         if (a.selfClosing) row = undefined;
         i = end;
         continue;
@@ -591,16 +600,14 @@ export class Sheet {
       } else {
         end = a.read(xml, lt + 2, CELL_ATTRS);
         const ref = a.values[0];
-        if (ref !== undefined) col = columnOf(ref);
-        else if (prevCol) col = prevCol + 1;
-        else throw NOT_PLAIN;
+        if (ref === undefined) throw NOT_PLAIN;
+        col = columnOf(ref);
         if (!refOfRow(ref, rowNum)) this.oddRefs = true;
         const s = a.values[1];
         cell.cellStyle = s ? parseInt(s, 10) : undefined;
         cell.cellT = a.values[2];
         selfClosing = a.selfClosing;
       }
-      prevCol = col;
       cell.formula = cell.shareType = cell.si = cell.fref = cell.value = undefined;
       if (!selfClosing) {
         // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.

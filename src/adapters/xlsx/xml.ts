@@ -100,6 +100,29 @@ export function attr(attrs: string, name: string): string | undefined {
   return decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
 }
 
+/**
+ * Every attribute of a start tag, read as an XML parser reads them: name, "=", a quoted value, one
+ * after another. Where attr() would look inside another attribute's value (tooltip="… ref='D1'"), or
+ * a name comes twice (which ExcelJS's parser refuses), this refuses the tag instead.
+ */
+export function attributes(attrs: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+  let i = 0;
+  for (;;) {
+    const from = i;
+    while (i < attrs.length && /\s/.test(attrs[i])) i++;
+    if (i >= attrs.length) return out;
+    if (out.size && i === from) throw new Unsupported("xml: attributes"); // none between two attributes
+    re.lastIndex = i;
+    const m = re.exec(attrs);
+    if (!m || out.has(m[1])) throw new Unsupported("xml: attributes");
+    const raw = m[2] ?? m[3];
+    out.set(m[1], decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw));
+    i = re.lastIndex;
+  }
+}
+
 export function decodeText(raw: string): string {
   return decode(raw.indexOf("\r") >= 0 ? raw.replace(/\r\n?/g, "\n") : raw);
 }

@@ -37,6 +37,7 @@ export function reasonCodeOf(code: MessageCode): FailCode {
     case "book.encrypted":
       return "encrypted";
     case "book.corrupt":
+    case "book.row-past-end":
       return "corrupt";
     case "file.dangling-link":
     case "file.link-loop":
