@@ -336,6 +336,7 @@ export class Sheet {
     let rootChecked = false;
     let row: SheetRow | undefined;
     let rowNum = 0;
+    let lastCol = 0;
     // the cell being read
     let inCell = false;
     let cellCol = 0;
@@ -425,6 +426,10 @@ export class Sheet {
             if (!(r > 0)) throw new Unsupported("row without a number");
             // The package check refuses these first; here too, as rows are laid out up to the last one.
             if (r > LAST_ROW) throw new Unsupported("row past the last");
+            // Rows and cells in order, each once, as spreadsheets write them: ExcelJS lets a later one
+            // replace an earlier one where this reader would keep both or drop one.
+            if (r <= rowNum) throw new Unsupported("rows out of order");
+            lastCol = 0;
             const s = attr(attrs, "s");
             row = {
               numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined,
@@ -441,6 +446,8 @@ export class Sheet {
             const r = attr(attrs, "r");
             if (r === undefined) throw new Unsupported("cell without a reference");
             cellCol = columnOf(r);
+            if (cellCol <= lastCol) throw new Unsupported("cells out of order");
+            lastCol = cellCol;
             if (!refOfRow(r, rowNum)) this.oddRefs = true;
             const s = attr(attrs, "s");
             cellStyle = s ? parseInt(s, 10) : undefined;
@@ -561,6 +568,7 @@ export class Sheet {
     };
     let row: SheetRow | undefined;
     let rowNum = 0;
+    let lastCol = 0;
     let i = from;
     for (;;) {
       const lt = xml.indexOf("<", i);
@@ -579,7 +587,8 @@ export class Sheet {
         if (row) throw NOT_PLAIN;
         const end = a.read(xml, lt + 4, ROW_ATTRS);
         const r = parseInt(a.values[0] ?? "", 10);
-        if (!(r > 0) || r > LAST_ROW) throw NOT_PLAIN;
+        if (!(r > 0) || r > LAST_ROW || r <= rowNum) throw NOT_PLAIN;
+        lastCol = 0;
         const s = a.values[1];
         row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };
         this.rows[r] = row;
@@ -608,6 +617,8 @@ export class Sheet {
         cell.cellT = a.values[2];
         selfClosing = a.selfClosing;
       }
+      if (col <= lastCol) throw NOT_PLAIN;
+      lastCol = col;
       cell.formula = cell.shareType = cell.si = cell.fref = cell.value = undefined;
       if (!selfClosing) {
         // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.
