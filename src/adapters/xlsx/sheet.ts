@@ -295,8 +295,6 @@ export class Sheet {
   private valueRowsBefore: Int32Array = new Int32Array(1);
   /** The sheet's links to other places (<hyperlink r:id>), the cell they are on as written. */
   private readonly links: { ref: string; rId: string }[] = [];
-  /** A cell whose reference is not plainly its own address (E012, $E$12, E13 in row 12). */
-  private oddRefs = false;
 
   constructor(xml: string, ctx: SheetContext) {
     this.parse(xml, ctx);
@@ -322,7 +320,6 @@ export class Sheet {
         this.colNumFmt.length = 0;
         this.protected = false;
         this.links.length = 0;
-        this.oddRefs = false;
       }
     }
     this.parseWith(xml, ctx, undefined);
@@ -448,7 +445,9 @@ export class Sheet {
             cellCol = columnOf(r);
             if (cellCol <= lastCol) throw new Unsupported("cells out of order");
             lastCol = cellCol;
-            if (!refOfRow(r, rowNum)) this.oddRefs = true;
+            // ExcelJS keeps a cell's written reference as its address (merges and links go by it), this
+            // reader where the cell stands: only a plain reference (E12 in row 12) reads the same.
+            if (!refOfRow(r, rowNum)) throw new Unsupported("unusual cell reference");
             const s = attr(attrs, "s");
             cellStyle = s ? parseInt(s, 10) : undefined;
             cellT = attr(attrs, "t");
@@ -611,7 +610,7 @@ export class Sheet {
         const ref = a.values[0];
         if (ref === undefined) throw NOT_PLAIN;
         col = columnOf(ref);
-        if (!refOfRow(ref, rowNum)) this.oddRefs = true;
+        if (!refOfRow(ref, rowNum)) throw NOT_PLAIN;
         const s = a.values[1];
         cell.cellStyle = s ? parseInt(s, 10) : undefined;
         cell.cellT = a.values[2];
@@ -742,9 +741,9 @@ export class Sheet {
   /**
    * Links to other places, as ExcelJS applies them: every link's relationship must exist (else ExcelJS
    * cannot load the book), and the cell whose written reference is the link's becomes
-   * { text: its value (a formula's result), hyperlink: the address }. Matched here by position, so
-   * only when every cell's reference is plainly its own address; a link on a cell this reader has
-   * no value for (ExcelJS may hold an empty cell there) is left to ExcelJS as well.
+   * { text: its value (a formula's result), hyperlink: the address }. Matched here by position (every
+   * cell's reference is plainly its own address, or the sheet was left to ExcelJS); a link on a cell
+   * this reader has no value for (ExcelJS may hold an empty cell there) is left to ExcelJS as well.
    */
   private applyLinks(ctx: SheetContext): void {
     if (!this.links.length) return;
@@ -754,7 +753,6 @@ export class Sheet {
       if (target === undefined) throw new Unsupported("hyperlink without a relationship");
       targets.set(ref, target);
     }
-    if (this.oddRefs) throw new Unsupported("hyperlinks beside unusual cell references");
     for (const [ref, hyperlink] of targets) {
       const m = CELL_ADDRESS.exec(ref);
       if (!m || !hyperlink) continue; // a range names no one cell; an empty target links nothing
