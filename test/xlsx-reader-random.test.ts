@@ -2,7 +2,8 @@
 // types, values, formulas, inline strings, merges and links, written into a real workbook. For every
 // sheet the fast reader must give exactly what ExcelJS gives, or refuse (Unsupported) so that the
 // review reads the file with ExcelJS: never a different answer. (A sheet ExcelJS cannot load is not
-// compared: the fast reader may read what ExcelJS refuses.)
+// compared: the fast reader may read what ExcelJS refuses.) Shared strings likewise: plain entries,
+// rich runs and phonetic readings as Excel writes them for Japanese text.
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
@@ -139,6 +140,69 @@ describe("random sheets: the fast reader gives what ExcelJS gives, or leaves the
       { numRuns: 400, seed: 2026 },
     );
     // Most sheets must be read by the fast reader, not only left to ExcelJS.
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe("random shared strings: read as ExcelJS reads them, or left to it", () => {
+  // Entries as Excel writes them for Japanese text: plain, with kept spaces, rich runs, phonetic readings.
+  const text = fc.constantFrom(
+    "計画",
+    " 前後 ",
+    "a&amp;b",
+    "&lt;x&gt;",
+    "改行_x000D_あり",
+    "_x0041_",
+    "",
+    "○",
+  );
+  const run = fc
+    .tuple(text, fc.constantFrom("", '<rPr><b/><sz val="11"/></rPr>'))
+    .map(([t, pr]) => `<r>${pr}<t xml:space="preserve">${t}</t></r>`);
+  const entry = fc.oneof(
+    text.map((t) => `<si><t>${t}</t></si>`),
+    text.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+    fc.array(run, { minLength: 1, maxLength: 3 }).map((rs) => `<si>${rs.join("")}</si>`),
+    fc
+      .tuple(text, text)
+      .map(
+        ([t, yomi]) => `<si><t>${t}</t><rPh sb="0" eb="1"><t>${yomi}</t></rPh><phoneticPr fontId="1"/></si>`,
+      ),
+  );
+
+  test("entries of every kind, used by cells", async () => {
+    const b = new ExcelJS.Workbook();
+    const ws = b.addWorksheet("L");
+    for (let c = 1; c <= 6; c++) ws.getCell(1, c).value = `s${c}`;
+    const data = new Uint8Array(await b.xlsx.writeBuffer());
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 6, maxLength: 8 }), async (entries) => {
+        const bytes = await patchedBytes(data, {
+          "xl/sharedStrings.xml": (xml) =>
+            xml.replace(
+              /<sst([^>]*)>.*<\/sst>/,
+              (_, attrs: string) => `<sst${attrs}>${entries.join("")}</sst>`,
+            ),
+        });
+        let slow;
+        try {
+          slow = await (await ExcelJsWorkbook.fromBuffer(bytes)).read({ used: ["L"] });
+        } catch {
+          return;
+        }
+        let fast;
+        try {
+          fast = await (await XlsxReader.fromBuffer(bytes)).read({ used: ["L"] });
+        } catch (e) {
+          if (e instanceof Unsupported) return;
+          throw e;
+        }
+        expect(plain(fast)).toStrictEqual(plain(slow));
+        compared++;
+      }),
+      { numRuns: 150, seed: 2027 },
+    );
     expect(compared).toBeGreaterThan(100);
   });
 });
