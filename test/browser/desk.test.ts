@@ -67,6 +67,13 @@ function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
   return Object.fromEntries(names.map((n) => [n, snap.sheets[n]]));
 }
 
+async function withLink(bytes: Uint8Array): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes));
+  book.getWorksheet("回答")!.getCell("L8").value = { text: "計画書", hyperlink: "https://example.lg.jp/plan.pdf" };
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
 describe("the reviewer's desk in Chromium", () => {
   let session: Session | undefined;
   let subs: Submission[];
@@ -79,6 +86,9 @@ describe("the reviewer's desk in Chromium", () => {
     checkPrerequisites();
     const rb = findBundled(RULEBOOK_ID)!;
     subs = await generateSubmissions(rb, 77, { mismatchEvery: 7 });
+    // One municipality pasted the URL of its plan into the answer sheet: a link, read in the pane's
+    // workers as by the CLI.
+    subs[1] = { ...subs[1], bytes: await withLink(subs[1].bytes) };
     broken = brokenSubmissions(subs[0].bytes);
     dir = mkdtempSync(join(tmpdir(), "saiten-desk-"));
     for (const f of [...subs, ...broken]) writeFileSync(join(dir, f.file), f.bytes);
