@@ -69,7 +69,7 @@ function sheetsOf(snap: WorkbookSnapshot, names: string[]) {
 
 async function withLink(bytes: Uint8Array): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes));
+  await book.xlsx.load(bytes.slice().buffer);
   book.getWorksheet("回答")!.getCell("L8").value = { text: "計画書", hyperlink: "https://example.lg.jp/plan.pdf" };
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
