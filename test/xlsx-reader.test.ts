@@ -187,6 +187,26 @@ describe("XlsxReader reads what ExcelJsWorkbook reads", () => {
     await sameReads(data, [{ used: ["d"] }]);
   });
 
+  test("a name written inside another attribute's value is not taken for that attribute", async () => {
+    // <sheet foo="x r:id='rId4'" name="A" … r:id="rId3"/>: an XML parser (and ExcelJS) reads A's part
+    // from rId3; a search for ` r:id=` would find rId4, B's part, and read B's cells as A's.
+    const data = await bookBytes((b) => {
+      b.addWorksheet("A").getCell("A1").value = "sheet A";
+      b.addWorksheet("B").getCell("A1").value = "sheet B";
+    });
+    const tricked = await patchedBytes(data, {
+      "xl/workbook.xml": (xml) => {
+        const ids = [...xml.matchAll(/<sheet [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+        return xml.replace("<sheet ", () => `<sheet foo="x r:id='${ids[1]}'" `);
+      },
+      "xl/worksheets/sheet2.xml": (xml) => xml.replace("<c r=\"A1\"", () => '<c foo="x r=\'B1\'" r="A1"'),
+    });
+    expect(tricked).not.toEqual(data);
+    await sameReads(tricked, [{ used: ["A", "B"] }, { ranges: ["A!A1", "B!A1:B1"] }]);
+    const got = await (await XlsxReader.fromBuffer(tricked)).read({ ranges: ["A!A1", "B!A1"] });
+    expect(got.ranges.map((r) => r.block?.cells[0][0].value)).toEqual(["sheet A", "sheet B"]);
+  });
+
   test("write is refused; select and selection do nothing", async () => {
     const r = await XlsxReader.fromBuffer(await filledTemplate(miniRulebook, 3));
     await expect(r.write()).rejects.toThrow("read-only");

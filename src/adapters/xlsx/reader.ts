@@ -241,7 +241,7 @@ export class XlsxReader extends GridWorkbook {
       // Without parsing the whole sheet: the protection element follows the cells.
       const xml = this.zip.text(e.part) ?? "";
       const from = xml.lastIndexOf("</sheetData>");
-      const m = /<sheetProtection(\s[^>]*)?\/?>/.exec(from >= 0 ? xml.slice(from) : xml);
+      const m = /<sheetProtection(\s[^>]*?)?\/?>/.exec(from >= 0 ? xml.slice(from) : xml);
       e.protected = Boolean(m && attr(m[1] ?? "", "sheet") === "1");
     }
     return e.protected;

@@ -84,21 +84,22 @@ function quotesIn(xml: string, from: number, to: number): number {
   return q;
 }
 
-const attrPatterns = new Map<string, RegExp>();
-
-/** One attribute of a start tag (entity-decoded, whitespace normalised as XML requires), or undefined. */
+/**
+ * One attribute of a start tag (entity-decoded, whitespace normalised as XML requires), or undefined.
+ * The tag is read whole, as an XML parser reads it (attributes()), so that a name written inside another
+ * attribute's value (name="x r:id='rId9'") is never taken for the attribute; the last tag read is kept,
+ * as callers ask for several attributes of one tag in a row.
+ */
 export function attr(attrs: string, name: string): string | undefined {
   if (!attrs) return undefined;
-  let re = attrPatterns.get(name);
-  if (!re) {
-    re = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attrPatterns.set(name, re);
+  if (attrs !== lastAttrs) {
+    lastParsed = attributes(attrs);
+    lastAttrs = attrs;
   }
-  const m = re.exec(attrs);
-  if (!m) return undefined;
-  const raw = m[1] ?? m[2];
-  return decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
+  return lastParsed.get(name);
 }
+let lastAttrs: string | undefined;
+let lastParsed = new Map<string, string>();
 
 /**
  * Every attribute of a start tag, read as an XML parser reads them: name, "=", a quoted value, one
