@@ -3,6 +3,7 @@
 // value under the link is the cell's value — and leaves to ExcelJS what it cannot match exactly. Real
 // workbooks written by ExcelJS, with links added to more cells by rewriting the sheet's XML.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { processWorkbook } from "../src/app/review/review-workbook";
@@ -157,11 +158,7 @@ describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () =>
   const sheet = (edit: (xml: string) => string) => patchedBook(build(), { "xl/worksheets/sheet1.xml": edit });
   const links = (list: string) => (xml: string) => xml.replace(/<hyperlinks>.*<\/hyperlinks>/, () => `<hyperlinks>${list}</hyperlinks>`);
   const rId = async () => /<hyperlink ref="A1" r:id="([^"]+)"/.exec(await sheetXml())![1];
-  const sheetXml = async () => {
-    const JSZip = (await import("jszip")).default;
-    const zip = await JSZip.loadAsync(await patchedBook(build(), {}));
-    return zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  };
+  const sheetXml = async () => sheetXmlOf(await patchedBook(build(), {}));
 
   test("a list of links that is not flat, or links out of place: left to ExcelJS", async () => {
     const id = await rId();
@@ -218,6 +215,5 @@ describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () =>
 });
 
 async function sheetXmlOf(data: Uint8Array): Promise<string> {
-  const JSZip = (await import("jszip")).default;
   return (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")!.async("string");
 }

@@ -14,6 +14,7 @@ import { Sheet } from "../src/adapters/xlsx/sheet";
 import { Styles } from "../src/adapters/xlsx/styles";
 import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET, HEADER_ROW } from "../src/workbook/template";
+import { datesAsTimes } from "./fixtures/comparable";
 
 interface Parts {
   sstXml?: string;
@@ -42,16 +43,9 @@ function read(xml: string, p: Parts): Sheet {
   return new Sheet(xml, { styles: () => p.styles, sharedStrings: () => p.sst, date1904: false });
 }
 
-/** Dates as their time (an invalid one, a date format on a text result, as "NaN"): equal when read alike. */
-function plain(x: unknown): unknown {
-  if (x instanceof Date) return { date: String(x.getTime()) };
-  if (Array.isArray(x)) return Array.from(x, plain);
-  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]));
-  return x;
-}
 
 function shape(s: Sheet) {
-  return plain({
+  return datesAsTimes({
     rows: s.rows,
     merges: s.merges,
     colNumFmt: s.colNumFmt,

@@ -334,6 +334,9 @@ export class CheckedPackage {
   readonly entries: readonly ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly inflated = new Map<string, Uint8Array>();
+  /** Each sheet's XML without its cell data, decoded once: merges are counted in it as a sheet is read,
+   *  validations when the whole book is. */
+  private readonly outside = new Map<string, string>();
   private unpacked = 0;
 
   constructor(
@@ -418,9 +421,8 @@ export class CheckedPackage {
   private checkValidations(): void {
     const limit = this.limits.maxCells * VALIDATION_CELLS_PER_CELL;
     let cells = 0;
-    for (const [name, bytes] of this.inflated) {
-      if (!WORKSHEET.test(name)) continue;
-      cells += validationCells(outsideSheetData(bytes));
+    for (const [name, outside] of this.outside) {
+      cells += validationCells(outside);
       if (cells > limit)
         this.refuse(
           msg("book.validation-cells", {
@@ -458,7 +460,9 @@ export class CheckedPackage {
     const limits = this.limits;
     const counted = countRowsAndCells(bytes, limits.maxRows, limits.maxCells);
     // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
-    const cells = counted.cells + (counted.cells <= limits.maxCells ? mergedCellCount(outsideSheetData(bytes)) : 0);
+    const outside = outsideSheetData(bytes);
+    this.outside.set(part, outside);
+    const cells = counted.cells + mergedCellCount(outside);
     if (counted.lastRow > MAX_ROW)
       this.refuse(
         msg("book.row-past-end", {

@@ -13,7 +13,7 @@ import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
 import { type PartSource, ZipParts } from "./zip";
-import { attr, attributes, decodeAgain, decodeText, scanXml } from "./xml";
+import { attr, decodeAgain, decodeText, scanXml } from "./xml";
 
 interface SheetEntry {
   name: string;
@@ -218,14 +218,12 @@ export class XlsxReader extends GridWorkbook {
         scanXml(xml, {
           open: (name, attrs) => {
             depth++;
-            if (
-              depth === 1 ? name !== "Relationships" || ++roots > 1 : depth !== 2 || name !== "Relationship"
-            )
+            // One <Relationships> of <Relationship/> elements, as ExcelJS reads them (it fails on others).
+            const expected = depth === 1 ? "Relationships" : "Relationship";
+            if (depth > 2 || name !== expected || (depth === 1 && ++roots > 1))
               throw new Unsupported(`sheet relationships: <${name}>`);
-            if (depth !== 2) return;
-            const a = attributes(attrs);
-            const id = a.get("Id");
-            if (id !== undefined) rels.set(id, a.get("Target") ?? "");
+            const id = depth === 2 ? attr(attrs, "Id") : undefined;
+            if (id !== undefined) rels.set(id, attr(attrs, "Target") ?? "");
           },
           close: () => void depth--,
           text: () => undefined,

@@ -35,12 +35,7 @@ function plainStrings(xml: string): SharedString[] | undefined {
     i += 2;
   }
   const root = xml.indexOf("<", i);
-  if (
-    root < 0 ||
-    !blank(xml, i, root) ||
-    !xml.startsWith("<sst", root) ||
-    !isSpaceOrClose(xml.charCodeAt(root + 4))
-  )
+  if (root < 0 || !blank(xml, i, root) || !xml.startsWith("<sst", root) || !isSpaceOrClose(xml.charCodeAt(root + 4)))
     return undefined;
   i = xml.indexOf(">", root);
   if (i < 0 || xml.charCodeAt(i - 1) === 47 || quoted(xml, root, i)) return undefined;

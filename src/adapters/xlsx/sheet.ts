@@ -7,7 +7,7 @@ import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
-import { attr, attributes, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
+import { attr, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
 export type RawValue =
@@ -53,26 +53,26 @@ export interface SheetContext {
   linkTarget?: (rId: string) => string | undefined;
 }
 
-/** A written reference that is exactly the address of the row it stands in (E12 in row 12). */
-function refOfRow(ref: string | undefined, row: number): boolean {
-  if (ref === undefined) return false;
-  let k = 0;
-  while (k < ref.length && ref.charCodeAt(k) >= 65 && ref.charCodeAt(k) <= 90) k++;
-  if (k === 0 || k === ref.length || ref.charCodeAt(k) === 48) return false;
-  let n = 0;
-  for (let j = k; j < ref.length; j++) {
-    const ch = ref.charCodeAt(j);
-    if (ch < 48 || ch > 57) return false;
-    n = n * 10 + ch - 48;
-  }
-  return n === row;
-}
-
-const CELL_ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
-
 const MAX_MERGE_CELLS = 100_000;
 /** Excel's last row. */
 const LAST_ROW = 1_048_576;
+
+/** A reference written plainly — capital letters up to XFD, then a row without leading zeros — or undefined. */
+function plainAddress(ref: string | undefined): { row: number; col: number } | undefined {
+  if (ref === undefined) return undefined;
+  let k = 0;
+  let col = 0;
+  for (let ch = ref.charCodeAt(0); ch >= 65 && ch <= 90 && col <= 16384; ch = ref.charCodeAt(++k))
+    col = col * 26 + ch - 64;
+  if (!col || col > 16384 || k === ref.length || ref.charCodeAt(k) === 48) return undefined;
+  let row = 0;
+  for (; k < ref.length && row <= LAST_ROW; k++) {
+    const ch = ref.charCodeAt(k);
+    if (ch < 48 || ch > 57) return undefined;
+    row = row * 10 + ch - 48;
+  }
+  return row <= LAST_ROW ? { row, col } : undefined;
+}
 
 function columnOf(ref: string): number {
   let col = 0;
@@ -404,10 +404,9 @@ export class Sheet {
         if (inHyperlinks) {
           // Only a flat list: ExcelJS ends the list at anything else, and a link after it is not applied.
           if (depth !== 3 || name !== "hyperlink") throw new Unsupported(`<${name}> among links`);
-          const a = attributes(attrs);
-          const rId = a.get("r:id");
+          const rId = attr(attrs, "r:id");
           if (!rId) return; // a link within the book, or none: ExcelJS gives no cell a link for it
-          const ref = a.get("ref");
+          const ref = attr(attrs, "ref");
           if (ref === undefined) throw new Unsupported("hyperlink without a cell");
           this.links.push({ ref, rId });
           return;
@@ -438,16 +437,15 @@ export class Sheet {
             rowNum = r;
           } else if (name === "c") {
             if (!row) throw new Unsupported("cell outside a row");
-            // Without a reference ExcelJS places a cell after the previous one it kept, which is not
-            // always the previous one written: such a sheet is left to it.
-            const r = attr(attrs, "r");
-            if (r === undefined) throw new Unsupported("cell without a reference");
-            cellCol = columnOf(r);
+            // ExcelJS places a cell without a reference after the previous one it kept (not always the
+            // previous one written) and keeps a written reference as the cell's address (merges and links
+            // go by it), this reader where the cell stands: only a plain reference of its own row (E12 in
+            // row 12) reads the same; any other leaves the sheet to ExcelJS.
+            const at = plainAddress(attr(attrs, "r"));
+            if (!at || at.row !== rowNum) throw new Unsupported("unusual cell reference");
+            cellCol = at.col;
             if (cellCol <= lastCol) throw new Unsupported("cells out of order");
             lastCol = cellCol;
-            // ExcelJS keeps a cell's written reference as its address (merges and links go by it), this
-            // reader where the cell stands: only a plain reference (E12 in row 12) reads the same.
-            if (!refOfRow(r, rowNum)) throw new Unsupported("unusual cell reference");
             const s = attr(attrs, "s");
             cellStyle = s ? parseInt(s, 10) : undefined;
             cellT = attr(attrs, "t");
@@ -607,10 +605,9 @@ export class Sheet {
         selfClosing = quick.selfClosing;
       } else {
         end = a.read(xml, lt + 2, CELL_ATTRS);
-        const ref = a.values[0];
-        if (ref === undefined) throw NOT_PLAIN;
-        col = columnOf(ref);
-        if (!refOfRow(ref, rowNum)) throw NOT_PLAIN;
+        const at = plainAddress(a.values[0]);
+        if (!at || at.row !== rowNum) throw NOT_PLAIN;
+        col = at.col;
         const s = a.values[1];
         cell.cellStyle = s ? parseInt(s, 10) : undefined;
         cell.cellT = a.values[2];
@@ -754,9 +751,9 @@ export class Sheet {
       targets.set(ref, target);
     }
     for (const [ref, hyperlink] of targets) {
-      const m = CELL_ADDRESS.exec(ref);
-      if (!m || !hyperlink) continue; // a range names no one cell; an empty target links nothing
-      const cell = this.rows[Number(m[2])]?.cells[columnOf(m[1])];
+      const at = plainAddress(ref);
+      if (!at || !hyperlink) continue; // a range names no one cell; an empty target links nothing
+      const cell = this.rows[at.row]?.cells[at.col];
       if (!cell || cell.value === null) throw new Unsupported("hyperlink on a cell without a value");
       const v = cell.value;
       const formula = typeof v === "object" && !(v instanceof Date) && !("error" in v) && !("richText" in v);

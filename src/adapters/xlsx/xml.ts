@@ -103,10 +103,10 @@ let lastParsed = new Map<string, string>();
 
 /**
  * Every attribute of a start tag, read as an XML parser reads them: name, "=", a quoted value, one
- * after another. Where attr() would look inside another attribute's value (tooltip="… ref='D1'"), or
- * a name comes twice (which ExcelJS's parser refuses), this refuses the tag instead.
+ * after another. A name written inside another attribute's value (tooltip="… ref='D1'") is part of that
+ * value; a name that comes twice (which ExcelJS's parser refuses) or anything malformed refuses the tag.
  */
-export function attributes(attrs: string): Map<string, string> {
+function attributes(attrs: string): Map<string, string> {
   const out = new Map<string, string>();
   const re = /([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
   let i = 0;
