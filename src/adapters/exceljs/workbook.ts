@@ -28,6 +28,35 @@ const MARK_FILL = "FFFFE0E0";
 
 type NameModel = { name: string; ranges: string[] }[];
 
+/**
+ * A worksheet as GridWorkbook reads it. Counts are live: reading a block through getRow() adds rows.
+ * A class, not an object literal with getters: V8 gives each such literal a hidden class of its own,
+ * outside the young generation, whose getters keep the whole loaded book alive until a full collection.
+ */
+class WorksheetGrid implements GridSheet {
+  readonly name: string;
+
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    readonly block: GridSheet["block"],
+  ) {
+    this.name = ws.name;
+  }
+
+  get rowCount(): number {
+    return this.ws.rowCount;
+  }
+
+  get columnCount(): number {
+    return this.ws.columnCount;
+  }
+
+  merges(): readonly Box[] {
+    type Merges = Record<string, { model: Box }>;
+    return Object.values((this.ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model);
+  }
+}
+
 export class ExcelJsWorkbook extends GridWorkbook {
   constructor(readonly book: ExcelJS.Workbook) {
     super();
@@ -61,19 +90,7 @@ export class ExcelJsWorkbook extends GridWorkbook {
   protected gridSheet(name: string): GridSheet | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
-    type Merges = Record<string, { model: Box }>;
-    return {
-      name: ws.name,
-      // Live counts: reading a block through getRow() adds rows.
-      get rowCount() {
-        return ws.rowCount;
-      },
-      get columnCount() {
-        return ws.columnCount;
-      },
-      merges: () => Object.values((ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model),
-      block: (top, left, bottom, right) => this.block(ws, top, left, bottom, right),
-    };
+    return new WorksheetGrid(ws, (top, left, bottom, right) => this.block(ws, top, left, bottom, right));
   }
 
   private block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Block {

@@ -6,6 +6,7 @@
 import { GridSheet, GridWorkbook } from "../grid-read";
 import { cellValueData } from "../cell-data";
 import type { Block, CellData, DefinedName, SheetInfo } from "../../workbook/port";
+import type { Box } from "../../excel/a1";
 import { decodeRef, expansionSteps } from "../../excel/name-refs";
 import { normaliseNames, parseDefinedName, type ParsedName } from "./defined-names";
 import { Unsupported } from "./errors";
@@ -43,6 +44,50 @@ function toCellData(c: { value: RawValue; numFmt?: string; mergedInto?: string }
   const d = cellValueData(v, c.numFmt);
   if (c.mergedInto) d.mergedInto = c.mergedInto;
   return d;
+}
+
+// The views below are classes, not object literals with getters: V8 gives each such literal a hidden
+// class of its own, outside the young generation, holding the getters' closures — and through them
+// the whole parsed workbook, which then outlives its file until a full collection (a reviewer's
+// worker promoted ~200 KB per file that way).
+
+const PROTECTION = Symbol("protection lookup");
+
+/** Every sheet list's `protected`: one getter for all, so that no list gets a hidden class of its own. */
+function protection(this: { [PROTECTION]: () => boolean }): boolean {
+  return this[PROTECTION]();
+}
+
+/**
+ * A sheet's name and visibility, its protection read only when asked for: a plain object with its own
+ * `protected` (the port's data, compared and copied as such), the lookup kept out of sight.
+ */
+function lazySheetInfo(name: string, visible: boolean, lookUp: () => boolean): SheetInfo {
+  const info = { name, visible } as SheetInfo;
+  Object.defineProperty(info, PROTECTION, { value: lookUp });
+  Object.defineProperty(info, "protected", { get: protection, enumerable: true, configurable: true });
+  return info;
+}
+
+/** A parsed sheet as GridWorkbook reads it; counts are live: blocks grow them as ExcelJS's getRow() does. */
+class LiveGridSheet implements GridSheet {
+  constructor(
+    readonly name: string,
+    private readonly sheet: Sheet,
+    readonly block: GridSheet["block"],
+  ) {}
+
+  get rowCount(): number {
+    return this.sheet.rowCount;
+  }
+
+  get columnCount(): number {
+    return this.sheet.columnCount;
+  }
+
+  merges(): readonly Box[] {
+    return this.sheet.merges;
+  }
 }
 
 export class XlsxReader extends GridWorkbook {
@@ -257,32 +302,16 @@ export class XlsxReader extends GridWorkbook {
   protected sheetInfo(): SheetInfo[] {
     // Protection is looked up only when asked for (before a write): reading it means inflating the
     // sheet, and a read-only run asks for no sheet but the few it reads.
-    const reader = this;
-    return this.sheets.map((e) => ({
-      name: e.name,
-      visible: e.state === "visible" || e.state === undefined,
-      get protected() {
-        return reader.isProtected(e);
-      },
-    }));
+    return this.sheets.map(
+      (e) => lazySheetInfo(e.name, e.state === "visible" || e.state === undefined, () => this.isProtected(e)),
+    );
   }
 
   protected gridSheet(name: string): GridSheet | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
     const s = this.sheet(e);
-    return {
-      name: e.name,
-      // Live counts: blocks grow them the way ExcelJS's getRow() does, so results match it read for read.
-      get rowCount() {
-        return s.rowCount;
-      },
-      get columnCount() {
-        return s.columnCount;
-      },
-      merges: () => s.merges,
-      block: (top, left, bottom, right) => this.block(e, s, top, left, bottom, right),
-    };
+    return new LiveGridSheet(e.name, s, (top, left, bottom, right) => this.block(e, s, top, left, bottom, right));
   }
 
   private block(e: SheetEntry, s: Sheet, top: number, left: number, bottom: number, right: number): Block {

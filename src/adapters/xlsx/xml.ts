@@ -93,8 +93,11 @@ function quotesIn(xml: string, from: number, to: number): number {
 export function attr(attrs: string, name: string): string | undefined {
   if (!attrs) return undefined;
   if (attrs !== lastAttrs) {
-    lastParsed = attributes(attrs);
-    lastAttrs = attrs;
+    // Kept as a copy of its own: the tag as given is a slice that keeps the whole part's text alive
+    // (V8 slices a string without copying it), and this cache outlives the workbook.
+    const own = (" " + attrs).slice(1);
+    lastParsed = attributes(own);
+    lastAttrs = own;
   }
   return lastParsed.get(name);
 }
