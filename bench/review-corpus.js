@@ -6,9 +6,11 @@
 //              services, budgets, dates, notes — strings shared through sharedStrings.xml), document
 //              properties;
 //   fallback — an "excel" book whose answer sheet keeps a link (to the ministry's page, pasted next to
-//              an answer) on a cell whose text was then deleted — Excel's Delete key leaves the link —:
-//              the fast reader reads links, but leaves one on an empty cell to ExcelJS, so these files
-//              measure the fallback path;
+//              an answer) on a cell whose text was then deleted — Excel's Delete key leaves the link —
+//              and which has no style of its own, as ExcelJS writes a linked cell: the fast reader reads
+//              links, also one left on an emptied formatted cell (Excel gives a linked cell its
+//              Hyperlink style), but leaves one on an empty cell without a style to ExcelJS, so these
+//              files measure the fallback path;
 //   large    — "excel" books of a ~1,000-indicator rulebook (bench/scaled-rulebook.js), scored with
 //              that rulebook in a folder of their own.
 // Answers vary by municipality (seeded; the recipe of the desk's generated submissions,

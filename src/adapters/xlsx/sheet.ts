@@ -57,6 +57,9 @@ const MAX_MERGE_CELLS = 100_000;
 /** Excel's last row. */
 const LAST_ROW = 1_048_576;
 
+/** One number for a cell's position (columns run to 16,384). */
+const cellKey = (row: number, col: number) => row * 16_385 + col;
+
 /** A reference written plainly — capital letters up to XFD, then a row without leading zeros — or undefined. */
 function plainAddress(ref: string | undefined): { row: number; col: number } | undefined {
   if (ref === undefined) return undefined;
@@ -295,6 +298,8 @@ export class Sheet {
   private valueRowsBefore: Int32Array = new Int32Array(1);
   /** The sheet's links to other places (<hyperlink r:id>), the cell they are on as written. */
   private readonly links: { ref: string; rId: string }[] = [];
+  /** Empty cells without a style the sheet writes (dropped as ExcelJS drops them), by cellKey. */
+  private bareCells?: Set<number>;
 
   constructor(xml: string, ctx: SheetContext) {
     this.parse(xml, ctx);
@@ -320,6 +325,7 @@ export class Sheet {
         this.colNumFmt.length = 0;
         this.protected = false;
         this.links.length = 0;
+        this.bareCells = undefined;
       }
     }
     this.parseWith(xml, ctx, undefined);
@@ -729,7 +735,9 @@ export class Sheet {
       row.cells[col] = numFmt ? { value: null, numFmt } : { value: null };
       return;
     } else {
-      return; // ExcelJS drops an empty cell without a style
+      // ExcelJS drops an empty cell without a style, unless a link lands on it (noted for applyLinks).
+      (this.bareCells ??= new Set()).add(cellKey(rowNum, col));
+      return;
     }
     row.cells[col] = numFmt ? { value: out, numFmt } : { value: out };
     row.hasValues = true;
@@ -739,8 +747,10 @@ export class Sheet {
    * Links to other places, as ExcelJS applies them: every link's relationship must exist (else ExcelJS
    * cannot load the book), and the cell whose written reference is the link's becomes
    * { text: its value (a formula's result), hyperlink: the address }. Matched here by position (every
-   * cell's reference is plainly its own address, or the sheet was left to ExcelJS); a link on a cell
-   * this reader has no value for (ExcelJS may hold an empty cell there) is left to ExcelJS as well.
+   * cell's reference is plainly its own address, or the sheet was left to ExcelJS). A link where the
+   * sheet has no cell links nothing; one left on an emptied formatted cell (Excel's Delete key keeps
+   * it) reads as the empty cell but counts its row as holding a value, as ExcelJS's link cell does.
+   * A link on an empty cell without a style, or an emptied cell in a merged area, is left to ExcelJS.
    */
   private applyLinks(ctx: SheetContext): void {
     if (!this.links.length) return;
@@ -754,7 +764,17 @@ export class Sheet {
       const at = plainAddress(ref);
       if (!at || !hyperlink) continue; // a range names no one cell; an empty target links nothing
       const cell = this.rows[at.row]?.cells[at.col];
-      if (!cell || cell.value === null) throw new Unsupported("hyperlink on a cell without a value");
+      if (!cell) {
+        if (this.bareCells?.has(cellKey(at.row, at.col)))
+          throw new Unsupported("hyperlink on an empty cell without a style");
+        continue;
+      }
+      if (cell.value === null) {
+        const inMerge = (m: Box) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right;
+        if (this.merges.some(inMerge)) throw new Unsupported("hyperlink on an empty merged cell");
+        this.rows[at.row].hasValues = true;
+        continue;
+      }
       const v = cell.value;
       const formula = typeof v === "object" && !(v instanceof Date) && !("error" in v) && !("richText" in v);
       // A formula's value keeps its result only when truthy, as ExcelJS's does; a link keeps a 0 or
