@@ -1,6 +1,6 @@
 // The port for adapters that hold the whole file in memory (ExcelJS, the fast xlsx reader): one place
 // for how requests map to blocks, ranges, names and settings, so both answer every read alike.
-import { type Box, parseRef } from "../excel/a1";
+import { type Box, overlaps, parseRef } from "../excel/a1";
 import type {
   Block,
   DefinedName,
@@ -70,11 +70,7 @@ export abstract class GridWorkbook implements WorkbookPort {
     const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (area > this.maxBlockCells) throw new RangeTooLarge(s.name, area, this.maxBlockCells);
     const out: RangeRead = { ref, block: s.block(r.top, r.left, r.bottom, r.right) };
-    if (
-      s.merges().some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)
-    ) {
-      out.merged = true;
-    }
+    if (s.merges().some((m) => overlaps(m, r))) out.merged = true;
     if (outside) out.outsideUsed = true;
     return out;
   }

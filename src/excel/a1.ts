@@ -42,6 +42,11 @@ export interface Box {
   right: number;
 }
 
+/** Whether two rectangles share a cell (a cell being a 1×1 rectangle). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
 export interface RangeRef extends Box {
   sheet?: string;
 }

@@ -1,7 +1,7 @@
 // One worksheet's XML turned into what ExcelJS would hold after loading it: the same cells (values as
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
-import { type Box, cellAddress, columnLetters } from "../../excel/a1";
+import { type Box, cellAddress, columnLetters, overlaps } from "../../excel/a1";
 import { isDateFormat, serialToDate } from "./dates";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
@@ -770,8 +770,8 @@ export class Sheet {
         continue;
       }
       if (cell.value === null) {
-        const inMerge = (m: Box) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right;
-        if (this.merges.some(inMerge)) throw new Unsupported("hyperlink on an empty merged cell");
+        const here = { top: at.row, left: at.col, bottom: at.row, right: at.col };
+        if (this.merges.some((m) => overlaps(m, here))) throw new Unsupported("hyperlink on an empty merged cell");
         this.rows[at.row].hasValues = true;
         continue;
       }
@@ -802,8 +802,7 @@ export class Sheet {
     this.merges.forEach((m, k) => {
       for (let j = 0; j < k; j++) {
         const o = this.merges[j];
-        if (o.top <= m.bottom && o.bottom >= m.top && o.left <= m.right && o.right >= m.left)
-          throw new Unsupported("overlapping merges");
+        if (overlaps(o, m)) throw new Unsupported("overlapping merges");
       }
       total += (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (total > MAX_MERGE_CELLS) throw new Unsupported("very large merges");
