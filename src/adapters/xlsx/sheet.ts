@@ -1,7 +1,7 @@
 // One worksheet's XML turned into what ExcelJS would hold after loading it: the same cells (values as
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
-import { type Box, cellAddress, columnLetters, overlaps } from "../../excel/a1";
+import { type Box, cellAddress, columnLetters } from "../../excel/a1";
 import { isDateFormat, serialToDate } from "./dates";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
@@ -303,7 +303,8 @@ export class Sheet {
 
   constructor(xml: string, ctx: SheetContext) {
     this.parse(xml, ctx);
-    this.applyLinks(ctx);
+    const merged = this.mergedCells();
+    this.applyLinks(ctx, merged);
     this.applyMerges();
     this.measure();
   }
@@ -752,7 +753,7 @@ export class Sheet {
    * it) reads as the empty cell but counts its row as holding a value, as ExcelJS's link cell does.
    * A link on an empty cell without a style, or an emptied cell in a merged area, is left to ExcelJS.
    */
-  private applyLinks(ctx: SheetContext): void {
+  private applyLinks(ctx: SheetContext, merged: Set<number> | undefined): void {
     if (!this.links.length) return;
     const targets = new Map<string, string>();
     for (const { ref, rId } of this.links) {
@@ -770,8 +771,7 @@ export class Sheet {
         continue;
       }
       if (cell.value === null) {
-        const here = { top: at.row, left: at.col, bottom: at.row, right: at.col };
-        if (this.merges.some((m) => overlaps(m, here))) throw new Unsupported("hyperlink on an empty merged cell");
+        if (merged?.has(cellKey(at.row, at.col))) throw new Unsupported("hyperlink on an empty merged cell");
         this.rows[at.row].hasValues = true;
         continue;
       }
@@ -797,15 +797,32 @@ export class Sheet {
     return cell;
   }
 
-  private applyMerges(): void {
+  /**
+   * The cells the merged ranges cover, by cellKey: one pass over the covered cells, however many ranges
+   * (comparing every range with every other took seconds for tens of thousands of them). Ranges that
+   * overlap (ExcelJS cannot load them) or cover very many cells together are left to ExcelJS.
+   */
+  private mergedCells(): Set<number> | undefined {
+    if (!this.merges.length) return undefined;
+    const covered = new Set<number>();
     let total = 0;
-    this.merges.forEach((m, k) => {
-      for (let j = 0; j < k; j++) {
-        const o = this.merges[j];
-        if (overlaps(o, m)) throw new Unsupported("overlapping merges");
-      }
+    for (const m of this.merges) {
       total += (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (total > MAX_MERGE_CELLS) throw new Unsupported("very large merges");
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          const k = cellKey(r, c);
+          if (covered.has(k)) throw new Unsupported("overlapping merges");
+          covered.add(k);
+        }
+      }
+    }
+    return covered;
+  }
+
+  /** ExcelJS's merges: every cell of a range but its top-left one points to it (mergedCells() checked them). */
+  private applyMerges(): void {
+    this.merges.forEach((m) => {
       const master = this.getCell(m.top, m.left);
       const masterRef = cellAddress(m.top, m.left);
       for (let r = m.top; r <= m.bottom; r++) {
