@@ -22,6 +22,29 @@ export interface GridSheet {
   block(top: number, left: number, bottom: number, right: number): Block;
 }
 
+/**
+ * A GridSheet over a sheet whose counts are live (reading a block adds rows, as ExcelJS's getRow()
+ * does). A class, not an object literal with getters: V8 gives each such literal a hidden class of its
+ * own, outside the young generation, whose getters' closures keep the whole workbook alive until a full
+ * collection (a reviewer's worker promoted ~200 KB per file that way).
+ */
+export class LiveGridSheet implements GridSheet {
+  constructor(
+    readonly name: string,
+    private readonly counts: { readonly rowCount: number; readonly columnCount: number },
+    readonly merges: () => readonly Box[],
+    readonly block: GridSheet["block"],
+  ) {}
+
+  get rowCount(): number {
+    return this.counts.rowCount;
+  }
+
+  get columnCount(): number {
+    return this.counts.columnCount;
+  }
+}
+
 export abstract class GridWorkbook implements WorkbookPort {
   roundTrips = 0;
   /** The most cells one block may cover (rows × columns of a used range). */

@@ -34,6 +34,10 @@ export function qualified(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;
 }
 
+/** Excel's grid: its last row and its last column (XFD). */
+export const MAX_ROW = 1_048_576;
+export const MAX_COLUMN = 16_384;
+
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Box {
   top: number;

@@ -5,7 +5,7 @@
 // row or column leaves it undefined, digits anywhere after the first add to the row, and only a
 // column past XFD is an error. The package check and the fast reader both measure names with it.
 
-export const MAX_COLUMN = 16384;
+import { MAX_COLUMN } from "./a1";
 
 /** A reference ExcelJS cannot decode (a column past XFD): the name drops it. */
 export class BadReference extends Error {}

@@ -5,7 +5,8 @@
 // million-row sheet is refused at modest memory before ExcelJS or the fast reader builds anything
 // from it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that
 // reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
-import { columnNumber } from "../excel/a1";
+import { columnNumber, MAX_ROW } from "../excel/a1";
+import { isXmlSpace } from "./xml-chars";
 import { decodeRef, expansionSteps, extractRanges } from "../excel/name-refs";
 import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
@@ -76,16 +77,16 @@ function rowNumber(xml: Uint8Array, from: number): number {
     }
     if (b === 0x22 || b === 0x27) quote = b;
     else if (b === 0x3e) return 0;
-    else if (b === 0x72 && isSpace(xml[i - 1])) {
+    else if (b === 0x72 && isXmlSpace(xml[i - 1])) {
       let k = i + 1;
-      while (isSpace(xml[k])) k++;
+      while (isXmlSpace(xml[k])) k++;
       if (xml[k] !== 0x3d) continue;
       k++;
-      while (isSpace(xml[k])) k++;
+      while (isXmlSpace(xml[k])) k++;
       const q = xml[k];
       if (q !== 0x22 && q !== 0x27) continue;
       k++;
-      while (isSpace(xml[k])) k++;
+      while (isXmlSpace(xml[k])) k++;
       if (xml[k] === 0x2b) k++;
       let value = 0;
       while (xml[k] >= 0x30 && xml[k] <= 0x39 && value < ROW_NUMBER_CAP) value = value * 10 + xml[k++] - 0x30;
@@ -94,8 +95,6 @@ function rowNumber(xml: Uint8Array, from: number): number {
   }
   return 0;
 }
-
-const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 /**
  * A sheet's XML without its cell data: what comes before and after <sheetData> (merges, validations…),
@@ -180,7 +179,6 @@ function entityText(raw: string): string {
 
 // Names a reader would store as keys of a plain object: ExcelJS then changes Object.prototype.
 const UNSAFE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
-const MAX_ROW = 1_048_576;
 
 /**
  * A defined name's text as ExcelJS's parser gathers it: every text node inside, comments and CDATA

@@ -12,7 +12,7 @@ import { cellInput } from "../workbook/port";
 import { rank } from "../engine/rank";
 import { resolveSizeClass } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
-import { columnLetters } from "../excel/a1";
+import { columnLetters, MAX_COLUMN } from "../excel/a1";
 import type { CellData, WorkbookPort } from "../workbook/port";
 import { Unsupported, XlsxReader } from "../adapters/xlsx";
 import { computeBenchmarks, lowScoreLine } from "./benchmarks";
@@ -152,8 +152,8 @@ export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<
     if (!block) throw new TallyError(msg("tally.sheet-unreadable", { sheet: name }));
     head = block.cells;
     const lastUsed = lastNonEmptyCol(head);
-    if (lastUsed < width - 8 || width >= 16384) break;
-    width = Math.min(16384, width * 2);
+    if (lastUsed < width - 8 || width >= MAX_COLUMN) break;
+    width = Math.min(MAX_COLUMN, width * 2);
   }
   const title = head[0]?.map(text).find((t) => t !== "") ?? "";
   return { port, q, name, head, title };

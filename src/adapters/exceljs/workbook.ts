@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { type Box, cellAddress, parseRef, qualified } from "../../excel/a1";
 import { cellValueData } from "../cell-data";
-import { GridSheet, GridWorkbook } from "../grid-read";
+import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
 import type { Block, CellData, DefinedName, SheetInfo, WriteRequest } from "../../workbook/port";
 import { WorkbookError } from "../../workbook/port";
 import { msg } from "../../messages";
@@ -27,35 +27,6 @@ function hasFormula(cell: ExcelJS.Cell): boolean {
 const MARK_FILL = "FFFFE0E0";
 
 type NameModel = { name: string; ranges: string[] }[];
-
-/**
- * A worksheet as GridWorkbook reads it. Counts are live: reading a block through getRow() adds rows.
- * A class, not an object literal with getters: V8 gives each such literal a hidden class of its own,
- * outside the young generation, whose getters keep the whole loaded book alive until a full collection.
- */
-class WorksheetGrid implements GridSheet {
-  readonly name: string;
-
-  constructor(
-    private readonly ws: ExcelJS.Worksheet,
-    readonly block: GridSheet["block"],
-  ) {
-    this.name = ws.name;
-  }
-
-  get rowCount(): number {
-    return this.ws.rowCount;
-  }
-
-  get columnCount(): number {
-    return this.ws.columnCount;
-  }
-
-  merges(): readonly Box[] {
-    type Merges = Record<string, { model: Box }>;
-    return Object.values((this.ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model);
-  }
-}
 
 export class ExcelJsWorkbook extends GridWorkbook {
   constructor(readonly book: ExcelJS.Workbook) {
@@ -90,7 +61,13 @@ export class ExcelJsWorkbook extends GridWorkbook {
   protected gridSheet(name: string): GridSheet | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
-    return new WorksheetGrid(ws, (top, left, bottom, right) => this.block(ws, top, left, bottom, right));
+    type Merges = Record<string, { model: Box }>;
+    return new LiveGridSheet(
+      ws.name,
+      ws,
+      () => Object.values((ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model),
+      (top, left, bottom, right) => this.block(ws, top, left, bottom, right),
+    );
   }
 
   private block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Block {

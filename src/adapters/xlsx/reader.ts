@@ -3,10 +3,9 @@
 // only when a read asks for it. Every answer is what ExcelJsWorkbook gives for the same file and the
 // same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
 // does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
-import { GridSheet, GridWorkbook } from "../grid-read";
+import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
 import { cellValueData } from "../cell-data";
 import type { Block, CellData, DefinedName, SheetInfo } from "../../workbook/port";
-import type { Box } from "../../excel/a1";
 import { decodeRef, expansionSteps } from "../../excel/name-refs";
 import { normaliseNames, parseDefinedName, type ParsedName } from "./defined-names";
 import { Unsupported } from "./errors";
@@ -46,14 +45,12 @@ function toCellData(c: { value: RawValue; numFmt?: string; mergedInto?: string }
   return d;
 }
 
-// The views below are classes, not object literals with getters: V8 gives each such literal a hidden
-// class of its own, outside the young generation, holding the getters' closures — and through them
-// the whole parsed workbook, which then outlives its file until a full collection (a reviewer's
-// worker promoted ~200 KB per file that way).
-
 const PROTECTION = Symbol("protection lookup");
 
-/** Every sheet list's `protected`: one getter for all, so that no list gets a hidden class of its own. */
+/**
+ * Every sheet list's `protected`: one getter for all, so that no list gets a hidden class of its own
+ * holding the workbook (see LiveGridSheet).
+ */
 function protection(this: { [PROTECTION]: () => boolean }): boolean {
   return this[PROTECTION]();
 }
@@ -67,27 +64,6 @@ function lazySheetInfo(name: string, visible: boolean, lookUp: () => boolean): S
   Object.defineProperty(info, PROTECTION, { value: lookUp });
   Object.defineProperty(info, "protected", { get: protection, enumerable: true, configurable: true });
   return info;
-}
-
-/** A parsed sheet as GridWorkbook reads it; counts are live: blocks grow them as ExcelJS's getRow() does. */
-class LiveGridSheet implements GridSheet {
-  constructor(
-    readonly name: string,
-    private readonly sheet: Sheet,
-    readonly block: GridSheet["block"],
-  ) {}
-
-  get rowCount(): number {
-    return this.sheet.rowCount;
-  }
-
-  get columnCount(): number {
-    return this.sheet.columnCount;
-  }
-
-  merges(): readonly Box[] {
-    return this.sheet.merges;
-  }
 }
 
 export class XlsxReader extends GridWorkbook {
@@ -311,7 +287,12 @@ export class XlsxReader extends GridWorkbook {
     const e = this.entry(name);
     if (!e) return undefined;
     const s = this.sheet(e);
-    return new LiveGridSheet(e.name, s, (top, left, bottom, right) => this.block(e, s, top, left, bottom, right));
+    return new LiveGridSheet(
+      e.name,
+      s,
+      () => s.merges,
+      (top, left, bottom, right) => this.block(e, s, top, left, bottom, right),
+    );
   }
 
   private block(e: SheetEntry, s: Sheet, top: number, left: number, bottom: number, right: number): Block {

@@ -1,6 +1,7 @@
 // sharedStrings.xml: plain strings (with _xHHHH_ escapes decoded) or rich text runs, as ExcelJS reads them.
 import { Unsupported } from "./errors";
-import { decodeText, scanXml } from "./xml";
+import { isXmlSpace } from "../../files/xml-chars";
+import { blankBetween, decodeText, scanXml } from "./xml";
 
 export type SharedString = string | { richText: { text: string | undefined }[] };
 
@@ -19,12 +20,6 @@ export function parseSharedStrings(xml: string): SharedString[] {
   return plainStrings(xml) ?? scannedStrings(xml);
 }
 
-const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
-
-function blank(xml: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isSpace(xml.charCodeAt(k))) return false;
-  return true;
-}
 
 /** Every entry a plain <si><t>text</t></si>, or undefined. */
 function plainStrings(xml: string): SharedString[] | undefined {
@@ -35,7 +30,7 @@ function plainStrings(xml: string): SharedString[] | undefined {
     i += 2;
   }
   const root = xml.indexOf("<", i);
-  if (root < 0 || !blank(xml, i, root) || !xml.startsWith("<sst", root) || !isSpaceOrClose(xml.charCodeAt(root + 4)))
+  if (root < 0 || !blankBetween(xml, i, root) || !xml.startsWith("<sst", root) || !isSpaceOrClose(xml.charCodeAt(root + 4)))
     return undefined;
   i = xml.indexOf(">", root);
   if (i < 0 || xml.charCodeAt(i - 1) === 47 || quoted(xml, root, i)) return undefined;
@@ -43,8 +38,8 @@ function plainStrings(xml: string): SharedString[] | undefined {
   const out: SharedString[] = [];
   for (;;) {
     const lt = xml.indexOf("<", i);
-    if (lt < 0 || !blank(xml, i, lt)) return undefined;
-    if (xml.startsWith("</sst>", lt)) return blank(xml, lt + 6, xml.length) ? out : undefined;
+    if (lt < 0 || !blankBetween(xml, i, lt)) return undefined;
+    if (xml.startsWith("</sst>", lt)) return blankBetween(xml, lt + 6, xml.length) ? out : undefined;
     if (!xml.startsWith("<si><t", lt)) return undefined;
     const ch = xml.charCodeAt(lt + 6);
     let from: number;
@@ -58,7 +53,7 @@ function plainStrings(xml: string): SharedString[] | undefined {
   }
 }
 
-const isSpaceOrClose = (ch: number) => isSpace(ch) || ch === 62;
+const isSpaceOrClose = (ch: number) => isXmlSpace(ch) || ch === 62;
 
 /** A quote inside the tag: leave attributes with ">" in their values to the scanner. */
 function quoted(xml: string, from: number, to: number): boolean {

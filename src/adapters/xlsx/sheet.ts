@@ -1,13 +1,14 @@
 // One worksheet's XML turned into what ExcelJS would hold after loading it: the same cells (values as
 // ExcelJS gives them, number formats), the same rows, merges and protection — so that the used range,
 // blocks and flags come out identical. Only what reading needs is kept.
-import { type Box, cellAddress, columnLetters } from "../../excel/a1";
+import { type Box, cellAddress, columnLetters, MAX_COLUMN, MAX_ROW } from "../../excel/a1";
 import { isDateFormat, serialToDate } from "./dates";
 import { Unsupported } from "./errors";
 import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
-import { attr, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
+import { isXmlSpace } from "../../files/xml-chars";
+import { attr, blankBetween, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
 export type RawValue =
@@ -54,27 +55,24 @@ export interface SheetContext {
 }
 
 const MAX_MERGE_CELLS = 100_000;
-/** Excel's last row. */
-const LAST_ROW = 1_048_576;
-
-/** One number for a cell's position (columns run to 16,384). */
-const cellKey = (row: number, col: number) => row * 16_385 + col;
+/** One number for a cell's position. */
+const cellKey = (row: number, col: number) => row * (MAX_COLUMN + 1) + col;
 
 /** A reference written plainly — capital letters up to XFD, then a row without leading zeros — or undefined. */
 function plainAddress(ref: string | undefined): { row: number; col: number } | undefined {
   if (ref === undefined) return undefined;
   let k = 0;
   let col = 0;
-  for (let ch = ref.charCodeAt(0); ch >= 65 && ch <= 90 && col <= 16384; ch = ref.charCodeAt(++k))
+  for (let ch = ref.charCodeAt(0); ch >= 65 && ch <= 90 && col <= MAX_COLUMN; ch = ref.charCodeAt(++k))
     col = col * 26 + ch - 64;
-  if (!col || col > 16384 || k === ref.length || ref.charCodeAt(k) === 48) return undefined;
+  if (!col || col > MAX_COLUMN || k === ref.length || ref.charCodeAt(k) === 48) return undefined;
   let row = 0;
-  for (; k < ref.length && row <= LAST_ROW; k++) {
+  for (; k < ref.length && row <= MAX_ROW; k++) {
     const ch = ref.charCodeAt(k);
     if (ch < 48 || ch > 57) return undefined;
     row = row * 10 + ch - 48;
   }
-  return row <= LAST_ROW ? { row, col } : undefined;
+  return row <= MAX_ROW ? { row, col } : undefined;
 }
 
 function columnOf(ref: string): number {
@@ -85,7 +83,7 @@ function columnOf(ref: string): number {
     else if (ch >= 48 && ch <= 57) break;
     else if (ch !== 36) throw new Unsupported(`cell reference ${ref}`);
   }
-  if (!col || col > 16384) throw new Unsupported(`cell reference ${ref}`);
+  if (!col || col > MAX_COLUMN) throw new Unsupported(`cell reference ${ref}`);
   return col;
 }
 
@@ -122,13 +120,7 @@ interface SheetDataSpan {
   after: number;
 }
 
-const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
-const isSpaceOrEnd = (ch: number) => isSpace(ch) || ch === 62 || ch === 47;
-
-function blankBetween(xml: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isSpace(xml.charCodeAt(k))) return false;
-  return true;
-}
+const isSpaceOrEnd = (ch: number) => isXmlSpace(ch) || ch === 62 || ch === 47;
 
 /**
  * Where the first <sheetData> is, or undefined (then the general scanner reads it all). Nothing before
@@ -171,7 +163,7 @@ class TagAttrs {
     let i = at;
     for (;;) {
       const start = i;
-      while (isSpace(xml.charCodeAt(i))) i++;
+      while (isXmlSpace(xml.charCodeAt(i))) i++;
       const ch = xml.charCodeAt(i);
       if (ch === 62) {
         this.selfClosing = false;
@@ -189,7 +181,7 @@ class TagAttrs {
       if (q !== 34 && q !== 39) throw NOT_PLAIN;
       const close = xml.indexOf(q === 34 ? '"' : "'", eq + 2);
       if (close < 0) throw NOT_PLAIN;
-      for (let j = i; j < eq; j++) if (isSpace(xml.charCodeAt(j))) throw NOT_PLAIN;
+      for (let j = i; j < eq; j++) if (isXmlSpace(xml.charCodeAt(j))) throw NOT_PLAIN;
       // A value holding "=" could hide name="value" inside it, which attr() might find.
       for (let j = eq + 2; j < close; j++) {
         const c = xml.charCodeAt(j);
@@ -232,7 +224,7 @@ class CanonicalCellTag {
       col = col * 26 + ch - 64;
       ch = xml.charCodeAt(++i);
     }
-    if (col === 0 || col > 16384 || !(ch >= 49 && ch <= 57)) return -1;
+    if (col === 0 || col > MAX_COLUMN || !(ch >= 49 && ch <= 57)) return -1;
     let n = 0;
     do {
       n = n * 10 + ch - 48;
@@ -428,7 +420,7 @@ export class Sheet {
             const r = parseInt(attr(attrs, "r") ?? "", 10);
             if (!(r > 0)) throw new Unsupported("row without a number");
             // The package check refuses these first; here too, as rows are laid out up to the last one.
-            if (r > LAST_ROW) throw new Unsupported("row past the last");
+            if (r > MAX_ROW) throw new Unsupported("row past the last");
             // Rows and cells in order, each once, as spreadsheets write them: ExcelJS lets a later one
             // replace an earlier one where this reader would keep both or drop one.
             if (r <= rowNum) throw new Unsupported("rows out of order");
@@ -537,7 +529,7 @@ export class Sheet {
     cols.sort((a, b) => a.min - b.min);
     let count = 1;
     for (const c of cols) {
-      if (c.max > 16384) throw new Unsupported("column definition past XFD");
+      if (c.max > MAX_COLUMN) throw new Unsupported("column definition past XFD");
       while (count < c.min) count++;
       while (count <= c.max) this.colNumFmt[count++] = c.numFmt;
     }
@@ -591,7 +583,7 @@ export class Sheet {
         if (row) throw NOT_PLAIN;
         const end = a.read(xml, lt + 4, ROW_ATTRS);
         const r = parseInt(a.values[0] ?? "", 10);
-        if (!(r > 0) || r > LAST_ROW || r <= rowNum) throw NOT_PLAIN;
+        if (!(r > 0) || r > MAX_ROW || r <= rowNum) throw NOT_PLAIN;
         lastCol = 0;
         const s = a.values[1];
         row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };

@@ -1,6 +1,7 @@
 // A small, fast XML scanner for the few SpreadsheetML parts the reader needs. It reports start tags
 // (name + raw attribute text), end tags and raw text; entities are decoded on demand. Constructs the
 // parts never use in practice (CDATA, DOCTYPE) are refused as unsupported.
+import { isXmlSpace } from "../../files/xml-chars";
 import { Unsupported } from "./errors";
 
 export interface XmlHandler {
@@ -155,4 +156,10 @@ const FIVE: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "
  */
 export function decodeAgain(text: string): string {
   return text.replace(/&([a-z]*);/g, (c) => FIVE[c] ?? c);
+}
+
+/** Whether text[from, to) is XML white space only (or empty). */
+export function blankBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isXmlSpace(text.charCodeAt(k))) return false;
+  return true;
 }
