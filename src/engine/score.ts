@@ -58,6 +58,16 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
   )?.id;
 }
 
+/** A group's national figures as a result carries them: only those given. */
+function benchmarkOf(b: NonNullable<CompiledGroup["benchmark"]>): NonNullable<GroupResult["benchmark"]> {
+  const { mean, median, meanRate } = b;
+  return {
+    ...(mean !== undefined && { mean }),
+    ...(median !== undefined && { median }),
+    ...(meanRate !== undefined && { meanRate }),
+  };
+}
+
 export class ScoreSession {
   readonly compiled: CompiledRulebook;
   /** Answers by indicator index (where linked indicators read theirs), each looked up by id once, when
@@ -200,7 +210,13 @@ export class ScoreSession {
     this.groupPoints[g] = clampToGroup(cg, sum);
   }
 
-  /** The full result object (tree, indicators, issues). */
+  /**
+   * The full result object (tree, indicators, issues). Each object is made whole in one literal, a
+   * field it lacks present as undefined: a field added afterwards gives it a hidden class that V8
+   * keeps only while some such object lives, and the code compiled against that class is thrown away
+   * at each full collection that finds none (between two workbooks, say) — about a tenth of a cold
+   * score went to compiling it again.
+   */
   result(): ScoreResult {
     const c = this.compiled;
     const digits = this.context.rateDigits ?? c.rateDigits;
@@ -217,8 +233,8 @@ export class ScoreSession {
       const answer = u === undefined ? null : u.error ? u.error : (u.value ?? null);
       const res: IndicatorResult = {
         id: ci.id,
-        groupId: c.groups[ci.groupIdx].id,
-        kind: ci.def.kind,
+        groupId: ci.groupId,
+        kind: ci.kind,
         answer,
         status: ev.status,
         value: ev.value,
@@ -226,11 +242,11 @@ export class ScoreSession {
         max: ci.max,
         min: ci.min,
         explanation: ev.explanation,
+        cell: u?.cell || undefined,
+        parts: ev.parts,
       };
-      if (u?.cell) res.cell = u.cell;
-      if (ev.parts) res.parts = ev.parts;
       indicators[ci.idx] = res;
-      if (ci.def.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
+      if (ci.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
       if (ev.issue) {
         const what = msg("engine.indicator", { id: ci.id, name: ci.name });
         const where = u?.cell ? msg("engine.cell-of", { cell: u.cell, what }) : what;
@@ -239,8 +255,8 @@ export class ScoreSession {
           code: ev.issue.code,
           indicatorId: ci.id,
           message: bilingual(msg("engine.issue-at", { where, message: ev.issue.message })),
+          cell: u?.cell || undefined,
         };
-        if (u?.cell) issue.cell = u.cell;
         issues.push(issue);
       }
     }
@@ -261,18 +277,15 @@ export class ScoreSession {
         ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
         indicatorIds: cg.childIndicatorIds,
         children: cg.childGroups.map(build),
+        code: cg.code || undefined,
+        clamped:
+          cg.clampMax !== undefined && this.groupSums[g] > cg.clampMax
+            ? "max"
+            : cg.clampMin !== undefined && this.groupSums[g] < cg.clampMin
+              ? "min"
+              : undefined,
+        benchmark: cg.benchmark && benchmarkOf(cg.benchmark),
       };
-      if (cg.def.code) out.code = cg.def.code;
-      if (cg.clampMax !== undefined && this.groupSums[g] > cg.clampMax) out.clamped = "max";
-      else if (cg.clampMin !== undefined && this.groupSums[g] < cg.clampMin) out.clamped = "min";
-      if (cg.def.benchmark) {
-        const { mean, median, meanRate } = cg.def.benchmark;
-        out.benchmark = {
-          ...(mean !== undefined && { mean }),
-          ...(median !== undefined && { median }),
-          ...(meanRate !== undefined && { meanRate }),
-        };
-      }
       return out;
     };
     const root = build(0);
@@ -283,9 +296,9 @@ export class ScoreSession {
       max: root.max,
       rate: root.rate,
       ratePercent: root.ratePercent,
+      clamped: root.clamped,
+      benchmark: root.benchmark,
     };
-    if (root.clamped) total.clamped = root.clamped;
-    if (root.benchmark) total.benchmark = root.benchmark;
     return {
       rulebook: {
         id: rb.id,
@@ -339,11 +352,10 @@ export class ScoreSession {
             max: num(cg.clampMax!),
           }),
         ),
+        cell: list[0].cell,
       };
-      if (list[0].cell) issue.cell = list[0].cell;
       issues.push(issue);
     }
     return issues;
   }
 }
-
