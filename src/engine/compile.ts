@@ -10,12 +10,8 @@ export interface CompiledIndicator {
   idx: number;
   id: string;
   def: Indicator;
-  /** The definition's kind and the group's id, copied here: a result reads them for every indicator,
-   *  and a pass over 10,000 of them then fetches from memory one object fewer each. */
-  kind: Indicator["kind"];
   name: LocalText;
   groupIdx: number;
-  groupId: string;
   /** Id whose answer this indicator reads (itself, or its answerFrom). */
   answerId: string;
   /** Index of the indicator whose answer this one reads (its own index unless linked). */
@@ -46,9 +42,6 @@ export interface CompiledGroup {
   idx: number;
   id: string;
   def: Group;
-  /** The definition's code and national figures, copied here for the same reason as an indicator's kind. */
-  code: string | undefined;
-  benchmark: Group["benchmark"];
   name: LocalText;
   parentIdx: number;
   childGroups: number[];
@@ -96,8 +89,6 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       idx: groups.length,
       id: g.id,
       def: g,
-      code: g.code,
-      benchmark: g.benchmark,
       name: localText(g.name, g.id),
       parentIdx,
       childGroups: [],
@@ -127,20 +118,17 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       aliases: p.aliases,
       top: "top" in p ? p.top : undefined,
     }));
-    // What every result reads first, side by side.
     const ci: CompiledIndicator = {
       idx: indicators.length,
       id: ind.id,
-      kind: ind.kind,
-      groupId: groups[groupIdx].id,
-      answerIdx: indicators.length,
-      max: range.max ?? null,
-      min: range.min,
       def: ind,
       name: localText(ind.name, ind.id),
       groupIdx,
       answerId: ind.answerFrom ?? ind.id,
+      answerIdx: indicators.length,
       linked: ind.answerFrom !== undefined,
+      max: range.max ?? null,
+      min: range.min,
       keys: parts.length ? buildOptionKeys(parts) : null,
       keyed: parts,
       partIds: partIdsOf(ind),

@@ -1,6 +1,6 @@
 // score(): rulebook + answers → points, subtotals, rates, issues. A ScoreSession keeps the state so a
 // what-if change re-evaluates only the changed indicator, what depends on it, and its ancestors.
-import type { Rulebook } from "../rulebooks/schema";
+import type { Group, Rulebook } from "../rulebooks/schema";
 import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { EvaluationMemo, sharedMemo } from "./evaluation-memo";
@@ -49,6 +49,13 @@ export function clampToGroup(cg: CompiledGroup, sum: number): number {
   return p;
 }
 
+/** Which of the group's published limits held its children's sum back, if one did. */
+function clampedAt(cg: CompiledGroup, sum: number): GroupResult["clamped"] {
+  if (cg.clampMax !== undefined && sum > cg.clampMax) return "max";
+  if (cg.clampMin !== undefined && sum < cg.clampMin) return "min";
+  return undefined;
+}
+
 export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
   if (context.sizeClass) return context.sizeClass;
   if (context.size === undefined || !rulebook.sizeClasses) return undefined;
@@ -59,7 +66,7 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
 }
 
 /** A group's national figures as a result carries them: only those given. */
-function benchmarkOf(b: NonNullable<CompiledGroup["benchmark"]>): NonNullable<GroupResult["benchmark"]> {
+function benchmarkOf(b: NonNullable<Group["benchmark"]>): NonNullable<GroupResult["benchmark"]> {
   const { mean, median, meanRate } = b;
   return {
     ...(mean !== undefined && { mean }),
@@ -231,10 +238,11 @@ export class ScoreSession {
       const raw = this.rawFor(ci);
       const u = raw === undefined ? undefined : unpack(raw);
       const answer = u === undefined ? null : u.error ? u.error : (u.value ?? null);
+      const cell = u?.cell || undefined;
       const res: IndicatorResult = {
         id: ci.id,
-        groupId: ci.groupId,
-        kind: ci.kind,
+        groupId: c.groups[ci.groupIdx].id,
+        kind: ci.def.kind,
         answer,
         status: ev.status,
         value: ev.value,
@@ -242,20 +250,20 @@ export class ScoreSession {
         max: ci.max,
         min: ci.min,
         explanation: ev.explanation,
-        cell: u?.cell || undefined,
+        cell,
         parts: ev.parts,
       };
       indicators[ci.idx] = res;
-      if (ci.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
+      if (ci.def.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
       if (ev.issue) {
         const what = msg("engine.indicator", { id: ci.id, name: ci.name });
-        const where = u?.cell ? msg("engine.cell-of", { cell: u.cell, what }) : what;
+        const where = cell ? msg("engine.cell-of", { cell, what }) : what;
         const issue: Issue = {
           severity: ev.issue.severity,
           code: ev.issue.code,
           indicatorId: ci.id,
           message: bilingual(msg("engine.issue-at", { where, message: ev.issue.message })),
-          cell: u?.cell || undefined,
+          cell,
         };
         issues.push(issue);
       }
@@ -277,14 +285,9 @@ export class ScoreSession {
         ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
         indicatorIds: cg.childIndicatorIds,
         children: cg.childGroups.map(build),
-        code: cg.code || undefined,
-        clamped:
-          cg.clampMax !== undefined && this.groupSums[g] > cg.clampMax
-            ? "max"
-            : cg.clampMin !== undefined && this.groupSums[g] < cg.clampMin
-              ? "min"
-              : undefined,
-        benchmark: cg.benchmark && benchmarkOf(cg.benchmark),
+        code: cg.def.code || undefined,
+        clamped: clampedAt(cg, this.groupSums[g]),
+        benchmark: cg.def.benchmark && benchmarkOf(cg.def.benchmark),
       };
       return out;
     };

@@ -20,7 +20,6 @@ export function parseSharedStrings(xml: string): SharedString[] {
   return plainStrings(xml) ?? scannedStrings(xml);
 }
 
-
 /** Every entry a plain <si><t>text</t></si>, or undefined. */
 function plainStrings(xml: string): SharedString[] | undefined {
   let i = 0;
@@ -30,7 +29,12 @@ function plainStrings(xml: string): SharedString[] | undefined {
     i += 2;
   }
   const root = xml.indexOf("<", i);
-  if (root < 0 || !blankBetween(xml, i, root) || !xml.startsWith("<sst", root) || !isSpaceOrClose(xml.charCodeAt(root + 4)))
+  if (
+    root < 0 ||
+    !blankBetween(xml, i, root) ||
+    !xml.startsWith("<sst", root) ||
+    !isSpaceOrClose(xml.charCodeAt(root + 4))
+  )
     return undefined;
   i = xml.indexOf(">", root);
   if (i < 0 || xml.charCodeAt(i - 1) === 47 || quoted(xml, root, i)) return undefined;

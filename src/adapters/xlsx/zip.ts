@@ -6,9 +6,14 @@
 import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "../../files/zip-inflate";
 import { Unsupported } from "./errors";
 
-export { defaultInflateRaw, InflateSizeError, pakoInflateRaw, zlibInflateRaw, type InflateRaw } from "../../files/zip-inflate";
+export {
+  defaultInflateRaw,
+  InflateSizeError,
+  pakoInflateRaw,
+  zlibInflateRaw,
+  type InflateRaw,
+} from "../../files/zip-inflate";
 import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../files/zip-directory";
-
 
 // ignoreBOM keeps a BOM in the decoded text, as Buffer's toString did: text() drops it itself.
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
