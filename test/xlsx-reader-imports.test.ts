@@ -88,6 +88,7 @@ test("a review worker loads ExcelJS only when a file falls back to it", () => {
   expect(files).toContain("src/adapters/xlsx/reader.ts");
   expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
   expect([...packages].filter(isExcelJs)).toEqual([]);
+  expect(packages.has("zod")).toBe(false);
 });
 
 test("the walk does see ExcelJS where it is loaded", () => {
@@ -97,10 +98,17 @@ test("the walk does see ExcelJS where it is loaded", () => {
   expect(importGraph(["src/cli/run.ts"], true).files).not.toContain("src/adapters/exceljs/workbook.ts");
 });
 
-test("the CLI loads ExcelJS only in the commands that read or write with it, not at start", () => {
-  // About 0.3 s a run: `saiten review` (whose summary.xlsx has a writer of its own) never loads it.
+test("the CLI loads ExcelJS and zod only in the commands that need them, not at start", () => {
+  // ExcelJS is about 0.2 s a run, zod with the schemas about 60 ms: `saiten review` loads ExcelJS
+  // for its summary.xlsx once the workers have started, and zod only for a rulebook, last year's
+  // result or summary given as a JSON file; the bundled rulebooks were validated by the build.
   const { files, packages } = importGraph(["src/cli/main.ts"], true);
   expect(files).toContain("src/cli/review.ts");
+  expect(files).toContain("src/cli/load.ts");
   expect(files.filter((f) => f.startsWith("src/adapters/exceljs/"))).toEqual([]);
   expect([...packages].filter(isExcelJs)).toEqual([]);
+  expect(files.filter((f) => /(^|\/)(validate|[a-z-]*schema|zod)\.ts$/.test(f))).toEqual([]);
+  expect(packages.has("zod")).toBe(false);
+  // What the walk would have found before: the rulebook check does import zod when it loads.
+  expect(importGraph(["src/rulebooks/validate.ts"], true).packages.has("zod")).toBe(true);
 });

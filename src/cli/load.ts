@@ -5,9 +5,7 @@ import { type Limits, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
 import { parseJsonBytes } from "../files/text";
 import { listOf, msg, UserError } from "../messages";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
-import { tableToRulebook } from "../rulebooks/score-table";
 import type { Rulebook } from "../rulebooks/schema";
-import { parseRulebook, RulebookError } from "../rulebooks/validate";
 // ExcelJS is loaded when a workbook or 配点表 is opened this way, not by every command that
 // imports this module (saiten review reads its workbooks on worker threads with the fast reader).
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
@@ -33,7 +31,10 @@ export function isTableFile(file: string, bytes: Uint8Array): boolean {
 export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = TEXT_LIMITS): Promise<Rulebook> {
   const input = await cli.files.read(file, { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, WORKBOOK_LIMITS.maxFileBytes) });
   if (isTableFile(file, input.bytes)) {
-    const { tableBookFrom } = await import("../adapters/exceljs/score-table-xlsx");
+    const [{ tableBookFrom }, { tableToRulebook }] = await Promise.all([
+      import("../adapters/exceljs/score-table-xlsx"),
+      import("../rulebooks/score-table"),
+    ]);
     const book = await tableBookFrom(input.bytes, file, WORKBOOK_LIMITS);
     const res = tableToRulebook(book);
     if (!res.rulebook) {
@@ -50,6 +51,9 @@ export async function rulebookFromFile(cli: Cli, file: string, limits: Limits = 
     return res.rulebook;
   }
   const doc = parseJsonBytes(input.bytes, file);
+  // The validator (zod, about 60 ms to load) only for a rulebook given as a file: bundled ones are
+  // validated by the build and the tests.
+  const { parseRulebook, RulebookError } = await import("../rulebooks/validate");
   try {
     return parseRulebook(doc, file);
   } catch (e) {

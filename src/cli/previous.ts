@@ -3,7 +3,6 @@
 // A year of another scheme or entity is refused, never judged.
 import { type ComparableResult, previousMismatch, previousYearNote } from "../engine/compare";
 import { WORKBOOK_LIMITS, type Limits } from "../files/limits";
-import { schemaProblem } from "../messages/zod";
 import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";
@@ -12,7 +11,6 @@ import { openCheckedWorkbook } from "../app/open-workbook";
 import { loadRulebook, rulebookChoice } from "./load";
 import type { Cli } from "./context";
 import { RESULT_FORMAT } from "./result-json";
-import { ResultSchema } from "./result-schema";
 import { scoreBook } from "./run";
 
 const isJsonFile = (file: string, bytes: Uint8Array) => /\.json$/i.test(file) || bytes[0] === 0x7b || bytes[0] === 0xef;
@@ -49,6 +47,8 @@ export async function previousResult(
     const format = (doc as { format?: unknown } | null)?.format;
     if (typeof doc !== "object" || doc === null || format !== RESULT_FORMAT)
       throw new UserError(msg("json.wrong-format", { file, expected: msg("format.result") }));
+    // zod and the result schema are loaded only for a result JSON, not by every command.
+    const [{ schemaProblem }, { ResultSchema }] = await Promise.all([import("../messages/zod"), import("./result-schema")]);
     const bad = schemaProblem(ResultSchema, doc, file, msg("format.result"));
     if (bad) throw bad;
     previous = doc as ComparableResult;

@@ -8,7 +8,6 @@ import { previousMismatch } from "../engine/compare";
 import { numberFrom } from "../engine/normalise";
 import { assumedSizeBands } from "../engine/size-band";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS, type Limits } from "../files/limits";
-import { parseWithSchema } from "../messages/zod";
 import { decodeText, parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
@@ -19,7 +18,6 @@ import { loadSummaryBook, summaryCsv, summaryXlsxBytes } from "../review/outputs
 import { defaultJobs, FILES_PER_WORKER, reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
-import { ReviewSummarySchema } from "../app/review/summary-schema";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
 import { Cli } from "./context";
 import { ExitStatus } from "./exit";
@@ -28,6 +26,15 @@ import { limitOptions, limitsFrom, positiveInteger, positiveNumber } from "./opt
 import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 
 export { ExitStatus } from "./exit";
+
+// zod and the schemas (about 60 ms to load) only for a run that reads a summary.json of last year.
+async function summaryParser(): Promise<(doc: unknown, file: string) => ReviewSummary> {
+  const [{ parseWithSchema }, { ReviewSummarySchema }] = await Promise.all([
+    import("../messages/zod"),
+    import("../app/review/summary-schema"),
+  ]);
+  return (doc, file) => parseWithSchema(ReviewSummarySchema, doc, file, msg("format.review")) as ReviewSummary;
+}
 export const REVIEW_FORMAT = "saiten.review/1";
 
 
@@ -158,7 +165,7 @@ async function loadPrevious(
     const doc = parseJsonBytes((await cli.files.read(ref, TEXT_LIMITS)).bytes, ref);
     if ((doc as { format?: unknown } | null)?.format !== REVIEW_FORMAT)
       throw new UserError(msg("review.previous-format", { file: ref }));
-    const summary = parseWithSchema(ReviewSummarySchema, doc, ref, msg("format.review")) as ReviewSummary;
+    const summary = (await summaryParser())(doc, ref);
     const why = previousMismatch(rulebook, recordedRulebook(summary.rulebook.id, [rulebook]) ?? {});
     if (why) throw new UserError(msg(why === "other-scheme" ? "previous.other-scheme" : "previous.other-entity", { file: ref, id: summary.rulebook.id }));
     return summary;

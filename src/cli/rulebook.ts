@@ -7,8 +7,6 @@ import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits
 import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { bundledRulebooks } from "../rulebooks/registry";
-import { rulebookToTable, tableToRulebook } from "../rulebooks/score-table";
-import { checkRulebook } from "../rulebooks/validate";
 import { ANSWER_SHEET } from "../workbook/template";
 import type { Cli } from "./context";
 import { isTableFile, loadRulebook } from "./load";
@@ -17,6 +15,8 @@ import { limitOptions, limitsFrom } from "./options";
 // ExcelJS (about 0.3 s to load) only for the commands that read or write a 配点表 or a template:
 // every saiten command loads this module, and most never touch ExcelJS.
 const scoreTableXlsx = () => import("../adapters/exceljs/score-table-xlsx");
+// The 配点表 conversions validate what they build (zod): loaded with them.
+const scoreTable = () => import("../rulebooks/score-table");
 
 interface Problem {
   severity: "error" | "warning";
@@ -28,6 +28,7 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
   const limits = limitsFrom({ ...TEXT_LIMITS, ...WORKBOOK_LIMITS, maxFileBytes: TEXT_LIMITS.maxFileBytes }, opts);
   const input = await cli.files.read(file, limits);
   if (isTableFile(file, input.bytes)) {
+    const { tableToRulebook } = await scoreTable();
     const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
     const problems: Problem[] = res.problems.map((p) => ({
       severity: p.severity,
@@ -36,6 +37,7 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
     }));
     return { problems, rulebook: res.rulebook };
   }
+  const { checkRulebook } = await import("../rulebooks/validate");
   const res = checkRulebook(parseJsonBytes(input.bytes, file));
   const problems: Problem[] = res.problems.map((p) => ({ severity: p.severity, where: p.path, message: cli.text(p.detail) }));
   return { problems, rulebook: res.rulebook };
@@ -108,6 +110,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
     const cli = root.withForce(opts.force);
     const input = await cli.files.read(file, limitsFrom(WORKBOOK_LIMITS, opts));
     if (opts.out) await cli.files.checkOutput(opts.out);
+    const { tableToRulebook } = await scoreTable();
     const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
     printProblems(
       cli,
@@ -130,6 +133,7 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
       const cli = root.withForce(opts.force);
       const rb = await loadRulebook(cli, ref);
       await cli.files.checkOutput(opts.out);
+      const { rulebookToTable } = await scoreTable();
       await cli.files.write(opts.out, await (await scoreTableXlsx()).tableBookBytes(rulebookToTable(rb)));
       cli.say(msg("rulebook.exported", { out: opts.out, id: rb.id }));
     });
