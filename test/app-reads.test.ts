@@ -1,6 +1,7 @@
 // The application layer reads through the port once per source: a template workbook is read once for
-// a review and for `saiten score` (the rulebook it records chosen from that same read); a workbook
-// mapped by defined names takes one more read, which also fetches the cells that say who it is from.
+// a review and for `saiten score` (the rulebook it records chosen from that same read; by the fast
+// reader unless a scored copy is written); a workbook mapped by defined names takes one more read,
+// which also fetches the cells that say who it is from.
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
@@ -46,12 +47,22 @@ test("saiten score reads a template workbook once, choosing the rulebook it reco
   const file = join(dir, "score.xlsx");
   const t = await main(["template", "--rulebook", "kaigo-municipal-fy2026", "--out", file], { out: () => undefined, err: () => undefined });
   expect(t).toBe(0);
-  const reads = jest.spyOn(ExcelJsWorkbook.prototype, "read");
+  const fast = jest.spyOn(XlsxReader.prototype, "read");
+  const whole = jest.spyOn(ExcelJsWorkbook.prototype, "read");
   let out = "";
   const code = await main(["score", file, "--json"], { out: (s) => (out += s), err: () => undefined });
   expect(code).toBe(0);
   expect(JSON.parse(out).rulebook.id).toBe("kaigo-municipal-fy2026");
-  expect(reads).toHaveBeenCalledTimes(1);
+  // Read only: the fast reader, once; ExcelJS never.
+  expect(fast).toHaveBeenCalledTimes(1);
+  expect(whole).not.toHaveBeenCalled();
+  // A scored copy: the whole book through ExcelJS, read once too.
+  fast.mockClear();
+  const quiet = { out: () => undefined, err: () => undefined };
+  const copy = await main(["score", file, "--out", join(dir, "scored.xlsx")], quiet);
+  expect(copy).toBe(0);
+  expect(fast).not.toHaveBeenCalled();
+  expect(whole).toHaveBeenCalledTimes(1);
 });
 
 test("a form map given alongside is used in memory only, by the fast reader too", async () => {

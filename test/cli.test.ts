@@ -11,6 +11,8 @@ import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
 import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
 import { tempDir } from "./fixtures/temp-dir";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 
 const dir = tempDir("saiten-cli-");
 const root = join(__dirname, "..");
@@ -344,6 +346,44 @@ describe("saiten", () => {
       /The 配点表 .* has errors \(1 in all\)\. The first, at 指標!G\d+: Indicator “/,
     );
     expect(template.err).not.toMatch(/[ぁ-ん]/);
+  });
+
+  test("score without --out reads with the fast reader, and with ExcelJS only what that reader leaves to it", async () => {
+    const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
+    try {
+      const fast = await run("score", filled, "--json");
+      expect(fast.code).toBe(0);
+      expect(excel).not.toHaveBeenCalled();
+      // The same workbook as ExcelJS alone reads it (the fast reader made to leave it): the same result.
+      const leave = jest.spyOn(XlsxReader, "fromBuffer").mockRejectedValue(new Unsupported("test"));
+      let slow: Awaited<ReturnType<typeof run>>;
+      try {
+        slow = await run("score", filled, "--json");
+      } finally {
+        leave.mockRestore();
+      }
+      expect(excel).toHaveBeenCalledTimes(1);
+      expect(slow.code).toBe(0);
+      expect(fast.out).toBe(slow.out);
+      // A scored copy is written by ExcelJS, which loads the whole book.
+      excel.mockClear();
+      expect((await run("score", filled, "--out", join(dir, "copy-fast.xlsx"))).code).toBe(0);
+      expect(excel).toHaveBeenCalledTimes(1);
+    } finally {
+      excel.mockRestore();
+    }
+  });
+
+  test("score without --out, run as built, never loads ExcelJS or zod for a workbook the fast reader reads", () => {
+    const probe = `
+      const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
+      main(["score", process.argv[1], "--json"], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
+        const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(require("path").join("node_modules", name, "")));
+        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod") }));
+      });`;
+    const r = spawnSync(process.execPath, ["-e", probe, filled], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false });
   });
 
   test("the installed bin runs (npx saiten)", () => {

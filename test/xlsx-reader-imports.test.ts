@@ -94,8 +94,8 @@ test("a review worker loads ExcelJS only when a file falls back to it", () => {
 test("the walk does see ExcelJS where it is loaded", () => {
   expect(importGraph(["src/adapters/exceljs/workbook.ts"], true).packages.has("exceljs")).toBe(true);
   // A type-only import: followed for the types, not for what loads.
-  expect(importGraph(["src/cli/run.ts"], false).files).toContain("src/adapters/exceljs/workbook.ts");
-  expect(importGraph(["src/cli/run.ts"], true).files).not.toContain("src/adapters/exceljs/workbook.ts");
+  expect(importGraph(["src/cli/load.ts"], false).files).toContain("src/adapters/exceljs/workbook.ts");
+  expect(importGraph(["src/cli/load.ts"], true).files).not.toContain("src/adapters/exceljs/workbook.ts");
 });
 
 test("the CLI loads ExcelJS and zod only in the commands that need them, not at start", () => {

@@ -12,6 +12,7 @@ import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
 import { openCheckedWorkbook } from "../app/open-workbook";
 import type { Cli } from "./context";
+import type { ReadUse } from "../app/read-workbook";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */
 export { UserError as UsageError } from "../messages";
@@ -19,6 +20,22 @@ export { UserError as UsageError } from "../messages";
 export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORKBOOK_LIMITS): Promise<ExcelJsWorkbook> {
   const input = await cli.files.read(file, limits);
   return openCheckedWorkbook(input.bytes, file, limits);
+}
+
+/**
+ * A workbook to be read and never written: read and its package checked now (so that a file that is
+ * not a usable workbook is said first), parsed when `read` is called — by the fast reader, or by
+ * ExcelJS where that reader leaves the book to it. `use` may run twice and must only read.
+ */
+export async function workbookToRead(
+  cli: Cli,
+  file: string,
+  limits: Limits = WORKBOOK_LIMITS,
+): Promise<<T>(use: ReadUse<T>) => Promise<T>> {
+  const input = await cli.files.read(file, limits);
+  const { checkedPackage, readWorkbook } = await import("../app/read-workbook");
+  const pkg = checkedPackage(input.bytes, file, limits);
+  return (use) => readWorkbook(input.bytes, file, limits, use, pkg);
 }
 
 /** A 配点表 (any spreadsheet-looking file) rather than a rulebook JSON. */

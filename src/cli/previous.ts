@@ -7,9 +7,9 @@ import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { openCheckedWorkbook } from "../app/open-workbook";
 import { loadRulebook, rulebookChoice } from "./load";
 import type { Cli } from "./context";
+import type { WorkbookPort } from "../workbook/port";
 import { RESULT_FORMAT } from "./result-json";
 import { scoreBook } from "./run";
 
@@ -53,12 +53,16 @@ export async function previousResult(
     if (bad) throw bad;
     previous = doc as ComparableResult;
   } else {
-    const book = await openCheckedWorkbook(input.bytes, file, limits);
+    const { checkedPackage, readWorkbook } = await import("../app/read-workbook");
+    const pkg = checkedPackage(input.bytes, file, limits);
     const given = previousRulebookRef ? await loadRulebook(cli, previousRulebookRef) : undefined;
     const fallback =
       given ?? (rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook);
     const choice = given ?? (await rulebookChoice(cli, file, undefined, { given: [rulebook], fallback }));
-    previous = (await scoreBook(book, file, choice, {}, undefined, false)).result;
+    // Read only: the fast reader, or ExcelJS where that reader leaves the book to it.
+    const scoreIn = (port: WorkbookPort) => scoreBook(port, file, choice, {}, undefined, false);
+    const run = await readWorkbook(input.bytes, file, limits, scoreIn, pkg);
+    previous = run.result;
   }
   checkPrevious(cli, rulebook, previous, file);
   return previous;

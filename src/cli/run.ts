@@ -2,13 +2,12 @@
 // into messages that name the file.
 import type { ScoreContext } from "../engine/types";
 import { msg, UserError } from "../messages";
-import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import { RangeTooLarge } from "../workbook/port";
-import { WorkbookError } from "../workbook/port";
+import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { type RulebookChoice, runScoring, type ScoringRunInput } from "../app/scoring-run";
 
 export async function scoreBook(
-  book: ExcelJsWorkbook,
+  book: WorkbookPort,
   file: string,
   rulebook: RulebookChoice,
   context: ScoreContext,

@@ -9,7 +9,8 @@ import { msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import type { WorkbookFacts } from "../app/scoring-run";
 import type { Rulebook } from "../rulebooks/schema";
-import { openWorkbook, rulebookChoice } from "./load";
+import { openWorkbook, rulebookChoice, workbookToRead } from "./load";
+import type { WorkbookPort } from "../workbook/port";
 import { anyNumber, limitOptions, limitsFrom, nonNegativeInteger } from "./options";
 import { checkPrevious, previousResult } from "./previous";
 import { renderReport } from "./print";
@@ -31,6 +32,12 @@ interface ScoreOptions extends LimitOptions {
   sizeClass?: string;
   size?: number;
   depth: number;
+}
+
+/** The first call's promise for every call: the same answer without doing the work again. */
+function once<A, R>(f: (a: A) => Promise<R>): (a: A) => Promise<R> {
+  let first: Promise<R> | undefined;
+  return (a) => (first ??= f(a));
 }
 
 export function registerScore(program: Command, root: Cli): void {
@@ -61,28 +68,34 @@ export function registerScore(program: Command, root: Cli): void {
     if (opts.sizeClass) context.sizeClass = opts.sizeClass;
     if (opts.size !== undefined) context.size = opts.size;
 
-    const book = await openWorkbook(cli, file, limits);
+    // A scored copy needs the whole book (ExcelJS writes it); a score alone reads only what it needs.
+    const book = opts.out ? await openWorkbook(cli, file, limits) : undefined;
+    const toRead = book ? undefined : await workbookToRead(cli, file, limits);
     // Refused before any work: an output that is an input (links included), or exists without --force.
     for (const other of [opts.previous, opts.previousTally, opts.benchmarks]) if (other) cli.files.remember(other);
     if (opts.out) await cli.files.checkOutput(opts.out);
     const loadTally = tallyLoader(cli);
     const choose = await rulebookChoice(cli, file, opts.rulebook);
     // The rulebook follows from the workbook's first read; national figures and last year follow from it.
-    const rulebookOf = async (facts: WorkbookFacts) => {
+    // Each once, though the run may read the book twice (the fast reader, then ExcelJS): they read
+    // other files and say what they find.
+    const rulebookOf = once(async (facts: WorkbookFacts) => {
       const own = typeof choose === "function" ? await choose(facts) : choose;
       return opts.benchmarks ? rulebookWithTallyBenchmarks(cli, opts.benchmarks, own, loadTally) : own;
-    };
-    const previousOf = async (rulebook: Rulebook): Promise<ComparableResult | undefined> => {
+    });
+    const previousOf = once(async (rulebook: Rulebook): Promise<ComparableResult | undefined> => {
       if (opts.previous) return previousResult(cli, opts.previous, rulebook, opts.previousRulebook, limits);
       if (!opts.previousTally) return undefined;
       const previous = await previousFromTally(cli, opts.previousTally, opts.insurer!, rulebook, loadTally);
       checkPrevious(cli, rulebook, previous, opts.previousTally);
       return previous;
-    };
-    const run = await scoreBook(book, file, rulebookOf, context, previousOf, Boolean(opts.out));
+    });
+    const scoreIn = (port: WorkbookPort) =>
+      scoreBook(port, file, rulebookOf, context, previousOf, Boolean(book));
+    const run = book ? await scoreIn(book) : await toRead!(scoreIn);
     const rulebook = run.rulebook;
     const { result, comparison, conflicts } = run;
-    if (opts.out) await cli.files.write(opts.out, await book.toBuffer());
+    if (book) await cli.files.write(opts.out!, await book.toBuffer());
     if (opts.json) {
       const doc = resultJson(result, { input: { file, source: run.source }, comparison, outputConflicts: conflicts });
       cli.io.out(JSON.stringify(doc, null, 2) + "\n");

@@ -9,7 +9,7 @@
 import { countRowsAndCells, namesProblem, outsideSheetData, validationCells } from "../../src/files/inspect-workbook";
 import { addedNames, patchedBytes } from "../fixtures/patched-xlsx";
 import { execFileSync } from "child_process";
-import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import {
   answerBook,
@@ -446,15 +446,23 @@ describe("data validations a whole-book reader would expand", () => {
     expect(ok.code).toBe(0);
     const sheet = put(dir, "シート全体.xlsx", await withValidation("A1:XFD1048576"));
     const before = hashes([sheet]);
-    const refused = await runWithin(15_000, "score", sheet);
+    // A scored copy is written from the whole book, which ExcelJS would expand: refused.
+    const copy = join(dir, "採点済み.xlsx");
+    const refused = await runWithin(15_000, "score", sheet, "--out", copy);
     expect(refused.code).toBe(2);
     expectClean(refused.out, refused.err);
     expect(refused.err).toContain(sheet);
     expect(refused.err).toMatch(/データの入力規則が広すぎます.*［データ］›［データの入力規則］/);
+    expect(existsSync(copy)).toBe(false);
     expect(hashes([sheet])).toEqual(before);
-    // The batch's own reader never expands validations: the same file is scored there.
+    // The fast reader never expands validations: the same file is scored by the batch and by a score
+    // that only reads.
     const review = await runWithin(30_000, "review", sheet, "--rulebook", KAIGO, "--json", "-", "--jobs", "1");
     expect(JSON.parse(review.out).files.scored).toBe(1);
+    const read = await runWithin(30_000, "score", sheet, "--json");
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.out).total.points).toBe(JSON.parse(review.out).rows[0].total);
+    expect(hashes([sheet])).toEqual(before);
   });
 });
 

@@ -5,7 +5,7 @@
 // reads is never inflated: the file is scored, at bounded memory and time.
 // Declared sizes still refuse a bomb wherever it sits; a file that goes to ExcelJS (which reads
 // every part) has every part checked first; other commands check every part as before.
-import { mkdirSync, readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import * as zlib from "zlib";
 import { entryBytes, readDirectory } from "../../src/files/zip-directory";
@@ -26,6 +26,7 @@ import {
 
 interface Summary {
   files: { scored: number; failed: number };
+  rows: { total: number }[];
   failures: { file: string; reasonCode: string }[];
 }
 
@@ -130,15 +131,27 @@ describe("parts the fast reader never reads", () => {
     expect(summary.files).toMatchObject({ scored: 1, failed: 0 });
     expect(folderHashes(inbox)).toEqual(before);
 
-    // `score` reads the workbook through the full check: the lying part is found and refused.
-    const s = await runBin(["score", file], { timeoutMs: 60_000 });
+    // `score` reads it as the review does: scored, the lying part never inflated.
+    const s = await runBin(["score", file, "--json"], { timeoutMs: 60_000 });
     expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
+      timedOut: false,
+      signal: null,
+      code: 0,
+    });
+    expectClean(s.out, s.err);
+    expect(JSON.parse(s.out).total.points).toBe(summary.rows[0].total);
+    // A scored copy is written from the whole book: every part is checked first, and the lying one refused.
+    const copy = join(dir, "copy.xlsx");
+    const w = await runBin(["score", file, "--out", copy], { timeoutMs: 60_000 });
+    expect({ timedOut: w.timedOut, signal: w.signal, code: w.code }).toEqual({
       timedOut: false,
       signal: null,
       code: 2,
     });
-    expectClean(s.out, s.err);
-    expect(s.err).toMatch(/a市\.xlsx/);
+    expectClean(w.out, w.err);
+    expect(w.err).toMatch(/a市\.xlsx/);
+    expect(existsSync(copy)).toBe(false);
+    expect(folderHashes(inbox)).toEqual(before);
   });
 
   test("a bomb with honest headers in a sheet no one reads is still refused, from the declared sizes", async () => {

@@ -7,8 +7,6 @@ import type { Comparison } from "../../engine/compare";
 import type { ScoreResult } from "../../engine/types";
 import type { Rulebook } from "../../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../../excel/a1";
-import type { ExcelJsWorkbook } from "../../adapters/exceljs/workbook";
-import { XlsxReader } from "../../adapters/xlsx";
 import { answerName, namedMap, pointsName } from "../../workbook/form-map";
 import type { FormMapFile } from "../../workbook/form-map-detect";
 import type { DefinedName, WorkbookPort } from "../../workbook/port";
@@ -18,10 +16,10 @@ import { reportedGroups, reportedPoints } from "../../workbook/template";
 import { indicatorIdsOf } from "../../rulebooks/tree";
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
 import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
-import { bilingual, msg } from "../../messages";
+import { bilingual, msg, UserError } from "../../messages";
 import { RangeTooLarge } from "../../workbook/port";
-import { Unsupported } from "../../adapters/xlsx/errors";
-import { failedRecord, openChecked, refusedRecord, refusedWhileRead } from "./refusals";
+import { failedRecord, openChecked, refusedRecord } from "./refusals";
+import { readWorkbook } from "../read-workbook";
 import { CheckedPackage } from "../../files/inspect-workbook";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";
 import type { GroupFigure, ReviewRecord } from "./types";
@@ -68,11 +66,8 @@ export async function processWorkbook(
   file: string,
   options: ProcessOptions,
 ): Promise<ReviewRecord> {
-  // The bytes are checked first (kind of file, limits). Then the fast read-only reader, which parses
-  // (and has checked) only the parts the scoring asks for; what it does not support falls back to loading the whole
-  // book with ExcelJS, so a record is never worse than ExcelJS alone would give.
-  // The fast reader has each part checked as it reads it (a part it never reads is never inflated);
-  // ExcelJS reads every part, so the whole package is checked before it is handed over.
+  // The bytes are checked first (kind of file, limits); then the fast reader, or ExcelJS where that
+  // reader leaves the book to it (readWorkbook), so a record is never worse than ExcelJS alone gives.
   const limits = options.limits ?? WORKBOOK_LIMITS;
   let pkg = options.checked;
   if (!pkg) {
@@ -80,51 +75,11 @@ export async function processWorkbook(
     if (!(checked instanceof CheckedPackage)) return checked;
     pkg = checked;
   }
-  let fast: XlsxReader | undefined;
   try {
-    fast = await XlsxReader.fromBuffer(data, pkg);
+    const score = (port: WorkbookPort, isEmpty: () => boolean) => scoreOrExplain(port, file, options, isEmpty);
+    return await readWorkbook(data, file, limits, score, pkg);
   } catch (e) {
-    const refused = refusedWhileRead(file, e);
-    if (refused) return refused;
-    if (!(e instanceof Unsupported)) throw e;
-    fast = undefined;
-  }
-  if (fast) {
-    const reader = fast;
-    reader.maxBlockCells = limits.maxCells;
-    try {
-      return await scoreOrExplain(reader, file, options, () => reader.isEmpty());
-    } catch (e) {
-      const refused = refusedWhileRead(file, e);
-      if (refused) return refused;
-      if (e instanceof RangeTooLarge) return tooManyCells(file, e);
-      // What the fast reader does not handle the way ExcelJS does goes to ExcelJS.
-      if (!(e instanceof Unsupported)) throw e;
-    }
-  }
-  try {
-    pkg.checkAll();
-  } catch (e) {
-    const refused = refusedWhileRead(file, e);
-    if (refused) return refused;
-    throw e;
-  }
-
-  // Loaded only now: a worker whose files all suit the fast reader never pays for loading ExcelJS.
-  const { ExcelJsWorkbook } = await import("../../adapters/exceljs/workbook");
-  let port: ExcelJsWorkbook;
-  try {
-    port = await ExcelJsWorkbook.fromBuffer(data);
-  } catch {
-    return refusedRecord(file, msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
-  }
-  port.maxBlockCells = limits.maxCells;
-  const loaded = port;
-  try {
-    return await scoreOrExplain(loaded, file, options, () =>
-      loaded.book.worksheets.every((ws) => ws.actualRowCount === 0),
-    );
-  } catch (e) {
+    if (e instanceof UserError) return refusedRecord(file, e.detail);
     if (e instanceof RangeTooLarge) return tooManyCells(file, e);
     if (e instanceof WorkbookError) return failedRecord(file, "failed", bilingual(msg("cli.in-file", { file, detail: e.detail })));
     throw e;

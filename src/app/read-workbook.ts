@@ -1,0 +1,75 @@
+// A workbook read to be scored, never written (the reviewer batch, `saiten score` without --out, last
+// year's workbook): the fast read-only reader first, which checks and parses only the parts the
+// scoring asks for; where it meets something it leaves to ExcelJS, the whole package is checked and
+// the book loaded with ExcelJS, so what is read is never different from what ExcelJS alone would give.
+import { XlsxReader, Unsupported } from "../adapters/xlsx";
+import { CheckedPackage, PackageRefused } from "../files/inspect-workbook";
+import type { Limits } from "../files/limits";
+import { msg, UserError } from "../messages";
+import type { WorkbookPort } from "../workbook/port";
+
+/** What reads the workbook; it may run twice (fast reader, then ExcelJS), so it must only read.
+ *  `isEmpty`: the book has no cell with content anywhere (told apart from a book without answers). */
+export type ReadUse<T> = (port: WorkbookPort, isEmpty: () => boolean) => Promise<T>;
+
+/** A refusal of the package check, as it is shown to the user; anything else as it was. */
+function asUserError(e: unknown): unknown {
+  return e instanceof PackageRefused ? new UserError(e.detail) : e;
+}
+
+/** The package checked as far as its central directory (each part is checked as it is read);
+ *  a refusal throws UserError naming the file. */
+export function checkedPackage(bytes: Uint8Array, file: string, limits: Limits): CheckedPackage {
+  try {
+    return new CheckedPackage(bytes, file, limits);
+  } catch (e) {
+    throw asUserError(e);
+  }
+}
+
+/**
+ * Runs `use` over the workbook in `bytes`. A package refused by the limits (before or while a part is
+ * read) or a book ExcelJS cannot load throws UserError naming the file; other errors pass through.
+ * `checked`: the package as the caller already opened it (its directory checked), not opened again.
+ */
+export async function readWorkbook<T>(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits,
+  use: ReadUse<T>,
+  checked?: CheckedPackage,
+): Promise<T> {
+  const pkg = checked ?? checkedPackage(bytes, file, limits);
+  let fast: XlsxReader | undefined;
+  try {
+    fast = await XlsxReader.fromBuffer(bytes, pkg);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw asUserError(e);
+  }
+  if (fast) {
+    const reader = fast;
+    reader.maxBlockCells = limits.maxCells;
+    try {
+      return await use(reader, () => reader.isEmpty());
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw asUserError(e);
+    }
+  }
+  // ExcelJS reads every part: all of them are checked before it sees any.
+  try {
+    pkg.checkAll();
+  } catch (e) {
+    throw asUserError(e);
+  }
+  // Loaded only now: a review worker whose files all suit the fast reader never pays for ExcelJS.
+  const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
+  let book: InstanceType<typeof ExcelJsWorkbook>;
+  try {
+    book = await ExcelJsWorkbook.fromBuffer(bytes);
+  } catch {
+    throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
+  }
+  book.maxBlockCells = limits.maxCells;
+  const loaded = book;
+  return use(loaded, () => loaded.book.worksheets.every((ws) => ws.actualRowCount === 0));
+}
