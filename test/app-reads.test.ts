@@ -5,7 +5,10 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
-import { XlsxReader } from "../src/adapters/xlsx";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
+import { inThreadFileReads } from "../src/app/file-reads";
+import { findBundled } from "../src/rulebooks/registry";
+import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { processWorkbook } from "../src/app/review/review-workbook";
 import { main } from "../src/cli/main";
 import { bookBytes, templateBook, TOWN_A, TOWN_A_EXPECTED } from "./fixtures/review-books";
@@ -80,4 +83,27 @@ test("a form map given alongside is used in memory only, by the fast reader too"
   expect(rec).toMatchObject({ status: "scored", answersFrom: "map" });
   expect(writes).not.toHaveBeenCalled();
   expect(reads).toHaveBeenCalledTimes(2);
+});
+
+test("last year's workbook chosen in the pane is read by the fast reader, with ExcelJS's result", async () => {
+  // The FY2025 template as a clerk fills it in Excel: every yes/no ○, and whom it is from.
+  const book = createTemplateWorkbook(findBundled("kaigo-municipal-fy2025")!);
+  const ws = book.getWorksheet("回答")!;
+  ws.eachRow((row, n) => {
+    if (n > 5 && !row.getCell(5).formula) row.getCell(5).value = "○";
+  });
+  ws.getCell("F3").value = "市町村名";
+  ws.getCell("G3").value = "さいてん町";
+  const data = new Uint8Array(await book.xlsx.writeBuffer());
+  const bytes = () => data.slice();
+  const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
+  const fast = await inThreadFileReads.readPreviousWorkbook(bytes(), "R7.xlsx");
+  expect(fast).toMatchObject({ rulebookId: "kaigo-municipal-fy2025", entityName: "さいてん町" });
+  expect(fast.result.total.points).toBeGreaterThan(0);
+  expect(excel).not.toHaveBeenCalled();
+  // The same file as ExcelJS alone reads it: the same result.
+  jest.spyOn(XlsxReader, "fromBuffer").mockRejectedValue(new Unsupported("test"));
+  const slow = await inThreadFileReads.readPreviousWorkbook(bytes(), "R7.xlsx");
+  expect(excel).toHaveBeenCalledTimes(1);
+  expect(fast).toStrictEqual(slow);
 });

@@ -1,7 +1,8 @@
 // The pane's heavy reads of a chosen file: a national tally (1,741 rows and hundreds of columns) and
-// last year's answer workbook (ExcelJS, then a scoring run). Each can take seconds on a slow PC, so
-// the pane runs them in a Web Worker (src/taskpane/file-reads.worker.ts) and keeps its own thread
-// free to show progress and to stop; tests and the preview without workers use inThreadFileReads.
+// last year's answer workbook (the fast reader, or ExcelJS where it leaves the book to it, then a
+// scoring run). Each can take seconds on a slow PC, so the pane runs them in a Web Worker
+// (src/taskpane/file-reads.worker.ts) and keeps its own thread free to show progress and to stop;
+// tests and the preview without workers use inThreadFileReads.
 // Both sides of the worker share what is here: the reads themselves and how their errors travel.
 import { WORKBOOK_LIMITS } from "../files/limits";
 import { type Message, msg, UserError } from "../messages";
@@ -10,8 +11,7 @@ import { loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import type { OpenedTally, TallyDistribution } from "../tally/kit";
 import { WorkbookError } from "../workbook/port";
-import { openCheckedWorkbook } from "./open-workbook";
-import { runScoring } from "./scoring-run";
+import { runScoring, type WorkbookFacts } from "./scoring-run";
 
 /** How far a read has come: the file opened, data rows read so far, last year's answers scored. */
 export type ReadProgress = { stage: "open" } | { stage: "rows"; rows: number } | { stage: "score" };
@@ -93,20 +93,22 @@ export const inThreadFileReads: FileReads = {
 
   async readPreviousWorkbook(data, fileName, options) {
     options?.onProgress?.({ stage: "open" });
-    // ExcelJS is loaded only when a file is chosen, keeping it out of the pane's first download.
-    const book = await openCheckedWorkbook(data, fileName, WORKBOOK_LIMITS);
+    // The readers are loaded only when a file is chosen, keeping them out of the pane's first download;
+    // ExcelJS only for a workbook the fast reader leaves to it.
+    const { readWorkbook } = await import(/* webpackChunkName: "read-workbook" */ "./read-workbook");
     stopIfCancelled(options, fileName);
     // The run's own first read names the rulebook (the 回答 sheet's ルールブックID): one read, not two.
-    const outcome = await runScoring(book, {
-      rulebook: async (facts) => {
-        const id = facts.rulebookId;
-        if (!id) throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
-        const rulebook = options?.rulebooks?.find((r) => r.id === id) ?? (await loadBundled(id));
-        if (!rulebook) throw new UserError(msg("session.rulebook-missing", { id }));
-        options?.onProgress?.({ stage: "score" });
-        return rulebook;
-      },
-      write: false,
+    const chooseRulebook = async (facts: WorkbookFacts) => {
+      const id = facts.rulebookId;
+      if (!id) throw new UserError(msg("session.previous-rulebook-unknown", { file: fileName }));
+      const rulebook = options?.rulebooks?.find((r) => r.id === id) ?? (await loadBundled(id));
+      if (!rulebook) throw new UserError(msg("session.rulebook-missing", { id }));
+      options?.onProgress?.({ stage: "score" });
+      return rulebook;
+    };
+    const outcome = await readWorkbook(data, fileName, WORKBOOK_LIMITS, (port) => {
+      stopIfCancelled(options, fileName);
+      return runScoring(port, { rulebook: chooseRulebook, write: false });
     });
     const out: PreviousWorkbookRead = { rulebookId: outcome.rulebook.id, result: outcome.result };
     if (outcome.template?.entityCode) out.entityCode = outcome.template.entityCode;
