@@ -259,16 +259,19 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
   for (let r = headerRow + 1; r <= bottom; r++) {
     const id = text(at(r, idCol));
     if (!id) continue;
-    const where = qualified(block.sheet, cellAddress(r, idCol));
+    // The id's cell is named only in a problem: most rows have none.
+    const where = () => qualified(block.sheet, cellAddress(r, idCol));
     if (out.rows.has(id)) {
+      const cell = where();
       out.problems.push({
-        cell: where,
-        detail: msg("template.id-twice", { cell: where, id, first: out.rows.get(id)!, second: r }),
+        cell,
+        detail: msg("template.id-twice", { cell, id, first: out.rows.get(id)!, second: r }),
       });
       continue;
     }
     if (knownIds && !knownIds.has(id)) {
-      out.problems.push({ cell: where, detail: msg("template.id-unknown", { cell: where, id }) });
+      const cell = where();
+      out.problems.push({ cell, detail: msg("template.id-unknown", { cell, id }) });
       continue;
     }
     out.rows.set(id, r);
