@@ -1,7 +1,10 @@
-// A workbook read to be scored, never written (the reviewer batch, `saiten score` without --out, last
-// year's workbook): the fast read-only reader first, which checks and parses only the parts the
-// scoring asks for; where it meets something it leaves to ExcelJS, the whole package is checked and
-// the book loaded with ExcelJS, so what is read is never different from what ExcelJS alone would give.
+// A workbook given as bytes, opened within the limits. Read to be scored, never written (the reviewer
+// batch, `saiten score` without --out, last year's workbook): the fast read-only reader first, which
+// checks and parses only the parts the scoring asks for; where it meets something it leaves to
+// ExcelJS, the whole package is checked and the book loaded with ExcelJS, so what is read is never
+// different from what ExcelJS alone would give. To be written (a scored copy): ExcelJS, every part
+// checked first. Node and browser alike; failures are messages that name the file.
+import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import { XlsxReader, Unsupported } from "../adapters/xlsx";
 import { CheckedPackage, PackageRefused } from "../files/inspect-workbook";
 import type { Limits } from "../files/limits";
@@ -55,7 +58,21 @@ export async function readWorkbook<T>(
       if (!(e instanceof Unsupported)) throw asUserError(e);
     }
   }
-  // ExcelJS reads every part: all of them are checked before it sees any.
+  const book = await openWholeWorkbook(bytes, file, limits, pkg);
+  return use(book, () => book.book.worksheets.every((ws) => ws.actualRowCount === 0));
+}
+
+/**
+ * The whole book loaded with ExcelJS, which reads every part: all of them are checked before it sees
+ * any. A refusal, or a book ExcelJS cannot load, throws UserError naming the file.
+ */
+export async function openWholeWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits,
+  checked?: CheckedPackage,
+): Promise<ExcelJsWorkbook> {
+  const pkg = checked ?? checkedPackage(bytes, file, limits);
   try {
     pkg.checkAll();
   } catch (e) {
@@ -63,13 +80,12 @@ export async function readWorkbook<T>(
   }
   // Loaded only now: a review worker whose files all suit the fast reader never pays for ExcelJS.
   const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
-  let book: InstanceType<typeof ExcelJsWorkbook>;
+  let book: ExcelJsWorkbook;
   try {
     book = await ExcelJsWorkbook.fromBuffer(bytes);
   } catch {
     throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
   }
   book.maxBlockCells = limits.maxCells;
-  const loaded = book;
-  return use(loaded, () => loaded.book.worksheets.every((ws) => ws.actualRowCount === 0));
+  return book;
 }

@@ -6,20 +6,21 @@ import { parseJsonBytes } from "../files/text";
 import { listOf, msg, UserError } from "../messages";
 import { bundledRulebooks, findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-// ExcelJS is loaded when a workbook or 配点表 is opened this way, not by every command that
-// imports this module (saiten review reads its workbooks on worker threads with the fast reader).
+// ExcelJS is loaded only for a 配点表, a workbook to be written, or one the fast reader leaves to it,
+// not by every command that imports this module.
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
-import { openCheckedWorkbook } from "../app/open-workbook";
 import type { Cli } from "./context";
 import type { ReadUse } from "../app/read-workbook";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */
 export { UserError as UsageError } from "../messages";
 
+/** A workbook to be written (a scored copy): the whole book, loaded with ExcelJS once every part is checked. */
 export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORKBOOK_LIMITS): Promise<ExcelJsWorkbook> {
   const input = await cli.files.read(file, limits);
-  return openCheckedWorkbook(input.bytes, file, limits);
+  const { openWholeWorkbook } = await import("../app/read-workbook");
+  return openWholeWorkbook(input.bytes, file, limits);
 }
 
 /**
