@@ -266,9 +266,10 @@ function stripBrackets(t: string): string {
   return m ? m[1].trim() : t;
 }
 
-/** Finds one option in free text: exact key, bracketed code, or a code followed by its description. */
-export function matchOption(text: string, keys: Map<string, number>): number | undefined {
-  const t = stripBrackets(normaliseText(text)).toLowerCase();
+/** Finds one option in free text: exact key, bracketed code, or a code followed by its description.
+ *  `text` is normalised already (normaliseText): every caller has just done so. */
+function matchOption(text: string, keys: Map<string, number>): number | undefined {
+  const t = stripBrackets(text).toLowerCase();
   const exact = keys.get(t);
   if (exact !== undefined) return exact;
   const m = /^(.+?)[\s:：.、)）]/.exec(t);
