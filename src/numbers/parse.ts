@@ -3,12 +3,24 @@
 // ▲/△/▼ for minus (accounting style), thousands commas, a trailing % or ‰, and unit words (人, 円,
 // 点…). Blank-like markers (―, -, n/a…) are "missing", not zero.
 
+/** Short texts already normalised: answers repeat (○, ×, ア, なし…) and NFKC is the dear part. */
+const normalisedShort = new Map<string, string>();
+const SHORT = 16;
+const KEEP = 1024;
+
 /** NFKC (full-width → half-width, ① → 1), trimmed, inner whitespace collapsed. */
 export function normaliseText(s: string): string {
   // Fast path: plain ASCII needs no Unicode normalisation.
   // eslint-disable-next-line no-control-regex
-  const t = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFKC");
-  return t.replace(/\s+/g, " ").trim();
+  if (/^[\x00-\x7f]*$/.test(s)) return s.replace(/\s+/g, " ").trim();
+  const known = normalisedShort.get(s);
+  if (known !== undefined) return known;
+  const t = s.normalize("NFKC").replace(/\s+/g, " ").trim();
+  if (s.length <= SHORT) {
+    if (normalisedShort.size >= KEEP) normalisedShort.clear();
+    normalisedShort.set(s, t);
+  }
+  return t;
 }
 
 const MISSING_TEXT = new Set(["", "-", "―", "—", "–", "‐", "ー", "−", "－", "‒", "…", "n/a"]);

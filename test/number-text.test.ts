@@ -1,0 +1,41 @@
+// The one reading of people's text: NFKC, whitespace collapsed, trimmed — the same answer every time,
+// whether the text is met for the first time or was normalised before (short texts are remembered).
+import fc from "fast-check";
+import { normaliseText, readNumberText } from "../src/numbers/parse";
+
+const reference = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim();
+
+test("full-width and compatibility characters become their plain forms; spaces collapse", () => {
+  expect(normaliseText("\u3000ｴ\u3000")).toBe("エ");
+  expect(normaliseText("①")).toBe("1");
+  expect(normaliseText("１２．５％")).toBe("12.5%");
+  expect(normaliseText("  a \t b\n")).toBe("a b");
+  expect(normaliseText("○")).toBe("○");
+  expect(readNumberText("▲１，２３４円")).toEqual({
+    kind: "number",
+    value: -1234,
+    percent: false,
+    perMille: false,
+  });
+});
+
+test("a text reads the same the first time and every time after, past the remembered number of texts", () => {
+  // Thousands of distinct short texts (full-width digits and kana), each read again after the others.
+  const texts = Array.from(
+    { length: 5000 },
+    (_, i) => `ｱ${String(i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}\u3000`,
+  );
+  for (const s of texts) expect(normaliseText(s)).toBe(reference(s));
+  for (const s of texts) expect(normaliseText(s)).toBe(reference(s));
+  expect(normaliseText(texts[4321])).toBe("ア4321");
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ unit: "grapheme", maxLength: 20 }), { minLength: 1, maxLength: 3000 }),
+      (texts) => {
+        for (const s of texts) expect(normaliseText(s)).toBe(reference(s));
+        for (const s of texts) expect(normaliseText(s)).toBe(reference(s));
+      },
+    ),
+    { numRuns: 20 },
+  );
+});
