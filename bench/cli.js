@@ -54,19 +54,20 @@ async function main() {
     },
   ];
   const samples = commands.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < commands.length; k++) {
-      const i = (k + r) % commands.length;
-      fs.rmSync(usageFile, { force: true });
-      const t0 = performance.now();
-      execFileSync(process.execPath, ["--require", reporter, bin, ...commands[i].args], { stdio: "ignore" });
-      const wallMs = performance.now() - t0;
-      samples[i].push({ wallMs, ...JSON.parse(fs.readFileSync(usageFile, "utf8")) });
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < commands.length; k++) {
+        const i = (k + r) % commands.length;
+        fs.rmSync(usageFile, { force: true });
+        const t0 = performance.now();
+        execFileSync(process.execPath, ["--require", reporter, bin, ...commands[i].args], { stdio: "ignore" });
+        const wallMs = performance.now() - t0;
+        samples[i].push({ wallMs, ...JSON.parse(fs.readFileSync(usageFile, "utf8")) });
+      }
     }
+  } finally {
+    for (const f of [usageFile, reporter, out]) fs.rmSync(f, { force: true });
   }
-  fs.rmSync(usageFile, { force: true });
-  fs.rmSync(reporter, { force: true });
-  fs.rmSync(out, { force: true });
 
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
