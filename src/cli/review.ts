@@ -35,6 +35,7 @@ async function summaryParser(): Promise<(doc: unknown, file: string) => ReviewSu
   ]);
   return (doc, file) => parseWithSchema(ReviewSummarySchema, doc, file, msg("format.review")) as ReviewSummary;
 }
+
 export const REVIEW_FORMAT = "saiten.review/1";
 
 
