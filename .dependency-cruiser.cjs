@@ -1,7 +1,8 @@
 // Which way imports may go. Every arrow that is allowed is written once below; anything else is an
 // error in `npm run lint` (depcruise). Layers, bottom up:
 //   messages, numbers, excel → files, rulebooks → engine → workbook (the port and Saiten's sheet layouts)
-//   → adapters/{grid-read, exceljs, xlsx, office} → tally → app (use cases) → shells: cli, review, taskpane
+//   → adapters/{grid-read, exceljs, xlsx, office; read-workbook, which uses exceljs and xlsx} → tally
+//   → app (use cases) → shells: cli, review, taskpane
 //   dev/ (in-memory Excel, tally generator, preview) may use anything; no product code may use dev/.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const layer = (name) => `^src/${name}/`;
@@ -36,10 +37,22 @@ module.exports = {
         path: ["^src/(workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(grid-read|cell-data)\\.ts$", "^node_modules/"],
       },
     },
-    { from: { path: layer("tally") }, to: { path: ["^src/(workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] } },
+    // Opening a workbook's bytes (the fast reader, else ExcelJS; ExcelJS for a copy to write) is the one
+    // module that chooses between two adapters: it may use both, the layers above use it.
+    { from: { path: "^src/adapters/read-workbook\\.ts$" }, to: { path: "^src/adapters/(xlsx|exceljs)/" } },
+    {
+      from: { path: layer("tally") },
+      to: {
+        path: [
+          "^src/(workbook|engine|rulebooks|messages|numbers|excel|files)/",
+          "^src/adapters/(xlsx/|exceljs/|read-workbook\\.ts$)",
+          "^node_modules/",
+        ],
+      },
+    },
     {
       from: { path: layer("app") },
-      to: { path: ["^src/(tally|workbook|engine|rulebooks|messages|numbers|excel)/", "^src/adapters/(xlsx|exceljs)/", "^src/files/(?!disk)", "^node_modules/"] },
+      to: { path: ["^src/(tally|workbook|engine|rulebooks|messages|numbers|excel)/", "^src/adapters/(xlsx/|exceljs/|read-workbook\\.ts$)", "^src/files/(?!disk)", "^node_modules/"] },
     },
     // The pane's contract names what the Excel in use supports; the type lives with the Office adapter.
     { from: { path: "^src/app/pane-api\\.ts$" }, to: { path: "^src/adapters/office/", dependencyTypes: ["type-only"] } },
@@ -49,7 +62,7 @@ module.exports = {
     },
     {
       from: { path: layer("cli") },
-      to: { path: ["^src/(app|review|tally|workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx|exceljs)/", "^node_modules/"] },
+      to: { path: ["^src/(app|review|tally|workbook|engine|rulebooks|messages|numbers|excel|files)/", "^src/adapters/(xlsx/|exceljs/|read-workbook\\.ts$)", "^node_modules/"] },
     },
     {
       from: { path: layer("taskpane") },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run bench:tally — reading a generated national tally (全国集計) of 1,741 municipalities × ~300
-// score columns (plus 1,200 formatting-only columns, as the real file has). Compiles the product and the generator into
+// npm run bench:tally — reading a generated national tally (全国集計) as `saiten tally import` and the
+// pane do (every part checked, then read): 1,741 municipalities × ~300 score columns (plus 1,200
+// formatting-only columns, as the real file has). Compiles the product and the generator into
 // build/dev, generates the workbook once in a child process (cached in the temp directory), then
 // reads it in a fresh process and reports time and peak RSS (process.resourceUsage().maxRSS).
 // Options: --count N (default 1741), --year 2024|2025|2026 (default 2026).
@@ -39,12 +40,11 @@ async function generate() {
 }
 
 async function read() {
-  const { findBundled } = require(path.join(out, "src/rulebooks/registry"));
-  const { readTally } = require(path.join(out, "src/tally/read"));
-  const rulebook = findBundled(`kaigo-municipal-fy${year}`);
+  // As `saiten tally import` and the pane read it: every part checked, then read with its year's rulebook.
+  const { openTally } = require(path.join(out, "src/tally/open"));
   const data = new Uint8Array(fs.readFileSync(file));
   const t0 = performance.now();
-  const r = await readTally(data, { rulebook });
+  const r = await openTally(data, path.basename(file), { year });
   const ms = performance.now() - t0;
   const rss = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(

@@ -31,7 +31,7 @@ beforeAll(async () => {
   bytes = await tallyBuffer(
     generateTally({ rulebook: rb25, fiscalYear: 2025, municipalities: entities, extraFormattedColumns: 30 }),
   );
-  tally = await readTally(bytes, { rulebook: rb25, fiscalYear: 2025 });
+  tally = await readTally(bytes, "tally.xlsx", { rulebook: rb25, fiscalYear: 2025 });
   expect(tally.problems).toEqual([]);
 });
 

@@ -15,6 +15,9 @@ import {
   tallyLayout,
 } from "../dev/tally-generator/generate";
 import { readTally } from "../src/tally/read";
+import { openTally } from "../src/tally/open";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { toComparable } from "../src/tally/comparable";
 import { tempDir } from "./fixtures/temp-dir";
 
@@ -33,7 +36,7 @@ describe.each([2024, 2025, 2026] as const)("FY%s generated tally", (year) => {
       unions,
       extraFormattedColumns: 50,
     });
-    read = await readTally(await tallyBuffer(wb), { rulebook });
+    read = await readTally(await tallyBuffer(wb), "tally.xlsx", { rulebook });
   });
 
   test("no problems, every column resolved", () => {
@@ -99,7 +102,7 @@ describe("layout details", () => {
         municipalities: entities,
         extraFormattedColumns: 10,
       });
-      const read = await readTally(await tallyBuffer(wb), { rulebook });
+      const read = await readTally(await tallyBuffer(wb), "tally.xlsx", { rulebook });
       expect(read.problems).toEqual([]);
       expect(read.columns[0].col).toBe(year === 2024 ? 15 : 16);
       expect(
@@ -125,7 +128,7 @@ describe("disagreements are reported with cells", () => {
       extraFormattedColumns: 5,
     });
     edit(wb.getWorksheet(sheet)!);
-    return readTally(await tallyBuffer(wb), { rulebook });
+    return readTally(await tallyBuffer(wb), "tally.xlsx", { rulebook });
   }
   const layout = tallyLayout(rulebook);
 
@@ -181,7 +184,7 @@ describe("ranks, low-score line, CLI", () => {
       municipalities: entities,
       extraFormattedColumns: 5,
     });
-    const read = await readTally(await tallyBuffer(wb), { rulebook });
+    const read = await readTally(await tallyBuffer(wb), "tally.xlsx", { rulebook });
     const stats = computeTallyStats(rulebook, entities);
     const byCode = new Map(read.ranks.map((r) => [r.code, r]));
     entities.forEach((e, i) => expect(byCode.get(e.code)!.rank).toBe(stats.ranks[i]));
@@ -222,5 +225,31 @@ describe("ranks, low-score line, CLI", () => {
     expect(prev.rulebook.id).toBe("kaigo-municipal-fy2025");
     expect(prev.total.points).toBe(computeTallyStats(rulebook, entities).totals[3]);
     await expect(previousFromTally(cli, file, "999999", rb(2026))).rejects.toThrow(/999999/);
+  });
+});
+
+describe("a tally the fast reader leaves to ExcelJS", () => {
+  test("is read through ExcelJS, every part checked first, with the fast reader's result", async () => {
+    const rulebook = rb(2026);
+    const wb = generateTally({ rulebook, fiscalYear: 2026, municipalities: demoEntities(rulebook, 20, 3) });
+    const data = await tallyBuffer(wb);
+    const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
+    try {
+      const fast = await openTally(data, "tally.xlsx");
+      expect(excel).not.toHaveBeenCalled();
+      // The fast reader stops part-way (while reading cells), as it does on what it does not handle.
+      const leave = jest.spyOn(XlsxReader.prototype, "read").mockRejectedValue(new Unsupported("test"));
+      let slow: Awaited<ReturnType<typeof openTally>>;
+      try {
+        slow = await openTally(data, "tally.xlsx");
+      } finally {
+        leave.mockRestore();
+      }
+      expect(excel).toHaveBeenCalledTimes(1);
+      expect(slow).toStrictEqual(fast);
+      expect(fast.municipalities).toHaveLength(20);
+    } finally {
+      excel.mockRestore();
+    }
   });
 });

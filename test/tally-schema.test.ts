@@ -39,7 +39,7 @@ beforeAll(async () => {
   const ws = wb.getWorksheet("全国集計（市町村）")!;
   ws.getCell(9, columnOf(layout, year, "P_I_1_1.a")!.column).value = 99;
   ws.getCell(7, columnOf(layout, year, "P_I_1_1.d")!.column).value = "キ";
-  doc = tallyDocument(await readTally(await tallyBuffer(wb), { rulebook }), "tally.xlsx");
+  doc = tallyDocument(await readTally(await tallyBuffer(wb), "tally.xlsx", { rulebook }), "tally.xlsx");
 });
 
 test("the generated document covers what the schema describes", () => {

@@ -95,7 +95,7 @@ export const inThreadFileReads: FileReads = {
     options?.onProgress?.({ stage: "open" });
     // The readers are loaded only when a file is chosen, keeping them out of the pane's first download;
     // ExcelJS only for a workbook the fast reader leaves to it.
-    const { readWorkbook } = await import(/* webpackChunkName: "read-workbook" */ "./read-workbook");
+    const { readWorkbook } = await import(/* webpackChunkName: "read-workbook" */ "../adapters/read-workbook");
     stopIfCancelled(options, fileName);
     // The run's own first read names the rulebook (the 回答 sheet's ルールブックID): one read, not two.
     const chooseRulebook = async (facts: WorkbookFacts) => {

@@ -11,7 +11,7 @@ import type { Rulebook } from "../rulebooks/schema";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
 import type { RulebookChoice, WorkbookFacts } from "../app/scoring-run";
 import type { Cli } from "./context";
-import type { ReadUse } from "../app/read-workbook";
+import type { ReadUse } from "../adapters/read-workbook";
 
 /** An input the user must fix: the CLI prints it on one line in the user's language and exits 2. */
 export { UserError as UsageError } from "../messages";
@@ -19,7 +19,7 @@ export { UserError as UsageError } from "../messages";
 /** A workbook to be written (a scored copy): the whole book, loaded with ExcelJS once every part is checked. */
 export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORKBOOK_LIMITS): Promise<ExcelJsWorkbook> {
   const input = await cli.files.read(file, limits);
-  const { openWholeWorkbook } = await import("../app/read-workbook");
+  const { openWholeWorkbook } = await import("../adapters/read-workbook");
   return openWholeWorkbook(input.bytes, file, limits);
 }
 
@@ -34,9 +34,18 @@ export async function workbookToRead(
   limits: Limits = WORKBOOK_LIMITS,
 ): Promise<<T>(use: ReadUse<T>) => Promise<T>> {
   const input = await cli.files.read(file, limits);
-  const { checkedPackage, readWorkbook } = await import("../app/read-workbook");
-  const pkg = checkedPackage(input.bytes, file, limits);
-  return (use) => readWorkbook(input.bytes, file, limits, use, pkg);
+  return workbookInBytes(input.bytes, file, limits);
+}
+
+/** The same, for bytes already read (a file that may be JSON or a workbook). */
+export async function workbookInBytes(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits,
+): Promise<<T>(use: ReadUse<T>) => Promise<T>> {
+  const { checkedPackage, readWorkbook } = await import("../adapters/read-workbook");
+  const pkg = checkedPackage(bytes, file, limits);
+  return (use) => readWorkbook(bytes, file, limits, use, pkg);
 }
 
 /** A 配点表 (any spreadsheet-looking file) rather than a rulebook JSON. */

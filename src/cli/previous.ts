@@ -7,7 +7,7 @@ import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
-import { loadRulebook, rulebookChoice } from "./load";
+import { loadRulebook, rulebookChoice, workbookInBytes } from "./load";
 import type { Cli } from "./context";
 import type { WorkbookPort } from "../workbook/port";
 import { RESULT_FORMAT } from "./result-json";
@@ -53,16 +53,14 @@ export async function previousResult(
     if (bad) throw bad;
     previous = doc as ComparableResult;
   } else {
-    const { checkedPackage, readWorkbook } = await import("../app/read-workbook");
-    const pkg = checkedPackage(input.bytes, file, limits);
+    const read = await workbookInBytes(input.bytes, file, limits);
     const given = previousRulebookRef ? await loadRulebook(cli, previousRulebookRef) : undefined;
     const fallback =
       given ?? (rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook);
     const choice = given ?? (await rulebookChoice(cli, file, undefined, { given: [rulebook], fallback }));
     // Read only: the fast reader, or ExcelJS where that reader leaves the book to it.
     const scoreIn = (port: WorkbookPort) => scoreBook(port, file, choice, {}, undefined, false);
-    const run = await readWorkbook(input.bytes, file, limits, scoreIn, pkg);
-    previous = run.result;
+    previous = (await read(scoreIn)).result;
   }
   checkPrevious(cli, rulebook, previous, file);
   return previous;

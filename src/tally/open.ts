@@ -4,11 +4,13 @@
 import { type Limits, TALLY_LIMITS } from "../files/limits";
 import { decodeText } from "../files/text";
 import { msg } from "../messages";
-import { inspectWorkbook, PackageRefused } from "../files/inspect-workbook";
+import { CheckedPackage, PackageRefused } from "../files/inspect-workbook";
+import { readWorkbook } from "../adapters/read-workbook";
+import type { WorkbookPort } from "../workbook/port";
 import { loadBundled } from "../rulebooks/load-bundled";
 import type { Rulebook } from "../rulebooks/schema";
 import { parseTallyDocument } from "./document-schema";
-import { openTallySheet, parseTally, TallyError, yearFromTitle } from "./read";
+import { parseTally, TallyError, tallySheetOf, yearFromTitle } from "./read";
 import type { TallyRead } from "./types";
 import { isJson } from "./sniff";
 
@@ -24,11 +26,11 @@ function tallyRulebookFor(fiscalYear: number): Promise<Rulebook | undefined> {
 
 /** Reads the workbook with the rulebook of its year (from the title row unless given). */
 async function readTallyWorkbook(
-  data: Uint8Array,
+  port: WorkbookPort,
   year?: number,
   onRows?: (rows: number) => void,
 ): Promise<TallyRead> {
-  const sheet = await openTallySheet(data);
+  const sheet = await tallySheetOf(port);
   const y = year ?? yearFromTitle(sheet.title);
   if (y === null) {
     // A sheet that is no tally at all should say so rather than ask for a year: parsing it with any
@@ -59,14 +61,20 @@ export async function openTally(
       throw new TallyError(msg("tally.year-differs", { file: fileName, year: doc.fiscalYear, given: options.year }));
     return { ...doc, source: doc.source || fileName };
   }
+  const limits = options.limits ?? TALLY_LIMITS;
+  // Every part checked before any is parsed (a tally is read once, by one reader or the other); the
+  // reader then takes the parts from the check instead of inflating them again.
+  let pkg: CheckedPackage;
   try {
-    inspectWorkbook(data, fileName, options.limits ?? TALLY_LIMITS);
+    pkg = new CheckedPackage(data, fileName, limits);
+    pkg.checkAll();
   } catch (e) {
     if (e instanceof PackageRefused) throw new TallyError(e.detail);
     throw e;
   }
   try {
-    const read = await readTallyWorkbook(data, options.year, options.onRows);
+    const readPort = (port: WorkbookPort) => readTallyWorkbook(port, options.year, options.onRows);
+    const read = await readWorkbook(data, fileName, limits, readPort, pkg);
     return { ...read, source: fileName };
   } catch (e) {
     // The reader knows sheets and cells, not the file: the message names it here.

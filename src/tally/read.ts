@@ -14,7 +14,8 @@ import { resolveSizeClass } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
 import { columnLetters, MAX_COLUMN } from "../excel/a1";
 import type { CellData, WorkbookPort } from "../workbook/port";
-import { Unsupported, XlsxReader } from "../adapters/xlsx";
+import { readWorkbook } from "../adapters/read-workbook";
+import { TALLY_LIMITS } from "../files/limits";
 import { computeBenchmarks, lowScoreLine } from "./benchmarks";
 import {
   branchOf,
@@ -101,18 +102,6 @@ function num(c: CellData | undefined): number | null {
 const isBlank = (c: CellData | undefined) =>
   !c || (c.error === undefined && (c.value === null || (typeof c.value === "string" && c.value.trim() === "")));
 
-async function openPort(data: Uint8Array): Promise<WorkbookPort> {
-  try {
-    return XlsxReader.open(data);
-  } catch (e) {
-    if (!(e instanceof Unsupported)) throw e;
-    // ExcelJS loaded only for a tally the fast reader does not take (this module is loaded by every
-    // command that reads a previous year, through the tally's JSON schema).
-    const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
-    return ExcelJsWorkbook.fromBuffer(data);
-  }
-}
-
 /** Fiscal year from a title: 令和6年度 → 2024, 2024年度 → 2024. */
 export function yearFromTitle(title: string): number | null {
   const t = norm(title);
@@ -132,8 +121,9 @@ export interface TallySheet {
   title: string;
 }
 
-export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<TallySheet> {
-  const port = await openPort(data);
+/** The tally sheet of an open workbook: the one named, 「全国集計（市町村）」, a 全国集計 of 市町村,
+ *  or the first. */
+export async function tallySheetOf(port: WorkbookPort, sheet?: string): Promise<TallySheet> {
   const info = await port.read({});
   const name =
     sheet ??
@@ -159,8 +149,11 @@ export async function openTallySheet(data: Uint8Array, sheet?: string): Promise<
   return { port, q, name, head, title };
 }
 
-export async function readTally(data: Uint8Array, options: ReadTallyOptions): Promise<TallyRead> {
-  return parseTally(await openTallySheet(data, options.sheet), options);
+/** A tally workbook's bytes read with the given rulebook: the fast reader, or ExcelJS where it leaves
+ *  the book to it. */
+export async function readTally(data: Uint8Array, file: string, options: ReadTallyOptions): Promise<TallyRead> {
+  const readPort = async (port: WorkbookPort) => parseTally(await tallySheetOf(port, options.sheet), options);
+  return readWorkbook(data, file, TALLY_LIMITS, readPort);
 }
 
 function lastNonEmptyCol(rows: CellData[][]): number {

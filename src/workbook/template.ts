@@ -259,10 +259,9 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
   for (let r = headerRow + 1; r <= bottom; r++) {
     const id = text(at(r, idCol));
     if (!id) continue;
-    // The id's cell is named only in a problem: most rows have none.
-    const where = () => qualified(block.sheet, cellAddress(r, idCol));
+    // The id's cell is named only in a problem (most rows have none), so it is made there.
     if (out.rows.has(id)) {
-      const cell = where();
+      const cell = qualified(block.sheet, cellAddress(r, idCol));
       out.problems.push({
         cell,
         detail: msg("template.id-twice", { cell, id, first: out.rows.get(id)!, second: r }),
@@ -270,7 +269,7 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
       continue;
     }
     if (knownIds && !knownIds.has(id)) {
-      const cell = where();
+      const cell = qualified(block.sheet, cellAddress(r, idCol));
       out.problems.push({ cell, detail: msg("template.id-unknown", { cell, id }) });
       continue;
     }

@@ -19,7 +19,7 @@ import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
 import { bilingual, msg, UserError } from "../../messages";
 import { RangeTooLarge } from "../../workbook/port";
 import { failedRecord, openChecked, refusedRecord } from "./refusals";
-import { readWorkbook } from "../read-workbook";
+import { readWorkbook } from "../../adapters/read-workbook";
 import { CheckedPackage } from "../../files/inspect-workbook";
 import { findMismatches, ReportedCell, ReportedFigures } from "./mismatch";
 import type { GroupFigure, ReviewRecord } from "./types";

@@ -4,8 +4,8 @@
 // ExcelJS, the whole package is checked and the book loaded with ExcelJS, so what is read is never
 // different from what ExcelJS alone would give. To be written (a scored copy): ExcelJS, every part
 // checked first. Node and browser alike; failures are messages that name the file.
-import type { ExcelJsWorkbook } from "../adapters/exceljs/workbook";
-import { XlsxReader, Unsupported } from "../adapters/xlsx";
+import type { ExcelJsWorkbook } from "./exceljs/workbook";
+import { XlsxReader, Unsupported } from "./xlsx";
 import { CheckedPackage, PackageRefused } from "../files/inspect-workbook";
 import type { Limits } from "../files/limits";
 import { msg, UserError } from "../messages";
@@ -79,7 +79,7 @@ export async function openWholeWorkbook(
     throw asUserError(e);
   }
   // Loaded only now: a review worker whose files all suit the fast reader never pays for ExcelJS.
-  const { ExcelJsWorkbook } = await import("../adapters/exceljs/workbook");
+  const { ExcelJsWorkbook } = await import("./exceljs/workbook");
   let book: ExcelJsWorkbook;
   try {
     book = await ExcelJsWorkbook.fromBuffer(bytes);
