@@ -123,8 +123,9 @@ test("read ahead: a worker holds its file and the next, each prepared one at a t
 });
 
 test("a file is timed from when its worker can start on it, not from when it was handed over", async () => {
-  // Each file takes 80 ms against a 200 ms limit: three in one batch take 240 ms, and none times out.
-  const { s } = run(3, { workers: 1, ms: () => 80 });
+  // Each file takes 150 ms against a 400 ms limit: three in one batch take 450 ms, and none times out
+  // (the margin is for a machine that stalls this process for a while).
+  const { s } = run(3, { workers: 1, limits: { ...WORKBOOK_LIMITS, timeoutMs: 400 }, ms: () => 150 });
   const { records } = await s.done;
   expect(records.map((r) => r.reasonCode)).toEqual(["not-xlsx", "not-xlsx", "not-xlsx"]);
 });
@@ -132,7 +133,7 @@ test("a file is timed from when its worker can start on it, not from when it was
 test("a file too slow fails alone with the limit's words; the files waiting behind it go first to a fresh worker", async () => {
   const { s, lanes } = run(5, {
     workers: 1,
-    limits: { ...WORKBOOK_LIMITS, timeoutMs: 100 },
+    limits: { ...WORKBOOK_LIMITS, timeoutMs: 300 },
     ms: (f) => (f === "f1.xlsx" ? "hang" : 1),
   });
   const { records } = await s.done;
@@ -195,8 +196,9 @@ test("workers that stop before any file reaches them: after three, every file le
     hold: () => 1,
     spawned: (lane, all) => {
       if (all.length > 10) throw new Error("workers started again and again");
-      // Its script never loads: it stops at once, while its first file is still being read.
-      setTimeout(() => lane.stop("crash"), 0);
+      // Its script never loads: it stops at once, while its first file is still being read. A microtask
+      // runs before any timer, so the stop comes before that file is ready however slow the machine is.
+      queueMicrotask(() => lane.stop("crash"));
     },
     prepare: async (i) => {
       await sleep(5);
