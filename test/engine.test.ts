@@ -15,6 +15,7 @@ import { findBundled } from "../src/rulebooks/registry";
 import type { Rulebook } from "../src/rulebooks/schema";
 import { checkRulebook } from "../src/rulebooks/validate";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { heldByCutTexts } from "./fixtures/cut-texts";
 
 const mini = miniRulebook;
 
@@ -238,6 +239,21 @@ describe("sessions (what-if)", () => {
       const want = fresh(a);
       expect([a, got.points, got.explanation]).toEqual([a, want.points, want.explanation]);
     }
+  });
+  test("remembered evaluations never keep the workbook text an answer was cut from alive", () => {
+    // What a batch does: one rulebook, workbook after workbook. Remembered as they came, the first answer
+    // of each indicator and the later ones in its map would hold whole sheets for the rest of the batch.
+    const rulebook = structuredClone(mini);
+    const held = heldByCutTexts((cut, book) => {
+      const answers = {
+        "A.y1": { value: cut(`計画は第${book}期の策定に向け準備中`), cell: "回答!D5" },
+        "B.c": { value: cut(`第${book}期計画の目標に届かず集計中`), cell: "回答!D6" },
+        "B.n": { value: 0.5, numFmt: cut(`0.0"%（第${book}期計画の目標値）"`), cell: "回答!D7" },
+      };
+      const r = score(rulebook, answers, { size: 5000 });
+      expect(r.indicators.filter((x) => x.id in answers && x.status === "invalid")).toHaveLength(2);
+    });
+    expect(held).toBeLessThan(4_000_000);
   });
 });
 

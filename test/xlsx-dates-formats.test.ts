@@ -9,6 +9,7 @@ import { isDateFormat, serialToDate } from "../src/adapters/xlsx/dates";
 import { decodeAgain } from "../src/adapters/xlsx/xml";
 import { patchedBook, xmlEscape } from "./fixtures/patched-xlsx";
 import { sameReads } from "./fixtures/both-readers";
+import { heldByCutTexts } from "./fixtures/cut-texts";
 
 /** Every code in ExcelJS's built-in table, the locale variants included. */
 const BUILTIN_CODES = Object.values(defaultNumFormats).flatMap((v) => Object.values(v ?? {}));
@@ -161,6 +162,13 @@ describe("date formats: isDateFormat answers what ExcelJS's isDateFmt answers", 
       fc.property(fc.string({ unit, maxLength: 24 }), (fmt) => isDateFormat(fmt) === utils.isDateFmt(fmt)),
       { numRuns: 5000 },
     );
+  });
+
+  test("the formats it remembers never keep the styles' text they were read from alive", () => {
+    const held = heldByCutTexts((cut, book) => {
+      expect(isDateFormat(cut(`[$-411]ggge"年"m"月"d"日"（様式${book}）`))).toBe(true);
+    });
+    expect(held).toBeLessThan(4_000_000);
   });
 });
 

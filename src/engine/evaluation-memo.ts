@@ -4,6 +4,9 @@
 // a cold score of 10,000 indicators would otherwise make 10,000 maps for nothing.
 import type { CompiledRulebook } from "./compile";
 import type { Evaluation } from "./evaluate";
+import type { CellInput, RawAnswer } from "./types";
+import { mayBeView, ownText } from "../numbers/own-text";
+import { isCellInput } from "./normalise";
 
 /** Distinct answers remembered per indicator before its map starts over. */
 const LIMIT = 64;
@@ -48,4 +51,21 @@ export function sharedMemo(c: CompiledRulebook): EvaluationMemo {
     memos.set(c, m);
   }
   return m;
+}
+
+/**
+ * The answer an evaluation to be remembered is made from: its texts copied, as the memo outlives the
+ * workbook they were read from (see ownText); returned as it is when no text needs copying.
+ */
+export function answerToRemember(raw: RawAnswer): RawAnswer {
+  if (typeof raw === "string") return ownText(raw);
+  if (!isCellInput(raw)) return raw;
+  const view = (t: unknown): t is string => typeof t === "string" && mayBeView(t);
+  if (!(view(raw.value) || view(raw.numFmt) || view(raw.error) || view(raw.cell))) return raw;
+  const copy: CellInput = { ...raw };
+  if (view(raw.value)) copy.value = ownText(raw.value);
+  if (view(raw.numFmt)) copy.numFmt = ownText(raw.numFmt);
+  if (view(raw.error)) copy.error = ownText(raw.error);
+  if (view(raw.cell)) copy.cell = ownText(raw.cell);
+  return copy;
 }

@@ -3,9 +3,10 @@
 import type { Group, Rulebook } from "../rulebooks/schema";
 import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
-import { EvaluationMemo, sharedMemo } from "./evaluation-memo";
+import { answerToRemember, EvaluationMemo, sharedMemo } from "./evaluation-memo";
 import { unpack } from "./normalise";
 import { dropFloatNoise, ratePercent } from "../numbers/round";
+import { ownText } from "../numbers/own-text";
 import { num } from "./text";
 import { bilingual, listOf, msg } from "../messages";
 import type {
@@ -178,8 +179,11 @@ export class ScoreSession {
         sizeClass: this.sizeClass,
         previousValue: this.context.previousValues?.[ci.id],
       };
-      ev = evaluate(ci, raw, ctx);
-      if (key !== null) this.memo.set(i, key, ev);
+      if (key === null) ev = evaluate(ci, raw, ctx);
+      else {
+        ev = evaluate(ci, answerToRemember(raw), ctx);
+        this.memo.set(i, ownText(key), ev);
+      }
     }
     let p = ev.points;
     if (ci.requires.length && p > 0) {

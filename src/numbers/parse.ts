@@ -2,6 +2,7 @@
 // answers, reported figures, forms, CSV and the 配点表 alike. Full-width digits and signs (NFKC),
 // ▲/△/▼ for minus (accounting style), thousands commas, a trailing % or ‰, and unit words (人, 円,
 // 点…). Blank-like markers (―, -, n/a…) are "missing", not zero.
+import { ownText } from "./own-text";
 
 /** Short texts already normalised: answers repeat (○, ×, ア, なし…) and NFKC is the dear part. */
 const normalisedShort = new Map<string, string>();
@@ -18,7 +19,9 @@ export function normaliseText(s: string): string {
   const t = s.normalize("NFKC").replace(/\s+/g, " ").trim();
   if (s.length <= SHORT) {
     if (normalisedShort.size >= KEEP) normalisedShort.clear();
-    normalisedShort.set(s, t);
+    // The memo outlives the workbook a text was read from (normalising may hand the same text back).
+    const key = ownText(s);
+    normalisedShort.set(key, t === s ? key : ownText(t));
   }
   return t;
 }

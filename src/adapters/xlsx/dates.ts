@@ -3,6 +3,7 @@
 // millisecond. The rule is ExcelJS's, not Excel's: a format is a date format when, outside [...]
 // sections and "..." literals, it has any of the letters y m d h M s b — so '0.0"日"' is not one,
 // while '[$-411]ggge"年"m"月"d"日"' and elapsed times like '[h]:mm' are.
+import { ownText } from "../../numbers/own-text";
 
 /** Does ExcelJS read a number in format `fmt` as a date? */
 export function isDateFormat(fmt: string | undefined): boolean {
@@ -11,9 +12,10 @@ export function isDateFormat(fmt: string | undefined): boolean {
   if (known === undefined) {
     const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
     known = /[ymdhMsb]+/.test(bare);
-    // Asked once per cell: a workbook has a handful of formats, a hostile one no more than this.
+    // Asked once per cell: a workbook has a handful of formats, a hostile one no more than this. The
+    // formats outlive the workbook whose styles' text they were read from (see ownText).
     if (dateFormats.size >= 4096) dateFormats.clear();
-    dateFormats.set(fmt, known);
+    dateFormats.set(ownText(fmt), known);
   }
   return known;
 }

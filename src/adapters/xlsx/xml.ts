@@ -2,6 +2,7 @@
 // (name + raw attribute text), end tags and raw text; entities are decoded on demand. Constructs the
 // parts never use in practice (CDATA, DOCTYPE) are refused as unsupported.
 import { isXmlSpace } from "../../files/xml-chars";
+import { ownText } from "../../numbers/own-text";
 import { Unsupported } from "./errors";
 
 export interface XmlHandler {
@@ -94,9 +95,8 @@ function quotesIn(xml: string, from: number, to: number): number {
 export function attr(attrs: string, name: string): string | undefined {
   if (!attrs) return undefined;
   if (attrs !== lastAttrs) {
-    // Kept as a copy of its own: the tag as given is a slice that keeps the whole part's text alive
-    // (V8 slices a string without copying it), and this cache outlives the workbook.
-    const own = (" " + attrs).slice(1);
+    // This cache outlives the workbook: the tag as given is a view onto the whole part's text.
+    const own = ownText(attrs);
     lastParsed = attributes(own);
     lastAttrs = own;
   }
