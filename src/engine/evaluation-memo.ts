@@ -54,18 +54,18 @@ export function sharedMemo(c: CompiledRulebook): EvaluationMemo {
 }
 
 /**
- * The answer an evaluation to be remembered is made from: its texts copied, as the memo outlives the
- * workbook they were read from (see ownText); returned as it is when no text needs copying.
+ * The answer an evaluation to be remembered is made from: the texts it reads (value, format, error; the
+ * memo's key leaves out the cell, so an evaluation never names it) copied, as the memo outlives the
+ * workbook they were read from (see ownText). Returned as it is when no text needs copying.
  */
 export function answerToRemember(raw: RawAnswer): RawAnswer {
   if (typeof raw === "string") return ownText(raw);
   if (!isCellInput(raw)) return raw;
   const view = (t: unknown): t is string => typeof t === "string" && mayBeView(t);
-  if (!(view(raw.value) || view(raw.numFmt) || view(raw.error) || view(raw.cell))) return raw;
+  if (!(view(raw.value) || view(raw.numFmt) || view(raw.error))) return raw;
   const copy: CellInput = { ...raw };
   if (view(raw.value)) copy.value = ownText(raw.value);
   if (view(raw.numFmt)) copy.numFmt = ownText(raw.numFmt);
   if (view(raw.error)) copy.error = ownText(raw.error);
-  if (view(raw.cell)) copy.cell = ownText(raw.cell);
   return copy;
 }
