@@ -28,6 +28,9 @@ function exitWhenDrained(code) {
   process.stderr.write("", done);
 }
 
+// A review's first worker starts now, loading the review code while the main thread loads the CLI.
+require(path.join(__dirname, "..", "dist", "review", "worker-thread.js")).startEarly(process.argv.slice(2));
+
 require(entry)
   .main(process.argv.slice(2))
   .then(exitWhenDrained, () => {

@@ -19,7 +19,14 @@ writeFileSync(
 const { parentPort, workerData } = require("worker_threads");
 const fs = require("fs");
 if (workerData.saitenReview !== 1) throw new Error("unexpected workerData");
+let init;
 parentPort.on("message", (batch) => {
+  // The batch's context comes first, once.
+  if (!Array.isArray(batch)) {
+    if (batch.kind !== "init" || !batch.ctx.rulebook || init) throw new Error("unexpected message");
+    return void (init = batch);
+  }
+  if (!init) throw new Error("files before the batch's context");
   fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(batch.map((t) => t.index)) + "\\n");
   (async () => {
     for (const t of batch) {

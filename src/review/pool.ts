@@ -4,8 +4,6 @@
 // records.
 import { existsSync } from "fs";
 import { availableParallelism } from "os";
-import { join } from "path";
-import { Worker } from "worker_threads";
 import type { ReviewRecord } from "../app/review/types";
 import { DEFAULT_LIMITS } from "../app/review/refusals";
 import { type Lane, type LaneStop, schedule } from "../app/review/scheduler";
@@ -17,6 +15,7 @@ import {
   type WorkerReply,
   type WorkerTask,
 } from "./worker";
+import { startWorker, takeEarly, workerScript } from "./worker-thread";
 
 export interface PoolOptions extends ReviewContext {
   /** Worker threads; default defaultJobs(files). */
@@ -28,9 +27,6 @@ export interface PoolOptions extends ReviewContext {
   /** The worker script; default worker.js next to this module. */
   workerScript?: string;
 }
-
-/** Heap of one worker: a file within the limits needs far less; past this a worker stops alone. */
-const WORKER_HEAP_MB = 1536;
 
 /**
  * Files a batch needs per worker before another is worth starting. Every worker loads the review
@@ -44,10 +40,6 @@ export const FILES_PER_WORKER = 400;
 /** Workers for a batch of `files`: one per FILES_PER_WORKER files begun, at most one per CPU. */
 export function defaultJobs(files = Number.POSITIVE_INFINITY): number {
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / FILES_PER_WORKER)));
-}
-
-export function workerScript(): string {
-  return join(__dirname, "worker.js");
 }
 
 export async function reviewFiles(files: readonly string[], options: PoolOptions): Promise<ReviewRecord[]> {
@@ -83,9 +75,13 @@ function batchSize(remaining: number, jobs: number): number {
 }
 const MAX_BATCH = 8;
 
-/** A worker thread as the shared scheduler drives it: given paths, it reads each file itself. */
+/**
+ * A worker thread as the shared scheduler drives it: given paths, it reads each file itself. The first
+ * is the one started early for this command line, when there is one.
+ */
 function threadLane(script: string, init: WorkerInit): Lane<string> {
-  const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const w = takeEarly(script) ?? startWorker(script);
+  w.postMessage(init);
   let stopped: (why: LaneStop) => void = () => undefined;
   let terminated = false;
   w.on("error", (e) => stopped((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash"));
@@ -111,7 +107,7 @@ async function onWorkers(
   options: PoolOptions,
 ): Promise<ReviewRecord[]> {
   // The rulebook crosses as plain JSON (structured clone of a parsed document).
-  const init: WorkerInit = { saitenReview: 1, ctx: JSON.parse(JSON.stringify(ctx)) as ReviewContext };
+  const init: WorkerInit = { kind: "init", ctx: JSON.parse(JSON.stringify(ctx)) as ReviewContext };
   const { records } = await schedule<string>({
     names: files,
     workers: jobs,

@@ -5,8 +5,9 @@ import { readInputFile } from "../files/disk";
 import { msg, UserError } from "../messages";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import { DEFAULT_LIMITS, refusedRecord } from "../app/review/refusals";
-import { type Processor, type ReviewContext, reviewBytes } from "../app/review/review-bytes";
+import { loadProcessor, type Processor, type ReviewContext, reviewBytes } from "../app/review/review-bytes";
 import type { ReviewRecord } from "../app/review/types";
+import type { WorkerStart } from "./worker-thread";
 
 export type { Processor, ReviewContext };
 
@@ -30,8 +31,9 @@ export async function reviewFile(
   });
 }
 
+/** The first message a worker gets: the batch it works for. */
 export interface WorkerInit {
-  saitenReview: 1;
+  kind: "init";
   ctx: ReviewContext;
 }
 export interface WorkerTask {
@@ -43,15 +45,26 @@ export interface WorkerReply {
   record: ReviewRecord;
 }
 
-const init = workerData as WorkerInit | undefined;
-if (!isMainThread && parentPort && init?.saitenReview === 1) {
+const start = workerData as WorkerStart | undefined;
+if (!isMainThread && parentPort && start?.saitenReview === 1) {
   const port = parentPort;
+  // Loaded now, while the main thread is still starting (a worker may be started early, see
+  // worker-thread.ts), rather than with the first file.
+  // A failure here is the first file's to report (reviewBytes loads it again).
+  loadProcessor().catch(() => undefined);
+  let ctx: ReviewContext | undefined;
   // A batch of files, read one after the other; each record is posted as soon as it is made (the
   // pool times each file from its predecessor's record).
-  port.on("message", (batch: WorkerTask[]) => {
+  port.on("message", (m: WorkerInit | WorkerTask[]) => {
+    if (!Array.isArray(m)) {
+      ctx = m.ctx;
+      return;
+    }
+    const batch = ctx;
+    if (!batch) return;
     void (async () => {
-      for (const task of batch) {
-        const record = await reviewFile(task.file, init.ctx);
+      for (const task of m) {
+        const record = await reviewFile(task.file, batch);
         port.postMessage({ index: task.index, record } satisfies WorkerReply);
       }
     })();

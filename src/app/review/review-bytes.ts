@@ -22,10 +22,19 @@ export type Processor = (
   options: { rulebook: Rulebook; map?: FormMapFile; limits?: Limits; checked?: CheckedPackage },
 ) => Promise<ReviewRecord>;
 
-let defaultProcessor: Processor | undefined;
-async function processorOf(): Promise<Processor> {
-  // Loaded with the first file: a shell that only lists or refuses files never pays for the scorer.
-  if (!defaultProcessor) defaultProcessor = (await import("./review-workbook")).processWorkbook;
+let defaultProcessor: Promise<Processor> | undefined;
+/**
+ * The scorer, loaded with the first file unless a worker asks for it sooner: a shell that only lists or
+ * refuses files never pays for it.
+ */
+export function loadProcessor(): Promise<Processor> {
+  defaultProcessor ??= import("./review-workbook").then(
+    (m) => m.processWorkbook,
+    (e: unknown) => {
+      defaultProcessor = undefined; // tried again with the next file, whose record says it failed
+      throw e;
+    },
+  );
   return defaultProcessor;
 }
 
@@ -47,7 +56,7 @@ export async function reviewBytes(
   const checked = openChecked(data, file, limits);
   if (!(checked instanceof CheckedPackage)) return checked;
   try {
-    const run = processor ?? (await processorOf());
+    const run = processor ?? (await loadProcessor());
     return await run(data, file, { checked, rulebook: ctx.rulebook, map: ctx.map, limits });
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);

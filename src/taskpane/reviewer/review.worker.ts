@@ -1,6 +1,6 @@
 // A Web Worker of the pane's reviewer batch: takes one workbook's bytes after another, reviews them with
 // the batch's own code (the CLI's checks, limits and messages) and posts back only the record.
-import { reviewBytes } from "../../app/review/review-bytes";
+import { loadProcessor, reviewBytes } from "../../app/review/review-bytes";
 import type { WorkerInit, WorkerReply, WorkerTask } from "../../app/review-job";
 
 interface WorkerScope {
@@ -9,6 +9,9 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+// The scorer's code is fetched now, while the first file is still being read for this worker; a
+// failure is the first file's to report (reviewBytes loads it again).
+loadProcessor().catch(() => undefined);
 let init: WorkerInit | undefined;
 let queue: Promise<void> = Promise.resolve();
 
