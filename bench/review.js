@@ -73,15 +73,27 @@ async function exceljs(dir, limit) {
   return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), files: files.length };
 }
 
+const TASKS = "/proc/self/task";
+
+/**
+ * The threads this process has before any worker starts, libuv's thread pool included (started here
+ * by a read); null where /proc is not there.
+ */
+async function threadsBeforeWorkers() {
+  if (!fs.existsSync(TASKS)) return null;
+  await fs.promises.readdir(TASKS);
+  return new Set(fs.readdirSync(TASKS));
+}
+
 /**
  * CPU of this process's threads while the pool runs, from /proc (Linux; null elsewhere): this thread,
- * the threads the pool starts (its workers), and the rest (V8's helper threads, which compile and
- * collect garbage for every isolate, and libuv's). Sampled every 10 ms, so a worker's last few
- * milliseconds before it exits may be missed.
+ * the workers (every thread not in `known`, the first of which may have started before the pool), and
+ * the rest (V8's helper threads, which compile and collect garbage for every isolate, and libuv's).
+ * Sampled every 10 ms, so a worker's last few milliseconds before it exits may be missed.
  */
-function threadCpu() {
-  const dir = "/proc/self/task";
-  if (!fs.existsSync(dir)) return null;
+function threadCpu(known) {
+  const dir = TASKS;
+  if (!known) return null;
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
   const read = () => {
     const out = new Map();
@@ -108,7 +120,7 @@ function threadCpu() {
       for (const [t, ms] of last) {
         const used = ms - (before.get(t) ?? 0);
         if (t === String(process.pid)) split.main += used;
-        else if (before.has(t)) split.helpers += used;
+        else if (known.has(t)) split.helpers += used;
         else split.workers += used;
       }
       return split;
@@ -117,6 +129,9 @@ function threadCpu() {
 }
 
 async function review(dir, jobs, rulebook, limit) {
+  const known = await threadsBeforeWorkers();
+  // As bin/saiten.js does: the first worker starts before the CLI's modules load.
+  require(path.join(dist, "review", "worker-thread")).startEarly(["review"]);
   // The pool timed on its own: the CLI calls it through the module's export, looked up at each call.
   const pool = require(path.join(dist, "review", "pool"));
   const reviewFiles = pool.reviewFiles;
@@ -127,7 +142,7 @@ async function review(dir, jobs, rulebook, limit) {
   let threads = null;
   pool.reviewFiles = async (files, options) => {
     const half = Math.ceil(files.length / 2);
-    const sampler = threadCpu();
+    const sampler = threadCpu(known);
     let c0;
     const onDone = (done, ...rest) => {
       if (done === half) c0 = process.cpuUsage();
