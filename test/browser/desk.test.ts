@@ -179,8 +179,20 @@ describe("the reviewer's desk in Chromium", () => {
       await openDesk(page, session!.server.url);
       const before = await writes(page);
       const files = [...subs, ...broken].map((f) => f.file).sort().map((f) => join(dir, f));
-      await page.getByTestId("review-files").setInputFiles(files);
+      // As a reviewer does it: the button opens the file dialog, and while they choose, one review
+      // worker per core starts; the batch then runs on those and starts no other.
+      const started: string[] = [];
+      page.on("worker", (w) => started.push(w.url()));
+      const cores = await page.evaluate(() => Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2)));
+      const dialog = page.waitForEvent("filechooser");
+      await page.getByRole("button", { name: "ファイルを選ぶ" }).click();
+      const chooser = await dialog;
+      for (let i = 0; i < 200 && started.length < cores; i++) await page.waitForTimeout(25);
+      expect(started).toHaveLength(cores);
+      expect(new Set(started).size).toBe(1);
+      await chooser.setFiles(files);
       await page.getByTestId("review-done").waitFor();
+      expect(started.filter((u) => u === started[0])).toHaveLength(cores);
       expect(await page.getByTestId("review-done").textContent()).toBe(
         `${cli.files.total} 件を審査しました: 採点 ${cli.files.scored} 件、読めない・採点できない ${cli.files.failed} 件。`,
       );

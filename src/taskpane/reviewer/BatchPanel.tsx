@@ -12,7 +12,7 @@ import type { SummaryView } from "../../app/review-collector";
 import type { Rulebook } from "../../rulebooks/schema";
 import { usePane } from "../context";
 import { errorText } from "../errors";
-import type { SummaryWorker } from "./workers";
+import type { PreparedWorkers, SummaryWorker } from "./workers";
 import { useShared } from "../styles";
 
 const useStyles = makeStyles({ bar: { width: "100%", height: "8px" } });
@@ -67,7 +67,22 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
   const [subfolders, setSubfolders] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState<string | null>(null);
-  useEffect(() => () => job.current?.cancel(), []);
+  // Workers started as the file dialog opens, taken by the job the choice starts.
+  const prepared = useRef<PreparedWorkers | null>(null);
+  useEffect(
+    () => () => {
+      job.current?.cancel();
+      prepared.current?.release();
+    },
+    [],
+  );
+
+  const choose = (input: HTMLInputElement | null) => {
+    input?.click();
+    void import("./workers").then(({ PreparedWorkers }) => {
+      (prepared.current ??= new PreparedWorkers()).prepare();
+    });
+  };
 
   // The folder input's attribute is not in React's types.
   useEffect(() => {
@@ -92,7 +107,8 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     const files = picked.read.map((x) => asJobFile(x.file, x.name));
     onBusy(true);
     setPhase({ kind: "running", progress: null, total: files.length });
-    const { spawnReviewWorker, SummaryWorker, workerCount } = await import("./workers");
+    const { PreparedWorkers, SummaryWorker, workerCount } = await import("./workers");
+    const workers = (prepared.current ??= new PreparedWorkers());
     result?.source.terminate();
     const collector = new SummaryWorker(rulebook);
     // Progress is shown a few times a second, not per file: each render repaints the pane, and the
@@ -102,7 +118,7 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     const running = startReviewJob(files, {
       rulebook,
       workers: workerCount(),
-      spawn: spawnReviewWorker,
+      spawn: () => workers.take(),
       onRecord: (index, record) => collector.add(index, record),
       onProgress: (p) => {
         latest = p;
@@ -113,6 +129,8 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
       },
     });
     job.current = running;
+    // A job of fewer files than cores leaves some waiting: they are let go.
+    workers.release();
     const { records, cancelled } = await running.done;
     job.current = null;
     if (cancelled) {
@@ -159,11 +177,11 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
       </Subtitle2>
       <Caption1>{t("batch.hint")}</Caption1>
       <div className={s.actions}>
-        <Button icon={<DocumentMultiple20Regular />} disabled={busy} onClick={() => filesInput.current?.click()}>
+        <Button icon={<DocumentMultiple20Regular />} disabled={busy} onClick={() => choose(filesInput.current)}>
           {t("batch.files")}
         </Button>
         {folderSupported && (
-          <Button icon={<FolderOpen20Regular />} disabled={busy} onClick={() => folderInput.current?.click()}>
+          <Button icon={<FolderOpen20Regular />} disabled={busy} onClick={() => choose(folderInput.current)}>
             {t("batch.folder")}
           </Button>
         )}

@@ -14,18 +14,59 @@ export function workerCount(): number {
 export function spawnReviewWorker(): JobWorker {
   // @ts-expect-error -- import.meta: webpack bundles the pane as ES modules (tsconfig.web.json); tsconfig.json checks it as CommonJS.
   const worker = new Worker(new URL("./review.worker.ts", import.meta.url), { name: "saiten-review" });
+  // A worker may be started before its job (see PreparedWorkers): a failure before the job listens is
+  // told to the job when it does.
+  let crashed = false;
+  let onCrash: (() => void) | undefined;
+  const crash = () => {
+    crashed = true;
+    onCrash?.();
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    crash();
+  };
+  worker.onmessageerror = crash;
   return {
     post: (message: WorkerInit | WorkerTask, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer ?? []),
     onReply: (handler) => (worker.onmessage = (e: MessageEvent<WorkerReply>) => handler(e.data)),
     onCrash: (handler) => {
-      worker.onerror = (e) => {
-        e.preventDefault();
-        handler();
-      };
-      worker.onmessageerror = () => handler();
+      onCrash = handler;
+      if (crashed) handler();
     },
     terminate: () => worker.terminate(),
   };
+}
+
+/** How long workers started for a file choice wait for it before they are let go. */
+const PREPARED_FOR_MS = 120_000;
+
+/**
+ * Review workers started when the reviewer opens the file dialog: while they choose (seconds), each
+ * worker loads its code and the scorer's, which the batch would otherwise wait for after the choice.
+ * Workers not taken by a job within two minutes are let go.
+ */
+export class PreparedWorkers {
+  private workers: JobWorker[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Starts a worker per core unless some are already waiting. */
+  prepare(): void {
+    if (this.workers.length) return;
+    for (let i = 0; i < workerCount(); i++) this.workers.push(spawnReviewWorker());
+    this.timer = setTimeout(() => this.release(), PREPARED_FOR_MS);
+  }
+
+  /** A waiting worker, else a new one: what a job's spawn calls. */
+  take(): JobWorker {
+    return this.workers.shift() ?? spawnReviewWorker();
+  }
+
+  /** Lets go of the workers nobody took. */
+  release(): void {
+    clearTimeout(this.timer);
+    for (const w of this.workers.splice(0)) w.terminate();
+  }
 }
 
 /** The summary's worker, as the pane talks to it: records in, the summary's view and report out. */
