@@ -49,8 +49,7 @@ const start = workerData as WorkerStart | undefined;
 if (!isMainThread && parentPort && start?.saitenReview === 1) {
   const port = parentPort;
   // Loaded now, while the main thread is still starting (a worker may be started early, see
-  // worker-thread.ts), rather than with the first file.
-  // A failure here is the first file's to report (reviewBytes loads it again).
+  // worker-thread.ts), rather than with the first file; a failure is the first file's to report.
   loadProcessor().catch(() => undefined);
   let ctx: ReviewContext | undefined;
   // A batch of files, read one after the other; each record is posted as soon as it is made (the
@@ -60,11 +59,11 @@ if (!isMainThread && parentPort && start?.saitenReview === 1) {
       ctx = m.ctx;
       return;
     }
-    const batch = ctx;
-    if (!batch) return;
+    const context = ctx;
+    if (!context) return;
     void (async () => {
       for (const task of m) {
-        const record = await reviewFile(task.file, batch);
+        const record = await reviewFile(task.file, context);
         port.postMessage({ index: task.index, record } satisfies WorkerReply);
       }
     })();
