@@ -15,6 +15,13 @@ import { nationalLowLine, prefectureGlance } from "../src/app/review/glance";
 import { folderSelection, type JobWorker, startReviewJob, type WorkerInit, type WorkerTask } from "../src/app/review-job";
 import { reviewFiles } from "../src/review/pool";
 import { collectorHandler, type CollectorReply, SummaryCollector } from "../src/app/review-collector";
+import * as summaryBook from "../src/app/review/summary-book";
+
+// Counted, not changed: the test of the workbook built ahead asks how many times it was built.
+jest.mock("../src/app/review/summary-book", () => {
+  const actual = jest.requireActual<typeof import("../src/app/review/summary-book")>("../src/app/review/summary-book");
+  return { ...actual, summaryWorkbook: jest.fn(actual.summaryWorkbook) };
+});
 import { MB } from "../src/files/limits";
 import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../dev/office-sim";
 import { miniRulebook } from "./fixtures/mini-rulebook";
@@ -163,6 +170,55 @@ describe("the summary's worker", () => {
     expect(view).toMatchObject({ rows: full.rows, failures: full.failures, issueCount: full.issues.length, mismatchCount: 1 });
     expect(view).not.toHaveProperty("issues");
     expect(replies[1].kind === "xlsx" && replies[1].sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
+  });
+});
+
+describe("the summary workbook built ahead", () => {
+  /** The 一覧 sheet's values, read back from a workbook's bytes. */
+  async function listOf(bytes: Uint8Array): Promise<unknown[][]> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.getWorksheet("一覧")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  }
+
+  test("built right after the summary when asked, handed over once, never stale", async () => {
+    const recs = [
+      await processWorkbook(await templateBook(rb, TOWN_A), "a.xlsx", { rulebook: rb }),
+      await processWorkbook(await templateBook(rb, TOWN_B), "b.xlsx", { rulebook: rb }),
+    ];
+    const build = jest.mocked(summaryBook.summaryWorkbook);
+    build.mockClear();
+    {
+      const replies: CollectorReply[] = [];
+      const handle = collectorHandler((r) => void replies.push(r));
+      await handle({ kind: "init", rulebook: rb });
+      await handle({ kind: "record", index: 0, record: recs[0] });
+      await handle({ kind: "summarise", extra: [], prepare: "xlsx" });
+      // Built before anyone asks for it.
+      for (let i = 0; i < 200 && build.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(build).toHaveBeenCalledTimes(1);
+      await handle({ kind: "xlsx" });
+      expect(build).toHaveBeenCalledTimes(1);
+      const prepared = replies[1].kind === "xlsx" ? replies[1] : undefined;
+      expect(prepared?.sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
+      // Its bytes were handed over: asked again, it is built again, the same.
+      await handle({ kind: "xlsx" });
+      expect(build).toHaveBeenCalledTimes(2);
+      const again = replies[2].kind === "xlsx" ? replies[2] : undefined;
+      expect(await listOf(prepared!.bytes)).toEqual(await listOf(again!.bytes));
+
+      // A record that arrives after the workbook was prepared: the prepared one is dropped.
+      const collector = new SummaryCollector(rb);
+      collector.add(0, recs[0]);
+      collector.summarise();
+      collector.prepareXlsx();
+      collector.add(1, recs[1]);
+      collector.summarise();
+      const list = await listOf((await collector.xlsx()).bytes);
+      expect(list.map((r) => r[0])).toEqual(["市町村名", "青葉町", "白浜村"]);
+    }
   });
 });
 

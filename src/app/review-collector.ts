@@ -27,7 +27,8 @@ export interface SummarySource {
 export type CollectorMessage =
   | { kind: "init"; rulebook: Rulebook }
   | { kind: "record"; index: number; record: ReviewRecord }
-  | { kind: "summarise"; extra: ReviewRecord[] }
+  /** `prepare`: the report is built right after, while the reviewer reads the summary (see prepareXlsx). */
+  | { kind: "summarise"; extra: ReviewRecord[]; prepare?: "xlsx" }
   | { kind: "xlsx" }
   | { kind: "writes"; existing: string[] };
 
@@ -40,19 +41,32 @@ export class SummaryCollector implements SummarySource {
   private readonly records: ReviewRecord[] = [];
   private summary?: ReviewSummary;
   private all: ReviewRecord[] = [];
+  /** The summary workbook built ahead of the question, for the current summary; given out once. */
+  private prepared?: Promise<{ bytes: Uint8Array; sheets: string[] }>;
 
   constructor(private readonly rulebook: Rulebook) {}
 
   add(index: number, record: ReviewRecord): void {
     this.records[index] = record;
     this.summary = undefined;
+    this.prepared = undefined;
   }
 
   /** The files' records in their order, then `extra` (files refused before reading), as the CLI orders them. */
   summarise(extra: readonly ReviewRecord[] = []): ReviewSummary {
     this.all = [...this.records.filter((r): r is ReviewRecord => r !== undefined), ...extra];
     this.summary = summarise(this.all, { rulebook: this.rulebook });
+    this.prepared = undefined;
     return this.summary;
+  }
+
+  /**
+   * Builds the summary workbook now, before the reviewer asks for it: ExcelJS writes it several times
+   * slower the first time (its code not yet run), and the reviewer is reading the summary meanwhile.
+   */
+  prepareXlsx(): void {
+    this.prepared ??= this.build();
+    this.prepared.catch(() => undefined); // asked again, and its failure told, by xlsx()
   }
 
   private async book() {
@@ -63,7 +77,14 @@ export class SummaryCollector implements SummarySource {
     return book;
   }
 
+  /** The summary workbook's bytes: the one prepared, if any (its bytes are handed over, so only once). */
   async xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+    const ready = this.prepared;
+    this.prepared = undefined;
+    return (await ready?.catch(() => undefined)) ?? this.build();
+  }
+
+  private async build(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
     const book = await this.book();
     return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), sheets: book.worksheets.map((w) => w.name) };
   }
@@ -80,7 +101,10 @@ export function collectorHandler(post: (reply: CollectorReply, transfer?: ArrayB
     if (m.kind === "init") collector = new SummaryCollector(m.rulebook);
     else if (!collector) return;
     else if (m.kind === "record") collector.add(m.index, m.record);
-    else if (m.kind === "summarise") post({ kind: "summary", view: summaryView(collector.summarise(m.extra)) });
+    else if (m.kind === "summarise") {
+      post({ kind: "summary", view: summaryView(collector.summarise(m.extra)) });
+      if (m.prepare === "xlsx") collector.prepareXlsx();
+    }
     else if (m.kind === "xlsx") {
       const { bytes, sheets } = await collector.xlsx();
       post({ kind: "xlsx", bytes, sheets }, [bytes.buffer as ArrayBuffer]);

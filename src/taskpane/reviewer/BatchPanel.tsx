@@ -140,7 +140,10 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
       return;
     }
     try {
-      onResult({ summary: await collector.summarise(picked.refused), rulebook, source: collector });
+      // The workbook the reviewer will likely write is built while they read the summary (an Excel that
+      // cannot open a new workbook gets sheets instead, built when asked).
+      const prepare = reviewer.summaryTarget() === "new-workbook" ? "xlsx" : undefined;
+      onResult({ summary: await collector.summarise(picked.refused, prepare), rulebook, source: collector });
     } catch (e) {
       setError(errorText(e, lang));
     } finally {

@@ -100,8 +100,9 @@ export class SummaryWorker implements SummarySource {
     this.post({ kind: "record", index, record });
   }
 
-  async summarise(extra: ReviewRecord[]): Promise<SummaryView> {
-    const r = await this.ask({ kind: "summarise", extra });
+  /** `prepare`: the summary workbook is built right after, in this worker (see SummaryCollector.prepareXlsx). */
+  async summarise(extra: ReviewRecord[], prepare?: "xlsx"): Promise<SummaryView> {
+    const r = await this.ask({ kind: "summarise", extra, prepare });
     if (r.kind !== "summary") throw new Error("unexpected reply");
     return r.view;
   }
