@@ -100,7 +100,7 @@ export class SummaryWorker implements SummarySource {
     this.post({ kind: "record", index, record });
   }
 
-  /** `prepare`: the summary workbook is built right after, in this worker (see SummaryCollector.prepareXlsx). */
+  /** `prepare`: the summary workbook is built right after, in the worker (SummaryCollector.prepareXlsx). */
   async summarise(extra: ReviewRecord[], prepare?: "xlsx"): Promise<SummaryView> {
     const r = await this.ask({ kind: "summarise", extra, prepare });
     if (r.kind !== "summary") throw new Error("unexpected reply");
