@@ -19,6 +19,7 @@ import { openTally } from "../src/tally/open";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { toComparable } from "../src/tally/comparable";
+import { CheckedPackage } from "../src/files/inspect-workbook";
 import { tempDir } from "./fixtures/temp-dir";
 
 const rb = (y: number): Rulebook => findBundled(`kaigo-municipal-fy${y}`)!;
@@ -239,12 +240,21 @@ describe("a tally the fast reader leaves to ExcelJS", () => {
       expect(excel).not.toHaveBeenCalled();
       // The fast reader stops part-way (while reading cells), as it does on what it does not handle.
       const leave = jest.spyOn(XlsxReader.prototype, "read").mockRejectedValue(new Unsupported("test"));
+      // The whole package was checked before the fast reader: ExcelJS's turn does not check it again.
+      const wholeChecks = jest.spyOn(
+        CheckedPackage.prototype as unknown as { checkValidations(): void },
+        "checkValidations",
+      );
       let slow: Awaited<ReturnType<typeof openTally>>;
+      let checks: number;
       try {
         slow = await openTally(data, "tally.xlsx");
       } finally {
+        checks = wholeChecks.mock.calls.length;
         leave.mockRestore();
+        wholeChecks.mockRestore();
       }
+      expect(checks).toBe(1);
       expect(excel).toHaveBeenCalledTimes(1);
       expect(slow).toStrictEqual(fast);
       expect(fast.municipalities).toHaveLength(20);

@@ -23,6 +23,9 @@ export async function openWorkbook(cli: Cli, file: string, limits: Limits = WORK
   return openWholeWorkbook(input.bytes, file, limits);
 }
 
+/** Runs a read-only use over a workbook already checked (see readWorkbook); it may run the use twice. */
+export type WorkbookRead = <T>(use: ReadUse<T>) => Promise<T>;
+
 /**
  * A workbook to be read and never written: read and its package checked now (so that a file that is
  * not a usable workbook is said first), parsed when `read` is called — by the fast reader, or by
@@ -32,7 +35,7 @@ export async function workbookToRead(
   cli: Cli,
   file: string,
   limits: Limits = WORKBOOK_LIMITS,
-): Promise<<T>(use: ReadUse<T>) => Promise<T>> {
+): Promise<WorkbookRead> {
   const input = await cli.files.read(file, limits);
   return workbookInBytes(input.bytes, file, limits);
 }
@@ -42,7 +45,7 @@ export async function workbookInBytes(
   bytes: Uint8Array,
   file: string,
   limits: Limits,
-): Promise<<T>(use: ReadUse<T>) => Promise<T>> {
+): Promise<WorkbookRead> {
   const { checkedPackage, readWorkbook } = await import("../adapters/read-workbook");
   const pkg = checkedPackage(bytes, file, limits);
   return (use) => readWorkbook(bytes, file, limits, use, pkg);

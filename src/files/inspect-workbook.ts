@@ -336,6 +336,8 @@ export class CheckedPackage {
    *  validations when the whole book is. */
   private readonly outside = new Map<string, string>();
   private unpacked = 0;
+  /** What checkAll() counted, once it has passed. */
+  private whole?: Inspected;
 
   constructor(
     private readonly data: Uint8Array,
@@ -403,11 +405,14 @@ export class CheckedPackage {
     return bytes;
   }
 
-  /** Inflates and checks every part not read yet; what was counted. */
+  /** Inflates and checks every part not read yet; what was counted. Done once: a caller that checked
+   *  the whole package may hand it to one that checks it again before ExcelJS (the tally's fallback). */
   checkAll(): Inspected {
+    if (this.whole) return this.whole;
     for (const e of this.entries) this.get(e.name);
     this.checkValidations();
-    return { parts: this.entries.length, unpackedBytes: this.unpacked };
+    this.whole = { parts: this.entries.length, unpackedBytes: this.unpacked };
+    return this.whole;
   }
 
   /**
