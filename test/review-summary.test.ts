@@ -6,6 +6,7 @@ import { join } from "path";
 import { summaryCsv, summaryXlsxBytes } from "../src/review/outputs";
 import { processWorkbook } from "../src/app/review/review-workbook";
 import { summarise } from "../src/app/review/summarise";
+import { summaryWorkbook } from "../src/app/review/summary-book";
 import { ReviewSummarySchema } from "../src/app/review/summary-schema";
 import type { ReviewRecord } from "../src/app/review/types";
 import type { Group, Rulebook } from "../src/rulebooks/schema";
@@ -278,6 +279,42 @@ describe("outputs", () => {
     expect(ind.getCell("I3").value).toBe("A");
     expect(ind.getCell("L3").value).toBe(14);
     expect(ind.getCell("N3").value).toBe(12);
+
+    // Formats as written: codes as text, plain numbers and texts without one (the cells share their
+    // style objects, so a format given to one cell in place would show on all of them).
+    expect(ws.getCell(2, 2).numFmt).toBe("@");
+    expect(ws.getCell(2, col("得点")).numFmt).toBeUndefined();
+    expect(ws.getCell(2, 1).numFmt).toBe("@");
+    expect(ws.getCell(1, 1).font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
+    expect(ws.getCell(1, 1).fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    expect(ws.getCell(2, 1).font?.bold).toBeFalsy();
+    expect(check.getCell(mismatchRow, 3).numFmt).toBe("@");
+    expect(check.getCell(mismatchRow, 1).numFmt).toBeUndefined();
+    expect(check.getCell(mismatchRow, 10).numFmt).toBeUndefined();
+    expect(ind.getCell("G2").numFmt).toBe("+0.0;-0.0;0.0");
+    expect(ind.getCell("L3").numFmt).toBe("0.0");
+    expect(ind.getCell("A2").numFmt).toBeUndefined();
+  });
+
+  test("the summary's cells share a few style objects (saving works each one's style out once)", () => {
+    const many = Array.from({ length: 40 }, (_, k) => ({
+      ...records[0],
+      file: `copy-${k}.xlsx`,
+      identity: { ...records[0].identity!, code: String(10_000 + k) },
+    })) as ReviewRecord[];
+    const book = summaryWorkbook(summarise(many, { rulebook: rb, budget: 1_000_000 }));
+    let cells = 0;
+    for (const ws of book.worksheets) {
+      const styles = new Set<unknown>();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells++;
+          styles.add(cell.style);
+        }),
+      );
+      expect(styles.size).toBeLessThanOrEqual(8);
+    }
+    expect(cells).toBeGreaterThan(40 * 10);
   });
 
   test("CSV: BOM, CRLF, RFC 4180, parses back to the 一覧 columns", () => {
