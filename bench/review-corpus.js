@@ -5,12 +5,11 @@
 //              borders, number formats), a dozen extra sheets of unrelated data (lists of residents'
 //              services, budgets, dates, notes — strings shared through sharedStrings.xml), document
 //              properties;
-//   fallback — an "excel" book whose answer sheet keeps a link (to the ministry's page, pasted next to
-//              an answer) on a cell whose text was then deleted — Excel's Delete key leaves the link —
-//              and which has no style of its own, as ExcelJS writes a linked cell: the fast reader reads
-//              links, also one left on an emptied formatted cell (Excel gives a linked cell its
-//              Hyperlink style), but leaves one on an empty cell without a style to ExcelJS, so these
-//              files measure the fallback path;
+//   fallback — an "excel" book whose answer sheet keeps a link (to the ministry's page, pasted into a
+//              merged note area next to the answers, underlined as Excel shows a link) on a cell whose
+//              text was then deleted — Excel's Delete key leaves the link: the fast reader reads links,
+//              also one left on an emptied cell, but leaves one on an emptied cell in a merged area to
+//              ExcelJS, so these files measure the fallback path;
 //   large    — "excel" books of a ~1,000-indicator rulebook (bench/scaled-rulebook.js), scored with
 //              that rulebook in a folder of their own.
 // Answers vary by municipality (seeded; the recipe of the desk's generated submissions,
@@ -25,7 +24,7 @@ const { Worker, isMainThread, parentPort, workerData } = require("worker_threads
 
 const dist = path.join(__dirname, "..", "dist");
 const devBuild = path.join(__dirname, "..", "build", "dev");
-const CORPUS_VERSION = 3;
+const CORPUS_VERSION = 4;
 const SERVICES = ["訪問介護", "通所介護", "短期入所", "福祉用具貸与", "住宅改修", "居宅介護支援", "認知症対応型", "地域密着型通所介護"];
 const NOTES = ["前年度から継続", "要確認（担当課へ照会中）", "委託先変更", "補正予算で対応", "―", "年度末に見直し予定"];
 
@@ -102,8 +101,11 @@ async function generateRange({ dir, from, to, rulebookFile, forceShape }) {
     const ws = book.getWorksheet(ANSWER_SHEET);
     const name = fill(ws, n, shape === "plain" ? undefined : styleAnswer);
     if (shape !== "plain") addExtraSheets(book, n);
-    if (shape === "fallback")
+    if (shape === "fallback") {
+      ws.mergeCells("L2:M2");
       ws.getCell("L2").value = { text: "厚生労働省の評価指標", hyperlink: "https://www.mhlw.go.jp/" };
+      ws.getCell("L2").font = { underline: true, color: { argb: "FF0563C1" } };
+    }
     const file = path.join(dir, `${String(n + 1).padStart(4, "0")}_${name}.xlsx`);
     let bytes = Buffer.from(await book.xlsx.writeBuffer());
     if (shape === "fallback") bytes = await withTextDeleted(bytes, "L2");

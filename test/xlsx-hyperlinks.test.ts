@@ -49,6 +49,18 @@ function build(extra?: (ws: ExcelJS.Worksheet) => void) {
 const linked = (cells: string[], extra?: (ws: ExcelJS.Worksheet) => void) =>
   patchedBook(build(extra), { "xl/worksheets/sheet1.xml": withLinks(cells) });
 
+/** `xml` with `pattern` replaced, which must be there (else the case would test something else). */
+function replaced(xml: string, pattern: RegExp, by: string): string {
+  if (!pattern.test(xml)) throw new Error(`test fixture: ${pattern} not in the sheet`);
+  return xml.replace(pattern, by);
+}
+
+/** A link on K1, an empty cell without a style written at the end of row 1 (as Delete leaves one). */
+const bareLinked = (extra?: (ws: ExcelJS.Worksheet) => void) =>
+  patchedBook(build(extra), {
+    "xl/worksheets/sheet1.xml": (xml) => withLinks(["K1"])(xml).replace("</row>", '<c r="K1"/></row>'),
+  });
+
 describe("cells with links", () => {
   test("read as ExcelJS reads them, the value under the link being the cell's value", async () => {
     const data = await linked(["B1", "C1", "D1", "E1", "F1", "G1", "H1", "I1", "J1", "A1:B2"]);
@@ -78,17 +90,50 @@ describe("cells with links", () => {
 
   // Excel's Delete key empties a cell and keeps its link: a URL typed into an answer, then deleted.
   const readAlike: [string, () => Promise<Uint8Array>][] = [
-    ["a link left on an emptied formatted cell", () => linked(["K1"], (ws) => (ws.getCell("K1").numFmt = "0.0"))],
+    [
+      "a link left on an emptied formatted cell",
+      () => linked(["K1"], (ws) => (ws.getCell("K1").numFmt = "0.0")),
+    ],
     [
       "a link left on the only formatted cell of its row, below the rest",
       () => linked(["C9"], (ws) => (ws.getCell("C9").numFmt = "@")),
     ],
     ["a link on a cell the sheet does not have", () => linked(["Z9", "B7"])],
+    // ExcelJS drops an empty cell without a style, but keeps it when a link lands on it.
+    ["a link on an empty cell without a style", () => bareLinked()],
+    [
+      "a link on an empty cell without a style, in a formatted row",
+      () => bareLinked((ws) => (ws.getRow(1).numFmt = "0.0")),
+    ],
+    [
+      "a link on an empty cell without a style, in a formatted column",
+      () =>
+        patchedBook(
+          build((ws) => (ws.getColumn(11).numFmt = "0.0")),
+          // ExcelJS writes the column's cells with its style; Excel leaves a cell it never formatted bare.
+          {
+            "xl/worksheets/sheet1.xml": (xml) =>
+              withLinks(["K1"])(replaced(xml, /<c r="K1" s="\d+"\/>/, '<c r="K1"/>')),
+          },
+        ),
+    ],
+    [
+      "a link on the only cell, empty and without a style, of a row below the rest",
+      () =>
+        patchedBook(build(), {
+          "xl/worksheets/sheet1.xml": (xml) =>
+            withLinks(["C9"])(xml).replace("</sheetData>", '<row r="9"><c r="C9"/></row></sheetData>'),
+        }),
+    ],
   ];
 
   test.each(readAlike)("%s: read as ExcelJS reads it, the same record", async (_what, make) => {
     const data = await make();
-    await sameReads(data, [{ used: ["L", "other"] }, { ranges: ["L!A1:Z9", "L!K1", "L!C9"] }, { used: ["L"] }]);
+    await sameReads(data, [
+      { used: ["L", "other"] },
+      { ranges: ["L!A1:Z9", "L!K1", "L!C9"] },
+      { used: ["L"] },
+    ]);
     const fast = await XlsxReader.fromBuffer(data);
     const slow = await ExcelJsWorkbook.fromBuffer(data);
     expect(fast.isEmpty()).toBe(slow.book.worksheets.every((ws) => ws.actualRowCount === 0));
@@ -118,19 +163,26 @@ describe("cells with links", () => {
       () => linked(["D1"], (ws) => (ws.getCell("D1").value = { formula: "B1*0", result: 0 })),
     ],
     [
-      "a link on an empty cell without a style",
-      async () =>
-        patchedBook(build(), {
-          "xl/worksheets/sheet1.xml": (xml) => withLinks(["K1"])(xml).replace("</row>", '<c r="K1"/></row>'),
-        }),
-    ],
-    [
       "a link left on an emptied formatted cell in a merged area",
       async () =>
         patchedBook(
           build((ws) => ws.mergeCells("K2:L3")),
           // ExcelJS writes the merged cells without a style; Excel keeps the one they had.
-          { "xl/worksheets/sheet1.xml": (xml) => withLinks(["L2"])(xml).replace('<c r="L2"/>', '<c r="L2" s="1"/>') },
+          {
+            "xl/worksheets/sheet1.xml": (xml) =>
+              withLinks(["L2"])(xml).replace('<c r="L2"/>', '<c r="L2" s="1"/>'),
+          },
+        ),
+    ],
+    [
+      "a link on an empty cell without a style in a merged area",
+      async () =>
+        patchedBook(
+          build((ws) => ws.mergeCells("K2:L3")),
+          {
+            "xl/worksheets/sheet1.xml": (xml) =>
+              withLinks(["L2"])(replaced(xml, /<c r="L2"\/>/, '<c r="L2"/>')),
+          },
         ),
     ],
     [
@@ -188,7 +240,8 @@ describe("cells with links", () => {
 
 describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () => {
   const sheet = (edit: (xml: string) => string) => patchedBook(build(), { "xl/worksheets/sheet1.xml": edit });
-  const links = (list: string) => (xml: string) => xml.replace(/<hyperlinks>.*<\/hyperlinks>/, () => `<hyperlinks>${list}</hyperlinks>`);
+  const links = (list: string) => (xml: string) =>
+    xml.replace(/<hyperlinks>.*<\/hyperlinks>/, () => `<hyperlinks>${list}</hyperlinks>`);
   const rId = async () => /<hyperlink ref="A1" r:id="([^"]+)"/.exec(await sheetXml())![1];
   const sheetXml = async () => sheetXmlOf(await patchedBook(build(), {}));
 
@@ -202,12 +255,19 @@ describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () =>
     ];
     for (const list of cases) {
       const data = await sheet(links(list));
-      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(
+        Unsupported,
+      );
     }
     const nested = await sheet((xml) =>
-      xml.replace("</worksheet>", () => `<foo><hyperlinks><hyperlink ref="B1" r:id="${id}"/></hyperlinks></foo></worksheet>`),
+      xml.replace(
+        "</worksheet>",
+        () => `<foo><hyperlinks><hyperlink ref="B1" r:id="${id}"/></hyperlinks></foo></worksheet>`,
+      ),
     );
-    await expect((await XlsxReader.fromBuffer(nested)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+    await expect((await XlsxReader.fromBuffer(nested)).read({ used: ["L"] })).rejects.toBeInstanceOf(
+      Unsupported,
+    );
   });
 
   test("a reference or id written inside another attribute's value, an empty id: read as ExcelJS reads them", async () => {
@@ -233,15 +293,20 @@ describe("unusual link XML: read as ExcelJS reads it, or left to ExcelJS", () =>
 
   test("rows ExcelJS reads otherwise (a cell without a reference, two lists of rows, a stray element): left to it", async () => {
     const cases = [
-      (xml: string) => xml.replace(/<c r="B3"[^>]*>.*?<\/c>/, () => '<c r="B3"/><c t="inlineStr"><is><t>x</t></is></c>'),
-      (xml: string) => xml.replace("</sheetData>", () => '</sheetData><sheetData><row r="9"><c r="A9"><v>1</v></c></row>'),
+      (xml: string) =>
+        xml.replace(/<c r="B3"[^>]*>.*?<\/c>/, () => '<c r="B3"/><c t="inlineStr"><is><t>x</t></is></c>'),
+      (xml: string) =>
+        xml.replace("</sheetData>", () => '</sheetData><sheetData><row r="9"><c r="A9"><v>1</v></c></row>'),
       (xml: string) => xml.replace("<sheetData>", () => "<sheetData><foo/>"),
-      (xml: string) => xml.replace("</sheetData>", () => '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>'),
+      (xml: string) =>
+        xml.replace("</sheetData>", () => '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>'),
     ];
     for (const edit of cases) {
       const data = await sheet(edit);
       expect(await sheetXmlOf(data)).not.toBe(await sheetXml());
-      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(Unsupported);
+      await expect((await XlsxReader.fromBuffer(data)).read({ used: ["L"] })).rejects.toBeInstanceOf(
+        Unsupported,
+      );
     }
   });
 });

@@ -741,9 +741,10 @@ export class Sheet {
    * cannot load the book), and the cell whose written reference is the link's becomes
    * { text: its value (a formula's result), hyperlink: the address }. Matched here by position (every
    * cell's reference is plainly its own address, or the sheet was left to ExcelJS). A link where the
-   * sheet has no cell links nothing; one left on an emptied formatted cell (Excel's Delete key keeps
-   * it) reads as the empty cell but counts its row as holding a value, as ExcelJS's link cell does.
-   * A link on an empty cell without a style, or an emptied cell in a merged area, is left to ExcelJS.
+   * sheet has no cell links nothing; one left on an emptied cell (Excel's Delete key keeps it) reads
+   * as the empty cell but counts its row as holding a value, as ExcelJS's link cell does — also on an
+   * empty cell without a style, which ExcelJS then keeps where it would drop it. A link on an emptied
+   * cell in a merged area is left to ExcelJS.
    */
   private applyLinks(ctx: SheetContext, merged: Set<number> | undefined): void {
     if (!this.links.length) return;
@@ -756,14 +757,13 @@ export class Sheet {
     for (const [ref, hyperlink] of targets) {
       const at = plainAddress(ref);
       if (!at || !hyperlink) continue; // a range names no one cell; an empty target links nothing
+      const key = cellKey(at.row, at.col);
       const cell = this.rows[at.row]?.cells[at.col];
-      if (!cell) {
-        if (this.bareCells?.has(cellKey(at.row, at.col)))
-          throw new Unsupported("hyperlink on an empty cell without a style");
-        continue;
-      }
-      if (cell.value === null) {
-        if (merged?.has(cellKey(at.row, at.col))) throw new Unsupported("hyperlink on an empty merged cell");
+      if (!cell && !this.bareCells?.has(key)) continue;
+      if (!cell || cell.value === null) {
+        if (merged?.has(key)) throw new Unsupported("hyperlink on an empty merged cell");
+        // The empty cell ExcelJS keeps for the link (one it would drop without): no format of its own.
+        if (!cell) this.rows[at.row].cells[at.col] = { value: null };
         this.rows[at.row].hasValues = true;
         continue;
       }
