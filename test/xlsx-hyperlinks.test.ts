@@ -223,7 +223,9 @@ describe("cells with links", () => {
     ws.getCell("E7").value = { text: "○", hyperlink: URL };
     ws.getCell("L8").value = { text: "計画書（URL）", hyperlink: URL };
     const data = await patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
-      "xl/worksheets/sheet1.xml": withLinks(["E9", "E10"]),
+      // E9, E10: links on answers; Z7: one left on an empty cell without a style (its text deleted).
+      "xl/worksheets/sheet1.xml": (xml) =>
+        withLinks(["E9", "E10", "Z7"])(replaced(xml, /(<row r="7"[^>]*>.*?)<\/row>/, '$1<c r="Z7"/></row>')),
     });
     const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
     try {
