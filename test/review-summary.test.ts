@@ -6,7 +6,7 @@ import { join } from "path";
 import { summaryCsv, summaryXlsxBytes } from "../src/review/outputs";
 import { processWorkbook } from "../src/app/review/review-workbook";
 import { summarise } from "../src/app/review/summarise";
-import { summaryWorkbook } from "../src/app/review/summary-book";
+import { addMatrixSheet, MATRIX_SHEET, summaryWorkbook } from "../src/app/review/summary-book";
 import { ReviewSummarySchema } from "../src/app/review/summary-schema";
 import type { ReviewRecord } from "../src/app/review/types";
 import type { Group, Rulebook } from "../src/rulebooks/schema";
@@ -302,7 +302,9 @@ describe("outputs", () => {
       file: `copy-${k}.xlsx`,
       identity: { ...records[0].identity!, code: String(10_000 + k) },
     })) as ReviewRecord[];
-    const book = summaryWorkbook(summarise(many, { rulebook: rb, budget: 1_000_000 }));
+    const summary = summarise(many, { rulebook: rb, budget: 1_000_000 });
+    const book = summaryWorkbook(summary);
+    addMatrixSheet(book, summary, many, { points: 1_000, ratePercent: 50 });
     let cells = 0;
     for (const ws of book.worksheets) {
       const styles = new Set<unknown>();
@@ -315,6 +317,33 @@ describe("outputs", () => {
       expect(styles.size).toBeLessThanOrEqual(8);
     }
     expect(cells).toBeGreaterThan(40 * 10);
+  });
+
+  test("the municipalities × indicators sheet re-read: maxima in italics, codes as text, rows below the line filled", async () => {
+    const scored = records.filter((r) => r.status === "scored");
+    const s = summarise(scored, { rulebook: rb });
+    const book = summaryWorkbook(s);
+    const low = Math.min(...s.rows.map((r) => r.total));
+    addMatrixSheet(book, s, scored, { points: low + 0.5, ratePercent: 10 });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = back.getWorksheet(MATRIX_SHEET)!;
+    expect(ws.getCell(2, 1).value).toBe("満点");
+    expect(ws.getCell(2, 1).font?.italic).toBe(true);
+    expect(ws.getCell(2, 6).font?.italic).toBe(true);
+    expect(ws.getCell(3, 1).font?.italic).toBeFalsy();
+    const rowOf = (name: string) => s.rows.findIndex((r) => r.name === name) + 3;
+    const below = s.rows.find((r) => r.total === low)!;
+    const above = s.rows.find((r) => r.total > low)!;
+    for (const c of [1, 2, 3, 4, 5])
+      expect(ws.getCell(rowOf(below.name!), c).fill).toMatchObject({ fgColor: { argb: "FFFFC7CE" } });
+    expect(ws.getCell(rowOf(below.name!), 5).value).toBe("○");
+    expect(ws.getCell(rowOf(above.name!), 1).fill).toBeUndefined();
+    expect(ws.getCell(rowOf(above.name!), 5).value).toBeNull();
+    expect(ws.getCell(rowOf(above.name!), 2).numFmt).toBe("@");
+    expect(ws.getCell(rowOf(below.name!), 2).numFmt).toBe("@");
+    expect(ws.getCell(rowOf(above.name!), 4).numFmt).toBe("0.0%");
+    expect(ws.getCell(rowOf(above.name!), 6).numFmt).toBeUndefined();
   });
 
   test("CSV: BOM, CRLF, RFC 4180, parses back to the 一覧 columns", () => {

@@ -24,7 +24,6 @@ function rateFormat(digits: number): string {
   return digits > 0 ? `0.${"0".repeat(digits)}%` : "0%";
 }
 
-
 /**
  * The cell styles of one summary workbook, each object shared by every cell that has it. ExcelJS gives
  * each cell a style object of its own and, when saving, works the style's XML out again for every
@@ -41,11 +40,21 @@ class Styles {
   /** A cell with no format of its own. */
   readonly plain: Partial<ExcelJS.Style> = {};
   private readonly byFormat = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly byParts = new Map<string, Partial<ExcelJS.Style>>();
 
+  /** The style with just a number format (the common case, looked up by the format alone). */
   format(numFmt: string | undefined): Partial<ExcelJS.Style> {
     if (!numFmt) return this.plain;
     let style = this.byFormat.get(numFmt);
     if (!style) this.byFormat.set(numFmt, (style = { numFmt }));
+    return style;
+  }
+
+  /** The style made of `parts` (fonts, fills and a format together), one object per distinct one. */
+  of(parts: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    const key = JSON.stringify(parts);
+    let style = this.byParts.get(key);
+    if (!style) this.byParts.set(key, (style = parts));
     return style;
   }
 }
@@ -109,15 +118,15 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         if (v !== undefined && v !== null) cell.value = String(v);
         return;
       }
-      cell.style = styles.plain;
-      if (v === undefined || v === null || typeof v !== "number") return;
-      cell.value = c.kind === "rate" ? v / 100 : v;
-      cell.style = styles.format(formats[c.kind]);
+      const n = typeof v === "number" ? v : undefined;
+      cell.style = styles.format(n === undefined ? undefined : formats[c.kind]);
+      if (n !== undefined) cell.value = c.kind === "rate" ? n / 100 : n;
     });
   });
   const bandCol = cols.findIndex((c) => c.header === "規模区分");
   if (summary.sizeBandsAssumedFrom !== undefined && bandCol >= 0)
-    list.getCell(1, bandCol + 1).note = `${bandsAssumedFrom(summary.sizeBandsAssumedFrom).ja}（規模区分・規模区分内順位）`;
+    list.getCell(1, bandCol + 1).note =
+      `${bandsAssumedFrom(summary.sizeBandsAssumedFrom).ja}（規模区分・規模区分内順位）`;
   const lastCol = list.getColumn(cols.length).letter;
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   if (summary.rows.length) {
@@ -250,10 +259,9 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   return book;
 }
 
-
 // ---------------------------------------------------------------- 市町村×指標 (the task pane's summary)
 export const MATRIX_SHEET = "市町村×指標";
-const LOW_FILL = "FFFFC7CE";
+const LOW_FILL_STYLE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
 const SCALE_LOW = "FFF8696B";
 const SCALE_MID = "FFFFEB84";
 const SCALE_HIGH = "FF63BE7B";
@@ -273,58 +281,76 @@ export function addMatrixSheet(
   const ws = book.addWorksheet(MATRIX_SHEET, { views: [{ state: "frozen", ySplit: 2, xSplit: 2 }] });
   const points = new Map(records.map((r) => [r.file, r.indicatorPoints ?? {}]));
   const fixed = ["市町村名", "市町村コード", "得点", "得点率", "全国平均−2SD未満"];
-  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)]);
+  const styles = new Styles();
+  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)], 1, styles);
   setWidths(ws, [14, 12, 8, 9, 10, ...summary.indicators.map(() => 10)]);
   // Row 2: the maximum of each column, so a colour reads against what could be reached.
   const maxRow = ws.getRow(2);
-  maxRow.getCell(1).value = "満点";
-  if (summary.rows[0]?.max !== undefined && summary.rows[0]?.max !== null) maxRow.getCell(3).value = summary.rows[0].max;
+  const italic = styles.of({ font: { italic: true } });
+  maxRow.font = italic.font!; // the row's own style (set before its cells, so none is changed in place)
+  const putMax = (col: number, value: ExcelJS.CellValue) => {
+    const cell = maxRow.getCell(col);
+    cell.value = value;
+    cell.style = italic;
+  };
+  putMax(1, "満点");
+  if (summary.rows[0]?.max !== undefined && summary.rows[0]?.max !== null) putMax(3, summary.rows[0].max);
   summary.indicators.forEach((ind, j) => {
-    if (ind.max !== null) maxRow.getCell(fixed.length + 1 + j).value = ind.max;
+    if (ind.max !== null) putMax(fixed.length + 1 + j, ind.max);
   });
-  maxRow.font = { italic: true };
+  const rate = rateFormat(digits);
   const first = 3;
   summary.rows.forEach((row, k) => {
     const r = ws.getRow(first + k);
-    r.getCell(1).value = row.name;
-    r.getCell(2).numFmt = "@";
-    if (row.code !== undefined) r.getCell(2).value = row.code;
-    r.getCell(3).value = row.total;
-    if (row.ratePercent !== null) {
-      r.getCell(4).value = row.ratePercent / 100;
-      r.getCell(4).numFmt = rateFormat(digits);
-    }
     const below = line !== null && row.total < line.points;
-    if (below) {
-      r.getCell(5).value = "○";
-      for (let c = 1; c <= fixed.length; c++)
-        r.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: LOW_FILL } };
-    }
+    // The fixed columns: filled red, all five, on a municipality below the line.
+    const fixedStyle = (numFmt?: string) =>
+      below ? styles.of({ ...(numFmt && { numFmt }), fill: LOW_FILL_STYLE }) : styles.format(numFmt);
+    const put = (col: number, value: ExcelJS.CellValue, numFmt?: string) => {
+      const cell = r.getCell(col);
+      if (value !== undefined) cell.value = value;
+      cell.style = fixedStyle(numFmt);
+    };
+    put(1, row.name);
+    put(2, row.code, "@");
+    put(3, row.total);
+    if (row.ratePercent !== null) put(4, row.ratePercent / 100, rate);
+    else if (below) put(4, undefined);
+    if (below) put(5, "○");
     const own = points.get(row.file) ?? {};
     summary.indicators.forEach((ind, j) => {
       const v = own[ind.id];
-      if (v !== undefined) r.getCell(fixed.length + 1 + j).value = v;
+      if (v === undefined) return;
+      const cell = r.getCell(fixed.length + 1 + j);
+      cell.value = v;
+      cell.style = styles.plain;
     });
   });
   const last = first + summary.rows.length - 1;
   if (summary.rows.length) {
-    const scale = (priority: number): ExcelJS.ConditionalFormattingRule => ({
-      type: "colorScale",
-      priority,
-      cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
-      color: [{ argb: SCALE_LOW }, { argb: SCALE_MID }, { argb: SCALE_HIGH }],
-    } as ExcelJS.ConditionalFormattingRule);
+    const scale = (priority: number): ExcelJS.ConditionalFormattingRule =>
+      ({
+        type: "colorScale",
+        priority,
+        cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+        color: [{ argb: SCALE_LOW }, { argb: SCALE_MID }, { argb: SCALE_HIGH }],
+      }) as ExcelJS.ConditionalFormattingRule;
     const letter = (col: number) => ws.getColumn(col).letter;
     const columns = [4, ...summary.indicators.map((_, j) => fixed.length + 1 + j)];
     columns.forEach((col, k) =>
-      ws.addConditionalFormatting({ ref: `${letter(col)}${first}:${letter(col)}${last}`, rules: [scale(k + 1)] }),
+      ws.addConditionalFormatting({
+        ref: `${letter(col)}${first}:${letter(col)}${last}`,
+        rules: [scale(k + 1)],
+      }),
     );
   }
   if (line) {
     const source = line.source ? `\u3000出典: ${line.source}` : "";
-    ws.getCell(1, 5).note = `全国平均−2SD: 得点 ${roundHalfUp(line.points, 1)}（得点率 ${roundHalfUp(line.ratePercent, digits).toFixed(digits)}%）${source}`;
+    ws.getCell(1, 5).note =
+      `全国平均−2SD: 得点 ${roundHalfUp(line.points, 1)}（得点率 ${roundHalfUp(line.ratePercent, digits).toFixed(digits)}%）${source}`;
   } else {
-    ws.getCell(1, 5).note = "全国平均と標準偏差が分からないため判定していません（全国集計を読み込むと判定します）。";
+    ws.getCell(1, 5).note =
+      "全国平均と標準偏差が分からないため判定していません（全国集計を読み込むと判定します）。";
   }
   return ws;
 }
