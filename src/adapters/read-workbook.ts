@@ -1,11 +1,15 @@
 // A workbook given as bytes, opened within the limits. Read to be scored, never written (the reviewer
 // batch, `saiten score` without --out, last year's workbook): the fast read-only reader first, which
-// checks and parses only the parts the scoring asks for; where it meets something it leaves to
-// ExcelJS, the whole package is checked and the book loaded with ExcelJS, so what is read is never
-// different from what ExcelJS alone would give. To be written (a scored copy): ExcelJS, every part
-// checked first. Node and browser alike; failures are messages that name the file.
+// checks and parses only the parts the scoring asks for; a sheet it leaves to ExcelJS is read by
+// ExcelJS from a copy of the package with only that sheet's cells, and where it meets something else
+// it leaves to ExcelJS (in the book's shared parts), the whole package is checked and the book loaded
+// with ExcelJS, so what is read is never different from what ExcelJS alone would give. To be written
+// (a scored copy): ExcelJS, every part checked first. Node and browser alike; failures are messages
+// that name the file.
 import type { ExcelJsWorkbook } from "./exceljs/workbook";
 import { XlsxReader, Unsupported } from "./xlsx";
+import { oneSheetPackage } from "./xlsx/one-sheet-package";
+import type { GridSheet } from "./grid-read";
 import { CheckedPackage, PackageRefused } from "../files/inspect-workbook";
 import type { Limits } from "../files/limits";
 import { msg, UserError } from "../messages";
@@ -52,6 +56,7 @@ export async function readWorkbook<T>(
   if (fast) {
     const reader = fast;
     reader.maxBlockCells = limits.maxCells;
+    reader.sheetFallback = (sheet) => oneSheetThroughExcelJs(pkg, sheet, limits);
     try {
       return await use(reader, () => reader.isEmpty());
     } catch (e) {
@@ -60,6 +65,28 @@ export async function readWorkbook<T>(
   }
   const book = await openWholeWorkbook(bytes, file, limits, pkg);
   return use(book, () => book.book.worksheets.every((ws) => ws.actualRowCount === 0));
+}
+
+/**
+ * One sheet the fast reader leaves to ExcelJS, read by ExcelJS from the package with only that sheet's
+ * cells (oneSheetPackage): what it would read of the sheet in the whole book, at the cost of one sheet.
+ * Undefined where ExcelJS cannot load that package: the whole book is then ExcelJS's to load or refuse.
+ */
+async function oneSheetThroughExcelJs(
+  pkg: CheckedPackage,
+  sheet: { name: string; part: string },
+  limits: Limits,
+): Promise<GridSheet | undefined> {
+  const bytes = oneSheetPackage(pkg, sheet.part);
+  const { ExcelJsWorkbook } = await import("./exceljs/workbook");
+  let book: ExcelJsWorkbook;
+  try {
+    book = await ExcelJsWorkbook.fromBuffer(bytes);
+  } catch {
+    return undefined;
+  }
+  book.maxBlockCells = limits.maxCells;
+  return book.gridSheet(sheet.name);
 }
 
 /**

@@ -416,15 +416,27 @@ export class CheckedPackage {
   }
 
   /**
+   * Inflates and checks every part a reader of the whole book will be given — all but those `leftOut`
+   * names (a copy of the package without them, see oneSheetPackage) — and the validations of the
+   * sheets it keeps.
+   */
+  checkAllBut(leftOut: (name: string) => boolean): void {
+    if (this.whole) return;
+    for (const e of this.entries) if (!leftOut(e.name)) this.get(e.name);
+    this.checkValidations(leftOut);
+  }
+
+  /**
    * A reader of the whole book (ExcelJS) keeps one entry per cell of every data validation's range:
    * a whole column costs it about 1.5 s and 230 MB, a whole sheet never ends. The book's validations
    * together may cover VALIDATION_CELLS_PER_CELL times the cell limit (four whole columns for an
    * answer workbook). Only checked here: the fast reader never reads validations.
    */
-  private checkValidations(): void {
+  private checkValidations(leftOut?: (name: string) => boolean): void {
     const limit = this.limits.maxCells * VALIDATION_CELLS_PER_CELL;
     let cells = 0;
     for (const [name, outside] of this.outside) {
+      if (leftOut?.(name)) continue;
       cells += validationCells(outside);
       if (cells > limit)
         this.refuse(

@@ -58,7 +58,8 @@ export class ExcelJsWorkbook extends GridWorkbook {
     }));
   }
 
-  protected gridSheet(name: string): GridSheet | undefined {
+  /** Public here: a sheet the fast reader leaves to ExcelJS is read from a book loaded for it alone. */
+  override gridSheet(name: string): GridSheet | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
     type Merges = Record<string, { model: Box }>;

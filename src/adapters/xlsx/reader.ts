@@ -2,10 +2,12 @@
 // reads workbook.xml and its rels, and parses a worksheet (and sharedStrings.xml / styles.xml, once)
 // only when a read asks for it. Every answer is what ExcelJsWorkbook gives for the same file and the
 // same sequence of reads — including how ExcelJS's counts grow as blocks are read — and anything it
-// does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS.
+// does not handle the way ExcelJS does throws Unsupported, so the caller can fall back to ExcelJS: for
+// one sheet (sheetFallback), or for the whole book where the problem is in a part every sheet shares.
 import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
 import { cellValueData } from "../cell-data";
-import type { Block, CellData, DefinedName, SheetInfo } from "../../workbook/port";
+import type { Block, CellData, DefinedName, ReadRequest, ReadResult, SheetInfo } from "../../workbook/port";
+import { parseRef } from "../../excel/a1";
 import { decodeRef, expansionSteps } from "../../excel/name-refs";
 import { normaliseNames, parseDefinedName, type ParsedName } from "./defined-names";
 import { Unsupported } from "./errors";
@@ -24,11 +26,19 @@ interface SheetEntry {
   protected?: boolean;
   /** The sheet's relationships (id → target), read when a link asks for one. */
   rels?: Map<string, string>;
+  /** The sheet as another reader read it, where this one leaves the sheet to it (sheetFallback). */
+  substitute?: GridSheet;
 }
 
+/**
+ * Reads one sheet this reader leaves to ExcelJS (a construct it does not read as ExcelJS does), so
+ * that the rest of the book is still read here; undefined leaves the whole book to ExcelJS.
+ */
+export type SheetFallback = (sheet: { name: string; part: string }) => Promise<GridSheet | undefined>;
+
 // How ExcelJS pairs a sheet with its relationships: by the number in both names, unanchored.
-const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const SHEET_RELS_PART = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
+export const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+export const SHEET_RELS_PART = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
 /** The data of every empty, unformatted cell a block holds: one object, frozen, for most of a block. */
 const EMPTY: CellData = Object.freeze({ value: null });
@@ -70,6 +80,8 @@ export class XlsxReader extends GridWorkbook {
   private stylesCache?: Styles;
   private sstCache?: SharedString[] | null;
   private namesCache?: DefinedName[];
+  /** Where a sheet goes that this reader leaves to another: without one, the whole book goes. */
+  sheetFallback?: SheetFallback;
 
   private constructor(
     private readonly zip: ZipParts,
@@ -266,6 +278,43 @@ export class XlsxReader extends GridWorkbook {
     return e.protected;
   }
 
+  override async read(req: ReadRequest): Promise<ReadResult> {
+    if (this.sheetFallback) await this.readyFor(req, this.sheetFallback);
+    return super.read(req);
+  }
+
+  /**
+   * Every sheet the request reads cells of, parsed before the read; one this reader leaves to another
+   * is read there. The book's shared parts (styles, shared strings) must be readable here: a problem
+   * in one of them leaves the whole book to ExcelJS, as do settings and the emptiness check, which
+   * read the sheet here.
+   */
+  private async readyFor(req: ReadRequest, fallback: SheetFallback): Promise<void> {
+    const names = new Set(req.used);
+    for (const ref of req.ranges ?? []) {
+      try {
+        const sheet = parseRef(ref).sheet;
+        if (sheet) names.add(sheet);
+      } catch {
+        // Read (as an invalid reference) by the port.
+      }
+    }
+    for (const name of names) {
+      const e = this.entry(name);
+      if (!e || e.sheet || e.substitute) continue;
+      try {
+        this.sheet(e);
+      } catch (err) {
+        if (!(err instanceof Unsupported)) throw err;
+        this.styles();
+        this.sharedStrings();
+        const substitute = await fallback({ name: e.name, part: e.part });
+        if (!substitute) throw err;
+        e.substitute = substitute;
+      }
+    }
+  }
+
   hasSheet(name: string): boolean {
     return this.entry(name) !== undefined;
   }
@@ -286,6 +335,7 @@ export class XlsxReader extends GridWorkbook {
   protected gridSheet(name: string): GridSheet | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
+    if (e.substitute) return e.substitute;
     const s = this.sheet(e);
     return new LiveGridSheet(
       e.name,
