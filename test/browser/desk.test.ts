@@ -23,6 +23,8 @@ import { summaryWorkbook } from "../../src/app/review/summary-book";
 import type { ReviewSummary } from "../../src/app/review/types";
 import { brokenSubmissions, generateSubmissions, type Submission } from "../../dev/review-generator/submissions";
 import { fromExcelJs, type WorkbookSnapshot } from "../../dev/office-sim";
+import { patchedBytes, replacedIn } from "../fixtures/patched-xlsx";
+import { Unsupported, XlsxReader } from "../../src/adapters/xlsx";
 import {
   axeSeriousViolations,
   checkPrerequisites,
@@ -74,6 +76,24 @@ async function withLink(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
+/**
+ * A link left on the emptied L2 of a merged note area (Excel's Delete key keeps the link), and a sheet of
+ * the municipality's own: the pane's workers read that answer sheet through ExcelJS, from a copy of the
+ * package with only its cells, and the rest with Saiten's own reader, as the CLI does.
+ */
+async function withEmptiedMergedLink(bytes: Uint8Array): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.slice().buffer);
+  const ws = book.getWorksheet("回答")!;
+  ws.mergeCells("L2:M2");
+  ws.getCell("L2").value = { text: "厚生労働省の評価指標", hyperlink: "https://www.mhlw.go.jp/" };
+  book.addWorksheet("資料1").addRow([1, "訪問介護", 1200]);
+  const part = `xl/worksheets/sheet${ws.id}.xml`;
+  return patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
+    [part]: (xml) => replacedIn(xml, /<c r="L2"( s="\d+")?[^>]*>.*?<\/c>/, '<c r="L2"$1/>'),
+  });
+}
+
 describe("the reviewer's desk in Chromium", () => {
   let session: Session | undefined;
   let subs: Submission[];
@@ -89,6 +109,7 @@ describe("the reviewer's desk in Chromium", () => {
     // One municipality pasted the URL of its plan into the answer sheet: a link, read in the pane's
     // workers as by the CLI.
     subs[1] = { ...subs[1], bytes: await withLink(subs[1].bytes) };
+    subs[2] = { ...subs[2], bytes: await withEmptiedMergedLink(subs[2].bytes) };
     broken = brokenSubmissions(subs[0].bytes);
     dir = mkdtempSync(join(tmpdir(), "saiten-desk-"));
     for (const f of [...subs, ...broken]) writeFileSync(join(dir, f.file), f.bytes);
@@ -197,6 +218,10 @@ describe("the reviewer's desk in Chromium", () => {
         `${cli.files.total} 件を審査しました: 採点 ${cli.files.scored} 件、読めない・採点できない ${cli.files.failed} 件。`,
       );
       expect(cli.files).toEqual({ total: 80, scored: 77, failed: 3 });
+      // The third one's answer sheet is one Saiten's own reader leaves to ExcelJS.
+      await expect((await XlsxReader.fromBuffer(subs[2].bytes)).read({ used: ["回答"] })).rejects.toBeInstanceOf(
+        Unsupported,
+      );
 
       // The broken ones, listed with the CLI's reasons.
       const listed = await page.getByTestId("review-failures").getByRole("listitem").allTextContents();
