@@ -4,7 +4,8 @@
 // reader inflates it. So a bomb whose headers lie, or a sheet over the row limit, in a sheet nobody
 // reads is never inflated: the file is scored, at bounded memory and time.
 // Declared sizes still refuse a bomb wherever it sits; a file that goes to ExcelJS (which reads
-// every part) has every part checked first; other commands check every part as before.
+// every part) has every part checked first — for a sheet left to ExcelJS alone, every part of the copy
+// it is given, which leaves the other sheets' cells out; other commands check every part as before.
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import * as zlib from "zlib";
@@ -30,13 +31,24 @@ interface Summary {
   failures: { file: string; reasonCode: string }[];
 }
 
-/** An answer workbook with a second sheet 別表 (rows of numbers), and the name of that sheet's part. */
-async function bookWithExtraSheet(rows = 100): Promise<{ parts: ZipPart[]; extra: string }> {
+/**
+ * An answer workbook with a second sheet 別表 (rows of numbers), and the name of that sheet's part.
+ * `answerSheetToExcelJs`: the answer sheet keeps a link on the emptied L2 of a merged note area (as
+ * Excel's Delete key leaves it), which the fast reader leaves to ExcelJS.
+ */
+async function bookWithExtraSheet(
+  rows = 100,
+  answerSheetToExcelJs = false,
+): Promise<{ parts: ZipPart[]; extra: string }> {
   const data = await answerBook(KAIGO, {
     answers: { "P_I_1_1.a": "○" },
     name: "別表町",
     code: "011002",
-    edit: (_ws, _rows, book) => {
+    edit: (answers, _rows, book) => {
+      if (answerSheetToExcelJs) {
+        answers.mergeCells("L2:M2");
+        answers.getCell("L2").value = { text: "評価指標", hyperlink: "https://www.mhlw.go.jp/" };
+      }
       const ws = book.addWorksheet("別表");
       for (let r = 1; r <= rows; r++) ws.getCell(r, 1).value = r;
     },
@@ -47,6 +59,13 @@ async function bookWithExtraSheet(rows = 100): Promise<{ parts: ZipPart[]; extra
   }));
   const text = (name: string) =>
     Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
+  if (answerSheetToExcelJs) {
+    const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+    const xml = text(sheet.name);
+    const emptied = xml.replace(/<c r="L2"( s="\d+")?[^>]*>.*?<\/c>/, '<c r="L2"$1/>');
+    expect(emptied).not.toBe(xml);
+    sheet.data = Buffer.from(emptied, "utf8");
+  }
   const rid = /<sheet [^>]*name="別表"[^>]*r:id="([^"]+)"/.exec(text("xl/workbook.xml"))![1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text("xl/_rels/workbook.xml.rels"))![1];
   return { parts, extra: `xl/${target.replace(/^\/?(xl\/)?/, "")}` };
@@ -151,6 +170,31 @@ describe("parts the fast reader never reads", () => {
     expectClean(w.out, w.err);
     expect(w.err).toMatch(/a市\.xlsx/);
     expect(existsSync(copy)).toBe(false);
+    expect(folderHashes(inbox)).toEqual(before);
+  });
+
+  test("a bomb whose headers lie, in a sheet no one reads, beside an answer sheet left to ExcelJS: never inflated", async () => {
+    const dir = freshDir("unread-liar-one-sheet");
+    const inbox = join(dir, "提出");
+    mkdirSync(inbox);
+    const { parts, extra } = await bookWithExtraSheet(100, true);
+    // ExcelJS reads the answer sheet from a copy of the package without the other sheets' cells: the
+    // lying part is neither inflated nor given to it (before, the whole book went to ExcelJS, every part
+    // checked first, and the file was refused as damaged).
+    const file = put(inbox, "a市.xlsx", withBomb(parts, extra, 2048));
+    put(inbox, "b市.xlsx", zip(parts));
+    const before = folderHashes(inbox);
+    const summary = await review(inbox, dir);
+    expect(summary.files).toMatchObject({ scored: 2, failed: 0 });
+    expect(summary.rows[0].total).toBe(summary.rows[1].total);
+    const s = await runBin(["score", file, "--json"], { timeoutMs: 60_000 });
+    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
+      timedOut: false,
+      signal: null,
+      code: 0,
+    });
+    expectClean(s.out, s.err);
+    expect(JSON.parse(s.out).total.points).toBe(summary.rows[0].total);
     expect(folderHashes(inbox)).toEqual(before);
   });
 
