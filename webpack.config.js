@@ -104,6 +104,12 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
+      // Saiten loads two modules of ExcelJS rather than its entry (src/adapters/exceljs/library.ts); in
+      // the pane both come from ExcelJS's browser build, which carries what its sources need of Node.
+      alias: {
+        "exceljs/lib/doc/workbook$": path.resolve(__dirname, "src/adapters/exceljs/browser/doc-workbook.ts"),
+        "exceljs/lib/doc/enums$": path.resolve(__dirname, "src/adapters/exceljs/browser/doc-enums.ts"),
+      },
       // ExcelJS reaches for Node built-ins it does not need in the browser.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, util: false, buffer: false, events: false, string_decoder: false },
     },

@@ -386,6 +386,28 @@ describe("saiten", () => {
     expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false });
   });
 
+  test("score --out, run as built, loads ExcelJS's workbook but not its streaming reader and writer", () => {
+    // ExcelJS's entry also loads those (archiver, unzipper and theirs: about 380 of its 660 modules),
+    // which Saiten never uses: the adapter loads the workbook module alone.
+    const probe = `
+      const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
+      main(["score", process.argv[1], "--out", process.argv[2]], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
+        const sep = require("path").sep;
+        const files = Object.keys(require.cache);
+        const loaded = (name) => files.some((f) => f.includes(["node_modules", name, ""].join(sep)));
+        process.stdout.write(JSON.stringify({
+          code,
+          exceljs: loaded("exceljs"),
+          streams: files.some((f) => f.includes(["exceljs", "lib", "stream", ""].join(sep))),
+          archiver: loaded("archiver"),
+          unzipper: loaded("unzipper"),
+        }));
+      });`;
+    const r = spawnSync(process.execPath, ["-e", probe, filled, join(dir, "copy-modules.xlsx")], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: true, streams: false, archiver: false, unzipper: false });
+  });
+
   test("the installed bin runs (npx saiten)", () => {
     const r = spawnSync(process.execPath, [join(root, "bin", "saiten.js"), "rulebooks"], {
       encoding: "utf8",

@@ -1,6 +1,7 @@
 // 配点表 workbooks on disk: ExcelJS in, plain cell values out (and back). The layout itself lives
 // in rulebooks/score-table.ts, which stays free of I/O so the add-in can share it.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./library";
 import type { Limits } from "../../files/limits";
 import { msg, UserError } from "../../messages";
 import { TABLE_LISTS, TABLE_SUBHEADERS, TableBook, TableCell } from "../../rulebooks/score-table";
@@ -26,7 +27,7 @@ export async function tableBookFrom(bytes: Uint8Array, file: string, limits: Lim
     if (e instanceof PackageRefused) throw new UserError(e.detail);
     throw e;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -110,7 +111,7 @@ function dropdowns(ws: ExcelJS.Worksheet, rows: TableCell[][]): void {
 
 /** The 配点表 as .xlsx bytes (the caller saves them through its safe write). */
 export async function tableBookBytes(book: TableBook): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   for (const [name, rows] of Object.entries(book)) {
     const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
     for (const r of rows) ws.addRow(r.map((v) => v ?? null));

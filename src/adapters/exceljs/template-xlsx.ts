@@ -1,6 +1,7 @@
 // Renders the standard answer workbook (template.ts layout) with ExcelJS for the CLI.
 import { walkTree } from "../../rulebooks/tree";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./library";
 import type { Rulebook } from "../../rulebooks/schema";
 import { jaText } from "../../engine";
 import { withCode } from "../../engine/text";
@@ -25,7 +26,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 
 export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
   const spec = buildTemplate(rb);
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   book.creator = "Saiten";
   const ws = book.addWorksheet(ANSWER_SHEET, { views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));

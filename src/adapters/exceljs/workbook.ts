@@ -1,6 +1,7 @@
 // The workbook port over ExcelJS, for the CLI (and for files chosen in the pane). Files are read into
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook, ValueType } from "./library";
 import { type Box, cellAddress, parseRef, qualified } from "../../excel/a1";
 import { cellValueData } from "../cell-data";
 import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
@@ -12,7 +13,7 @@ import { msg } from "../../messages";
 function cellData(cell: ExcelJS.Cell): CellData {
   // Inside a merge Excel holds no value (ExcelJS shows the top-left's): say where the value lives.
   const master = (cell as { master?: ExcelJS.Cell }).master;
-  if (cell.type === ExcelJS.ValueType.Merge && master && master !== cell) {
+  if (cell.type === ValueType.Merge && master && master !== cell) {
     const d: CellData = { value: null, mergedInto: master.address };
     if (cell.numFmt) d.numFmt = cell.numFmt;
     return d;
@@ -21,7 +22,7 @@ function cellData(cell: ExcelJS.Cell): CellData {
 }
 
 function hasFormula(cell: ExcelJS.Cell): boolean {
-  return cell.type === ExcelJS.ValueType.Formula;
+  return cell.type === ValueType.Formula;
 }
 
 const MARK_FILL = "FFFFE0E0";
@@ -34,13 +35,13 @@ export class ExcelJsWorkbook extends GridWorkbook {
   }
 
   static async open(path: string): Promise<ExcelJsWorkbook> {
-    const book = new ExcelJS.Workbook();
+    const book = new Workbook();
     await book.xlsx.readFile(path);
     return new ExcelJsWorkbook(book);
   }
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
-    const book = new ExcelJS.Workbook();
+    const book = new Workbook();
     await book.xlsx.load(data as ArrayBuffer);
     return new ExcelJsWorkbook(book);
   }

@@ -1,7 +1,8 @@
 // The summary workbook of the reviewer batch (一覧 / 確認事項 / 指標別), one layout for every shell:
 // the CLI saves it as summary.xlsx, the task pane opens it as a new workbook in Excel. ExcelJS runs in
 // Node and in the browser alike (the pane loads this module only when a summary is written).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "../../adapters/exceljs/library";
 import { bandsAssumedFrom } from "../../engine/size-band";
 import { listOf, msg, render } from "../../messages";
 import { roundHalfUp } from "../../numbers/round";
@@ -91,7 +92,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     yen: YEN,
     count: "#,##0",
   };
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   book.creator = "Saiten";
   const styles = new Styles();
 
