@@ -101,6 +101,18 @@ async function review(inbox: string, dir: string, ...extra: string[]): Promise<S
   return JSON.parse(readFileSync(json, "utf8")) as Summary;
 }
 
+/** `saiten score <file> --json`, which must finish cleanly: its result. */
+async function scoredAsJson(file: string): Promise<{ total: { points: number } }> {
+  const s = await runBin(["score", file, "--json"], { timeoutMs: 60_000 });
+  expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
+    timedOut: false,
+    signal: null,
+    code: 0,
+  });
+  expectClean(s.out, s.err);
+  return JSON.parse(s.out) as { total: { points: number } };
+}
+
 describe("a part the fast reader reads only when asked: a sheet's relationships, for a link", () => {
   test("a bomb whose headers lie, as the relationships of a sheet with a link: refused as it is inflated", async () => {
     const dir = freshDir("rels-liar");
@@ -151,14 +163,7 @@ describe("parts the fast reader never reads", () => {
     expect(folderHashes(inbox)).toEqual(before);
 
     // `score` reads it as the review does: scored, the lying part never inflated.
-    const s = await runBin(["score", file, "--json"], { timeoutMs: 60_000 });
-    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
-      timedOut: false,
-      signal: null,
-      code: 0,
-    });
-    expectClean(s.out, s.err);
-    expect(JSON.parse(s.out).total.points).toBe(summary.rows[0].total);
+    expect((await scoredAsJson(file)).total.points).toBe(summary.rows[0].total);
     // A scored copy is written from the whole book: every part is checked first, and the lying one refused.
     const copy = join(dir, "copy.xlsx");
     const w = await runBin(["score", file, "--out", copy], { timeoutMs: 60_000 });
@@ -187,14 +192,7 @@ describe("parts the fast reader never reads", () => {
     const summary = await review(inbox, dir);
     expect(summary.files).toMatchObject({ scored: 2, failed: 0 });
     expect(summary.rows[0].total).toBe(summary.rows[1].total);
-    const s = await runBin(["score", file, "--json"], { timeoutMs: 60_000 });
-    expect({ timedOut: s.timedOut, signal: s.signal, code: s.code }).toEqual({
-      timedOut: false,
-      signal: null,
-      code: 0,
-    });
-    expectClean(s.out, s.err);
-    expect(JSON.parse(s.out).total.points).toBe(summary.rows[0].total);
+    expect((await scoredAsJson(file)).total.points).toBe(summary.rows[0].total);
     expect(folderHashes(inbox)).toEqual(before);
   });
 
