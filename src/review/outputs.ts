@@ -6,7 +6,7 @@ import type { ReviewSummary } from "../app/review/types";
 import { listColumns } from "../app/review/summary-columns";
 
 /**
- * Loads the summary workbook's layout and ExcelJS (a quarter of a second): only a run that writes
+ * Loads the summary workbook's layout and ExcelJS (about 0.13 s): only a run that writes
  * summary.xlsx pays for it, and the CLI asks for it while the workers start, when this thread waits.
  */
 export function loadSummaryBook(): Promise<typeof import("../app/review/summary-book")> {
