@@ -11,6 +11,8 @@ import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import type { ReadRequest } from "../src/workbook/port";
 import { datesAsTimes } from "./fixtures/comparable";
 import { patchedBytes } from "./fixtures/patched-xlsx";
+import { readWorkbook } from "../src/adapters/read-workbook";
+import { WORKBOOK_LIMITS } from "../src/files/limits";
 
 /** A workbook with a sheet L (a link on A1, so it has relationships; shared strings; a few styles). */
 async function baseBook(): Promise<{ data: Uint8Array; rId: string; sheet: string }> {
@@ -147,6 +149,75 @@ describe("random sheets: the fast reader gives what ExcelJS gives, or leaves the
     );
     // Most sheets must be read by the fast reader, not only left to ExcelJS.
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe("random sheets in a book of two: the review reads what ExcelJS reads of the whole book", () => {
+  // Where the fast reader leaves sheet L to ExcelJS, the review gives ExcelJS a copy of the package
+  // with only L's cells and reads M itself (../src/adapters/read-workbook.ts): the reads must still be
+  // those of ExcelJS over the whole book.
+  test("rows, cells, merges and links on one sheet, values on the other", async () => {
+    const b = new ExcelJS.Workbook();
+    const l = b.addWorksheet("L");
+    l.getCell("A1").value = { text: "site", hyperlink: "https://example.lg.jp/" };
+    l.getCell("A2").numFmt = "0.0%";
+    l.getCell("B2").numFmt = "yyyy/m/d";
+    const m = b.addWorksheet("M");
+    m.getCell("A1").value = "計画";
+    m.getCell("B1").value = 45000;
+    m.getCell("B1").numFmt = "yyyy/m/d";
+    m.getCell("A2").value = { text: "元の表", hyperlink: "https://example.org/" };
+    m.getCell("B2").value = { formula: "B1+1", result: 45001 };
+    const data = new Uint8Array(await b.xlsx.writeBuffer());
+    let sheet = "";
+    await patchedBytes(data, { "xl/worksheets/sheet1.xml": (xml) => (sheet = xml) });
+    const rId = /<hyperlink ref="A1" r:id="([^"]+)"/.exec(sheet)![1];
+    const requests: ReadRequest[] = [
+      { used: ["L", "M"], names: true },
+      { ranges: ["L!A1:E5", "M!A1:B2", "L!B2"] },
+    ];
+    let oneSheet = 0;
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(rowsAndLinks(rId), merges, async ([cells, links], merged) => {
+        const xml = sheet
+          .replace(/<sheetData>.*<\/sheetData>/, () => `<sheetData>${cells}</sheetData>`)
+          .replace(
+            /<hyperlinks>.*<\/hyperlinks>/,
+            () =>
+              `${merged.length ? `<mergeCells count="${merged.length}">${merged.join("")}</mergeCells>` : ""}` +
+              (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : ""),
+          );
+        const bytes = await patchedBytes(data, { "xl/worksheets/sheet1.xml": () => xml });
+        const slow = [];
+        try {
+          const port = await ExcelJsWorkbook.fromBuffer(bytes);
+          for (const r of requests) slow.push(await port.read(r));
+        } catch {
+          return; // ExcelJS cannot read it: nothing to compare
+        }
+        let leftToExcelJs = false;
+        try {
+          const port = await XlsxReader.fromBuffer(bytes);
+          for (const r of requests) await port.read(r);
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+          leftToExcelJs = true;
+        }
+        const { port, reads } = await readWorkbook(bytes, "x.xlsx", WORKBOOK_LIMITS, async (p) => {
+          const out = [];
+          for (const r of requests) out.push(await p.read(r));
+          return { port: p, reads: out };
+        });
+        expect(datesAsTimes(reads)).toStrictEqual(datesAsTimes(slow));
+        if (leftToExcelJs && port instanceof XlsxReader) oneSheet++;
+        compared++;
+      }),
+      { numRuns: 300, seed: 2026 },
+    );
+    // Both ways are taken: sheets the fast reader reads, and sheets it leaves to ExcelJS alone.
+    expect(compared).toBeGreaterThan(200);
+    expect(oneSheet).toBeGreaterThan(20);
   });
 });
 
