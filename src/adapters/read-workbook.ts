@@ -77,16 +77,7 @@ async function oneSheetThroughExcelJs(
   sheet: { name: string; part: string },
   limits: Limits,
 ): Promise<GridSheet | undefined> {
-  const bytes = oneSheetPackage(pkg, sheet.part);
-  const { ExcelJsWorkbook } = await import("./exceljs/workbook");
-  let book: ExcelJsWorkbook;
-  try {
-    book = await ExcelJsWorkbook.fromBuffer(bytes);
-  } catch {
-    return undefined;
-  }
-  book.maxBlockCells = limits.maxCells;
-  return book.gridSheet(sheet.name);
+  return (await loadedByExcelJs(oneSheetPackage(pkg, sheet.part), limits))?.gridSheet(sheet.name);
 }
 
 /**
@@ -105,13 +96,20 @@ export async function openWholeWorkbook(
   } catch (e) {
     throw asUserError(e);
   }
+  const book = await loadedByExcelJs(bytes, limits);
+  if (!book) throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
+  return book;
+}
+
+/** Checked package bytes loaded with ExcelJS, within the cell limit; undefined where ExcelJS cannot. */
+async function loadedByExcelJs(bytes: Uint8Array, limits: Limits): Promise<ExcelJsWorkbook | undefined> {
   // Loaded only now: a review worker whose files all suit the fast reader never pays for ExcelJS.
   const { ExcelJsWorkbook } = await import("./exceljs/workbook");
   let book: ExcelJsWorkbook;
   try {
     book = await ExcelJsWorkbook.fromBuffer(bytes);
   } catch {
-    throw new UserError(msg("book.corrupt", { file, where: msg("book.corrupt.content") }));
+    return undefined;
   }
   book.maxBlockCells = limits.maxCells;
   return book;

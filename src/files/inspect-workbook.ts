@@ -408,10 +408,10 @@ export class CheckedPackage {
   /** Inflates and checks every part not read yet; what was counted. Done once: a caller that checked
    *  the whole package may hand it to one that checks it again before ExcelJS (the tally's fallback). */
   checkAll(): Inspected {
-    if (this.whole) return this.whole;
-    for (const e of this.entries) this.get(e.name);
-    this.checkValidations();
-    this.whole = { parts: this.entries.length, unpackedBytes: this.unpacked };
+    if (!this.whole) {
+      this.checkAllBut(() => false);
+      this.whole = { parts: this.entries.length, unpackedBytes: this.unpacked };
+    }
     return this.whole;
   }
 
@@ -432,11 +432,11 @@ export class CheckedPackage {
    * together may cover VALIDATION_CELLS_PER_CELL times the cell limit (four whole columns for an
    * answer workbook). Only checked here: the fast reader never reads validations.
    */
-  private checkValidations(leftOut?: (name: string) => boolean): void {
+  private checkValidations(leftOut: (name: string) => boolean): void {
     const limit = this.limits.maxCells * VALIDATION_CELLS_PER_CELL;
     let cells = 0;
     for (const [name, outside] of this.outside) {
-      if (leftOut?.(name)) continue;
+      if (leftOut(name)) continue;
       cells += validationCells(outside);
       if (cells > limit)
         this.refuse(

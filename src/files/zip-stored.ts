@@ -32,6 +32,23 @@ export function crc32(bytes: Uint8Array): number {
 const FLAG_UTF8 = 0x0800;
 
 /**
+ * The 26 bytes a local header (from its offset 4) and a central directory entry (from its offset 6)
+ * have alike: version needed, flags, method (stored), time and date (none), CRC, both sizes, the
+ * name's length and no extra field.
+ */
+function entryFields(view: DataView, at: number, crc: number, size: number, nameLength: number): void {
+  view.setUint16(at, 20, true); // version needed: 2.0
+  view.setUint16(at + 2, FLAG_UTF8, true);
+  view.setUint16(at + 4, 0, true); // stored
+  view.setUint32(at + 6, 0, true);
+  view.setUint32(at + 10, crc, true);
+  view.setUint32(at + 14, size, true);
+  view.setUint32(at + 18, size, true);
+  view.setUint16(at + 22, nameLength, true);
+  view.setUint16(at + 24, 0, true);
+}
+
+/**
  * The parts as one zip package, in the order given. Stays within the plain zip format (no zip64):
  * throws RangeError past 65,535 parts or 4 GB, which no checked workbook reaches.
  */
@@ -45,44 +62,25 @@ export function storedZip(parts: readonly StoredPart[]): Uint8Array {
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];
-  const crcs: number[] = [];
+  const crcs = parts.map((p) => crc32(p.bytes));
   let o = 0;
   parts.forEach((p, i) => {
-    const name = names[i];
-    const crc = crc32(p.bytes);
     offsets.push(o);
-    crcs.push(crc);
     view.setUint32(o, 0x04034b50, true);
-    view.setUint16(o + 4, 20, true); // version needed: 2.0
-    view.setUint16(o + 6, FLAG_UTF8, true);
-    view.setUint16(o + 8, 0, true); // stored
-    view.setUint32(o + 10, 0, true); // time and date: none
-    view.setUint32(o + 14, crc, true);
-    view.setUint32(o + 18, p.bytes.length, true);
-    view.setUint32(o + 22, p.bytes.length, true);
-    view.setUint16(o + 26, name.length, true);
-    view.setUint16(o + 28, 0, true);
-    out.set(name, o + 30);
-    out.set(p.bytes, o + 30 + name.length);
-    o += 30 + name.length + p.bytes.length;
+    entryFields(view, o + 4, crcs[i], p.bytes.length, names[i].length);
+    out.set(names[i], o + 30);
+    out.set(p.bytes, o + 30 + names[i].length);
+    o += 30 + names[i].length + p.bytes.length;
   });
   const dir = o;
   parts.forEach((p, i) => {
-    const name = names[i];
     view.setUint32(o, 0x02014b50, true);
     view.setUint16(o + 4, 20, true); // made by
-    view.setUint16(o + 6, 20, true); // needed
-    view.setUint16(o + 8, FLAG_UTF8, true);
-    view.setUint16(o + 10, 0, true);
-    view.setUint32(o + 12, 0, true);
-    view.setUint32(o + 16, crcs[i], true);
-    view.setUint32(o + 20, p.bytes.length, true);
-    view.setUint32(o + 24, p.bytes.length, true);
-    view.setUint16(o + 28, name.length, true);
-    // extra, comment, disk, internal attributes, external attributes: none
+    entryFields(view, o + 6, crcs[i], p.bytes.length, names[i].length);
+    // comment, disk, internal and external attributes: none (zero)
     view.setUint32(o + 42, offsets[i], true);
-    out.set(name, o + 46);
-    o += 46 + name.length;
+    out.set(names[i], o + 46);
+    o += 46 + names[i].length;
   });
   view.setUint32(o, 0x06054b50, true);
   view.setUint16(o + 8, parts.length, true);

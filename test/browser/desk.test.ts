@@ -23,7 +23,7 @@ import { summaryWorkbook } from "../../src/app/review/summary-book";
 import type { ReviewSummary } from "../../src/app/review/types";
 import { brokenSubmissions, generateSubmissions, type Submission } from "../../dev/review-generator/submissions";
 import { fromExcelJs, type WorkbookSnapshot } from "../../dev/office-sim";
-import { patchedBytes, replacedIn } from "../fixtures/patched-xlsx";
+import { patchedBytes, withCellEmptied } from "../fixtures/patched-xlsx";
 import { Unsupported, XlsxReader } from "../../src/adapters/xlsx";
 import {
   axeSeriousViolations,
@@ -90,7 +90,7 @@ async function withEmptiedMergedLink(bytes: Uint8Array): Promise<Uint8Array> {
   book.addWorksheet("資料1").addRow([1, "訪問介護", 1200]);
   const part = `xl/worksheets/sheet${ws.id}.xml`;
   return patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
-    [part]: (xml) => replacedIn(xml, /<c r="L2"( s="\d+")?[^>]*>.*?<\/c>/, '<c r="L2"$1/>'),
+    [part]: (xml) => withCellEmptied(xml, "L2"),
   });
 }
 

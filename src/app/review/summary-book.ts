@@ -69,7 +69,7 @@ function cellWriter(row: ExcelJS.Row, styles: Styles) {
   };
 }
 
-function headerRow(ws: ExcelJS.Worksheet, headers: string[], left = 1, styles = new Styles()): void {
+function headerRow(ws: ExcelJS.Worksheet, headers: string[], styles: Styles, left = 1): void {
   headers.forEach((h, j) => {
     const cell = ws.getCell(1, left + j);
     cell.value = h;
@@ -102,7 +102,6 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   headerRow(
     list,
     cols.map((c) => c.header),
-    1,
     styles,
   );
   setWidths(
@@ -163,7 +162,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     "記載値",
     "再計算値",
   ];
-  headerRow(check, checkHeaders, 1, styles);
+  headerRow(check, checkHeaders, styles);
   setWidths(check, [30, 14, 12, 10, 16, 16, 16, 8, 70, 10, 10]);
   const who = new Map(summary.rows.map((r) => [r.file, r]));
   const lines: (string | number | null | undefined)[][] = [];
@@ -223,7 +222,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   // ---------------------------------------------------------------- 指標別
   const ind = book.addWorksheet(INDICATOR_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   const indHeaders = ["指標ID", "指標", "満点", "該当数", "該当率", "全国該当率", "差(ポイント)"];
-  headerRow(ind, indHeaders, 1, styles);
+  headerRow(ind, indHeaders, styles);
   setWidths(ind, [18, 44, 7, 8, 9, 10, 10]);
   summary.indicators.forEach((x, k) => {
     const put = cellWriter(ind.getRow(k + 2), styles);
@@ -242,7 +241,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   // The group table sits to the right, under the same frozen header row.
   const gLeft = indHeaders.length + 2;
   const gHeaders = ["区分ID", "区分", "満点", "平均", "中央値", "全国平均", "全国中央値", "差(平均)"];
-  headerRow(ind, gHeaders, gLeft, styles);
+  headerRow(ind, gHeaders, styles, gLeft);
   if (summary.nationalSource) ind.getCell(1, gLeft + 5).note = `出典: ${summary.nationalSource}`;
   setWidths(ind, [16, 36, 7, 8, 8, 9, 10, 9], gLeft);
   summary.groups.forEach((g, k) => {
@@ -283,7 +282,7 @@ export function addMatrixSheet(
   const points = new Map(records.map((r) => [r.file, r.indicatorPoints ?? {}]));
   const fixed = ["市町村名", "市町村コード", "得点", "得点率", "全国平均−2SD未満"];
   const styles = new Styles();
-  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)], 1, styles);
+  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)], styles);
   setWidths(ws, [14, 12, 8, 9, 10, ...summary.indicators.map(() => 10)]);
   // Row 2: the maximum of each column, so a colour reads against what could be reached.
   const maxRow = ws.getRow(2);
