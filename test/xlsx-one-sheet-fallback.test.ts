@@ -12,7 +12,6 @@ import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { CheckedPackage } from "../src/files/inspect-workbook";
 import { WORKBOOK_LIMITS } from "../src/files/limits";
 import { entryBytes, readDirectory } from "../src/files/zip-directory";
-import { crc32, storedZip } from "../src/files/zip-stored";
 import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET } from "../src/workbook/template";
 import type { ReadRequest, ReadResult, WorkbookPort } from "../src/workbook/port";
@@ -22,31 +21,6 @@ import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const URL = "https://example.lg.jp/plan.pdf";
 const text = new TextDecoder();
-
-describe("a package of stored parts", () => {
-  test("CRC-32 as the zip format computes it", () => {
-    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array())).toBe(0);
-  });
-
-  test("read back by the directory reader and by JSZip checking every CRC, Japanese names included", async () => {
-    const parts = [
-      { name: "[Content_Types].xml", bytes: new TextEncoder().encode("<Types/>") },
-      { name: "xl/資料/回答.xml", bytes: new TextEncoder().encode("<x>回答</x>") },
-      { name: "empty", bytes: new Uint8Array() },
-      { name: "bin", bytes: Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) & 0xff) },
-    ];
-    const zip = storedZip(parts);
-    const dir = readDirectory(zip);
-    expect(dir.map((e) => [e.name, e.method, e.uncompressedSize])).toEqual(
-      parts.map((p) => [p.name, 0, p.bytes.length]),
-    );
-    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
-    dir.forEach((e, i) => expect(same(entryBytes(zip, e), parts[i].bytes)).toBe(true));
-    const back = await JSZip.loadAsync(zip, { checkCRC32: true });
-    for (const p of parts) expect(same(await back.file(p.name)!.async("uint8array"), p.bytes)).toBe(true);
-  });
-});
 
 /**
  * 回答 (sheet1) with values of each kind, a link on A2, and a link left on L2 of the merged K2:L3

@@ -69,9 +69,12 @@ export class ReviewerSession implements ReviewerApi {
   }
 
   async writeCheckReport(check: CheckOutcome): Promise<ReportWritten> {
-    const { summaryWorkbook } = await import("./review/summary-book");
+    const [{ summaryWorkbook }, { xlsxBytes }] = await Promise.all([
+      import("./review/summary-book"),
+      import("../adapters/exceljs/xlsx-bytes"),
+    ]);
     const book = summaryWorkbook(check.summary);
-    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const bytes = await xlsxBytes(book);
     const sheets = book.worksheets.map((w) => w.name);
     if (!this.openNew) return { target: "download", sheets, bytes };
     await this.openNew(bytes);

@@ -85,8 +85,8 @@ export class SummaryCollector implements SummarySource {
   }
 
   private async build(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const book = await this.book();
-    return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), sheets: book.worksheets.map((w) => w.name) };
+    const [book, { xlsxBytes }] = await Promise.all([this.book(), import("../adapters/exceljs/xlsx-bytes")]);
+    return { bytes: await xlsxBytes(book), sheets: book.worksheets.map((w) => w.name) };
   }
 
   async writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }> {

@@ -82,7 +82,8 @@ export function registerRulebookCommands(program: Command, root: Cli): void {
       const rb = await loadRulebook(cli, opts.rulebook);
       await cli.files.checkOutput(opts.out);
       const { createTemplateWorkbook } = await import("../adapters/exceljs/template-xlsx");
-      await cli.files.write(opts.out, new Uint8Array(await createTemplateWorkbook(rb).xlsx.writeBuffer()));
+      const { xlsxBytes } = await import("../adapters/exceljs/xlsx-bytes");
+      await cli.files.write(opts.out, await xlsxBytes(createTemplateWorkbook(rb)));
       cli.say(msg("template.written", { out: opts.out, id: rb.id, sheet: ANSWER_SHEET }));
     });
 

@@ -15,11 +15,11 @@ export function loadSummaryBook(): Promise<typeof import("../app/review/summary-
 
 /** The summary workbook as .xlsx bytes (the caller saves them through its safe write). */
 export async function summaryXlsxBytes(summary: ReviewSummary): Promise<Uint8Array> {
-  const { summaryWorkbook } = await loadSummaryBook();
-  // Deflate level 1: the same workbook, a little larger, written several times faster (the zip is
-  // compressed in JavaScript, on the main thread, after every file has been read).
-  const zip = { compression: "DEFLATE", compressionOptions: { level: 1 } };
-  return new Uint8Array(await summaryWorkbook(summary).xlsx.writeBuffer({ zip } as never));
+  const [{ summaryWorkbook }, { xlsxBytes }] = await Promise.all([
+    loadSummaryBook(),
+    import("../adapters/exceljs/xlsx-bytes"),
+  ]);
+  return xlsxBytes(summaryWorkbook(summary));
 }
 
 /**

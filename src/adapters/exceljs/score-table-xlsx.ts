@@ -2,6 +2,7 @@
 // in rulebooks/score-table.ts, which stays free of I/O so the add-in can share it.
 import type ExcelJS from "exceljs";
 import { Workbook } from "./library";
+import { xlsxBytes } from "./xlsx-bytes";
 import type { Limits } from "../../files/limits";
 import { msg, UserError } from "../../messages";
 import { TABLE_LISTS, TABLE_SUBHEADERS, TableBook, TableCell } from "../../rulebooks/score-table";
@@ -118,5 +119,5 @@ export async function tableBookBytes(book: TableBook): Promise<Uint8Array> {
     tidy(ws, rows);
     dropdowns(ws, rows);
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

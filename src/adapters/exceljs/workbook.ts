@@ -2,6 +2,7 @@
 // memory; nothing is written back to the input path — saving always goes to a path the caller names.
 import type ExcelJS from "exceljs";
 import { Workbook, ValueType } from "./library";
+import { xlsxBytes } from "./xlsx-bytes";
 import { type Box, cellAddress, parseRef, qualified } from "../../excel/a1";
 import { cellValueData } from "../cell-data";
 import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
@@ -48,7 +49,7 @@ export class ExcelJsWorkbook extends GridWorkbook {
 
   /** The workbook as .xlsx bytes, for the caller to save (through its own safe write). */
   async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.book.xlsx.writeBuffer());
+    return xlsxBytes(this.book);
   }
 
   protected sheetInfo(): SheetInfo[] {

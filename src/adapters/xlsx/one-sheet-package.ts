@@ -5,7 +5,7 @@
 // own — and reads that sheet as it would in the whole book: a sheet's cells depend only on the
 // book's shared parts (workbook, shared strings, styles, theme) and the sheet's own relationships.
 import type { CheckedPackage } from "../../files/inspect-workbook";
-import { storedZip, type StoredPart } from "../../files/zip-stored";
+import { writeZip, type ZipPart } from "../../files/zip-write";
 import { SHEET_PART, SHEET_RELS_PART } from "./reader";
 
 const EMPTY_SHEET = new TextEncoder().encode(
@@ -26,11 +26,11 @@ export function oneSheetPackage(pkg: CheckedPackage, part: string): Uint8Array {
     return n !== undefined && n !== own;
   };
   pkg.checkAllBut((name) => emptied(name) || dropped(name));
-  const parts: StoredPart[] = [];
+  const parts: ZipPart[] = [];
   for (const e of pkg.entries) {
     if (e.name.endsWith("/") || dropped(e.name)) continue;
     const bytes = emptied(e.name) ? EMPTY_SHEET : pkg.get(e.name);
     if (bytes) parts.push({ name: e.name, bytes });
   }
-  return storedZip(parts);
+  return writeZip(parts);
 }
