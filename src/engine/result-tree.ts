@@ -4,12 +4,15 @@ import type { GroupResult, ScoreResult } from "./types";
 
 export function groupsInOrder(result: Pick<ScoreResult, "groups">): { group: GroupResult; depth: number }[] {
   const out: { group: GroupResult; depth: number }[] = [];
-  const walk = (gs: readonly GroupResult[], depth: number) => {
-    for (const group of gs) {
-      out.push({ group, depth });
-      walk(group.children, depth + 1);
-    }
-  };
-  walk(result.groups, 1);
+  walk(result.groups, 1, out);
   return out;
+}
+
+// At module level rather than a closure per call: V8 keeps a closure's optimised code only while a
+// closure holding it lives, and compiled it again after every full garbage collection.
+function walk(gs: readonly GroupResult[], depth: number, out: { group: GroupResult; depth: number }[]): void {
+  for (const group of gs) {
+    out.push({ group, depth });
+    walk(group.children, depth + 1, out);
+  }
 }

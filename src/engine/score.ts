@@ -273,29 +273,7 @@ export class ScoreSession {
       }
     }
     issues.push(...this.overMaxIssues(entered));
-    const build = (g: number): GroupResult => {
-      const cg = c.groups[g];
-      const points = this.groupPoints[g];
-      const max = cg.rateMax;
-      const rate = max !== null && max > 0 ? points / max : null;
-      const out: GroupResult = {
-        id: cg.id,
-        name: cg.name,
-        points,
-        sum: this.groupSums[g],
-        max,
-        min: cg.floor,
-        rate,
-        ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
-        indicatorIds: cg.childIndicatorIds,
-        children: cg.childGroups.map(build),
-        code: cg.def.code || undefined,
-        clamped: clampedAt(cg, this.groupSums[g]),
-        benchmark: cg.def.benchmark && benchmarkOf(cg.def.benchmark),
-      };
-      return out;
-    };
-    const root = build(0);
+    const root = this.groupResult(0, digits);
     const total: ScoreResult["total"] = {
       id: root.id,
       points: root.points,
@@ -322,6 +300,36 @@ export class ScoreSession {
       issues,
     };
   }
+  /**
+   * Group `g`'s result with its subgroups'. A method rather than a closure made in result(): V8 keeps
+   * a closure's optimised code only while a closure holding it lives, so a closure per score was
+   * compiled again after every full garbage collection (about every 130 workbooks of a review).
+   */
+  private groupResult(g: number, digits: number): GroupResult {
+    const cg = this.compiled.groups[g];
+    const points = this.groupPoints[g];
+    const max = cg.rateMax;
+    const rate = max !== null && max > 0 ? points / max : null;
+    const children: GroupResult[] = new Array(cg.childGroups.length);
+    for (let k = 0; k < cg.childGroups.length; k++) children[k] = this.groupResult(cg.childGroups[k], digits);
+    const out: GroupResult = {
+      id: cg.id,
+      name: cg.name,
+      points,
+      sum: this.groupSums[g],
+      max,
+      min: cg.floor,
+      rate,
+      ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
+      indicatorIds: cg.childIndicatorIds,
+      children,
+      code: cg.def.code || undefined,
+      clamped: clampedAt(cg, this.groupSums[g]),
+      benchmark: cg.def.benchmark && benchmarkOf(cg.def.benchmark),
+    };
+    return out;
+  }
+
   /** Points typed in (kind "points") that take a group past its published maximum: the group is
    *  still clamped to it, but never silently — a warning names the cells that carry the points. */
   private noteOverMax(ci: CompiledIndicator, res: IndicatorResult, entered: Map<number, IndicatorResult[]>): void {

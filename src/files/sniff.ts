@@ -100,12 +100,14 @@ function textKind(data: Uint8Array): FileKind | null {
   return { kind: "text", encoding, csv };
 }
 
+const nameOf = (e: { name: string }) => e.name;
+
 export function sniff(data: Uint8Array): FileKind {
   if (data.length === 0) return { kind: "empty" };
   if (isCompoundFile(data)) return compoundKind(data);
   if (looksLikeZip(data)) {
     try {
-      return { kind: "zip", package: packageKind(readDirectory(data).map((e) => e.name)) };
+      return { kind: "zip", package: packageKind(readDirectory(data).map(nameOf)) };
     } catch (e) {
       if (e instanceof ZipFormatError) return { kind: "zip-damaged", reason: e.reason };
       throw e;

@@ -15,10 +15,15 @@ export type EntityField = keyof typeof ENTITY_LABELS;
 export function entityFieldOf(label: string, within = false): EntityField | undefined {
   const t = normaliseKey(label);
   if (!t) return undefined;
-  for (const field of Object.keys(ENTITY_LABELS) as EntityField[])
-    if (ENTITY_LABELS[field].some((l) => (within ? t.includes(normaliseKey(l)) : t === normaliseKey(l)))) return field;
+  for (const [field, labels] of LABEL_KEYS)
+    for (const l of labels) if (within ? t.includes(l) : t === l) return field;
   return undefined;
 }
+
+/** ENTITY_LABELS normalised once (every cell of a form's metadata rows is asked about). */
+const LABEL_KEYS = (Object.keys(ENTITY_LABELS) as EntityField[]).map(
+  (field) => [field, ENTITY_LABELS[field].map((l) => normaliseKey(l))] as const,
+);
 
 /** Full-width digits and spaces folded, white space removed. */
 export function normaliseKey(raw: string): string {

@@ -203,24 +203,53 @@ function numberOf(c: CellData | undefined): number | undefined {
 export function recordedRulebookIdOf(block: Block): string | undefined {
   const label = normaliseText(META_LABELS.rulebook);
   for (const line of block.cells.slice(0, HEADER_ROW + 5)) {
-    const j = line.findIndex((c) => text(c) === label);
+    const j = indexOfText(line, label);
     if (j >= 0) return text(line[j + 1]) || undefined;
   }
   return undefined;
 }
 
+// Helpers at module level rather than closures made per workbook: V8 keeps a closure's optimised code
+// only while a closure holding it lives, so code made per call was compiled again after every full
+// garbage collection (each about every 130 workbooks of a review: docs/performance-notes.md).
+
+/** Where the cell whose text is `t` stands in `line`, or -1. */
+function indexOfText(line: readonly (CellData | undefined)[], t: string): number {
+  for (let j = 0; j < line.length; j++) if (text(line[j]) === t) return j;
+  return -1;
+}
+
+/** The cell at sheet row and column, if the block has it. */
+function cellAt(block: Block, row: number, col: number): CellData | undefined {
+  return block.cells[row - block.top]?.[col - block.left];
+}
+
+/** The answer sheet's column headers as read (normalised), in COLUMNS' order. */
+const COLUMN_HEADERS = COLUMNS.map((k) => ({ key: k.key, text: normaliseText(k.header) }));
+
+/** The column a header's text (normalised) names, if any. */
+function columnKeyOf(t: string): ColumnKey | undefined {
+  for (const k of COLUMN_HEADERS) if (k.text === t) return k.key;
+  return undefined;
+}
+
+/** The metadata a label names: one of META_LABELS, or another label for who the entity is. */
+function metaKeyOf(label: string): keyof typeof META_LABELS | undefined {
+  for (const k of Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]) if (META_LABELS[k] === label) return k;
+  const field = entityFieldOf(label);
+  return field ? ENTITY_META[field] : undefined;
+}
+
 export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): TemplateAnswers | null {
   const headerRow = findHeaderRow(block);
   if (headerRow === null) return null;
-  const at = (row: number, col: number): CellData | undefined =>
-    block.cells[row - block.top]?.[col - block.left];
   const columns: Partial<Record<ColumnKey, number>> = {};
   const headerLine = block.cells[headerRow - block.top];
-  headerLine.forEach((c, j) => {
-    const t = text(c);
-    const col = COLUMNS.find((k) => normaliseText(k.header) === t);
-    if (col && columns[col.key] === undefined) columns[col.key] = block.left + j;
-  });
+  for (let j = 0; j < headerLine.length; j++) {
+    const t = text(headerLine[j]);
+    const key = columnKeyOf(t);
+    if (key && columns[key] === undefined) columns[key] = block.left + j;
+  }
   const out: TemplateAnswers = {
     answers: {},
     previousPoints: {},
@@ -234,15 +263,10 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
   // Metadata: a label cell followed by its value, anywhere above the header.
   for (let r = block.top; r < headerRow; r++) {
     const line = block.cells[r - block.top];
-    line.forEach((c, j) => {
-      const label = text(c);
+    for (let j = 0; j < line.length; j++) {
+      const label = text(line[j]);
       const value = line[j + 1];
-      const key =
-        (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).find((k) => META_LABELS[k] === label) ??
-        (() => {
-          const field = entityFieldOf(label);
-          return field ? ENTITY_META[field] : undefined;
-        })();
+      const key = metaKeyOf(label);
       if (key === "rulebook") out.rulebookId = text(value) || undefined;
       else if (key === "version") out.version = text(value) || undefined;
       else if (key === "sizeClass") out.sizeClass = text(value) || undefined;
@@ -250,14 +274,14 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
       // Codes keep their leading zeros: read as text, never as a number.
       else if (key === "entityName") out.entityName = text(value) || undefined;
       else if (key === "entityCode") out.entityCode = codeText(value);
-    });
+    }
   }
 
   const idCol = columns.id!;
   const answerCol = columns.answer!;
   const bottom = block.top + block.cells.length - 1;
   for (let r = headerRow + 1; r <= bottom; r++) {
-    const id = text(at(r, idCol));
+    const id = text(cellAt(block, r, idCol));
     if (!id) continue;
     // The id's cell is named only in a problem (most rows have none), so it is made there.
     if (out.rows.has(id)) {
@@ -274,7 +298,7 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
       continue;
     }
     out.rows.set(id, r);
-    const answer = at(r, answerCol);
+    const answer = cellAt(block, r, answerCol);
     const answerCell = qualified(block.sheet, cellAddress(r, answerCol));
     if (answer?.mergedInto) {
       // Only the top-left cell of a merge holds an answer: this indicator has none of its own.
@@ -287,11 +311,11 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
     }
     if (answer) out.answers[id] = cellInput(answer, answerCell);
     if (columns.previousPoints !== undefined) {
-      const p = numberOf(at(r, columns.previousPoints));
+      const p = numberOf(cellAt(block, r, columns.previousPoints));
       if (p !== undefined) out.previousPoints[id] = p;
     }
     if (columns.previousValue !== undefined) {
-      const v = at(r, columns.previousValue);
+      const v = cellAt(block, r, columns.previousValue);
       const n = numberOf(v);
       if (n !== undefined) out.previousValues[id] = isPercentFormat(v?.numFmt) ? dropFloatNoise(n * 100) : n;
     }
@@ -318,21 +342,20 @@ export function reportedPoints(block: Block, read: TemplateAnswers): Map<string,
 /** The group points a 採点結果 table reports, by group id, found by its headers (区分ID, 得点). */
 export function reportedGroups(block: Block): Map<string, ReportedCellRead> | undefined {
   const header = block.cells[1 - block.top] ?? [];
-  const colOf = (h: (typeof RESULT_HEADERS)[number]) => {
-    const j = header.findIndex((c) => text(c) === normaliseText(h));
-    return j < 0 ? undefined : j + block.left;
-  };
-  const idCol = colOf("区分ID");
-  const pointsCol = colOf("得点");
-  if (idCol === undefined || pointsCol === undefined) return undefined;
+  const idAt = indexOfText(header, normaliseText("区分ID" satisfies (typeof RESULT_HEADERS)[number]));
+  const pointsAt = indexOfText(header, normaliseText("得点" satisfies (typeof RESULT_HEADERS)[number]));
+  if (idAt < 0 || pointsAt < 0) return undefined;
+  const idCol = idAt + block.left;
+  const pointsCol = pointsAt + block.left;
   const out = new Map<string, ReportedCellRead>();
-  block.cells.forEach((line, i) => {
+  for (let i = 0; i < block.cells.length; i++) {
+    const line = block.cells[i];
     const row = block.top + i;
-    if (row <= 1) return;
+    if (row <= 1 || !line) continue;
     const id = text(line[idCol - block.left]);
-    if (!id || out.has(id)) return;
+    if (!id || out.has(id)) continue;
     out.set(id, { cell: qualified(block.sheet, cellAddress(row, pointsCol)), data: line[pointsCol - block.left] });
-  });
+  }
   return out;
 }
 

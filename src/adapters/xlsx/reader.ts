@@ -15,7 +15,7 @@ import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
 import { type PartSource, ZipParts } from "./zip";
-import { attr, decodeAgain, decodeText, scanXml } from "./xml";
+import { attr, decodeAgain, decodeText, scanned, type XmlHandler } from "./xml";
 
 interface SheetEntry {
   name: string;
@@ -76,6 +76,89 @@ function lazySheetInfo(name: string, visible: boolean, lookUp: () => boolean): S
   return info;
 }
 
+// The workbook part's handlers are classes rather than closures made per workbook: V8 keeps a closure's
+// optimised code only while a closure holding it lives, so code made per workbook was compiled again
+// after every full garbage collection (about every 130 workbooks of a review).
+
+/** xl/_rels/workbook.xml.rels: relationship id → target. */
+class RelsHandler implements XmlHandler {
+  readonly rels = new Map<string, string>();
+  open(name: string, attrs: string): void {
+    if (name === "Relationship") {
+      const id = attr(attrs, "Id");
+      const target = attr(attrs, "Target");
+      if (id !== undefined && target !== undefined) this.rels.set(id, target);
+    }
+  }
+  close(): void {}
+  text(): void {}
+}
+
+/** A sheet's relationships part: id → target ("" without one). */
+class SheetRelsHandler implements XmlHandler {
+  readonly rels = new Map<string, string>();
+  private depth = 0;
+  private roots = 0;
+  open(name: string, attrs: string): void {
+    const depth = ++this.depth;
+    // One <Relationships> of <Relationship/> elements, as ExcelJS reads them (it fails on others).
+    const expected = depth === 1 ? "Relationships" : "Relationship";
+    if (depth > 2 || name !== expected || (depth === 1 && ++this.roots > 1))
+      throw new Unsupported(`sheet relationships: <${name}>`);
+    const id = depth === 2 ? attr(attrs, "Id") : undefined;
+    if (id !== undefined) this.rels.set(id, attr(attrs, "Target") ?? "");
+  }
+  close(): void {
+    this.depth--;
+  }
+  text(): void {}
+}
+
+/** xl/workbook.xml: the sheets as listed, the defined names' raw text, the date system. */
+class WorkbookHandler implements XmlHandler {
+  readonly listed: { name: string; id: number; state?: string; rId?: string }[] = [];
+  readonly rawNames: { name: string | undefined; localSheetId?: string; text: string }[] = [];
+  date1904 = false;
+  private nameText: string[] | null = null;
+  private nameAttrs = "";
+  private root = true;
+
+  open(name: string, attrs: string): void {
+    if (this.root) {
+      this.root = false;
+      if (name !== "workbook") throw new Unsupported(`workbook root <${name}>`);
+    } else if (name === "sheet") {
+      const raw = attr(attrs, "name");
+      this.listed.push({
+        name: raw === undefined ? "" : decodeAgain(raw),
+        id: parseInt(attr(attrs, "sheetId") ?? "", 10),
+        state: attr(attrs, "state"),
+        rId: attr(attrs, "r:id"),
+      });
+    } else if (name === "workbookPr") {
+      this.date1904 = attr(attrs, "date1904") === "1";
+    } else if (name === "definedName") {
+      this.nameText = [];
+      this.nameAttrs = attrs;
+    }
+  }
+
+  text(raw: string): void {
+    if (this.nameText) this.nameText.push(decodeText(raw));
+  }
+
+  close(name: string): void {
+    if (name === "definedName" && this.nameText) {
+      this.rawNames.push({
+        name: attr(this.nameAttrs, "name"),
+        localSheetId: attr(this.nameAttrs, "localSheetId"),
+        text: this.nameText.join(""),
+      });
+      this.nameText = null;
+    }
+  }
+}
+
 export class XlsxReader extends GridWorkbook {
   private stylesCache?: Styles;
   private sstCache?: SharedString[] | null;
@@ -104,59 +187,8 @@ export class XlsxReader extends GridWorkbook {
     if (wbXml === undefined || relsXml === undefined) throw new Unsupported("no workbook part");
     if (!zip.has("xl/styles.xml")) throw new Unsupported("no styles part");
 
-    const rels = new Map<string, string>();
-    scanXml(relsXml, {
-      open: (name, attrs) => {
-        if (name === "Relationship") {
-          const id = attr(attrs, "Id");
-          const target = attr(attrs, "Target");
-          if (id !== undefined && target !== undefined) rels.set(id, target);
-        }
-      },
-      close: () => undefined,
-      text: () => undefined,
-    });
-
-    const listed: { name: string; id: number; state?: string; rId?: string }[] = [];
-    const rawNames: { name: string | undefined; localSheetId?: string; text: string }[] = [];
-    let date1904 = false;
-    let nameText: string[] | null = null;
-    let nameAttrs = "";
-    let root = true;
-    scanXml(wbXml, {
-      open: (name, attrs) => {
-        if (root) {
-          root = false;
-          if (name !== "workbook") throw new Unsupported(`workbook root <${name}>`);
-        } else if (name === "sheet") {
-          const raw = attr(attrs, "name");
-          listed.push({
-            name: raw === undefined ? "" : decodeAgain(raw),
-            id: parseInt(attr(attrs, "sheetId") ?? "", 10),
-            state: attr(attrs, "state"),
-            rId: attr(attrs, "r:id"),
-          });
-        } else if (name === "workbookPr") {
-          date1904 = attr(attrs, "date1904") === "1";
-        } else if (name === "definedName") {
-          nameText = [];
-          nameAttrs = attrs;
-        }
-      },
-      text: (raw) => {
-        if (nameText) nameText.push(decodeText(raw));
-      },
-      close: (name) => {
-        if (name === "definedName" && nameText) {
-          rawNames.push({
-            name: attr(nameAttrs, "name"),
-            localSheetId: attr(nameAttrs, "localSheetId"),
-            text: nameText.join(""),
-          });
-          nameText = null;
-        }
-      },
-    });
+    const { rels } = scanned(relsXml, new RelsHandler());
+    const { listed, rawNames, date1904 } = scanned(wbXml, new WorkbookHandler());
 
     // Sheets as ExcelJS keeps them: only those whose part is a worksheet it loads.
     const sheets: SheetEntry[] = [];
@@ -241,28 +273,11 @@ export class XlsxReader extends GridWorkbook {
   private sheetRels(e: SheetEntry): Map<string, string> {
     if (!e.rels) {
       const n = SHEET_PART.exec(e.part)?.[1];
-      const parts = this.zip.names().filter((p) => SHEET_RELS_PART.exec(p)?.[1] === n);
+      const parts: string[] = [];
+      for (const p of this.zip.names()) if (SHEET_RELS_PART.exec(p)?.[1] === n) parts.push(p);
       if (parts.length > 1) throw new Unsupported("several relationship parts for one sheet");
-      const rels = new Map<string, string>();
       const xml = parts.length ? this.zip.text(parts[0]) : undefined;
-      if (xml !== undefined) {
-        let depth = 0;
-        let roots = 0;
-        scanXml(xml, {
-          open: (name, attrs) => {
-            depth++;
-            // One <Relationships> of <Relationship/> elements, as ExcelJS reads them (it fails on others).
-            const expected = depth === 1 ? "Relationships" : "Relationship";
-            if (depth > 2 || name !== expected || (depth === 1 && ++roots > 1))
-              throw new Unsupported(`sheet relationships: <${name}>`);
-            const id = depth === 2 ? attr(attrs, "Id") : undefined;
-            if (id !== undefined) rels.set(id, attr(attrs, "Target") ?? "");
-          },
-          close: () => void depth--,
-          text: () => undefined,
-        });
-      }
-      e.rels = rels;
+      e.rels = xml === undefined ? new Map() : scanned(xml, new SheetRelsHandler()).rels;
     }
     return e.rels;
   }
@@ -327,9 +342,10 @@ export class XlsxReader extends GridWorkbook {
   protected sheetInfo(): SheetInfo[] {
     // Protection is looked up only when asked for (before a write): reading it means inflating the
     // sheet, and a read-only run asks for no sheet but the few it reads.
-    return this.sheets.map(
-      (e) => lazySheetInfo(e.name, e.state === "visible" || e.state === undefined, () => this.isProtected(e)),
-    );
+    const out: SheetInfo[] = [];
+    for (const e of this.sheets)
+      out.push(lazySheetInfo(e.name, e.state === "visible" || e.state === undefined, () => this.isProtected(e)));
+    return out;
   }
 
   protected gridSheet(name: string): GridSheet | undefined {

@@ -109,6 +109,20 @@ interface CellParts {
   rich: { text: string | undefined }[] | undefined;
 }
 
+/** One cell's parts, all absent: the object a reader fills in again for every cell it reads. */
+function noCellParts(): CellParts {
+  return {
+    cellStyle: undefined,
+    cellT: undefined,
+    formula: undefined,
+    shareType: undefined,
+    si: undefined,
+    fref: undefined,
+    value: undefined,
+    rich: undefined,
+  };
+}
+
 /** Thrown inside the direct read of <sheetData> when the general scanner must read the sheet. */
 const NOT_PLAIN = Symbol("not plain sheetData");
 
@@ -279,6 +293,201 @@ class CanonicalCellTag {
 /** What cell() gives for a cell the sheet does not have and no row or column formats: shared, frozen. */
 const NO_CELL = Object.freeze({ value: null, numFmt: undefined });
 
+/** Column definitions in order of their first column. */
+const byMin = (a: { min: number }, b: { min: number }) => a.min - b.min;
+
+/**
+ * The general scanner's reading of a sheet (all of it, or what surrounds the cells plainCells reads):
+ * a class rather than closures made per sheet, since V8 keeps a closure's optimised code only while a
+ * closure holding it lives, and compiled it again after every full garbage collection.
+ */
+class GeneralScan implements XmlHandler {
+  depth = 0;
+  sawSheetData = false;
+  readonly cols: { min: number; max: number; numFmt: string | undefined }[] = [];
+  private rootChecked = false;
+  private row: SheetRow | undefined;
+  private rowNum = 0;
+  private lastCol = 0;
+  // the cell being read
+  private inCell = false;
+  private cellCol = 0;
+  private readonly cell = noCellParts();
+  private current: "f" | "v" | "t" | undefined;
+  private inRun = false;
+  private runText: string[] | null = null;
+  private runT: string | undefined;
+  private inHyperlinks = false;
+  private inSheetData = false;
+
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly styles: Styles,
+    private readonly ctx: SheetContext,
+    private readonly formulae: Record<string, string>,
+  ) {}
+
+  open(name: string, attrs: string): void {
+    const depth = ++this.depth;
+    if (!this.rootChecked) {
+      this.rootChecked = true;
+      if (name !== "worksheet") throw new Unsupported(`sheet root <${name}>`);
+      return;
+    }
+    const cell = this.cell;
+    if (this.inCell) {
+      if (this.inRun) {
+        if (name === "t") this.runText = [];
+        return;
+      }
+      switch (name) {
+        case "f":
+          this.current = "f";
+          cell.si = attr(attrs, "si");
+          cell.shareType = attr(attrs, "t");
+          cell.fref = attr(attrs, "ref");
+          return;
+        case "v":
+          this.current = "v";
+          return;
+        case "t":
+          this.current = "t";
+          return;
+        case "r":
+          this.inRun = true;
+          this.runT = undefined;
+          return;
+        case "is":
+          return;
+        default:
+          throw new Unsupported(`<${name}> in a cell`);
+      }
+    }
+    const sheet = this.sheet;
+    if (depth === 2) {
+      if (name === "sheetData") {
+        // ExcelJS keeps the rows of the last <sheetData> only.
+        if (this.sawSheetData) throw new Unsupported("two sheetData");
+        this.sawSheetData = this.inSheetData = true;
+      } else if (name === "hyperlinks") {
+        // ExcelJS keeps the last list of links only.
+        this.inHyperlinks = true;
+        sheet.links.length = 0;
+      } else if (name === "sheetProtection") sheet.protected = attr(attrs, "sheet") === "1";
+      return;
+    }
+    if (this.inHyperlinks) {
+      // Only a flat list: ExcelJS ends the list at anything else, and a link after it is not applied.
+      if (depth !== 3 || name !== "hyperlink") throw new Unsupported(`<${name}> among links`);
+      const rId = attr(attrs, "r:id");
+      if (!rId) return; // a link within the book, or none: ExcelJS gives no cell a link for it
+      const ref = attr(attrs, "ref");
+      if (ref === undefined) throw new Unsupported("hyperlink without a cell");
+      sheet.links.push({ ref, rId });
+      return;
+    }
+    // ExcelJS also finds a list of links nested anywhere: such a sheet is left to it.
+    if (name === "hyperlinks" || name === "hyperlink") throw new Unsupported("links out of place");
+    if (this.inSheetData) {
+      // Rows and their cells only: ExcelJS ends the rows at anything else and drops those after it.
+      if (depth === 3 ? name !== "row" : depth !== 4 || name !== "c")
+        throw new Unsupported(`<${name}> among rows`);
+      if (name === "row") {
+        const r = parseInt(attr(attrs, "r") ?? "", 10);
+        if (!(r > 0)) throw new Unsupported("row without a number");
+        // The package check refuses these first; here too, as rows are laid out up to the last one.
+        if (r > MAX_ROW) throw new Unsupported("row past the last");
+        // Rows and cells in order, each once, as spreadsheets write them: ExcelJS lets a later one
+        // replace an earlier one where this reader would keep both or drop one.
+        if (r <= this.rowNum) throw new Unsupported("rows out of order");
+        this.lastCol = 0;
+        const s = attr(attrs, "s");
+        const row: SheetRow = {
+          numFmt: s ? this.styles.numFmt(parseInt(s, 10)) : undefined,
+          cells: [],
+          hasValues: false,
+          cellCount: 0,
+        };
+        this.row = sheet.rows[r] = row;
+        this.rowNum = r;
+      } else if (name === "c") {
+        if (!this.row) throw new Unsupported("cell outside a row");
+        // ExcelJS places a cell without a reference after the previous one it kept (not always the
+        // previous one written) and keeps a written reference as the cell's address (merges and links
+        // go by it), this reader where the cell stands: only a plain reference of its own row (E12 in
+        // row 12) reads the same; any other leaves the sheet to ExcelJS.
+        const at = plainAddress(attr(attrs, "r"));
+        if (!at || at.row !== this.rowNum) throw new Unsupported("unusual cell reference");
+        this.cellCol = at.col;
+        if (this.cellCol <= this.lastCol) throw new Unsupported("cells out of order");
+        this.lastCol = this.cellCol;
+        const s = attr(attrs, "s");
+        cell.cellStyle = s ? parseInt(s, 10) : undefined;
+        cell.cellT = attr(attrs, "t");
+        this.inCell = true;
+        cell.formula = cell.shareType = cell.si = cell.fref = cell.value = undefined;
+        cell.rich = undefined;
+        this.current = undefined;
+      }
+      return;
+    }
+    if (name === "col") {
+      const s = attr(attrs, "style");
+      const style = s ? parseInt(s, 10) : undefined;
+      this.cols.push({
+        min: parseInt(attr(attrs, "min") || "0", 10),
+        max: parseInt(attr(attrs, "max") || "0", 10),
+        numFmt: style ? this.styles.numFmt(style) : undefined,
+      });
+    } else if (name === "mergeCell") {
+      const ref = attr(attrs, "ref");
+      if (ref) sheet.merges.push(decodeRange(ref));
+    }
+  }
+
+  text(raw: string): void {
+    if (!this.inCell) return;
+    if (this.inRun) {
+      if (this.runText) this.runText.push(decodeText(raw));
+      return;
+    }
+    const cell = this.cell;
+    if (this.current === "f") cell.formula = (cell.formula ?? "") + decodeText(raw);
+    else if (this.current === "v" || this.current === "t") {
+      if (cell.rich) throw new Unsupported("text after rich runs");
+      const t = decodeText(raw);
+      cell.value = cell.value ? cell.value + t : t;
+    }
+  }
+
+  close(name: string): void {
+    this.depth--;
+    if (this.inCell) {
+      const cell = this.cell;
+      if (this.inRun) {
+        if (name === "t" && this.runText) {
+          this.runT = unescapeX(this.runText.join(""));
+          this.runText = null;
+        } else if (name === "r") {
+          this.inRun = false;
+          if (cell.value !== undefined) throw new Unsupported("text before rich runs");
+          (cell.rich ??= []).push({ text: this.runT });
+        }
+        return;
+      }
+      if (name === "f" || name === "v" || name === "t") this.current = undefined;
+      else if (name === "c") {
+        this.inCell = false;
+        this.sheet.finishCell(this.row!, this.rowNum, this.cellCol, this.styles, this.ctx, this.formulae, cell);
+      }
+      return;
+    }
+    if (name === "sheetData") this.inSheetData = false;
+    else if (name === "hyperlinks") this.inHyperlinks = false;
+    else if (name === "row") this.row = undefined;
+  }
+}
+
 export class Sheet {
   readonly rows: SheetRow[] = [];
   readonly merges: Box[] = [];
@@ -289,7 +498,7 @@ export class Sheet {
   /** Prefix counts of rows with values, for "does any row in top..bottom hold a value". */
   private valueRowsBefore: Int32Array = new Int32Array(1);
   /** The sheet's links to other places (<hyperlink r:id>), the cell they are on as written. */
-  private readonly links: { ref: string; rId: string }[] = [];
+  readonly links: { ref: string; rId: string }[] = [];
   /** Empty cells without a style the sheet writes (dropped as ExcelJS drops them), by cellKey. */
   private bareCells?: Set<number>;
 
@@ -327,206 +536,18 @@ export class Sheet {
   private parseWith(xml: string, ctx: SheetContext, span: SheetDataSpan | undefined): void {
     const styles = ctx.styles();
     const formulae: Record<string, string> = {};
-    const cols: { min: number; max: number; numFmt: string | undefined }[] = [];
-    let depth = 0;
-    let rootChecked = false;
-    let row: SheetRow | undefined;
-    let rowNum = 0;
-    let lastCol = 0;
-    // the cell being read
-    let inCell = false;
-    let cellCol = 0;
-    let cellStyle: number | undefined;
-    let cellT: string | undefined;
-    let formula: string | undefined;
-    let shareType: string | undefined;
-    let si: string | undefined;
-    let fref: string | undefined;
-    let value: string | undefined;
-    let rich: { text: string | undefined }[] | undefined;
-    let current: "f" | "v" | "t" | undefined;
-    let inRun = false;
-    let runText: string[] | null = null;
-    let runT: string | undefined;
-    let inHyperlinks = false;
-    let inSheetData = false;
-    let sawSheetData = false;
-
-    const handler: XmlHandler = {
-      open: (name, attrs) => {
-        depth++;
-        if (!rootChecked) {
-          rootChecked = true;
-          if (name !== "worksheet") throw new Unsupported(`sheet root <${name}>`);
-          return;
-        }
-        if (inCell) {
-          if (inRun) {
-            if (name === "t") runText = [];
-            return;
-          }
-          switch (name) {
-            case "f":
-              current = "f";
-              si = attr(attrs, "si");
-              shareType = attr(attrs, "t");
-              fref = attr(attrs, "ref");
-              return;
-            case "v":
-              current = "v";
-              return;
-            case "t":
-              current = "t";
-              return;
-            case "r":
-              inRun = true;
-              runT = undefined;
-              return;
-            case "is":
-              return;
-            default:
-              throw new Unsupported(`<${name}> in a cell`);
-          }
-        }
-        if (depth === 2) {
-          if (name === "sheetData") {
-            // ExcelJS keeps the rows of the last <sheetData> only.
-            if (sawSheetData) throw new Unsupported("two sheetData");
-            sawSheetData = inSheetData = true;
-          } else if (name === "hyperlinks") {
-            // ExcelJS keeps the last list of links only.
-            inHyperlinks = true;
-            this.links.length = 0;
-          } else if (name === "sheetProtection") this.protected = attr(attrs, "sheet") === "1";
-          return;
-        }
-        if (inHyperlinks) {
-          // Only a flat list: ExcelJS ends the list at anything else, and a link after it is not applied.
-          if (depth !== 3 || name !== "hyperlink") throw new Unsupported(`<${name}> among links`);
-          const rId = attr(attrs, "r:id");
-          if (!rId) return; // a link within the book, or none: ExcelJS gives no cell a link for it
-          const ref = attr(attrs, "ref");
-          if (ref === undefined) throw new Unsupported("hyperlink without a cell");
-          this.links.push({ ref, rId });
-          return;
-        }
-        // ExcelJS also finds a list of links nested anywhere: such a sheet is left to it.
-        if (name === "hyperlinks" || name === "hyperlink") throw new Unsupported("links out of place");
-        if (inSheetData) {
-          // Rows and their cells only: ExcelJS ends the rows at anything else and drops those after it.
-          if (depth === 3 ? name !== "row" : depth !== 4 || name !== "c")
-            throw new Unsupported(`<${name}> among rows`);
-          if (name === "row") {
-            const r = parseInt(attr(attrs, "r") ?? "", 10);
-            if (!(r > 0)) throw new Unsupported("row without a number");
-            // The package check refuses these first; here too, as rows are laid out up to the last one.
-            if (r > MAX_ROW) throw new Unsupported("row past the last");
-            // Rows and cells in order, each once, as spreadsheets write them: ExcelJS lets a later one
-            // replace an earlier one where this reader would keep both or drop one.
-            if (r <= rowNum) throw new Unsupported("rows out of order");
-            lastCol = 0;
-            const s = attr(attrs, "s");
-            row = {
-              numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined,
-              cells: [],
-              hasValues: false,
-              cellCount: 0,
-            };
-            this.rows[r] = row;
-            rowNum = r;
-          } else if (name === "c") {
-            if (!row) throw new Unsupported("cell outside a row");
-            // ExcelJS places a cell without a reference after the previous one it kept (not always the
-            // previous one written) and keeps a written reference as the cell's address (merges and links
-            // go by it), this reader where the cell stands: only a plain reference of its own row (E12 in
-            // row 12) reads the same; any other leaves the sheet to ExcelJS.
-            const at = plainAddress(attr(attrs, "r"));
-            if (!at || at.row !== rowNum) throw new Unsupported("unusual cell reference");
-            cellCol = at.col;
-            if (cellCol <= lastCol) throw new Unsupported("cells out of order");
-            lastCol = cellCol;
-            const s = attr(attrs, "s");
-            cellStyle = s ? parseInt(s, 10) : undefined;
-            cellT = attr(attrs, "t");
-            inCell = true;
-            formula = shareType = si = fref = value = undefined;
-            rich = undefined;
-            current = undefined;
-          }
-          return;
-        }
-        if (name === "col") {
-          const s = attr(attrs, "style");
-          const style = s ? parseInt(s, 10) : undefined;
-          cols.push({
-            min: parseInt(attr(attrs, "min") || "0", 10),
-            max: parseInt(attr(attrs, "max") || "0", 10),
-            numFmt: style ? styles.numFmt(style) : undefined,
-          });
-        } else if (name === "mergeCell") {
-          const ref = attr(attrs, "ref");
-          if (ref) this.merges.push(decodeRange(ref));
-        }
-      },
-      text: (raw) => {
-        if (!inCell) return;
-        if (inRun) {
-          if (runText) runText.push(decodeText(raw));
-          return;
-        }
-        if (current === "f") formula = (formula ?? "") + decodeText(raw);
-        else if (current === "v" || current === "t") {
-          if (rich) throw new Unsupported("text after rich runs");
-          const t = decodeText(raw);
-          value = value ? value + t : t;
-        }
-      },
-      close: (name) => {
-        depth--;
-        if (inCell) {
-          if (inRun) {
-            if (name === "t" && runText) {
-              runT = unescapeX(runText.join(""));
-              runText = null;
-            } else if (name === "r") {
-              inRun = false;
-              if (value !== undefined) throw new Unsupported("text before rich runs");
-              (rich ??= []).push({ text: runT });
-            }
-            return;
-          }
-          if (name === "f" || name === "v" || name === "t") current = undefined;
-          else if (name === "c") {
-            inCell = false;
-            this.finishCell(row!, rowNum, cellCol, styles, ctx, formulae, {
-              cellStyle,
-              cellT,
-              formula,
-              shareType,
-              si,
-              fref,
-              value,
-              rich,
-            });
-          }
-          return;
-        }
-        if (name === "sheetData") inSheetData = false;
-        else if (name === "hyperlinks") inHyperlinks = false;
-        else if (name === "row") row = undefined;
-      },
-    };
-    if (!span) scanXml(xml, handler);
+    const scan = new GeneralScan(this, styles, ctx, formulae);
+    if (!span) scanXml(xml, scan);
     else {
       // Before and after the cells, the general scanner (depth carries over: sheetData is balanced).
-      scanXml(xml.slice(0, span.open), handler);
-      if (depth !== 1) throw NOT_PLAIN;
+      scanXml(xml.slice(0, span.open), scan);
+      if (scan.depth !== 1) throw NOT_PLAIN;
       this.plainCells(xml, span.from, span.to, styles, ctx, formulae);
-      sawSheetData = true;
-      scanXml(xml.slice(span.after), handler);
+      scan.sawSheetData = true;
+      scanXml(xml.slice(span.after), scan);
     }
     // Column styles as Column.fromModel applies them: sorted by min, the first definition wins.
-    cols.sort((a, b) => a.min - b.min);
+    const cols = scan.cols.sort(byMin);
     let count = 1;
     for (const c of cols) {
       if (c.max > MAX_COLUMN) throw new Unsupported("column definition past XFD");
@@ -552,16 +573,7 @@ export class Sheet {
     const quick = new CanonicalCellTag();
     // One cell's parts, reused for every cell: finishCell keeps none of them (rich text, which it
     // would keep, never comes this way).
-    const cell: CellParts = {
-      cellStyle: undefined,
-      cellT: undefined,
-      formula: undefined,
-      shareType: undefined,
-      si: undefined,
-      fref: undefined,
-      value: undefined,
-      rich: undefined,
-    };
+    const cell = noCellParts();
     let row: SheetRow | undefined;
     let rowNum = 0;
     let lastCol = 0;
@@ -660,7 +672,8 @@ export class Sheet {
     }
   }
 
-  private finishCell(
+  /** One cell as read, into its row (called by plainCells and by the general scan). */
+  finishCell(
     row: SheetRow,
     rowNum: number,
     col: number,

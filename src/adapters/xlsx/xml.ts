@@ -12,6 +12,12 @@ export interface XmlHandler {
   text(raw: string): void;
 }
 
+/** The handler, once `xml` has been scanned through it. */
+export function scanned<H extends XmlHandler>(xml: string, h: H): H {
+  scanXml(xml, h);
+  return h;
+}
+
 export function scanXml(xml: string, h: XmlHandler): void {
   const n = xml.length;
   let i = 0;
