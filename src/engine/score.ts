@@ -310,8 +310,8 @@ export class ScoreSession {
     const points = this.groupPoints[g];
     const max = cg.rateMax;
     const rate = max !== null && max > 0 ? points / max : null;
-    const children: GroupResult[] = new Array(cg.childGroups.length);
-    for (let k = 0; k < cg.childGroups.length; k++) children[k] = this.groupResult(cg.childGroups[k], digits);
+    const children: GroupResult[] = [];
+    for (const k of cg.childGroups) children.push(this.groupResult(k, digits));
     const out: GroupResult = {
       id: cg.id,
       name: cg.name,
