@@ -3,7 +3,7 @@
 // which checks every part's CRC.
 import JSZip from "jszip";
 import { randomBytes } from "crypto";
-import { zlibDeflateRaw } from "../src/files/zip-deflate";
+import { zlibCrc32, zlibDeflateRaw } from "../src/files/zip-deflate";
 import { entryBytes, readDirectory } from "../src/files/zip-directory";
 import { pakoInflateRaw, zlibInflateRaw } from "../src/files/zip-inflate";
 import { crc32, writeZip, type ZipPart } from "../src/files/zip-write";
@@ -25,9 +25,17 @@ async function readBackByJsZip(zip: Uint8Array): Promise<void> {
   for (const p of PARTS) expect(same(await back.file(p.name)!.async("uint8array"), p.bytes)).toBe(true);
 }
 
-test("CRC-32 as the zip format computes it", () => {
+test("CRC-32 as the zip format computes it, here and by Node's zlib alike", () => {
   expect(crc32(utf8.encode("123456789"))).toBe(0xcbf43926);
   expect(crc32(new Uint8Array())).toBe(0);
+  for (const p of PARTS) expect(zlibCrc32!(p.bytes)).toBe(crc32(p.bytes));
+});
+
+test("a CRC-32 given (zlib's in Node) is the one used: the same package, byte for byte", () => {
+  const given = jest.fn(zlibCrc32!);
+  const zip = writeZip(PARTS, { crc32: given, deflateRaw: zlibDeflateRaw });
+  expect(given).toHaveBeenCalledTimes(PARTS.length);
+  expect(same(zip, writeZip(PARTS, { deflateRaw: zlibDeflateRaw }))).toBe(true);
 });
 
 describe("parts stored", () => {

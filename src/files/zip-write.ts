@@ -15,6 +15,8 @@ export interface ZipOptions {
   deflateRaw?: (bytes: Uint8Array) => Uint8Array;
   /** The parts' modification time (local time, as zip tools show it); without it, none (zero). */
   modified?: Date;
+  /** Computes a part's CRC-32 (zlib's in Node); without it, the one here. */
+  crc32?: (bytes: Uint8Array) => number;
 }
 
 const utf8 = new TextEncoder();
@@ -76,9 +78,10 @@ function entryFields(view: DataView, at: number, e: Entry, [time, date]: [number
   view.setUint16(at + 24, 0, true);
 }
 
-function entryOf(part: ZipPart, deflateRaw: ZipOptions["deflateRaw"]): Entry {
+function entryOf(part: ZipPart, options: ZipOptions): Entry {
   const name = utf8.encode(part.name);
-  const crc = crc32(part.bytes);
+  const crc = (options.crc32 ?? crc32)(part.bytes);
+  const deflateRaw = options.deflateRaw;
   const size = part.bytes.length;
   const packed = deflateRaw && size > 0 ? deflateRaw(part.bytes) : undefined;
   return packed && packed.length < size
@@ -92,10 +95,16 @@ function entryOf(part: ZipPart, deflateRaw: ZipOptions["deflateRaw"]): Entry {
  */
 export function writeZip(parts: readonly ZipPart[], options: ZipOptions = {}): Uint8Array {
   if (parts.length > 0xffff) throw new RangeError("zip: too many parts");
-  const entries = parts.map((p) => entryOf(p, options.deflateRaw));
+  const entries: Entry[] = [];
+  let local = 0;
+  let central = 0;
+  for (const p of parts) {
+    const e = entryOf(p, options);
+    entries.push(e);
+    local += 30 + e.name.length + e.data.length;
+    central += 46 + e.name.length;
+  }
   const when = dosDateTime(options.modified);
-  const local = entries.reduce((s, e) => s + 30 + e.name.length + e.data.length, 0);
-  const central = entries.reduce((s, e) => s + 46 + e.name.length, 0);
   const total = local + central + 22;
   if (total > 0xffffffff) throw new RangeError("zip: too large");
   const out = new Uint8Array(total);
@@ -111,7 +120,8 @@ export function writeZip(parts: readonly ZipPart[], options: ZipOptions = {}): U
     o += 30 + e.name.length + e.data.length;
   }
   const dir = o;
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     view.setUint32(o, 0x02014b50, true);
     view.setUint16(o + 4, 20, true); // made by
     entryFields(view, o + 6, e, when);
@@ -119,7 +129,7 @@ export function writeZip(parts: readonly ZipPart[], options: ZipOptions = {}): U
     view.setUint32(o + 42, offsets[i], true);
     out.set(e.name, o + 46);
     o += 46 + e.name.length;
-  });
+  }
   view.setUint32(o, 0x06054b50, true);
   view.setUint16(o + 8, entries.length, true);
   view.setUint16(o + 10, entries.length, true);
