@@ -5,6 +5,12 @@ import { isXmlSpace } from "../../files/xml-chars";
 import { ownText } from "../../numbers/own-text";
 import { Unsupported } from "./errors";
 
+/**
+ * What scanXml reports to. For a part read once per workbook, a class (its methods live as long as the
+ * module) rather than an object of arrow functions made per call: V8 keeps optimised code only while a
+ * function holding it lives, and code made per workbook was compiled again after every full garbage
+ * collection (`npm run bench:jit` reports such functions).
+ */
 export interface XmlHandler {
   open(name: string, attrs: string, selfClosing: boolean): void;
   close(name: string): void;
