@@ -69,10 +69,7 @@ export class ReviewerSession implements ReviewerApi {
   }
 
   async writeCheckReport(check: CheckOutcome): Promise<ReportWritten> {
-    const [{ summaryWorkbook }, { xlsxBytes }] = await Promise.all([
-      import("./review/summary-book"),
-      import("../adapters/exceljs/xlsx-bytes"),
-    ]);
+    const { summaryWorkbook, xlsxBytes } = await import("./review/summary-book");
     const book = summaryWorkbook(check.summary);
     const bytes = await xlsxBytes(book);
     const sheets = book.worksheets.map((w) => w.name);

@@ -85,7 +85,8 @@ export class SummaryCollector implements SummarySource {
   }
 
   private async build(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const [book, { xlsxBytes }] = await Promise.all([this.book(), import("../adapters/exceljs/xlsx-bytes")]);
+    const book = await this.book();
+    const { xlsxBytes } = await import("./review/summary-book"); // loaded by book()
     return { bytes: await xlsxBytes(book), sheets: book.worksheets.map((w) => w.name) };
   }
 

@@ -15,10 +15,7 @@ export function loadSummaryBook(): Promise<typeof import("../app/review/summary-
 
 /** The summary workbook as .xlsx bytes (the caller saves them through its safe write). */
 export async function summaryXlsxBytes(summary: ReviewSummary): Promise<Uint8Array> {
-  const [{ summaryWorkbook }, { xlsxBytes }] = await Promise.all([
-    loadSummaryBook(),
-    import("../adapters/exceljs/xlsx-bytes"),
-  ]);
+  const { summaryWorkbook, xlsxBytes } = await loadSummaryBook();
   return xlsxBytes(summaryWorkbook(summary));
 }
 

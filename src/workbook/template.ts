@@ -233,9 +233,15 @@ function columnKeyOf(t: string): ColumnKey | undefined {
   return undefined;
 }
 
+/** META_LABELS by label. */
+const META_KEYS = new Map(
+  (Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]).map((k) => [META_LABELS[k] as string, k]),
+);
+
 /** The metadata a label names: one of META_LABELS, or another label for who the entity is. */
 function metaKeyOf(label: string): keyof typeof META_LABELS | undefined {
-  for (const k of Object.keys(META_LABELS) as (keyof typeof META_LABELS)[]) if (META_LABELS[k] === label) return k;
+  const key = META_KEYS.get(label);
+  if (key) return key;
   const field = entityFieldOf(label);
   return field ? ENTITY_META[field] : undefined;
 }
@@ -335,7 +341,7 @@ export function reportedPoints(block: Block, read: TemplateAnswers): Map<string,
   if (col === undefined) return undefined;
   const out = new Map<string, ReportedCellRead>();
   for (const [id, row] of read.rows)
-    out.set(id, { cell: qualified(block.sheet, cellAddress(row, col)), data: block.cells[row - block.top]?.[col - block.left] });
+    out.set(id, { cell: qualified(block.sheet, cellAddress(row, col)), data: cellAt(block, row, col) });
   return out;
 }
 
@@ -345,16 +351,14 @@ export function reportedGroups(block: Block): Map<string, ReportedCellRead> | un
   const idAt = indexOfText(header, normaliseText("区分ID" satisfies (typeof RESULT_HEADERS)[number]));
   const pointsAt = indexOfText(header, normaliseText("得点" satisfies (typeof RESULT_HEADERS)[number]));
   if (idAt < 0 || pointsAt < 0) return undefined;
-  const idCol = idAt + block.left;
-  const pointsCol = pointsAt + block.left;
   const out = new Map<string, ReportedCellRead>();
   for (let i = 0; i < block.cells.length; i++) {
     const line = block.cells[i];
     const row = block.top + i;
     if (row <= 1 || !line) continue;
-    const id = text(line[idCol - block.left]);
+    const id = text(line[idAt]);
     if (!id || out.has(id)) continue;
-    out.set(id, { cell: qualified(block.sheet, cellAddress(row, pointsCol)), data: line[pointsCol - block.left] });
+    out.set(id, { cell: qualified(block.sheet, cellAddress(row, block.left + pointsAt)), data: line[pointsAt] });
   }
   return out;
 }
@@ -404,13 +408,10 @@ export function answerSheetWrites(
   const conflicts: OutputConflict[] = [];
   const byId = new Map(result.indicators.map((i) => [i.id, i]));
   const changes = new Map((comparison?.indicators ?? []).map((c) => [c.id, c]));
-  const at = (row: number, col: number): CellData | undefined =>
-    block.cells[row - block.top]?.[col - block.left];
-
   const put = (row: number, key: ColumnKey, value: WriteValue, onlyIfEmpty = false) => {
     const col = read.columns[key];
     if (col === undefined) return;
-    const existing = at(row, col);
+    const existing = cellAt(block, row, col);
     if (existing?.formula !== undefined) {
       conflicts.push(outputConflict(qualified(block.sheet, cellAddress(row, col)), "formula"));
       return;
@@ -522,7 +523,7 @@ export function resultSheetWrites(
     const v: WriteValue[] = [];
     const f: (string | null)[] = [];
     for (let j = 0; j < fullWidth; j++) {
-      const cell = existing?.cells[i + 1 - existing.top]?.[j + 1 - existing.left];
+      const cell = existing && cellAt(existing, i + 1, j + 1);
       const want = rows[i]?.[j] ?? (cell && cell.value !== null ? "" : null);
       if (cell?.formula !== undefined && want !== null) {
         conflicts.push(outputConflict(qualified(sheet, cellAddress(i + 1, j + 1)), "formula"));

@@ -293,6 +293,11 @@ class CanonicalCellTag {
 /** What cell() gives for a cell the sheet does not have and no row or column formats: shared, frozen. */
 const NO_CELL = Object.freeze({ value: null, numFmt: undefined });
 
+/** A row as its <row> element opens it (or as ExcelJS makes one for a cell asked for): no cells yet. */
+function emptyRow(numFmt: string | undefined): SheetRow {
+  return { numFmt, cells: [], hasValues: false, cellCount: 0 };
+}
+
 /** Column definitions in order of their first column. */
 const byMin = (a: { min: number }, b: { min: number }) => a.min - b.min;
 
@@ -402,13 +407,7 @@ class GeneralScan implements XmlHandler {
         if (r <= this.rowNum) throw new Unsupported("rows out of order");
         this.lastCol = 0;
         const s = attr(attrs, "s");
-        const row: SheetRow = {
-          numFmt: s ? this.styles.numFmt(parseInt(s, 10)) : undefined,
-          cells: [],
-          hasValues: false,
-          cellCount: 0,
-        };
-        this.row = sheet.rows[r] = row;
+        this.row = sheet.rows[r] = emptyRow(s ? this.styles.numFmt(parseInt(s, 10)) : undefined);
         this.rowNum = r;
       } else if (name === "c") {
         if (!this.row) throw new Unsupported("cell outside a row");
@@ -598,7 +597,7 @@ export class Sheet {
         if (!(r > 0) || r > MAX_ROW || r <= rowNum) throw NOT_PLAIN;
         lastCol = 0;
         const s = a.values[1];
-        row = { numFmt: s ? styles.numFmt(parseInt(s, 10)) : undefined, cells: [], hasValues: false, cellCount: 0 };
+        row = emptyRow(s ? styles.numFmt(parseInt(s, 10)) : undefined);
         this.rows[r] = row;
         rowNum = r;
         if (a.selfClosing) row = undefined;
@@ -793,7 +792,7 @@ export class Sheet {
   /** ExcelJS's getCell: the cell, created empty (row and column number format) when missing. */
   private getCell(r: number, c: number): SheetCell {
     let row = this.rows[r];
-    if (!row) row = this.rows[r] = { numFmt: undefined, cells: [], hasValues: false, cellCount: 0 };
+    if (!row) row = this.rows[r] = emptyRow(undefined);
     let cell = row.cells[c];
     if (!cell) {
       const numFmt = row.numFmt || this.colNumFmt[c];

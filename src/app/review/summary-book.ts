@@ -3,6 +3,8 @@
 // Node and in the browser alike (the pane loads this module only when a summary is written).
 import type ExcelJS from "exceljs";
 import { Workbook } from "../../adapters/exceljs/library";
+// Whoever writes the summary out loads its bytes' writer with it (one chunk in the pane).
+export { xlsxBytes } from "../../adapters/exceljs/xlsx-bytes";
 import { bandsAssumedFrom } from "../../engine/size-band";
 import { listOf, msg, render } from "../../messages";
 import { roundHalfUp } from "../../numbers/round";
