@@ -180,6 +180,21 @@ describe("score on the mini rulebook", () => {
     expect(s.issues.find((i) => i.indicatorId === "B.c")!.cell).toBeUndefined();
     expect(JSON.stringify(at("A.y1"))).not.toMatch(/"cell"/);
   });
+  test("a group's national figures: only those given, made once for every result on the rulebook", () => {
+    const rb = structuredClone(kaigo("kaigo-municipal-fy2026"));
+    const withMean = rb.root.children.find((c) => c.kind === "group")!;
+    if (withMean.kind !== "group") throw new Error("no group");
+    withMean.benchmark = { mean: 41.2 };
+    rb.root.benchmark = { mean: 535.6, median: 534, meanRate: 0.5 };
+    const a = score(rb, {});
+    const b = new ScoreSession(rb, { x: "○" }).result();
+    const first = (r: typeof a) => r.groups.find((g) => g.id === withMean.id)!;
+    expect(first(a).benchmark).toEqual({ mean: 41.2 });
+    expect(Object.keys(first(a).benchmark!)).toEqual(["mean"]);
+    expect(a.total.benchmark).toEqual({ mean: 535.6, median: 534, meanRate: 0.5 });
+    expect(first(b).benchmark).toBe(first(a).benchmark);
+    expect(Object.isFrozen(first(a).benchmark)).toBe(true);
+  });
   test("missing answers are warnings with the indicator named", () => {
     const s = score(mini, {});
     const missing = s.issues.filter((i) => i.code === "missing");

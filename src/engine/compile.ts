@@ -4,7 +4,7 @@ import type { Group, Indicator, Rulebook } from "../rulebooks/schema";
 import { groupReach, indicatorRange, partId, partsOf } from "../rulebooks/structure";
 import { BandOption, buildOptionKeys } from "./normalise";
 import { jaText, localText } from "./text";
-import type { LocalText } from "./types";
+import type { GroupResult, LocalText } from "./types";
 
 export interface CompiledIndicator {
   idx: number;
@@ -48,6 +48,8 @@ export interface CompiledGroup {
   childIndicators: number[];
   /** Ids of childIndicators, made once: every result shares this array. */
   childIndicatorIds: readonly string[];
+  /** The national figures a result carries (only those given), made once: every result shares them. */
+  benchmark: GroupResult["benchmark"];
   best: boolean;
   /** Published max/min (the clamp), and the maximum rates are computed against. */
   clampMax: number | undefined;
@@ -74,6 +76,16 @@ export interface CompiledRulebook {
   rateDigits: number;
 }
 
+/** A group's national figures as a result carries them: only those given. */
+function benchmarkOf(b: NonNullable<Group["benchmark"]>): NonNullable<GroupResult["benchmark"]> {
+  const { mean, median, meanRate } = b;
+  return Object.freeze({
+    ...(mean !== undefined && { mean }),
+    ...(median !== undefined && { median }),
+    ...(meanRate !== undefined && { meanRate }),
+  });
+}
+
 const cache = new WeakMap<Rulebook, CompiledRulebook>();
 
 export function compile(rulebook: Rulebook): CompiledRulebook {
@@ -94,6 +106,7 @@ export function compile(rulebook: Rulebook): CompiledRulebook {
       childGroups: [],
       childIndicators: [],
       childIndicatorIds: [],
+      benchmark: g.benchmark && benchmarkOf(g.benchmark),
       best: g.aggregate === "best",
       clampMax: g.max,
       clampMin: g.min,

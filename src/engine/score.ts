@@ -1,6 +1,6 @@
 // score(): rulebook + answers → points, subtotals, rates, issues. A ScoreSession keeps the state so a
 // what-if change re-evaluates only the changed indicator, what depends on it, and its ancestors.
-import type { Group, Rulebook } from "../rulebooks/schema";
+import type { Rulebook } from "../rulebooks/schema";
 import { compile, CompiledGroup, CompiledIndicator, CompiledRulebook } from "./compile";
 import { evaluate, EvalContext, Evaluation, memoKey } from "./evaluate";
 import { answerToRemember, EvaluationMemo, sharedMemo } from "./evaluation-memo";
@@ -64,16 +64,6 @@ export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): str
   return rulebook.sizeClasses.classes.find(
     (c) => (c.min === undefined || s >= c.min) && (c.max === undefined || s < c.max),
   )?.id;
-}
-
-/** A group's national figures as a result carries them: only those given. */
-function benchmarkOf(b: NonNullable<Group["benchmark"]>): NonNullable<GroupResult["benchmark"]> {
-  const { mean, median, meanRate } = b;
-  return {
-    ...(mean !== undefined && { mean }),
-    ...(median !== undefined && { median }),
-    ...(meanRate !== undefined && { meanRate }),
-  };
 }
 
 export class ScoreSession {
@@ -325,7 +315,7 @@ export class ScoreSession {
       children,
       code: cg.def.code || undefined,
       clamped: clampedAt(cg, this.groupSums[g]),
-      benchmark: cg.def.benchmark && benchmarkOf(cg.def.benchmark),
+      benchmark: cg.benchmark,
     };
     return out;
   }

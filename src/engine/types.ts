@@ -99,6 +99,7 @@ export interface GroupResult {
   /** The rate as shown and judged: rounded half-up at rateDigits, in percent. */
   ratePercent: number | null;
   clamped?: "max" | "min";
+  /** Shared by every result on the same rulebook (frozen). */
   benchmark?: { mean?: number; median?: number; meanRate?: number };
   /** Shared by every result on the same rulebook: read it, never change it. */
   indicatorIds: readonly string[];
