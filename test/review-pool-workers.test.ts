@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { availableParallelism } from "os";
-import { defaultJobs, FILES_PER_WORKER, reviewFiles } from "../src/review/pool";
+import { defaultJobs, filesPerWorker, reviewFiles } from "../src/review/pool";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-pool-workers-"));
@@ -92,11 +92,20 @@ test("a file that hangs or crashes its worker fails alone; its batch-mates are r
     expect(sent.filter((b) => b.includes(i)).length).toBe(2);
 }, 20_000);
 
-test("a batch gets one worker per FILES_PER_WORKER files begun, never more than the CPUs", () => {
+test("a batch gets one worker per filesPerWorker files begun, never more than the CPUs", () => {
+  // Two CPUs: a second worker only from 801 files (it finished 400 files later than one worker did).
+  expect(filesPerWorker(2)).toBe(800);
+  expect([1, 800, 801, 1741].map((n) => defaultJobs(n, 2))).toEqual([1, 1, 2, 2]);
+  expect(defaultJobs(undefined, 2)).toBe(2);
+  expect(defaultJobs(5000, 1)).toBe(1);
+  // More CPUs: one per 400 files, up to the CPUs.
+  expect(filesPerWorker(8)).toBe(400);
+  expect([1, 400, 401, 1741].map((n) => defaultJobs(n, 8))).toEqual([1, 1, 2, 5]);
+  expect(defaultJobs(1741, 4)).toBe(4);
+  expect(defaultJobs(undefined, 8)).toBe(8);
+  // This machine's own count, by default.
   const cores = availableParallelism();
   expect(defaultJobs(1)).toBe(1);
-  expect(defaultJobs(FILES_PER_WORKER)).toBe(1);
-  expect(defaultJobs(FILES_PER_WORKER + 1)).toBe(Math.min(2, cores));
-  expect(defaultJobs(1741)).toBe(Math.min(5, cores));
   expect(defaultJobs()).toBe(cores);
+  expect(defaultJobs(filesPerWorker() + 1)).toBe(Math.min(2, cores));
 });

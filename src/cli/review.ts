@@ -15,7 +15,7 @@ import { ENTITY_LABELS } from "../workbook/entities";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
 import { loadSummaryBook, summaryCsv, summaryXlsxBytes } from "../review/outputs";
-import { defaultJobs, FILES_PER_WORKER, reviewFiles } from "../review/pool";
+import { defaultJobs, filesPerWorker, reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
@@ -313,7 +313,7 @@ export function registerReview(program: Command, root: Cli): void {
     .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）/ form map")
     .option(
       "--jobs <n>",
-      `並列数（既定: ${FILES_PER_WORKER} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads (default: one per ${FILES_PER_WORKER} files, at most ${defaultJobs()})`,
+      `並列数（既定: ${filesPerWorker()} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads (default: one per ${filesPerWorker()} files, at most ${defaultJobs()})`,
       positiveInteger("--jobs"),
     )
     .option("--quiet", "進捗を表示しない / no progress output");
