@@ -9,7 +9,9 @@
 // threads), repeated in rounds whose order rotates, so that load from other programs on a shared
 // machine falls on every phase alike; figures are min / median / max over the rounds, and ratios are
 // taken within a round (paired) before their median is taken. Beside the per-file figures (the run less
-// a one-file run), the pool's second half is timed alone: what a file costs once the workers are warm.
+// a one-file run), the pool's second half is timed alone: what a file costs once the workers are warm;
+// the review phases run under --trace-gc, and the workers' full garbage collections are counted (V8
+// compiles again the code each one throws away).
 // The corpus (bench/review-corpus.js) has plain templates, books shaped as Excel saves them (styles,
 // shared strings, a dozen extra sheets), books that take the ExcelJS fallback, and ~1,000-indicator books.
 // Options: --plain N, --excel N, --fallback N, --large N (files per folder; default 200, 120, 12, 24;
@@ -128,8 +130,22 @@ function threadCpu(known) {
   };
 }
 
+/**
+ * The main thread's own full collections, counted from the phase's start. A review phase runs under
+ * --trace-gc, which prints every isolate's; the parent takes these from the total to count the
+ * workers' (V8 throws optimised code away at each).
+ */
+const mainGcs = { count: 0 };
+function countMainFullGcs() {
+  const { PerformanceObserver, constants } = require("perf_hooks");
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) mainGcs.count++;
+  }).observe({ entryTypes: ["gc"] });
+}
+
 async function review(dir, jobs, rulebook, limit) {
   const known = await threadsBeforeWorkers();
+
   // As bin/saiten.js does: the first worker starts before the CLI's modules load.
   require(path.join(dist, "review", "worker-thread")).startEarly(["review"]);
   // The pool timed on its own: the CLI calls it through the module's export, looked up at each call.
@@ -177,7 +193,8 @@ async function review(dir, jobs, rulebook, limit) {
   const wall = (performance.now() - t0) / 1000;
   const cpu = cpuMs(process.cpuUsage(c0));
   fs.rmSync(out, { recursive: true, force: true });
-  return { wall, cpu, poolWall, steadyCpu, threads, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
+  await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
+  return { wall, cpu, poolWall, steadyCpu, threads, mainFullGcs: mainGcs.count, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
 async function phase(name, dir, jobs, rulebook, limit) {
@@ -188,12 +205,24 @@ async function phase(name, dir, jobs, rulebook, limit) {
 }
 
 function child(name, dir, jobs, rulebook, limit) {
+  const traced = name === "review";
   const out = execFileSync(
     process.execPath,
-    [__filename, "--phase", name, "--dir", dir, "--jobs", String(jobs), "--rulebook", rulebook, "--limit", String(limit)],
-    { stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+    [
+      ...(traced ? ["--trace-gc"] : []),
+      __filename,
+      ...["--phase", name, "--dir", dir, "--jobs", String(jobs), "--rulebook", rulebook, "--limit", String(limit)],
+    ],
+    { stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 << 20 },
   );
-  return JSON.parse(out.toString().trim().split("\n").pop());
+  const lines = out.toString().trim().split("\n");
+  const result = JSON.parse(lines.filter((l) => l.startsWith("{")).pop());
+  if (traced) {
+    // Every isolate's full collections ("[pid:isolate] … Mark-Compact"), less the main thread's own count.
+    const all = lines.filter((l) => /^\[\d+:0x[0-9a-f]+\]\s+[\d.]+ ms: Mark-Compact/.test(l)).length;
+    result.workerFullGcs = all - result.mainFullGcs;
+  }
+  return result;
 }
 
 // ------------------------------------------------------------------ report
@@ -280,6 +309,10 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
         `   the pool's CPU by thread, s: workers ${share("workers")}, V8/libuv helper threads ${share("helpers")}, main thread ${share("main")}; cores busy on average ${spread(cores)}`,
       );
     }
+    if (rv.every((x) => x.workerFullGcs !== undefined)) {
+      const n = (key) => spread(rv.map((x) => x[key]), 0);
+      lines.push(`   full garbage collections: workers ${n("workerFullGcs")} (all workers together), main thread ${n("mainFullGcs")}`);
+    }
   }
   if (jobsList.length > 1) {
     const one = got[`review-j${jobsList[0]}`];
@@ -300,6 +333,7 @@ async function main() {
     process.exit(2);
   }
   const ph = arg("--phase");
+  if (ph === "review") countMainFullGcs();
   if (ph) return phase(ph, arg("--dir"), Number(arg("--jobs", "1")), arg("--rulebook"), Number(arg("--limit", "0")));
   if (!fs.existsSync(path.join(__dirname, "..", "build", "dev", "dev", "review-generator", "answers.js"))) {
     process.stderr.write("bench:review: build/dev/ (the corpus's answers) is missing — run `npm run bench:review`, which builds it.\n");
