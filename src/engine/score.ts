@@ -291,9 +291,8 @@ export class ScoreSession {
     };
   }
   /**
-   * Group `g`'s result with its subgroups'. A method rather than a closure made in result(): V8 keeps
-   * a closure's optimised code only while a closure holding it lives, so a closure per score was
-   * compiled again after every full garbage collection (about every 130 workbooks of a review).
+   * Group `g`'s result with its subgroups'. A method, not a closure made per result(): see XmlHandler
+   * (adapters/xlsx/xml.ts) for why code run per workbook is long-lived.
    */
   private groupResult(g: number, digits: number): GroupResult {
     const cg = this.compiled.groups[g];

@@ -1,10 +1,9 @@
 // A zip part's compression and CRC-32 by Node's native zlib. Undefined in the pane's bundle (webpack's
 // `zlib: false`), where ExcelJS compresses the workbooks it writes itself and zip-write.ts computes CRCs.
-import * as zlib from "zlib";
+import { nodeZlib } from "./node-zlib";
 
 export type DeflateRaw = (bytes: Uint8Array) => Uint8Array;
 
-const nodeZlib: Partial<typeof zlib> = zlib;
 const deflateRawSync = nodeZlib.deflateRawSync;
 
 /** Raw deflate at zlib's default level, or undefined where there is no zlib. */

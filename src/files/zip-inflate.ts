@@ -1,6 +1,6 @@
 // Inflating zip parts without trusting their headers, in Node (zlib) and in the browser (pako).
 import { Inflate } from "pako";
-import * as zlib from "zlib";
+import { nodeZlib } from "./node-zlib";
 
 /**
  * Inflates a raw deflate stream to exactly `size` bytes, the size the central directory declares:
@@ -17,9 +17,8 @@ export class InflateSizeError extends Error {
   }
 }
 
-/** Node's native zlib, or undefined where the bundle has none (webpack's `zlib: false`). */
-const nodeZlib: Partial<typeof zlib> = zlib;
 const inflateRawSync = nodeZlib.inflateRawSync;
+/** zlib's raw inflate, to the declared size; undefined where there is no zlib (the pane). */
 export const zlibInflateRaw: InflateRaw | undefined =
   typeof inflateRawSync === "function"
     ? (data, size) => {

@@ -3,6 +3,7 @@
 // Written here beside the directory reader rather than with a zip library: the pane's Web Workers would
 // otherwise carry a second zip library beside the one inside ExcelJS, and the compression itself is
 // zlib's. Runs in Node and in the browser (Uint8Array and DataView only; the deflate is given).
+import { zlibCrc32 } from "./zip-deflate";
 
 export interface ZipPart {
   name: string;
@@ -15,7 +16,7 @@ export interface ZipOptions {
   deflateRaw?: (bytes: Uint8Array) => Uint8Array;
   /** The parts' modification time (local time, as zip tools show it); without it, none (zero). */
   modified?: Date;
-  /** Computes a part's CRC-32 (zlib's in Node); without it, the one here. */
+  /** Computes a part's CRC-32; without it, zlib's where there is one (Node), else the one here. */
   crc32?: (bytes: Uint8Array) => number;
 }
 
@@ -80,7 +81,7 @@ function entryFields(view: DataView, at: number, e: Entry, [time, date]: [number
 
 function entryOf(part: ZipPart, options: ZipOptions): Entry {
   const name = utf8.encode(part.name);
-  const crc = (options.crc32 ?? crc32)(part.bytes);
+  const crc = (options.crc32 ?? zlibCrc32 ?? crc32)(part.bytes);
   const deflateRaw = options.deflateRaw;
   const size = part.bytes.length;
   const packed = deflateRaw && size > 0 ? deflateRaw(part.bytes) : undefined;

@@ -209,9 +209,7 @@ export function recordedRulebookIdOf(block: Block): string | undefined {
   return undefined;
 }
 
-// Helpers at module level rather than closures made per workbook: V8 keeps a closure's optimised code
-// only while a closure holding it lives, so code made per call was compiled again after every full
-// garbage collection (each about every 130 workbooks of a review: docs/performance-notes.md).
+// Helpers at module level, not closures made per workbook: see XmlHandler (adapters/xlsx/xml.ts) for why.
 
 /** Where the cell whose text is `t` stands in `line`, or -1. */
 function indexOfText(line: readonly (CellData | undefined)[], t: string): number {

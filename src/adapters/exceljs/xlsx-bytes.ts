@@ -4,7 +4,7 @@
 // ExcelJS writes the parts uncompressed and zlib compresses them; the parts are the same bytes.
 // Where there is no zlib (the task pane), ExcelJS compresses as before.
 import type ExcelJS from "exceljs";
-import { type DeflateRaw, zlibCrc32, zlibDeflateRaw } from "../../files/zip-deflate";
+import { type DeflateRaw, zlibDeflateRaw } from "../../files/zip-deflate";
 import { entryBytes, readDirectory } from "../../files/zip-directory";
 import { writeZip } from "../../files/zip-write";
 
@@ -21,5 +21,5 @@ export async function xlsxBytes(
       throw new Error(`xlsx: ${e.name} not stored`);
     return { name: e.name, bytes: entryBytes(stored, e) };
   });
-  return writeZip(parts, { deflateRaw, crc32: zlibCrc32, modified: new Date() });
+  return writeZip(parts, { deflateRaw, modified: new Date() });
 }

@@ -5,7 +5,6 @@
 // own — and reads that sheet as it would in the whole book: a sheet's cells depend only on the
 // book's shared parts (workbook, shared strings, styles, theme) and the sheet's own relationships.
 import type { CheckedPackage } from "../../files/inspect-workbook";
-import { zlibCrc32 } from "../../files/zip-deflate";
 import { writeZip, type ZipPart } from "../../files/zip-write";
 import { SHEET_PART, SHEET_RELS_PART } from "./reader";
 
@@ -33,5 +32,5 @@ export function oneSheetPackage(pkg: CheckedPackage, part: string): Uint8Array {
     const bytes = emptied(e.name) ? EMPTY_SHEET : pkg.get(e.name);
     if (bytes) parts.push({ name: e.name, bytes });
   }
-  return writeZip(parts, { crc32: zlibCrc32 });
+  return writeZip(parts);
 }

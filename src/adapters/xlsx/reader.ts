@@ -76,9 +76,7 @@ function lazySheetInfo(name: string, visible: boolean, lookUp: () => boolean): S
   return info;
 }
 
-// The workbook part's handlers are classes rather than closures made per workbook: V8 keeps a closure's
-// optimised code only while a closure holding it lives, so code made per workbook was compiled again
-// after every full garbage collection (about every 130 workbooks of a review).
+// The workbook part's handlers are classes, not closures made per workbook (see XmlHandler).
 
 /** xl/_rels/workbook.xml.rels: relationship id → target. */
 class RelsHandler implements XmlHandler {

@@ -302,9 +302,8 @@ function emptyRow(numFmt: string | undefined): SheetRow {
 const byMin = (a: { min: number }, b: { min: number }) => a.min - b.min;
 
 /**
- * The general scanner's reading of a sheet (all of it, or what surrounds the cells plainCells reads):
- * a class rather than closures made per sheet, since V8 keeps a closure's optimised code only while a
- * closure holding it lives, and compiled it again after every full garbage collection.
+ * The general scanner's reading of a sheet (all of it, or what surrounds the cells plainCells reads);
+ * a class, not closures made per sheet (see XmlHandler).
  */
 class GeneralScan implements XmlHandler {
   depth = 0;

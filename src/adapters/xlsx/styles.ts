@@ -2,8 +2,7 @@
 import { builtinNumFmt } from "./builtin-formats";
 import { attr, scanned, type XmlHandler } from "./xml";
 
-/** The custom number formats and each cellXfs entry's format id. A class rather than closures made
- *  per workbook: V8 keeps a closure's optimised code only while a closure holding it lives. */
+/** The custom number formats and each cellXfs entry's format id (a class: see XmlHandler). */
 class StylesHandler implements XmlHandler {
   readonly custom = new Map<number, string>();
   readonly xfNumFmtIds: number[] = [];

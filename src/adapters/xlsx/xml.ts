@@ -7,9 +7,11 @@ import { Unsupported } from "./errors";
 
 /**
  * What scanXml reports to. For a part read once per workbook, a class (its methods live as long as the
- * module) rather than an object of arrow functions made per call: V8 keeps optimised code only while a
- * function holding it lives, and code made per workbook was compiled again after every full garbage
- * collection (`npm run bench:jit` reports such functions).
+ * module) rather than an object of arrow functions made per call. The same holds for all code run per
+ * workbook (handlers, result builders, template helpers): V8 keeps optimised code only while a function
+ * holding it lives, and code made per workbook was compiled again after every full garbage collection,
+ * about every 130 workbooks of a review (`npm run bench:jit` reports such functions;
+ * docs/performance-notes.md).
  */
 export interface XmlHandler {
   open(name: string, attrs: string, selfClosing: boolean): void;
