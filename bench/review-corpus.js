@@ -5,11 +5,12 @@
 //              borders, number formats), a dozen extra sheets of unrelated data (lists of residents'
 //              services, budgets, dates, notes — strings shared through sharedStrings.xml), document
 //              properties;
-//   fallback — an "excel" book whose answer sheet keeps a link (to the ministry's page, pasted into a
-//              merged note area next to the answers, underlined as Excel shows a link) on a cell whose
-//              text was then deleted — Excel's Delete key leaves the link: the fast reader reads links,
-//              also one left on an emptied cell, but leaves one on an emptied cell in a merged area to
-//              ExcelJS, so these files measure the fallback path;
+//   fallback — an "excel" book whose answer sheet has a link (to the ministry's page, in a merged note
+//              area next to the answers, underlined as Excel shows a link) on a cell that was then given
+//              a formula whose result is 0 (a count of attached documents, none yet): ExcelJS keeps the 0
+//              as the link's text and the fast reader's formula values do not, so it leaves that sheet
+//              to ExcelJS and these files measure the fallback path (until corpus v4 the link was left
+//              on an emptied cell, which the fast reader now reads);
 //   large    — "excel" books of a ~1,000-indicator rulebook (bench/scaled-rulebook.js), scored with
 //              that rulebook in a folder of their own.
 // Answers vary by municipality (seeded; the recipe of the desk's generated submissions,
@@ -24,7 +25,7 @@ const { Worker, isMainThread, parentPort, workerData } = require("worker_threads
 
 const dist = path.join(__dirname, "..", "dist");
 const devBuild = path.join(__dirname, "..", "build", "dev");
-const CORPUS_VERSION = 4;
+const CORPUS_VERSION = 5;
 const SERVICES = ["訪問介護", "通所介護", "短期入所", "福祉用具貸与", "住宅改修", "居宅介護支援", "認知症対応型", "地域密着型通所介護"];
 const NOTES = ["前年度から継続", "要確認（担当課へ照会中）", "委託先変更", "補正予算で対応", "―", "年度末に見直し予定"];
 
@@ -108,20 +109,20 @@ async function generateRange({ dir, from, to, rulebookFile, forceShape }) {
     }
     const file = path.join(dir, `${String(n + 1).padStart(4, "0")}_${name}.xlsx`);
     let bytes = Buffer.from(await book.xlsx.writeBuffer());
-    if (shape === "fallback") bytes = await withTextDeleted(bytes, "L2");
+    if (shape === "fallback") bytes = await withZeroFormula(bytes, "L2");
     fs.writeFileSync(file, bytes);
   }
 }
 
-/** The book with the answer sheet's cell `ref` emptied (its style and any link kept), as Delete leaves it. */
-async function withTextDeleted(bytes, ref) {
+/** The book with the answer sheet's cell `ref` given a formula whose result is 0 (its style and link kept). */
+async function withZeroFormula(bytes, ref) {
   const JSZip = require("jszip");
   const zip = await JSZip.loadAsync(bytes);
   const part = "xl/worksheets/sheet1.xml";
   const xml = await zip.file(part).async("string");
   const cell = new RegExp(`<c r="${ref}"( s="\\d+")?[^>]*>.*?</c>`);
-  if (!cell.test(xml)) throw new Error(`corpus: no cell ${ref} to empty`);
-  zip.file(part, xml.replace(cell, (_, s) => `<c r="${ref}"${s ?? ""}/>`));
+  if (!cell.test(xml)) throw new Error(`corpus: no cell ${ref} to give a formula`);
+  zip.file(part, xml.replace(cell, (_, s) => `<c r="${ref}"${s ?? ""}><f>COUNTA(資料1!Z1:Z9)</f><v>0</v></c>`));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 

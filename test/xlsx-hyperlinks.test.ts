@@ -10,7 +10,7 @@ import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET } from "../src/workbook/template";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 import { miniRulebook } from "./fixtures/mini-rulebook";
-import { patchedBook, patchedBytes, replacedIn } from "./fixtures/patched-xlsx";
+import { patchedBook, patchedBytes, replacedIn, withCellEmptied } from "./fixtures/patched-xlsx";
 import { recordsBothWays, sameReads } from "./fixtures/both-readers";
 
 const URL = "https://example.lg.jp/plan.pdf";
@@ -119,6 +119,67 @@ describe("cells with links", () => {
             withLinks(["C9"])(xml).replace("</sheetData>", '<row r="9"><c r="C9"/></row></sheetData>'),
         }),
     ],
+    // In a merged area: ExcelJS applies the link, then the merge (the merged cells point to the top-left).
+    [
+      "a link left on an emptied formatted cell inside a merged area",
+      async () =>
+        patchedBook(
+          build((ws) => ws.mergeCells("K2:L3")),
+          // ExcelJS writes the merged cells without a style; Excel keeps the one they had.
+          {
+            "xl/worksheets/sheet1.xml": (xml) =>
+              withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="L2" s="1"/>')),
+          },
+        ),
+    ],
+    [
+      "a link on an empty cell without a style inside a merged area",
+      async () =>
+        patchedBook(
+          build((ws) => ws.mergeCells("K2:L3")),
+          // ExcelJS writes the merged cells bare (checked: the match is kept as it is).
+          { "xl/worksheets/sheet1.xml": (xml) => withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, "$&")) },
+        ),
+    ],
+    [
+      "a link on a merged cell the sheet does not have",
+      async () =>
+        patchedBook(
+          build((ws) => ws.mergeCells("K2:L3")),
+          {
+            "xl/worksheets/sheet1.xml": (xml) => withLinks(["L3"])(replacedIn(xml, /<c r="L3"\/>/, "")),
+          },
+        ),
+    ],
+    [
+      // What a memo area's link leaves when its text is deleted: the top-left cell emptied, its style kept.
+      "a link left on the emptied top-left cell of a merged area",
+      async () =>
+        patchedBook(
+          build((ws) => {
+            ws.mergeCells("K2:L3");
+            ws.getCell("K2").value = { text: "計画書", hyperlink: URL };
+            ws.getCell("K2").numFmt = "@";
+          }),
+          { "xl/worksheets/sheet1.xml": (xml) => withCellEmptied(xml, "K2") },
+        ),
+    ],
+    [
+      "a link on the empty top-left cell, without a style, of a merged area",
+      async () =>
+        patchedBook(
+          build((ws) => ws.mergeCells("K2:L3")),
+          {
+            // ExcelJS leaves an empty top-left cell out; Excel writes it bare.
+            "xl/worksheets/sheet1.xml": (xml) =>
+              withLinks(["K2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="K2"/><c r="L2"/>')),
+          },
+        ),
+    ],
+    [
+      "a link on the top-left cell of a merged area, which the sheet does not have",
+      async () => linked(["K2"], (ws) => ws.mergeCells("K2:L3")),
+    ],
   ];
 
   test.each(readAlike)("%s: read as ExcelJS reads it, the same record", async (_what, make) => {
@@ -155,27 +216,6 @@ describe("cells with links", () => {
     [
       "a linked formula whose result is 0",
       () => linked(["D1"], (ws) => (ws.getCell("D1").value = { formula: "B1*0", result: 0 })),
-    ],
-    [
-      "a link left on an emptied formatted cell in a merged area",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          // ExcelJS writes the merged cells without a style; Excel keeps the one they had.
-          {
-            "xl/worksheets/sheet1.xml": (xml) =>
-              withLinks(["L2"])(xml).replace('<c r="L2"/>', '<c r="L2" s="1"/>'),
-          },
-        ),
-    ],
-    [
-      "a link on an empty cell without a style in a merged area",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          // ExcelJS writes the merged cells bare (checked: the match is kept as it is).
-          { "xl/worksheets/sheet1.xml": (xml) => withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, "$&")) },
-        ),
     ],
     [
       "a link beside a cell whose reference names another row",

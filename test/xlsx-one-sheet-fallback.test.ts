@@ -1,5 +1,5 @@
-// A sheet the fast reader leaves to ExcelJS (a link left on an emptied cell of a merged area, as
-// Excel's Delete key leaves it) is read by ExcelJS from a copy of the package with only that sheet's
+// A sheet the fast reader leaves to ExcelJS (a link on a formula whose result is 0: ExcelJS keeps
+// the 0 as the link's text, which the fast reader's formula values drop) is read by ExcelJS from a copy of the package with only that sheet's
 // cells; the rest of the book is still read by the fast reader. What is read is what ExcelJS alone
 // reads of the whole book. Real workbooks written by ExcelJS, one part rewritten.
 import ExcelJS from "exceljs";
@@ -15,7 +15,7 @@ import { entryBytes, readDirectory } from "../src/files/zip-directory";
 import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET } from "../src/workbook/template";
 import type { ReadRequest, ReadResult, WorkbookPort } from "../src/workbook/port";
-import { patchedBook, patchedBytes, replacedIn, withCellEmptied } from "./fixtures/patched-xlsx";
+import { patchedBook, patchedBytes, replacedIn, withCellFormula } from "./fixtures/patched-xlsx";
 import { recordsBothWays } from "./fixtures/both-readers";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
@@ -23,8 +23,8 @@ const URL = "https://example.lg.jp/plan.pdf";
 const text = new TextDecoder();
 
 /**
- * 回答 (sheet1) with values of each kind, a link on A2, and a link left on L2 of the merged K2:L3
- * after its text was deleted (the fast reader leaves that sheet to ExcelJS); 資料1 (sheet2, with a
+ * 回答 (sheet1) with values of each kind, a link on A2, a link on C2 whose formula's result is 0 (the
+ * fast reader leaves that sheet to ExcelJS), and the merged K2:L3; 資料1 (sheet2, with a
  * link of its own) and 資料2 (sheet3): the municipality's data, strings shared with 回答; a name on 資料1.
  */
 async function fallbackBook(): Promise<Uint8Array> {
@@ -39,6 +39,7 @@ async function fallbackBook(): Promise<Uint8Array> {
       ws.getCell("E1").numFmt = "0%";
       ws.getCell("A2").value = { text: "計画書", hyperlink: URL };
       ws.getCell("B2").value = "訪問介護";
+      ws.getCell("C2").value = { formula: "B1*0", result: 0 };
       ws.mergeCells("K2:L3");
       for (const [k, name] of [
         [1, "資料1"],
@@ -53,7 +54,7 @@ async function fallbackBook(): Promise<Uint8Array> {
     {
       "xl/worksheets/sheet1.xml": (xml) => {
         const rId = /<hyperlink ref="A2" r:id="([^"]+)"/.exec(xml)![1];
-        return replacedIn(xml, /<\/hyperlinks>/, `<hyperlink ref="L2" r:id="${rId}"/></hyperlinks>`);
+        return replacedIn(xml, /<\/hyperlinks>/, `<hyperlink ref="C2" r:id="${rId}"/></hyperlinks>`);
       },
     },
   );
@@ -191,7 +192,7 @@ describe("one sheet left to ExcelJS", () => {
     // A link whose relationship is missing: the fast reader leaves the sheet to ExcelJS, whose load fails.
     const data = await patchedBytes(await fallbackBook(), {
       "xl/worksheets/sheet1.xml": (xml) =>
-        replacedIn(xml, /(<hyperlink ref="L2" r:id=")[^"]+"/, '$1rIdMissing"'),
+        replacedIn(xml, /(<hyperlink ref="C2" r:id=")[^"]+"/, '$1rIdMissing"'),
     });
     const excel = jest.spyOn(ExcelJsWorkbook, "fromBuffer");
     try {
@@ -216,10 +217,9 @@ describe("one sheet left to ExcelJS", () => {
       const extra = book.addWorksheet(`資料${k}`);
       for (let r = 1; r <= 20; r++) extra.addRow([r, "通所介護", r * k]);
     }
-    // The link's text deleted: Excel leaves the link on the emptied merged cell.
+    // The linked memo given a formula whose result is 0 (a count of attached documents, none yet).
     const data = await patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
-      "xl/worksheets/sheet1.xml": (xml) =>
-        withCellEmptied(xml, "L2"),
+      "xl/worksheets/sheet1.xml": (xml) => withCellFormula(xml, "L2", "COUNTA(資料1!Z1:Z9)", 0),
     });
     await expect((await XlsxReader.fromBuffer(data)).read({ used: [ANSWER_SHEET] })).rejects.toBeInstanceOf(
       Unsupported,

@@ -23,7 +23,7 @@ import { summaryWorkbook } from "../../src/app/review/summary-book";
 import type { ReviewSummary } from "../../src/app/review/types";
 import { brokenSubmissions, generateSubmissions, type Submission } from "../../dev/review-generator/submissions";
 import { fromExcelJs, type WorkbookSnapshot } from "../../dev/office-sim";
-import { patchedBytes, withCellEmptied } from "../fixtures/patched-xlsx";
+import { patchedBytes, withCellFormula } from "../fixtures/patched-xlsx";
 import { Unsupported, XlsxReader } from "../../src/adapters/xlsx";
 import {
   axeSeriousViolations,
@@ -77,11 +77,12 @@ async function withLink(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /**
- * A link left on the emptied L2 of a merged note area (Excel's Delete key keeps the link), and a sheet of
- * the municipality's own: the pane's workers read that answer sheet through ExcelJS, from a copy of the
- * package with only its cells, and the rest with Saiten's own reader, as the CLI does.
+ * A linked note in a merged area whose formula's result is 0 (ExcelJS keeps the 0 as the link's text,
+ * which Saiten's own reader does not), and a sheet of the municipality's own: the pane's workers read
+ * that answer sheet through ExcelJS, from a copy of the package with only its cells, and the rest with
+ * Saiten's own reader, as the CLI does.
  */
-async function withEmptiedMergedLink(bytes: Uint8Array): Promise<Uint8Array> {
+async function withLinkedZeroFormula(bytes: Uint8Array): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes.slice().buffer);
   const ws = book.getWorksheet("回答")!;
@@ -90,7 +91,7 @@ async function withEmptiedMergedLink(bytes: Uint8Array): Promise<Uint8Array> {
   book.addWorksheet("資料1").addRow([1, "訪問介護", 1200]);
   const part = `xl/worksheets/sheet${ws.id}.xml`;
   return patchedBytes(new Uint8Array(await book.xlsx.writeBuffer()), {
-    [part]: (xml) => withCellEmptied(xml, "L2"),
+    [part]: (xml) => withCellFormula(xml, "L2", "COUNTA(資料1!Z1:Z9)", 0),
   });
 }
 
@@ -109,7 +110,7 @@ describe("the reviewer's desk in Chromium", () => {
     // One municipality pasted the URL of its plan into the answer sheet: a link, read in the pane's
     // workers as by the CLI.
     subs[1] = { ...subs[1], bytes: await withLink(subs[1].bytes) };
-    subs[2] = { ...subs[2], bytes: await withEmptiedMergedLink(subs[2].bytes) };
+    subs[2] = { ...subs[2], bytes: await withLinkedZeroFormula(subs[2].bytes) };
     broken = brokenSubmissions(subs[0].bytes);
     dir = mkdtempSync(join(tmpdir(), "saiten-desk-"));
     for (const f of [...subs, ...broken]) writeFileSync(join(dir, f.file), f.bytes);

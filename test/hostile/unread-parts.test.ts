@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import * as zlib from "zlib";
 import { entryBytes, readDirectory } from "../../src/files/zip-directory";
-import { withCellEmptied } from "../fixtures/patched-xlsx";
+import { Unsupported, XlsxReader } from "../../src/adapters/xlsx";
+import { withCellFormula } from "../fixtures/patched-xlsx";
 import {
   answerBook,
   expectClean,
@@ -34,8 +35,8 @@ interface Summary {
 
 /**
  * An answer workbook with a second sheet 別表 (rows of numbers), and the name of that sheet's part.
- * `answerSheetToExcelJs`: the answer sheet keeps a link on the emptied L2 of a merged note area (as
- * Excel's Delete key leaves it), which the fast reader leaves to ExcelJS.
+ * `answerSheetToExcelJs`: the answer sheet has a linked note in a merged area whose formula's result is
+ * 0, which the fast reader leaves to ExcelJS.
  */
 async function bookWithExtraSheet(
   rows = 100,
@@ -63,7 +64,7 @@ async function bookWithExtraSheet(
   if (answerSheetToExcelJs) {
     const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
     const xml = text(sheet.name);
-    sheet.data = Buffer.from(withCellEmptied(xml, "L2"), "utf8");
+    sheet.data = Buffer.from(withCellFormula(xml, "L2", "COUNTA(別表!A1:A9)*0", 0), "utf8");
   }
   const rid = /<sheet [^>]*name="別表"[^>]*r:id="([^"]+)"/.exec(text("xl/workbook.xml"))![1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text("xl/_rels/workbook.xml.rels"))![1];
@@ -182,6 +183,9 @@ describe("parts the fast reader never reads", () => {
     const inbox = join(dir, "提出");
     mkdirSync(inbox);
     const { parts, extra } = await bookWithExtraSheet(100, true);
+    await expect((await XlsxReader.fromBuffer(zip(parts))).read({ used: ["回答"] })).rejects.toBeInstanceOf(
+      Unsupported,
+    );
     // ExcelJS reads the answer sheet from a copy of the package without the other sheets' cells: the
     // lying part is neither inflated nor given to it (before, the whole book went to ExcelJS, every part
     // checked first, and the file was refused as damaged).

@@ -502,8 +502,8 @@ export class Sheet {
 
   constructor(xml: string, ctx: SheetContext) {
     this.parse(xml, ctx);
-    const merged = this.mergedCells();
-    this.applyLinks(ctx, merged);
+    this.checkMerges();
+    this.applyLinks(ctx);
     this.applyMerges();
     this.measure();
   }
@@ -754,10 +754,11 @@ export class Sheet {
    * cell's reference is plainly its own address, or the sheet was left to ExcelJS). A link where the
    * sheet has no cell links nothing; one left on an emptied cell (Excel's Delete key keeps it) reads
    * as the empty cell but counts its row as holding a value, as ExcelJS's link cell does — also on an
-   * empty cell without a style, which ExcelJS then keeps where it would drop it. A link on an emptied
-   * cell in a merged area is left to ExcelJS.
+   * empty cell without a style, which ExcelJS then keeps where it would drop it. In a merged area the
+   * link is applied first and the merge after it, as ExcelJS does: the top-left cell reads as above,
+   * the others as merged cells.
    */
-  private applyLinks(ctx: SheetContext, merged: Set<number> | undefined): void {
+  private applyLinks(ctx: SheetContext): void {
     if (!this.links.length) return;
     const targets = new Map<string, string>();
     for (const { ref, rId } of this.links) {
@@ -772,7 +773,6 @@ export class Sheet {
       const cell = this.rows[at.row]?.cells[at.col];
       if (!cell && !this.bareCells?.has(key)) continue;
       if (!cell || cell.value === null) {
-        if (merged?.has(key)) throw new Unsupported("hyperlink on an empty merged cell");
         // The empty cell ExcelJS keeps for the link (one it would drop without): no format of its own.
         if (!cell) this.rows[at.row].cells[at.col] = { value: null };
         this.rows[at.row].hasValues = true;
@@ -801,12 +801,12 @@ export class Sheet {
   }
 
   /**
-   * The cells the merged ranges cover, by cellKey: one pass over the covered cells, however many ranges
-   * (comparing every range with every other took seconds for tens of thousands of them). Ranges that
-   * overlap (ExcelJS cannot load them) or cover very many cells together are left to ExcelJS.
+   * Merged ranges that overlap (ExcelJS cannot load them) or cover very many cells together are left
+   * to ExcelJS. One pass over the covered cells, however many ranges (comparing every range with every
+   * other took seconds for tens of thousands of them).
    */
-  private mergedCells(): Set<number> | undefined {
-    if (!this.merges.length) return undefined;
+  private checkMerges(): void {
+    if (!this.merges.length) return;
     const covered = new Set<number>();
     let total = 0;
     for (const m of this.merges) {
@@ -820,10 +820,9 @@ export class Sheet {
         }
       }
     }
-    return covered;
   }
 
-  /** ExcelJS's merges: every cell of a range but its top-left one points to it (mergedCells() checked them). */
+  /** ExcelJS's merges: every cell of a range but its top-left one points to it (checkMerges() checked them). */
   private applyMerges(): void {
     this.merges.forEach((m) => {
       const master = this.getCell(m.top, m.left);
