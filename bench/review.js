@@ -360,7 +360,7 @@ async function main() {
   const labels = {
     plain: `plain: the standard template of ${RULEBOOK} (162 indicators), filled in`,
     excel: "excel: the same form shaped as Excel saves it (styles, shared strings, 12 extra sheets of other data)",
-    fallback: "fallback: excel-shaped books whose answer sheet keeps a link on an emptied cell (read by ExcelJS)",
+    fallback: "fallback: excel-shaped books whose answer sheet has a linked formula whose result is 0 (read by ExcelJS)",
     large: "large: excel-shaped books of a ~1,000-indicator rulebook",
     mixed: "mixed: 50% plain, 40% excel-shaped, 10% fallback",
   };
