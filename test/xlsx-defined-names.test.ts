@@ -9,7 +9,14 @@ import DefinedNameXform from "exceljs/lib/xlsx/xform/book/defined-name-xform";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
 import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
 import { normaliseNames, parseDefinedName, type ParsedName } from "../src/adapters/xlsx/defined-names";
-import { BadReference, decodeRef, expansionSteps, extractRanges, type DecodedRef } from "../src/excel/name-refs";
+import {
+  BadReference,
+  decodeRef,
+  expansionSteps,
+  extractRanges,
+  pastLastRow,
+  type DecodedRef,
+} from "../src/excel/name-refs";
 import { columnLetters } from "../src/excel/a1";
 import { patchedBook } from "./fixtures/patched-xlsx";
 import { sameReads } from "./fixtures/both-readers";
@@ -345,6 +352,9 @@ describe("random names through both stages", () => {
         const refs = theirs.flatMap((d) => d.ranges);
         expect(refs.map((r) => Math.min(expansionSteps(decodeRef(r)), STEPS_CAP))).toEqual(refs.map(oracleSteps));
         fc.pre(refs.reduce((n, r) => n + oracleSteps(r), 0) <= 100_000);
+        // Past the last row, also a row without a column that ExcelJS's model keeps ("1.5 … '10'!$XFE$5"
+        // reads as row 154,102,105: its model visits every row up to it, seconds): refused by namesProblem.
+        fc.pre(!refs.some((r) => pastLastRow(r)));
         const kept = mine.filter((d) => !isPrintName(d));
         expect(normaliseNames(kept)).toStrictEqual(oracleNames(theirs.filter((d) => !isPrintName(d))));
       }),

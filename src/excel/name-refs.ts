@@ -5,7 +5,7 @@
 // row or column leaves it undefined, digits anywhere after the first add to the row, and only a
 // column past XFD is an error. The package check and the fast reader both measure names with it.
 
-import { MAX_COLUMN } from "./a1";
+import { MAX_COLUMN, MAX_ROW } from "./a1";
 
 /** A reference ExcelJS cannot decode (a column past XFD): the name drops it. */
 export class BadReference extends Error {}
@@ -123,6 +123,28 @@ export function extractRanges(text: string): string[] {
     }
   }
   return ranges;
+}
+
+/** ExcelJS's pattern for refs its DefinedNames model keeps (anywhere after the last "!"). */
+const MODEL_REF = /[$](\w+)[$](\d+)(:[$](\w+)[$](\d+))?/;
+
+/** Whether ExcelJS's DefinedNames model keeps `ref` (a name's range as extractRanges gives it) in its cell
+ *  matrix; the others (a named constant, a formula) it drops. */
+export function keptByNameModel(ref: string): boolean {
+  return MODEL_REF.test(ref.split("!").pop() || "");
+}
+
+/**
+ * Whether `ref` reaches past the sheet's last row as ExcelJS reads it: a range or a cell past it, or
+ * a row without a column that its name model keeps ("9 9 9 9 x!$A$1" reads as row 999,999,991). The
+ * model files that row in an array and visits every row up to it when names are read back — about
+ * 40 s of CPU for row 10^9, for a cell that does not exist. A number alone (a named constant: 予算額 =
+ * 150000000) also reads as a row without a column, but the model drops it.
+ */
+export function pastLastRow(ref: string, d: DecodedRef = decodeRef(ref)): boolean {
+  if (d.kind === "range") return d.bottom > MAX_ROW;
+  if (d.kind !== "address" || !((d.row ?? 0) > MAX_ROW)) return false;
+  return d.col !== undefined || keptByNameModel(ref);
 }
 
 /**

@@ -7,7 +7,7 @@
 // reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber, MAX_ROW } from "../excel/a1";
 import { isXmlSpace } from "./xml-chars";
-import { decodeRef, expansionSteps, extractRanges } from "../excel/name-refs";
+import { decodeRef, expansionSteps, extractRanges, pastLastRow } from "../excel/name-refs";
 import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
 import { type Message, msg } from "../messages";
@@ -254,10 +254,7 @@ export function namesProblem(
       const d = decodeRef(ref);
       const own = expansionSteps(d);
       if (!printed) steps += own;
-      // A number alone (a named constant: 予算額 = 150000000) reads as an address without a column: no cell.
-      const past =
-        d.kind === "range" ? d.bottom > MAX_ROW : d.kind === "address" && d.col !== undefined && (d.row ?? 0) > MAX_ROW;
-      if (past || own > maxCells || steps > maxCells) return { code: "book.name-range", name, ref: quoted(ref) };
+      if (pastLastRow(ref, d) || own > maxCells || steps > maxCells) return { code: "book.name-range", name, ref: quoted(ref) };
     }
   }
   return null;

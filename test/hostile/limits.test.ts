@@ -8,6 +8,7 @@
 // process, each bounded by a time limit of its own.
 import { countRowsAndCells, namesProblem, outsideSheetData, validationCells } from "../../src/files/inspect-workbook";
 import { addedNames, patchedBytes } from "../fixtures/patched-xlsx";
+import DefinedNames from "exceljs/lib/doc/defined-names";
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "fs";
 import { basename, join } from "path";
@@ -383,6 +384,24 @@ describe("names a reader would trip on", () => {
     // The text a message quotes is cut short.
     const long = `S!A2:$a4 ${"9".repeat(500)}`;
     expect(namesProblem(book(`<definedName name="l">${long}</definedName>`), 1_000_000)?.ref).toHaveLength(61);
+  });
+
+  // A reference without a column ExcelJS's name model still keeps ("…x!$A$1" ends its text) is filed
+  // under its row: ExcelJS then visits every row up to it when the names are read back.
+  test("a name whose loose reading is a far row without a column is refused when ExcelJS would keep it", () => {
+    const book = (text: string) => `<workbook><definedNames><definedName name="x">${text}</definedName></definedNames></workbook>`;
+    for (const text of ["9 9 9 9 9 9 9 9 x!$XFE$5", "1.5 undefined!$D$4 [1]S!D0 $a2 '10'!$XFE$5"])
+      expect(namesProblem(book(text), 1_000_000)).toMatchObject({ code: "book.name-range", name: "x", ref: text });
+    // Read as the same far rows, but dropped by ExcelJS's model (no "$col$row" after the last "!"): no cost.
+    for (const text of ["999999995", "9 9 9 9 9 9 9 9 x!A5"]) expect(namesProblem(book(text), 1_000_000)).toBeNull();
+  });
+
+  test("why: ExcelJS's name model files such a reference under its row, its rows an array that long", () => {
+    const names = new DefinedNames();
+    names.model = [{ name: "x", ranges: ["9 9 9 x!$XFE$5"] }];
+    const sheets = (names as unknown as { matrixMap: Record<string, { sheets: Record<string, unknown[]> }> }).matrixMap.x
+      .sheets;
+    expect(sheets.undefined).toHaveLength(9_996); // rows 0 to 9,995: "9 9 9" and "5" make the row
   });
 
   test("a real workbook with a named constant (a budget in yen) and a name far past the last row: scored, refused", async () => {

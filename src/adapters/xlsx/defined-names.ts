@@ -5,7 +5,7 @@
 // an earlier one, references ExcelJS cannot place vanish — so the reader does the same, step by step.
 import { columnLetters } from "../../excel/a1";
 import { Unsupported } from "./errors";
-import { decodeRef, extractRanges } from "../../excel/name-refs";
+import { decodeRef, extractRanges, keptByNameModel } from "../../excel/name-refs";
 
 /** One <definedName> as ExcelJS's DefinedNameXform parses it. */
 export interface ParsedName {
@@ -41,8 +41,6 @@ interface MatrixCell {
  */
 type Matrix = Record<string, Map<string, Map<string, MatrixCell>>>;
 
-/** ExcelJS's pattern for refs its model accepts (anywhere after the last "!"). */
-const MODEL_REF = /[$](\w+)[$](\d+)(:[$](\w+)[$](\d+))?/;
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;
 
 function isArrayIndex(key: string): boolean {
@@ -192,7 +190,7 @@ export function normaliseNames(model: readonly { name: string | undefined; range
   const byName: Record<string, Matrix> = Object.create(null);
   for (const d of model) {
     const m: Matrix = Object.create(null);
-    for (const ref of d.ranges) if (MODEL_REF.test(ref.split("!").pop() || "")) addRef(m, ref);
+    for (const ref of d.ranges) if (keptByNameModel(ref)) addRef(m, ref);
     const key = String(d.name);
     // ExcelJS's map is a plain object: "__proto__" replaces its prototype instead of adding a name.
     if (key !== "__proto__") byName[key] = m;
