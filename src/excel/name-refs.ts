@@ -135,9 +135,9 @@ export function keptByNameModel(ref: string): boolean {
 }
 
 /**
- * Whether `ref` reaches past the sheet's last row as ExcelJS reads it: a range or a cell past it, or
- * a row without a column that its name model keeps ("9 9 9 9 x!$A$1" reads as row 999,999,991). The
- * model files that row in an array and visits every row up to it when names are read back — about
+ * Whether `ref` reaches past the sheet's last row as ExcelJS reads it: a range or a cell past it, or a
+ * row without a column that its name model keeps ("9 9 9 9 9 9 9 9 x!$A$1" reads as row 999,999,991).
+ * The model files that row in an array and visits every row up to it when names are read back — about
  * 40 s of CPU for row 10^9, for a cell that does not exist. A number alone (a named constant: 予算額 =
  * 150000000) also reads as a row without a column, but the model drops it.
  */
