@@ -49,6 +49,13 @@ function build(extra?: (ws: ExcelJS.Worksheet) => void) {
 const linked = (cells: string[], extra?: (ws: ExcelJS.Worksheet) => void) =>
   patchedBook(build(extra), { "xl/worksheets/sheet1.xml": withLinks(cells) });
 
+/** The book with K2:L3 merged, its sheet's XML patched. */
+const inMergedArea = (patch: (xml: string) => string) =>
+  patchedBook(
+    build((ws) => ws.mergeCells("K2:L3")),
+    { "xl/worksheets/sheet1.xml": patch },
+  );
+
 /** A link on K1, an empty cell without a style written at the end of row 1 (as Delete leaves one). */
 const bareLinked = (extra?: (ws: ExcelJS.Worksheet) => void) =>
   patchedBook(build(extra), {
@@ -122,34 +129,17 @@ describe("cells with links", () => {
     // In a merged area: ExcelJS applies the link, then the merge (the merged cells point to the top-left).
     [
       "a link left on an emptied formatted cell inside a merged area",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          // ExcelJS writes the merged cells without a style; Excel keeps the one they had.
-          {
-            "xl/worksheets/sheet1.xml": (xml) =>
-              withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="L2" s="1"/>')),
-          },
-        ),
+      // ExcelJS writes the merged cells without a style; Excel keeps the one they had.
+      () => inMergedArea((xml) => withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="L2" s="1"/>'))),
     ],
     [
       "a link on an empty cell without a style inside a merged area",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          // ExcelJS writes the merged cells bare (checked: the match is kept as it is).
-          { "xl/worksheets/sheet1.xml": (xml) => withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, "$&")) },
-        ),
+      // ExcelJS writes the merged cells bare (checked: the match is kept as it is).
+      () => inMergedArea((xml) => withLinks(["L2"])(replacedIn(xml, /<c r="L2"\/>/, "$&"))),
     ],
     [
       "a link on a merged cell the sheet does not have",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          {
-            "xl/worksheets/sheet1.xml": (xml) => withLinks(["L3"])(replacedIn(xml, /<c r="L3"\/>/, "")),
-          },
-        ),
+      () => inMergedArea((xml) => withLinks(["L3"])(replacedIn(xml, /<c r="L3"\/>/, ""))),
     ],
     [
       // What a memo area's link leaves when its text is deleted: the top-left cell emptied, its style kept.
@@ -166,15 +156,9 @@ describe("cells with links", () => {
     ],
     [
       "a link on the empty top-left cell, without a style, of a merged area",
-      async () =>
-        patchedBook(
-          build((ws) => ws.mergeCells("K2:L3")),
-          {
-            // ExcelJS leaves an empty top-left cell out; Excel writes it bare.
-            "xl/worksheets/sheet1.xml": (xml) =>
-              withLinks(["K2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="K2"/><c r="L2"/>')),
-          },
-        ),
+      // ExcelJS leaves an empty top-left cell out; Excel writes it bare.
+      () =>
+        inMergedArea((xml) => withLinks(["K2"])(replacedIn(xml, /<c r="L2"\/>/, '<c r="K2"/><c r="L2"/>'))),
     ],
     [
       "a link on the top-left cell of a merged area, which the sheet does not have",
