@@ -8,9 +8,13 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
+import { ExcelJsWorkbook } from "../src/adapters/exceljs/workbook";
+import { XlsxReader } from "../src/adapters/xlsx";
 import { Unsupported } from "../src/adapters/xlsx/errors";
 import { parseSharedStrings } from "../src/adapters/xlsx/shared-strings";
 import { Sheet } from "../src/adapters/xlsx/sheet";
+import { PIECE_BYTES, sheetPieces } from "../src/adapters/xlsx/sheet-pieces";
+import { innerText, partText } from "../src/adapters/xlsx/zip";
 import { Styles } from "../src/adapters/xlsx/styles";
 import { bundledRulebooks } from "../src/rulebooks/registry";
 import { ANSWER_SHEET, HEADER_ROW } from "../src/workbook/template";
@@ -42,7 +46,6 @@ async function partsOf(book: ExcelJS.Workbook): Promise<Parts> {
 function read(xml: string, p: Parts): Sheet {
   return new Sheet(xml, { styles: () => p.styles, sharedStrings: () => p.sst, date1904: false });
 }
-
 
 function shape(s: Sheet) {
   return datesAsTimes({
@@ -275,5 +278,121 @@ describe("random cell tags read the same by the direct loop and the general scan
     );
     // The runs must include sheets that are read, not only refused ones.
     expect(direct).toBeGreaterThan(100);
+  });
+});
+
+// A big sheet part is read in pieces cut after row end tags (sheet-pieces.ts), each small enough for V8
+// to keep out of its large object space. Read in pieces it must be the sheet read whole — also when a
+// cut lands somewhere unusual, where the reader falls back to the whole text.
+describe("a sheet read in pieces equals the sheet read whole", () => {
+  const encoder = new TextEncoder();
+  /** The sheet read as the reader reads a big part, cut into pieces of at most `pieceBytes`. */
+  const inPieces = (xml: string, p: Parts, pieceBytes: number): { sheet: Sheet; cuts: number } => {
+    const pieces = sheetPieces(encoder.encode(xml), pieceBytes);
+    if (!pieces) throw new Error("test: the part was not cut");
+    const texts = {
+      head: partText(pieces.head),
+      cells: pieces.cells.map(innerText),
+      tail: innerText(pieces.tail),
+    };
+    return {
+      sheet: new Sheet(texts, { styles: () => p.styles, sharedStrings: () => p.sst, date1904: false }),
+      cuts: pieces.cells.length - 1,
+    };
+  };
+  const outcome = (f: () => Sheet) => {
+    try {
+      return shape(f());
+    } catch (e) {
+      return { refused: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  test.each([0, 1, 2, 3])(
+    "filled template %i, its variants, cut every 1,000 or 4,000 bytes",
+    async (seed) => {
+      const p = await partsOf(await filledBook(seed));
+      let cuts = 0;
+      for (const xml of p.sheets) {
+        for (const change of [(x: string) => x, ...[...generalOnly, ...otherCellTags].map(([, c]) => c)]) {
+          const changed = change(xml);
+          for (const size of [1000, 4000]) {
+            if (changed.length <= size) continue;
+            const read2 = inPieces(changed, p, size);
+            cuts += read2.cuts;
+            expect(shape(read2.sheet)).toEqual(shape(read(changed, p)));
+          }
+        }
+      }
+      expect(cuts).toBeGreaterThan(50);
+    },
+  );
+
+  test("a big answer sheet through the reader reads as ExcelJS reads it", async () => {
+    const book = await filledBook(1);
+    const ws = book.getWorksheet(ANSWER_SHEET)!;
+    for (let r = 300; r < 1500; r++) ws.getRow(r).values = [r, `第${r % 9}地区`, r * 1.5, r % 2 === 0];
+    const data = new Uint8Array(await book.xlsx.writeBuffer());
+    const part = (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")!;
+    expect((await part.async("uint8array")).length).toBeGreaterThan(2 * PIECE_BYTES);
+    // Compared through datesAsTimes: a text formula result under a date format is an Invalid Date to both.
+    for (const req of [{ used: [ANSWER_SHEET] }, { ranges: [`${ANSWER_SHEET}!A1:M1500`] }]) {
+      const slow = await (await ExcelJsWorkbook.fromBuffer(data)).read(req);
+      const fast = await (await XlsxReader.fromBuffer(data)).read(req);
+      expect(datesAsTimes(fast)).toStrictEqual(datesAsTimes(slow));
+    }
+  });
+
+  test("rows out of order across a cut are refused as when read whole", async () => {
+    const p = await partsOf(await filledBook(0));
+    const row = (r: number) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+    const wrap = (rows: number[]) =>
+      `<worksheet><sheetData>${rows.map(row).join("")}</sheetData></worksheet>`;
+    const ordered = wrap([1, 2, 3, 4, 5, 6]);
+    expect(shape(inPieces(ordered, p, 40).sheet)).toEqual(shape(read(ordered, p)));
+    for (const rows of [
+      [1, 2, 3, 2, 5, 6],
+      [4, 5, 6, 1, 2, 3],
+    ]) {
+      const xml = wrap(rows);
+      expect(sheetPieces(encoder.encode(xml), 40)!.cells.length).toBe(6);
+      expect(() => read(xml, p)).toThrow(Unsupported);
+      expect(() => inPieces(xml, p, 40).sheet).toThrow(Unsupported);
+    }
+  });
+
+  test("random sheets, random cuts: the same sheet, or the same refusal", async () => {
+    const p = await partsOf(await filledBook(0));
+    const cellArb = fc.constantFrom(
+      '<c r="A1"><v>1</v></c>',
+      '<c r="B1" t="s"><v>0</v></c>',
+      '<c r="C1" s="1"/>',
+      '<c r="D1"><f>1+1</f><v>2</v></c>',
+      "<!-- c -->",
+      '<c r="E1" t="inlineStr"><is><t>あ</t></is></c>',
+      " ",
+    );
+    const rowArb = (r: number) =>
+      fc
+        .array(cellArb, { maxLength: 4 })
+        .map((cells) => `<row r="${r}">${cells.join("").replace(/([A-E])1"/g, `$1${r}"`)}</row>`);
+    const sheetArb = fc
+      .array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 8 })
+      .chain((rows) => fc.tuple(...rows.map(rowArb)))
+      .map(
+        (rows) =>
+          `<worksheet><cols><col min="1" max="2" style="1"/></cols><sheetData>${rows.join("")}</sheetData><mergeCells><mergeCell ref="F1:G2"/></mergeCells></worksheet>`,
+      );
+    let cut = 0;
+    fc.assert(
+      fc.property(sheetArb, fc.integer({ min: 40, max: 200 }), (xml, size) => {
+        const pieces = sheetPieces(encoder.encode(xml), size);
+        if (!pieces) return;
+        cut++;
+        expect(outcome(() => inPieces(xml, p, size).sheet)).toEqual(outcome(() => read(xml, p)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(cut).toBeGreaterThan(100);
   });
 });

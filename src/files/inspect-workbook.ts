@@ -7,6 +7,7 @@
 // reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber, MAX_ROW } from "../excel/a1";
 import { isXmlSpace } from "./xml-chars";
+import { indexOfAscii, lastIndexOfAscii } from "./ascii-search";
 import { decodeRef, expansionSteps, extractRanges, pastLastRow } from "../excel/name-refs";
 import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
@@ -118,26 +119,6 @@ export function mergedCellCount(outside: string): number {
   return total;
 }
 
-
-function indexOfAscii(bytes: Uint8Array, needle: string): number {
-  const first = needle.charCodeAt(0);
-  for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
-    let ok = true;
-    for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
-    if (ok) return i;
-  }
-  return -1;
-}
-
-function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
-  const first = needle.charCodeAt(0);
-  for (let i = bytes.lastIndexOf(first); i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
-    let ok = true;
-    for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
-    if (ok) return i;
-  }
-  return -1;
-}
 
 function isNameByte(b: number): boolean {
   return (

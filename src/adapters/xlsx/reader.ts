@@ -14,7 +14,8 @@ import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
-import { type PartSource, ZipParts } from "./zip";
+import { innerText, partText, type PartSource, ZipParts } from "./zip";
+import { sheetPieces } from "./sheet-pieces";
 import { attr, decodeAgain, decodeText, scanned, type XmlHandler } from "./xml";
 
 interface SheetEntry {
@@ -254,8 +255,12 @@ export class XlsxReader extends GridWorkbook {
 
   private sheet(e: SheetEntry): Sheet {
     if (!e.sheet) {
-      const xml = this.zip.text(e.part);
-      if (xml === undefined) throw new Unsupported(`missing part ${e.part}`);
+      const bytes = this.zip.bytesOf(e.part);
+      if (bytes === undefined) throw new Unsupported(`missing part ${e.part}`);
+      const pieces = sheetPieces(bytes);
+      const xml = pieces
+        ? { head: partText(pieces.head), cells: pieces.cells.map(innerText), tail: innerText(pieces.tail) }
+        : partText(bytes);
       e.sheet = new Sheet(xml, {
         styles: () => this.styles(),
         sharedStrings: () => this.sharedStrings(),

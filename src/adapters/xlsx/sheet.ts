@@ -43,6 +43,16 @@ export interface SheetRow {
   cellCount: number;
 }
 
+/**
+ * A big sheet part as text in pieces (sheet-pieces.ts): up to and including "<sheetData>", the cells cut
+ * after row end tags, and from "</sheetData>" on. Joined, they are the part's text.
+ */
+export interface SheetTexts {
+  head: string;
+  cells: string[];
+  tail: string;
+}
+
 export interface SheetContext {
   styles: () => Styles;
   sharedStrings: () => SharedString[] | undefined;
@@ -500,8 +510,9 @@ export class Sheet {
   /** Empty cells without a style the sheet writes (dropped as ExcelJS drops them), by cellKey. */
   private bareCells?: Set<number>;
 
-  constructor(xml: string, ctx: SheetContext) {
-    this.parse(xml, ctx);
+  constructor(xml: string | SheetTexts, ctx: SheetContext) {
+    if (typeof xml === "string") this.parse(xml, ctx);
+    else this.parsePieces(xml, ctx);
     this.checkMerges();
     this.applyLinks(ctx);
     this.applyMerges();
@@ -520,15 +531,54 @@ export class Sheet {
         return this.parseWith(xml, ctx, span);
       } catch (e) {
         if (e !== NOT_PLAIN) throw e;
-        this.rows.length = 0;
-        this.merges.length = 0;
-        this.colNumFmt.length = 0;
-        this.protected = false;
-        this.links.length = 0;
-        this.bareCells = undefined;
+        this.forget();
       }
     }
     this.parseWith(xml, ctx, undefined);
+  }
+
+  /**
+   * The pieces of a big part read as parse() reads the whole text: the cells of each piece by the
+   * tight loop, the rows' order checked across pieces (each piece ends with a row's end tag, so no
+   * row is open at a cut). Anything else, and anything the loop does not recognise, reads the
+   * pieces joined, as before.
+   */
+  private parsePieces(p: SheetTexts, ctx: SheetContext): void {
+    const open = p.head.length - 11;
+    if (
+      p.head.endsWith("<sheetData>") &&
+      p.head.indexOf("<sheetData") === open &&
+      p.head.lastIndexOf("<!", open) < 0 &&
+      !(p.head.lastIndexOf("<?", open) > 0) &&
+      p.tail.startsWith("</sheetData>")
+    ) {
+      try {
+        const styles = ctx.styles();
+        const formulae: Record<string, string> = {};
+        const scan = new GeneralScan(this, styles, ctx, formulae);
+        scanXml(p.head.slice(0, open), scan);
+        if (scan.depth !== 1) throw NOT_PLAIN;
+        let rowNum = 0;
+        for (const cells of p.cells) rowNum = this.plainCells(cells, 0, cells.length, styles, ctx, formulae, rowNum);
+        scan.sawSheetData = true;
+        scanXml(p.tail.slice(12), scan);
+        return this.applyColumns(scan);
+      } catch (e) {
+        if (e !== NOT_PLAIN) throw e;
+        this.forget();
+      }
+    }
+    this.parse(p.head + p.cells.join("") + p.tail, ctx);
+  }
+
+  /** What a read the tight loop gave up on had gathered. */
+  private forget(): void {
+    this.rows.length = 0;
+    this.merges.length = 0;
+    this.colNumFmt.length = 0;
+    this.protected = false;
+    this.links.length = 0;
+    this.bareCells = undefined;
   }
 
   private parseWith(xml: string, ctx: SheetContext, span: SheetDataSpan | undefined): void {
@@ -540,10 +590,14 @@ export class Sheet {
       // Before and after the cells, the general scanner (depth carries over: sheetData is balanced).
       scanXml(xml.slice(0, span.open), scan);
       if (scan.depth !== 1) throw NOT_PLAIN;
-      this.plainCells(xml, span.from, span.to, styles, ctx, formulae);
+      this.plainCells(xml, span.from, span.to, styles, ctx, formulae, 0);
       scan.sawSheetData = true;
       scanXml(xml.slice(span.after), scan);
     }
+    this.applyColumns(scan);
+  }
+
+  private applyColumns(scan: GeneralScan): void {
     // Column styles as Column.fromModel applies them: sorted by min, the first definition wins.
     const cols = scan.cols.sort(byMin);
     let count = 1;
@@ -555,9 +609,10 @@ export class Sheet {
   }
 
   /**
-   * The cells of <sheetData> between `from` and `to`, read directly. Throws NOT_PLAIN at anything
-   * it does not know (inline strings, rich text, entities or odd spacing in attributes, comments…),
-   * and the general scanner reads the sheet instead: it gives the same cells, or the same refusal.
+   * The cells of <sheetData> between `from` and `to`, read directly, after row `rowNum` (0 at the
+   * start); returns the last row read. Throws NOT_PLAIN at anything it does not know (inline strings,
+   * rich text, entities or odd spacing in attributes, comments…), and the general scanner reads the
+   * sheet instead: it gives the same cells, or the same refusal.
    */
   private plainCells(
     xml: string,
@@ -566,20 +621,20 @@ export class Sheet {
     styles: Styles,
     ctx: SheetContext,
     formulae: Record<string, string>,
-  ): void {
+    rowNum: number,
+  ): number {
     const a = new TagAttrs();
     const quick = new CanonicalCellTag();
     // One cell's parts, reused for every cell: finishCell keeps none of them (rich text, which it
     // would keep, never comes this way).
     const cell = noCellParts();
     let row: SheetRow | undefined;
-    let rowNum = 0;
     let lastCol = 0;
     let i = from;
     for (;;) {
       const lt = xml.indexOf("<", i);
       if (lt < 0 || lt >= to) {
-        if (blankBetween(xml, i, to)) return;
+        if (blankBetween(xml, i, to)) return rowNum;
         throw NOT_PLAIN;
       }
       if (!blankBetween(xml, i, lt)) throw NOT_PLAIN;

@@ -90,10 +90,17 @@ export class ZipParts {
   /** The part as UTF-8 text, or undefined when the package has no such part. */
   text(name: string): string | undefined {
     const out = this.bytesOf(name);
-    if (out === undefined) return undefined;
-    // A byte-order mark is dropped, as XML parsers do.
-    let s = utf8.decode(out);
-    if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-    return s;
+    return out === undefined ? undefined : partText(out);
   }
+}
+
+/** A part's bytes as text; a byte-order mark is dropped, as XML parsers do. */
+export function partText(bytes: Uint8Array): string {
+  const s = utf8.decode(bytes);
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/** Bytes from inside a part (after a tag's end) as text: a U+FEFF there is a character like any other. */
+export function innerText(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
 }
