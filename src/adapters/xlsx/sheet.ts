@@ -146,6 +146,10 @@ interface SheetDataSpan {
 
 const isSpaceOrEnd = (ch: number) => isXmlSpace(ch) || ch === 62 || ch === 47;
 
+/** No comment, CDATA or instruction before `open` (the XML declaration at 0 aside) that could hold
+ *  the text "<sheetData" found there. */
+const plainBefore = (xml: string, open: number) => xml.lastIndexOf("<!", open) < 0 && !(xml.lastIndexOf("<?", open) > 0);
+
 /**
  * Where the first <sheetData> is, or undefined (then the general scanner reads it all). Nothing before
  * it may be a comment, CDATA or instruction that could hold the text "<sheetData"; whatever is
@@ -153,7 +157,7 @@ const isSpaceOrEnd = (ch: number) => isXmlSpace(ch) || ch === 62 || ch === 47;
  */
 function sheetDataSpan(xml: string): SheetDataSpan | undefined {
   const open = xml.indexOf("<sheetData");
-  if (open < 0 || xml.lastIndexOf("<!", open) >= 0 || xml.lastIndexOf("<?", open) > 0) return undefined;
+  if (open < 0 || !plainBefore(xml, open)) return undefined;
   const ch = xml.charCodeAt(open + 10);
   if (ch === 47 && xml.charCodeAt(open + 11) === 62) return { open, from: open + 12, to: open + 12, after: open + 12 };
   if (ch !== 62) return undefined;
@@ -528,13 +532,16 @@ export class Sheet {
     const span = sheetDataSpan(xml);
     if (span) {
       try {
-        return this.parseWith(xml, ctx, span);
+        const cells = [{ xml, from: span.from, to: span.to }];
+        return this.parseAround(xml.slice(0, span.open), cells, xml.slice(span.after), ctx);
       } catch (e) {
         if (e !== NOT_PLAIN) throw e;
         this.forget();
       }
     }
-    this.parseWith(xml, ctx, undefined);
+    const scan = new GeneralScan(this, ctx.styles(), ctx, {});
+    scanXml(xml, scan);
+    this.applyColumns(scan);
   }
 
   /**
@@ -548,21 +555,13 @@ export class Sheet {
     if (
       p.head.endsWith("<sheetData>") &&
       p.head.indexOf("<sheetData") === open &&
-      p.head.lastIndexOf("<!", open) < 0 &&
-      !(p.head.lastIndexOf("<?", open) > 0) &&
+      plainBefore(p.head, open) &&
       p.tail.startsWith("</sheetData>")
     ) {
       try {
-        const styles = ctx.styles();
-        const formulae: Record<string, string> = {};
-        const scan = new GeneralScan(this, styles, ctx, formulae);
-        scanXml(p.head.slice(0, open), scan);
-        if (scan.depth !== 1) throw NOT_PLAIN;
-        let rowNum = 0;
-        for (const cells of p.cells) rowNum = this.plainCells(cells, 0, cells.length, styles, ctx, formulae, rowNum);
-        scan.sawSheetData = true;
-        scanXml(p.tail.slice(12), scan);
-        return this.applyColumns(scan);
+        const cells: { xml: string; from: number; to: number }[] = [];
+        for (const xml of p.cells) cells.push({ xml, from: 0, to: xml.length });
+        return this.parseAround(p.head.slice(0, open), cells, p.tail.slice(12), ctx);
       } catch (e) {
         if (e !== NOT_PLAIN) throw e;
         this.forget();
@@ -581,19 +580,26 @@ export class Sheet {
     this.bareCells = undefined;
   }
 
-  private parseWith(xml: string, ctx: SheetContext, span: SheetDataSpan | undefined): void {
+  /**
+   * The text before <sheetData> and after </sheetData> by the general scanner (depth carries over:
+   * sheetData is balanced), the cells between by the tight loop, piece after piece, the last row
+   * read carried from one to the next.
+   */
+  private parseAround(
+    before: string,
+    cells: readonly { xml: string; from: number; to: number }[],
+    after: string,
+    ctx: SheetContext,
+  ): void {
     const styles = ctx.styles();
     const formulae: Record<string, string> = {};
     const scan = new GeneralScan(this, styles, ctx, formulae);
-    if (!span) scanXml(xml, scan);
-    else {
-      // Before and after the cells, the general scanner (depth carries over: sheetData is balanced).
-      scanXml(xml.slice(0, span.open), scan);
-      if (scan.depth !== 1) throw NOT_PLAIN;
-      this.plainCells(xml, span.from, span.to, styles, ctx, formulae, 0);
-      scan.sawSheetData = true;
-      scanXml(xml.slice(span.after), scan);
-    }
+    scanXml(before, scan);
+    if (scan.depth !== 1) throw NOT_PLAIN;
+    let rowNum = 0;
+    for (const c of cells) rowNum = this.plainCells(c.xml, c.from, c.to, styles, ctx, formulae, rowNum);
+    scan.sawSheetData = true;
+    scanXml(after, scan);
     this.applyColumns(scan);
   }
 
