@@ -1,10 +1,10 @@
 // Finding ASCII text (tag names) in a part's bytes without decoding the part: UTF-8 keeps every ASCII
 // byte as itself and never uses one inside a multi-byte character.
 
-/** Where `needle` first occurs in `bytes` at or after `from`, or -1. */
-export function indexOfAscii(bytes: Uint8Array, needle: string, from = 0): number {
+/** Where `needle` first occurs in `bytes`, or -1. */
+export function indexOfAscii(bytes: Uint8Array, needle: string): number {
   const first = needle.charCodeAt(0);
-  for (let i = bytes.indexOf(first, from); i >= 0; i = bytes.indexOf(first, i + 1)) {
+  for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
     let ok = true;
     for (let j = 1; j < needle.length && ok; j++) ok = bytes[i + j] === needle.charCodeAt(j);
     if (ok) return i;

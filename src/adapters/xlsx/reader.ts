@@ -14,8 +14,8 @@ import { Unsupported } from "./errors";
 import { parseSharedStrings, type SharedString } from "./shared-strings";
 import { Sheet, type RawValue } from "./sheet";
 import { Styles } from "./styles";
-import { innerText, partText, type PartSource, ZipParts } from "./zip";
-import { sheetPieces } from "./sheet-pieces";
+import { type PartSource, ZipParts } from "./zip";
+import { sheetText } from "./sheet-pieces";
 import { attr, decodeAgain, decodeText, scanned, type XmlHandler } from "./xml";
 
 interface SheetEntry {
@@ -257,11 +257,7 @@ export class XlsxReader extends GridWorkbook {
     if (!e.sheet) {
       const bytes = this.zip.bytesOf(e.part);
       if (bytes === undefined) throw new Unsupported(`missing part ${e.part}`);
-      const pieces = sheetPieces(bytes);
-      const xml = pieces
-        ? { head: partText(pieces.head), cells: pieces.cells.map(innerText), tail: innerText(pieces.tail) }
-        : partText(bytes);
-      e.sheet = new Sheet(xml, {
+      e.sheet = new Sheet(sheetText(bytes), {
         styles: () => this.styles(),
         sharedStrings: () => this.sharedStrings(),
         date1904: this.date1904,

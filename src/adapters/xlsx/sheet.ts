@@ -539,6 +539,11 @@ export class Sheet {
         this.forget();
       }
     }
+    this.parseGeneral(xml, ctx);
+  }
+
+  /** The whole sheet by the general scanner. */
+  private parseGeneral(xml: string, ctx: SheetContext): void {
     const scan = new GeneralScan(this, ctx.styles(), ctx, {});
     scanXml(xml, scan);
     this.applyColumns(scan);
@@ -547,8 +552,9 @@ export class Sheet {
   /**
    * The pieces of a big part read as parse() reads the whole text: the cells of each piece by the
    * tight loop, the rows' order checked across pieces (each piece ends with a row's end tag, so no
-   * row is open at a cut). Anything else, and anything the loop does not recognise, reads the
-   * pieces joined, as before.
+   * row is open at a cut). Pieces not in that shape are read joined, as before; where the loop meets
+   * something it does not recognise, so would its run over the joined text, and the general scanner
+   * reads that at once.
    */
   private parsePieces(p: SheetTexts, ctx: SheetContext): void {
     const open = p.head.length - 11;
@@ -565,6 +571,7 @@ export class Sheet {
       } catch (e) {
         if (e !== NOT_PLAIN) throw e;
         this.forget();
+        return this.parseGeneral(p.head + p.cells.join("") + p.tail, ctx);
       }
     }
     this.parse(p.head + p.cells.join("") + p.tail, ctx);
