@@ -108,6 +108,10 @@ function where(p) {
 async function main() {
   const rounds = Number(arg("--rounds", "5"));
   if (arg("--phase") === "run") return run(JSON.parse(arg("--dirs")), rounds);
+  if (!(rounds >= 2)) {
+    console.error("bench:jit needs --rounds 2 or more: the first round is the warm-up, not counted");
+    process.exit(2);
+  }
   if (!fs.existsSync(path.join(dist, "review", "worker.js"))) {
     console.error("bench:jit needs the compiled CLI: npm run build:cli");
     process.exit(2);
