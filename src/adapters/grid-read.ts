@@ -26,14 +26,14 @@ export interface GridSheet {
  * A GridSheet over a sheet whose counts are live (reading a block adds rows, as ExcelJS's getRow()
  * does). A class, not an object literal with getters: V8 gives each such literal a hidden class of its
  * own, outside the young generation, whose getters' closures keep the whole workbook alive until a full
- * collection (a reviewer's worker promoted ~200 KB per file that way).
+ * collection (a reviewer's worker promoted ~200 KB per file that way). Each adapter's sheet is a
+ * subclass with methods, not arrow functions made per workbook: those lose their optimised code at
+ * every full collection (see XmlHandler in xlsx/xml.ts; `npm run bench:jit` found these).
  */
-export class LiveGridSheet implements GridSheet {
+export abstract class LiveGridSheet implements GridSheet {
   constructor(
     readonly name: string,
     private readonly counts: { readonly rowCount: number; readonly columnCount: number },
-    readonly merges: () => readonly Box[],
-    readonly block: GridSheet["block"],
   ) {}
 
   get rowCount(): number {
@@ -43,6 +43,9 @@ export class LiveGridSheet implements GridSheet {
   get columnCount(): number {
     return this.counts.columnCount;
   }
+
+  abstract merges(): readonly Box[];
+  abstract block(top: number, left: number, bottom: number, right: number): Block;
 }
 
 export abstract class GridWorkbook implements WorkbookPort {

@@ -337,8 +337,14 @@ export class CheckedPackage {
     this.entries = entries;
     if (entries.length > limits.maxParts)
       this.refuse(msg("book.too-many-parts", { file, n: entries.length, limit: limits.maxParts }));
-    if (entries.some((e) => e.flags & 1)) this.refuse(msg("book.encrypted", { file }));
-    const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+    // Loops, not arrow functions made per workbook (see XmlHandler in adapters/xlsx/xml.ts).
+    let encrypted = false;
+    let declared = 0;
+    for (const e of entries) {
+      if (e.flags & 1) encrypted = true;
+      declared += e.uncompressedSize;
+    }
+    if (encrypted) this.refuse(msg("book.encrypted", { file }));
     if (declared > limits.maxUncompressedBytes) this.tooBig();
     for (const e of entries) {
       if (this.byName.has(e.name)) this.corrupt(msg("book.corrupt.duplicate", { part: e.name }));

@@ -30,6 +30,29 @@ const MARK_FILL = "FFFFE0E0";
 
 type NameModel = { name: string; ranges: string[] }[];
 
+/** One worksheet as ExcelJS holds it, given to the port: its cells as blocks, its merges. */
+class ExcelJsSheet extends LiveGridSheet {
+  constructor(private readonly ws: ExcelJS.Worksheet) {
+    super(ws.name, ws);
+  }
+
+  merges(): readonly Box[] {
+    type Merges = Record<string, { model: Box }>;
+    return Object.values((this.ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model);
+  }
+
+  block(top: number, left: number, bottom: number, right: number): Block {
+    const cells: CellData[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row = this.ws.getRow(r);
+      const line: CellData[] = [];
+      for (let c = left; c <= right; c++) line.push(cellData(row.getCell(c)));
+      cells.push(line);
+    }
+    return { sheet: this.ws.name, top, left, cells };
+  }
+}
+
 export class ExcelJsWorkbook extends GridWorkbook {
   constructor(readonly book: ExcelJS.Workbook) {
     super();
@@ -64,24 +87,7 @@ export class ExcelJsWorkbook extends GridWorkbook {
   override gridSheet(name: string): GridSheet | undefined {
     const ws = this.book.getWorksheet(name);
     if (!ws) return undefined;
-    type Merges = Record<string, { model: Box }>;
-    return new LiveGridSheet(
-      ws.name,
-      ws,
-      () => Object.values((ws as unknown as { _merges?: Merges })._merges ?? {}).map((m) => m.model),
-      (top, left, bottom, right) => this.block(ws, top, left, bottom, right),
-    );
-  }
-
-  private block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Block {
-    const cells: CellData[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const row = ws.getRow(r);
-      const line: CellData[] = [];
-      for (let c = left; c <= right; c++) line.push(cellData(row.getCell(c)));
-      cells.push(line);
-    }
-    return { sheet: ws.name, top, left, cells };
+    return new ExcelJsSheet(ws);
   }
 
   /** ExcelJS's typings leave out the model its defined names keep. */

@@ -7,7 +7,7 @@
 import { GridSheet, GridWorkbook, LiveGridSheet } from "../grid-read";
 import { cellValueData } from "../cell-data";
 import type { Block, CellData, DefinedName, ReadRequest, ReadResult, SheetInfo } from "../../workbook/port";
-import { parseRef } from "../../excel/a1";
+import { type Box, parseRef } from "../../excel/a1";
 import { decodeRef, expansionSteps } from "../../excel/name-refs";
 import { normaliseNames, parseDefinedName, type ParsedName } from "./defined-names";
 import { Unsupported } from "./errors";
@@ -155,6 +155,33 @@ class WorkbookHandler implements XmlHandler {
       });
       this.nameText = null;
     }
+  }
+}
+
+/** One sheet as this reader gives it to the port: its cells as blocks, its merges. */
+class ReaderSheet extends LiveGridSheet {
+  constructor(
+    name: string,
+    private readonly s: Sheet,
+  ) {
+    super(name, s);
+  }
+
+  merges(): readonly Box[] {
+    return this.s.merges;
+  }
+
+  block(top: number, left: number, bottom: number, right: number): Block {
+    const s = this.s;
+    if ((bottom - top + 1) * (right - left + 1) > 5_000_000) throw new Unsupported("very large block");
+    const cells: CellData[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: CellData[] = [];
+      for (let c = left; c <= right; c++) line.push(toCellData(s.cell(r, c)));
+      cells.push(line);
+    }
+    s.touch(top, bottom, right);
+    return { sheet: this.name, top, left, cells };
   }
 }
 
@@ -351,25 +378,7 @@ export class XlsxReader extends GridWorkbook {
     const e = this.entry(name);
     if (!e) return undefined;
     if (e.substitute) return e.substitute;
-    const s = this.sheet(e);
-    return new LiveGridSheet(
-      e.name,
-      s,
-      () => s.merges,
-      (top, left, bottom, right) => this.block(e, s, top, left, bottom, right),
-    );
-  }
-
-  private block(e: SheetEntry, s: Sheet, top: number, left: number, bottom: number, right: number): Block {
-    if ((bottom - top + 1) * (right - left + 1) > 5_000_000) throw new Unsupported("very large block");
-    const cells: CellData[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const line: CellData[] = [];
-      for (let c = left; c <= right; c++) line.push(toCellData(s.cell(r, c)));
-      cells.push(line);
-    }
-    s.touch(top, bottom, right);
-    return { sheet: e.name, top, left, cells };
+    return new ReaderSheet(e.name, this.sheet(e));
   }
 
   protected names(): DefinedName[] {
