@@ -70,11 +70,12 @@ export async function readWorkbook<T>(
 
 /**
  * The reader's way to a sheet it leaves to ExcelJS, made here rather than as an arrow function in
- * readWorkbook: made in that async function it kept readWorkbook's whole context (the reader and every
- * sheet it had parsed) alive past the workbook until the next full garbage collection. Measured with
- * V8's --trace-gc-nvp over plain workbooks: about 110 KB of each workbook survived its scavenges and was
- * promoted to the old generation (~1.7 MB at every scavenge, a full collection every ~200
- * workbooks); made here, nothing of a finished workbook survives (docs/performance-notes.md).
+ * readWorkbook: made in that async function it outlived the call and kept readWorkbook's whole context
+ * (the reader and every sheet it had parsed) alive until the next full garbage collection — what held
+ * it is not known; made in a plain function it is not held. Measured with V8's --trace-gc-nvp over plain
+ * workbooks: about 110 KB of each survived its scavenges and was promoted to the old generation (~1.7 MB
+ * at every scavenge, a full collection every ~200 workbooks); made here, under 1 KB of a finished
+ * workbook survives (docs/performance-notes.md).
  */
 function sheetThroughExcelJs(pkg: CheckedPackage, limits: Limits): SheetFallback {
   return (sheet) => oneSheetThroughExcelJs(pkg, sheet, limits);
