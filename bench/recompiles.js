@@ -69,14 +69,13 @@ async function run(dirs, rounds) {
  * reach the old generation, then dropped.
  */
 function fillOldGeneration() {
-  let kept = [];
+  const kept = [];
   for (let i = 0; i < 32; i++) {
     const chunk = [];
     for (let k = 0; k < 100_000; k++) chunk.push({ k, text: `x${k}` });
     kept.push(chunk);
   }
-  kept = null;
-  return kept;
+  return kept.length;
 }
 
 /**

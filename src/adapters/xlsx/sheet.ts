@@ -146,6 +146,9 @@ interface SheetDataSpan {
 
 const isSpaceOrEnd = (ch: number) => isXmlSpace(ch) || ch === 62 || ch === 47;
 
+/** The part's whole text, its pieces joined. */
+const joined = (p: SheetTexts) => p.head + p.cells.join("") + p.tail;
+
 /** No comment, CDATA or instruction before `open` (the XML declaration at 0 aside) that could hold
  *  the text "<sheetData" found there. */
 const plainBefore = (xml: string, open: number) => xml.lastIndexOf("<!", open) < 0 && !(xml.lastIndexOf("<?", open) > 0);
@@ -571,10 +574,10 @@ export class Sheet {
       } catch (e) {
         if (e !== NOT_PLAIN) throw e;
         this.forget();
-        return this.parseGeneral(p.head + p.cells.join("") + p.tail, ctx);
+        return this.parseGeneral(joined(p), ctx);
       }
     }
-    this.parse(p.head + p.cells.join("") + p.tail, ctx);
+    this.parse(joined(p), ctx);
   }
 
   /** What a read the tight loop gave up on had gathered. */
