@@ -8,6 +8,7 @@
 // workbook), commands.html (the manifest's function file) and help.html.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { EsbuildPlugin } = require("esbuild-loader");
@@ -130,6 +131,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The bundle has no zlib: zip parts are inflated by pako (src/files/browser/inflate-without-zlib.ts),
+      // which the Node build never loads.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/inflate-without-zlib$/, "./browser/inflate-without-zlib"),
       page("taskpane", ["taskpane"]),
       page("preview", ["preview"]),
       page("commands", ["commands"]),

@@ -374,16 +374,17 @@ describe("saiten", () => {
     }
   });
 
-  test("score without --out, run as built, never loads ExcelJS or zod for a workbook the fast reader reads", () => {
+  test("score without --out, run as built, never loads ExcelJS, zod or pako for a workbook the fast reader reads", () => {
+    // pako is the pane's inflate (its bundle has no zlib); Node inflates with zlib.
     const probe = `
       const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
       main(["score", process.argv[1], "--json"], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
         const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(require("path").join("node_modules", name, "")));
-        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod") }));
+        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod"), pako: loaded("pako") }));
       });`;
     const r = spawnSync(process.execPath, ["-e", probe, filled], { encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false });
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false, pako: false });
   });
 
   test("score --out, run as built, loads ExcelJS's workbook but not its streaming reader and writer", () => {

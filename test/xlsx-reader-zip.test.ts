@@ -9,10 +9,10 @@ import {
   defaultInflateRaw,
   InflateSizeError,
   type InflateRaw,
-  pakoInflateRaw,
   zlibInflateRaw,
   ZipParts,
 } from "../src/adapters/xlsx/zip";
+import { pakoInflateRaw } from "../src/files/pako-inflate";
 
 /** A workbook big enough for multi-block deflate streams, with text well outside ASCII. */
 async function bigBook(zip?: Partial<ExcelJS.XlsxWriteOptions>["zip"]): Promise<Uint8Array> {

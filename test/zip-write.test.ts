@@ -5,7 +5,8 @@ import JSZip from "jszip";
 import { randomBytes } from "crypto";
 import { zlibCrc32, zlibDeflateRaw } from "../src/files/zip-deflate";
 import { entryBytes, readDirectory } from "../src/files/zip-directory";
-import { pakoInflateRaw, zlibInflateRaw } from "../src/files/zip-inflate";
+import { pakoInflateRaw } from "../src/files/pako-inflate";
+import { zlibInflateRaw } from "../src/files/zip-inflate";
 import { crc32, writeZip, type ZipPart } from "../src/files/zip-write";
 
 const utf8 = new TextEncoder();

@@ -9,7 +9,6 @@ import { Unsupported } from "./errors";
 export {
   defaultInflateRaw,
   InflateSizeError,
-  pakoInflateRaw,
   zlibInflateRaw,
   type InflateRaw,
 } from "../../files/zip-inflate";
