@@ -17,10 +17,11 @@ module.exports = {
     { from: { path: "^src/adapters/([^/]+)/" }, to: { path: "^src/adapters/$1/" } },
     { from: { path: "^dev/" }, to: { path: ["^(src|dev)/", "^node_modules/"] } },
     { from: { path: "^src/cli/main\\.ts$" }, to: { path: "^package\\.json$" } },
-    // Node's own modules: the file system and threads only in the Node shells and files/disk.ts;
+    // Node's own modules: the file system and threads only in the Node shells, files/disk.ts (reading)
+    // and files/file-access.ts (writing);
     // zlib in one module, files/node-zlib.ts, which the zip reader and writer use where there is one
     // (absent in the browser bundle).
-    { from: { path: "^src/(cli|review)/|^src/files/disk\\.ts$|^dev/" }, to: { dependencyTypes: ["core"] } },
+    { from: { path: "^src/(cli|review)/|^src/files/(disk|file-access)\\.ts$|^dev/" }, to: { dependencyTypes: ["core"] } },
     { from: { path: "^src/files/node-zlib\\.ts$" }, to: { path: "^zlib$", dependencyTypes: ["core"] } },
 
     { from: { path: layer("messages") }, to: to("npm") },

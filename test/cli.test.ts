@@ -387,6 +387,31 @@ describe("saiten", () => {
     expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false, pako: false });
   });
 
+  test("a review worker, run as built, reviews a workbook the fast reader reads without ExcelJS, zod, pako or crypto", () => {
+    // What every worker of a batch loads before its first file: the reading and scoring code only
+    // (crypto names the temporary files of writes, which the main thread does).
+    const probe = `
+      const { reviewFile } = require(${JSON.stringify(join(root, "dist", "review", "worker.js"))});
+      const { loadBundled } = require(${JSON.stringify(join(root, "dist", "rulebooks", "load-bundled.js"))});
+      loadBundled("kaigo-municipal-fy2026").then((rulebook) => reviewFile(process.argv[2], { rulebook })).then((record) => {
+        const sep = require("path").sep;
+        const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(["node_modules", name, ""].join(sep)));
+        process.stdout.write(JSON.stringify({
+          status: record.status,
+          exceljs: loaded("exceljs"),
+          zod: loaded("zod"),
+          pako: loaded("pako"),
+          crypto: process.moduleLoadList.some((m) => m === "NativeModule crypto"),
+        }));
+      });`;
+    // Run from a file: `node -e` loads crypto itself.
+    const script = join(dir, "worker-probe.js");
+    writeFileSync(script, probe);
+    const r = spawnSync(process.execPath, [script, filled], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ status: "scored", exceljs: false, zod: false, pako: false, crypto: false });
+  });
+
   test("score --out, run as built, loads ExcelJS's workbook but not its streaming reader and writer", () => {
     // ExcelJS's entry also loads those (archiver, unzipper and theirs: about 380 of its 660 modules),
     // which Saiten never uses: the adapter loads the workbook module alone.

@@ -1,6 +1,6 @@
 // What every command runs with: where text goes, the user's language, and the one way in and out
 // for files (inputs remembered, outputs checked against them).
-import { FileAccess } from "../files/disk";
+import { FileAccess } from "../files/file-access";
 import { type Lang, type Message, render } from "../messages";
 
 export interface Io {
