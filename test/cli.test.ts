@@ -374,17 +374,19 @@ describe("saiten", () => {
     }
   });
 
-  test("score without --out, run as built, never loads ExcelJS, zod or pako for a workbook the fast reader reads", () => {
-    // pako is the pane's inflate (its bundle has no zlib); Node inflates with zlib.
+  test("score without --out, run as built, never loads ExcelJS, zod or pako for a workbook the fast reader reads, and one rulebook", () => {
+    // pako is the pane's inflate (its bundle has no zlib); Node inflates with zlib. Of the bundled
+    // rulebooks, only the one the workbook records is read.
     const probe = `
       const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
       main(["score", process.argv[1], "--json"], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
         const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(require("path").join("node_modules", name, "")));
-        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod"), pako: loaded("pako") }));
+        const rulebooks = Object.keys(require.cache).filter((f) => /[\\\\/]bundled[\\\\/][^\\\\/]+\\.json$/.test(f)).length;
+        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod"), pako: loaded("pako"), rulebooks }));
       });`;
     const r = spawnSync(process.execPath, ["-e", probe, filled], { encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false, pako: false });
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false, pako: false, rulebooks: 1 });
   });
 
   test("a review worker, run as built, reviews a workbook the fast reader reads without ExcelJS, zod, pako or crypto", () => {

@@ -3,7 +3,7 @@
 // compares each with its entry in the index the pane carries. Here: every file passes that check, the
 // check refuses what it should, and the index, the loaders and the CLI's documents are the same files.
 import { checkRulebook } from "../src/rulebooks/validate";
-import { BUNDLED_DOCUMENTS } from "../src/rulebooks/bundled";
+import { bundledDocuments } from "../src/rulebooks/bundled";
 import { BUNDLED_INDEX, type BundledRulebookInfo } from "../src/rulebooks/bundled/catalogue";
 import { BUNDLED_LOADERS } from "../src/rulebooks/bundled/loaders";
 import { bundledIndex, loadBundled } from "../src/rulebooks/load-bundled";
@@ -20,7 +20,7 @@ interface CheckLoader {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own loader (CommonJS)
 const { bundledProblems } = require("../scripts/rulebook-check-loader") as CheckLoader;
 const product = { checkRulebook, index: BUNDLED_INDEX };
-const docs = BUNDLED_DOCUMENTS as Rulebook[];
+const docs = bundledDocuments() as Rulebook[];
 
 test.each(docs.map((d) => [d.id, d] as const))("%s passes the build's check", (_id, doc) => {
   expect(bundledProblems(doc, `${doc.id}.json`, product)).toEqual([]);
@@ -85,4 +85,8 @@ test("each rulebook loaded on demand is the very document the CLI reads", async 
   }
   expect(await loadBundled("no-such-rulebook")).toBeUndefined();
   expect(await loadBundled("constructor")).toBeUndefined();
+  // Ids come from workbooks too: only a bundled file's own id finds it.
+  expect(findBundled("no-such-rulebook")).toBeUndefined();
+  expect(findBundled("constructor")).toBeUndefined();
+  expect(findBundled("__proto__")).toBeUndefined();
 });

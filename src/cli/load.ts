@@ -4,7 +4,7 @@
 import { type Limits, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
 import { parseJsonBytes } from "../files/text";
 import { listOf, msg, UserError } from "../messages";
-import { bundledRulebooks, findBundled } from "../rulebooks/registry";
+import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
 // ExcelJS is loaded only for a 配点表, a workbook to be written, or one the fast reader leaves to it,
 // not by every command that imports this module.
@@ -115,7 +115,7 @@ export async function loadRulebook(cli: Cli, ref: string): Promise<Rulebook> {
  * on the command line: the workbook's text is an id, never a path.
  */
 export function recordedRulebook(id: string, given: readonly Rulebook[]): Rulebook | undefined {
-  return given.find((rb) => rb.id === id) ?? bundledRulebooks().find((rb) => rb.id === id);
+  return given.find((rb) => rb.id === id) ?? findBundled(id);
 }
 
 /**
