@@ -37,7 +37,10 @@ export function countRowsAndCells(
   let cells = 0;
   let lastRow = 0;
   const n = xml.length;
-  for (let i = xml.indexOf(0x3c); i >= 0 && i < n; i = xml.indexOf(0x3c, i + 1)) {
+  // A loop over the bytes, not indexOf from one "<" to the next: tags are a few bytes apart, and a call
+  // per tag took twice as long.
+  for (let i = 0; i < n; i++) {
+    if (xml[i] !== 0x3c) continue;
     let j = i + 1;
     // An optional prefix: letters, digits, _ . - then a colon.
     let k = j;

@@ -648,7 +648,9 @@ export class Sheet {
     let lastCol = 0;
     let i = from;
     for (;;) {
-      const lt = xml.indexOf("<", i);
+      // Tags mostly follow one another: the character at hand is looked at before searching (a search
+      // per tag was about 5% of reading a sheet).
+      const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
       if (lt < 0 || lt >= to) {
         if (blankBetween(xml, i, to)) return rowNum;
         throw NOT_PLAIN;
@@ -699,7 +701,7 @@ export class Sheet {
       if (!selfClosing) {
         // Children: <v>…</v> and <f …>…</f> (or <f …/>), with nothing but spaces between them.
         for (;;) {
-          const k = xml.indexOf("<", end);
+          const k = xml.charCodeAt(end) === 60 ? end : xml.indexOf("<", end);
           if (k < 0 || k >= to || !blankBetween(xml, end, k)) throw NOT_PLAIN;
           if (xml.startsWith("</c>", k)) {
             end = k + 4;
