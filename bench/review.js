@@ -12,6 +12,8 @@
 // a one-file run), the pool's second half is timed alone: what a file costs once the workers are warm;
 // the review phases run under --trace-gc, and the workers' full garbage collections are counted (V8
 // compiles again the code each one throws away).
+// With two job counts it also says what more workers could gain at best on this machine: the cores
+// there are over those the fewest workers already keep busy (their helper threads and the main thread).
 // The corpus (bench/review-corpus.js) has plain templates, books shaped as Excel saves them (styles,
 // shared strings, a dozen extra sheets), books that take the ExcelJS fallback, and ~1,000-indicator books.
 // Options: --plain N, --excel N, --fallback N, --large N (files per folder; default 200, 120, 12, 24;
@@ -322,6 +324,15 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
     lines.push(
       `wall --jobs ${jobsList[0]} ÷ --jobs ${jobsList[jobsList.length - 1]}: ${spread(speedup)} (worker pool alone ${spread(poolSpeedup)})   goal ≥ 1.6 on 2 cores   ${cpus >= 2 ? ok(stats(speedup).median >= 1.6) : "(one CPU: not judged)"}`,
     );
+    // What more workers could gain at best: the pool with the fewest workers already keeps some cores busy
+    // (V8's helper threads and the main thread besides the workers), and the cores are all there is.
+    if (one.every((x) => x.threads)) {
+      const busy = stats(one.map((x) => (x.threads.main + x.threads.workers + x.threads.helpers) / 1000 / x.poolWall)).median;
+      const k = jobsList[jobsList.length - 1] / jobsList[0];
+      lines.push(
+        `   at best, with the same CPU: --jobs ${jobsList[0]} keeps ${busy.toFixed(2)} cores busy, so on ${cpus} cores the pool can be ${Math.min(cpus / busy, k).toFixed(2)}× faster`,
+      );
+    }
   }
   lines.forEach((l) => console.log(l));
   return { files, got };
