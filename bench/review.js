@@ -237,6 +237,9 @@ const spread = (xs, d = 2) => {
   return `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
 };
 
+/** Cores a review phase kept busy on average while its pool ran (all threads of the process). */
+const coresBusy = (x) => (x.threads.main + x.threads.workers + x.threads.helpers) / 1000 / x.poolWall;
+
 function measureFolder(label, dir, rulebook, jobsList, rounds) {
   // review-one: the same command on the first file alone, for the fixed cost of a run (starting
   // workers, loading ExcelJS for summary.xlsx…), which the per-file figures leave out.
@@ -306,7 +309,7 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
     }
     if (rv.every((x) => x.threads)) {
       const share = (key) => spread(rv.map((x) => x.threads[key] / 1000), 2);
-      const cores = rv.map((x) => (x.threads.main + x.threads.workers + x.threads.helpers) / 1000 / x.poolWall);
+      const cores = rv.map(coresBusy);
       lines.push(
         `   the pool's CPU by thread, s: workers ${share("workers")}, V8/libuv helper threads ${share("helpers")}, main thread ${share("main")}; cores busy on average ${spread(cores)}`,
       );
@@ -327,7 +330,7 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
     // What more workers could gain at best: the pool with the fewest workers already keeps some cores busy
     // (V8's helper threads and the main thread besides the workers), and the cores are all there is.
     if (one.every((x) => x.threads)) {
-      const busy = stats(one.map((x) => (x.threads.main + x.threads.workers + x.threads.helpers) / 1000 / x.poolWall)).median;
+      const busy = stats(one.map(coresBusy)).median;
       const k = jobsList[jobsList.length - 1] / jobsList[0];
       lines.push(
         `   at best, with the same CPU: --jobs ${jobsList[0]} keeps ${busy.toFixed(2)} cores busy, so on ${cpus} cores the pool can be ${Math.min(cpus / busy, k).toFixed(2)}× faster`,

@@ -1,24 +1,7 @@
 // The message catalogue: every code says the same thing in Japanese and English, with the same
 // parameters, and no area of the catalogue silently replaces another's code.
-import { CATALOGUE, listOf, msg, placeholders, render } from "../src/messages";
-import { CLI_MESSAGES } from "../src/messages/cli";
-import { ENGINE_MESSAGES } from "../src/messages/engine";
-import { FILE_MESSAGES } from "../src/messages/files";
-import { INPUT_MESSAGES } from "../src/messages/inputs";
-import { PANE_MESSAGES } from "../src/messages/pane";
-import { RULEBOOK_MESSAGES } from "../src/messages/rulebooks";
-import { SCORE_TABLE_MESSAGES } from "../src/messages/score-table";
+import { CATALOGUE, listOf, MESSAGE_AREAS as AREAS, msg, placeholders, render } from "../src/messages";
 import { TABLE_WORDS } from "./fixtures/workbook-words";
-
-const AREAS = {
-  ENGINE_MESSAGES,
-  FILE_MESSAGES,
-  CLI_MESSAGES,
-  INPUT_MESSAGES,
-  RULEBOOK_MESSAGES,
-  SCORE_TABLE_MESSAGES,
-  PANE_MESSAGES,
-};
 
 describe("the message catalogue", () => {
   test("every code has Japanese and English with the same placeholders", () => {
@@ -85,7 +68,7 @@ describe("English is English", () => {
       .reduce((rest, w) => rest.split(w).join(" "), en)
       .match(new RegExp(JAPANESE.source, "gu"))
       ?.join("") ?? "";
-  const TABLE_CODES = new Set(Object.keys(SCORE_TABLE_MESSAGES));
+  const TABLE_CODES = new Set(Object.keys(AREAS.SCORE_TABLE_MESSAGES));
   const TABLE_JAPANESE = TABLE_WORDS.filter((w) => JAPANESE.test(w));
 
   test("no English holds Japanese but a workbook's own words", () => {

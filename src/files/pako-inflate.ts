@@ -19,12 +19,8 @@ export const pakoInflateRaw: InflateRaw = (data, size) => {
   inflator.onEnd = (s: number) => {
     status = s;
   };
-  try {
-    inflator.push(data, true);
-  } catch (e) {
-    // pako 1.x throws bare strings; an Error keeps callers' `e instanceof Error` reporting working.
-    throw typeof e === "string" ? new Error(e) : e;
-  }
+  // pako 2 reports bad data through onEnd's status, never by throwing; what push throws is onData's.
+  inflator.push(data, true);
   if (status !== 0) throw new Error(`invalid deflate data (${status})`);
   // Where zlib fails on a truncated stream, pako stops where the data does: the size tells.
   if (filled !== size) throw new InflateSizeError(size);
