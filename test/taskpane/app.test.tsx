@@ -6,7 +6,7 @@ import type { PaneApi } from "../../src/app/pane-api";
 import { mountPane } from "../../src/taskpane/mount";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { cellOf, FakeApi, fakeApi } from "./fake-api";
-import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";
+import { installJsdomShims, noSeriousViolations, refuseInvalidNesting, renderPane } from "./render-pane";
 
 const ANSWERS = {
   "A.y1": "○",
@@ -39,6 +39,7 @@ async function renderAndScore(api: PaneApi) {
 }
 
 beforeAll(installJsdomShims);
+refuseInvalidNesting();
 
 test("score: progress, then total, rate, last year, groups", async () => {
   const api = setup();

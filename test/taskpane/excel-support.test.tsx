@@ -4,9 +4,10 @@ import { fireEvent, screen } from "@testing-library/react";
 import type { ExcelSupport } from "../../src/app/pane-api";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { fakeApi } from "./fake-api";
-import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";
+import { installJsdomShims, noSeriousViolations, refuseInvalidNesting, renderPane } from "./render-pane";
 
 beforeAll(installJsdomShims);
+refuseInvalidNesting();
 
 function paneIn(support: ExcelSupport | null | undefined) {
   const api = fakeApi({ rulebooks: [miniRulebook], answers: {} });

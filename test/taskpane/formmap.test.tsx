@@ -5,10 +5,11 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { FORM_MAP_FORMAT } from "../../src/workbook/form-map-detect";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { FakeApi, fakeApi, FakeOptions } from "./fake-api";
-import { installJsdomShims, noSeriousViolations, renderPane } from "./render-pane";
+import { installJsdomShims, noSeriousViolations, refuseInvalidNesting, renderPane } from "./render-pane";
 import { REVOKE_AFTER_MS } from "../../src/taskpane/download";
 
 beforeAll(installJsdomShims);
+refuseInvalidNesting();
 
 function setup(extra: Partial<FakeOptions> = {}): FakeApi {
   return fakeApi({ rulebooks: [miniRulebook], answers: {}, ...extra });

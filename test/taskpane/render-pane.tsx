@@ -45,3 +45,25 @@ export function installJsdomShims() {
       removeListener() {},
     }) as unknown as MediaQueryList;
 }
+
+/**
+ * Fails a test whose render React warned of markup the HTML parser would not build as written (a
+ * <div> inside a <p>): browsers mend it each in their own way, and screen readers read what they made.
+ */
+export function refuseInvalidNesting() {
+  const seen: string[] = [];
+  let spy: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    seen.length = 0;
+    const original = console.error.bind(console);
+    spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+      if (typeof args[0] === "string" && args[0].includes("validateDOMNesting"))
+        seen.push(args.slice(1, 3).map(String).join(" "));
+      original(...args);
+    });
+  });
+  afterEach(() => {
+    spy?.mockRestore();
+    expect(seen).toEqual([]);
+  });
+}

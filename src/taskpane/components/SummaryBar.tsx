@@ -27,7 +27,6 @@ const useStyles = makeStyles({
     alignItems: "baseline",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
   },
   figure: { display: "inline-flex", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS },
   points: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -67,7 +66,7 @@ export const SummaryBar = forwardRef<HTMLElement, Props>(function SummaryBar({ s
   return (
     <section ref={ref} tabIndex={-1} aria-label={t("summary.label")} className={styles.bar}>
       {summary && total && (
-        <p className={styles.line}>
+        <div className={styles.line}>
           <span className={styles.figure}>
             <Caption1>{t("summary.total")}</Caption1>
             <span className={mergeClasses(s.numeric, styles.points)}>{fmtNumber(total.points, lang)}</span>
@@ -88,7 +87,7 @@ export const SummaryBar = forwardRef<HTMLElement, Props>(function SummaryBar({ s
           <Badge appearance="tint" color={badge.color} shape="rounded">
             {badge.text}
           </Badge>
-        </p>
+        </div>
       )}
       {children}
     </section>
