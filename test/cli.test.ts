@@ -376,17 +376,62 @@ describe("saiten", () => {
 
   test("score without --out, run as built, never loads ExcelJS, zod or pako for a workbook the fast reader reads, and one rulebook", () => {
     // pako is the pane's inflate (its bundle has no zlib); Node inflates with zlib. Of the bundled
-    // rulebooks, only the one the workbook records is read.
+    // rulebooks, only the one the workbook records is read. Nor does it load what other commands do
+    // (the review's pool and progress bar, the national tally's reading), or crypto, which names the
+    // temporary files of writes.
     const probe = `
       const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
-      main(["score", process.argv[1], "--json"], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
-        const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(require("path").join("node_modules", name, "")));
-        const rulebooks = Object.keys(require.cache).filter((f) => /[\\\\/]bundled[\\\\/][^\\\\/]+\\.json$/.test(f)).length;
-        process.stdout.write(JSON.stringify({ code, exceljs: loaded("exceljs"), zod: loaded("zod"), pako: loaded("pako"), rulebooks }));
+      main(["score", process.argv[2], "--json"], { out: () => {}, err: (s) => process.stderr.write(s) }).then((code) => {
+        const sep = require("path").sep;
+        const files = Object.keys(require.cache);
+        const loaded = (name) => files.some((f) => f.includes(["node_modules", name, ""].join(sep)));
+        const ours = (part) => files.some((f) => f.includes(["dist", ...part.split("/")].join(sep)));
+        const rulebooks = files.filter((f) => /[\\\\/]bundled[\\\\/][^\\\\/]+\\.json$/.test(f)).length;
+        process.stdout.write(JSON.stringify({
+          code,
+          exceljs: loaded("exceljs"),
+          zod: loaded("zod"),
+          pako: loaded("pako"),
+          rulebooks,
+          otherCommands: ["review/pool.js", "cli/review.js", "cli/tally.js", "tally/", "cli/rulebook.js"].filter(ours),
+          progressBar: loaded("cli-progress"),
+          crypto: process.moduleLoadList.some((m) => m === "NativeModule crypto"),
+        }));
       });`;
-    const r = spawnSync(process.execPath, ["-e", probe, filled], { encoding: "utf8" });
+    // Run from a file: `node -e` loads crypto itself.
+    const script = join(dir, "score-probe.js");
+    writeFileSync(script, probe);
+    const r = spawnSync(process.execPath, [script, filled], { encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ code: 0, exceljs: false, zod: false, pako: false, rulebooks: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({
+      code: 0,
+      exceljs: false,
+      zod: false,
+      pako: false,
+      rulebooks: 1,
+      otherCommands: [],
+      progressBar: false,
+      crypto: false,
+    });
+  });
+
+  test("saiten --version, run as built, loads no command's own code", () => {
+    const probe = `
+      const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
+      let said = "";
+      main(["--version"], { out: (s) => (said += s), err: (s) => process.stderr.write(s) }).then((code) => {
+        const sep = require("path").sep;
+        const commands = ["score", "review", "tally", "rulebook"].filter((c) =>
+          Object.keys(require.cache).some((f) => f.endsWith(["dist", "cli", c + ".js"].join(sep))),
+        );
+        process.stdout.write(JSON.stringify({ code, said: said.trim(), commands }));
+      });`;
+    const script = join(dir, "version-probe.js");
+    writeFileSync(script, probe);
+    const r = spawnSync(process.execPath, [script], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, said: version, commands: [] });
   });
 
   test("a review worker, run as built, reviews a workbook the fast reader reads without ExcelJS, zod, pako or crypto", () => {

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { availableParallelism } from "os";
-import { defaultJobs, filesPerWorker, reviewFiles } from "../src/review/pool";
+import { defaultJobs, filesPerWorker } from "../src/review/jobs";
+import { reviewFiles } from "../src/review/pool";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 
 const dir = mkdtempSync(join(tmpdir(), "saiten-pool-workers-"));

@@ -5,7 +5,8 @@ import { createHash } from "crypto";
 import { Command } from "commander";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
-import { ExitStatus, readInsuredCsv, registerReview } from "../src/cli/review";
+import { defineReview } from "../src/cli/commands";
+import { ExitStatus, readInsuredCsv } from "../src/cli/review";
 import { UsageError } from "../src/cli/load";
 import { Cli } from "../src/cli/context";
 import { findBundled } from "../src/rulebooks/registry";
@@ -158,7 +159,7 @@ describe("saiten review (command, in-process)", () => {
     const out: string[] = [];
     const err: string[] = [];
     const program = new Command("saiten").exitOverride();
-    registerReview(program, new Cli({ out: (s) => out.push(s), err: (s) => err.push(s) }, "ja"));
+    defineReview(program, new Cli({ out: (s) => out.push(s), err: (s) => err.push(s) }, "ja"));
     let error: unknown;
     try {
       await program.parseAsync(args, { from: "user" });

@@ -4,10 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { type Lang, langOf, msg, type Message, render, UserError } from "../messages";
 import { Cli, type Io, processIo } from "./context";
-import { registerReview } from "./review";
-import { registerRulebookCommands } from "./rulebook";
-import { registerScore } from "./score";
-import { registerTally } from "./tally";
+import { defineCommands } from "./commands";
 import { ExitStatus } from "./exit";
 
 export type { Io } from "./context";
@@ -47,10 +44,7 @@ export function program(cli: Cli): Command {
       },
     })
     .showHelpAfterError(false);
-  registerRulebookCommands(cmd, cli);
-  registerScore(cmd, cli);
-  registerReview(cmd, cli);
-  registerTally(cmd, cli);
+  defineCommands(cmd, cli);
   return cmd;
 }
 

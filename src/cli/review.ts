@@ -1,7 +1,6 @@
 // `saiten review <folder|files…>`: the reviewer batch over many answer workbooks, with a summary.
 // Exit 0 when every file was scored, 1 when some failed (listed with reasons), 2 for unusable
 // arguments or inputs (one line on stderr).
-import type { Command } from "commander";
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { previousMismatch } from "../engine/compare";
@@ -15,14 +14,15 @@ import { ENTITY_LABELS } from "../workbook/entities";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
 import { loadSummaryBook, summaryCsv, summaryXlsxBytes } from "../review/outputs";
-import { defaultJobs, filesPerWorker, reviewFiles } from "../review/pool";
+import { defaultJobs } from "../review/jobs";
+import { reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
 import { Cli } from "./context";
 import { ExitStatus } from "./exit";
 import { loadRulebook, recordedRulebook } from "./load";
-import { limitOptions, limitsFrom, positiveInteger, positiveNumber } from "./options";
+import { limitsFrom } from "./options";
 import { previousRecordsFromTally, rulebookWithTallyBenchmarks, tallyLoader } from "./tally";
 
 export { ExitStatus } from "./exit";
@@ -292,33 +292,8 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
   return { code, records, summary };
 }
 
-export function registerReview(program: Command, root: Cli): void {
-  const cmd = program
-    .command("review <inputs...>")
-    .description("回答ブックをまとめて審査・集計する / review many answer workbooks (folder or files)")
-    .requiredOption("--rulebook <id|path>", "ルールブック / rulebook")
-    .option("--previous <folder|summary.json>", "前年度の回答ブックのフォルダ、または saiten review --json の出力 / last year")
-    .option(
-      "--previous-tally <tally.xlsx|tally.json>",
-      "前年度の全国集計（厚生労働省）で前年度と比べる / last year's national tally as the previous year",
-    )
-    .option("--benchmarks <tally.xlsx|tally.json>", "指標別・区分別の全国値をこの全国集計から / national figures from this tally")
-    .option("--out <summary.xlsx>", "集計ブックを保存 / write the summary workbook")
-    .option("--json <file>", "集計を JSON で保存（- で標準出力）/ summary as JSON (- for stdout)")
-    .option("--csv <file>", "集計を CSV（UTF-8 BOM 付き）で保存 / summary as CSV")
-    .option("--force", "既存の出力ファイルを置き換える / replace existing output files")
-    .option("--budget <yen>", "按分する予算額（円）/ budget to allocate (yen)", positiveNumber("--budget"))
-    .option("--insured <csv>", "被保険者数の CSV（code/name,insured）/ insured persons")
-    .option("--caps <csv>", "配分の上限の CSV（code/name,cap）。超えた分は上限に達していない団体へ / allocation caps")
-    .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）/ form map")
-    .option(
-      "--jobs <n>",
-      `並列数（既定: ${filesPerWorker()} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads (default: one per ${filesPerWorker()} files, at most ${defaultJobs()})`,
-      positiveInteger("--jobs"),
-    )
-    .option("--quiet", "進捗を表示しない / no progress output");
-  limitOptions(cmd, WORKBOOK_LIMITS, true).action(async (inputs: string[], opts: ReviewOptions) => {
-    const run = await runReview(inputs, opts, root.withForce(opts.force));
-    if (run.code !== 0) throw new ExitStatus(run.code);
-  });
+/** `saiten review <inputs…>`: exits 1 when some files could not be scored. */
+export async function reviewCommand(root: Cli, inputs: string[], opts: ReviewOptions): Promise<void> {
+  const run = await runReview(inputs, opts, root.withForce(opts.force));
+  if (run.code !== 0) throw new ExitStatus(run.code);
 }

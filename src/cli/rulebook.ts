@@ -1,7 +1,6 @@
 // Rulebook commands: list the bundled ones, create the answer template, check, import from and
 // export to the 配点表 workbook. Inputs come through the command's FileAccess; outputs go through
 // its safe write (an input is never an output, an existing file is replaced only with --force).
-import type { Command } from "commander";
 import { jaText } from "../engine/text";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
 import { parseJsonBytes } from "../files/text";
@@ -10,10 +9,10 @@ import { bundledRulebooks } from "../rulebooks/registry";
 import { ANSWER_SHEET } from "../workbook/template";
 import type { Cli } from "./context";
 import { isTableFile, loadRulebook } from "./load";
-import { limitOptions, limitsFrom } from "./options";
+import { limitsFrom } from "./options";
 
 // ExcelJS (about 0.3 s to load) only for the commands that read or write a 配点表 or a template:
-// every saiten command loads this module, and most never touch ExcelJS.
+// `saiten rulebook check` of a JSON file never touches it.
 const scoreTableXlsx = () => import("../adapters/exceljs/score-table-xlsx");
 // The 配点表 conversions validate what they build (zod): loaded with them.
 const scoreTable = () => import("../rulebooks/score-table");
@@ -48,94 +47,74 @@ function printProblems(cli: Cli, problems: Problem[], write: (s: string) => void
     write(`${cli.text(msg(p.severity === "error" ? "cli.severity.error" : "cli.severity.warning"))} ${p.where}: ${p.message}\n`);
 }
 
-export function registerRulebookCommands(program: Command, root: Cli): void {
-  program
-    .command("rulebooks")
-    .description("同梱のルールブック一覧 / list bundled rulebooks")
-    .option("--json", "JSON で出力 / output JSON")
-    .action((opts: { json?: boolean }) => {
-      const list = bundledRulebooks().map((rb) => ({
-        id: rb.id,
-        scheme: rb.scheme,
-        entity: rb.entity,
-        fiscalYear: rb.fiscalYear,
-        version: rb.version,
-        level: rb.level,
-        max: rb.root.max ?? null,
-        title: jaText(rb.title),
-      }));
-      if (opts.json) return root.io.out(JSON.stringify(list, null, 2) + "\n");
-      for (const r of list)
-        root.io.out(
-          `${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}${root.lang === "en" ? " pts" : "点"}  ${r.title}\n`,
-        );
-    });
-
-  program
-    .command("template")
-    .description("標準の回答ブックを作る / create the standard answer workbook")
-    .requiredOption("--rulebook <id|path>", "ルールブック / rulebook")
-    .requiredOption("--out <file.xlsx>", "出力ファイル / output file")
-    .option("--force", "既存のファイルを置き換える / replace an existing file")
-    .action(async (opts: { rulebook: string; out: string; force?: boolean }) => {
-      const cli = root.withForce(opts.force);
-      const rb = await loadRulebook(cli, opts.rulebook);
-      await cli.files.checkOutput(opts.out);
-      const { createTemplateWorkbook } = await import("../adapters/exceljs/template-xlsx");
-      const { xlsxBytes } = await import("../adapters/exceljs/xlsx-bytes");
-      await cli.files.write(opts.out, await xlsxBytes(createTemplateWorkbook(rb)));
-      cli.say(msg("template.written", { out: opts.out, id: rb.id, sheet: ANSWER_SHEET }));
-    });
-
-  const rulebook = program.command("rulebook").description("ルールブックの作成と確認 / author and check rulebooks");
-
-  limitOptions(
-    rulebook.command("check <file>").description("ルールブック(.json/.xlsx)を検証する / validate a rulebook"),
-    TEXT_LIMITS,
-  ).action(async (file: string, opts: LimitOptions) => {
-    const { problems, rulebook: rb } = await checkFile(root, file, opts);
-    printProblems(root, problems, root.io.out);
-    const errors = problems.filter((p) => p.severity === "error").length;
-    if (errors) throw new UserError(msg("rulebook.check-failed", { file, n: errors }));
-    root.say(msg("rulebook.check-ok", { file, id: rb?.id ?? file, warnings: problems.length }));
-  });
-
-  limitOptions(
-    rulebook
-      .command("import <haitenhyo>")
-      .description("配点表(.xlsx)からルールブック(JSON)を作る / build a rulebook from a 配点表 workbook")
-      .option("--out <file.json>", "出力ファイル（省略時は標準出力）/ output file (default stdout)")
-      .option("--force", "既存のファイルを置き換える / replace an existing file"),
-    WORKBOOK_LIMITS,
-  ).action(async (file: string, opts: LimitOptions & { out?: string; force?: boolean }) => {
-    const cli = root.withForce(opts.force);
-    const input = await cli.files.read(file, limitsFrom(WORKBOOK_LIMITS, opts));
-    if (opts.out) await cli.files.checkOutput(opts.out);
-    const { tableToRulebook } = await scoreTable();
-    const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
-    printProblems(
-      cli,
-      res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: cli.text(p.detail) })),
-      cli.io.err,
+/** `saiten rulebooks`: the bundled rulebooks, as a list or JSON. */
+export function listRulebooks(root: Cli, opts: { json?: boolean }): void {
+  const list = bundledRulebooks().map((rb) => ({
+    id: rb.id,
+    scheme: rb.scheme,
+    entity: rb.entity,
+    fiscalYear: rb.fiscalYear,
+    version: rb.version,
+    level: rb.level,
+    max: rb.root.max ?? null,
+    title: jaText(rb.title),
+  }));
+  if (opts.json) return root.io.out(JSON.stringify(list, null, 2) + "\n");
+  for (const r of list)
+    root.io.out(
+      `${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}${root.lang === "en" ? " pts" : "点"}  ${r.title}\n`,
     );
-    if (!res.rulebook) throw new UserError(msg("rulebook.import-failed", { file }));
-    const json = JSON.stringify(res.rulebook, null, 2) + "\n";
-    if (!opts.out) return cli.io.out(json);
-    await cli.files.write(opts.out, json);
-    cli.say(msg("rulebook.imported", { out: opts.out, id: res.rulebook.id }));
-  });
+}
 
-  rulebook
-    .command("export <rulebook>")
-    .description("ルールブックを配点表(.xlsx)に書き出す / write a rulebook as a 配点表 workbook")
-    .requiredOption("--out <file.xlsx>", "出力ファイル / output file")
-    .option("--force", "既存のファイルを置き換える / replace an existing file")
-    .action(async (ref: string, opts: { out: string; force?: boolean }) => {
-      const cli = root.withForce(opts.force);
-      const rb = await loadRulebook(cli, ref);
-      await cli.files.checkOutput(opts.out);
-      const { rulebookToTable } = await scoreTable();
-      await cli.files.write(opts.out, await (await scoreTableXlsx()).tableBookBytes(rulebookToTable(rb)));
-      cli.say(msg("rulebook.exported", { out: opts.out, id: rb.id }));
-    });
+/** `saiten template`: the standard answer workbook of a rulebook. */
+export async function writeTemplate(root: Cli, opts: { rulebook: string; out: string; force?: boolean }): Promise<void> {
+  const cli = root.withForce(opts.force);
+  const rb = await loadRulebook(cli, opts.rulebook);
+  await cli.files.checkOutput(opts.out);
+  const { createTemplateWorkbook } = await import("../adapters/exceljs/template-xlsx");
+  const { xlsxBytes } = await import("../adapters/exceljs/xlsx-bytes");
+  await cli.files.write(opts.out, await xlsxBytes(createTemplateWorkbook(rb)));
+  cli.say(msg("template.written", { out: opts.out, id: rb.id, sheet: ANSWER_SHEET }));
+}
+
+/** `saiten rulebook check <file>`: every problem listed; exits 2 when one is an error. */
+export async function checkRulebookFile(root: Cli, file: string, opts: LimitOptions): Promise<void> {
+  const { problems, rulebook: rb } = await checkFile(root, file, opts);
+  printProblems(root, problems, root.io.out);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  if (errors) throw new UserError(msg("rulebook.check-failed", { file, n: errors }));
+  root.say(msg("rulebook.check-ok", { file, id: rb?.id ?? file, warnings: problems.length }));
+}
+
+/** `saiten rulebook import <haitenhyo>`: a 配点表 workbook to a rulebook (JSON). */
+export async function importRulebook(
+  root: Cli,
+  file: string,
+  opts: LimitOptions & { out?: string; force?: boolean },
+): Promise<void> {
+  const cli = root.withForce(opts.force);
+  const input = await cli.files.read(file, limitsFrom(WORKBOOK_LIMITS, opts));
+  if (opts.out) await cli.files.checkOutput(opts.out);
+  const { tableToRulebook } = await scoreTable();
+  const res = tableToRulebook(await (await scoreTableXlsx()).tableBookFrom(input.bytes, file, limitsFrom(WORKBOOK_LIMITS, opts)));
+  printProblems(
+    cli,
+    res.problems.map((p) => ({ severity: p.severity, where: p.cell ?? p.sheet, message: cli.text(p.detail) })),
+    cli.io.err,
+  );
+  if (!res.rulebook) throw new UserError(msg("rulebook.import-failed", { file }));
+  const json = JSON.stringify(res.rulebook, null, 2) + "\n";
+  if (!opts.out) return cli.io.out(json);
+  await cli.files.write(opts.out, json);
+  cli.say(msg("rulebook.imported", { out: opts.out, id: res.rulebook.id }));
+}
+
+/** `saiten rulebook export <rulebook>`: a rulebook as a 配点表 workbook. */
+export async function exportRulebook(root: Cli, ref: string, opts: { out: string; force?: boolean }): Promise<void> {
+  const cli = root.withForce(opts.force);
+  const rb = await loadRulebook(cli, ref);
+  await cli.files.checkOutput(opts.out);
+  const { rulebookToTable } = await scoreTable();
+  await cli.files.write(opts.out, await (await scoreTableXlsx()).tableBookBytes(rulebookToTable(rb)));
+  cli.say(msg("rulebook.exported", { out: opts.out, id: rb.id }));
 }

@@ -1,12 +1,10 @@
 // `saiten tally import <tally.xlsx> [--year N] --out <benchmarks.json>`: MHLW's national tally (全国集計)
 // read into national benchmarks, every municipality's item-level points, ranks and the low-score line
 // (format saiten.tally/1, see src/tally/types.ts). Also previousFromTally() for --previous-tally.
-import type { Command } from "commander";
 import { basename, resolve } from "path";
 import { type LimitOptions, TALLY_LIMITS, withOptions } from "../files/limits";
 import { listOf, msg, UserError } from "../messages";
 import type { Cli } from "./context";
-import { limitOptions } from "./options";
 import type { ComparableResult } from "../engine/compare";
 import { ratePercent } from "../numbers/round";
 import type { ReviewRecord } from "../app/review/types";
@@ -141,27 +139,6 @@ export async function rulebookWithTallyBenchmarks(
     }),
   );
   return applied.rulebook;
-}
-
-export function registerTally(program: Command, root: Cli): void {
-  const tally = program
-    .command("tally")
-    .description("全国集計（市町村）のブックを読む / read MHLW's national tally workbook");
-  limitOptions(
-    tally
-      .command("import <tally>")
-      .description("全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON")
-      .option("--year <n>", "年度（既定: 表題から）/ fiscal year (default: from the title row)", (v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new UserError(msg("tally.year-option", { value: v }));
-        return n;
-      })
-      .option("--out <benchmarks.json>", "出力する JSON（saiten.tally/1）/ output JSON")
-      .option("--force", "既存のファイルを置き換える / replace an existing file"),
-    TALLY_LIMITS,
-  ).action(async (file: string, opts: LimitOptions & { year?: number; out?: string; force?: boolean }) => {
-    await importTally(root.withForce(opts.force), file, opts);
-  });
 }
 
 /** Every municipality of a national tally as last year's records for `saiten review --previous-tally`. */

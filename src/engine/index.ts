@@ -5,14 +5,6 @@ export { compare, judgeRates } from "./compare";
 export { rank } from "./rank";
 export { allocate } from "./allocate";
 export { ratePercent, roundHalfUp } from "../numbers/round";
-export {
-  normaliseText,
-  parseYesNo,
-  parseNumber,
-  parseChoice,
-  parseChoices,
-  buildOptionKeys,
-  isPercentFormat,
-} from "./normalise";
+export { parseYesNo, parseNumber, parseChoice, parseChoices, buildOptionKeys } from "./normalise";
 export { jaText } from "./text";
 export { assumedSizeBands, sizeBandLine } from "./size-band";

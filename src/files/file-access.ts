@@ -4,7 +4,6 @@
 // then renamed over it, so a failed or interrupted write leaves what was there.
 import { promises as fs, statSync, type Stats } from "fs";
 import { basename, dirname, resolve } from "path";
-import { randomBytes } from "crypto";
 import type { Limits } from "./limits";
 import { type Message, msg, UserError } from "../messages";
 import { errnoOf, type InputIdentity, readInputFile, type ReadFile, whatOf } from "./disk";
@@ -89,6 +88,8 @@ export class FileAccess {
   async write(target: string, data: Uint8Array | string): Promise<void> {
     await this.verify(target);
     const abs = resolve(target);
+    // crypto (several ms to load) only for a command that writes.
+    const { randomBytes } = await import("crypto");
     const temp = resolve(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString("hex")}.saiten-tmp`);
     let handle: fs.FileHandle | undefined;
     try {

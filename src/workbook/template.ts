@@ -3,10 +3,9 @@
 import { groupsInOrder } from "../engine/result-tree";
 import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
-import { isPercentFormat, jaText, normaliseText } from "../engine";
-import { numberFrom } from "../engine/normalise";
+import { isPercentFormat, normaliseText, numberFrom } from "../engine/normalise";
 import { dropFloatNoise } from "../numbers/round";
-import { choiceLabel, withCode } from "../engine/text";
+import { choiceLabel, jaText, withCode } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
 import { walkTree } from "../rulebooks/tree";
