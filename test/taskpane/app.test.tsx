@@ -314,7 +314,10 @@ test("where to gain: by points, with the national share; one click into the scen
       .some((li) => /会議を開催/.test(li.textContent ?? "")),
   ).toBe(false);
   expect(within(section).getByRole("status").textContent).toBe("ウ 会議を開催 をシナリオに追加しました。");
-  fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  // The tab's panel loads its parts lazily: let them arrive inside act.
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name: "試算" }));
+  });
   const status = screen.getAllByRole("status").find((el) => /交付見込額/.test(el.textContent ?? ""))!;
   expect(status.textContent).toContain("+8点");
 });
@@ -432,20 +435,25 @@ test("an answer workbook as last year's file is scored and compared", async () =
 
 test("tabs move with the arrow keys", async () => {
   await renderAndScore(setup());
+  // Each tab's panel loads its parts lazily: let them arrive inside act.
+  const press = (el: Element, key: string) =>
+    act(async () => {
+      fireEvent.keyDown(el, { key });
+    });
   const results = screen.getByRole("tab", { name: "結果" });
   results.focus();
-  fireEvent.keyDown(results, { key: "ArrowRight" });
+  await press(results, "ArrowRight");
   expect(screen.getByRole("tab", { name: "試算" }).getAttribute("aria-selected")).toBe("true");
   expect(document.activeElement).toBe(screen.getByRole("tab", { name: "試算" }));
-  fireEvent.keyDown(document.activeElement as Element, { key: "End" });
+  await press(document.activeElement as Element, "End");
   expect(screen.getByRole("tab", { name: "様式の割り当て" }).getAttribute("aria-selected")).toBe("true");
-  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowLeft" });
+  await press(document.activeElement as Element, "ArrowLeft");
   expect(screen.getByRole("tab", { name: "伸ばせる項目" }).getAttribute("aria-selected")).toBe("true");
   expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
     screen.getByRole("tab", { name: "伸ばせる項目" }).id,
   );
-  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
-  fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
+  await press(document.activeElement as Element, "ArrowRight");
+  await press(document.activeElement as Element, "ArrowRight");
   expect(screen.getByRole("tab", { name: "結果" }).getAttribute("aria-selected")).toBe("true");
 });
 
