@@ -74,6 +74,23 @@ describe("saiten", () => {
     await fill(template, filled, answers);
   });
 
+  test("help is in the user's language, each command's help too, defaults included", async () => {
+    const ja = await run("score", "--help");
+    expect(ja.code).toBe(0);
+    expect(ja.out).toMatch(/^使い方: saiten score \[options\] <file>/);
+    expect(ja.out).toContain("オプション:");
+    expect(ja.out).toMatch(/--depth <n> +表に出す区分の深さ \/ group levels in the table（既定: 3）/);
+    expect(ja.out).not.toMatch(/Usage:|Options:|default:|display help/);
+    const top = await run("--help");
+    expect(top.out).toContain("コマンド:");
+    expect(top.out).toContain("（既定: \"ja\"）");
+    const en = await run("--lang", "en", "score", "--help");
+    expect(en.out).toMatch(/^Usage: saiten score \[options\] <file>/);
+    expect(en.out).toContain("(default: 3)");
+    // The option texts are bilingual; the words commander adds are not.
+    expect(en.out).not.toMatch(/使い方|オプション:|（既定: 3）/);
+  });
+
   test("rulebooks lists the bundled rulebooks", async () => {
     const r = await run("rulebooks", "--json");
     expect(r.code).toBe(0);

@@ -27,7 +27,8 @@ function helpText(text: string, lang: Lang): string {
     .replace(/^Options:/gm, "オプション:")
     .replace(/^Commands:/gm, "コマンド:")
     .replace(/display help for command/g, "使い方を表示")
-    .replace(/output the version number/g, "版を表示");
+    .replace(/output the version number/g, "版を表示")
+    .replace(/ ?\(default: ([^)\n]*)\)/g, "（既定: $1）");
 }
 
 export function program(cli: Cli): Command {
