@@ -3,6 +3,9 @@
 //   floor   — the least any reader must do: read each file, unzip its answer sheet and shared strings
 //             (inflated and decoded to text), nothing parsed;
 //   ExcelJS — a full ExcelJS load of each file, what a reader built on it would pay;
+//   warm    — Saiten's reading, checks and scoring of each file in one thread, and the floor beside it,
+//             each once the folder has been through it twice (compiled code: no start-up, JIT warm-up
+//             or workers), reported as their ratio;
 //   review  — `saiten review` as the CLI runs it (checks, scoring, summary, summary.xlsx/json/csv), with
 //             --jobs 1 and with --jobs 2 (or --jobs-list), its worker pool timed on its own as well.
 // Every phase runs in a child process of its own (peak RSS per phase; process CPU time covers worker
@@ -50,12 +53,10 @@ function workbooks(dir, limit = 0) {
 // ------------------------------------------------------------------ phases (each in its own process)
 const cpuMs = (c) => (c.user + c.system) / 1000;
 
-function floor(dir) {
+/** The floor's work on `files`: each file read, its answer sheet and shared strings unzipped to text. */
+function unzipAll(files) {
   const { readDirectory, entryBytes } = require(path.join(dist, "files", "zip-directory"));
   const text = new TextDecoder();
-  const files = workbooks(dir);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
   let chars = 0;
   for (const f of files) {
     const data = fs.readFileSync(f);
@@ -65,6 +66,13 @@ function floor(dir) {
     }
   }
   if (!chars) throw new Error("floor: nothing unzipped");
+}
+
+function floor(dir) {
+  const files = workbooks(dir);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  unzipAll(files);
   return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), files: files.length };
 }
 
@@ -199,9 +207,51 @@ async function review(dir, jobs, rulebook, limit) {
   return { wall, cpu, poolWall, steadyCpu, threads, mainFullGcs: mainGcs.count, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
+/** Passes over the folder before the timed one in the warm phase. */
+const WARM_PASSES = 2;
+
+/**
+ * Saiten's reading, checks and scoring of each file (the review worker's reviewFile) in this thread,
+ * and the floor's unzipping beside it, each once the folder has been through it WARM_PASSES times:
+ * compiled code on both sides — what a file costs once the JIT has done, without start-up, workers
+ * or summary. The floor's own phase includes its warm-up (its loop and zlib's first calls), as the
+ * review's per-file figures include theirs.
+ */
+async function warm(dir, rulebookRef) {
+  const { reviewFile } = require(path.join(dist, "review", "worker"));
+  const rulebook = rulebookRef.endsWith(".json")
+    ? require(path.join(dist, "rulebooks", "validate")).parseRulebook(JSON.parse(fs.readFileSync(rulebookRef, "utf8")))
+    : await require(path.join(dist, "rulebooks", "load-bundled")).loadBundled(rulebookRef);
+  const files = workbooks(dir);
+  const ctx = { rulebook };
+  const reviewAll = async () => {
+    let scored = 0;
+    for (const f of files) if ((await reviewFile(f, ctx)).status === "scored") scored++;
+    return scored;
+  };
+  for (let p = 0; p < WARM_PASSES; p++) {
+    unzipAll(files);
+    await reviewAll();
+  }
+  let c0 = process.cpuUsage();
+  unzipAll(files);
+  const floorCpu = cpuMs(process.cpuUsage(c0));
+  c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const scored = await reviewAll();
+  if (scored !== files.length) throw new Error(`warm: ${files.length - scored} of ${files.length} files not scored`);
+  return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), floorCpu, files: files.length };
+}
+
 async function phase(name, dir, jobs, rulebook, limit) {
   const r =
-    name === "floor" ? floor(dir) : name === "exceljs" ? await exceljs(dir, limit) : await review(dir, jobs, rulebook, limit);
+    name === "floor"
+      ? floor(dir)
+      : name === "exceljs"
+        ? await exceljs(dir, limit)
+        : name === "warm"
+          ? await warm(dir, rulebook)
+          : await review(dir, jobs, rulebook, limit);
   r.maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(r) + "\n");
 }
@@ -243,7 +293,7 @@ const coresBusy = (x) => (x.threads.main + x.threads.workers + x.threads.helpers
 function measureFolder(label, dir, rulebook, jobsList, rounds) {
   // review-one: the same command on the first file alone, for the fixed cost of a run (starting
   // workers, loading ExcelJS for summary.xlsx…), which the per-file figures leave out.
-  const phases = ["floor", "exceljs", "review-one", ...jobsList.map((j) => `review-j${j}`)];
+  const phases = ["floor", "exceljs", "warm", "review-one", ...jobsList.map((j) => `review-j${j}`)];
   const got = Object.fromEntries(phases.map((p) => [p, []]));
   for (let r = 0; r < rounds; r++) {
     const order = phases.map((_, k) => phases[(k + r) % phases.length]);
@@ -269,6 +319,7 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
   const names = {
     floor: "unzip floor (answer sheet + shared strings)",
     exceljs: "ExcelJS full load",
+    warm: `saiten's reading and scoring, warm (pass ${WARM_PASSES + 1} in one thread)`,
     "review-one": "saiten review of one file (fixed cost)",
   };
   for (const p of phases) {
@@ -290,6 +341,11 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
   const paired = (a, b, f) => a.map((x, k) => f(x, b[k]));
   const ok = (x) => (x ? "OK" : "MISSED");
   const lines = [];
+  const warmFloor = got.warm.map((x) => x.floorCpu / x.files);
+  const warmToFloor = paired(perFile("warm", "cpu"), warmFloor, (a, b) => a / b);
+  lines.push(
+    `warm (no start-up, JIT warm-up, workers or summary), in one thread, CPU per file ÷ the floor's, warm too: ${spread(warmToFloor, 1)} (floor ${spread(warmFloor)} ms)`,
+  );
   const last = got[`review-j${jobsList[jobsList.length - 1]}`];
   for (const j of jobsList) {
     const rv = got[`review-j${j}`];
