@@ -26,6 +26,16 @@ async function run(...argv: string[]) {
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
+/** Runs a probe of the built CLI in a process of its own, from a file (`node -e` loads crypto itself);
+ *  what it printed on stdout, once it said nothing on stderr. */
+function runProbe(name: string, probe: string, ...args: string[]): string {
+  const script = join(dir, name);
+  writeFileSync(script, probe);
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  return r.stdout;
+}
+
 function indicators(id: string): Indicator[] {
   const out: Indicator[] = [];
   const walk = (g: Group) => g.children.forEach((c) => (c.kind === "group" ? walk(c) : out.push(c)));
@@ -415,12 +425,8 @@ describe("saiten", () => {
           crypto: process.moduleLoadList.some((m) => m === "NativeModule crypto"),
         }));
       });`;
-    // Run from a file: `node -e` loads crypto itself.
-    const script = join(dir, "score-probe.js");
-    writeFileSync(script, probe);
-    const r = spawnSync(process.execPath, [script, filled], { encoding: "utf8" });
-    expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({
+    const r = runProbe("score-probe.js", probe, filled);
+    expect(JSON.parse(r)).toEqual({
       code: 0,
       exceljs: false,
       zod: false,
@@ -443,12 +449,9 @@ describe("saiten", () => {
         );
         process.stdout.write(JSON.stringify({ code, said: said.trim(), commands }));
       });`;
-    const script = join(dir, "version-probe.js");
-    writeFileSync(script, probe);
-    const r = spawnSync(process.execPath, [script], { encoding: "utf8" });
-    expect(r.stderr).toBe("");
+    const r = runProbe("version-probe.js", probe);
     const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
-    expect(JSON.parse(r.stdout)).toEqual({ code: 0, said: version, commands: [] });
+    expect(JSON.parse(r)).toEqual({ code: 0, said: version, commands: [] });
   });
 
   test("a review worker, run as built, reviews a workbook the fast reader reads without ExcelJS, zod, pako or crypto", () => {
@@ -468,12 +471,8 @@ describe("saiten", () => {
           crypto: process.moduleLoadList.some((m) => m === "NativeModule crypto"),
         }));
       });`;
-    // Run from a file: `node -e` loads crypto itself.
-    const script = join(dir, "worker-probe.js");
-    writeFileSync(script, probe);
-    const r = spawnSync(process.execPath, [script, filled], { encoding: "utf8" });
-    expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ status: "scored", exceljs: false, zod: false, pako: false, crypto: false });
+    const r = runProbe("worker-probe.js", probe, filled);
+    expect(JSON.parse(r)).toEqual({ status: "scored", exceljs: false, zod: false, pako: false, crypto: false });
   });
 
   test("score --out, run as built, loads ExcelJS's workbook but not its streaming reader and writer", () => {
