@@ -219,9 +219,10 @@ const WARM_PASSES = 2;
  */
 async function warm(dir, rulebookRef) {
   const { reviewFile } = require(path.join(dist, "review", "worker"));
-  const rulebook = rulebookRef.endsWith(".json")
-    ? require(path.join(dist, "rulebooks", "validate")).parseRulebook(JSON.parse(fs.readFileSync(rulebookRef, "utf8")))
-    : await require(path.join(dist, "rulebooks", "load-bundled")).loadBundled(rulebookRef);
+  // An id or a file, read as `saiten review --rulebook` reads it.
+  const { loadRulebook } = require(path.join(dist, "cli", "load"));
+  const { Cli } = require(path.join(dist, "cli", "context"));
+  const rulebook = await loadRulebook(new Cli({ out: () => undefined, err: (s) => process.stderr.write(s) }, "ja"), rulebookRef);
   const files = workbooks(dir);
   const ctx = { rulebook };
   const reviewAll = async () => {

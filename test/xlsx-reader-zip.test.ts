@@ -5,14 +5,10 @@
 import { deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { Unsupported, XlsxReader } from "../src/adapters/xlsx";
-import {
-  defaultInflateRaw,
-  InflateSizeError,
-  type InflateRaw,
-  zlibInflateRaw,
-  ZipParts,
-} from "../src/adapters/xlsx/zip";
+import { ZipParts } from "../src/adapters/xlsx/zip";
+import { InflateSizeError, type InflateRaw } from "../src/files/inflate-raw";
 import { pakoInflateRaw } from "../src/files/pako-inflate";
+import { defaultInflateRaw, zlibInflateRaw } from "../src/files/zip-inflate";
 
 /** A workbook big enough for multi-block deflate streams, with text well outside ASCII. */
 async function bigBook(zip?: Partial<ExcelJS.XlsxWriteOptions>["zip"]): Promise<Uint8Array> {

@@ -18,7 +18,7 @@ export function defineCommands(program: Command, root: Cli): void {
   defineTally(program, root);
 }
 
-export function defineScore(program: Command, root: Cli): void {
+function defineScore(program: Command, root: Cli): void {
   const cmd = program
     .command("score <file>")
     .description("回答ブックを採点する / score an answer workbook")
@@ -89,7 +89,7 @@ export function defineReview(program: Command, root: Cli): void {
   );
 }
 
-export function defineTally(program: Command, root: Cli): void {
+function defineTally(program: Command, root: Cli): void {
   const tally = program
     .command("tally")
     .description("全国集計（市町村）のブックを読む / read MHLW's national tally workbook");
@@ -113,7 +113,7 @@ export function defineTally(program: Command, root: Cli): void {
   });
 }
 
-export function defineRulebookCommands(program: Command, root: Cli): void {
+function defineRulebookCommands(program: Command, root: Cli): void {
   const rulebookCommands = () => import("./rulebook");
   program
     .command("rulebooks")

@@ -12,7 +12,8 @@ import { decodeRef, expansionSteps, extractRanges, pastLastRow } from "../excel/
 import { type Limits, mbText, tooLargeMessage } from "./limits";
 import { sniff } from "./sniff";
 import { type Message, msg } from "../messages";
-import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "./zip-inflate";
+import { InflateSizeError, type InflateRaw } from "./inflate-raw";
+import { defaultInflateRaw } from "./zip-inflate";
 import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "./zip-directory";
 
 export interface Inspected {

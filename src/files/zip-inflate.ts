@@ -4,8 +4,6 @@ import { InflateSizeError, type InflateRaw } from "./inflate-raw";
 import { inflateWithoutZlib } from "./inflate-without-zlib";
 import { nodeZlib } from "./node-zlib";
 
-export { InflateSizeError, type InflateRaw };
-
 const inflateRawSync = nodeZlib.inflateRawSync;
 /** zlib's raw inflate, to the declared size; undefined where there is no zlib (the pane). */
 export const zlibInflateRaw: InflateRaw | undefined =

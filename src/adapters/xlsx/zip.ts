@@ -3,15 +3,9 @@
 // methods) is "unsupported", so the caller falls back to ExcelJS.
 // Runs in Node and in the task pane alike, so only Uint8Array, DataView and TextDecoder are used,
 // never Buffer.
-import { defaultInflateRaw, InflateSizeError, type InflateRaw } from "../../files/zip-inflate";
+import { InflateSizeError, type InflateRaw } from "../../files/inflate-raw";
+import { defaultInflateRaw } from "../../files/zip-inflate";
 import { Unsupported } from "./errors";
-
-export {
-  defaultInflateRaw,
-  InflateSizeError,
-  zlibInflateRaw,
-  type InflateRaw,
-} from "../../files/zip-inflate";
 import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../files/zip-directory";
 
 // ignoreBOM keeps a BOM in the decoded text, as Buffer's toString did: text() drops it itself.
