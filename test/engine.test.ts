@@ -219,6 +219,19 @@ describe("sessions (what-if)", () => {
     expect(s.pointsOf("ACT.top")).toBe(6);
   });
 
+  test("a result handed out before a what-if stays as it was", () => {
+    const base = { "A.y1": "×", "ACT.r": "エ", "ACT.top": "○" };
+    const s = new ScoreSession(mini, base, { size: 5000 });
+    const before = s.result();
+    const asItWas = structuredClone(before);
+    s.set("A.y1", "○"); // changes A.y1, ACT.top (its prerequisite) and D.link (reads A.y1's answer)
+    const after = s.result();
+    expect(before).toEqual(asItWas);
+    expect(after).toEqual(score(mini, { ...base, "A.y1": "○" }, { size: 5000 }));
+    const pointsOf = (r: typeof before, id: string) => r.indicators.find((i) => i.id === id)!.points;
+    expect([pointsOf(before, "ACT.top"), pointsOf(after, "ACT.top")]).toEqual([0, 6]);
+  });
+
   test("answers that read differently never share a remembered evaluation", () => {
     const s = new ScoreSession(mini, {}, { size: 5000 });
     // A cell holding ア, then the text "|ア" (not an option).

@@ -50,7 +50,10 @@ const EXCEL_ERRORS = new Set([
 
 /** Excel's error values as cells show them (#N/A, #DIV/0!, …). */
 export function isExcelErrorText(s: string): boolean {
-  return EXCEL_ERRORS.has(s.trim().toUpperCase());
+  // Every error starts with "#": other texts (most answers, ○/× among them) are not upper-cased, which
+  // for text beyond ASCII is a call into the runtime per answer.
+  const t = s.trim();
+  return t.charCodeAt(0) === 35 && EXCEL_ERRORS.has(t.toUpperCase());
 }
 
 export { isMissingText, normaliseText } from "../numbers/parse";
@@ -161,6 +164,9 @@ export function parseYesNo(raw: RawAnswer): Norm<boolean> {
   if (typeof v === "string") {
     const t = normaliseText(v);
     if (isMissingText(t)) return MISSING;
+    // The marks (○, ×, はい) as typed first; lower-cased only when none matched (Yes, X).
+    if (YES.has(t)) return { s: "ok", v: true };
+    if (NO.has(t)) return { s: "ok", v: false };
     const k = t.toLowerCase();
     if (YES.has(k)) return { s: "ok", v: true };
     if (NO.has(k)) return { s: "ok", v: false };

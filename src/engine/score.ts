@@ -74,6 +74,14 @@ export class ScoreSession {
   private readonly raws: RawAnswer[];
   private readonly fetched: Uint8Array;
   private readonly evals: Evaluation[];
+  /** Each indicator's result, made when it is evaluated (its answer, compiled entry and evaluation are
+   *  then fresh in the cache) and replaced, never changed, when a what-if evaluates it again: result()
+   *  hands out copies of this array, and on a large rulebook walking every indicator again there
+   *  missed the cache at each one (a ~10,000-indicator result cost twice as much per indicator as a
+   *  ~1,000-indicator one). */
+  private readonly results: IndicatorResult[];
+  /** 1 where the evaluation carries an issue: result() reads only those evaluations again. */
+  private readonly hasIssue: Uint8Array;
   private readonly points: Float64Array;
   private readonly groupPoints: Float64Array;
   private readonly groupSums: Float64Array;
@@ -91,6 +99,8 @@ export class ScoreSession {
     this.fetched = new Uint8Array(c.indicators.length);
     this.sizeClass = resolveSizeClass(c.rulebook, context);
     this.evals = new Array(c.indicators.length);
+    this.results = new Array(c.indicators.length);
+    this.hasIssue = new Uint8Array(c.indicators.length);
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
@@ -153,13 +163,13 @@ export class ScoreSession {
     const raw = this.rawFor(ci);
     const known = this.context.knownPoints?.[ci.id];
     if (known !== undefined) {
-      this.evals[i] = {
+      const given: Evaluation = {
         status: "ok",
         value: known,
         points: known,
         explanation: bilingual(msg("engine.points-given", { points: String(known) })),
       };
-      this.points[i] = known;
+      this.settle(ci, raw, given, known);
       return;
     }
     const key = this.memo.remembers[i] ? memoKey(raw) : null;
@@ -194,8 +204,30 @@ export class ScoreSession {
         p = 0;
       }
     }
+    this.settle(ci, raw, ev, p);
+  }
+
+  /** Records indicator `ci`'s evaluation, its points and its result. */
+  private settle(ci: CompiledIndicator, raw: RawAnswer, ev: Evaluation, points: number): void {
+    const i = ci.idx;
     this.evals[i] = ev;
-    this.points[i] = p;
+    this.points[i] = points;
+    this.hasIssue[i] = ev.issue ? 1 : 0;
+    const u = raw === undefined ? undefined : unpack(raw);
+    this.results[i] = {
+      id: ci.id,
+      groupId: ci.groupId,
+      kind: ci.kind,
+      answer: u === undefined ? null : u.error ? u.error : (u.value ?? null),
+      status: ev.status,
+      value: ev.value,
+      points,
+      max: ci.max,
+      min: ci.min,
+      explanation: ev.explanation,
+      cell: u?.cell || undefined,
+      parts: ev.parts,
+    };
   }
 
   private met(idx: number, part: number): boolean {
@@ -222,45 +254,31 @@ export class ScoreSession {
     const c = this.compiled;
     const digits = this.context.rateDigits ?? c.rateDigits;
     const rb = c.rulebook;
-    const indicators: IndicatorResult[] = new Array(c.indicators.length);
+    // The indicators' results as evaluated; a copy, so that a later what-if leaves this one as it is.
+    const indicators = this.results.slice();
     const issues: Issue[] = [];
-    // Typed-in points of groups past their maximum, gathered in the same pass: a walk fewer over every
-    // indicator, the part of a score that grows with the rulebook.
-    const entered = new Map<number, IndicatorResult[]>();
-    for (const ci of c.indicators) {
-      const ev = this.evals[ci.idx];
-      const raw = this.rawFor(ci);
-      const u = raw === undefined ? undefined : unpack(raw);
-      const answer = u === undefined ? null : u.error ? u.error : (u.value ?? null);
-      const cell = u?.cell || undefined;
-      const res: IndicatorResult = {
-        id: ci.id,
-        groupId: c.groups[ci.groupIdx].id,
-        kind: ci.def.kind,
-        answer,
-        status: ev.status,
-        value: ev.value,
-        points: this.points[ci.idx],
-        max: ci.max,
-        min: ci.min,
-        explanation: ev.explanation,
+    const hasIssue = this.hasIssue;
+    for (let i = 0; i < hasIssue.length; i++) {
+      if (!hasIssue[i]) continue;
+      const ci = c.indicators[i];
+      const found = this.evals[i].issue!;
+      const cell = indicators[i].cell;
+      const what = msg("engine.indicator", { id: ci.id, name: ci.name });
+      const where = cell ? msg("engine.cell-of", { cell, what }) : what;
+      const issue: Issue = {
+        severity: found.severity,
+        code: found.code,
+        indicatorId: ci.id,
+        message: bilingual(msg("engine.issue-at", { where, message: found.message })),
         cell,
-        parts: ev.parts,
       };
-      indicators[ci.idx] = res;
-      if (ci.def.kind === "points" && res.status === "ok" && res.points > 0) this.noteOverMax(ci, res, entered);
-      if (ev.issue) {
-        const what = msg("engine.indicator", { id: ci.id, name: ci.name });
-        const where = cell ? msg("engine.cell-of", { cell, what }) : what;
-        const issue: Issue = {
-          severity: ev.issue.severity,
-          code: ev.issue.code,
-          indicatorId: ci.id,
-          message: bilingual(msg("engine.issue-at", { where, message: ev.issue.message })),
-          cell,
-        };
-        issues.push(issue);
-      }
+      issues.push(issue);
+    }
+    // Typed-in points of groups past their maximum.
+    const entered = new Map<number, IndicatorResult[]>();
+    for (const i of c.typedPoints) {
+      const res = indicators[i];
+      if (res.status === "ok" && res.points > 0) this.noteOverMax(c.indicators[i], res, entered);
     }
     issues.push(...this.overMaxIssues(entered));
     const root = this.groupResult(0, digits);

@@ -30,7 +30,8 @@ const MISSING_TEXT = new Set(["", "-", "―", "—", "–", "‐", "ー", "−",
 
 /** The markers that mean "no answer" (after normaliseText). */
 export function isMissingText(t: string): boolean {
-  return MISSING_TEXT.has(t.toLowerCase());
+  // Lower-cased only for the one marker with letters (N/A): most texts are looked up as they are.
+  return MISSING_TEXT.has(t) || (t.length === 3 && MISSING_TEXT.has(t.toLowerCase()));
 }
 
 const UNIT_SUFFIX = /(人|件|円|点|回|か所|ヶ所|カ所|箇所|名|団体|市町村|事業|校|人分)$/;
