@@ -80,8 +80,8 @@ export class ScoreSession {
    *  missed the cache at each one (a ~10,000-indicator result cost twice as much per indicator as a
    *  ~1,000-indicator one). */
   private readonly results: IndicatorResult[];
-  /** 1 where the evaluation carries an issue: result() reads only those evaluations again. */
-  private readonly hasIssue: Uint8Array;
+  /** The issue each indicator's evaluation raised, made with its result. */
+  private readonly issueAt: (Issue | undefined)[];
   private readonly points: Float64Array;
   private readonly groupPoints: Float64Array;
   private readonly groupSums: Float64Array;
@@ -100,7 +100,7 @@ export class ScoreSession {
     this.sizeClass = resolveSizeClass(c.rulebook, context);
     this.evals = new Array(c.indicators.length);
     this.results = new Array(c.indicators.length);
-    this.hasIssue = new Uint8Array(c.indicators.length);
+    this.issueAt = new Array(c.indicators.length);
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
@@ -212,8 +212,9 @@ export class ScoreSession {
     const i = ci.idx;
     this.evals[i] = ev;
     this.points[i] = points;
-    this.hasIssue[i] = ev.issue ? 1 : 0;
     const u = raw === undefined ? undefined : unpack(raw);
+    const cell = u?.cell || undefined;
+    this.issueAt[i] = ev.issue && this.issueOf(ci, ev.issue, cell);
     this.results[i] = {
       id: ci.id,
       groupId: ci.groupId,
@@ -225,8 +226,21 @@ export class ScoreSession {
       max: ci.max,
       min: ci.min,
       explanation: ev.explanation,
-      cell: u?.cell || undefined,
+      cell,
       parts: ev.parts,
+    };
+  }
+
+  /** The issue an indicator's evaluation raised, naming the indicator and its cell. */
+  private issueOf(ci: CompiledIndicator, found: NonNullable<Evaluation["issue"]>, cell: string | undefined): Issue {
+    const what = msg("engine.indicator", { id: ci.id, name: ci.name });
+    const where = cell ? msg("engine.cell-of", { cell, what }) : what;
+    return {
+      severity: found.severity,
+      code: found.code,
+      indicatorId: ci.id,
+      message: bilingual(msg("engine.issue-at", { where, message: found.message })),
+      cell,
     };
   }
 
@@ -257,28 +271,13 @@ export class ScoreSession {
     // The indicators' results as evaluated; a copy, so that a later what-if leaves this one as it is.
     const indicators = this.results.slice();
     const issues: Issue[] = [];
-    const hasIssue = this.hasIssue;
-    for (let i = 0; i < hasIssue.length; i++) {
-      if (!hasIssue[i]) continue;
-      const ci = c.indicators[i];
-      const found = this.evals[i].issue!;
-      const cell = indicators[i].cell;
-      const what = msg("engine.indicator", { id: ci.id, name: ci.name });
-      const where = cell ? msg("engine.cell-of", { cell, what }) : what;
-      const issue: Issue = {
-        severity: found.severity,
-        code: found.code,
-        indicatorId: ci.id,
-        message: bilingual(msg("engine.issue-at", { where, message: found.message })),
-        cell,
-      };
-      issues.push(issue);
-    }
+    for (const issue of this.issueAt) if (issue) issues.push(issue);
     // Typed-in points of groups past their maximum.
     const entered = new Map<number, IndicatorResult[]>();
     for (const i of c.typedPoints) {
+      if (!(this.points[i] > 0)) continue;
       const res = indicators[i];
-      if (res.status === "ok" && res.points > 0) this.noteOverMax(c.indicators[i], res, entered);
+      if (res.status === "ok") this.noteOverMax(c.indicators[i], res, entered);
     }
     issues.push(...this.overMaxIssues(entered));
     const root = this.groupResult(0, digits);
