@@ -85,6 +85,15 @@ export class ScoreSession {
   private readonly points: Float64Array;
   private readonly groupPoints: Float64Array;
   private readonly groupSums: Float64Array;
+  /** Each group's result (with its subgroups'), made when its sum is, and replaced, never changed. */
+  private readonly groupResults: GroupResult[];
+  /** Indicators and groups a what-if changed since the last result(): their results are made again
+   *  there, not at each set() (a search for gains sets thousands of answers and reads only totals). */
+  private readonly staleIndicators: number[] = [];
+  private readonly staleIndicator: Uint8Array;
+  private readonly staleGroup: Uint8Array;
+  private anyStaleGroup = false;
+  private readonly rateDigits: number;
   private readonly sizeClass: string | undefined;
   private readonly memo: EvaluationMemo;
 
@@ -104,9 +113,19 @@ export class ScoreSession {
     this.points = new Float64Array(c.indicators.length);
     this.groupPoints = new Float64Array(c.groups.length);
     this.groupSums = new Float64Array(c.groups.length);
+    this.groupResults = new Array(c.groups.length);
+    this.rateDigits = context.rateDigits ?? c.rateDigits;
+    this.staleIndicator = new Uint8Array(c.indicators.length);
+    this.staleGroup = new Uint8Array(c.groups.length);
     this.memo = sharedMemo(c);
-    for (const i of c.evalOrder) this.evaluateAt(i);
-    for (const g of c.groupOrder) this.sumGroup(g);
+    for (const i of c.evalOrder) {
+      this.evaluateAt(i);
+      this.makeResult(i);
+    }
+    for (const g of c.groupOrder) {
+      this.sumGroup(g);
+      this.groupResults[g] = this.groupResult(g);
+    }
   }
 
   /** Change one answer (what-if) and re-score incrementally; returns the new total. */
@@ -123,10 +142,20 @@ export class ScoreSession {
       for (const d of c.indicators[affected[k]].dependents) if (!affected.includes(d)) affected.push(d);
     }
     if (affected.length > 1) affected.sort((a, b) => c.indicators[a].order - c.indicators[b].order);
-    for (const i of affected) this.evaluateAt(i);
     for (const i of affected) {
-      for (let g = c.indicators[i].groupIdx; g !== -1; g = c.groups[g].parentIdx) this.sumGroup(g);
+      this.evaluateAt(i);
+      if (!this.staleIndicator[i]) {
+        this.staleIndicator[i] = 1;
+        this.staleIndicators.push(i);
+      }
     }
+    for (const i of affected) {
+      for (let g = c.indicators[i].groupIdx; g !== -1; g = c.groups[g].parentIdx) {
+        this.sumGroup(g);
+        this.staleGroup[g] = 1;
+      }
+    }
+    this.anyStaleGroup = true;
     return this.groupPoints[0];
   }
 
@@ -169,7 +198,8 @@ export class ScoreSession {
         points: known,
         explanation: bilingual(msg("engine.points-given", { points: String(known) })),
       };
-      this.settle(ci, raw, given, known);
+      this.evals[i] = given;
+      this.points[i] = known;
       return;
     }
     const key = this.memo.remembers[i] ? memoKey(raw) : null;
@@ -204,14 +234,17 @@ export class ScoreSession {
         p = 0;
       }
     }
-    this.settle(ci, raw, ev, p);
+    this.evals[i] = ev;
+    this.points[i] = p;
   }
 
-  /** Records indicator `ci`'s evaluation, its points and its result. */
-  private settle(ci: CompiledIndicator, raw: RawAnswer, ev: Evaluation, points: number): void {
-    const i = ci.idx;
-    this.evals[i] = ev;
-    this.points[i] = points;
+  /** Indicator i's result and issue, from its evaluation: in the constructor right after evaluating it
+   *  (its answer, compiled entry and evaluation still in the cache), after a what-if in result(). */
+  private makeResult(i: number): void {
+    const ci = this.compiled.indicators[i];
+    const ev = this.evals[i];
+    const points = this.points[i];
+    const raw = this.raws[ci.answerIdx];
     const u = raw === undefined ? undefined : unpack(raw);
     const cell = u?.cell || undefined;
     this.issueAt[i] = ev.issue && this.issueOf(ci, ev.issue, cell);
@@ -257,6 +290,23 @@ export class ScoreSession {
     this.groupPoints[g] = clampToGroup(cg, sum);
   }
 
+  /** Makes again the results of what the what-ifs since the last result() changed: indicators, then
+   *  groups children first. */
+  private refresh(): void {
+    for (const i of this.staleIndicators) {
+      this.makeResult(i);
+      this.staleIndicator[i] = 0;
+    }
+    this.staleIndicators.length = 0;
+    if (!this.anyStaleGroup) return;
+    for (const g of this.compiled.groupOrder) {
+      if (!this.staleGroup[g]) continue;
+      this.groupResults[g] = this.groupResult(g);
+      this.staleGroup[g] = 0;
+    }
+    this.anyStaleGroup = false;
+  }
+
   /**
    * The full result object (tree, indicators, issues). Each object is made whole in one literal, a
    * field it lacks present as undefined: a field added afterwards gives it a hidden class that V8
@@ -266,8 +316,9 @@ export class ScoreSession {
    */
   result(): ScoreResult {
     const c = this.compiled;
-    const digits = this.context.rateDigits ?? c.rateDigits;
+    const digits = this.rateDigits;
     const rb = c.rulebook;
+    this.refresh();
     // The indicators' results as evaluated; a copy, so that a later what-if leaves this one as it is.
     const indicators = this.results.slice();
     const issues: Issue[] = [];
@@ -280,7 +331,7 @@ export class ScoreSession {
       if (res.status === "ok") this.noteOverMax(c.indicators[i], res, entered);
     }
     issues.push(...this.overMaxIssues(entered));
-    const root = this.groupResult(0, digits);
+    const root = this.groupResults[0];
     const total: ScoreResult["total"] = {
       id: root.id,
       points: root.points,
@@ -308,16 +359,17 @@ export class ScoreSession {
     };
   }
   /**
-   * Group `g`'s result with its subgroups'. A method, not a closure made per result(): see XmlHandler
-   * (adapters/xlsx/xml.ts) for why code run per workbook is long-lived.
+   * Group `g`'s result, its subgroups' results (made before it: sums go children first) in it. A method,
+   * not a closure made per result(): see XmlHandler (adapters/xlsx/xml.ts) for why code run per workbook
+   * is long-lived.
    */
-  private groupResult(g: number, digits: number): GroupResult {
+  private groupResult(g: number): GroupResult {
     const cg = this.compiled.groups[g];
     const points = this.groupPoints[g];
     const max = cg.rateMax;
     const rate = max !== null && max > 0 ? points / max : null;
     const children: GroupResult[] = [];
-    for (const k of cg.childGroups) children.push(this.groupResult(k, digits));
+    for (const k of cg.childGroups) children.push(this.groupResults[k]);
     const out: GroupResult = {
       id: cg.id,
       name: cg.name,
@@ -326,7 +378,7 @@ export class ScoreSession {
       max,
       min: cg.floor,
       rate,
-      ratePercent: max !== null && max > 0 ? ratePercent(points, max, digits) : null,
+      ratePercent: max !== null && max > 0 ? ratePercent(points, max, this.rateDigits) : null,
       indicatorIds: cg.childIndicatorIds,
       children,
       code: cg.def.code || undefined,
