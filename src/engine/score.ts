@@ -74,11 +74,10 @@ export class ScoreSession {
   private readonly raws: RawAnswer[];
   private readonly fetched: Uint8Array;
   private readonly evals: Evaluation[];
-  /** Each indicator's result, made when it is evaluated (its answer, compiled entry and evaluation are
-   *  then fresh in the cache) and replaced, never changed, when a what-if evaluates it again: result()
-   *  hands out copies of this array, and on a large rulebook walking every indicator again there
-   *  missed the cache at each one (a ~10,000-indicator result cost twice as much per indicator as a
-   *  ~1,000-indicator one). */
+  /** Each indicator's result, made when it is first evaluated (its answer, compiled entry and evaluation
+   *  are then fresh in the cache) and replaced, never changed, after a what-if: result() hands out copies
+   *  of this array. Walking every indicator again in result() missed the cache at each one on a large
+   *  rulebook (a ~10,000-indicator result cost twice as much per indicator as a ~1,000-indicator one). */
   private readonly results: IndicatorResult[];
   /** The issue each indicator's evaluation raised, made with its result. */
   private readonly issueAt: (Issue | undefined)[];
@@ -192,13 +191,12 @@ export class ScoreSession {
     const raw = this.rawFor(ci);
     const known = this.context.knownPoints?.[ci.id];
     if (known !== undefined) {
-      const given: Evaluation = {
+      this.evals[i] = {
         status: "ok",
         value: known,
         points: known,
         explanation: bilingual(msg("engine.points-given", { points: String(known) })),
       };
-      this.evals[i] = given;
       this.points[i] = known;
       return;
     }
