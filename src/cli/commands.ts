@@ -109,7 +109,7 @@ function defineTally(program: Command, root: Cli): void {
       .option("--force", "既存のファイルを置き換える / replace an existing file"),
     TALLY_LIMITS,
   ).action(async (file: string, opts: LimitOptions & { year?: number; out?: string; force?: boolean }) => {
-    await (await import("./tally")).importTally(root.withForce(opts.force), file, opts);
+    await (await import("./tally")).importTally(root, file, opts);
   });
 }
 

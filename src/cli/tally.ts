@@ -35,11 +35,13 @@ export function tallyDocument(read: TallyRead, source: string): TallyDocument {
   };
 }
 
+/** `saiten tally import <tally>`: the tally read, saved as JSON with --out (replacing a file only with --force). */
 export async function importTally(
-  cli: Cli,
+  root: Cli,
   path: string,
-  opts: LimitOptions & { year?: number; out?: string },
+  opts: LimitOptions & { year?: number; out?: string; force?: boolean },
 ): Promise<TallyDocument> {
+  const cli = root.withForce(opts.force);
   const read = await loadTally(cli, path, opts.year, opts);
   if (opts.out) await cli.files.checkOutput(opts.out);
   const doc = tallyDocument(read, basename(path));

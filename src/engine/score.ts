@@ -91,7 +91,6 @@ export class ScoreSession {
   private readonly staleIndicators: number[] = [];
   private readonly staleIndicator: Uint8Array;
   private readonly staleGroup: Uint8Array;
-  private anyStaleGroup = false;
   private readonly rateDigits: number;
   private readonly sizeClass: string | undefined;
   private readonly memo: EvaluationMemo;
@@ -154,7 +153,6 @@ export class ScoreSession {
         this.staleGroup[g] = 1;
       }
     }
-    this.anyStaleGroup = true;
     return this.groupPoints[0];
   }
 
@@ -248,8 +246,8 @@ export class ScoreSession {
     this.issueAt[i] = ev.issue && this.issueOf(ci, ev.issue, cell);
     this.results[i] = {
       id: ci.id,
-      groupId: ci.groupId,
-      kind: ci.kind,
+      groupId: this.compiled.groups[ci.groupIdx].id,
+      kind: ci.def.kind,
       answer: u === undefined ? null : u.error ? u.error : (u.value ?? null),
       status: ev.status,
       value: ev.value,
@@ -289,20 +287,19 @@ export class ScoreSession {
   }
 
   /** Makes again the results of what the what-ifs since the last result() changed: indicators, then
-   *  groups children first. */
+   *  groups children first (every what-if marks an indicator and the groups above it). */
   private refresh(): void {
+    if (!this.staleIndicators.length) return;
     for (const i of this.staleIndicators) {
       this.makeResult(i);
       this.staleIndicator[i] = 0;
     }
     this.staleIndicators.length = 0;
-    if (!this.anyStaleGroup) return;
     for (const g of this.compiled.groupOrder) {
       if (!this.staleGroup[g]) continue;
       this.groupResults[g] = this.groupResult(g);
       this.staleGroup[g] = 0;
     }
-    this.anyStaleGroup = false;
   }
 
   /**
