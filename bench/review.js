@@ -166,6 +166,8 @@ async function review(dir, jobs, rulebook, limit) {
   // warm-up or the summary (the process's CPU, so the collector's helper threads count).
   let steadyCpu = null;
   let threads = null;
+  // The process's CPU when the pool ended: what follows (the summary, summary.xlsx/json/csv) is the rest.
+  let cpuAtPoolEnd = null;
   pool.reviewFiles = async (files, options) => {
     const half = Math.ceil(files.length / 2);
     const sampler = threadCpu(known);
@@ -179,6 +181,7 @@ async function review(dir, jobs, rulebook, limit) {
       return await reviewFiles(files, { ...options, onDone });
     } finally {
       poolWall += (performance.now() - t) / 1000;
+      cpuAtPoolEnd = process.cpuUsage();
       if (sampler) threads = sampler.stop();
       if (c0 && files.length - half >= 10) steadyCpu = cpuMs(process.cpuUsage(c0)) / (files.length - half);
     }
@@ -201,10 +204,14 @@ async function review(dir, jobs, rulebook, limit) {
     new Cli({ out: () => undefined, err: (s) => process.stderr.write(s) }, "ja", true),
   );
   const wall = (performance.now() - t0) / 1000;
+  const end = process.cpuUsage();
   const cpu = cpuMs(process.cpuUsage(c0));
+  const afterPoolCpu = cpuAtPoolEnd
+    ? cpuMs({ user: end.user - cpuAtPoolEnd.user, system: end.system - cpuAtPoolEnd.system })
+    : null;
   fs.rmSync(out, { recursive: true, force: true });
   await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
-  return { wall, cpu, poolWall, steadyCpu, threads, mainFullGcs: mainGcs.count, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
+  return { wall, cpu, afterPoolCpu, poolWall, steadyCpu, threads, mainFullGcs: mainGcs.count, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
 /** Passes over the folder before the timed one in the warm phase. */
@@ -357,6 +364,15 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
     lines.push(
       `review --jobs ${j}, CPU per file ÷ floor: ${spread(toFloor, 1)}   goal ≤ 3   ${ok(stats(toFloor).median <= 3)};  ÷ ExcelJS: ${spread(toExcel)};  whole run's CPU ÷ floor: ${spread(whole, 1)}`,
     );
+    if (rv.every((x) => x.afterPoolCpu !== null) && fixed.every((x) => x.afterPoolCpu !== null)) {
+      // The part of the per-file figure that comes after the pool, paid per file as well: the summary
+      // and its files (summary.xlsx by ExcelJS, in this thread), less the one-file run's.
+      const after = rv.map((x, k) => (x.afterPoolCpu - fixed[k].afterPoolCpu) / Math.max(1, x.files - 1));
+      const afterToFloor = paired(after, perFile("floor", "cpu"), (a, b) => a / b);
+      lines.push(
+        `   of which after the pool (the summary; summary.xlsx/json/csv), CPU per file: ${spread(after)} ms, ÷ floor ${spread(afterToFloor, 1)}`,
+      );
+    }
     if (rv.every((x) => x.steadyCpu !== null)) {
       const steady = rv.map((x) => x.steadyCpu);
       const steadyToFloor = paired(steady, perFile("floor", "cpu"), (a, b) => a / b);
