@@ -99,6 +99,10 @@ describe("saiten", () => {
     expect(en.out).toContain("(default: 3)");
     // The option texts are bilingual; the words commander adds are not.
     expect(en.out).not.toMatch(/使い方|オプション:|（既定: 3）/);
+    // The Japanese help puts commander's "(default: …)" in Japanese; an option's own English half stays English.
+    const review = await run("review", "--help");
+    expect(review.out).toMatch(/\/ worker threads: by default one per \d+ files, at most \d+/);
+    expect(review.out).not.toMatch(/（既定: one per/);
   });
 
   test("rulebooks lists the bundled rulebooks", async () => {

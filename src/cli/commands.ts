@@ -80,7 +80,7 @@ export function defineReview(program: Command, root: Cli): void {
     .option("--map <formmap.json>", "既存様式の割り当てファイル（saiten.formmap/1）/ form map")
     .option(
       "--jobs <n>",
-      `並列数（既定: ${filesPerWorker()} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads (default: one per ${filesPerWorker()} files, at most ${defaultJobs()})`,
+      `並列数（既定: ${filesPerWorker()} ファイルごとに 1、最大 ${defaultJobs()}）/ worker threads: by default one per ${filesPerWorker()} files, at most ${defaultJobs()}`,
       positiveInteger("--jobs"),
     )
     .option("--quiet", "進捗を表示しない / no progress output");
@@ -99,7 +99,7 @@ function defineTally(program: Command, root: Cli): void {
       .description(
         "全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON",
       )
-      .option("--year <n>", "年度（既定: 表題から）/ fiscal year (default: from the title row)", (v) => {
+      .option("--year <n>", "年度（既定: 表題から）/ fiscal year: by default from the title row", (v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 2000 || n > 2100)
           throw new UserError(msg("tally.year-option", { value: v }));
