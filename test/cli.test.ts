@@ -105,6 +105,24 @@ describe("saiten", () => {
     expect(review.out).not.toMatch(/（既定: one per/);
   });
 
+  test("a missing argument is named as the user knows it, in either language", async () => {
+    const table = await run("rulebook", "import");
+    expect(table.code).toBe(2);
+    expect(table.err).toBe("saiten: 配点表（.xlsx）を指定してください。\n");
+    const tally = await run("--lang", "en", "tally", "import");
+    expect(tally.err).toBe("saiten: Give the national tally (.xlsx).\n");
+    expect((await run("score")).err).toBe("saiten: ファイルを指定してください。\n");
+  });
+
+  test("rulebook check counts its errors in words that agree with the count", async () => {
+    const file = join(dir, "one-error.json");
+    writeFileSync(file, "[]");
+    const en = await run("--lang", "en", "rulebook", "check", file);
+    expect(en.code).not.toBe(0);
+    expect(en.err).toContain(`${file}: 1 error.`);
+    expect(en.err).not.toContain("1 errors");
+  });
+
   test("rulebooks lists the bundled rulebooks", async () => {
     const r = await run("rulebooks", "--json");
     expect(r.code).toBe(0);
@@ -348,7 +366,7 @@ describe("saiten", () => {
     expect(ja.code).toBe(2);
     expect(ja.out).toMatch(
       new RegExp(
-        `^\\[エラー\\] 指標!G\\d+: 「${id}」の配点「十」を数値として読めません。数値を入力してください。$`,
+        `^\\[エラー\\] 指標!G\\d+: 指標「${id}」: 配点「十」を数値として読めません。数値を入力してください。$`,
         "m",
       ),
     );
@@ -374,7 +392,7 @@ describe("saiten", () => {
     );
     expect(template.code).toBe(2);
     expect(template.err).toMatch(
-      /The 配点表 .* has errors \(1 in all\)\. The first, at 指標!G\d+: Indicator “/,
+      /The score table \(配点表\) .* has errors \(1 in all\)\. The first, at 指標!G\d+: Indicator “/,
     );
     expect(template.err).not.toMatch(/[ぁ-ん]/);
   });

@@ -94,3 +94,26 @@ describe("English is English", () => {
     expect(words("{n}点")).toBe("点");
   });
 });
+
+describe("what the add-in shows", () => {
+  // Its own messages, and the variants of the limits' messages it is given (it has no options to raise them).
+  const PANE_SHOWN = [
+    ...Object.keys(AREAS.PANE_MESSAGES),
+    "file.too-large-fixed",
+    "file.timeout-fixed",
+    "book.unpacked-too-large-fixed",
+    "book.too-many-rows-fixed",
+    "book.too-many-cells-fixed",
+  ];
+  const COMMAND_LINE = /(^|[\s（(「])--[a-z]|saiten [a-z]|コマンド|the command/;
+
+  test("names no command-line option, command or the CLI itself", () => {
+    const catalogue = CATALOGUE as Record<string, { ja: string; en: string }>;
+    const named = PANE_SHOWN.filter(
+      (c) => COMMAND_LINE.test(catalogue[c].ja) || COMMAND_LINE.test(catalogue[c].en),
+    );
+    expect(named).toEqual([]);
+    // The check can fail: the command line's own variant names its option.
+    expect(COMMAND_LINE.test(catalogue["book.too-many-rows"].ja)).toBe(true);
+  });
+});

@@ -83,7 +83,9 @@ test("manual mapping of the selected cell, export and import of the map across w
   );
   await second.api.removeFormMap(["P_I_1_1.a"]);
   expect((await second.api.formMap(rb.id)).map((e) => e.indicatorId)).toEqual(["P_I_1_1.b"]);
-  await expect(second.api.importFormMap(rb.id, '{"format":"x"}')).rejects.toThrow(/形式/);
+  await expect(second.api.importFormMap(rb.id, '{"format":"x"}')).rejects.toThrow(
+    /割り当てファイル（saiten\.formmap\/1）ではありません/,
+  );
 });
 
 test("a map pointing at a merged cell or outside the used range is reported with the cell", async () => {

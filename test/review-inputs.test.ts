@@ -124,9 +124,18 @@ describe("precheck (limits and bad files)", () => {
 
   it("rejects a file whose unpacked size is over the limit", async () => {
     const data = await xlsx(2000);
-    const rec = precheck(data, "bomb.xlsx", { ...DEFAULT_LIMITS, maxUncompressedBytes: 20_000 });
-    expect(rec).toMatchObject({ reasonCode: "too-large" });
-    expect(rec?.reason?.ja).toMatch(/--max-uncompressed-mb/);
+    // On the command line the message names the option that raises the limit; in the pane, which has none, it does not.
+    const cli = precheck(data, "bomb.xlsx", {
+      ...DEFAULT_LIMITS,
+      maxUncompressedBytes: 20_000,
+      fromCommandLine: true,
+    });
+    expect(cli).toMatchObject({ reasonCode: "too-large" });
+    expect(cli?.reason?.ja).toMatch(/--max-uncompressed-mb/);
+    const pane = precheck(data, "bomb.xlsx", { ...DEFAULT_LIMITS, maxUncompressedBytes: 20_000 });
+    expect(pane).toMatchObject({ reasonCode: "too-large" });
+    expect(pane?.reason?.ja).toMatch(/上限の 0 MB を超えます.*正しいファイルか確認してください。$/);
+    expect(`${pane?.reason?.ja} ${pane?.reason?.en}`).not.toMatch(/--max/);
   });
 
   it("rejects a sheet with too many rows", async () => {

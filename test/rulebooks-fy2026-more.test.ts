@@ -254,7 +254,7 @@ describe("nhi-municipal-fy2024: 固有⑥ minus points", () => {
       cell: below.cells["KOYU_6.points"],
     });
     expect(issue.message.ja).toContain(`${below.cells["KOYU_6.points"]}（`);
-    expect(issue.message.ja).toContain("-31点は範囲外です（-30以上点）");
+    expect(issue.message.ja).toContain("-31点は範囲外です（-30点以上）");
     expect(below.run.result.total.points).toBe(100);
   });
 
@@ -295,7 +295,9 @@ describe("points entered past a published maximum: clamped, and a warning names 
       },
     ]);
     const report = await cli("score", file);
-    expect(report.out).toContain(`[warning] ${warnings[0].message.ja}`);
+    expect(report.out).toContain(`[警告] ${warnings[0].message.ja}`);
+    const english = await cli("score", file, "--lang", "en");
+    expect(english.out).toContain(`[warning] ${warnings[0].message.en}`);
     // at the maximum exactly: nothing to say
     const at = score(rb, { "KYOTSU_1.points": 500, "KOYU_1.points": 340 });
     expect([at.total.points, at.issues.filter(notMissing)]).toEqual([840, []]);

@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { groupReach } from "../src/rulebooks/structure";
 import { checkRulebook } from "../src/rulebooks/validate";
+import { render } from "../src/messages";
 import type { Group, Indicator, Node, Rulebook } from "../src/rulebooks/schema";
 
 const DIR = path.join(__dirname, "..", "src", "rulebooks", "bundled");
@@ -464,5 +465,16 @@ describe("後期高齢者医療 保険者インセンティブ FY2022", () => {
     expect(sum(maxima as number[])).toBe(120);
     expect(groupReach(rb.root).max).toBe(120);
     expect(rb.root.benchmark?.mean).toBe(96.17);
+  });
+});
+
+describe("a rulebook document's schema problems", () => {
+  test("are said in Japanese in the Japanese text, whatever kind of problem zod finds", () => {
+    const res = checkRulebook({ a: 1 });
+    expect(res.ok).toBe(false);
+    const ja = res.problems.map((p) => render(p.detail, "ja"));
+    // title is a text or a { ja, en } pair: a problem zod has no words of ours for.
+    expect(ja).toContain("値の形式が正しくありません");
+    expect(ja.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/"[^"]*"|（[^）]*）/g, "")))).toEqual([]);
   });
 });

@@ -280,11 +280,11 @@ describe("problems name the cell to fix", () => {
         severity: "error",
         sheet: "指標",
         cell: "指標!F4",
-        message: "「pub」の配点「十」を数値として読めません。数値を入力してください。",
+        message: "指標「pub」: 配点「十」を数値として読めません。数値を入力してください。",
       },
     ]);
     expect(formatTableProblem(res.problems[0])).toBe(
-      "指標!F4: 「pub」の配点「十」を数値として読めません。数値を入力してください。",
+      "指標!F4: 指標「pub」: 配点「十」を数値として読めません。数値を入力してください。",
     );
   });
 
@@ -299,10 +299,10 @@ describe("problems name the cell to fix", () => {
     const [p] = errors(tableToRulebook(withCell("指標", 2, 0, "T9")).problems);
     expect(p).toMatchObject({
       cell: "指標!A3",
-      message: "「scope」の区分ID「T9」という区分が「区分」シートにありません。",
+      message: "指標「scope」: 区分ID「T9」という区分が「区分」シートにありません。",
     });
     const [q] = errors(tableToRulebook(withCell("区分", 2, 1, "X")).problems);
-    expect(q).toMatchObject({ cell: "区分!B3", message: "区分「ORG」の親ID「X」という区分がありません。" });
+    expect(q).toMatchObject({ cell: "区分!B3", message: "区分「ORG」: 親ID「X」という区分がありません。" });
   });
 
   test("path-style 区分ID that contradicts 親ID", () => {

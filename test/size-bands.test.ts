@@ -48,7 +48,7 @@ describe("the wording", () => {
     ])
       expect([id, assumedSizeBands(findBundled(id)!)]).toEqual([
         id,
-        { ja: ASSUMED, en: "size bands are assumed: the FY2024 bands carried forward" },
+        { ja: ASSUMED, en: "size bands are an estimate that carries the FY2024 bands forward" },
       ]);
     expect(assumedSizeBands(findBundled("nhi-municipal-fy2024")!)).toBeNull();
   });
@@ -57,7 +57,7 @@ describe("the wording", () => {
     const rb26 = findBundled("kaigo-municipal-fy2026")!;
     expect(sizeBandLine(rb26, { size: 12480 })).toEqual({
       ja: `規模区分: 1万人以上5万人未満（${ASSUMED}）`,
-      en: "Size band: 10,000 to under 50,000 (size bands are assumed: the FY2024 bands carried forward)",
+      en: "Size band: 10,000 to under 50,000 (size bands are an estimate that carries the FY2024 bands forward)",
     });
     expect(sizeBandLine(rb26, { sizeClass: "under3k" })?.ja).toBe(`規模区分: 3千人未満（${ASSUMED}）`);
     expect(sizeBandLine(findBundled("kaigo-municipal-fy2024")!, { size: 100000 })?.ja).toBe(
@@ -73,7 +73,7 @@ describe("saiten", () => {
     expect(r26.code).toBe(0);
     expect(r26.out).toContain(`規模区分: 1万人以上5万人未満（${ASSUMED}）\n`);
     const en = await run("score", join(dir, "二〇二六町.xlsx"), "--lang", "en");
-    expect(en.out).toContain("Size band: 10,000 to under 50,000 (size bands are assumed: the FY2024");
+    expect(en.out).toContain("Size band: 10,000 to under 50,000 (size bands are an estimate that carries the FY2024");
 
     const r24 = await run("score", await answerBook("kaigo-municipal-fy2024", "二〇二四町", 12480));
     expect(r24.code).toBe(0);

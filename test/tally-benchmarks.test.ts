@@ -150,7 +150,7 @@ describe("the add-in: a tally chosen as last year's file", () => {
       // FY2025 size bands are FY2024's carried forward: the band ranks say so
       assumedBands: {
         ja: "規模区分は令和6年度の区分を流用した推定です",
-        en: "size bands are assumed: the FY2024 bands carried forward",
+        en: "size bands are an estimate that carries the FY2024 bands forward",
       },
     });
     expect(res.tally.insurers).toHaveLength(48);

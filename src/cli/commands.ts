@@ -27,9 +27,12 @@ function defineScore(program: Command, root: Cli): void {
     .option("--previous-rulebook <id|path>", "前年度のルールブック / last year's rulebook")
     .option(
       "--previous-tally <tally.xlsx|tally.json>",
-      "前年度の全国集計（厚生労働省の .xlsx か tally import の .json）を前年度として使う",
+      "前年度の全国集計（厚生労働省の .xlsx か tally import の .json）を前年度として使う / last year's national tally as the previous year",
     )
-    .option("--insurer <保険者番号|名称>", "--previous-tally で使う保険者番号（または市町村名）")
+    .option(
+      "--insurer <number|name>",
+      "--previous-tally で使う保険者番号（または市町村名）/ the insurer number (or municipality name) to take from --previous-tally",
+    )
     .option(
       "--benchmarks <tally.xlsx|tally.json>",
       "全国の該当率・平均をこの全国集計から / national figures from this tally",
@@ -95,7 +98,7 @@ function defineTally(program: Command, root: Cli): void {
     .description("全国集計（市町村）のブックを読む / read MHLW's national tally workbook");
   limitOptions(
     tally
-      .command("import <tally>")
+      .command("import <tally.xlsx>")
       .description(
         "全国集計を読み、ベンチマークと各市町村の得点を JSON に / national tally to benchmarks JSON",
       )
@@ -144,8 +147,10 @@ function defineRulebookCommands(program: Command, root: Cli): void {
 
   limitOptions(
     rulebook
-      .command("import <haitenhyo>")
-      .description("配点表(.xlsx)からルールブック(JSON)を作る / build a rulebook from a 配点表 workbook")
+      .command("import <table.xlsx>")
+      .description(
+        "配点表(.xlsx)からルールブック(JSON)を作る / build a rulebook from a score table workbook (配点表)",
+      )
       .option("--out <file.json>", "出力ファイル（省略時は標準出力）/ output file (default stdout)")
       .option("--force", "既存のファイルを置き換える / replace an existing file"),
     WORKBOOK_LIMITS,
@@ -155,7 +160,9 @@ function defineRulebookCommands(program: Command, root: Cli): void {
 
   rulebook
     .command("export <rulebook>")
-    .description("ルールブックを配点表(.xlsx)に書き出す / write a rulebook as a 配点表 workbook")
+    .description(
+      "ルールブックを配点表(.xlsx)に書き出す / write a rulebook as a score table workbook (配点表)",
+    )
     .requiredOption("--out <file.xlsx>", "出力ファイル / output file")
     .option("--force", "既存のファイルを置き換える / replace an existing file")
     .action(async (ref: string, opts: { out: string; force?: boolean }) =>

@@ -2,7 +2,7 @@
 // when a review finished with files it could not score, 2 for unusable input or arguments, with a
 // one-line reason on stderr in the user's language (--lang en, or SAITEN_LANG=en).
 import { Command, CommanderError } from "commander";
-import { type Lang, langOf, msg, type Message, render, UserError } from "../messages";
+import { type Bilingual, type Lang, langOf, msg, type Message, render, UserError } from "../messages";
 import { Cli, type Io, processIo } from "./context";
 import { defineCommands } from "./commands";
 import { ExitStatus } from "./exit";
@@ -59,6 +59,15 @@ function langArg(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** What a missing argument is, by the name the commands give it (see commands.ts). */
+const ARGUMENTS: Record<string, Bilingual> = {
+  file: { ja: "ファイル", en: "file" },
+  inputs: { ja: "回答ブックのフォルダかファイル", en: "folder or files of answer workbooks" },
+  "table.xlsx": { ja: "配点表（.xlsx）", en: "score table (.xlsx)" },
+  "tally.xlsx": { ja: "全国集計（.xlsx）", en: "national tally (.xlsx)" },
+  rulebook: { ja: "ルールブック", en: "rulebook" },
+};
+
 /** Commander's parse errors as catalogue messages: the quoted name comes from its message. */
 function commanderMessage(e: CommanderError): Message {
   const name = /'([^']*)'/.exec(e.message)?.[1] ?? "";
@@ -68,7 +77,9 @@ function commanderMessage(e: CommanderError): Message {
     case "commander.unknownCommand":
       return msg("cli.unknown-command", { command: name });
     case "commander.missingArgument":
-      return msg("cli.missing-argument", { argument: name });
+      return msg("cli.missing-argument", {
+        argument: Object.hasOwn(ARGUMENTS, name) ? ARGUMENTS[name] : name,
+      });
     case "commander.optionMissingArgument":
       return msg("cli.option-missing-value", { option: name });
     case "commander.missingMandatoryOptionValue":
@@ -87,7 +98,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const lang = langOf(asked ?? process.env.SAITEN_LANG);
   const cli = new Cli(io, lang);
   try {
-    if (asked !== undefined && asked !== "ja" && asked !== "en") throw new UserError(msg("cli.lang", { value: asked }));
+    if (asked !== undefined && asked !== "ja" && asked !== "en") {
+      // The language asked for is unknown: said in both.
+      const m =
+        asked === ""
+          ? msg("cli.option-missing-value", { option: "--lang" })
+          : msg("cli.lang", { value: asked });
+      io.err(`saiten: ${render(m, "ja")} / ${render(m, "en")}\n`);
+      return 2;
+    }
     await program(cli).parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {

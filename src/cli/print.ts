@@ -114,7 +114,8 @@ export function renderReport(
   }
   const issues = result.issues.filter((i) => i.severity !== "info");
   out.push(`\n${issues.length ? word("score.table.issues", lang, { n: issues.length }) : word("score.table.no-issues", lang)}`);
-  for (const i of issues.slice(0, 50)) out.push(`  [${i.severity}] ${i.message[lang]}`);
+  for (const i of issues.slice(0, 50))
+    out.push(`  ${word(i.severity === "error" ? "cli.severity.error" : "cli.severity.warning", lang)} ${i.message[lang]}`);
   if (issues.length > 50) out.push(`  … +${issues.length - 50}`);
   return out.join("\n");
 }

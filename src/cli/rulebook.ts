@@ -82,7 +82,10 @@ export async function checkRulebookFile(root: Cli, file: string, opts: LimitOpti
   const { problems, rulebook: rb } = await checkFile(root, file, opts);
   printProblems(root, problems, root.io.out);
   const errors = problems.filter((p) => p.severity === "error").length;
-  if (errors) throw new UserError(msg("rulebook.check-failed", { file, n: errors }));
+  if (errors)
+    throw new UserError(
+      msg(errors === 1 ? "rulebook.check-failed.one" : "rulebook.check-failed", { file, n: errors }),
+    );
   root.say(msg("rulebook.check-ok", { file, id: rb?.id ?? file, warnings: problems.length }));
 }
 

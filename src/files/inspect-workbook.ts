@@ -366,7 +366,10 @@ export class CheckedPackage {
 
   private tooBig(): never {
     return this.refuse(
-      msg("book.unpacked-too-large", { file: this.file, limit: mbText(this.limits.maxUncompressedBytes) }),
+      msg(this.limits.fromCommandLine ? "book.unpacked-too-large" : "book.unpacked-too-large-fixed", {
+        file: this.file,
+        limit: mbText(this.limits.maxUncompressedBytes),
+      }),
     );
   }
 
@@ -476,7 +479,7 @@ export class CheckedPackage {
       );
     if (counted.rows > limits.maxRows)
       this.refuse(
-        msg("book.too-many-rows", {
+        msg(limits.fromCommandLine ? "book.too-many-rows" : "book.too-many-rows-fixed", {
           file: this.file,
           sheet: this.sheetName(part),
           rows: counted.rows.toLocaleString("en-US"),
@@ -485,7 +488,7 @@ export class CheckedPackage {
       );
     if (cells > limits.maxCells)
       this.refuse(
-        msg("book.too-many-cells", {
+        msg(limits.fromCommandLine ? "book.too-many-cells" : "book.too-many-cells-fixed", {
           file: this.file,
           sheet: this.sheetName(part),
           cells: cells.toLocaleString("en-US"),

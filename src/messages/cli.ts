@@ -20,7 +20,7 @@ export const CLI_MESSAGES = {
     en: "There is no command {command}. See saiten --help for the list.",
   },
   "cli.missing-argument": {
-    ja: "{argument} を指定してください。",
+    ja: "{argument}を指定してください。",
     en: "Give the {argument}.",
   },
   "cli.option-missing-value": {
@@ -100,11 +100,11 @@ export const CLI_MESSAGES = {
 
   // ------------------------------------------------------------ formats named in messages
   "format.result": {
-    ja: "saiten score --json の出力（saiten.result/1）",
+    ja: "「saiten score --json」の出力（saiten.result/1）",
     en: "the output of saiten score --json (saiten.result/1)",
   },
   "format.review": {
-    ja: "saiten review --json の出力（saiten.review/1）",
+    ja: "「saiten review --json」の出力（saiten.review/1）",
     en: "the output of saiten review --json (saiten.review/1)",
   },
   "format.tally": { ja: "全国集計の JSON（saiten.tally/1）", en: "a national tally JSON (saiten.tally/1)" },
@@ -117,24 +117,25 @@ export const CLI_MESSAGES = {
   },
   "rulebook.unknown-id": {
     ja: "ルールブック「{id}」は同梱されていません。saiten rulebooks で一覧を確認するか、ルールブックのファイル（.json か配点表 .xlsx）を指定してください。",
-    en: "There is no bundled rulebook “{id}”. See saiten rulebooks for the list, or give a rulebook file (.json or a 配点表 .xlsx).",
+    en: "There is no bundled rulebook “{id}”. See saiten rulebooks for the list, or give a rulebook file (.json, or a score table .xlsx: 配点表).",
   },
   "rulebook.invalid": {
     ja: "{file} はルールブックとして使えません（エラー {n} 件。最初: {where}: {problem}）。saiten rulebook check {file} で全部を確認できます。",
-    en: "{file} cannot be used as a rulebook ({n} errors; the first: {where}: {problem}). saiten rulebook check {file} lists them all.",
+    en: "{file} cannot be used as a rulebook (errors: {n}; the first: {where}: {problem}). saiten rulebook check {file} lists them all.",
   },
   "rulebook.table-invalid": {
     ja: "{file} の配点表にエラーがあります（{n} 件。最初: {where}: {problem}）。saiten rulebook check {file} で全部を確認できます。",
-    en: "The 配点表 {file} has errors ({n} in all). The first, at {where}: {problem} saiten rulebook check {file} lists them all.",
+    en: "The score table (配点表) {file} has errors ({n} in all). The first, at {where}: {problem} saiten rulebook check {file} lists them all.",
   },
   "rulebook.check-failed": { ja: "{file}: エラーが {n} 件あります。", en: "{file}: {n} errors." },
+  "rulebook.check-failed.one": { ja: "{file}: エラーが 1 件あります。", en: "{file}: 1 error." },
   "rulebook.check-ok": { ja: "{file}: OK（{id}、警告 {warnings} 件）", en: "{file}: OK ({id}, {warnings} warnings)" },
   "rulebook.import-failed": {
     ja: "{file}: 配点表にエラーがあるためルールブックを作れませんでした。",
-    en: "{file}: the 配点表 has errors, so no rulebook was made.",
+    en: "{file}: the score table (配点表) has errors, so no rulebook was made.",
   },
   "rulebook.imported": { ja: "{out}: {id} を書き出しました。", en: "{out}: {id} written." },
-  "rulebook.exported": { ja: "{out}: {id} の配点表を書き出しました。", en: "{out}: the 配点表 of {id} written." },
+  "rulebook.exported": { ja: "{out}: {id} の配点表を書き出しました。", en: "{out}: wrote the score table (配点表) of {id}." },
 
   // ------------------------------------------------------------ review
   "review.no-inputs": {
@@ -158,8 +159,8 @@ export const CLI_MESSAGES = {
     en: "{file} could not be scored. Open it in Excel, save it again and retry.",
   },
   "review.crashed": {
-    ja: "{file} の処理が異常終了しました。ファイルが壊れている可能性があります。",
-    en: "Processing {file} stopped abnormally; the file may be damaged.",
+    ja: "{file} の処理が異常終了しました。ファイルが壊れている可能性があります。Excel で開いて保存し直し、もう一度試してください。",
+    en: "Processing {file} stopped abnormally; the file may be damaged. Open it in Excel, save it again and retry.",
   },
   // What one workbook of a review says.
   "review.wrong-rulebook": {
@@ -179,7 +180,7 @@ export const CLI_MESSAGES = {
   "review.reported-text": { ja: "「{text}」", en: '"{text}"' },
   "review.total": { ja: "合計", en: "total" },
   "review.same-entity": {
-    ja: "同じ市町村（{key}）のファイルが{n}つあります: {files}。統合せずに両方を集計しています。",
+    ja: "同じ市町村（{key}）のファイルが{n}つあります: {files}。統合せずにすべて集計しています。",
     en: "{n} files are of the same municipality ({key}): {files}. All are counted; none is merged.",
   },
   "review.empty-book": {
@@ -187,8 +188,8 @@ export const CLI_MESSAGES = {
     en: "The workbook is empty: no answer sheet (回答) and no mapped answer cells.",
   },
   "review.no-answers": {
-    ja: "{detail}（既存の様式なら --map で割り当てファイルを指定できます）",
-    en: "{detail} (for an existing form, give a form map with --map)",
+    ja: "{detail}（既存の様式なら、ブックを開いてアドインの「様式の割り当て」で回答セルを割り当てて保存するか、コマンドでは --map で割り当てファイルを指定できます）",
+    en: "{detail} (for an existing form, open the workbook and map its answer cells in the add-in's “Answer cells”, then save it; on the command line, give a form map with --map)",
   },
   "review.csv-headers": {
     ja: "{option} {file}: 1行目に code（または name）と {value} の列見出しが要ります（例: code,name,{value}）。",
@@ -217,7 +218,7 @@ export const CLI_MESSAGES = {
   },
   "review.written": { ja: "出力: {files}", en: "Written: {files}" },
   "review.table.rulebook": {
-    ja: "ルールブック: {id}（FY{year} 版 {version}）",
+    ja: "ルールブック: {id}（{year}年度、版 {version}）",
     en: "Rulebook: {id} (FY{year}, version {version})",
   },
   "review.table.files": { ja: "ファイル     {n} 件", en: "Files        {n}" },
@@ -225,7 +226,7 @@ export const CLI_MESSAGES = {
   "review.table.failed": { ja: "  失敗       {n} 件", en: "  failed     {n}" },
   "review.table.mean": { ja: "平均得点率   {rate}", en: "Mean rate    {rate}" },
   "review.table.range": { ja: "（最高 {max} / 最低 {min}）", en: " (highest {max} / lowest {min})" },
-  "review.table.below": { ja: "前年度未達成 {n} 団体", en: "Below last year {n}" },
+  "review.table.below": { ja: "前年度比 未達成 {n} 団体", en: "Below last year {n}" },
   "review.table.issues": { ja: "確認事項     {n} 件", en: "Issues       {n}" },
   "review.table.mismatches": {
     ja: "自己申告との不一致 {n} 件",

@@ -53,8 +53,8 @@ export const ENGINE_MESSAGES = {
   },
 
   // ------------------------------------------------------------ ranges named in issues
-  "engine.range.between": { ja: "{min}〜{max}", en: "{min}–{max}" },
-  "engine.range.at-least": { ja: "{min}以上", en: "≥ {min}" },
+  "engine.range.between": { ja: "{min}〜{max}点", en: "{min}–{max}" },
+  "engine.range.at-least": { ja: "{min}点以上", en: "≥ {min}" },
 
   // ------------------------------------------------------------ issues: the answer
   "engine.missing": { ja: "回答がありません。入力してください。", en: "No answer. Please fill it in." },
@@ -94,7 +94,7 @@ export const ENGINE_MESSAGES = {
 
   // ------------------------------------------------------------ issues: the rule
   "engine.points-out-of-range": {
-    ja: "{points}点は範囲外です（{range}点）。得点を確認してください。",
+    ja: "{points}点は範囲外です（{range}）。得点を確認してください。",
     en: "{points} is out of range ({range}). Check the points.",
   },
   "engine.value-out-of-range": {
@@ -138,6 +138,6 @@ export const ENGINE_MESSAGES = {
   "engine.size-band-assumed": { ja: "規模区分: {label}（{assumed}）", en: "Size band: {label} ({assumed})" },
   "engine.bands-assumed": {
     ja: "規模区分は{year}の区分を流用した推定です",
-    en: "size bands are assumed: the {year} bands carried forward",
+    en: "size bands are an estimate that carries the {year} bands forward",
   },
 } as const satisfies Record<string, Bilingual>;

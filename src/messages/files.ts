@@ -131,8 +131,12 @@ export const FILE_MESSAGES = {
     en: "part {part} is compressed in a way workbooks do not use",
   },
   "book.unpacked-too-large": {
-    ja: "{file} は展開すると上限の {limit} MB を超えます（圧縮爆弾のおそれがあります）。正しいファイルか確認し、必要なら --max-uncompressed-mb で上限を上げてください。",
-    en: "{file} unpacks to more than the limit of {limit} MB (it may be a zip bomb). Check that it is the right file; raise the limit with --max-uncompressed-mb if needed.",
+    ja: "{file} は展開すると上限の {limit} MB を超えます（中身が異常に大きいファイルです）。正しいファイルか確認し、必要なら --max-uncompressed-mb で上限を上げてください。",
+    en: "{file} unpacks to more than the limit of {limit} MB (its contents are abnormally large). Check that it is the right file; raise the limit with --max-uncompressed-mb if needed.",
+  },
+  "book.unpacked-too-large-fixed": {
+    ja: "{file} は展開すると上限の {limit} MB を超えます（中身が異常に大きいファイルです）。正しいファイルか確認してください。",
+    en: "{file} unpacks to more than the limit of {limit} MB (its contents are abnormally large). Check that it is the right file.",
   },
   "book.too-many-parts": {
     ja: "{file} の部品が多すぎます（{n} 個、上限 {limit} 個）。正しいファイルか確認してください。",
@@ -150,6 +154,10 @@ export const FILE_MESSAGES = {
     ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除するか、必要なら --max-rows で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows or raise the limit with --max-rows.",
   },
+  "book.too-many-rows-fixed": {
+    ja: "{file} のシート（{sheet}）の行が多すぎます（{rows} 行以上、上限 {limit} 行）。不要な行を削除してください。",
+    en: "A sheet of {file} ({sheet}) has too many rows ({rows} or more, limit {limit}). Delete unused rows.",
+  },
   "book.row-past-end": {
     ja: "{file} のシート（{sheet}）に、Excel の最後の行（1,048,576 行目）より後の行（{row} 行目）があります。Excel が保存したファイルではないか、壊れています。作った人に Excel で開いて保存し直してもらってください。",
     en: "A sheet of {file} ({sheet}) has a row ({row}) past Excel's last row (1,048,576): the file was not saved by Excel or is damaged. Ask whoever made it to open it in Excel and save it again.",
@@ -161,6 +169,10 @@ export const FILE_MESSAGES = {
   "book.too-many-cells": {
     ja: "{file} のシート（{sheet}）のセルが多すぎます（{cells} 個以上、上限 {limit} 個）。不要な行や列を削除するか、必要なら --max-cells で上限を上げてください。",
     en: "A sheet of {file} ({sheet}) has too many cells ({cells} or more, limit {limit}). Delete unused rows and columns or raise the limit with --max-cells.",
+  },
+  "book.too-many-cells-fixed": {
+    ja: "{file} のシート（{sheet}）のセルが多すぎます（{cells} 個以上、上限 {limit} 個）。不要な行や列を削除してください。",
+    en: "A sheet of {file} ({sheet}) has too many cells ({cells} or more, limit {limit}). Delete unused rows and columns.",
   },
 
   "book.rulebook-unknown": {

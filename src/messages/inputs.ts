@@ -7,8 +7,8 @@ export const INPUT_MESSAGES = {
 
   // ------------------------------------------------------------ a scoring run
   "run.no-answers": {
-    ja: "回答が見つかりません。「回答」シート（見出し「指標ID」「回答」）も、このルールブックの指標を指す回答セルの割り当て（名前定義）もありません。saiten template で様式を作るか、アドインで回答セルを割り当ててください。（シート: {sheets}）",
-    en: "No answers found: there is neither an answer sheet (回答, with the headers 指標ID and 回答) nor a mapping of answer cells to this rulebook's indicators. Create the form with saiten template, or map the answer cells in the add-in. (Sheets: {sheets})",
+    ja: "回答が見つかりません。「回答」シート（見出し「指標ID」「回答」）も、このルールブックの指標を指す回答セルの割り当て（名前定義）もありません。標準の回答様式を作るか（アドインの「回答様式を作る」、コマンドでは saiten template）、アドインの「様式の割り当て」で回答セルを割り当ててください。（シート: {sheets}）",
+    en: "No answers found: there is neither an answer sheet (回答, with the headers 指標ID and 回答) nor a mapping of answer cells to this rulebook's indicators. Create the standard form (the add-in's “Create answer sheets”, or saiten template on the command line), or map the answer cells in the add-in's “Answer cells”. (Sheets: {sheets})",
   },
   "run.answer-headers": {
     ja: "「回答」シートに、見出し「指標ID」と「回答」が並ぶ行がありません（上から 40 行を見ました）。標準様式の見出しの文字を変えないでください。",
@@ -139,8 +139,8 @@ export const INPUT_MESSAGES = {
     en: "The map file cannot be read as JSON. Choose a file Saiten exported.",
   },
   "formmap.wrong-format": {
-    ja: "割り当てファイルの形式（{format}）ではありません。",
-    en: "This is not a map file ({format}).",
+    ja: "このファイルは割り当てファイル（{format}）ではありません。Saiten で保存した割り当てファイルを選んでください。",
+    en: "This file is not a form map ({format}). Choose a form map saved by Saiten.",
   },
   "formmap.entry-incomplete": {
     ja: "割り当てファイルの {n} 件目に指標IDか回答セルがありません。",
@@ -190,14 +190,14 @@ export const INPUT_MESSAGES = {
     en: "There is no rulebook to read a tally of fiscal year {year} (kaigo-municipal-fy{year}).",
   },
   "tally.no-year": {
-    ja: "表題から年度が分かりません。--year で年度を指定してください。",
-    en: "The fiscal year cannot be told from the title. Give it with --year.",
+    ja: "表題から年度が分かりません。表題に年度のある全国集計を使うか、コマンドでは --year で年度を指定してください。",
+    en: "The fiscal year cannot be told from the title. Use a national tally whose title gives the year, or give the year with --year on the command line.",
   },
   "tally.year-differs": {
     ja: "{file} は {year} 年度の全国集計です（指定: {given} 年度）。",
     en: "{file} is the tally of fiscal year {year} (asked for {given}).",
   },
-  "tally.year-option": { ja: "--year {value} は年度ではありません。", en: "--year {value} is not a fiscal year." },
+  "tally.year-option": { ja: "--year「{value}」は年度ではありません。", en: "--year “{value}” is not a fiscal year." },
   "tally.json-format": {
     ja: "{file} は全国集計の JSON（saiten.tally/1）ではありません。全国集計の .xlsx を saiten tally import で読み直してください。",
     en: "{file} is not a national tally JSON (saiten.tally/1). Read the tally .xlsx again with saiten tally import.",
@@ -237,7 +237,7 @@ export const INPUT_MESSAGES = {
     en: "Low-score line, below {line} points: {n} municipalities",
   },
   "tally.problems": { ja: "問題 {n} 件: {kinds}", en: "{n} problems: {kinds}" },
-  "tally.problems-more": { ja: "…ほか {n} 件（JSON の problems）", en: "…and {n} more (problems in the JSON)" },
+  "tally.problems-more": { ja: "…ほか {n} 件（すべて --out の JSON にあります）", en: "…and {n} more (all are in the --out JSON)" },
   "tally.no-problems": { ja: "問題はありません。", en: "No problems." },
   "tally.p.title-year": {
     ja: "表題の年度（{title}）と指定の年度（{given}）が違います。",
@@ -302,7 +302,7 @@ export const INPUT_MESSAGES = {
     en: "National shares and means computed from {n} municipalities of the {label}; {matched} of {of} figures.",
   },
   "tally.duplicate-code": {
-    ja: "保険者番号 {code} の行が複数あります（{cells}）。--insurer ではこの番号を使えません。",
-    en: "Several rows carry the insurer number {code} ({cells}); --insurer cannot use this number.",
+    ja: "保険者番号 {code} の行が複数あります（{cells}）。この番号では保険者を選べません。市町村名で選んでください。",
+    en: "Several rows carry the insurer number {code} ({cells}), so this number cannot select an insurer. Select it by the municipality's name.",
   },
 } as const satisfies Record<string, Bilingual>;

@@ -124,8 +124,8 @@ export const PANE_MESSAGES = {
   "pane.check.report": { ja: "報告を新しいブックに書き出す", en: "Write the report to a new workbook" },
   "pane.check.download": { ja: "報告をファイルに保存", en: "Save the report as a file" },
   "pane.check.downloadHint": {
-    ja: "この Excel は新しいブックを開けないため（ExcelApi 1.8 未満）、報告はファイルとして保存します。確認したブックには書き込みません。",
-    en: "This Excel cannot open a new workbook (ExcelApi below 1.8), so the report is saved as a file. Nothing is written to the checked workbook.",
+    ja: "この Excel は版が古く新しいブックを開けないため、報告はファイルとして保存します。確認したブックには書き込みません。",
+    en: "This version of Excel is too old to open a new workbook, so the report is saved as a file. Nothing is written to the checked workbook.",
   },
   "pane.check.written": { ja: "報告を新しいブックに書き出しました（{sheets}）。", en: "The report was written to a new workbook ({sheets})." },
 
@@ -150,15 +150,15 @@ export const PANE_MESSAGES = {
     en: "Reviewed {total}: {scored} scored, {failed} could not be read or scored.",
   },
   "pane.batch.subfolders": {
-    ja: "サブフォルダ {n} 個の中は読んでいません（コマンドと同じ扱い）。",
-    en: "{n} subfolders were not entered (as the command does).",
+    ja: "サブフォルダ {n} 個の中は読んでいません。",
+    en: "{n} subfolders were not entered.",
   },
   "pane.batch.failures": { ja: "読めない・採点できないファイル（{n}件）", en: "Files that could not be read or scored ({n})" },
   "pane.batch.write": { ja: "集計を新しいブックに書き出す", en: "Write the summary to a new workbook" },
   "pane.batch.writeSheets": { ja: "集計をこのブックのシートに追加", en: "Add the summary as sheets of this workbook" },
   "pane.batch.sheetsHint": {
-    ja: "この Excel は新しいブックを開けないため（ExcelApi 1.8 未満）、集計は開いているブックに新しいシートとして追加します（色分けは付きません）。",
-    en: "This Excel cannot open a new workbook (ExcelApi below 1.8): the summary is added as new sheets of the open workbook (without colour scales).",
+    ja: "この Excel は版が古く新しいブックを開けないため、集計は開いているブックに新しいシートとして追加します（色分けは付きません）。",
+    en: "This version of Excel is too old to open a new workbook: the summary is added as new sheets of the open workbook (without colour scales).",
   },
   "pane.batch.written": { ja: "集計を書き出しました（{sheets}）。", en: "The summary was written ({sheets})." },
 

@@ -46,15 +46,15 @@ export const RULEBOOK_MESSAGES = {
   },
   "rb.answer-from-unknown": {
     ja: "回答元の「{id}」という指標がありません。",
-    en: 'answerFrom names unknown indicator "{id}"',
+    en: 'the answer source (answerFrom) names an unknown indicator "{id}"',
   },
   "rb.answer-from-kind": {
     ja: "回答元「{id}」の種類（{kind}）がこの指標（{own}）と違います。",
-    en: 'answerFrom "{id}" is a {kind}, not a {own}',
+    en: 'the answer source (answerFrom) "{id}" is of another kind ({kind}) than this indicator ({own})',
   },
   "rb.answer-from-linked": {
     ja: "回答元「{id}」も別の指標から回答を取っています。元の指標を指定してください。",
-    en: 'answerFrom "{id}" is itself linked; link to the original',
+    en: 'the answer source (answerFrom) "{id}" itself takes its answer from another indicator; give the original',
   },
   "rb.requires-cycle": { ja: "前提が循環しています: {cycle}", en: "prerequisites form a cycle: {cycle}" },
   "rb.previous-unknown-group": { ja: "「{id}」という区分がありません。", en: 'unknown group "{id}"' },

@@ -5,8 +5,8 @@ import type { Bilingual } from "./format";
 
 export const SCORE_TABLE_MESSAGES = {
   // ------------------------------------------------------------ whom a problem is about
-  "table.about-indicator": { ja: "「{id}」の{problem}", en: "Indicator “{id}”: {problem}" },
-  "table.about-group": { ja: "区分「{id}」の{problem}", en: "Group “{id}”: {problem}" },
+  "table.about-indicator": { ja: "指標「{id}」: {problem}", en: "Indicator “{id}”: {problem}" },
+  "table.about-group": { ja: "区分「{id}」: {problem}", en: "Group “{id}”: {problem}" },
   "table.about-indicator-in": {
     ja: "「{id}」の{header}の{problem}",
     en: "Indicator “{id}”, {header}: {problem}",

@@ -13,7 +13,7 @@ const TYPE_NAMES: Record<string, string> = {
   record: "オブジェクト",
 };
 
-/** Short Japanese messages for the issues a saiten.tally/1 document can have. */
+/** Short Japanese messages for the issues a user's JSON document (rulebook, tally, result) can have. */
 export const jaError: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
     case "invalid_type": {
@@ -30,8 +30,15 @@ export const jaError: z.core.$ZodErrorMap = (iss) => {
       return `余分な項目があります（${iss.keys.join("、")}）`;
     case "invalid_key":
       return "使えないキーです";
+    case "invalid_union":
+      return "値の形式が正しくありません";
+    case "invalid_format":
+      return "書式が正しくありません";
+    case "not_multiple_of":
+      return `${String(iss.divisor)} の倍数が必要です`;
     default:
-      return undefined;
+      // Never zod's English in a Japanese sentence.
+      return "値が正しくありません";
   }
 };
 

@@ -268,8 +268,12 @@ describe("arguments", () => {
     const r = await run("rulebooks", "--lang", "fr");
     expect(r.code).toBe(2);
     clean(r);
-    expect(r.err).toMatch(/--lang は ja か en です（「fr」）/);
+    // The language asked for is unknown, so both are used.
+    expect(r.err).toMatch(/--lang は ja か en です（「fr」）。 \/ --lang takes ja or en \(not “fr”\)\./);
     expect(r.out).toBe("");
+    const empty = await run("rulebooks", "--lang");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/--lang の後に値を指定してください。 \/ Give a value after --lang\./);
   });
 
   test("a limit that is not a number", async () => {

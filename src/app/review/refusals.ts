@@ -22,12 +22,15 @@ export function reasonCodeOf(code: MessageCode): FailCode {
     case "file.too-large":
     case "file.too-large-fixed":
     case "book.unpacked-too-large":
+    case "book.unpacked-too-large-fixed":
     case "book.too-many-parts":
     case "file.out-of-memory":
       return "too-large";
     case "book.too-many-rows":
+    case "book.too-many-rows-fixed":
       return "too-many-rows";
     case "book.too-many-cells":
+    case "book.too-many-cells-fixed":
     case "book.validation-cells":
       return "too-many-cells";
     case "book.name-range":

@@ -80,7 +80,7 @@ export async function processWorkbook(
     return await readWorkbook(data, file, limits, score, pkg);
   } catch (e) {
     if (e instanceof UserError) return refusedRecord(file, e.detail);
-    if (e instanceof RangeTooLarge) return tooManyCells(file, e);
+    if (e instanceof RangeTooLarge) return tooManyCells(file, e, options.limits);
     if (e instanceof WorkbookError) return failedRecord(file, "failed", bilingual(msg("cli.in-file", { file, detail: e.detail })));
     throw e;
   }
@@ -96,15 +96,15 @@ export async function reviewPort(port: WorkbookPort, file: string, options: Proc
     return await scoreOrExplain(port, file, options, () => false);
   } catch (e) {
     // Excel's own problems (busy, timed out, cell being edited) are the pane's to say.
-    if (e instanceof RangeTooLarge) return tooManyCells(file, e);
+    if (e instanceof RangeTooLarge) return tooManyCells(file, e, options.limits);
     throw e;
   }
 }
 
-function tooManyCells(file: string, e: RangeTooLarge): ReviewRecord {
+function tooManyCells(file: string, e: RangeTooLarge, limits: Limits | undefined): ReviewRecord {
   return refusedRecord(
     file,
-    msg("book.too-many-cells", {
+    msg(limits?.fromCommandLine ? "book.too-many-cells" : "book.too-many-cells-fixed", {
       file,
       sheet: e.sheet,
       cells: e.cells.toLocaleString("en-US"),
