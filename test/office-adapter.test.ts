@@ -153,6 +153,21 @@ describe("the add-in on a real template", () => {
     expect(changedCells(before, model.snapshot())).toEqual([]);
   });
 
+  test("Excel's refusal is said in words, never as Excel's code or English text", async () => {
+    const model = filledWorkbook(rb, () => "○");
+    const { excel, api } = setup(model);
+    excel.options.failSync = () => ({ code: "GeneralException", message: "An internal error has occurred." });
+    const general = await api.score(rb.id).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(general?.message).toBe("Excel での処理に失敗しました。もう一度お試しください。");
+    excel.options.failSync = () => ({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(api.score(rb.id)).rejects.toThrow(/一度に処理できる量を超えました/);
+    excel.options.failSync = undefined;
+    expect((await api.score(rb.id)).result.total.points).toBeGreaterThan(0);
+  });
+
   test("history: last year's snapshot in the copied file becomes this year's previous year", async () => {
     const fy2025 = findBundled("kaigo-municipal-fy2025")!;
     const model = filledWorkbook(fy2025, (id) =>

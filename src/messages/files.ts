@@ -87,16 +87,16 @@ export const FILE_MESSAGES = {
     en: "{file} is a CSV text file, not a workbook. Open it in Excel and save it as .xlsx.",
   },
   "book.text": {
-    ja: "{file} は文字だけのファイルで、Excel のブック（.xlsx）ではありません。回答を入力した .xlsx ファイルを指定してください。",
-    en: "{file} is a text file, not an Excel workbook (.xlsx). Give the .xlsx file with the answers.",
+    ja: "{file} は文字だけのファイルで、Excel のブック（.xlsx）ではありません。正しい .xlsx ファイルを指定してください。",
+    en: "{file} is a text file, not an Excel workbook (.xlsx). Give the right .xlsx file.",
   },
   "book.html": {
     ja: "{file} は Web ページ（HTML）で、Excel のブックではありません。Excel で開き、.xlsx 形式で保存し直してください。",
     en: "{file} is a web page (HTML), not an Excel workbook. Open it in Excel and save it as .xlsx.",
   },
   "book.pdf": {
-    ja: "{file} は PDF で、Excel のブックではありません。回答を入力した .xlsx ファイルを指定してください。",
-    en: "{file} is a PDF, not an Excel workbook. Give the .xlsx file with the answers.",
+    ja: "{file} は PDF で、Excel のブックではありません。正しい .xlsx ファイルを指定してください。",
+    en: "{file} is a PDF, not an Excel workbook. Give the right .xlsx file.",
   },
   "book.word": {
     ja: "{file} は Word の文書で、Excel のブックではありません。",

@@ -68,10 +68,13 @@ export const INPUT_MESSAGES = {
     en: "A sheet or a name was not found. Check the workbook's sheets and names.",
   },
   "excel.failed": {
-    ja: "Excel での処理に失敗しました（{reason}）。もう一度お試しください。",
-    en: "Excel could not do it ({reason}). Try again.",
+    ja: "Excel での処理に失敗しました。もう一度お試しください。",
+    en: "Excel could not do it. Try again.",
   },
-  "excel.unknown-error": { ja: "不明なエラー", en: "unknown error" },
+  "excel.limit-reached": {
+    ja: "Excel が一度に処理できる量を超えました。ほかのブックを閉じるか、少し待ってから、もう一度お試しください。",
+    en: "Excel was asked to do more than it can at once. Close other workbooks or wait a moment, then try again.",
+  },
   "excel.timeout": {
     ja: "Excel から応答がありません。しばらく待ってから、もう一度お試しください。",
     en: "Excel is not responding. Wait a moment, then try again.",

@@ -5,6 +5,7 @@
 import { msg } from "../../messages";
 import { WorkbookError } from "../../workbook/port";
 import type { ExcelSupport } from "./excel-support";
+import { excelFailure } from "./excel-failure";
 
 /** Excel.createWorkbook as the adapter uses it: real Excel, or the in-memory Excel's. */
 export type CreateWorkbook = (base64: string) => Promise<void>;
@@ -44,6 +45,6 @@ export async function openAsNewWorkbook(create: CreateWorkbook, bytes: Uint8Arra
   } catch (e) {
     const code = (e as { code?: string })?.code ?? "";
     if (code === "ApiNotFound") throw new WorkbookError("failed", msg("excel.api-missing"));
-    throw new WorkbookError("failed", msg("excel.failed", { reason: code || msg("excel.unknown-error") }));
+    throw new WorkbookError("failed", excelFailure(code));
   }
 }

@@ -18,6 +18,7 @@ import type {
 import { type SheetWatch, WorkbookError } from "../../workbook/port";
 import { msg } from "../../messages";
 import { ALL_FEATURES, type ExcelFeatures, officeExcelSupport } from "./excel-support";
+import { excelFailure } from "./excel-failure";
 
 /** Excel.run as the adapter uses it: real Excel in the add-in, the in-memory workbook in preview/tests. */
 export type ExcelRun = <T>(
@@ -70,10 +71,7 @@ function officeError(e: unknown): WorkbookError {
   if (code === "AccessDenied" || /protect/i.test(err?.message ?? ""))
     return new WorkbookError("protected", msg("excel.protected"));
   if (code === "ItemNotFound") return new WorkbookError("sheet-missing", msg("excel.not-found"));
-  return new WorkbookError(
-    "failed",
-    msg("excel.failed", { reason: code || err?.message || msg("excel.unknown-error") }),
-  );
+  return new WorkbookError("failed", excelFailure(code));
 }
 
 interface QueuedRange {
