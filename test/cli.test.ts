@@ -151,6 +151,17 @@ describe("saiten", () => {
     expect(wb.getWorksheet("採点結果")).toBeDefined();
   });
 
+  test("score --size-class takes only a size class of the rulebook: another would use no band's thresholds", async () => {
+    const bad = await run("score", filled, "--size-class", "n10k-50k");
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe("");
+    expect(bad.err).toMatch(
+      /--size-class「n10k-50k」はルールブック kaigo-municipal-fy2026 の規模区分にありません。次のいずれかを指定してください: .*n10k_50k/,
+    );
+    const good = await run("score", filled, "--size-class", "n10k_50k", "--json");
+    expect(good.code).toBe(0);
+  });
+
   test("score --json: points as the rules give them, issues with cells, valid against the published schema", async () => {
     const before = sha(filled);
     const r = await run("score", filled, "--json");

@@ -4,7 +4,7 @@ import type { ComparableResult } from "../engine/compare";
 import { sizeBandLine } from "../engine/size-band";
 import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
-import { msg, UserError } from "../messages";
+import { listOf, msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import type { WorkbookFacts } from "../app/scoring-run";
 import type { Rulebook } from "../rulebooks/schema";
@@ -38,6 +38,16 @@ function once<A, R>(f: (a: A) => Promise<R>): (a: A) => Promise<R> {
   return (a) => (first ??= f(a));
 }
 
+/** A size class typed on the command line is one of the rulebook's: another would score by no band's thresholds. */
+function checkSizeClass(rulebook: Rulebook, value: string): void {
+  const classes = rulebook.sizeClasses?.classes;
+  if (!classes) throw new UserError(msg("score.size-class-none", { id: rulebook.id }));
+  if (!classes.some((c) => c.id === value))
+    throw new UserError(
+      msg("score.size-class-unknown", { value, id: rulebook.id, classes: listOf(classes.map((c) => c.id)) }),
+    );
+}
+
 /** `saiten score <file>`: the report, --json, or a scored copy (--out). */
 export async function scoreCommand(root: Cli, file: string, opts: ScoreOptions): Promise<void> {
   const cli = root.withForce(opts.force);
@@ -63,6 +73,7 @@ export async function scoreCommand(root: Cli, file: string, opts: ScoreOptions):
   // other files and say what they find.
   const rulebookOf = once(async (facts: WorkbookFacts) => {
     const own = typeof choose === "function" ? await choose(facts) : choose;
+    if (opts.sizeClass) checkSizeClass(own, opts.sizeClass);
     return opts.benchmarks ? tally!.rulebookWithTallyBenchmarks(cli, opts.benchmarks, own, loadTally) : own;
   });
   const previousOf = once(async (rulebook: Rulebook): Promise<ComparableResult | undefined> => {

@@ -56,6 +56,14 @@ export const CLI_MESSAGES = {
   "cli.written": { ja: "出力: {out}", en: "Written: {out}" },
 
   // ------------------------------------------------------------ score
+  "score.size-class-unknown": {
+    ja: "--size-class「{value}」はルールブック {id} の規模区分にありません。次のいずれかを指定してください: {classes}",
+    en: "--size-class “{value}” is not a size class of the rulebook {id}. Give one of: {classes}",
+  },
+  "score.size-class-none": {
+    ja: "ルールブック {id} には規模区分がないため、--size-class は使えません。",
+    en: "The rulebook {id} has no size classes, so --size-class cannot be used.",
+  },
   "score.tally-needs-insurer": {
     ja: "--previous-tally には --insurer <保険者番号> も指定してください。",
     en: "--previous-tally needs --insurer <insurer number> too.",
