@@ -1,11 +1,12 @@
 // Rulebook commands: list the bundled ones, create the answer template, check, import from and
 // export to the 配点表 workbook. Inputs come through the command's FileAccess; outputs go through
 // its safe write (an input is never an output, an existing file is replaced only with --force).
-import { jaText } from "../engine/text";
+import { jaText, localText } from "../engine/text";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS } from "../files/limits";
 import { parseJsonBytes } from "../files/text";
 import { msg, UserError } from "../messages";
 import { bundledRulebooks } from "../rulebooks/registry";
+import type { Rulebook } from "../rulebooks/schema";
 import { ANSWER_SHEET } from "../workbook/template";
 import type { Cli } from "./context";
 import { isTableFile, loadRulebook } from "./load";
@@ -47,9 +48,13 @@ function printProblems(cli: Cli, problems: Problem[], write: (s: string) => void
     write(`${cli.text(msg(p.severity === "error" ? "cli.severity.error" : "cli.severity.warning"))} ${p.where}: ${p.message}\n`);
 }
 
+/** How a rulebook is scored, as the list says it (the JSON keeps the rulebook's own value). */
+const LEVEL_WORDS = { item: "cli.level.item", group: "cli.level.group", mixed: "cli.level.mixed" } as const;
+
 /** `saiten rulebooks`: the bundled rulebooks, as a list or JSON. */
 export function listRulebooks(root: Cli, opts: { json?: boolean }): void {
-  const list = bundledRulebooks().map((rb) => ({
+  const books = bundledRulebooks();
+  const list = books.map((rb) => ({
     id: rb.id,
     scheme: rb.scheme,
     entity: rb.entity,
@@ -60,10 +65,15 @@ export function listRulebooks(root: Cli, opts: { json?: boolean }): void {
     title: jaText(rb.title),
   }));
   if (opts.json) return root.io.out(JSON.stringify(list, null, 2) + "\n");
-  for (const r of list)
+  const en = root.lang === "en";
+  // Japanese words are padded with ideographic spaces, so that the columns after them line up.
+  const how = (level: Rulebook["level"]) => root.text(msg(LEVEL_WORDS[level])).padEnd(en ? 13 : 5, en ? " " : "\u3000");
+  list.forEach((r, k) => {
+    const title = en ? localText(books[k].title).en : r.title;
     root.io.out(
-      `${r.id.padEnd(32)} FY${r.fiscalYear}  ${r.level.padEnd(5)}  ${String(r.max ?? "―").padStart(5)}${root.lang === "en" ? " pts" : "点"}  ${r.title}\n`,
+      `${r.id.padEnd(32)} FY${r.fiscalYear}  ${how(r.level)}  ${String(r.max ?? "―").padStart(5)}${en ? " pts" : "点"}  ${title}\n`,
     );
+  });
 }
 
 /** `saiten template`: the standard answer workbook of a rulebook. */

@@ -56,6 +56,9 @@ export const CLI_MESSAGES = {
   "cli.written": { ja: "出力: {out}", en: "Written: {out}" },
 
   // ------------------------------------------------------------ score
+  "cli.level.item": { ja: "指標ごと", en: "per indicator" },
+  "cli.level.group": { ja: "区分ごと", en: "per group" },
+  "cli.level.mixed": { ja: "指標と区分", en: "mixed" },
   "score.size-class-unknown": {
     ja: "--size-class「{value}」はルールブック {id} の規模区分にありません。次のいずれかを指定してください: {classes}",
     en: "--size-class “{value}” is not a size class of the rulebook {id}. Give one of: {classes}",
