@@ -160,7 +160,7 @@ describe("saiten", () => {
     expect(wb.getWorksheet("採点結果")).toBeDefined();
   });
 
-  test("score --size-class takes only a size class of the rulebook: another would use no band's thresholds", async () => {
+  test("score --size-class takes only a size class of the rulebook, --size only a positive number", async () => {
     const bad = await run("score", filled, "--size-class", "n10k-50k");
     expect(bad.code).toBe(2);
     expect(bad.out).toBe("");
@@ -169,6 +169,10 @@ describe("saiten", () => {
     );
     const good = await run("score", filled, "--size-class", "n10k_50k", "--json");
     expect(good.code).toBe(0);
+    // A size is a count of people: a negative one would pick the smallest band.
+    const negative = await run("score", filled, "--size", "-5");
+    expect(negative.code).toBe(2);
+    expect(negative.err).toBe("saiten: --size「-5」は正の数にしてください。\n");
   });
 
   test("score --json: points as the rules give them, issues with cells, valid against the published schema", async () => {

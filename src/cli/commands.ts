@@ -7,7 +7,7 @@ import { type LimitOptions, TALLY_LIMITS, TEXT_LIMITS, WORKBOOK_LIMITS } from ".
 import { msg, UserError } from "../messages";
 import { defaultJobs, filesPerWorker } from "../review/jobs";
 import type { Cli } from "./context";
-import { anyNumber, limitOptions, nonNegativeInteger, positiveInteger, positiveNumber } from "./options";
+import { limitOptions, nonNegativeInteger, positiveInteger, positiveNumber } from "./options";
 import type { ReviewOptions } from "./review";
 import type { ScoreOptions } from "./score";
 
@@ -41,7 +41,7 @@ function defineScore(program: Command, root: Cli): void {
     .option("--out <scored.xlsx>", "得点を書き込んだコピーを保存 / save a scored copy")
     .option("--force", "既存の出力ファイルを置き換える / replace an existing output file")
     .option("--size-class <id>", "規模区分 / size class")
-    .option("--size <n>", "被保険者数など規模の数値 / size (e.g. insured persons)", anyNumber("--size"))
+    .option("--size <n>", "被保険者数など規模の数値 / size (e.g. insured persons)", positiveNumber("--size"))
     .option(
       "--depth <n>",
       "表に出す区分の深さ / group levels in the table",

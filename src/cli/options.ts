@@ -29,14 +29,6 @@ export const nonNegativeInteger =
     return n;
   };
 
-export const anyNumber =
-  (flag: string) =>
-  (v: string): number => {
-    const n = numberOf(v);
-    if (!Number.isFinite(n)) throw new UserError(msg("cli.option-number", { flag, value: v }));
-    return n;
-  };
-
 /** --max-file-mb and friends, the same on every command that reads files. */
 export function limitOptions(cmd: Command, base: Limits, timeout = false): Command {
   cmd

@@ -46,7 +46,6 @@ export const CLI_MESSAGES = {
     ja: "{flag}「{value}」は0以上の整数にしてください。",
     en: "{flag} “{value}” must be a whole number, 0 or more.",
   },
-  "cli.option-number": { ja: "{flag}「{value}」は数値ではありません。", en: "{flag} “{value}” is not a number." },
   "cli.previous-either": {
     ja: "--previous と --previous-tally はどちらか一方にしてください。",
     en: "Give either --previous or --previous-tally, not both.",
