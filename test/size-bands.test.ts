@@ -82,6 +82,16 @@ describe("saiten", () => {
 
     const none = await run("score", await answerBook("kaigo-municipal-fy2026", "規模なし町", null));
     expect(none.out).not.toContain("規模区分");
+
+    // A size of zero or less is a mistake in the cell, said at the cell, and no band is picked by it.
+    const negativeBook = await answerBook("kaigo-municipal-fy2026", "負の町", -5);
+    const negative = JSON.parse((await run("score", negativeBook, "--json")).out) as {
+      issues: { cell?: string; message: { ja: string } }[];
+    };
+    expect(negative.issues.filter((i) => i.cell === "回答!D3").map((i) => i.message.ja)).toEqual([
+      "回答!D3: 規模の数値（-5）は正の数にしてください。規模区分は使わずに採点しました。",
+    ]);
+    expect((await run("score", negativeBook)).out).not.toContain("規模区分: ");
   });
 
   test("review says the size-band columns rest on assumed bands", async () => {

@@ -167,6 +167,10 @@ export const INPUT_MESSAGES = {
     ja: "{cell}: 指標ID「{id}」はこのルールブックにありません。ルールブックか指標IDを確認してください。",
     en: "{cell}: the indicator id “{id}” is not in this rulebook. Check the rulebook or the id.",
   },
+  "template.size-not-positive": {
+    ja: "{cell}: 規模の数値（{value}）は正の数にしてください。規模区分は使わずに採点しました。",
+    en: "{cell}: the size ({value}) must be a positive number. Scored without a size band.",
+  },
   "template.answer-merged": {
     ja: "{cell}（{id}）: 回答セルが結合セルの中にあります（結合の左上は {master}）。この指標は採点していません。結合を解除して、この指標の回答を入力してください。",
     en: "{cell} ({id}): the answer cell lies inside merged cells (the merge starts at {master}). This indicator was not scored. Unmerge the cells and enter its own answer.",

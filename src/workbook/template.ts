@@ -5,7 +5,7 @@ import type { Comparison } from "../engine/compare";
 import type { CellInput, ScoreResult } from "../engine/types";
 import { isPercentFormat, normaliseText, numberFrom } from "../engine/normalise";
 import { dropFloatNoise } from "../numbers/round";
-import { choiceLabel, jaText, withCode } from "../engine/text";
+import { choiceLabel, jaText, num, withCode } from "../engine/text";
 import type { Indicator, Rulebook } from "../rulebooks/schema";
 import { indicatorRange } from "../rulebooks/structure";
 import { walkTree } from "../rulebooks/tree";
@@ -273,7 +273,14 @@ export function readTemplate(block: Block, knownIds?: ReadonlySet<string>): Temp
       if (key === "rulebook") out.rulebookId = text(value) || undefined;
       else if (key === "version") out.version = text(value) || undefined;
       else if (key === "sizeClass") out.sizeClass = text(value) || undefined;
-      else if (key === "size") out.size = numberOf(value);
+      else if (key === "size") {
+        // A size is a count of people: zero or less would pick the smallest band without a word.
+        const size = numberOf(value);
+        if (size !== undefined && !(size > 0)) {
+          const cell = qualified(block.sheet, cellAddress(r, block.left + j + 1));
+          out.problems.push({ cell, detail: msg("template.size-not-positive", { cell, value: num(size) }) });
+        } else out.size = size;
+      }
       // Codes keep their leading zeros: read as text, never as a number.
       else if (key === "entityName") out.entityName = text(value) || undefined;
       else if (key === "entityCode") out.entityCode = codeText(value);
