@@ -64,6 +64,9 @@ describe("the wording", () => {
       "規模区分: 10万人以上",
     );
     expect(sizeBandLine(rb26, {})).toBeNull();
+    // A stated class the rulebook does not have (a typo in a workbook) names no band: the size decides.
+    expect(sizeBandLine(rb26, { sizeClass: "n10k-50k", size: 12480 })).toEqual(sizeBandLine(rb26, { size: 12480 }));
+    expect(sizeBandLine(rb26, { sizeClass: "n10k-50k" })).toBeNull();
   });
 });
 

@@ -59,7 +59,7 @@ export async function previousResult(
       given ?? (rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook);
     const choice = given ?? (await rulebookChoice(cli, file, undefined, { given: [rulebook], fallback }));
     // Read only: the fast reader, or ExcelJS where that reader leaves the book to it.
-    const scoreIn = (port: WorkbookPort) => scoreBook(port, file, choice, {}, undefined, false);
+    const scoreIn = (port: WorkbookPort) => scoreBook(port, file, limits, choice, {}, undefined, false);
     previous = (await read(scoreIn)).result;
   }
   checkPrevious(cli, rulebook, previous, file);

@@ -54,26 +54,27 @@ const LEVEL_WORDS = { item: "cli.level.item", group: "cli.level.group", mixed: "
 /** `saiten rulebooks`: the bundled rulebooks, as a list or JSON. */
 export function listRulebooks(root: Cli, opts: { json?: boolean }): void {
   const books = bundledRulebooks();
-  const list = books.map((rb) => ({
-    id: rb.id,
-    scheme: rb.scheme,
-    entity: rb.entity,
-    fiscalYear: rb.fiscalYear,
-    version: rb.version,
-    level: rb.level,
-    max: rb.root.max ?? null,
-    title: jaText(rb.title),
-  }));
-  if (opts.json) return root.io.out(JSON.stringify(list, null, 2) + "\n");
+  if (opts.json) {
+    const list = books.map((rb) => ({
+      id: rb.id,
+      scheme: rb.scheme,
+      entity: rb.entity,
+      fiscalYear: rb.fiscalYear,
+      version: rb.version,
+      level: rb.level,
+      max: rb.root.max ?? null,
+      title: jaText(rb.title),
+    }));
+    return root.io.out(JSON.stringify(list, null, 2) + "\n");
+  }
   const en = root.lang === "en";
   // Japanese words are padded with ideographic spaces, so that the columns after them line up.
-  const how = (level: Rulebook["level"]) => root.text(msg(LEVEL_WORDS[level])).padEnd(en ? 13 : 5, en ? " " : "\u3000");
-  list.forEach((r, k) => {
-    const title = en ? localText(books[k].title).en : r.title;
+  const how = (level: Rulebook["level"]) =>
+    root.text(msg(LEVEL_WORDS[level])).padEnd(en ? 13 : 5, en ? " " : "\u3000");
+  for (const rb of books)
     root.io.out(
-      `${r.id.padEnd(32)} FY${r.fiscalYear}  ${how(r.level)}  ${String(r.max ?? "―").padStart(5)}${en ? " pts" : "点"}  ${title}\n`,
+      `${rb.id.padEnd(32)} FY${rb.fiscalYear}  ${how(rb.level)}  ${String(rb.root.max ?? "―").padStart(5)}${en ? " pts" : "点"}  ${localText(rb.title)[root.lang]}\n`,
     );
-  });
 }
 
 /** `saiten template`: the standard answer workbook of a rulebook. */

@@ -1,6 +1,7 @@
 // One scoring run from the CLI: the shared run over the port, with the workbook's problems turned
 // into messages that name the file.
 import type { ScoreContext } from "../engine/types";
+import { type Limits, tooManyCellsMessage } from "../files/limits";
 import { msg, UserError } from "../messages";
 import { RangeTooLarge } from "../workbook/port";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
@@ -9,6 +10,7 @@ import { type RulebookChoice, runScoring, type ScoringRunInput } from "../app/sc
 export async function scoreBook(
   book: WorkbookPort,
   file: string,
+  limits: Limits,
   rulebook: RulebookChoice,
   context: ScoreContext,
   previous: ScoringRunInput["previous"],
@@ -18,14 +20,7 @@ export async function scoreBook(
     return await runScoring(book, { rulebook, context, previous, write });
   } catch (e) {
     if (e instanceof RangeTooLarge)
-      throw new UserError(
-        msg("book.too-many-cells", {
-          file,
-          sheet: e.sheet,
-          cells: e.cells.toLocaleString("en-US"),
-          limit: e.limit.toLocaleString("en-US"),
-        }),
-      );
+      throw new UserError(tooManyCellsMessage(limits, file, e.sheet, e.cells, e.limit));
     if (e instanceof WorkbookError) throw new UserError(msg("cli.in-file", { file, detail: e.detail }));
     throw e;
   }

@@ -1,6 +1,7 @@
 // `saiten score <file>`: one answer workbook scored, shown as a table or JSON, optionally saved as a
 // scored copy. The input is never written; the copy goes through the command's safe write.
 import type { ComparableResult } from "../engine/compare";
+import { findSizeClass } from "../engine/score";
 import { sizeBandLine } from "../engine/size-band";
 import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
@@ -42,7 +43,7 @@ function once<A, R>(f: (a: A) => Promise<R>): (a: A) => Promise<R> {
 function checkSizeClass(rulebook: Rulebook, value: string): void {
   const classes = rulebook.sizeClasses?.classes;
   if (!classes) throw new UserError(msg("score.size-class-none", { id: rulebook.id }));
-  if (!classes.some((c) => c.id === value))
+  if (!findSizeClass(rulebook, value))
     throw new UserError(
       msg("score.size-class-unknown", { value, id: rulebook.id, classes: listOf(classes.map((c) => c.id)) }),
     );
@@ -84,7 +85,7 @@ export async function scoreCommand(root: Cli, file: string, opts: ScoreOptions):
     return previous;
   });
   const scoreIn = (port: WorkbookPort) =>
-    scoreBook(port, file, rulebookOf, context, previousOf, Boolean(book));
+    scoreBook(port, file, limits, rulebookOf, context, previousOf, Boolean(book));
   const run = book ? await scoreIn(book) : await toRead!(scoreIn);
   const rulebook = run.rulebook;
   const { result, comparison, conflicts } = run;

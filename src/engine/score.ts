@@ -57,8 +57,15 @@ function clampedAt(cg: CompiledGroup, sum: number): GroupResult["clamped"] {
   return undefined;
 }
 
+/** The rulebook's size class of that id, if it has one. */
+export function findSizeClass(rulebook: Pick<Rulebook, "sizeClasses">, id: string) {
+  return rulebook.sizeClasses?.classes.find((c) => c.id === id);
+}
+
+/** The size class a score uses: the one stated, if it is the rulebook's (another, a typo in a workbook,
+ *  names no band's thresholds), else the one the size falls in. */
 export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
-  if (context.sizeClass) return context.sizeClass;
+  if (context.sizeClass && findSizeClass(rulebook, context.sizeClass)) return context.sizeClass;
   if (context.size === undefined || !rulebook.sizeClasses) return undefined;
   const s = context.size;
   return rulebook.sizeClasses.classes.find(

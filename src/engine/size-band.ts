@@ -3,7 +3,7 @@
 // of being published for its own year.
 import type { Rulebook } from "../rulebooks/schema";
 import { bilingual, type Bilingual, msg } from "../messages";
-import { resolveSizeClass } from "./score";
+import { findSizeClass, resolveSizeClass } from "./score";
 import { localText } from "./text";
 import type { LocalText, ScoreContext } from "./types";
 
@@ -28,8 +28,8 @@ export function bandsAssumedFrom(from: number): LocalText {
 export function sizeBandLine(rulebook: Rulebook, context: ScoreContext): LocalText | null {
   const id = resolveSizeClass(rulebook, context);
   if (id === undefined) return null;
-  const cls = rulebook.sizeClasses?.classes.find((c) => c.id === id);
-  const label = cls ? localText(cls.label) : { ja: id, en: id };
+  // resolveSizeClass gives only the rulebook's own classes.
+  const label = localText(findSizeClass(rulebook, id)!.label);
   const assumed = assumedSizeBands(rulebook);
   return bilingual(
     assumed ? msg("engine.size-band-assumed", { label, assumed }) : msg("engine.size-band", { label }),

@@ -9,7 +9,7 @@ import { columnNumber, MAX_ROW } from "../excel/a1";
 import { isXmlSpace } from "./xml-chars";
 import { indexOfAscii, lastIndexOfAscii } from "./ascii-search";
 import { decodeRef, expansionSteps, extractRanges, pastLastRow } from "../excel/name-refs";
-import { type Limits, mbText, tooLargeMessage } from "./limits";
+import { type Limits, limitMessage, mbText, tooLargeMessage, tooManyCellsMessage } from "./limits";
 import { sniff } from "./sniff";
 import { type Message, msg } from "../messages";
 import { InflateSizeError, type InflateRaw } from "./inflate-raw";
@@ -366,7 +366,7 @@ export class CheckedPackage {
 
   private tooBig(): never {
     return this.refuse(
-      msg(this.limits.fromCommandLine ? "book.unpacked-too-large" : "book.unpacked-too-large-fixed", {
+      limitMessage(this.limits, "book.unpacked-too-large", {
         file: this.file,
         limit: mbText(this.limits.maxUncompressedBytes),
       }),
@@ -479,7 +479,7 @@ export class CheckedPackage {
       );
     if (counted.rows > limits.maxRows)
       this.refuse(
-        msg(limits.fromCommandLine ? "book.too-many-rows" : "book.too-many-rows-fixed", {
+        limitMessage(limits, "book.too-many-rows", {
           file: this.file,
           sheet: this.sheetName(part),
           rows: counted.rows.toLocaleString("en-US"),
@@ -487,14 +487,7 @@ export class CheckedPackage {
         }),
       );
     if (cells > limits.maxCells)
-      this.refuse(
-        msg(limits.fromCommandLine ? "book.too-many-cells" : "book.too-many-cells-fixed", {
-          file: this.file,
-          sheet: this.sheetName(part),
-          cells: cells.toLocaleString("en-US"),
-          limit: limits.maxCells.toLocaleString("en-US"),
-        }),
-      );
+      this.refuse(tooManyCellsMessage(limits, this.file, this.sheetName(part), cells, limits.maxCells));
   }
 
   private sheetName(part: string): string {

@@ -2,7 +2,7 @@
 // once unpacked, parts, rows and cells per sheet, and time per file. A file over a limit is refused
 // with a message naming the limit (and, on the command line, the option that raises it); nothing is
 // read past it.
-import { type Message, msg } from "../messages";
+import { type Message, msg, type Param } from "../messages";
 
 export interface Limits {
   /** Bytes on disk. */
@@ -85,14 +85,60 @@ export function mbText(bytes: number): string {
   return v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
 }
 
+/** The limits' messages, each with a "-fixed" variant that names no option. */
+type LimitCode =
+  | "file.too-large"
+  | "file.timeout"
+  | "book.unpacked-too-large"
+  | "book.too-many-rows"
+  | "book.too-many-cells";
+
+/**
+ * A limit's message: on the command line the one that says which option raises the limit (`flag` when the
+ * text takes it as a parameter), elsewhere (the pane has no options) its variant that does not.
+ */
+export function limitMessage(
+  limits: Limits | undefined,
+  code: LimitCode,
+  params: Record<string, Param>,
+  flag?: string,
+): Message {
+  if (!limits?.fromCommandLine) return msg(`${code}-fixed`, params);
+  return msg(code, flag ? { ...params, flag } : params);
+}
+
 /** A file over the size limit; on the command line, with the option that raises it. */
 export function tooLargeMessage(file: string, size: number, limits: Limits, flag = "--max-file-mb"): Message {
-  const params = { file, size: mbText(size), limit: mbText(limits.maxFileBytes) };
-  return limits.fromCommandLine ? msg("file.too-large", { ...params, flag }) : msg("file.too-large-fixed", params);
+  return limitMessage(
+    limits,
+    "file.too-large",
+    { file, size: mbText(size), limit: mbText(limits.maxFileBytes) },
+    flag,
+  );
 }
 
 /** A file that took longer than the limit; on the command line, with the option that allows more. */
 export function timeoutMessage(file: string, limits: Limits): Message {
-  const params = { file, seconds: Math.round(limits.timeoutMs / 1000) };
-  return limits.fromCommandLine ? msg("file.timeout", { ...params, flag: "--timeout-s" }) : msg("file.timeout-fixed", params);
+  return limitMessage(
+    limits,
+    "file.timeout",
+    { file, seconds: Math.round(limits.timeoutMs / 1000) },
+    "--timeout-s",
+  );
+}
+
+/** A sheet with more cells than the limit (counted, or the range a read would cover). */
+export function tooManyCellsMessage(
+  limits: Limits | undefined,
+  file: string,
+  sheet: string,
+  cells: number,
+  limit: number,
+): Message {
+  return limitMessage(limits, "book.too-many-cells", {
+    file,
+    sheet,
+    cells: cells.toLocaleString("en-US"),
+    limit: limit.toLocaleString("en-US"),
+  });
 }

@@ -15,7 +15,7 @@ import { runScoring, ScoringRunOutcome } from "../scoring-run";
 import { reportedGroups, reportedPoints } from "../../workbook/template";
 import { indicatorIdsOf } from "../../rulebooks/tree";
 import { ENTITY_NAMES, EntityField, NamedEntityCells, resolveIdentity } from "./identity";
-import { WORKBOOK_LIMITS, type Limits } from "../../files/limits";
+import { WORKBOOK_LIMITS, type Limits, tooManyCellsMessage } from "../../files/limits";
 import { bilingual, msg, UserError } from "../../messages";
 import { RangeTooLarge } from "../../workbook/port";
 import { failedRecord, openChecked, refusedRecord } from "./refusals";
@@ -102,15 +102,7 @@ export async function reviewPort(port: WorkbookPort, file: string, options: Proc
 }
 
 function tooManyCells(file: string, e: RangeTooLarge, limits: Limits | undefined): ReviewRecord {
-  return refusedRecord(
-    file,
-    msg(limits?.fromCommandLine ? "book.too-many-cells" : "book.too-many-cells-fixed", {
-      file,
-      sheet: e.sheet,
-      cells: e.cells.toLocaleString("en-US"),
-      limit: e.limit.toLocaleString("en-US"),
-    }),
-  );
+  return refusedRecord(file, tooManyCellsMessage(limits, file, e.sheet, e.cells, e.limit));
 }
 
 /** Scores; a workbook without answers becomes a failed record. Other errors are thrown. */
