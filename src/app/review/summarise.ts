@@ -144,8 +144,7 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
   const rows: ReviewRow[] = ordered.map((r) => {
     const id = r.identity!;
     const insured = lookup(options.insured, id) ?? id.insured;
-    const sizeClass =
-      id.sizeClass ?? (insured !== undefined ? resolveSizeClass(rb, { size: insured }) : undefined);
+    const sizeClass = resolveSizeClass(rb, { sizeClass: id.sizeClass, size: insured });
     const rates = new Map((r.groups ?? []).map((g) => [g.id, g.ratePercent]));
     const groupRates: Record<string, number | null> = {};
     for (const g of columnGroups) groupRates[g.id] = rates.get(g.id) ?? null;
