@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { groupReach } from "../src/rulebooks/structure";
 import { checkRulebook } from "../src/rulebooks/validate";
+import { findBundled } from "../src/rulebooks/registry";
 import { render } from "../src/messages";
 import type { Group, Indicator, Node, Rulebook } from "../src/rulebooks/schema";
 
@@ -473,8 +474,29 @@ describe("a rulebook document's schema problems", () => {
     const res = checkRulebook({ a: 1 });
     expect(res.ok).toBe(false);
     const ja = res.problems.map((p) => render(p.detail, "ja"));
-    // title is a text or a { ja, en } pair: a problem zod has no words of ours for.
-    expect(ja).toContain("値の形式が正しくありません");
+    // title is a text or a { ja, en } pair, and missing here.
+    expect(ja).toContain("値が必要です（項目がありません）");
     expect(ja.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/"[^"]*"|（[^）]*）/g, "")))).toEqual([]);
+  });
+
+  test("are said in our English in the English text, never in zod's wording", () => {
+    const res = checkRulebook({ a: 1 });
+    const en = res.problems.map((p) => render(p.detail, "en"));
+    expect(en).toContain("a value is needed (the entry is missing)");
+    expect(en).toContain("a list is needed (the entry is missing)");
+    expect(res.problems.map((p) => p.message)).toEqual(en);
+    for (const t of en) expect(t).not.toMatch(/Invalid|expected|received|[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  test("an id a rulebook cannot use is explained in the user's language, with what to do", () => {
+    const doc = structuredClone(findBundled("kaigo-municipal-fy2026")!) as unknown as { root: { id: string } };
+    doc.root.id = "A1";
+    const res = checkRulebook(doc);
+    expect(res.ok).toBe(false);
+    const p = res.problems.find((x) => x.path === "root.id")!;
+    expect(render(p.detail, "ja")).toBe("ID「A1」は使えません。セル番地（A1 など）と紛らわしいため使えません。別のIDにしてください。");
+    expect(render(p.detail, "en")).toBe(
+      "The ID “A1” cannot be used: it could be taken for a cell address (such as A1); use another ID.",
+    );
   });
 });

@@ -3,7 +3,7 @@
 // (format saiten.tally/1, see src/tally/types.ts). Also previousFromTally() for --previous-tally.
 import { basename, resolve } from "path";
 import { type LimitOptions, TALLY_LIMITS, withOptions } from "../files/limits";
-import { listOf, msg, UserError } from "../messages";
+import { listOf, type MessageCode, msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import type { ComparableResult } from "../engine/compare";
 import { ratePercent } from "../numbers/round";
@@ -15,7 +15,23 @@ import { toComparable } from "../tally/comparable";
 import { matchInsurer } from "../tally/find-insurer";
 // The tally reader (and ExcelJS behind it) is loaded when a tally is opened.
 import type { OpenedTally } from "../tally/open";
-import { TALLY_FORMAT, type TallyDocument, type TallyRead } from "../tally/types";
+import { TALLY_FORMAT, type TallyDocument, type TallyProblemCode, type TallyRead } from "../tally/types";
+
+/** What each kind of problem is called in the summary line, instead of its code. */
+const PROBLEM_KIND: Record<TallyProblemCode, MessageCode> = {
+  unknown_column: "tally.kind.unknown_column",
+  missing_column: "tally.kind.missing_column",
+  duplicate_column: "tally.kind.duplicate_column",
+  points_mismatch: "tally.kind.points_mismatch",
+  sum_mismatch: "tally.kind.sum_mismatch",
+  stats_mismatch: "tally.kind.stats_mismatch",
+  missing_header: "tally.kind.missing_header",
+  code_not_text: "tally.kind.code_not_text",
+  duplicate_code: "tally.kind.duplicate_code",
+  item_not_number: "tally.kind.item_not_number",
+  item_out_of_range: "tally.kind.item_out_of_range",
+  item_as_text: "tally.kind.item_as_text",
+};
 
 export function tallyDocument(read: TallyRead, source: string): TallyDocument {
   // A tally opened from JSON carries its own format/source/counts: these are written afresh.
@@ -60,13 +76,13 @@ export async function importTally(
   );
   if (read.lowScore)
     cli.say(msg("tally.low-score", { line: read.lowScore.line.toFixed(1), n: read.lowScore.below.length }));
-  const byCode = new Map<string, number>();
-  for (const p of read.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  const byKind = new Map<TallyProblemCode, number>();
+  for (const p of read.problems) byKind.set(p.code, (byKind.get(p.code) ?? 0) + 1);
   if (read.problems.length) {
     cli.say(
       msg("tally.problems", {
         n: read.problems.length,
-        kinds: [...byCode].map(([k, n]) => `${k} ${n}`).join(", "),
+        kinds: listOf([...byKind].map(([k, n]) => msg("tally.kind.count", { kind: msg(PROBLEM_KIND[k]), n }))),
       }),
     );
     for (const p of read.problems.slice(0, 20))

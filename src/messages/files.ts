@@ -215,6 +215,7 @@ export const FILE_MESSAGES = {
     ja: "{file} は{expected}ではありません。",
     en: "{file} is not {expected}.",
   },
+  "json.whole-document": { ja: "文書全体", en: "the whole document" },
   "json.invalid": {
     ja: "{file} は{expected}ではありません: {where} — {problem}",
     en: "{file} is not {expected}: {where} — {problem}",

@@ -1,6 +1,8 @@
 // The rulebook format (saiten.rulebook/1). Rules are data so that next year's indicators can be
 // loaded without a release; this schema is the single definition both the CLI and the add-in trust.
 import { z } from "zod";
+import { type Message, msg } from "../messages";
+import { schemaIssue } from "../messages/zod";
 
 export const RULEBOOK_FORMAT = "saiten.rulebook/1";
 /** Rulebook ids live in settings and file names, not in defined names: hyphens are fine. */
@@ -13,19 +15,18 @@ export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const A1_LIKE = /^[A-Za-z]{1,3}[0-9]+$/;
 const R1C1_LIKE = /^[RrCc]$|^[Rr][0-9]*[Cc][0-9]*$/;
 
-export function idProblem(id: string): string | null {
-  if (!ID_PATTERN.test(id)) {
-    return "ASCII letters, digits, '_' and '.' only, not starting with a digit";
-  }
-  if (A1_LIKE.test(id) || R1C1_LIKE.test(id))
-    return "looks like a cell reference, which Excel names cannot be";
-  if (id.length > 200) return "longer than 200 characters";
+/** Why `id` cannot be used (a message a user can act on), or null when it can. */
+export function idProblem(id: string): Message | null {
+  if (!ID_PATTERN.test(id)) return msg("table.id-why.ascii");
+  if (A1_LIKE.test(id) || R1C1_LIKE.test(id)) return msg("table.id-why.cell-like");
+  if (id.length > 200) return msg("table.id-why.too-long");
   return null;
 }
 
+// The problem travels as a catalogue message (schemaIssue), so a user reads it in their language.
 export const IdSchema = z.string().superRefine((id, ctx) => {
-  const problem = idProblem(id);
-  if (problem) ctx.addIssue({ code: "custom", message: `invalid id "${id}": ${problem}` });
+  const why = idProblem(id);
+  if (why) ctx.addIssue({ code: "custom", params: schemaIssue(msg("table.bad-id", { id, why })) });
 });
 
 /** Text in Japanese with an optional English version; a plain string is Japanese. */

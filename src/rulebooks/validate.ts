@@ -1,6 +1,6 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
-import { jaError } from "../messages/zod";
+import { enError, jaError } from "../messages/zod";
 import { type Message, msg, render } from "../messages";
 import { Indicator, Node, Rulebook, RulebookSchema } from "./schema";
 import { groupReach, partsOf, subItemIds } from "./structure";
@@ -189,7 +189,7 @@ function depthProblem(doc: unknown): RulebookProblem | null {
 export function checkRulebook(doc: unknown): RulebookCheck {
   const deep = depthProblem(doc);
   if (deep) return { ok: false, problems: [deep] };
-  const parsed = RulebookSchema.safeParse(doc);
+  const parsed = RulebookSchema.safeParse(doc, { error: enError });
   if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
   const problems = semanticProblems(parsed.data);
   return {

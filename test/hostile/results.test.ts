@@ -274,7 +274,10 @@ describe("tally import of a tally with bad rows and cells", () => {
     expect(p!.message).toContain(dupCode);
     expect(p!.message).toContain(`D${FIRST_DATA_ROW}`);
     expect(p!.message).toContain(`D${FIRST_DATA_ROW + 1}`);
-    expect(imported.out).toMatch(/duplicate_code/);
+    // The summary names each kind of problem in words, never by its code.
+    expect(imported.out).toMatch(/重なった保険者番号 1/);
+    expect(imported.out).toMatch(/配点の範囲外の得点 \d/);
+    expect(imported.out).not.toMatch(/duplicate_code|item_[a-z_]+/);
     expect(imported.out).not.toMatch(/問題はありません/);
   });
 
@@ -339,7 +342,8 @@ describe("tally import of a tally with bad rows and cells", () => {
     const en = await run("tally", "import", tally, "--lang", "en");
     expect(en.code).toBe(0);
     expectClean(en.out, en.err);
-    expect(en.out).toMatch(/duplicate_code/);
+    expect(en.out).toMatch(/duplicate insurer numbers 1/);
+    expect(en.out).not.toMatch(/duplicate_code|item_[a-z_]+/);
     expect(en.out).toContain(`${TALLY_SHEET_NAME}!${cellOf(0)}`);
     // Japanese only where it names what is in the file: the file, the sheet (全国集計（市町村）), the
     // municipalities, the cells' own text, and 配点 (the label of the tally's points row).

@@ -71,15 +71,6 @@ export function aboutCheck(subject: Subject | undefined, m: Message): Message {
 export const inCell = (header: string, problem: Message): Message =>
   msg("table.in-cell", { header, problem });
 
-/** Why an id cannot be used, from an idProblem reason (which is written in English for the JSON side). */
-function idWhy(reason: string): Message | string {
-  if (reason.startsWith("ASCII")) return msg("table.id-why.ascii");
-  if (reason.startsWith("looks like")) return msg("table.id-why.cell-like");
-  if (reason.startsWith("longer")) return msg("table.id-why.too-long");
-  return reason;
-}
-
-export const idMessage = (id: string, reason: string): Message =>
-  msg("table.bad-id", { id, why: idWhy(reason) });
-export const subIdMessage = (item: string, id: string, reason: string): Message =>
-  msg("table.bad-sub-id", { item, id, why: idWhy(reason) });
+export const idMessage = (id: string, why: Message): Message => msg("table.bad-id", { id, why });
+export const subIdMessage = (item: string, id: string, why: Message): Message =>
+  msg("table.bad-sub-id", { item, id, why });
