@@ -189,7 +189,8 @@ describe("saiten review (command, in-process)", () => {
     expect(res.error).toBeInstanceOf(ExitStatus);
     expect((res.error as ExitStatus).code).toBe(1);
     expect(res.out).toMatch(/採点済\s+2 件/);
-    expect(res.out).toMatch(/3_broken\.xlsx\s+\[not-xlsx\]/);
+    // The kind in words; the code stays in the JSON.
+    expect(res.out).toMatch(/3_broken\.xlsx\s+\[xlsx 形式ではない\]/);
     expect(res.err).toMatch(/3\/3 3_broken\.xlsx/);
     const summary = JSON.parse(readFileSync(json, "utf8"));
     expect(summary.format).toBe("saiten.review/1");

@@ -3,6 +3,7 @@ import { resolveIdentity } from "../src/app/review/identity";
 import { findMismatches } from "../src/app/review/mismatch";
 import type { FormMapFile } from "../src/workbook/form-map-detect";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { jaText, localText } from "../src/engine/text";
 import {
   bookBytes,
   compoundFile,
@@ -105,8 +106,11 @@ describe("processWorkbook", () => {
     );
     expect(rec.status).toBe("failed");
     expect(rec.reasonCode).toBe("wrong-rulebook");
+    // The workbook's rulebook as it records it; the review's by its title, with what to do.
     expect(rec.reason!.ja).toContain("kaigo-municipal-fy2025");
-    expect(rec.reason!.ja).toContain("test-mini");
+    expect(rec.reason!.ja).toContain(`「${jaText(rb.title)}」で採点します`);
+    expect(rec.reason!.ja).toMatch(/提出してもらってください/);
+    expect(rec.reason!.en).toContain(`“${localText(rb.title).en}”`);
     expect(rec.identity?.code).toBe("012025");
   });
 

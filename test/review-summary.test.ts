@@ -259,9 +259,34 @@ describe("outputs", () => {
     const kinds: string[] = [];
     check.eachRow((row, r) => r > 1 && kinds.push(String(row.getCell(4).value)));
     expect(kinds).toEqual(expect.arrayContaining(["読めない", "重複", "不一致", "確認事項"]));
+    // What a reviewer reads is in words: the kind of problem (分類) and how serious it is (重要度),
+    // never the codes the JSON carries.
+    expect((check.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "ファイル",
+      "市町村名",
+      "市町村コード",
+      "種別",
+      "分類",
+      "セル",
+      "対象",
+      "重要度",
+      "内容",
+      "記載値",
+      "再計算値",
+    ]);
+    const column = (c: number) => {
+      const out: string[] = [];
+      check.eachRow((row, r) => r > 1 && out.push(String(row.getCell(c).value)));
+      return out;
+    };
+    expect(new Set(column(5))).toEqual(
+      new Set(["xlsx 形式ではない", "同じ市町村", "得点の不一致", "未回答"]),
+    );
+    expect(new Set(column(8))).toEqual(new Set(["エラー", "警告"]));
+    expect(column(7)).toContain("合計");
     let mismatchRow = 0;
     check.eachRow((row, r) => {
-      if (row.getCell(4).value === "不一致" && row.getCell(7).value === "total") mismatchRow = r;
+      if (row.getCell(4).value === "不一致" && row.getCell(7).value === "合計") mismatchRow = r;
     });
     expect(check.getCell(mismatchRow, 1).value).toBe("a-copy.xlsx");
     expect(check.getCell(mismatchRow, 3).value).toBe("012025");

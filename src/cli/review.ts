@@ -18,6 +18,7 @@ import { defaultJobs } from "../review/jobs";
 import { reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
+import { problemKind } from "../app/review/problem-kinds";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
 import { Cli } from "./context";
 import { ExitStatus } from "./exit";
@@ -235,7 +236,7 @@ function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[]):
   const failed = records.filter((r) => r.status === "failed");
   if (failed.length) {
     lines.push("", t("review.table.failed-files"));
-    for (const r of failed) lines.push(`  ${r.file}  [${r.reasonCode ?? "failed"}] ${r.reason?.[cli.lang] ?? ""}`);
+    for (const r of failed) lines.push(`  ${r.file}  [${cli.text(problemKind(r.reasonCode))}] ${r.reason?.[cli.lang] ?? ""}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -5,6 +5,7 @@
 import { groupsInOrder } from "../../engine/result-tree";
 import type { Comparison } from "../../engine/compare";
 import type { ScoreResult } from "../../engine/types";
+import { localText } from "../../engine/text";
 import type { Rulebook } from "../../rulebooks/schema";
 import { cellAddress, parseRef, qualified } from "../../excel/a1";
 import { answerName, namedMap, pointsName } from "../../workbook/form-map";
@@ -157,7 +158,7 @@ async function scoreLoaded(
     const record = failedRecord(
       file,
       "wrong-rulebook",
-      bilingual(msg("review.wrong-rulebook", { id: t.rulebookId, review: rulebook.id })),
+      bilingual(msg("review.wrong-rulebook", { id: t.rulebookId, title: localText(rulebook.title) })),
     );
     record.identity = resolveIdentity(file, t);
     record.rulebookId = t.rulebookId;

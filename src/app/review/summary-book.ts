@@ -6,11 +6,12 @@ import { Workbook } from "../../adapters/exceljs/library";
 // Whoever writes the summary out loads its bytes' writer with it (one chunk in the pane).
 export { xlsxBytes } from "../../adapters/exceljs/xlsx-bytes";
 import { bandsAssumedFrom } from "../../engine/size-band";
-import { listOf, msg, render } from "../../messages";
+import { listOf, type Message, msg, render } from "../../messages";
 import { roundHalfUp } from "../../numbers/round";
 import type { ReviewRecord, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
 import { listColumns, type Kind } from "./summary-columns";
+import { problemKind, severityWord } from "./problem-kinds";
 
 export const LIST_SHEET = "一覧";
 export const CHECK_SHEET = "確認事項";
@@ -158,7 +159,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     "市町村名",
     "市町村コード",
     "種別",
-    "コード",
+    "分類",
     "セル",
     "対象",
     "重要度",
@@ -170,8 +171,21 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   setWidths(check, [30, 14, 12, 10, 16, 16, 16, 8, 70, 10, 10]);
   const who = new Map(summary.rows.map((r) => [r.file, r]));
   const lines: (string | number | null | undefined)[][] = [];
+  // The summary workbook is in Japanese; its codes stay in the JSON and CSV.
+  const ja = (m: Message) => render(m, "ja");
+  const error = ja(severityWord("error"));
   for (const f of summary.failures)
-    lines.push([f.file, f.name, f.code, "読めない", f.reasonCode, null, null, "error", f.reason.ja]);
+    lines.push([
+      f.file,
+      f.name,
+      f.code,
+      "読めない",
+      ja(problemKind(f.reasonCode)),
+      null,
+      null,
+      error,
+      f.reason.ja,
+    ]);
   for (const d of summary.duplicates)
     for (const file of d.files)
       lines.push([
@@ -179,12 +193,11 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         who.get(file)?.name,
         who.get(file)?.code,
         "重複",
-        "duplicate",
+        ja(problemKind("duplicate")),
         null,
         d.key,
-        "warning",
-        // The summary workbook is in Japanese.
-        render(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) }), "ja"),
+        ja(severityWord("warning")),
+        ja(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) })),
       ]);
   for (const m of summary.mismatches)
     lines.push([
@@ -192,10 +205,10 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
       who.get(m.file)?.name,
       who.get(m.file)?.code,
       "不一致",
-      "mismatch",
+      ja(problemKind("mismatch")),
       m.cell,
-      m.target,
-      "error",
+      m.target === "total" ? ja(msg("review.total")) : m.target,
+      error,
       m.message.ja,
       typeof m.reported === "number" || typeof m.reported === "string"
         ? m.reported
@@ -208,10 +221,10 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
       who.get(i.file)?.name,
       who.get(i.file)?.code,
       "確認事項",
-      i.code,
+      ja(problemKind(i.code)),
       i.cell,
       i.indicatorId,
-      i.severity,
+      ja(severityWord(i.severity)),
       i.message.ja,
     ]);
   lines.forEach((line, k) => {
