@@ -41,6 +41,33 @@ test("a text reads the same the first time and every time after, past the rememb
   );
 });
 
+test("ASCII texts with every kind of space, at the ends, together or alone: as the reference reads them", () => {
+  for (const s of [
+    "",
+    " ",
+    "a",
+    " a",
+    "a ",
+    "a b",
+    "a  b",
+    "a\tb",
+    "\n",
+    "1,234",
+    "n/a",
+    "a\u000bb",
+    "a\fb",
+    "\r\n",
+  ])
+    expect(normaliseText(s)).toBe(reference(s));
+  const ascii = fc.constantFrom(..." \t\n\u000b\f\r\u0000\u007fa1-,.%/_".split(""));
+  fc.assert(
+    fc.property(fc.string({ unit: ascii, maxLength: 12 }), (s) =>
+      expect(normaliseText(s)).toBe(reference(s)),
+    ),
+    { numRuns: 5000 },
+  );
+});
+
 test("a remembered text never keeps the workbook text it was cut from alive", () => {
   // Remembered as it came, a cell's text would hold its whole sheet (or shared strings) for the rest of a batch.
   const held = heldByCutTexts((cut, book) => {

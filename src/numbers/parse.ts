@@ -9,11 +9,35 @@ const normalisedShort = new Map<string, string>();
 const SHORT = 16;
 const KEEP = 1024;
 
+const PLAIN = 0;
+const ASCII = 1;
+const OTHER = 2;
+
+/**
+ * PLAIN: ASCII with no whitespace to trim or collapse (no space at either end, no two together, no tab
+ * or line break) — normalised as it stands; ASCII: ASCII otherwise; OTHER: anything else. One pass
+ * over the characters: a regular expression per text was most of normalising a number or a code.
+ */
+function asciiKind(s: string): number {
+  let kind = PLAIN;
+  let lastSpace = true; // a space first is trimmed
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return OTHER;
+    // \s within ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    const space = c === 32 || (c >= 9 && c <= 13);
+    if (space && (lastSpace || c !== 32)) kind = ASCII;
+    lastSpace = space;
+  }
+  return lastSpace && s.length > 0 ? ASCII : kind;
+}
+
 /** NFKC (full-width → half-width, ① → 1), trimmed, inner whitespace collapsed. */
 export function normaliseText(s: string): string {
-  // Fast path: plain ASCII needs no Unicode normalisation.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return s.replace(/\s+/g, " ").trim();
+  // Plain ASCII needs no Unicode normalisation.
+  const kind = asciiKind(s);
+  if (kind === PLAIN) return s;
+  if (kind === ASCII) return s.replace(/\s+/g, " ").trim();
   const known = normalisedShort.get(s);
   if (known !== undefined) return known;
   const t = s.normalize("NFKC").replace(/\s+/g, " ").trim();
