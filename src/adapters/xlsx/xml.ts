@@ -124,23 +124,66 @@ let lastParsed = new Map<string, string>();
  * after another. A name written inside another attribute's value (tooltip="… ref='D1'") is part of that
  * value; a name that comes twice (which ExcelJS's parser refuses) or anything malformed refuses the tag.
  */
-function attributes(attrs: string): Map<string, string> {
+export function attributes(attrs: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+  const n = attrs.length;
+  const bad = () => new Unsupported("xml: attributes");
   let i = 0;
+  // Scanned by character codes, as the expression /([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y reads
+  // each one (test/xlsx-scan-helpers.test.ts holds them to it): running that expression per attribute,
+  // and /\s/ per character, was most of this function's time.
   for (;;) {
     const from = i;
-    while (i < attrs.length && /\s/.test(attrs[i])) i++;
-    if (i >= attrs.length) return out;
-    if (out.size && i === from) throw new Unsupported("xml: attributes"); // none between two attributes
-    re.lastIndex = i;
-    const m = re.exec(attrs);
-    if (!m || out.has(m[1])) throw new Unsupported("xml: attributes");
-    const raw = m[2] ?? m[3];
-    out.set(m[1], decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw));
-    i = re.lastIndex;
+    while (i < n && isJsSpace(attrs.charCodeAt(i))) i++;
+    if (i >= n) return out;
+    if (out.size && i === from) throw bad(); // none between two attributes
+    let j = i;
+    while (j < n && !endsName(attrs.charCodeAt(j))) j++;
+    if (j === i) throw bad();
+    const name = attrs.slice(i, j);
+    while (j < n && isJsSpace(attrs.charCodeAt(j))) j++;
+    if (attrs.charCodeAt(j) !== 61) throw bad(); // =
+    j++;
+    while (j < n && isJsSpace(attrs.charCodeAt(j))) j++;
+    const q = attrs.charCodeAt(j);
+    if (q !== 34 && q !== 39) throw bad();
+    let k = j + 1;
+    while (k < n && attrs.charCodeAt(k) !== q) if (attrs.charCodeAt(k++) === 60) throw bad(); // <
+    if (k >= n || out.has(name)) throw bad();
+    const raw = attrs.slice(j + 1, k);
+    out.set(name, decode(hasTabOrBreak(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw));
+    i = k + 1;
   }
 }
+
+/** A character no attribute name holds: a space, = < > " ' or /. */
+const endsName = (c: number) =>
+  c === 61 || c === 60 || c === 62 || c === 34 || c === 39 || c === 47 || isJsSpace(c);
+
+/** What \s matches in a regular expression (ECMAScript's white space and line terminators). */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const hasTabOrBreak = (s: string) => {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 9 || c === 10 || c === 13) return true;
+  }
+  return false;
+};
 
 export function decodeText(raw: string): string {
   return decode(raw.indexOf("\r") >= 0 ? raw.replace(/\r\n?/g, "\n") : raw);
