@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
+import { localText } from "../src/engine/text";
 import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
 import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
@@ -210,9 +211,14 @@ describe("saiten", () => {
   test("score prints a readable table by default", async () => {
     const r = await run("score", filled);
     expect(r.code).toBe(0);
+    // The rulebook by its title first, in the user's language, its id and version beside it.
+    const rb = findBundled("kaigo-municipal-fy2026")!;
+    const title = localText(rb.title);
+    expect(r.out.split("\n")[0]).toBe(`${title.ja}（kaigo-municipal-fy2026、2026年度、版 ${rb.version}）`);
     expect(r.out).toMatch(/合計.*113.*800.*14\.1%/);
     expect(r.out).toMatch(/確認事項/);
     const en = await run("score", filled, "--lang", "en");
+    expect(en.out.split("\n")[0]).toBe(`${title.en} (kaigo-municipal-fy2026, FY2026, version ${rb.version})`);
     expect(en.out).toMatch(/Total.*113/);
   });
 

@@ -5,7 +5,7 @@ import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
 import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
 import { formatPercent, roundHalfUp } from "../numbers/round";
 import { withCode } from "../engine/text";
-import type { ScoreResult } from "../engine/types";
+import type { LocalText, ScoreResult } from "../engine/types";
 
 /** A word of the table in the report's language. */
 function word(code: MessageCode, lang: Lang, params?: Record<string, Param>): string {
@@ -41,6 +41,7 @@ export function renderReport(
   result: ScoreResult,
   comparison: Comparison | undefined,
   lang: Lang,
+  title: LocalText,
   depth = 3,
 ): string {
   const d = result.rateDigits;
@@ -97,7 +98,12 @@ export function renderReport(
     row(name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
   }
   const out = [
-    `${result.rulebook.id} (FY${result.rulebook.fiscalYear}, v${result.rulebook.version})`,
+    word("score.table.rulebook", lang, {
+      title: title[lang],
+      id: result.rulebook.id,
+      year: result.rulebook.fiscalYear,
+      version: result.rulebook.version,
+    }),
     table.toString(),
   ];
   if (comparison?.lost.length) {

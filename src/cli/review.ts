@@ -18,6 +18,8 @@ import { defaultJobs } from "../review/jobs";
 import { reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
 import { summarise } from "../app/review/summarise";
+import { localText } from "../engine/text";
+import type { LocalText } from "../engine/types";
 import { problemKind } from "../app/review/problem-kinds";
 import type { ReviewRecord, ReviewSummary } from "../app/review/types";
 import { Cli } from "./context";
@@ -204,13 +206,13 @@ async function loadPrevious(
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "―" : `${x.toFixed(1)}%`);
 
-function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[]): string {
+function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[], title: LocalText): string {
   const t = (code: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => cli.text(msg(code, params));
   const lines: string[] = [];
   const { files } = summary;
   const rates = summary.rows.map((r) => r.ratePercent).filter((x): x is number => x !== null);
   const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
-  lines.push(t("review.table.rulebook", { id: summary.rulebook.id, year: summary.rulebook.fiscalYear, version: summary.rulebook.version }));
+  lines.push(t("review.table.rulebook", { title, id: summary.rulebook.id, year: summary.rulebook.fiscalYear, version: summary.rulebook.version }));
   lines.push(t("review.table.files", { n: String(files.total).padStart(6) }));
   lines.push(t("review.table.scored", { n: String(files.scored).padStart(6) }));
   lines.push(t("review.table.failed", { n: String(files.failed).padStart(6) }));
@@ -283,7 +285,7 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
   }
   if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary));
   if (!jsonToStdout) {
-    cli.io.out(renderTable(cli, summary, records));
+    cli.io.out(renderTable(cli, summary, records, localText(rulebook.title)));
     const bands = assumedSizeBands(rulebook);
     if (bands && summary.rows.some((r) => r.sizeClass !== undefined)) cli.say(msg("review.assumed-bands", { bands }));
     const written = [opts.out, opts.json, opts.csv].filter((x): x is string => Boolean(x));

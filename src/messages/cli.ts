@@ -74,6 +74,10 @@ export const CLI_MESSAGES = {
   "score.conflict": { ja: "[警告] {cell}: {reason}", en: "[warning] {cell}: {reason}" },
   "score.written": { ja: "{out} に得点を書き込みました。", en: "Points written to {out}." },
   // The terminal table of saiten score: column heads, the total row, the sections below it.
+  "score.table.rulebook": {
+    ja: "{title}（{id}、{year}年度、版 {version}）",
+    en: "{title} ({id}, FY{year}, version {version})",
+  },
   "score.table.group": { ja: "区分", en: "Group" },
   "score.table.points": { ja: "得点", en: "Points" },
   "score.table.max": { ja: "満点", en: "Max" },
@@ -259,8 +263,8 @@ export const CLI_MESSAGES = {
   },
   "review.written": { ja: "出力: {files}", en: "Written: {files}" },
   "review.table.rulebook": {
-    ja: "ルールブック: {id}（{year}年度、版 {version}）",
-    en: "Rulebook: {id} (FY{year}, version {version})",
+    ja: "ルールブック: {title}（{id}、{year}年度、版 {version}）",
+    en: "Rulebook: {title} ({id}, FY{year}, version {version})",
   },
   "review.table.files": { ja: "ファイル     {n} 件", en: "Files        {n}" },
   "review.table.scored": { ja: "  採点済     {n} 件", en: "  scored     {n}" },
