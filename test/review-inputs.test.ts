@@ -167,4 +167,25 @@ describe("progress", () => {
     q.tick(1, 1, "c.xlsx");
     expect(lines).toHaveLength(2);
   });
+
+  it("on a terminal, draws a bar headed by the word it is given (the user's language)", () => {
+    const drawn: string[] = [];
+    // A terminal as the bar's library uses one.
+    const stream = {
+      isTTY: true,
+      columns: 120,
+      write: (s: string) => drawn.push(s) > 0,
+      cursorTo: () => true,
+      clearLine: () => true,
+      clearScreenDown: () => true,
+      moveCursor: () => true,
+      on: () => stream,
+      removeListener: () => stream,
+    } as unknown as NodeJS.WriteStream;
+    const p = createProgress({ total: 2, tty: true, barLabel: "Scoring", stream });
+    p.tick(1, 2, "/x/a.xlsx");
+    p.stop();
+    expect(drawn.join("")).toMatch(/Scoring \[/);
+    expect(drawn.join("")).not.toMatch(/採点/);
+  });
 });

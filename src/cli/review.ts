@@ -262,7 +262,12 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
   const quiet = Boolean(opts.quiet || jsonToStdout);
   if (subfolders && !jsonToStdout) cli.note(msg("review.subfolders", { n: subfolders }));
 
-  const progress = createProgress({ total: files.length, quiet, write: cli.io.err });
+  const progress = createProgress({
+    total: files.length,
+    quiet,
+    write: cli.io.err,
+    barLabel: cli.text(msg("review.progress-bar")),
+  });
   const reviewing = reviewFiles(files, { rulebook, map, jobs, limits, onDone: (d, t, f) => progress.tick(d, t, f) });
   // Loaded while the workers start up, rather than after the last file. Its failure is reported
   // where the workbook is written.

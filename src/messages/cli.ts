@@ -266,6 +266,7 @@ export const CLI_MESSAGES = {
     ja: "ルールブック: {title}（{id}、{year}年度、版 {version}）",
     en: "Rulebook: {title} ({id}, FY{year}, version {version})",
   },
+  "review.progress-bar": { ja: "採点", en: "Scoring" },
   "review.table.files": { ja: "ファイル     {n} 件", en: "Files        {n}" },
   "review.table.scored": { ja: "  採点済     {n} 件", en: "  scored     {n}" },
   "review.table.failed": { ja: "  失敗       {n} 件", en: "  failed     {n}" },

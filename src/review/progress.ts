@@ -16,6 +16,10 @@ export interface ProgressOptions {
   /** Whether to draw a bar; default process.stderr.isTTY. */
   tty?: boolean;
   label?: string;
+  /** The word before the bar, in the user's language (the bar is drawn on a terminal only). */
+  barLabel?: string;
+  /** Where the bar is drawn; default process.stderr. */
+  stream?: NodeJS.WriteStream;
 }
 
 export function createProgress(opts: ProgressOptions): Progress {
@@ -23,8 +27,8 @@ export function createProgress(opts: ProgressOptions): Progress {
   const tty = opts.tty ?? Boolean(process.stderr.isTTY);
   if (tty) {
     const bar = new SingleBar({
-      stream: process.stderr,
-      format: `${opts.label ?? "採点"} [{bar}] {value}/{total} {percentage}% | {file}`,
+      stream: opts.stream ?? process.stderr,
+      format: `${opts.label ?? opts.barLabel ?? "採点"} [{bar}] {value}/{total} {percentage}% | {file}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
