@@ -6,6 +6,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { assumedSizeBands, sizeBandLine } from "../src/engine";
+import { resolveSizeClass } from "../src/engine/score";
 import { findBundled } from "../src/rulebooks/registry";
 import { createTemplateWorkbook } from "../src/adapters/exceljs/template-xlsx";
 
@@ -67,6 +68,20 @@ describe("the wording", () => {
     // A stated class the rulebook does not have (a typo in a workbook) names no band: the size decides.
     expect(sizeBandLine(rb26, { sizeClass: "n10k-50k", size: 12480 })).toEqual(sizeBandLine(rb26, { size: 12480 }));
     expect(sizeBandLine(rb26, { sizeClass: "n10k-50k" })).toBeNull();
+  });
+
+  test("a band stated by its name, as the answer workbook's 規模区分 list offers it, in either language", () => {
+    const rb26 = findBundled("kaigo-municipal-fy2026")!;
+    const byId = sizeBandLine(rb26, { sizeClass: "n10k_50k" });
+    expect(sizeBandLine(rb26, { sizeClass: "1万人以上5万人未満" })).toEqual(byId);
+    expect(sizeBandLine(rb26, { sizeClass: " １万人以上５万人未満 " })).toEqual(byId); // as typed: full-width, spaces
+    expect(sizeBandLine(rb26, { sizeClass: "10,000 to under 50,000" })).toEqual(byId);
+    expect(resolveSizeClass(rb26, { sizeClass: "1万人以上5万人未満", size: 200000 })).toBe("n10k_50k");
+    // The list offers the names, never the ids.
+    const list = createTemplateWorkbook(rb26).getWorksheet("回答")!.getCell("B3").dataValidation;
+    expect(list.formulae).toEqual([
+      '"10万人以上,5万人以上10万人未満,1万人以上5万人未満,3千人以上1万人未満,3千人未満"',
+    ]);
   });
 });
 
@@ -130,6 +145,15 @@ describe("saiten", () => {
     const list = book.getWorksheet("一覧")!;
     const header = (list.getRow(1).values as unknown[]).indexOf("規模区分");
     expect(String(list.getCell(1, header).note ?? "")).toContain(ASSUMED);
+    // The bands by name (the JSON keeps the id beside it).
+    expect([list.getCell(2, header).value, list.getCell(3, header).value].sort()).toEqual(
+      ["3千人以上1万人未満", "5万人以上10万人未満"].sort(),
+    );
+    const rows = JSON.parse(readFileSync(json, "utf8")).rows as { sizeClass: string; sizeClassName: string }[];
+    expect(rows.map((r) => [r.sizeClass, r.sizeClassName]).sort()).toEqual([
+      ["n3k_10k", "3千人以上1万人未満"],
+      ["n50k_100k", "5万人以上10万人未満"],
+    ]);
     const r24 = await run(
       "review",
       await folder("kaigo-municipal-fy2024"),

@@ -7,7 +7,8 @@ import { answerToRemember, EvaluationMemo, sharedMemo } from "./evaluation-memo"
 import { unpack } from "./normalise";
 import { dropFloatNoise, ratePercent } from "../numbers/round";
 import { ownText } from "../numbers/own-text";
-import { num } from "./text";
+import { localText, num } from "./text";
+import { normaliseText } from "../numbers/parse";
 import { bilingual, listOf, msg } from "../messages";
 import type {
   Answers,
@@ -57,15 +58,24 @@ function clampedAt(cg: CompiledGroup, sum: number): GroupResult["clamped"] {
   return undefined;
 }
 
-/** The rulebook's size class of that id, if it has one. */
-export function findSizeClass(rulebook: Pick<Rulebook, "sizeClasses">, id: string) {
-  return rulebook.sizeClasses?.classes.find((c) => c.id === id);
+/** The rulebook's size class of that id — or of that name, as the answer workbook's 規模区分 list offers
+ *  it (「1万人以上5万人未満」, in either language) — if it has one. */
+export function findSizeClass(rulebook: Pick<Rulebook, "sizeClasses">, idOrName: string) {
+  const classes = rulebook.sizeClasses?.classes;
+  const byId = classes?.find((c) => c.id === idOrName);
+  if (byId || !classes) return byId;
+  const wanted = normaliseText(idOrName);
+  return classes.find((c) => {
+    const name = localText(c.label);
+    return normaliseText(name.ja) === wanted || normaliseText(name.en) === wanted;
+  });
 }
 
-/** The size class a score uses: the one stated, if it is the rulebook's (another, a typo in a workbook,
- *  names no band's thresholds), else the one the size falls in. */
+/** The size class a score uses (its id): the one stated, if it is the rulebook's (another, a typo in a
+ *  workbook, names no band's thresholds), else the one the size falls in. */
 export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
-  if (context.sizeClass && findSizeClass(rulebook, context.sizeClass)) return context.sizeClass;
+  const stated = context.sizeClass ? findSizeClass(rulebook, context.sizeClass) : undefined;
+  if (stated) return stated.id;
   if (context.size === undefined || !rulebook.sizeClasses) return undefined;
   const s = context.size;
   return rulebook.sizeClasses.classes.find(

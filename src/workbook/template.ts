@@ -140,7 +140,8 @@ export function buildTemplate(rb: Rulebook): TemplateSpec {
   return {
     title: jaText(rb.title),
     rulebook: { id: rb.id, version: rb.version, fiscalYear: rb.fiscalYear },
-    sizeClasses: (rb.sizeClasses?.classes ?? []).map((c) => c.id),
+    // The 規模区分 list offers the classes by name; findSizeClass reads a name or an id.
+    sizeClasses: (rb.sizeClasses?.classes ?? []).map((c) => jaText(c.label).replace(/[,，]/g, "、") || c.id),
     rows,
   };
 }

@@ -7,7 +7,7 @@ import { allocate } from "../../engine/allocate";
 import { matchIdentity } from "../../workbook/entities";
 import { judgeRates } from "../../engine/compare";
 import { rank } from "../../engine/rank";
-import { resolveSizeClass } from "../../engine/score";
+import { findSizeClass, resolveSizeClass } from "../../engine/score";
 import { jaText, withCode } from "../../engine/text";
 import { bilingual, msg } from "../../messages";
 import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
@@ -165,7 +165,10 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     };
     if (id.code !== undefined) row.code = id.code;
     if (insured !== undefined) row.insured = insured;
-    if (sizeClass !== undefined) row.sizeClass = sizeClass;
+    if (sizeClass !== undefined) {
+      row.sizeClass = sizeClass;
+      row.sizeClassName = jaText(findSizeClass(rb, sizeClass)?.label) || sizeClass;
+    }
 
     const own = r.comparison?.total;
     if (own && own.previous) {

@@ -28,7 +28,7 @@ export function listColumns(summary: ReviewSummary): ListColumn[] {
     { header: "市町村名", kind: "text", width: 14, value: (r) => r.name },
     { header: "市町村コード", kind: "text", width: 12, value: (r) => r.code },
     { header: "被保険者数", kind: "count", width: 12, value: (r) => r.insured },
-    { header: "規模区分", kind: "text", width: 10, value: (r) => r.sizeClass },
+    { header: "規模区分", kind: "text", width: 18, value: (r) => r.sizeClassName ?? r.sizeClass },
     { header: "得点", kind: "points", width: 8, value: (r) => r.total },
     { header: "満点", kind: "points", width: 8, value: (r) => r.max },
     { header: "得点率", csvHeader: "得点率(%)", kind: "rate", width: 9, value: (r) => r.ratePercent },

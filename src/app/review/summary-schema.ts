@@ -25,6 +25,7 @@ const Row = z.object({
   code: z.string().optional().describe("市町村コード as text, leading zeros kept"),
   insured: z.number().optional().describe("insured persons (--insured wins over the workbook)"),
   sizeClass: z.string().optional().describe("size band (rulebook.sizeClasses id)"),
+  sizeClassName: z.string().optional().describe("the size band's name, as 一覧 and the CSV show it (規模区分)"),
   total: z.number(),
   max: z.number().nullable(),
   ratePercent: z.number().nullable().describe("rate in percent at rateDigits (rounded half-up)"),

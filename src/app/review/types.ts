@@ -74,7 +74,9 @@ export interface ReviewRow {
   name: string;
   code?: string;
   insured?: number;
+  /** The size band's id, and its name as the summary workbook and CSV show it (規模区分). */
   sizeClass?: string;
+  sizeClassName?: string;
   total: number;
   max: number | null;
   ratePercent: number | null;
