@@ -43,6 +43,10 @@ export const PANE_MESSAGES = {
   "pane.step.score": { ja: "採点しています…", en: "Scoring…" },
   "pane.step.write": { ja: "結果を書き込んでいます…", en: "Writing the results…" },
   "pane.error.title": { ja: "できませんでした", en: "That did not work" },
+  "pane.unexpected": {
+    ja: "予期しない問題で、この操作を終えられませんでした。もう一度お試しください。繰り返し起きる場合は、作業ウィンドウを開き直すか、担当者に連絡してください。",
+    en: "This could not be finished because of an unexpected problem. Try again; if it keeps happening, reopen the task pane or contact your support person.",
+  },
 
   "pane.compat.title": {
     ja: "この Excel では一部の機能が使えません",

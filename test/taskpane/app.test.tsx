@@ -3,6 +3,7 @@
 // apply dialog, where to gain, language, errors — and axe on each view. The form map: formmap.test.tsx.
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { PaneApi } from "../../src/app/pane-api";
+import { msg, render } from "../../src/messages";
 import { mountPane } from "../../src/taskpane/mount";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { cellOf, FakeApi, fakeApi } from "./fake-api";
@@ -95,17 +96,16 @@ test("settings: the remembered rulebook and language; changes are saved", async 
 });
 
 test("an error from the workbook side is shown as it is, and can be dismissed", async () => {
-  const api = setup({ scoreError: "「回答」シートがありません。「回答様式を作る」で作成してください。" });
+  const problem = msg("run.no-answers", { sheets: "Sheet1" });
+  const api = setup({ scoreError: problem });
   renderPane(api);
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "採点" }));
   });
-  expect(
-    await screen.findByText("「回答」シートがありません。「回答様式を作る」で作成してください。"),
-  ).toBeTruthy();
+  expect(await screen.findByText(render(problem, "ja"))).toBeTruthy();
   await noSeriousViolations();
   fireEvent.click(screen.getByRole("button", { name: "閉じる" }));
-  expect(screen.queryByText(/シートがありません/)).toBeNull();
+  expect(screen.queryByText(/回答が見つかりません/)).toBeNull();
 });
 
 test("issues select their cell; info is hidden until asked for", async () => {

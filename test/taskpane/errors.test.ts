@@ -61,8 +61,18 @@ describe("errors in the pane's language", () => {
     );
   });
 
-  test("an error that is not a user's problem keeps its own message", () => {
-    expect(errorText(new Error("boom"), "en")).toBe("boom");
-    expect(errorText("text", "ja")).toBe("text");
+  test("a fault of ours (a programming error, a worker that stopped) is said in words, its own text kept for the console", () => {
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const stopped = new Error("summary worker stopped");
+      expect(errorText(stopped, "ja")).toBe(
+        "予期しない問題で、この操作を終えられませんでした。もう一度お試しください。繰り返し起きる場合は、作業ウィンドウを開き直すか、担当者に連絡してください。",
+      );
+      expect(errorText(new TypeError("x is undefined"), "en")).toMatch(/^This could not be finished because of an unexpected problem\./);
+      expect(errorText("text", "ja")).not.toContain("text");
+      expect(logged).toHaveBeenCalledWith(stopped);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

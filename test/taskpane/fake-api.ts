@@ -1,5 +1,6 @@
 // An in-memory PaneApi for the pane's tests: answers live in a map of cells, scoring is the engine's.
 import { compare } from "../../src/engine/compare";
+import { type Message, UserError } from "../../src/messages";
 import { score } from "../../src/engine/score";
 import type { CellInput, ScoreContext } from "../../src/engine/types";
 import type { Rulebook } from "../../src/rulebooks/schema";
@@ -22,8 +23,8 @@ export interface FakeOptions {
   previous?: Record<string, unknown>;
   context?: ScoreContext;
   settings?: PaneSettings;
-  /** Make score() fail with this message. */
-  scoreError?: string;
+  /** Make score() fail with this problem (a UserError, as the workbook side throws). */
+  scoreError?: Message;
   /** The form map already in the workbook. */
   formMap?: FormMapEntry[];
   /** What detectFormMap() finds. */
@@ -38,7 +39,7 @@ export interface FakeApi extends PaneApi {
   calls: { method: string; args: unknown[] }[];
   values: Record<string, unknown>;
   settingsSaved: PaneSettings[];
-  failScoreWith(message: string | null): void;
+  failScoreWith(problem: Message | null): void;
   /** The form map as stored (defined names), by indicator id. */
   formMapEntries: Map<string, FormMapEntry>;
   select(cell: string | null): void;
@@ -130,7 +131,7 @@ export function fakeApi(opts: FakeOptions): FakeApi {
       const steps: RunStep[] = ["read", "score", "write"];
       onProgress?.(steps[0]);
       await Promise.resolve();
-      if (scoreError) throw new Error(scoreError);
+      if (scoreError) throw new UserError(scoreError);
       const rb = find(rulebookId);
       const answers = inputs(rb, values);
       const context = opts.context ?? {};

@@ -3,6 +3,7 @@
 // detection and saving what is checked, mapping by hand from the selected cell, export and import.
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { FORM_MAP_FORMAT } from "../../src/workbook/form-map-detect";
+import { msg, render, UserError } from "../../src/messages";
 import { miniRulebook } from "../fixtures/mini-rulebook";
 import { FakeApi, fakeApi, FakeOptions } from "./fake-api";
 import { installJsdomShims, noSeriousViolations, refuseInvalidNesting, renderPane } from "./render-pane";
@@ -375,15 +376,16 @@ test("import: the api's message when the file is not a form map", async () => {
 
 test("errors from the workbook side are shown in the section that asked", async () => {
   const api = setup();
+  const problem = msg("session.rulebook-missing", { id: "old-rulebook" });
   api.detectFormMap = async () => {
-    throw new Error("シート「様式1」を読めませんでした。");
+    throw new UserError(problem);
   };
   await openFormMap(api);
   const detect = section("自動検出");
   await act(async () => {
     fireEvent.click(within(detect).getByRole("button", { name: "自動検出" }));
   });
-  expect(within(detect).getByText("シート「様式1」を読めませんでした。")).toBeTruthy();
+  expect(within(detect).getByText(render(problem, "ja"))).toBeTruthy();
 });
 
 test("English", async () => {
