@@ -11,6 +11,8 @@ import {
   demoEntities,
   demoUnions,
   generateTally,
+  STATS_FIRST_ROW,
+  STATS_LABELS,
   tallyBuffer,
   tallyLayout,
 } from "../dev/tally-generator/generate";
@@ -140,6 +142,16 @@ describe("disagreements are reported with cells", () => {
     expect(p).toEqual([
       expect.objectContaining({ id: "P_I_1_1.a", cell: `${sheet}!O9`, expected: 4, actual: 5 }),
     ]);
+  });
+
+  test("a national figure that the rows do not give, named as the tally names it", async () => {
+    const { column } = columnOf(layout, year, "P_I_1_1.a")!;
+    const meanRow = STATS_FIRST_ROW + STATS_LABELS.indexOf("平均点");
+    const read = await tamper((ws) => (ws.getCell(meanRow, column).value = 99));
+    const p = read.problems.filter((x) => x.code === "stats_mismatch");
+    expect(p).toEqual([expect.objectContaining({ cell: `${sheet}!${columnLetters(column)}${meanRow}`, actual: 99 })]);
+    expect(p[0].message).toMatch(/P_I_1_1\.a の平均点は 99 ですが、各行から計算すると/);
+    expect(p[0].messageEn).toMatch(/the mean of P_I_1_1\.a reads 99, but the rows give/);
   });
 
   test("a municipality whose items do not add up to its total", async () => {

@@ -298,8 +298,17 @@ export const INPUT_MESSAGES = {
     ja: "{cell}: {name}（{code}）の {id} は {actual} ですが、小項目の合計は {expected} です。",
     en: "{cell}: {name} ({code}) has {actual} for {id}, but its items add up to {expected}.",
   },
+  "tally.stat.points": { ja: "配点", en: "points" },
+  "tally.stat.sum": { ja: "全国合計", en: "national sum" },
+  "tally.stat.mean": { ja: "平均点", en: "mean" },
+  "tally.stat.item-mean": { ja: "項目平均", en: "item mean" },
+  "tally.stat.mean-rate": { ja: "平均得点率", en: "mean rate" },
+  "tally.stat.median": { ja: "中央値", en: "median" },
+  "tally.stat.sd": { ja: "標準偏差", en: "standard deviation" },
+  "tally.stat.hit-count": { ja: "該当市町村数", en: "number of municipalities with points" },
+  "tally.stat.hit-rate": { ja: "該当率", en: "share of municipalities with points" },
   "tally.p.stats": {
-    ja: "{cell}: {id} の {key} は {value} ですが、各行から計算すると {computed} です。",
+    ja: "{cell}: {id} の{key}は {value} ですが、各行から計算すると {computed} です。",
     en: "{cell}: the {key} of {id} reads {value}, but the rows give {computed}.",
   },
   "tally.item-not-number": {

@@ -2,7 +2,7 @@
 // 中央値, 標準偏差, 該当市町村数, 該当率), next to the same figures recomputed from the municipality rows;
 // a read figure that disagrees beyond its rounding is reported. Also the low-score line.
 import { roundHalfUp } from "../numbers/round";
-import { msg } from "../messages";
+import { type MessageCode, msg } from "../messages";
 import { say } from "./say";
 import type {
   Benchmark,
@@ -42,6 +42,19 @@ function agrees(read: number, exact: number, rate = false): boolean {
   return rate && Math.abs(read / 100 - exact) <= tol(exact);
 }
 
+/** Each statistic as the tally's own rows name it (全国合計, 平均点…), for the problems that cite one. */
+const STAT_WORD: Record<keyof ColumnStats, MessageCode> = {
+  points: "tally.stat.points",
+  sum: "tally.stat.sum",
+  mean: "tally.stat.mean",
+  itemMean: "tally.stat.item-mean",
+  meanRate: "tally.stat.mean-rate",
+  median: "tally.stat.median",
+  sd: "tally.stat.sd",
+  hitCount: "tally.stat.hit-count",
+  hitRate: "tally.stat.hit-rate",
+};
+
 export function computeBenchmarks(args: {
   columns: TallyColumn[];
   municipalities: TallyMunicipality[];
@@ -73,7 +86,9 @@ export function computeBenchmarks(args: {
         id,
         expected: exact,
         actual: v,
-        ...say(msg("tally.p.stats", { cell: cellRef(row, col.col), id, key, value: v, computed: round(exact) })),
+        ...say(
+          msg("tally.p.stats", { cell: cellRef(row, col.col), id, key: msg(STAT_WORD[key]), value: v, computed: round(exact) }),
+        ),
       });
     };
     check("sum", rc.sum);
