@@ -126,9 +126,9 @@ describe("saiten", () => {
 
   test("rulebooks says how each is scored in words, and in English with English titles", async () => {
     const ja = await run("rulebooks");
-    expect(ja.out).toMatch(/^kaigo-municipal-fy2026 +FY2026 {2}指標ごと/m);
-    expect(ja.out).toMatch(/^kaigo-municipal-fy2026-groups +FY2026 {2}区分ごと/m);
-    expect(ja.out).not.toMatch(/ (item|group|mixed) /);
+    expect(ja.out).toMatch(/^kaigo-municipal-fy2026 +2026年度 {2}指標ごと/m);
+    expect(ja.out).toMatch(/^kaigo-municipal-fy2026-groups +2026年度 {2}区分ごと/m);
+    expect(ja.out).not.toMatch(/ (item|group|mixed) | FY\d/);
     const en = await run("--lang", "en", "rulebooks");
     expect(en.out).toMatch(/^kaigo-municipal-fy2026 +FY2026 {2}per indicator +800 pts {2}FY2026 long-term-care/m);
   });

@@ -73,7 +73,7 @@ export function listRulebooks(root: Cli, opts: { json?: boolean }): void {
     root.text(msg(LEVEL_WORDS[level])).padEnd(en ? 13 : 5, en ? " " : "\u3000");
   for (const rb of books)
     root.io.out(
-      `${rb.id.padEnd(32)} FY${rb.fiscalYear}  ${how(rb.level)}  ${String(rb.root.max ?? "―").padStart(5)}${en ? " pts" : "点"}  ${localText(rb.title)[root.lang]}\n`,
+      `${rb.id.padEnd(32)} ${root.text(msg("cli.fiscal-year", { year: rb.fiscalYear }))}  ${how(rb.level)}  ${String(rb.root.max ?? "―").padStart(5)}${en ? " pts" : "点"}  ${localText(rb.title)[root.lang]}\n`,
     );
 }
 

@@ -7,6 +7,7 @@ import { listOf, type MessageCode, msg, UserError } from "../messages";
 import type { Cli } from "./context";
 import type { ComparableResult } from "../engine/compare";
 import { ratePercent } from "../numbers/round";
+import { localText } from "../engine/text";
 import type { ReviewRecord } from "../app/review/types";
 import { findBundled } from "../rulebooks/registry";
 import type { Rulebook } from "../rulebooks/schema";
@@ -66,8 +67,9 @@ export async function importTally(
   cli.say(
     msg("tally.imported", {
       file: path,
+      // The rulebook the tally was read with, by its title (which names the year).
+      rulebook: localText(findBundled(read.rulebookId)?.title ?? read.rulebookId),
       id: read.rulebookId,
-      year: read.fiscalYear ?? "?",
       municipalities: c.municipalities,
       skipped: c.skipped,
       items: c.itemColumns,

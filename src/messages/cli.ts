@@ -50,6 +50,7 @@ export const CLI_MESSAGES = {
     ja: "--previous と --previous-tally はどちらか一方にしてください。",
     en: "Give either --previous or --previous-tally, not both.",
   },
+  "cli.fiscal-year": { ja: "{year}年度", en: "FY{year}" },
   "cli.severity.error": { ja: "[エラー]", en: "[error]" },
   "cli.severity.warning": { ja: "[警告]", en: "[warning]" },
   "cli.written": { ja: "出力: {out}", en: "Written: {out}" },

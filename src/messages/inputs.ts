@@ -236,8 +236,8 @@ export const INPUT_MESSAGES = {
     en: "National shares and means: {label}, {n} municipalities ({matched}/{of} places)",
   },
   "tally.imported": {
-    ja: "{file}: {id}（{year}年度）市町村 {municipalities}、合計のない行（広域連合など） {skipped}、小項目列 {items}、合計列 {totals}",
-    en: "{file}: {id} (FY{year}) municipalities {municipalities}, rows without a total (unions etc.) {skipped}, sub-item columns {items}, total columns {totals}",
+    ja: "{file}: {rulebook}（{id}）市町村 {municipalities}、合計のない行（広域連合など） {skipped}、小項目列 {items}、合計列 {totals}",
+    en: "{file}: {rulebook} ({id}) municipalities {municipalities}, rows without a total (unions etc.) {skipped}, sub-item columns {items}, total columns {totals}",
   },
   "tally.low-score": {
     ja: "著しく得点の低い市町村の基準 {line} 点未満: {n} 団体",

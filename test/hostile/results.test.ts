@@ -16,6 +16,7 @@ import {
   TALLY_SHEET_NAME,
 } from "../../dev/tally-generator/generate";
 import { miniRulebook } from "../fixtures/mini-rulebook";
+import { jaText } from "../../src/engine/text";
 import {
   answerBook,
   expectClean,
@@ -275,6 +276,8 @@ describe("tally import of a tally with bad rows and cells", () => {
     expect(p!.message).toContain(`D${FIRST_DATA_ROW}`);
     expect(p!.message).toContain(`D${FIRST_DATA_ROW + 1}`);
     // The summary names each kind of problem in words, never by its code.
+    // The rulebook it was read with, by its title.
+    expect(imported.out).toContain(`${jaText(fy2025.title)}（${fy2025.id}）市町村 `);
     expect(imported.out).toMatch(/重なった保険者番号 1/);
     expect(imported.out).toMatch(/配点の範囲外の得点 \d/);
     expect(imported.out).not.toMatch(/duplicate_code|item_[a-z_]+/);
