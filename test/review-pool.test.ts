@@ -302,5 +302,12 @@ describe("saiten review (command, in-process)", () => {
     expect(await readInsuredCsv(cli, f)).toEqual({ "200000": 1234, 甲町: 1234, 乙村: 99 });
     writeFileSync(f, "name,count\n甲町,1\n");
     await expect(readInsuredCsv(cli, f)).rejects.toThrow(UsageError);
+    // What to write, in the user's language: the form's own headers, or the English ones.
+    const said = async (lang: "ja" | "en") =>
+      readInsuredCsv(new Cli({ out: () => undefined, err: () => undefined }, lang), f).catch((e: UsageError) => e.text(lang));
+    expect(await said("ja")).toContain("1行目に市町村コード（または市町村名）と被保険者数の列見出しが要ります");
+    writeFileSync(f, "市町村コード,市町村名,被保険者数\n200000,甲町,abc\n");
+    expect(await said("ja")).toBe(`--insured ${f}: 2 行目の被保険者数「abc」は数値ではありません。`);
+    expect(await said("en")).toBe(`--insured ${f}: the number of insured persons on line 2 (“abc”) is not a number.`);
   });
 });

@@ -108,8 +108,10 @@ function entityNumbers(
   file: string,
   option: string,
   valueHeaders: string[],
-  valueName: string,
+  /** The value's English header, and its word in messages (both languages). */
+  valueHeader: "insured" | "cap",
 ): Record<string, number> {
+  const valueName = msg(valueHeader === "insured" ? "review.csv-value.insured" : "review.csv-value.cap");
   const rows = parseCsv(text);
   const header = (rows[0] ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
   const col = (names: string[]) => header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
@@ -117,7 +119,7 @@ function entityNumbers(
   const name = col(NAME_HEADERS);
   const value = col(valueHeaders);
   if (value < 0 || (code < 0 && name < 0))
-    throw new UserError(msg("review.csv-headers", { option, file, value: valueName }));
+    throw new UserError(msg("review.csv-headers", { option, file, value: valueName, header: valueHeader }));
   const out: Record<string, number> = {};
   rows.slice(1).forEach((r, i) => {
     const n = numberFrom(r[value] ?? "");

@@ -238,13 +238,15 @@ export const CLI_MESSAGES = {
     en: "{detail} (for an existing form, open the workbook and map its answer cells in the add-in's “Answer cells”, then save it; on the command line, give a form map with --map)",
   },
   "review.csv-headers": {
-    ja: "{option} {file}: 1行目に code（または name）と {value} の列見出しが要ります（例: code,name,{value}）。",
-    en: "{option} {file}: the first line needs the headers code (or name) and {value} (e.g. code,name,{value}).",
+    ja: "{option} {file}: 1行目に市町村コード（または市町村名）と{value}の列見出しが要ります（例: 市町村コード,市町村名,{value}。英語の code,name,{header} でも読めます）。",
+    en: "{option} {file}: the first line needs the headers code (or name) and {header}, the {value} (e.g. code,name,{header}; the form's Japanese headers also work).",
   },
   "review.csv-number": {
-    ja: "{option} {file}: {row} 行目の {value}「{text}」は数値ではありません。",
+    ja: "{option} {file}: {row} 行目の{value}「{text}」は数値ではありません。",
     en: "{option} {file}: the {value} on line {row} (“{text}”) is not a number.",
   },
+  "review.csv-value.insured": { ja: "被保険者数", en: "number of insured persons" },
+  "review.csv-value.cap": { ja: "上限額", en: "cap" },
   "review.csv-no-key": {
     ja: "{option} {file}: {row} 行目に code も name もありません。",
     en: "{option} {file}: line {row} has neither code nor name.",
