@@ -174,5 +174,9 @@ describe("processWorkbook", () => {
       reported: "済",
       computed: 5,
     });
+    // A date typed where the points go reads as that date, not as a timestamp.
+    const dated = findMismatches(result, { indicators: new Map([["a", cell(new Date(Date.UTC(2026, 2, 1)))]]) });
+    expect(dated[0].reported).toBe("2026-03-01");
+    expect(dated[0].message.ja).toContain("「2026-03-01」");
   });
 });

@@ -34,7 +34,8 @@ export function reportedValue(c: CellData | undefined): number | string | undefi
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString();
+  // A date where points were to be written: shown as the date, as the pane shows a date answer.
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   const t = normaliseText(v).trim();
   if (isMissingText(t)) return undefined;
   return numberFrom(t) ?? t;
