@@ -56,6 +56,22 @@ describe("processWorkbook", () => {
     expect(m.message.en).toContain("recomputed 72");
   });
 
+  test("a mapped answer cell that is merged is named with its indicator's name: a form has no 指標ID column", async () => {
+    const data = await bookBytes((book) => {
+      const ws = book.addWorksheet("様式1");
+      ws.getCell("C2").value = "○";
+      ws.mergeCells("C2:D2");
+      book.definedNames.add("様式1!$C$2", "saiten.a.A.y1");
+    });
+    const rec = await processWorkbook(data, "form.xlsx", { rulebook: rb });
+    expect(rec.status).toBe("scored");
+    const merged = rec.issues!.find((i) => i.indicatorId === "A.y1" && i.code === "invalid")!;
+    expect(merged.message.ja).toBe(
+      "様式1!$C$2（A.y1 計画を策定）: 回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
+    );
+    expect(merged.message.en).toMatch(/^様式1!\$C\$2 \(A\.y1 計画を策定\): The answer cell is merged\./);
+  });
+
   test("a form-map JSON is applied in memory to a workbook without template or names", async () => {
     const data = await bookBytes((book) => {
       const ws = book.addWorksheet("様式1");
