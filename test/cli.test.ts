@@ -8,6 +8,7 @@ import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import { localText } from "../src/engine/text";
+import { indicatorsOf } from "../src/rulebooks/tree";
 import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
 import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
@@ -314,6 +315,11 @@ describe("saiten", () => {
     expect(ja).toMatch(/│ 合計 .*│ ↘ +│ 未達成 /);
     expect(en).toMatch(/│ Total .*│ ↘ +│ Not met /);
     expect(en).not.toMatch(/達成/);
+    // The indicators that lost points by id and name, in the report's language, with the answers.
+    const rb26 = findBundled("kaigo-municipal-fy2026")!;
+    const lostName = localText(indicatorsOf(rb26).find((i) => i.id === "P_I_2_1")!.name);
+    expect(ja).toContain(`\n  P_I_2_1 ${lostName.ja}: 12 → 9 (-3)  エ → ウ`);
+    expect(en).toContain(`\n  P_I_2_1 ${lostName.en}: 12 → 9 (-3)`);
   });
 
   test("the template's 前年度得点 column is a previous year too", async () => {

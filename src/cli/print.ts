@@ -4,8 +4,20 @@ import Table from "cli-table3";
 import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
 import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
 import { formatPercent, roundHalfUp } from "../numbers/round";
-import { withCode } from "../engine/text";
-import type { LocalText, ScoreResult } from "../engine/types";
+import { localText, num, withCode } from "../engine/text";
+import type { ScoreResult } from "../engine/types";
+import type { Rulebook } from "../rulebooks/schema";
+import { indicatorsOf } from "../rulebooks/tree";
+
+/** An answer as the cell showed it: a date as a date, TRUE/FALSE as Excel writes them, no float noise. */
+function answerText(a: unknown): string {
+  if (a === null || a === undefined || a === "") return "―";
+  if (a instanceof Date) return a.toISOString().slice(0, 10);
+  if (typeof a === "boolean") return a ? "TRUE" : "FALSE";
+  if (typeof a === "number") return num(a);
+  if (Array.isArray(a)) return a.map(answerText).join("、");
+  return String(a);
+}
 
 /** A word of the table in the report's language. */
 function word(code: MessageCode, lang: Lang, params?: Record<string, Param>): string {
@@ -41,9 +53,10 @@ export function renderReport(
   result: ScoreResult,
   comparison: Comparison | undefined,
   lang: Lang,
-  title: LocalText,
+  rulebook: Rulebook,
   depth = 3,
 ): string {
+  const title = localText(rulebook.title);
   const d = result.rateDigits;
   const head = [
     word("score.table.group", lang),
@@ -108,20 +121,20 @@ export function renderReport(
   ];
   if (comparison?.lost.length) {
     out.push(`\n${word("score.table.lost", lang)}`);
+    const names = new Map(indicatorsOf(rulebook).map((ind) => [ind.id, localText(ind.name, ind.id)]));
     for (const lost of comparison.lost.slice(0, 20)) {
-      const ans = lost.answerChanged
-        ? `  ${String(lost.previousAnswer ?? "―")} → ${String(lost.currentAnswer ?? "―")}`
-        : "";
+      const ans = lost.answerChanged ? `  ${answerText(lost.previousAnswer)} → ${answerText(lost.currentAnswer)}` : "";
+      const name = names.get(lost.id)?.[lang];
       out.push(
-        `  ${lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`,
+        `  ${name ? `${lost.id} ${name}` : lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`,
       );
     }
-    if (comparison.lost.length > 20) out.push(`  … +${comparison.lost.length - 20}`);
+    if (comparison.lost.length > 20) out.push(`  ${word("score.table.more", lang, { n: comparison.lost.length - 20 })}`);
   }
   const issues = result.issues.filter((i) => i.severity !== "info");
   out.push(`\n${issues.length ? word("score.table.issues", lang, { n: issues.length }) : word("score.table.no-issues", lang)}`);
   for (const i of issues.slice(0, 50))
     out.push(`  ${word(i.severity === "error" ? "cli.severity.error" : "cli.severity.warning", lang)} ${i.message[lang]}`);
-  if (issues.length > 50) out.push(`  … +${issues.length - 50}`);
+  if (issues.length > 50) out.push(`  ${word("score.table.more", lang, { n: issues.length - 50 })}`);
   return out.join("\n");
 }

@@ -2,7 +2,6 @@
 // scored copy. The input is never written; the copy goes through the command's safe write.
 import type { ComparableResult } from "../engine/compare";
 import { findSizeClass } from "../engine/score";
-import { localText } from "../engine/text";
 import { sizeBandLine } from "../engine/size-band";
 import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
@@ -96,7 +95,7 @@ export async function scoreCommand(root: Cli, file: string, opts: ScoreOptions):
     cli.io.out(JSON.stringify(doc, null, 2) + "\n");
     return;
   }
-  cli.io.out(renderReport(result, comparison, cli.lang, localText(rulebook.title), opts.depth) + "\n");
+  cli.io.out(renderReport(result, comparison, cli.lang, rulebook, opts.depth) + "\n");
   const band = sizeBandLine(rulebook, run.context);
   if (band) cli.io.out(`${band[cli.lang]}\n`);
   for (const c of conflicts)

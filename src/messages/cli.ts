@@ -79,6 +79,7 @@ export const CLI_MESSAGES = {
     ja: "{title}（{id}、{year}年度、版 {version}）",
     en: "{title} ({id}, FY{year}, version {version})",
   },
+  "score.table.more": { ja: "…ほか {n} 件", en: "…and {n} more" },
   "score.table.group": { ja: "区分", en: "Group" },
   "score.table.points": { ja: "得点", en: "Points" },
   "score.table.max": { ja: "満点", en: "Max" },
