@@ -9,6 +9,7 @@ import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import { localText } from "../src/engine/text";
 import { indicatorsOf } from "../src/rulebooks/tree";
+import { TEMPLATE_INSTRUCTION } from "../src/workbook/template";
 import type { Group, Indicator } from "../src/rulebooks/schema";
 import { rulebookToTable } from "../src/rulebooks/score-table";
 import { tableBookBytes } from "../src/adapters/exceljs/score-table-xlsx";
@@ -160,6 +161,8 @@ describe("saiten", () => {
     const firstYesNo = ws.getCell(6, 5);
     expect(firstYesNo.dataValidation).toMatchObject({ type: "list" });
     expect(wb.getWorksheet("採点結果")).toBeDefined();
+    // The instruction in Japanese, as the add-in writes it.
+    expect(ws.getCell("A4").value).toBe(TEMPLATE_INSTRUCTION);
   });
 
   test("score --size-class takes only a size class of the rulebook, --size only a positive number", async () => {

@@ -47,8 +47,8 @@ export function createTemplateWorkbook(rb: Rulebook): ExcelJS.Workbook {
       formulae: [`"${spec.sizeClasses.join(",")}"`],
     };
   }
-  ws.getCell("A4").value =
-    `${TEMPLATE_INSTRUCTION} / Fill in the yellow 回答 column; grey columns are written by scoring.`;
+  // The answer workbook is Japanese, as the add-in's (its headers are what the readers look for).
+  ws.getCell("A4").value = TEMPLATE_INSTRUCTION;
   ws.getCell("A4").font = { italic: true, color: { argb: "FF595959" } };
 
   const header = ws.getRow(HEADER_ROW);
