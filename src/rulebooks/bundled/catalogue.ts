@@ -29,7 +29,7 @@ export const BUNDLED_INDEX: readonly BundledRulebookInfo[] = [
     level: "item",
     title: {
       ja: `令和8年度 ${KAIGO_TITLE}評価指標`,
-      en: "FY2026 long-term-care insurer incentive grants (推進 + 支援), municipal evaluation indicators",
+      en: "FY2026 long-term-care insurer incentive grants (promotion and support grants), municipal evaluation indicators",
     },
     max: 800,
   },
@@ -41,7 +41,7 @@ export const BUNDLED_INDEX: readonly BundledRulebookInfo[] = [
     level: "item",
     title: {
       ja: `令和7年度 ${KAIGO_TITLE}評価指標`,
-      en: "FY2025 long-term-care insurer incentive grants (推進 + 支援), municipal evaluation indicators",
+      en: "FY2025 long-term-care insurer incentive grants (promotion and support grants), municipal evaluation indicators",
     },
     max: 800,
   },
@@ -53,7 +53,7 @@ export const BUNDLED_INDEX: readonly BundledRulebookInfo[] = [
     level: "item",
     title: {
       ja: `令和6年度 ${KAIGO_TITLE}評価指標`,
-      en: "FY2024 long-term-care insurer incentive grants (推進 + 支援), municipal evaluation indicators",
+      en: "FY2024 long-term-care insurer incentive grants (promotion and support grants), municipal evaluation indicators",
     },
     max: 800,
   },
