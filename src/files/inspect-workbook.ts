@@ -11,7 +11,7 @@ import { indexOfAscii, lastIndexOfAscii } from "./ascii-search";
 import { decodeRef, expansionSteps, extractRanges, pastLastRow } from "../excel/name-refs";
 import { type Limits, limitMessage, mbText, tooLargeMessage, tooManyCellsMessage } from "./limits";
 import { sniff } from "./sniff";
-import { type Message, msg } from "../messages";
+import { type Message, msg, type Param } from "../messages";
 import { InflateSizeError, type InflateRaw } from "./inflate-raw";
 import { defaultInflateRaw } from "./zip-inflate";
 import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "./zip-directory";
@@ -450,15 +450,28 @@ export class CheckedPackage {
       throw err;
     }
     if (e.method === 0) {
-      if (raw.length !== e.uncompressedSize) this.corrupt(msg("book.corrupt.size", { part: e.name }));
+      if (raw.length !== e.uncompressedSize) this.corrupt(msg("book.corrupt.size", { part: this.partName(e.name) }));
       return raw;
     }
-    if (e.method !== 8) return this.corrupt(msg("book.corrupt.method", { part: e.name }));
+    if (e.method !== 8) return this.corrupt(msg("book.corrupt.method", { part: this.partName(e.name) }));
     try {
       return this.inflateRaw(raw, e.uncompressedSize);
     } catch (err) {
-      if (err instanceof InflateSizeError) return this.corrupt(msg("book.corrupt.size", { part: e.name }));
-      return this.corrupt(msg("book.corrupt.part", { part: e.name }));
+      if (err instanceof InflateSizeError)
+        return this.corrupt(msg("book.corrupt.size", { part: this.partName(e.name) }));
+      return this.corrupt(msg("book.corrupt.part", { part: this.partName(e.name) }));
+    }
+  }
+
+  /** A damaged part as a clerk can find it: a worksheet by its sheet's name beside the part's (which the
+   *  support desk reads); the part alone where the sheet's name cannot be read either. */
+  private partName(part: string): Param {
+    if (!WORKSHEET.test(part)) return part;
+    try {
+      const sheet = this.sheetName(part);
+      return sheet === part.slice(part.lastIndexOf("/") + 1) ? part : msg("book.part-of-sheet", { part, sheet });
+    } catch {
+      return part;
     }
   }
 

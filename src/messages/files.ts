@@ -121,6 +121,8 @@ export const FILE_MESSAGES = {
   "book.corrupt.directory": { ja: "ファイルの目次が読めません", en: "its table of contents cannot be read" },
   "book.corrupt.truncated": { ja: "ファイルが途中で切れています", en: "the file is cut short" },
   "book.corrupt.part": { ja: "部品 {part} が読めません", en: "part {part} cannot be read" },
+  /** A worksheet's part with its sheet's name: 「xl/worksheets/sheet1.xml（シート「回答」）」. */
+  "book.part-of-sheet": { ja: "{part}（シート「{sheet}」）", en: "{part} (the sheet “{sheet}”)" },
   "book.corrupt.size": {
     ja: "部品 {part} の大きさが記録と違います",
     en: "part {part} does not have the size its header records",

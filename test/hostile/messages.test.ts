@@ -108,6 +108,20 @@ test("a zip whose central directory points past the end is called damaged", asyn
   await refuse(file, ["score", file], /壊れています/);
 });
 
+test("a damaged worksheet is named by its sheet as well as its part", async () => {
+  const dir = freshDir("bad-sheet-size");
+  const bytes = new Uint8Array(template);
+  // The central directory's claim of the answer sheet's unpacked size, made smaller than it is.
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const at = Buffer.from(bytes).lastIndexOf(name); // the directory's copy of the name comes last
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect(view.getUint32(at - 46, true)).toBe(0x02014b50); // a central directory header
+  view.setUint32(at - 46 + 24, view.getUint32(at - 46 + 24, true) - 100, true);
+  const file = put(dir, "回答.xlsx", bytes);
+  await refuse(file, ["score", file], /壊れています（部品 xl\/worksheets\/sheet1\.xml（シート「回答」） の大きさが記録と違います）/);
+  await refuse(file, ["score", file, "--lang", "en"], /part xl\/worksheets\/sheet1\.xml \(the sheet “回答”\) does not have the size/);
+});
+
 test("a folder given as the input", async () => {
   const dir = freshDir("folder-in");
   const folder = join(dir, "提出分.xlsx");
