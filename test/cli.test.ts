@@ -224,6 +224,9 @@ describe("saiten", () => {
     const en = await run("score", filled, "--lang", "en");
     expect(en.out.split("\n")[0]).toBe(`${title.en} (kaigo-municipal-fy2026, FY2026, version ${rb.version})`);
     expect(en.out).toMatch(/Total.*113/);
+    // Goals by the English word, as the pane says them.
+    expect(en.out).toMatch(/│ +Goal Ⅰ /);
+    expect(en.out).not.toMatch(/目標/);
   });
 
   test("--out writes a scored copy that reads back, and never touches the input", async () => {

@@ -4,7 +4,7 @@ import Table from "cli-table3";
 import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
 import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
 import { formatPercent, roundHalfUp } from "../numbers/round";
-import { localText, num, withCode } from "../engine/text";
+import { codeIn, localText, num, withCode } from "../engine/text";
 import type { ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
 import { indicatorsOf } from "../rulebooks/tree";
@@ -107,7 +107,7 @@ export function renderReport(
   );
   for (const { group: g, depth: level } of groupsInOrder(result)) {
     if (level > depth) continue;
-    const name = `${"  ".repeat(level)}${withCode(g.code, g.name[lang])}`;
+    const name = `${"  ".repeat(level)}${withCode(codeIn(g.code, lang), g.name[lang])}`;
     row(name, g.points, g.max, g.ratePercent, g.benchmark?.mean, lines.get(g.id));
   }
   const out = [

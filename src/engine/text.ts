@@ -2,6 +2,7 @@ import type { Text } from "../rulebooks/schema";
 import { dropFloatNoise } from "../numbers/round";
 import { normaliseText } from "../numbers/parse";
 import type { LocalText } from "./types";
+import { type Lang, msg, render } from "../messages";
 
 export function localText(t: Text | undefined, fallback = ""): LocalText {
   if (t === undefined) return { ja: fallback, en: fallback };
@@ -19,6 +20,12 @@ export function num(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const r = dropFloatNoise(n);
   return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English (the rulebooks give codes in Japanese). */
+export function codeIn(code: string | undefined, lang: Lang): string | undefined {
+  if (!code || lang === "ja") return code;
+  return code.replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => render(msg("engine.code.goal", { n }), lang));
 }
 
 /** "目標Ⅰ 持続可能な…", but not "（ⅰ） （ⅰ）体制・取組指標群" when the name already carries its code. */

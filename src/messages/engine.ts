@@ -129,6 +129,8 @@ export const ENGINE_MESSAGES = {
   // ------------------------------------------------------------ where an issue is
   /** The indicator an issue is about: its id and name. */
   "engine.indicator": { ja: "{id} {name}", en: "{id} {name}" },
+  /** A goal's code: 目標Ⅰ in Japanese, "Goal Ⅰ" in English. */
+  "engine.code.goal": { ja: "目標{n}", en: "Goal {n}" },
   /** A cell and what it holds: 「回答!E12（P_I_1.a 計画）」. */
   "engine.cell-of": { ja: "{cell}（{what}）", en: "{cell} ({what})" },
   "engine.issue-at": { ja: "{where}: {message}", en: "{where}: {message}" },

@@ -574,7 +574,6 @@ export const PANE_MESSAGES = {
   "pane.selected.none": { ja: "未回答", en: "No answer" },
   "pane.details": { ja: "詳細（指標ID など）", en: "Details (indicator id etc.)" },
 
-  "pane.code.goal": { ja: "目標{n}", en: "Goal {n}" },
 
   // ---- the form map of a workbook on the standard answer sheet
   "pane.formmap.template": {

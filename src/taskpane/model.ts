@@ -3,7 +3,7 @@
 // what-if answer scores in the pane exactly as it will score once written to the workbook.
 import { walkTree } from "../rulebooks/tree";
 import { compile } from "../engine/compile";
-import { localText, num, withCode } from "../engine/text";
+import { codeIn, localText, num, withCode } from "../engine/text";
 import type { AnswerValue, IndicatorResult, LocalText } from "../engine/types";
 import type { Indicator, Rulebook, Text } from "../rulebooks/schema";
 import { choiceLabel } from "../workbook/template";
@@ -195,12 +195,6 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
 /** 「ア 計画を策定」: the code before the name unless the name already starts with it. */
 export function indicatorTitle(info: { code?: string; name: LocalText }, lang: Lang): string {
   return titled(codeIn(info.code, lang), info.name[lang] || info.name.ja);
-}
-
-/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English (the rulebooks give codes in Japanese). */
-function codeIn(code: string | undefined, lang: Lang): string | undefined {
-  if (!code || lang === "ja") return code;
-  return code.replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => translate(lang, "code.goal", { n }));
 }
 
 /** The code before the name, unless the name already carries it (「地域の介護保険事業の特徴 エ」). */
