@@ -19,7 +19,7 @@ import { reviewFile } from "../src/review/worker";
 import type { ReviewRecord } from "../src/app/review/types";
 import { DEFAULT_LIMITS } from "../src/app/review/refusals";
 import { miniRulebook } from "./fixtures/mini-rulebook";
-import { compoundFile } from "./fixtures/review-books";
+import { compoundFile, templateBook } from "./fixtures/review-books";
 import { tempDir } from "./fixtures/temp-dir";
 
 const dir = tempDir("saiten-review-pool-");
@@ -293,6 +293,16 @@ describe("saiten review (command, in-process)", () => {
       "→",
       "→",
     ]);
+  });
+
+  it("says the mean rate at the rulebook's digits, as the summary workbook shows rates", async () => {
+    const at = join(outDir, "digits");
+    mkdirSync(join(at, "books"), { recursive: true });
+    const rb = { ...miniRulebook, rateDigits: 2 };
+    writeFileSync(join(at, "rulebook.json"), JSON.stringify(rb));
+    writeFileSync(join(at, "books", "a.xlsx"), await templateBook(rb, { name: "甲町", answers: { "A.y1": "○" } }));
+    const res = await run(["review", join(at, "books"), "--rulebook", join(at, "rulebook.json"), "--quiet"]);
+    expect(res.out).toMatch(/平均得点率 +\d+\.\d\d%（最高 \d+\.\d\d% \/ 最低 \d+\.\d\d%）/);
   });
 
   it("reads --insured CSV with or without BOM", async () => {

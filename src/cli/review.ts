@@ -8,6 +8,7 @@ import { numberFrom } from "../engine/normalise";
 import { assumedSizeBands } from "../engine/size-band";
 import { type LimitOptions, TEXT_LIMITS, WORKBOOK_LIMITS, type Limits } from "../files/limits";
 import { decodeText, parseJsonBytes } from "../files/text";
+import { formatPercent, roundHalfUp } from "../numbers/round";
 import { msg, UserError } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import { ENTITY_LABELS } from "../workbook/entities";
@@ -206,13 +207,13 @@ async function loadPrevious(
   return [...records, ...refused];
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? "―" : `${x.toFixed(1)}%`);
-
 function renderTable(cli: Cli, summary: ReviewSummary, records: ReviewRecord[], title: LocalText): string {
   const t = (code: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => cli.text(msg(code, params));
   const lines: string[] = [];
   const { files } = summary;
   const rates = summary.rows.map((r) => r.ratePercent).filter((x): x is number => x !== null);
+  // Rates at the rulebook's digits, as the summary workbook shows them.
+  const pct = (x: number | null) => formatPercent(x === null ? null : roundHalfUp(x, summary.rulebook.rateDigits ?? 1), summary.rulebook.rateDigits ?? 1);
   const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
   lines.push(t("review.table.rulebook", { title, id: summary.rulebook.id, year: summary.rulebook.fiscalYear, version: summary.rulebook.version }));
   lines.push(t("review.table.files", { n: String(files.total).padStart(6) }));
