@@ -98,8 +98,8 @@ test("a map pointing at a merged cell or outside the used range is reported with
   ]);
   const run = await api.score(rb.id);
   const messages = run.result.issues.map((i) => i.message.ja).join("\n");
-  expect(messages).toMatch(/調査票!\$D\$3.*結合セル/);
-  expect(messages).toMatch(/調査票!\$Z\$99.*使用範囲の外/);
+  expect(messages).toMatch(/調査票!D3（.*結合セル/);
+  expect(messages).toMatch(/調査票!Z99（.*使用範囲の外/);
 });
 
 test("Excel in cell-edit mode: the batch waits (delayForCellEdit) and then runs", async () => {
@@ -132,6 +132,6 @@ test("the CLI's reading of a name-mapped answer beyond the data rows reports it 
   const book = new ExcelJsWorkbook(toExcelJs(model));
   const run = await runScoring(book, { rulebook: rb, write: false });
   const messages = run.result.issues.map((i) => i.message.ja).join("\n");
-  expect(messages).toMatch(/調査票!\$D\$40.*使用範囲の外/);
-  expect(messages).not.toMatch(/調査票!\$D\$3.*使用範囲の外/);
+  expect(messages).toMatch(/調査票!D40（.*使用範囲の外/);
+  expect(messages).not.toMatch(/調査票!D3（.*使用範囲の外/);
 });

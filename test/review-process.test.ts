@@ -67,9 +67,9 @@ describe("processWorkbook", () => {
     expect(rec.status).toBe("scored");
     const merged = rec.issues!.find((i) => i.indicatorId === "A.y1" && i.code === "invalid")!;
     expect(merged.message.ja).toBe(
-      "様式1!$C$2（A.y1 計画を策定）: 回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
+      "様式1!C2（A.y1 計画を策定）: 回答セルが結合セルです。結合を解除するか左上のセルに割り当ててください。",
     );
-    expect(merged.message.en).toMatch(/^様式1!\$C\$2 \(A\.y1 計画を策定\): The answer cell is merged\./);
+    expect(merged.message.en).toMatch(/^様式1!C2 \(A\.y1 計画を策定\): The answer cell is merged\./);
   });
 
   test("a form-map JSON is applied in memory to a workbook without template or names", async () => {

@@ -448,7 +448,9 @@ function displayRef(ref: string): string {
   const bang = ref.lastIndexOf("!");
   try {
     const sheet = parseRef(ref).sheet;
-    return sheet ? qualified(sheet, ref.slice(bang + 1)) : ref;
+    // As a clerk writes an address (様式1!C2, as template cells are named), not as a defined name
+    // holds it (様式1!$C$2).
+    return sheet ? qualified(sheet, ref.slice(bang + 1).replace(/\$/g, "")) : ref;
   } catch {
     return ref;
   }
