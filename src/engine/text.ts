@@ -22,10 +22,14 @@ export function num(n: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English (the rulebooks give codes in Japanese). */
+/** A code as the language says it: 目標Ⅰ is "Goal Ⅰ" in English, and the long-term-care grants' short names
+ *  推進 and 支援 are "Promotion" and "Support" (the rulebooks give codes in Japanese; a code tells apart the two
+ *  grants' goals of the same number). Kana codes (ア, イ…) stay: the official documents name indicators by them. */
 export function codeIn(code: string | undefined, lang: Lang): string | undefined {
   if (!code || lang === "ja") return code;
-  return code.replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => render(msg("engine.code.goal", { n }), lang));
+  return code
+    .replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => render(msg("engine.code.goal", { n }), lang))
+    .replace(/推進|支援/g, (w) => render(msg(w === "推進" ? "engine.code.promotion" : "engine.code.support"), lang));
 }
 
 /** "目標Ⅰ 持続可能な…", but not "（ⅰ） （ⅰ）体制・取組指標群" when the name already carries its code. */

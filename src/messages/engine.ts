@@ -131,6 +131,9 @@ export const ENGINE_MESSAGES = {
   "engine.indicator": { ja: "{id} {name}", en: "{id} {name}" },
   /** A goal's code: 目標Ⅰ in Japanese, "Goal Ⅰ" in English. */
   "engine.code.goal": { ja: "目標{n}", en: "Goal {n}" },
+  /** The long-term-care grants' short names as codes: 推進 (保険者機能強化推進交付金), 支援 (介護保険保険者努力支援交付金). */
+  "engine.code.promotion": { ja: "推進", en: "Promotion" },
+  "engine.code.support": { ja: "支援", en: "Support" },
   /** A cell and what it holds: 「回答!E12（P_I_1.a 計画）」. */
   "engine.cell-of": { ja: "{cell}（{what}）", en: "{cell} ({what})" },
   "engine.issue-at": { ja: "{where}: {message}", en: "{where}: {message}" },
