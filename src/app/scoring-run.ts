@@ -18,7 +18,7 @@ import type { Block, DefinedName, RangeRead, ReadResult, WorkbookPort, WriteBloc
 import { WorkbookError } from "../workbook/port";
 import { bilingual, listOf, type MessageCode, msg } from "../messages";
 import { cellAddress, parseRef, qualified } from "../excel/a1";
-import { indicatorIdsOf, indicatorsOf } from "../rulebooks/tree";
+import { indicatorById, indicatorIdsOf } from "../rulebooks/tree";
 import { localText } from "../engine/text";
 import {
   ANSWER_SHEET,
@@ -221,19 +221,18 @@ async function locateAnswers(
     ? { ranges: wanted.map((ref) => early.get(ref)!) }
     : await port.read({ ranges: wanted });
   const answers: Record<string, CellInput> = {};
-  // A form has no 指標ID column: its problems name the indicator by its name as well.
-  const named = new Map(indicatorsOf(rulebook).map((ind) => [ind.id, localText(ind.name, ind.id)]));
   mapped.forEach(([id, ref], k) => {
     const read = second.ranges[k];
     const where = displayRef(ref);
-    const what = msg("engine.indicator", { id, name: named.get(id)! });
+    // A form has no 指標ID column: its problems name the indicator by its name as well.
+    const what = () => msg("engine.indicator", { id, name: localText(indicatorById(rulebook, id)?.name, id) });
     const problem = (message: MessageCode) =>
       issues.push({
         severity: "error",
         code: "invalid",
         indicatorId: id,
         cell: where,
-        message: bilingual(msg("engine.issue-at", { where: msg("engine.cell-of", { cell: where, what }), message: msg(message) })),
+        message: bilingual(msg("engine.issue-at", { where: msg("engine.cell-of", { cell: where, what: what() }), message: msg(message) })),
       });
     if (read.problem === "sheet-missing") return problem("run.map.sheet-missing");
     if (read.problem === "invalid-ref") return problem("run.map.invalid-ref");

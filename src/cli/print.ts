@@ -7,7 +7,7 @@ import { formatPercent, roundHalfUp } from "../numbers/round";
 import { codeIn, localText, num, withCode } from "../engine/text";
 import type { ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
-import { indicatorsOf } from "../rulebooks/tree";
+import { indicatorById } from "../rulebooks/tree";
 
 /** An answer as the cell showed it: a date as a date, TRUE/FALSE as Excel writes them, no float noise. */
 function answerText(a: unknown): string {
@@ -121,10 +121,10 @@ export function renderReport(
   ];
   if (comparison?.lost.length) {
     out.push(`\n${word("score.table.lost", lang)}`);
-    const names = new Map(indicatorsOf(rulebook).map((ind) => [ind.id, localText(ind.name, ind.id)]));
     for (const lost of comparison.lost.slice(0, 20)) {
       const ans = lost.answerChanged ? `  ${answerText(lost.previousAnswer)} → ${answerText(lost.currentAnswer)}` : "";
-      const name = names.get(lost.id)?.[lang];
+      const ind = indicatorById(rulebook, lost.id);
+      const name = ind && localText(ind.name)[lang];
       out.push(
         `  ${name ? `${lost.id} ${name}` : lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`,
       );

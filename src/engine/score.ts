@@ -71,16 +71,20 @@ export function findSizeClass(rulebook: Pick<Rulebook, "sizeClasses">, idOrName:
   });
 }
 
-/** The size class a score uses (its id): the one stated, if it is the rulebook's (another, a typo in a
- *  workbook, names no band's thresholds), else the one the size falls in. */
-export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
+/** The size class a score uses: the one stated, if it is the rulebook's (another, a typo in a workbook,
+ *  names no band's thresholds), else the one the size falls in. */
+export function sizeClassFor(rulebook: Pick<Rulebook, "sizeClasses">, context: ScoreContext) {
   const stated = context.sizeClass ? findSizeClass(rulebook, context.sizeClass) : undefined;
-  if (stated) return stated.id;
-  if (context.size === undefined || !rulebook.sizeClasses) return undefined;
+  if (stated || context.size === undefined || !rulebook.sizeClasses) return stated;
   const s = context.size;
   return rulebook.sizeClasses.classes.find(
     (c) => (c.min === undefined || s >= c.min) && (c.max === undefined || s < c.max),
-  )?.id;
+  );
+}
+
+/** The id of the size class a score uses (sizeClassFor). */
+export function resolveSizeClass(rulebook: Rulebook, context: ScoreContext): string | undefined {
+  return sizeClassFor(rulebook, context)?.id;
 }
 
 export class ScoreSession {

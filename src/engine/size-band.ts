@@ -3,7 +3,7 @@
 // of being published for its own year.
 import type { Rulebook } from "../rulebooks/schema";
 import { bilingual, type Bilingual, msg } from "../messages";
-import { findSizeClass, resolveSizeClass } from "./score";
+import { sizeClassFor } from "./score";
 import { localText } from "./text";
 import type { LocalText, ScoreContext } from "./types";
 
@@ -26,10 +26,9 @@ export function bandsAssumedFrom(from: number): LocalText {
 
 /** The size band a score used (stated, or from the size), with the caution where bands are assumed. */
 export function sizeBandLine(rulebook: Rulebook, context: ScoreContext): LocalText | null {
-  const id = resolveSizeClass(rulebook, context);
-  if (id === undefined) return null;
-  // resolveSizeClass gives only the rulebook's own classes.
-  const label = localText(findSizeClass(rulebook, id)!.label);
+  const cls = sizeClassFor(rulebook, context);
+  if (!cls) return null;
+  const label = localText(cls.label);
   const assumed = assumedSizeBands(rulebook);
   return bilingual(
     assumed ? msg("engine.size-band-assumed", { label, assumed }) : msg("engine.size-band", { label }),

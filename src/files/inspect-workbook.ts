@@ -449,30 +449,30 @@ export class CheckedPackage {
       if (err instanceof ZipFormatError) return this.corrupt(msg("book.corrupt.truncated"));
       throw err;
     }
+    const damaged = (code: "book.corrupt.size" | "book.corrupt.method" | "book.corrupt.part") =>
+      this.corrupt(msg(code, { part: this.partName(e.name) }));
     if (e.method === 0) {
-      if (raw.length !== e.uncompressedSize) this.corrupt(msg("book.corrupt.size", { part: this.partName(e.name) }));
+      if (raw.length !== e.uncompressedSize) damaged("book.corrupt.size");
       return raw;
     }
-    if (e.method !== 8) return this.corrupt(msg("book.corrupt.method", { part: this.partName(e.name) }));
+    if (e.method !== 8) return damaged("book.corrupt.method");
     try {
       return this.inflateRaw(raw, e.uncompressedSize);
     } catch (err) {
-      if (err instanceof InflateSizeError)
-        return this.corrupt(msg("book.corrupt.size", { part: this.partName(e.name) }));
-      return this.corrupt(msg("book.corrupt.part", { part: this.partName(e.name) }));
+      return damaged(err instanceof InflateSizeError ? "book.corrupt.size" : "book.corrupt.part");
     }
   }
 
   /** A damaged part as a clerk can find it: a worksheet by its sheet's name beside the part's (which the
    *  support desk reads); the part alone where the sheet's name cannot be read either. */
   private partName(part: string): Param {
-    if (!WORKSHEET.test(part)) return part;
+    let sheet: string | undefined;
     try {
-      const sheet = this.sheetName(part);
-      return sheet === part.slice(part.lastIndexOf("/") + 1) ? part : msg("book.part-of-sheet", { part, sheet });
+      sheet = WORKSHEET.test(part) ? this.listedSheetName(part) : undefined;
     } catch {
-      return part;
+      // The workbook's own parts are damaged too: the part alone.
     }
+    return sheet === undefined ? part : msg("book.part-of-sheet", { part, sheet });
   }
 
   private countSheet(part: string, bytes: Uint8Array): void {
@@ -504,14 +504,16 @@ export class CheckedPackage {
   }
 
   private sheetName(part: string): string {
+    return this.listedSheetName(part) ?? part.slice(part.lastIndexOf("/") + 1);
+  }
+
+  /** The name the workbook lists for a worksheet part, if it lists one. */
+  private listedSheetName(part: string): string | undefined {
     const partText = (name: string) => {
       const b = this.get(name);
       return b ? text.decode(b) : undefined;
     };
-    return (
-      sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase()) ??
-      part.slice(part.lastIndexOf("/") + 1)
-    );
+    return sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase());
   }
 }
 

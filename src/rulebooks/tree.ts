@@ -44,3 +44,15 @@ export function indicatorIdsOf(rb: Rulebook): ReadonlySet<string> {
   }
   return ids;
 }
+
+const byIdCache = new WeakMap<Rulebook, ReadonlyMap<string, Indicator>>();
+
+/** The rulebook's indicator of that id, looked up in a map kept with the rulebook. */
+export function indicatorById(rb: Rulebook, id: string): Indicator | undefined {
+  let byId = byIdCache.get(rb);
+  if (!byId) {
+    byId = new Map(indicatorsOf(rb).map((i) => [i.id, i]));
+    byIdCache.set(rb, byId);
+  }
+  return byId.get(id);
+}

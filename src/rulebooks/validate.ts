@@ -1,6 +1,6 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
-import { enError, jaError } from "../messages/zod";
+import { issueMessage } from "../messages/zod";
 import { type Message, msg, render } from "../messages";
 import { Indicator, Node, Rulebook, RulebookSchema } from "./schema";
 import { groupReach, partsOf, subItemIds } from "./structure";
@@ -37,12 +37,10 @@ function problem(severity: RulebookProblem["severity"], path: string, detail: Me
   return { severity, path, detail, message: render(detail, "en") };
 }
 
-function zodProblems(doc: unknown, error: z.ZodError): RulebookProblem[] {
-  const ja = RulebookSchema.safeParse(doc, { error: jaError });
-  return error.issues.map((issue, i) => {
-    const jaText = !ja.success && ja.error.issues[i] ? ja.error.issues[i].message : issue.message;
-    return problem("error", pathText(issue.path), msg("rb.schema", { problem: { ja: jaText, en: issue.message } }));
-  });
+function zodProblems(error: z.ZodError): RulebookProblem[] {
+  return error.issues.map((issue) =>
+    problem("error", pathText(issue.path), msg("rb.schema", { problem: issueMessage(issue) })),
+  );
 }
 
 function semanticProblems(rb: Rulebook): RulebookProblem[] {
@@ -189,8 +187,9 @@ function depthProblem(doc: unknown): RulebookProblem | null {
 export function checkRulebook(doc: unknown): RulebookCheck {
   const deep = depthProblem(doc);
   if (deep) return { ok: false, problems: [deep] };
-  const parsed = RulebookSchema.safeParse(doc, { error: enError });
-  if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
+  // Its problems report their input: issueMessage tells a missing field by it.
+  const parsed = RulebookSchema.safeParse(doc, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = semanticProblems(parsed.data);
   return {
     ok: !problems.some((p) => p.severity === "error"),

@@ -7,7 +7,7 @@ import { allocate } from "../../engine/allocate";
 import { matchIdentity } from "../../workbook/entities";
 import { judgeRates } from "../../engine/compare";
 import { rank } from "../../engine/rank";
-import { findSizeClass, resolveSizeClass } from "../../engine/score";
+import { sizeClassFor } from "../../engine/score";
 import { jaText, withCode } from "../../engine/text";
 import { bilingual, msg } from "../../messages";
 import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
@@ -144,7 +144,7 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
   const rows: ReviewRow[] = ordered.map((r) => {
     const id = r.identity!;
     const insured = lookup(options.insured, id) ?? id.insured;
-    const sizeClass = resolveSizeClass(rb, { sizeClass: id.sizeClass, size: insured });
+    const sizeClass = sizeClassFor(rb, { sizeClass: id.sizeClass, size: insured });
     const rates = new Map((r.groups ?? []).map((g) => [g.id, g.ratePercent]));
     const groupRates: Record<string, number | null> = {};
     for (const g of columnGroups) groupRates[g.id] = rates.get(g.id) ?? null;
@@ -165,9 +165,9 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     };
     if (id.code !== undefined) row.code = id.code;
     if (insured !== undefined) row.insured = insured;
-    if (sizeClass !== undefined) {
-      row.sizeClass = sizeClass;
-      row.sizeClassName = jaText(findSizeClass(rb, sizeClass)?.label) || sizeClass;
+    if (sizeClass) {
+      row.sizeClass = sizeClass.id;
+      row.sizeClassName = jaText(sizeClass.label);
     }
 
     const own = r.comparison?.total;
