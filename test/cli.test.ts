@@ -321,11 +321,12 @@ describe("saiten", () => {
     expect(ja).toMatch(/│ 合計 .*│ ↘ +│ 未達成 /);
     expect(en).toMatch(/│ Total .*│ ↘ +│ Not met /);
     expect(en).not.toMatch(/達成/);
-    // The indicators that lost points by id and name, in the report's language, with the answers.
+    // The indicators that lost points by id and name, in the report's language, with the answers read
+    // as the pane reads them: the band the cell's 「エ」 names, by its label.
     const rb26 = findBundled("kaigo-municipal-fy2026")!;
     const lostName = localText(indicatorsOf(rb26).find((i) => i.id === "P_I_2_1")!.name);
-    expect(ja).toContain(`\n  P_I_2_1 ${lostName.ja}: 12 → 9 (-3)  エ → ウ`);
-    expect(en).toContain(`\n  P_I_2_1 ${lostName.en}: 12 → 9 (-3)`);
+    expect(ja).toContain(`\n  P_I_2_1 ${lostName.ja}: 12 → 9 (-3)  エ 上位1割 → ウ 上位3割\n`);
+    expect(en).toContain(`\n  P_I_2_1 ${lostName.en}: 12 → 9 (-3)  top 10% → top 30%\n`);
   });
 
   test("the template's 前年度得点 column is a previous year too", async () => {

@@ -12,7 +12,7 @@ import { indicatorPoints, groupPoints } from "../src/tally/points";
 import { readTally } from "../src/tally/read";
 import type { TallyRead } from "../src/tally/types";
 import { whereToGain } from "../src/taskpane/gain";
-import { indexRulebook } from "../src/taskpane/model";
+import { indexRulebook } from "../src/app/rulebook-index";
 import { scenarioSession } from "../src/taskpane/whatif";
 import { WorkbookPaneApi } from "../src/app/pane-session";
 import { OfficeWorkbook } from "../src/adapters/office/office-workbook";

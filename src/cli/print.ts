@@ -4,20 +4,10 @@ import Table from "cli-table3";
 import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
 import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
 import { formatPercent, roundHalfUp } from "../numbers/round";
-import { codeIn, localText, num, withCode } from "../engine/text";
+import { codeIn, localText, withCode } from "../engine/text";
 import type { ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
-import { indicatorById } from "../rulebooks/tree";
-
-/** An answer as the cell showed it: a date as a date, TRUE/FALSE as Excel writes them, no float noise. */
-function answerText(a: unknown): string {
-  if (a === null || a === undefined || a === "") return "―";
-  if (a instanceof Date) return a.toISOString().slice(0, 10);
-  if (typeof a === "boolean") return a ? "TRUE" : "FALSE";
-  if (typeof a === "number") return num(a);
-  if (Array.isArray(a)) return a.map(answerText).join("、");
-  return String(a);
-}
+import { answerText, indexRulebook } from "../app/rulebook-index";
 
 /** A word of the table in the report's language. */
 function word(code: MessageCode, lang: Lang, params?: Record<string, Param>): string {
@@ -121,10 +111,13 @@ export function renderReport(
   ];
   if (comparison?.lost.length) {
     out.push(`\n${word("score.table.lost", lang)}`);
+    const index = indexRulebook(rulebook);
     for (const lost of comparison.lost.slice(0, 20)) {
-      const ans = lost.answerChanged ? `  ${answerText(lost.previousAnswer)} → ${answerText(lost.currentAnswer)}` : "";
-      const ind = indicatorById(rulebook, lost.id);
-      const name = ind && localText(ind.name)[lang];
+      const info = index.byId.get(lost.id);
+      const ans = lost.answerChanged
+        ? `  ${answerText(info, lost.previousAnswer, lang)} → ${answerText(info, lost.currentAnswer, lang)}`
+        : "";
+      const name = info?.name[lang];
       out.push(
         `  ${name ? `${lost.id} ${name}` : lost.id}: ${fmt(lost.previousPoints)} → ${fmt(lost.currentPoints)} (${signed(lost.change)})${ans}`,
       );

@@ -43,7 +43,7 @@ import { EMPTY_GRANT, GrantForm } from "./grant";
 import { Notice } from "./components/Notice";
 import { RecordedNote } from "./components/RecordedNote";
 import { Lang, translate } from "./i18n";
-import { indexRulebook, RulebookIndex } from "./model";
+import { indexRulebook, RulebookIndex } from "../app/rulebook-index";
 import { INITIAL_SCENARIOS, scenarioReducer } from "./scenarios";
 import { useShared } from "./styles";
 import { paneTheme } from "./theme";

@@ -1,7 +1,7 @@
 // The form map as the pane shows it: cells without the $ signs, indicator search by id or name,
 // the shared file's name, its download and reading a chosen file.
 import type { FormMapEntry } from "../app/pane-api";
-import { IndicatorInfo, indicatorTitle } from "./model";
+import { IndicatorInfo, indicatorTitle } from "../app/rulebook-index";
 import { download } from "./download";
 
 /** 様式1!$F$12 → 様式1!F12 (the reference as a person reads it; the map keeps it absolute). */

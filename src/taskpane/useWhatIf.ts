@@ -5,7 +5,7 @@ import type { ScoreSession } from "../engine/score";
 import type { Rulebook } from "../rulebooks/schema";
 import type { RunSummary } from "../app/pane-api";
 import { GrantForm, grantParams } from "./grant";
-import { baseTexts, RulebookIndex } from "./model";
+import { baseTexts, RulebookIndex } from "../app/rulebook-index";
 import { currentScenario, effectiveChanges, Scenario, ScenarioState } from "./scenarios";
 import { Baseline, Figures, figuresOf, scenarioSession } from "./whatif";
 

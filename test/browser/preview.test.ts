@@ -21,7 +21,7 @@ import {
   generateTally,
   tallyBuffer,
 } from "../../dev/tally-generator/generate";
-import { indicatorTitle } from "../../src/taskpane/model";
+import { indicatorTitle } from "../../src/app/rulebook-index";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/workbook";
 import { runScoring } from "../../src/app/scoring-run";
 import { tempDir } from "../fixtures/temp-dir";

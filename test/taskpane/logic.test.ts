@@ -43,7 +43,7 @@ import {
   showAnswer,
   answerText,
   valueToText,
-} from "../../src/taskpane/model";
+} from "../../src/app/rulebook-index";
 import { groupRows, lostCells, lostRows, nationalMean, visibleIssues } from "../../src/taskpane/results";
 import {
   currentScenario,
@@ -374,6 +374,25 @@ describe("answer texts", () => {
     expect(answerText(index.byId.get("A.y1"), "○", "ja")).toBe("○");
     // Something the rulebook does not offer is shown as it is, not hidden.
     expect(answerText(c, "たぶん", "ja")).toBe("たぶん");
+  });
+
+  test("an answer names the option the engine reads in it (one reading for the pane and the CLI's report)", () => {
+    const kaigo = indexRulebook(bundledRulebooks().find((r) => r.id === "kaigo-municipal-fy2026")!);
+    const band = kaigo.byId.get("P_I_2_1")!; // bands a–d labelled ア 上位7割 … エ 上位1割
+    // The label's first word, a full-width key and 上位N割 are read as the engine reads them.
+    expect(answerText(band, "エ", "ja")).toBe("エ 上位1割");
+    expect(answerText(band, "エ", "en")).toBe("top 10%");
+    expect(answerText(band, "ｃ", "ja")).toBe("ウ 上位3割");
+    expect(answerText(band, "上位3割", "ja")).toBe("ウ 上位3割");
+    expect(answerText(band, "なし", "en")).toBe("none");
+    expect(answerText(band, "上位9割", "ja")).toBe("なし"); // reaches no band: scored as none
+    expect(answerText(band, "たぶん", "ja")).toBe("たぶん");
+    // As Excel shows a cell: TRUE/FALSE, a number without float noise, a date as a date.
+    const y = indexRulebook(miniRulebook).byId.get("A.y1")!;
+    expect(answerText(y, true, "ja")).toBe("TRUE");
+    expect(answerText(undefined, 0.1 + 0.2, "ja")).toBe("0.3");
+    expect(answerText(undefined, new Date(Date.UTC(2025, 3, 1)), "en")).toBe("2025-04-01");
+    expect(answerText(undefined, "", "en")).toBe("(blank)");
   });
 
   test("sections: groups two levels down hold the editors", () => {

@@ -17,7 +17,7 @@ import {
 import { ReactElement, useMemo, useState } from "react";
 import { normaliseText } from "../../engine/normalise";
 import { usePane } from "../context";
-import { groupTitle, IndicatorInfo, indicatorTitle, RulebookIndex } from "../model";
+import { groupTitle, IndicatorInfo, indicatorTitle, RulebookIndex } from "../../app/rulebook-index";
 import { useShared } from "../styles";
 import { IndicatorEditor } from "./IndicatorEditor";
 

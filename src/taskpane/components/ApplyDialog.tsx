@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellChange } from "../../app/pane-api";
 import { usePane } from "../context";
-import { answerText, RulebookIndex, titleOf } from "../model";
+import { answerText, RulebookIndex, titleOf } from "../../app/rulebook-index";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

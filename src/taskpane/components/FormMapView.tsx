@@ -48,7 +48,7 @@ import {
   sortEntries,
 } from "../formmap";
 import type { Lang, MessageKey } from "../i18n";
-import { IndicatorInfo, indexRulebook, indicatorTitle, RulebookIndex, titleOf } from "../model";
+import { IndicatorInfo, indexRulebook, indicatorTitle, RulebookIndex, titleOf } from "../../app/rulebook-index";
 import { useShared } from "../styles";
 
 const PAGE = 50;

@@ -16,7 +16,7 @@ import type { Comparison } from "../../engine/compare";
 import type { GroupResult } from "../../engine/types";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtSigned, paren, fmtSignedFixed } from "../format";
-import { groupTitle } from "../model";
+import { groupTitle } from "../../app/rulebook-index";
 import { groupRows, GroupRow, initiallyOpen } from "../results";
 import { useShared } from "../styles";
 import { BAR_COLOURS, GroupBars } from "./GroupBars";

@@ -30,7 +30,7 @@ import {
   numberText,
   unitSuffix,
   YES_TEXT,
-} from "../model";
+} from "../../app/rulebook-index";
 import { useShared } from "../styles";
 
 const useStyles = makeStyles({

@@ -14,7 +14,7 @@ import { useMemo } from "react";
 import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, sep } from "../format";
-import { answerText, RulebookIndex, titleOf } from "../model";
+import { answerText, RulebookIndex, titleOf } from "../../app/rulebook-index";
 import { lostCells, lostRows } from "../results";
 import { useShared } from "../styles";
 

@@ -7,7 +7,7 @@ import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { colon, fmtNumber, fmtShare } from "../format";
 import { whereToGain } from "../gain";
-import { indicatorTitle, type RulebookIndex, showAnswer, valueToText } from "../model";
+import { indicatorTitle, type RulebookIndex, showAnswer, valueToText } from "../../app/rulebook-index";
 import { useShared } from "../styles";
 import { scenarioSession } from "../whatif";
 

@@ -17,7 +17,7 @@ import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { errorText } from "../errors";
 import type { GrantForm } from "../grant";
-import type { RulebookIndex } from "../model";
+import type { RulebookIndex } from "../../app/rulebook-index";
 import type { ScenarioAction } from "../scenarios";
 import { useShared } from "../styles";
 import type { WhatIfModel } from "../useWhatIf";

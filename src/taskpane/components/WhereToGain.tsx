@@ -18,7 +18,7 @@ import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import { colon, fmtNumber, fmtShare } from "../format";
 import { GainItem, gainKind, GainSort, sortGains, whereToGain } from "../gain";
-import { indicatorTitle, RulebookIndex } from "../model";
+import { indicatorTitle, RulebookIndex } from "../../app/rulebook-index";
 import { useShared } from "../styles";
 import type { WhatIfModel } from "../useWhatIf";
 

@@ -7,7 +7,7 @@ import type { CellChange, RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
 import type { GainItem } from "../gain";
 import type { GrantForm } from "../grant";
-import type { RulebookIndex } from "../model";
+import type { RulebookIndex } from "../../app/rulebook-index";
 import type { ScenarioAction, ScenarioState } from "../scenarios";
 import { useWhatIf } from "../useWhatIf";
 import { PaneTabs, panelId, tabId } from "./PaneTabs";

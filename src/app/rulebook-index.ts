@@ -1,16 +1,18 @@
-// The rulebook as the pane needs it: indicators in order with their group, section and editor, and the
-// text each answer takes in a cell (the same text as the standard template's dropdowns), so that a
-// what-if answer scores in the pane exactly as it will score once written to the workbook.
+// The rulebook as a person reads it: indicators in order with their group, section and editor, their
+// titles, how an answer reads (「ウ 上位3割」 for the key c), and the text each answer takes in a cell
+// (the same text as the standard template's dropdowns), so that a what-if answer scores in the pane
+// exactly as it will score once written to the workbook. The pane and the CLI's report read answers
+// alike through it.
 import { walkTree } from "../rulebooks/tree";
-import { compile } from "../engine/compile";
+import { compile, type CompiledIndicator } from "../engine/compile";
+import { parseBand, parseChoice, parseChoices } from "../engine/normalise";
 import { codeIn, localText, num, withCode } from "../engine/text";
-import type { AnswerValue, IndicatorResult, LocalText } from "../engine/types";
+import type { AnswerValue, IndicatorResult, LocalText, RawAnswer } from "../engine/types";
 import type { Indicator, Rulebook, Text } from "../rulebooks/schema";
 import { choiceLabel } from "../workbook/template";
 
 export { choiceLabel };
-import { listOf } from "../messages";
-import { type Lang, translate } from "./i18n";
+import { type Lang, listOf, msg, render } from "../messages";
 
 export type EditorKind = "yesno" | "choice" | "multi" | "band" | "number" | "points";
 
@@ -44,6 +46,8 @@ export interface IndicatorInfo {
   unit?: string;
   max: number | null;
   min: number;
+  /** The scoring engine's view of it: an answer's option is read as the engine reads it (answerText). */
+  compiled: CompiledIndicator;
 }
 
 export interface GroupInfo {
@@ -180,6 +184,7 @@ export function indexRulebook(rb: Rulebook): RulebookIndex {
       unit: "unit" in def ? def.unit : undefined,
       max: ci.max,
       min: ci.min,
+      compiled: ci,
     };
   });
   return {
@@ -288,15 +293,15 @@ export function multiText(info: IndicatorInfo, codes: readonly string[]): string
 
 /** How an answer text reads to a person: 「ア 全域で実施」, 「○」, 「60%」, or — when blank. */
 export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): string {
-  if (text === "") return translate(lang, "answer.blank");
+  if (text === "") return render(msg("answer.blank"), lang);
   if (info.editor === "choice" || info.editor === "band") {
     const c = info.choices.find((x) => x.value === text);
     if (c) return c.label[lang];
-    if (text === NONE_TEXT) return translate(lang, "editor.none");
+    if (text === NONE_TEXT) return render(msg("engine.none"), lang);
   }
   if (info.editor === "multi") {
     const codes = multiCodes(text);
-    if (!codes.length) return translate(lang, "editor.none");
+    if (!codes.length) return render(msg("engine.none"), lang);
     return listOf(codes.map((code) => info.choices.find((c) => c.code === code)?.label[lang] ?? code))[lang];
   }
   return text;
@@ -304,23 +309,43 @@ export function showAnswer(info: IndicatorInfo, text: string, lang: Lang): strin
 
 /**
  * An answer as a clerk reads it, from what a cell holds: the option's label where the cell holds its
- * dropdown text or the option's key (「c」 → 「ウ 上位3割」), ○/×, a number, or 「（未回答）」.
+ * dropdown text or the option's key (「c」 → 「ウ 上位3割」), ○/×, a number, a date, or 「（未回答）」.
  */
 export function answerText(info: IndicatorInfo | undefined, raw: unknown, lang: Lang): string {
-  if (raw === null || raw === undefined || String(raw).trim() === "") return translate(lang, "answer.blank");
+  if (raw === null || raw === undefined || String(raw).trim() === "") return render(msg("answer.blank"), lang);
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-  const text = String(raw).trim();
+  // As Excel shows them: TRUE/FALSE, a number without float noise.
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  const text = typeof raw === "number" ? num(raw) : String(raw).trim();
+  if (Array.isArray(raw) && info?.editor !== "multi") return raw.map((x) => answerText(info, x, lang)).join("、");
   if (!info) return text;
-  if (info.editor === "choice" || info.editor === "band") {
-    const key = text.normalize("NFKC").toLowerCase();
-    const c = info.choices.find((x) => x.value === text || x.code.normalize("NFKC").toLowerCase() === key);
-    if (c) return c.label[lang];
-  }
-  if (info.editor === "multi" && Array.isArray(raw)) return showAnswer(info, multiText(info, raw.map(String)), lang);
-  if (info.editor === "multi") {
-    const codes = text.split(/[、,，\s]+/).filter(Boolean);
-    const known = codes.map((code) => info.choices.find((c) => c.code === code || c.value === code));
-    if (known.every(Boolean)) return showAnswer(info, multiText(info, known.map((c) => c!.code)), lang);
-  }
+  const named = optionsNamed(info, raw as RawAnswer);
+  if (named) return named.length ? listOf(named.map((i) => info.choices[i].label[lang]))[lang] : render(msg("engine.none"), lang);
   return showAnswer(info, text, lang);
+}
+
+/**
+ * The options an answer names, read as the scoring engine reads it (a key, a label, its first word, an
+ * alias, 「上位3割」…): their places among info.choices, none for なし; undefined where it names none.
+ */
+function optionsNamed(info: IndicatorInfo, raw: RawAnswer): number[] | undefined {
+  const ci = info.compiled;
+  if (!ci.keys) return undefined;
+  switch (info.editor) {
+    case "choice": {
+      const read = parseChoice(raw, ci.keys, ci.keyed);
+      return read.s === "ok" ? [read.v] : undefined;
+    }
+    case "multi": {
+      const read = parseChoices(raw, ci.keys, ci.keyed);
+      return read.s === "ok" ? read.v : undefined;
+    }
+    case "band": {
+      const read = parseBand(raw, ci.keys, ci.keyed, null);
+      if (read.s !== "ok" || !("band" in read.v)) return undefined;
+      return read.v.band ? [read.v.band - 1] : [];
+    }
+    default:
+      return undefined;
+  }
 }
