@@ -8,6 +8,7 @@ import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
 import { localText } from "../src/engine/text";
+import { roundHalfUp } from "../src/numbers/round";
 import { indicatorsOf } from "../src/rulebooks/tree";
 import { TEMPLATE_INSTRUCTION } from "../src/workbook/template";
 import type { Group, Indicator } from "../src/rulebooks/schema";
@@ -220,6 +221,12 @@ describe("saiten", () => {
     const title = localText(rb.title);
     expect(r.out.split("\n")[0]).toBe(`${title.ja}（kaigo-municipal-fy2026、2026年度、版 ${rb.version}）`);
     expect(r.out).toMatch(/合計.*113.*800.*14\.1%/);
+    // The national mean at the one decimal the pane and the summary workbook show (the rulebook's
+    // 455.126 for the total).
+    const mean = rb.root.benchmark!.mean!;
+    expect(mean).not.toBe(roundHalfUp(mean, 1));
+    expect(r.out).toMatch(new RegExp(`│ 合計 .*│ ${roundHalfUp(mean, 1).toFixed(1).replace(".", "\\.")} +│`));
+    expect(r.out).not.toMatch(/│ \d+\.\d{2,} +│\n/);
     expect(r.out).toMatch(/確認事項/);
     const en = await run("score", filled, "--lang", "en");
     expect(en.out.split("\n")[0]).toBe(`${title.en} (kaigo-municipal-fy2026, FY2026, version ${rb.version})`);

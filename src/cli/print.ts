@@ -3,7 +3,7 @@ import { groupsInOrder } from "../engine/result-tree";
 import Table from "cli-table3";
 import type { Comparison, ComparisonLine, Judgement } from "../engine/compare";
 import { type Lang, type MessageCode, msg, type Param, render } from "../messages";
-import { formatPercent, roundHalfUp } from "../numbers/round";
+import { formatPercent, MEAN_DIGITS, roundHalfUp } from "../numbers/round";
 import { codeIn, localText, withCode } from "../engine/text";
 import type { ScoreResult } from "../engine/types";
 import type { Rulebook } from "../rulebooks/schema";
@@ -84,7 +84,7 @@ export function renderReport(
       fmt(max),
       formatPercent(rate, d),
       ...(comparison ? [p, c, l?.trend ?? "―", judgementText(l?.judgement, lang)] : []),
-      mean === undefined ? "―" : fmt(mean),
+      mean === undefined ? "―" : roundHalfUp(mean, MEAN_DIGITS).toFixed(MEAN_DIGITS),
     ]);
   };
   row(

@@ -54,6 +54,10 @@ export function ratePercentExact(points: number, max: number, digits = 1): numbe
   return neg ? -r : r;
 }
 
+/** Decimals a mean of points is shown with (全国平均, the folder's mean): the pane, the CLI's report
+ *  and the summary workbook alike. */
+export const MEAN_DIGITS = 1;
+
 /** Rounds any number half away from zero at `digits` decimals (for display of averages etc.). */
 export function roundHalfUp(value: number, digits = 1): number {
   const k = Math.min(12, decimals(value));

@@ -7,7 +7,7 @@ import { Workbook } from "../../adapters/exceljs/library";
 export { xlsxBytes } from "../../adapters/exceljs/xlsx-bytes";
 import { bandsAssumedFrom } from "../../engine/size-band";
 import { listOf, type Message, msg, render } from "../../messages";
-import { roundHalfUp } from "../../numbers/round";
+import { MEAN_DIGITS, roundHalfUp } from "../../numbers/round";
 import type { ReviewRecord, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
 import { listColumns, type Kind } from "./summary-columns";
@@ -23,6 +23,7 @@ const SHORT_FILL = "FFFFC7CE";
 const SHORT_FONT = "FF9C0006";
 const YEN = "#,##0";
 const CHANGE = "+0.0;-0.0;0.0";
+const MEAN_FORMAT = `0.${"0".repeat(MEAN_DIGITS)}`;
 
 function rateFormat(digits: number): string {
   return digits > 0 ? `0.${"0".repeat(digits)}%` : "0%";
@@ -267,7 +268,7 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     put(gLeft, g.id);
     put(gLeft + 1, `${"　".repeat(Math.max(0, g.depth - 1))}${g.name}`);
     if (g.max !== null) put(gLeft + 2, g.max);
-    const average = (j: number, v: number | undefined) => v !== undefined && put(gLeft + j, v, "0.0");
+    const average = (j: number, v: number | undefined) => v !== undefined && put(gLeft + j, v, MEAN_FORMAT);
     average(3, g.mean);
     average(4, g.median);
     average(5, g.nationalMean);

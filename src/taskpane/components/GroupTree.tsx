@@ -16,6 +16,7 @@ import type { Comparison } from "../../engine/compare";
 import type { GroupResult } from "../../engine/types";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtSigned, paren, fmtSignedFixed } from "../format";
+import { MEAN_DIGITS } from "../../numbers/round";
 import { groupTitle } from "../../app/rulebook-index";
 import { groupRows, GroupRow, initiallyOpen } from "../results";
 import { useShared } from "../styles";
@@ -84,7 +85,7 @@ function GroupNode({ row, digits }: { row: GroupRow; digits: number }) {
             )}
             <Trend trend={row.trend} />
             {row.nationalMean !== null && (
-              <Caption1>{t("group.national", { n: fmtNumber(row.nationalMean, lang, 1) })}</Caption1>
+              <Caption1>{t("group.national", { n: fmtNumber(row.nationalMean, lang, MEAN_DIGITS) })}</Caption1>
             )}
             <JudgementBadge judgement={row.judgement} />
           </div>

@@ -15,6 +15,7 @@ import { render } from "../../messages";
 import { conflictReason } from "../../workbook/template";
 import { usePane } from "../context";
 import { fiscalYearLabel, fmtNumber, fmtRate, fmtSigned, paren, sep, fmtSignedFixed } from "../format";
+import { MEAN_DIGITS } from "../../numbers/round";
 import type { Lang, MessageKey } from "../i18n";
 import { useShared } from "../styles";
 import { JudgementBadge } from "./JudgementBadge";
@@ -113,7 +114,7 @@ export function ScorePanel({ summary }: { summary: RunSummary }) {
           <>
             <dt className={styles.dt}>{t("total.national")}</dt>
             <dd className={styles.dd}>
-              <span className={s.numeric}>{t("points.unit", { n: fmtNumber(nationalMean, lang, 1) })}</span>
+              <span className={s.numeric}>{t("points.unit", { n: fmtNumber(nationalMean, lang, MEAN_DIGITS) })}</span>
             </dd>
           </>
         )}
