@@ -158,12 +158,12 @@ describe("precheck (limits and bad files)", () => {
 describe("progress", () => {
   it("writes plain lines when not on a terminal, nothing when quiet", () => {
     const lines: string[] = [];
-    const p = createProgress({ total: 2, tty: false, write: (s) => lines.push(s) });
+    const p = createProgress({ total: 2, tty: false, barLabel: "Scoring", write: (s) => lines.push(s) });
     p.tick(1, 2, "/x/a.xlsx");
     p.tick(2, 2, "/x/b.xlsx");
     p.stop();
     expect(lines).toEqual(["1/2 a.xlsx\n", "2/2 b.xlsx\n"]);
-    const q = createProgress({ total: 1, quiet: true, write: (s) => lines.push(s) });
+    const q = createProgress({ total: 1, quiet: true, barLabel: "Scoring", write: (s) => lines.push(s) });
     q.tick(1, 1, "c.xlsx");
     expect(lines).toHaveLength(2);
   });

@@ -180,7 +180,8 @@ async function loadPrevious(
   const { files, refused } = await expandInputs([ref]);
   for (const f of files) cli.files.remember(f);
   const fallback = rulebook.previous?.rulebook ? await loadRulebook(cli, rulebook.previous.rulebook) : rulebook;
-  const progress = createProgress({ total: files.length, quiet: common.quiet, write: cli.io.err, label: cli.text(msg("review.previous-label")) });
+  const label = cli.text(msg("review.previous-label"));
+  const progress = createProgress({ total: files.length, quiet: common.quiet, write: cli.io.err, label, barLabel: label });
   const records = await reviewFiles(files, {
     rulebook: fallback,
     jobs: common.jobs,

@@ -15,9 +15,10 @@ export interface ProgressOptions {
   write?: (s: string) => void;
   /** Whether to draw a bar; default process.stderr.isTTY. */
   tty?: boolean;
+  /** The word before each plain line, if any. */
   label?: string;
   /** The word before the bar, in the user's language (the bar is drawn on a terminal only). */
-  barLabel?: string;
+  barLabel: string;
   /** Where the bar is drawn; default process.stderr. */
   stream?: NodeJS.WriteStream;
 }
@@ -28,7 +29,7 @@ export function createProgress(opts: ProgressOptions): Progress {
   if (tty) {
     const bar = new SingleBar({
       stream: opts.stream ?? process.stderr,
-      format: `${opts.label ?? opts.barLabel ?? "採点"} [{bar}] {value}/{total} {percentage}% | {file}`,
+      format: `${opts.barLabel} [{bar}] {value}/{total} {percentage}% | {file}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
