@@ -475,4 +475,27 @@ describe("bundled rulebooks through the engine", () => {
     expect(res.ok).toBe(false);
     expect(res.problems[0].path).toBe("root.children[0].id");
   });
+  test("a node that fits neither a group nor any indicator is told by the form its kind names, with its id", () => {
+    const group = {
+      kind: "group",
+      id: "G",
+      name: "g",
+      children: [
+        { kind: "yesno", id: "ORG.a", name: "a", points: 1 },
+        { kind: "yesno", id: "ORG.b", name: "b", points: "ten", note2: 1 },
+      ],
+    };
+    const res = checkRulebook({ ...mini, root: { ...mini.root, children: [group] } });
+    expect(res.ok).toBe(false);
+    // The indicator's own problems at their fields, not "not in an allowed form" at the group.
+    expect(res.problems.map((p) => [p.path, p.nodeId, p.message])).toEqual([
+      ["root.children[0].children[1].points", "ORG.b", "a number is needed"],
+      ["root.children[0].children[1]", "ORG.b", "there are entries that do not belong here (note2)"],
+    ]);
+    // A kind that is no indicator's stays a problem of the node's form.
+    const unknown = { ...group, children: [{ kind: "yesn0", id: "ORG.c", name: "c", points: 1 }] };
+    const res2 = checkRulebook({ ...mini, root: { ...mini.root, children: [unknown] } });
+    expect(res2.problems.map((p) => [p.path, p.nodeId])).toEqual([["root.children[0].children[0].kind", "ORG.c"]]);
+    expect(res2.problems[0].message).toMatch(/^one of "group", "yesno", .*"points" is needed$/);
+  });
 });

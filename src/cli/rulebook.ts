@@ -39,7 +39,11 @@ async function checkFile(cli: Cli, file: string, opts: LimitOptions) {
   }
   const { checkRulebook } = await import("../rulebooks/validate");
   const res = checkRulebook(parseJsonBytes(input.bytes, file));
-  const problems: Problem[] = res.problems.map((p) => ({ severity: p.severity, where: p.path, message: cli.text(p.detail) }));
+  const problems: Problem[] = res.problems.map((p) => ({
+    severity: p.severity,
+    where: p.nodeId ? cli.text(msg("rb.where-id", { path: p.path, id: p.nodeId })) : p.path,
+    message: cli.text(p.detail),
+  }));
   return { problems, rulebook: res.rulebook };
 }
 

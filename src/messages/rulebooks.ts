@@ -4,6 +4,8 @@ import type { Bilingual } from "./format";
 
 export const RULEBOOK_MESSAGES = {
   "rb.schema": { ja: "{problem}", en: "{problem}" },
+  /** Where a problem is: the JSON path, and the id of the indicator or group it lies in. */
+  "rb.where-id": { ja: "{path}（{id}）", en: "{path} ({id})" },
   "rb.id-twice": {
     ja: "ID「{id}」が2回使われています（{other} でも使用）。",
     en: 'id "{id}" is used twice (also at {other})',

@@ -65,6 +65,39 @@ export function issueMessage(iss: z.core.$ZodIssue): Message {
   }
 }
 
+/** A form of a union that the value is not of: its "kind" is another (a group's, or no indicator's). */
+function rejectsKind(iss: z.core.$ZodIssue): boolean {
+  return iss.path.length === 1 && iss.path[0] === "kind" && (iss.code === "invalid_value" || iss.code === "invalid_union");
+}
+
+/**
+ * The problems to tell: where a value fits none of a union's forms (a rulebook's node is a group or an
+ * indicator of some kind), the problems of the one form its "kind" says it meant, at their full paths
+ * (「root.children[0].children[2].points: 数値が必要です」), rather than "not in a form that is allowed"
+ * at the node. A union whose forms all fail on something else keeps its own problem.
+ */
+export function tellableIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((iss) => {
+    if (iss.code !== "invalid_union") return [iss];
+    const meant = iss.errors.filter((form) => form.length > 0 && !form.some(rejectsKind));
+    if (meant.length === 1)
+      return tellableIssues(meant[0].map((inner) => ({ ...inner, path: [...iss.path, ...inner.path] })));
+    if (meant.length === 0 && iss.errors.length > 0 && iss.errors.every((form) => form.some(rejectsKind)))
+      return [kindNoneOf(iss)];
+    return [iss];
+  });
+}
+
+/** A "kind" that no form of the union has, told as one of every form's kinds being needed at it. */
+function kindNoneOf(iss: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue {
+  const values = iss.errors.flatMap((form) =>
+    form.filter(rejectsKind).flatMap((k) => (k.code === "invalid_value" ? k.values : ((k as { options?: unknown[] }).options ?? []))),
+  );
+  const node = iss.input;
+  const input = node !== null && typeof node === "object" ? (node as { kind?: unknown }).kind : undefined;
+  return { code: "invalid_value", values: values as z.core.util.Primitive[], path: [...iss.path, "kind"], input, message: "" };
+}
+
 /** The document parsed once (its problems report their input, see issueMessage). */
 function parsed<T>(schema: z.ZodType<T>, doc: unknown) {
   return schema.safeParse(doc, { reportInput: true });
@@ -72,7 +105,7 @@ function parsed<T>(schema: z.ZodType<T>, doc: unknown) {
 
 /** The first problem as the message naming the file. */
 function problemOf(issues: readonly z.core.$ZodIssue[], file: string, expected: Message): UserError {
-  const issue = issues[0];
+  const issue = tellableIssues(issues)[0];
   const where = issue.path.length ? issue.path.map(String).join(".") : msg("json.whole-document");
   return new UserError(msg("json.invalid", { file, expected, where, problem: issueMessage(issue) }));
 }

@@ -1,6 +1,6 @@
 // Schema validation plus the checks a schema cannot express (unique ids, references, reachable maxima).
 import { z } from "zod";
-import { issueMessage } from "../messages/zod";
+import { issueMessage, tellableIssues } from "../messages/zod";
 import { type Message, msg, render } from "../messages";
 import { Indicator, Node, Rulebook, RulebookSchema } from "./schema";
 import { groupReach, partsOf, subItemIds } from "./structure";
@@ -13,6 +13,8 @@ export interface RulebookProblem {
   detail: Message;
   /** The detail in English, for logs and JSON consumers. */
   message: string;
+  /** The id of the innermost indicator or group on the path, by which an author finds the place. */
+  nodeId?: string;
 }
 
 /** Deepest group nesting a rulebook may have (real ones have four or five levels). */
@@ -38,7 +40,7 @@ function problem(severity: RulebookProblem["severity"], path: string, detail: Me
 }
 
 function zodProblems(error: z.ZodError): RulebookProblem[] {
-  return error.issues.map((issue) =>
+  return tellableIssues(error.issues).map((issue) =>
     problem("error", pathText(issue.path), msg("rb.schema", { problem: issueMessage(issue) })),
   );
 }
@@ -183,14 +185,35 @@ function depthProblem(doc: unknown): RulebookProblem | null {
   return walk(node, "root", 1);
 }
 
+/** The id of the innermost object with a text id on a path (`root.children[0].children[2].max`) in the document. */
+function nodeIdAt(doc: unknown, path: string): string | undefined {
+  let node = doc;
+  let id: string | undefined;
+  const idOf = (v: unknown) => {
+    const own = v !== null && typeof v === "object" ? (v as { id?: unknown }).id : undefined;
+    if (typeof own === "string" && own) id = own;
+  };
+  for (const key of path.split(/\.|\[(\d+)\]/).filter(Boolean)) {
+    if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, key)) break;
+    node = (node as Record<string, unknown>)[key];
+    idOf(node);
+  }
+  return id;
+}
+
 /** Validate an unknown JSON value as a rulebook. Errors name the offending path. */
 export function checkRulebook(doc: unknown): RulebookCheck {
   const deep = depthProblem(doc);
   if (deep) return { ok: false, problems: [deep] };
+  const withIds = (problems: RulebookProblem[]) =>
+    problems.map((p) => {
+      const nodeId = nodeIdAt(doc, p.path);
+      return nodeId ? { ...p, nodeId } : p;
+    });
   // Its problems report their input: issueMessage tells a missing field by it.
   const parsed = RulebookSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const problems = semanticProblems(parsed.data);
+  if (!parsed.success) return { ok: false, problems: withIds(zodProblems(parsed.error)) };
+  const problems = withIds(semanticProblems(parsed.data));
   return {
     ok: !problems.some((p) => p.severity === "error"),
     rulebook: parsed.data,
