@@ -6,6 +6,7 @@ const path = require("path");
 const dist = path.join(__dirname, "..", "dist");
 const { findBundled } = require(path.join(dist, "rulebooks", "registry"));
 const { createTemplateWorkbook } = require(path.join(dist, "adapters", "exceljs", "template-xlsx"));
+const { buildTemplate } = require(path.join(dist, "workbook", "template"));
 
 const rb = findBundled("kaigo-municipal-fy2026");
 const book = createTemplateWorkbook(rb);
@@ -16,7 +17,9 @@ const ansCol = header.indexOf("回答");
 let seed = 7;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const bandMarks = ["なし", "ア", "イ", "ウ", "エ"];
-ws.getCell("B3").value = "n10k_50k";
+// The band by the name the 規模区分 dropdown offers (1万人以上5万人未満), as a clerk picks it.
+const sizeIndex = rb.sizeClasses.classes.findIndex((c) => c.id === "n10k_50k");
+ws.getCell("B3").value = buildTemplate(rb).sizeClasses[sizeIndex];
 ws.getCell("D3").value = 12480;
 ws.eachRow((row, n) => {
   if (n <= 5) return;
