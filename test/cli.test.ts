@@ -93,20 +93,29 @@ describe("saiten", () => {
     expect(ja.code).toBe(0);
     expect(ja.out).toMatch(/^使い方: saiten score \[options\] <file>/);
     expect(ja.out).toContain("オプション:");
-    expect(ja.out).toMatch(/--depth <n> +表に出す区分の深さ \/ group levels in the table（既定: 3）/);
+    expect(ja.out).toMatch(/--depth <n> +表に出す区分の深さ（既定: 3）\n/);
     expect(ja.out).not.toMatch(/Usage:|Options:|default:|display help/);
     const top = await run("--help");
     expect(top.out).toContain("コマンド:");
     expect(top.out).toContain("（既定: \"ja\"）");
     const en = await run("--lang", "en", "score", "--help");
     expect(en.out).toMatch(/^Usage: saiten score \[options\] <file>/);
-    expect(en.out).toContain("(default: 3)");
-    // The option texts are bilingual; the words commander adds are not.
+    expect(en.out).toMatch(/--depth <n> +Group levels shown in the table \(default: 3\)\n/);
+    // Each command's and option's line in the user's language only; --lang's alone in both, so that a
+    // reader of the other language finds it.
+    const lines = (out: string) => out.split("\n").filter((l) => /^ {2}\S/.test(l) && !l.includes("--lang"));
+    for (const args of [["score"], ["review"], ["tally", "import"], ["rulebook", "check"], []]) {
+      const jaHelp = await run(...args, "--help");
+      const enHelp = await run("--lang", "en", ...args, "--help");
+      expect(lines(jaHelp.out).filter((l) => / \/ [a-z]/i.test(l))).toEqual([]);
+      expect(lines(enHelp.out).filter((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l))).toEqual([]);
+    }
     expect(en.out).not.toMatch(/使い方|オプション:|（既定: 3）/);
-    // The Japanese help puts commander's "(default: …)" in Japanese; an option's own English half stays English.
+    // The Japanese help puts commander's "(default: …)" in Japanese; the jobs' default is said in words.
     const review = await run("review", "--help");
-    expect(review.out).toMatch(/\/ worker threads: by default one per \d+ files, at most \d+/);
-    expect(review.out).not.toMatch(/（既定: one per/);
+    expect(review.out).toMatch(/並列数（既定: \d+ ファイルごとに 1、最大 \d+）/);
+    const reviewEn = await run("--lang", "en", "review", "--help");
+    expect(reviewEn.out).toMatch(/Worker threads \(by default one per \d+ files, at most \d+\)/);
   });
 
   test("a missing argument is named as the user knows it, in either language", async () => {
@@ -171,10 +180,15 @@ describe("saiten", () => {
     expect(bad.code).toBe(2);
     expect(bad.out).toBe("");
     expect(bad.err).toMatch(
-      /--size-class「n10k-50k」はルールブック kaigo-municipal-fy2026 の規模区分にありません。次のいずれかを指定してください: .*n10k_50k/,
+      /--size-class「n10k-50k」はルールブック kaigo-municipal-fy2026 の規模区分にありません。次のいずれかを指定してください: .*、1万人以上5万人未満（n10k_50k）、/,
     );
-    const good = await run("score", filled, "--size-class", "n10k_50k", "--json");
-    expect(good.code).toBe(0);
+    const en = await run("score", filled, "--size-class", "n10k-50k", "--lang", "en");
+    expect(en.err).toMatch(/Give one of: .*, 10,000 to under 50,000 \(n10k_50k\), /);
+    // The class by its id, or by its name in either language, as the list offers them.
+    for (const given of ["n10k_50k", "1万人以上5万人未満", "10,000 to under 50,000"]) {
+      const good = await run("score", filled, "--size-class", given, "--json");
+      expect(good.code).toBe(0);
+    }
     // A size is a count of people: a negative one would pick the smallest band.
     const negative = await run("score", filled, "--size", "-5");
     expect(negative.code).toBe(2);

@@ -33,7 +33,7 @@ function helpText(text: string, lang: Lang): string {
 
 export function program(cli: Cli): Command {
   const cmd = new Command("saiten")
-    .description("採点 Saiten — 評価指標の採点 (scores incentive-grant indicator workbooks)")
+    .description(cli.text(msg("help.saiten")))
     .version(version(), "-V, --version")
     .option("--lang <ja|en>", "表示言語 / language", "ja")
     .exitOverride()

@@ -1,7 +1,9 @@
 // Option values checked as they are parsed, each refusal naming the option and the value given.
 import type { Command } from "commander";
 import { type Limits, type LimitOptions, withOptions } from "../files/limits";
-import { msg, UserError } from "../messages";
+import { msg, type Param, UserError } from "../messages";
+import type { HELP_MESSAGES } from "../messages/cli-help";
+import type { Cli } from "./context";
 
 const numberOf = (v: string) => Number(String(v).normalize("NFKC").replace(/[,_]/g, ""));
 
@@ -29,35 +31,29 @@ export const nonNegativeInteger =
     return n;
   };
 
+/** A line of the help, in the user's language. */
+export function helpOf(root: Cli): (code: keyof typeof HELP_MESSAGES, params?: Record<string, Param>) => string {
+  return (code, params) => root.text(msg(code, params));
+}
+
 /** --max-file-mb and friends, the same on every command that reads files. */
-export function limitOptions(cmd: Command, base: Limits, timeout = false): Command {
+export function limitOptions(cmd: Command, root: Cli, base: Limits, timeout = false): Command {
+  const help = helpOf(root);
   cmd
     .option(
       "--max-file-mb <n>",
-      `1ファイルの上限 MB（既定 ${base.maxFileBytes / 1048576}）/ largest file, MB`,
+      help("help.max-file-mb", { n: base.maxFileBytes / 1048576 }),
       positiveNumber("--max-file-mb"),
     )
     .option(
       "--max-uncompressed-mb <n>",
-      `展開後の上限 MB（既定 ${base.maxUncompressedBytes / 1048576}）/ largest unpacked size, MB`,
+      help("help.max-uncompressed-mb", { n: base.maxUncompressedBytes / 1048576 }),
       positiveNumber("--max-uncompressed-mb"),
     )
-    .option(
-      "--max-rows <n>",
-      `1シートの行数の上限（既定 ${base.maxRows}）/ most rows per sheet`,
-      positiveInteger("--max-rows"),
-    )
-    .option(
-      "--max-cells <n>",
-      `1シートのセル数の上限（既定 ${base.maxCells}）/ most cells per sheet`,
-      positiveInteger("--max-cells"),
-    );
+    .option("--max-rows <n>", help("help.max-rows", { n: base.maxRows }), positiveInteger("--max-rows"))
+    .option("--max-cells <n>", help("help.max-cells", { n: base.maxCells }), positiveInteger("--max-cells"));
   if (timeout)
-    cmd.option(
-      "--timeout-s <n>",
-      `1ファイルの時間の上限 秒（既定 ${base.timeoutMs / 1000}）/ most seconds per file`,
-      positiveNumber("--timeout-s"),
-    );
+    cmd.option("--timeout-s <n>", help("help.timeout-s", { n: base.timeoutMs / 1000 }), positiveNumber("--timeout-s"));
   return cmd;
 }
 

@@ -3,6 +3,7 @@
 import type { ComparableResult } from "../engine/compare";
 import { findSizeClass } from "../engine/score";
 import { sizeBandLine } from "../engine/size-band";
+import { localText } from "../engine/text";
 import type { ScoreContext } from "../engine/types";
 import { type LimitOptions, WORKBOOK_LIMITS } from "../files/limits";
 import { listOf, msg, UserError } from "../messages";
@@ -45,7 +46,12 @@ function checkSizeClass(rulebook: Rulebook, value: string): void {
   if (!classes) throw new UserError(msg("score.size-class-none", { id: rulebook.id }));
   if (!findSizeClass(rulebook, value))
     throw new UserError(
-      msg("score.size-class-unknown", { value, id: rulebook.id, classes: listOf(classes.map((c) => c.id)) }),
+      msg("score.size-class-unknown", {
+        value,
+        id: rulebook.id,
+        // By name, as the template's list offers them, the id beside it (either is taken).
+        classes: listOf(classes.map((c) => msg("score.size-class-choice", { name: localText(c.label, c.id), id: c.id }))),
+      }),
     );
 }
 

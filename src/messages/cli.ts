@@ -63,6 +63,7 @@ export const CLI_MESSAGES = {
     ja: "--size-class「{value}」はルールブック {id} の規模区分にありません。次のいずれかを指定してください: {classes}",
     en: "--size-class “{value}” is not a size class of the rulebook {id}. Give one of: {classes}",
   },
+  "score.size-class-choice": { ja: "{name}（{id}）", en: "{name} ({id})" },
   "score.size-class-none": {
     ja: "ルールブック {id} には規模区分がないため、--size-class は使えません。",
     en: "The rulebook {id} has no size classes, so --size-class cannot be used.",

@@ -2,6 +2,7 @@
 // with {name} parameters. Errors carry a Message (code + parameters), never finished text, so each
 // shell renders them in its user's language.
 import { CLI_MESSAGES } from "./cli";
+import { HELP_MESSAGES } from "./cli-help";
 import { ENGINE_MESSAGES } from "./engine";
 import { FILE_MESSAGES } from "./files";
 import { type Bilingual, fill, type Lang } from "./format";
@@ -18,6 +19,7 @@ export const MESSAGE_AREAS = {
   ENGINE_MESSAGES,
   FILE_MESSAGES,
   CLI_MESSAGES,
+  HELP_MESSAGES,
   INPUT_MESSAGES,
   RULEBOOK_MESSAGES,
   SCORE_TABLE_MESSAGES,
