@@ -155,11 +155,11 @@ describe("saiten review (command, in-process)", () => {
     writeFileSync(join(folder, "~$1_甲町.xlsx"), "lock");
   });
 
-  const run = async (args: string[]) => {
+  const run = async (args: string[], lang: "ja" | "en" = "ja") => {
     const out: string[] = [];
     const err: string[] = [];
     const program = new Command("saiten").exitOverride();
-    defineReview(program, new Cli({ out: (s) => out.push(s), err: (s) => err.push(s) }, "ja"));
+    defineReview(program, new Cli({ out: (s) => out.push(s), err: (s) => err.push(s) }, lang));
     let error: unknown;
     try {
       await program.parseAsync(args, { from: "user" });
@@ -197,6 +197,24 @@ describe("saiten review (command, in-process)", () => {
     expect(summary.files).toEqual({ total: 3, scored: 2, failed: 1 });
     expect(readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(inputs.map(sha)).toEqual(before);
+  });
+
+  it("--lang en: the summary workbook and CSV in English, names from the rulebook's English", async () => {
+    const out = join(outDir, "summary-en.xlsx");
+    const csv = join(outDir, "summary-en.csv");
+    await run(["review", folder, "--rulebook", "kaigo-municipal-fy2026", "--jobs", "1", "--out", out, "--csv", csv], "en");
+    const header = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+    expect(header.slice(0, 7)).toEqual(["Municipality", "Code", "Insured persons", "Size class", "Points", "Maximum", "Rate (%)"]);
+    // A rate column per grant and goal, by the rulebook's English names, as the Japanese by the Japanese.
+    expect(header.filter((h) => /^(Promotion|Support) .* rate \(%\)$/.test(h))).toHaveLength(2);
+    expect(header.filter((h) => /^Goal Ⅰ .* rate \(%\)$/.test(h))).toHaveLength(2);
+    expect(header.join(",")).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["List", "Checks", "By indicator"]);
+    const groups = book.getWorksheet("By indicator")!.getColumn(10).values.slice(2).map(String);
+    expect(groups[0]).toBe("Total");
+    expect(groups.join("")).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
   it("rejects unusable arguments as usage errors", async () => {

@@ -6,7 +6,7 @@ import { join } from "path";
 import { summaryCsv, summaryXlsxBytes } from "../src/review/outputs";
 import { processWorkbook } from "../src/app/review/review-workbook";
 import { summarise } from "../src/app/review/summarise";
-import { addMatrixSheet, MATRIX_SHEET, summaryWorkbook } from "../src/app/review/summary-book";
+import { addMatrixSheet, summaryWorkbook } from "../src/app/review/summary-book";
 import { ReviewSummarySchema } from "../src/app/review/summary-schema";
 import type { ReviewRecord } from "../src/app/review/types";
 import type { Group, Rulebook } from "../src/rulebooks/schema";
@@ -352,7 +352,7 @@ describe("outputs", () => {
     addMatrixSheet(book, s, scored, { points: low + 0.5, ratePercent: 10 });
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await book.xlsx.writeBuffer()) as ArrayBuffer);
-    const ws = back.getWorksheet(MATRIX_SHEET)!;
+    const ws = back.getWorksheet("市町村×指標")!;
     expect(ws.getCell(2, 1).value).toBe("満点");
     expect(ws.getCell(2, 1).font?.italic).toBe(true);
     expect(ws.getCell(2, 6).font?.italic).toBe(true);

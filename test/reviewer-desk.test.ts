@@ -25,6 +25,8 @@ jest.mock("../src/app/review/summary-book", () => {
 import { MB } from "../src/files/limits";
 import { createSimulatedExcel, installOfficeGlobals, loadXlsx, SimWorkbook } from "../dev/office-sim";
 import { miniRulebook } from "./fixtures/mini-rulebook";
+import { localText } from "../src/engine/text";
+import { indicatorById } from "../src/rulebooks/tree";
 import { compoundFile, junk, templateBook, templateRow, TOWN_A, TOWN_B } from "./fixtures/review-books";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -80,7 +82,7 @@ describe("check mode on the in-memory Excel", () => {
     const { excel, reviewer } = await simOf(await submitted());
     const check = await reviewer.check(rb.id, "開いているブック");
     expect(reviewer.checkReportTarget()).toBe("new-workbook");
-    const done = await reviewer.writeCheckReport(check);
+    const done = await reviewer.writeCheckReport(check, "ja");
     expect(done).toEqual({ target: "new-workbook", sheets: ["一覧", "確認事項", "指標別"] });
     expect(excel.created).toHaveLength(1);
     const lines = cells(excel.created[0], "確認事項");
@@ -90,11 +92,31 @@ describe("check mode on the in-memory Excel", () => {
     expect(excel.model.writes.count).toBe(0);
   });
 
+  test("the report in the pane's language: English sheets, headers, words and the rulebook's English names", async () => {
+    const { excel, reviewer } = await simOf(await submitted());
+    const check = await reviewer.check(rb.id, "開いているブック");
+    const done = await reviewer.writeCheckReport(check, "en");
+    expect(done.sheets).toEqual(["List", "Checks", "By indicator"]);
+    const list = cells(excel.created[0], "List");
+    expect(list[0].slice(0, 3)).toEqual(["Municipality", "Code", "Insured persons"]);
+    const lines = cells(excel.created[0], "Checks");
+    expect(lines[0].slice(3, 9)).toEqual(["Type", "Kind", "Cell", "Target", "Severity", "Description"]);
+    const row = await templateRow(rb, "A.y1");
+    const mismatch = lines.find((l) => l?.[5] === `回答!G${row}`)!;
+    expect(mismatch[3]).toBe("Mismatch");
+    expect(mismatch[8]).toBe(`回答!G${row} (A.y1): reports 99 points, recomputed 8.`);
+    const indicators = cells(excel.created[0], "By indicator");
+    const named = indicators.find((l) => l?.[0] === "A.y1")!;
+    const en = localText(indicatorById(rb, "A.y1")!.name).en;
+    expect(String(named[1])).toContain(en);
+    expect(excel.model.writes.count).toBe(0);
+  });
+
   test("on Excel 2016 (ExcelApi 1.7) the check's report is a file to save, never the checked workbook", async () => {
     const { excel, reviewer } = await simOf(await submitted(), "1.7");
     const check = await reviewer.check(rb.id, "開いているブック");
     expect(reviewer.checkReportTarget()).toBe("download");
-    const done = await reviewer.writeCheckReport(check);
+    const done = await reviewer.writeCheckReport(check, "ja");
     expect(done.target).toBe("download");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(done.bytes!.slice().buffer);
@@ -123,7 +145,7 @@ describe("the batch summary through Office.js", () => {
     collector.add(0, recs[0]);
     const summary = collector.summarise();
     expect(summary).toEqual({ ...summarise(recs, { rulebook: rb }), generatedAt: summary.generatedAt });
-    const done = await reviewer.writeSummary(collector);
+    const done = await reviewer.writeSummary(collector, "ja");
     expect(done.sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
     const matrix = cells(excel.created[0], "市町村×指標");
     expect(matrix[2].slice(0, 3)).toEqual(["青葉町", "012025", 72]);
@@ -143,7 +165,7 @@ describe("the batch summary through Office.js", () => {
     const collector = new SummaryCollector(rb);
     recs.forEach((r, i) => collector.add(i, r));
     expect(reviewer.summaryTarget()).toBe("sheets");
-    const done = await reviewer.writeSummary(collector);
+    const done = await reviewer.writeSummary(collector, "ja");
     expect(done).toEqual({ target: "sheets", sheets: ["一覧 (2)", "確認事項", "指標別", "市町村×指標"] });
     const list = cells(excel.model, "一覧 (2)");
     expect(list[1].slice(0, 2)).toEqual(["青葉町", "012025"]);
@@ -164,7 +186,7 @@ describe("the summary's worker", () => {
     await handle({ kind: "record", index: 1, record: recs[1] });
     await handle({ kind: "record", index: 0, record: recs[0] });
     await handle({ kind: "summarise", extra: [] });
-    await handle({ kind: "xlsx" });
+    await handle({ kind: "xlsx", lang: "ja" });
     const full = summarise(recs, { rulebook: rb });
     const view = replies[0].kind === "summary" ? replies[0].view : undefined;
     expect(view).toMatchObject({ rows: full.rows, failures: full.failures, issueCount: full.issues.length, mismatchCount: 1 });
@@ -195,16 +217,16 @@ describe("the summary workbook built ahead", () => {
       const handle = collectorHandler((r) => void replies.push(r));
       await handle({ kind: "init", rulebook: rb });
       await handle({ kind: "record", index: 0, record: recs[0] });
-      await handle({ kind: "summarise", extra: [], prepare: "xlsx" });
+      await handle({ kind: "summarise", extra: [], prepare: "xlsx", lang: "ja" });
       // Built before anyone asks for it.
       for (let i = 0; i < 200 && build.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(build).toHaveBeenCalledTimes(1);
-      await handle({ kind: "xlsx" });
+      await handle({ kind: "xlsx", lang: "ja" });
       expect(build).toHaveBeenCalledTimes(1);
       const prepared = replies[1].kind === "xlsx" ? replies[1] : undefined;
       expect(prepared?.sheets).toEqual(["一覧", "確認事項", "指標別", "市町村×指標"]);
       // Its bytes were handed over: asked again, it is built again, the same.
-      await handle({ kind: "xlsx" });
+      await handle({ kind: "xlsx", lang: "ja" });
       expect(build).toHaveBeenCalledTimes(2);
       const again = replies[2].kind === "xlsx" ? replies[2] : undefined;
       expect(await listOf(prepared!.bytes)).toEqual(await listOf(again!.bytes));
@@ -213,11 +235,19 @@ describe("the summary workbook built ahead", () => {
       const collector = new SummaryCollector(rb);
       collector.add(0, recs[0]);
       collector.summarise();
-      collector.prepareXlsx();
+      collector.prepareXlsx("ja");
       collector.add(1, recs[1]);
       collector.summarise();
-      const list = await listOf((await collector.xlsx()).bytes);
+      const list = await listOf((await collector.xlsx("ja")).bytes);
       expect(list.map((r) => r[0])).toEqual(["市町村名", "青葉町", "白浜村"]);
+
+      // Prepared in Japanese, asked for in English (the pane's language changed): built again, in English.
+      const before = build.mock.calls.length;
+      collector.prepareXlsx("ja");
+      for (let i = 0; i < 200 && build.mock.calls.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      const english = await collector.xlsx("en");
+      expect(build.mock.calls.length).toBe(before + 2);
+      expect(english.sheets).toEqual(["List", "Checks", "By indicator", "Municipalities × indicators"]);
     }
   });
 });

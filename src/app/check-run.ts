@@ -2,6 +2,7 @@
 // writing to it, the batch summary of many submissions, and where their reports go. One review
 // behind every shell: the open workbook is reviewed by the batch's own code (review-workbook.ts) and
 // its report is the batch's summary layout for one municipality.
+import type { Lang } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import type { WorkbookPort } from "../workbook/port";
 import type { ReviewRecord, ReviewSummary } from "./review/types";
@@ -34,10 +35,11 @@ export interface ReviewerApi {
   check(rulebookId: string, label: string): Promise<CheckOutcome>;
   /** A check's report never goes into the checked workbook: a new workbook, else a file to save. */
   checkReportTarget(): ReportTarget;
-  writeCheckReport(check: CheckOutcome): Promise<ReportWritten>;
+  /** The reports are in `lang` (the pane's language). */
+  writeCheckReport(check: CheckOutcome, lang: Lang): Promise<ReportWritten>;
   /** The batch summary: a new workbook, else new sheets of the open (the reviewer's own) workbook. */
   summaryTarget(): ReportTarget;
-  writeSummary(source: SummarySource): Promise<ReportWritten>;
+  writeSummary(source: SummarySource, lang: Lang): Promise<ReportWritten>;
 }
 
 export class ReviewerSession implements ReviewerApi {
@@ -68,9 +70,9 @@ export class ReviewerSession implements ReviewerApi {
     return this.openNew ? "new-workbook" : "sheets";
   }
 
-  async writeCheckReport(check: CheckOutcome): Promise<ReportWritten> {
+  async writeCheckReport(check: CheckOutcome, lang: Lang): Promise<ReportWritten> {
     const { summaryWorkbook, xlsxBytes } = await import("./review/summary-book");
-    const book = summaryWorkbook(check.summary);
+    const book = summaryWorkbook(check.summary, { lang, rulebook: await this.rulebookOf(check.rulebookId) });
     const bytes = await xlsxBytes(book);
     const sheets = book.worksheets.map((w) => w.name);
     if (!this.openNew) return { target: "download", sheets, bytes };
@@ -78,14 +80,17 @@ export class ReviewerSession implements ReviewerApi {
     return { target: "new-workbook", sheets };
   }
 
-  async writeSummary(source: SummarySource): Promise<ReportWritten> {
+  async writeSummary(source: SummarySource, lang: Lang): Promise<ReportWritten> {
     if (this.openNew) {
-      const { bytes, sheets } = await source.xlsx();
+      const { bytes, sheets } = await source.xlsx(lang);
       await this.openNew(bytes);
       return { target: "new-workbook", sheets };
     }
     const read = await this.port.read({});
-    const { request, sheets } = await source.writes(read.sheets.map((s) => s.name));
+    const { request, sheets } = await source.writes(
+      read.sheets.map((s) => s.name),
+      lang,
+    );
     await this.port.write(request);
     return { target: "sheets", sheets };
   }

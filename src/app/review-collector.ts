@@ -3,6 +3,7 @@
 // worker that keeps them in the order of the files, summarises them with the batch's own summarise(),
 // and builds the summary workbook (or, for an Excel that cannot open one, the writes of its sheets).
 // The main thread receives only what it shows: the summary without its long issue lists.
+import type { Lang } from "../messages";
 import type { Rulebook } from "../rulebooks/schema";
 import type { WriteRequest } from "../workbook/port";
 import { summarise } from "./review/summarise";
@@ -18,19 +19,20 @@ export function summaryView(s: ReviewSummary): SummaryView {
   return { ...rest, issueCount: issues.length, mismatchCount: mismatches.length };
 }
 
-/** Where the summary's report comes from: built where the records are (a worker, or this thread). */
+/** Where the summary's report comes from: built where the records are (a worker, or this thread), in the
+ *  language asked for. */
 export interface SummarySource {
-  xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }>;
-  writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }>;
+  xlsx(lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }>;
+  writes(existing: string[], lang: Lang): Promise<{ request: WriteRequest; sheets: string[] }>;
 }
 
 export type CollectorMessage =
   | { kind: "init"; rulebook: Rulebook }
   | { kind: "record"; index: number; record: ReviewRecord }
-  /** `prepare`: the report is built right after, while the reviewer reads the summary (see prepareXlsx). */
-  | { kind: "summarise"; extra: ReviewRecord[]; prepare?: "xlsx" }
-  | { kind: "xlsx" }
-  | { kind: "writes"; existing: string[] };
+  /** `prepare`: the report is built right after, in `lang`, while the reviewer reads the summary (see prepareXlsx). */
+  | { kind: "summarise"; extra: ReviewRecord[]; prepare?: "xlsx"; lang?: Lang }
+  | { kind: "xlsx"; lang: Lang }
+  | { kind: "writes"; existing: string[]; lang: Lang };
 
 export type CollectorReply =
   | { kind: "summary"; view: SummaryView }
@@ -41,8 +43,9 @@ export class SummaryCollector implements SummarySource {
   private readonly records: ReviewRecord[] = [];
   private summary?: ReviewSummary;
   private all: ReviewRecord[] = [];
-  /** The summary workbook built ahead of the question, for the current summary; given out once. */
+  /** The summary workbook built ahead of the question, for the current summary, and its language; given out once. */
   private prepared?: Promise<{ bytes: Uint8Array; sheets: string[] }>;
+  private preparedLang?: Lang;
 
   constructor(private readonly rulebook: Rulebook) {}
 
@@ -64,34 +67,37 @@ export class SummaryCollector implements SummarySource {
    * Builds the summary workbook now, before the reviewer asks for it: ExcelJS writes it several times
    * slower the first time (its code not yet run), and the reviewer is reading the summary meanwhile.
    */
-  prepareXlsx(): void {
-    this.prepared ??= this.build();
+  prepareXlsx(lang: Lang): void {
+    if (this.prepared && this.preparedLang === lang) return;
+    this.prepared = this.build(lang);
+    this.preparedLang = lang;
     this.prepared.catch(() => undefined); // asked again, and its failure told, by xlsx()
   }
 
-  private async book() {
+  private async book(lang: Lang) {
     const { addMatrixSheet, summaryWorkbook } = await import("./review/summary-book");
     const summary = this.summary ?? this.summarise();
-    const book = summaryWorkbook(summary);
-    addMatrixSheet(book, summary, this.all, nationalLowLine(this.rulebook));
+    const language = { lang, rulebook: this.rulebook };
+    const book = summaryWorkbook(summary, language);
+    addMatrixSheet(book, summary, this.all, nationalLowLine(this.rulebook), language);
     return book;
   }
 
   /** The summary workbook's bytes: the one prepared, if any (its bytes are handed over, so only once). */
-  async xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const ready = this.prepared;
+  async xlsx(lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+    const ready = this.preparedLang === lang ? this.prepared : undefined;
     this.prepared = undefined;
-    return (await ready?.catch(() => undefined)) ?? this.build();
+    return (await ready?.catch(() => undefined)) ?? this.build(lang);
   }
 
-  private async build(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const book = await this.book();
+  private async build(lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+    const book = await this.book(lang);
     const { xlsxBytes } = await import("./review/summary-book"); // loaded by book()
     return { bytes: await xlsxBytes(book), sheets: book.worksheets.map((w) => w.name) };
   }
 
-  async writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }> {
-    return reportWrites(await this.book(), existing);
+  async writes(existing: string[], lang: Lang): Promise<{ request: WriteRequest; sheets: string[] }> {
+    return reportWrites(await this.book(lang), existing);
   }
 }
 
@@ -104,11 +110,11 @@ export function collectorHandler(post: (reply: CollectorReply, transfer?: ArrayB
     else if (m.kind === "record") collector.add(m.index, m.record);
     else if (m.kind === "summarise") {
       post({ kind: "summary", view: summaryView(collector.summarise(m.extra)) });
-      if (m.prepare === "xlsx") collector.prepareXlsx();
+      if (m.prepare === "xlsx") collector.prepareXlsx(m.lang ?? "ja");
     }
     else if (m.kind === "xlsx") {
-      const { bytes, sheets } = await collector.xlsx();
+      const { bytes, sheets } = await collector.xlsx(m.lang);
       post({ kind: "xlsx", bytes, sheets }, [bytes.buffer as ArrayBuffer]);
-    } else post({ kind: "writes", ...(await collector.writes(m.existing)) });
+    } else post({ kind: "writes", ...(await collector.writes(m.existing, m.lang)) });
   };
 }

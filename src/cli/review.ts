@@ -286,13 +286,13 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
       : undefined;
 
   const summary = summarise(records, { rulebook, previous, budget: opts.budget, insured, caps });
-  if (opts.out) await cli.files.write(opts.out, await summaryXlsxBytes(summary));
+  if (opts.out) await cli.files.write(opts.out, await summaryXlsxBytes(summary, { lang: cli.lang, rulebook }));
   if (opts.json) {
     const text = JSON.stringify(summary, null, 2) + "\n";
     if (jsonToStdout) cli.io.out(text);
     else await cli.files.write(opts.json, text);
   }
-  if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary));
+  if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary, { lang: cli.lang, rulebook }));
   if (!jsonToStdout) {
     cli.io.out(renderTable(cli, summary, records, localText(rulebook.title)));
     const bands = assumedSizeBands(rulebook);

@@ -136,6 +136,12 @@ export const ENGINE_MESSAGES = {
   /** The long-term-care grants' short names as codes: 推進 (保険者機能強化推進交付金), 支援 (介護保険保険者努力支援交付金). */
   "engine.code.promotion": { ja: "推進", en: "Promotion" },
   "engine.code.support": { ja: "支援", en: "Support" },
+  /** Groups' codes of the rulebooks: the outcome indicators, the NHI's common and insurer-specific indicators. */
+  "engine.code.outcome": { ja: "成果", en: "Outcome" },
+  "engine.code.common": { ja: "共通", en: "Common" },
+  "engine.code.specific": { ja: "固有", en: "Specific" },
+  "engine.code.implementation": { ja: "事業実施", en: "Implementation" },
+  "engine.code.evaluation-bonus": { ja: "事業評価加点", en: "Evaluation bonus" },
   /** A cell and what it holds: 「回答!E12（P_I_1.a 計画）」. */
   "engine.cell-of": { ja: "{cell}（{what}）", en: "{cell} ({what})" },
   "engine.issue-at": { ja: "{where}: {message}", en: "{where}: {message}" },

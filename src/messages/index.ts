@@ -10,6 +10,7 @@ import { INPUT_MESSAGES } from "./inputs";
 import { PANE_MESSAGES } from "./pane";
 import { RULEBOOK_MESSAGES } from "./rulebooks";
 import { SCORE_TABLE_MESSAGES } from "./score-table";
+import { SUMMARY_MESSAGES } from "./summary";
 
 export type { Bilingual, Lang } from "./format";
 export { langOf, placeholders } from "./format";
@@ -23,6 +24,7 @@ export const MESSAGE_AREAS = {
   INPUT_MESSAGES,
   RULEBOOK_MESSAGES,
   SCORE_TABLE_MESSAGES,
+  SUMMARY_MESSAGES,
   PANE_MESSAGES,
 };
 

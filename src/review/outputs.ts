@@ -4,6 +4,7 @@
 import { num } from "../engine/text";
 import type { ReviewSummary } from "../app/review/types";
 import { listColumns } from "../app/review/summary-columns";
+import { type SummaryLanguage, SummaryWords } from "../app/review/summary-words";
 
 /**
  * Loads the summary workbook's layout and ExcelJS (about 0.13 s): only a run that writes
@@ -13,10 +14,13 @@ export function loadSummaryBook(): Promise<typeof import("../app/review/summary-
   return import("../app/review/summary-book");
 }
 
-/** The summary workbook as .xlsx bytes (the caller saves them through its safe write). */
-export async function summaryXlsxBytes(summary: ReviewSummary): Promise<Uint8Array> {
+/** The summary workbook as .xlsx bytes, in the language asked for (the caller saves them through its safe write). */
+export async function summaryXlsxBytes(
+  summary: ReviewSummary,
+  language?: SummaryLanguage,
+): Promise<Uint8Array> {
   const { summaryWorkbook, xlsxBytes } = await loadSummaryBook();
-  return xlsxBytes(summaryWorkbook(summary));
+  return xlsxBytes(summaryWorkbook(summary, language));
 }
 
 /**
@@ -30,10 +34,10 @@ export function csvField(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The 一覧 columns as CSV: UTF-8 with BOM (Excel then reads Japanese correctly), CRLF line ends.
- *  Rates and shares in percent; the estimate rounded to the yen. */
-export function summaryCsv(summary: ReviewSummary): string {
-  const cols = listColumns(summary);
+/** The 一覧 columns as CSV, headed in the language asked for: UTF-8 with BOM (Excel then reads Japanese
+ *  correctly), CRLF line ends. Rates and shares in percent; the estimate rounded to the yen. */
+export function summaryCsv(summary: ReviewSummary, language?: SummaryLanguage): string {
+  const cols = listColumns(summary, new SummaryWords(language));
   const lines = [cols.map((c) => csvField(c.csvHeader ?? c.header)).join(",")];
   for (const row of summary.rows) {
     lines.push(

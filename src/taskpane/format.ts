@@ -101,6 +101,11 @@ export function sep(lang: Lang): string {
   return lang === "ja" ? " ・ " : " · ";
 }
 
+/** Sheet names written by a report, as a list («一覧・確認事項», "List, Checks"). */
+export function sheetList(sheets: readonly string[], lang: Lang): string {
+  return sheets.join(lang === "ja" ? "・" : ", ");
+}
+
 export function colon(lang: Lang): string {
   return lang === "ja" ? "：" : ": ";
 }

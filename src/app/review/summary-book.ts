@@ -11,11 +11,8 @@ import { MEAN_DIGITS, roundHalfUp } from "../../numbers/round";
 import type { ReviewRecord, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
 import { listColumns, type Kind } from "./summary-columns";
+import { type SummaryLanguage, SummaryWords } from "./summary-words";
 import { problemKind, severityWord } from "./problem-kinds";
-
-export const LIST_SHEET = "一覧";
-export const CHECK_SHEET = "確認事項";
-export const INDICATOR_SHEET = "指標別";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
@@ -85,8 +82,10 @@ function setWidths(ws: ExcelJS.Worksheet, widths: number[], left = 1): void {
   widths.forEach((w, j) => (ws.getColumn(left + j).width = w));
 }
 
-/** The summary workbook (not yet saved). */
-export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
+/** The summary workbook (not yet saved), in the language asked for (Japanese by default). */
+export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLanguage): ExcelJS.Workbook {
+  const words = new SummaryWords(language);
+  const say = words.say.bind(words);
   const digits = summary.rulebook.rateDigits ?? 1;
   const pct = rateFormat(digits);
   const formats: Partial<Record<Kind, string>> = {
@@ -101,8 +100,10 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   const styles = new Styles();
 
   // ---------------------------------------------------------------- 一覧
-  const cols = listColumns(summary);
-  const list = book.addWorksheet(LIST_SHEET, { views: [{ state: "frozen", ySplit: 1, xSplit: 2 }] });
+  const cols = listColumns(summary, words);
+  const list = book.addWorksheet(say("sum.sheet.list"), {
+    views: [{ state: "frozen", ySplit: 1, xSplit: 2 }],
+  });
   headerRow(
     list,
     cols.map((c) => c.header),
@@ -129,21 +130,23 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
       if (n !== undefined) cell.value = c.kind === "rate" ? n / 100 : n;
     });
   });
-  const bandCol = cols.findIndex((c) => c.header === "規模区分");
+  const bandCol = cols.findIndex((c) => c.role === "band");
   if (summary.sizeBandsAssumedFrom !== undefined && bandCol >= 0)
-    list.getCell(1, bandCol + 1).note =
-      `${bandsAssumedFrom(summary.sizeBandsAssumedFrom).ja}（規模区分・規模区分内順位）`;
+    list.getCell(1, bandCol + 1).note = say("sum.bands-assumed", {
+      assumed: words.text(bandsAssumedFrom(summary.sizeBandsAssumedFrom)),
+    });
   const lastCol = list.getColumn(cols.length).letter;
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   if (summary.rows.length) {
-    const judge = list.getColumn(cols.findIndex((c) => c.header === "判定") + 1).letter;
+    const judge = list.getColumn(cols.findIndex((c) => c.role === "judgement") + 1).letter;
+    const notMet = JSON.stringify(words.judgement("未達成"));
     list.addConditionalFormatting({
       ref: `A2:${lastCol}${summary.rows.length + 1}`,
       rules: [
         {
           type: "expression",
           priority: 1,
-          formulae: [`$${judge}2="未達成"`],
+          formulae: [`$${judge}2=${notMet}`],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: { argb: SHORT_FILL } },
             font: { color: { argb: SHORT_FONT } },
@@ -154,38 +157,40 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   }
 
   // ---------------------------------------------------------------- 確認事項
-  const check = book.addWorksheet(CHECK_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  const checkHeaders = [
-    "ファイル",
-    "市町村名",
-    "市町村コード",
-    "種別",
-    "分類",
-    "セル",
-    "対象",
-    "重要度",
-    "内容",
-    "記載値",
-    "再計算値",
-  ];
+  const check = book.addWorksheet(say("sum.sheet.checks"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const checkHeaders = (
+    [
+      "sum.col.file",
+      "sum.col.name",
+      "sum.col.code",
+      "sum.check.type",
+      "sum.check.kind",
+      "sum.check.cell",
+      "sum.check.target",
+      "sum.check.severity",
+      "sum.check.content",
+      "sum.check.reported",
+      "sum.check.computed",
+    ] as const
+  ).map((code) => say(code));
   headerRow(check, checkHeaders, styles);
   setWidths(check, [30, 14, 12, 10, 16, 16, 16, 8, 70, 10, 10]);
   const who = new Map(summary.rows.map((r) => [r.file, r]));
   const lines: (string | number | null | undefined)[][] = [];
-  // The summary workbook is in Japanese; its codes stay in the JSON and CSV.
-  const ja = (m: Message) => render(m, "ja");
-  const error = ja(severityWord("error"));
+  // Kinds and severities in words; their codes stay in the JSON and CSV.
+  const word = (m: Message) => render(m, words.lang);
+  const error = word(severityWord("error"));
   for (const f of summary.failures)
     lines.push([
       f.file,
       f.name,
       f.code,
-      "読めない",
-      ja(problemKind(f.reasonCode)),
+      say("sum.type.unreadable"),
+      word(problemKind(f.reasonCode)),
       null,
       null,
       error,
-      f.reason.ja,
+      words.text(f.reason),
     ]);
   for (const d of summary.duplicates)
     for (const file of d.files)
@@ -193,24 +198,24 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
         file,
         who.get(file)?.name,
         who.get(file)?.code,
-        "重複",
-        ja(problemKind("duplicate")),
+        say("sum.type.duplicate"),
+        word(problemKind("duplicate")),
         null,
         d.key,
-        ja(severityWord("warning")),
-        ja(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) })),
+        word(severityWord("warning")),
+        word(msg("review.same-entity", { key: d.key, n: d.files.length, files: listOf(d.files) })),
       ]);
   for (const m of summary.mismatches)
     lines.push([
       m.file,
       who.get(m.file)?.name,
       who.get(m.file)?.code,
-      "不一致",
-      ja(problemKind("mismatch")),
+      say("sum.type.mismatch"),
+      word(problemKind("mismatch")),
       m.cell,
-      m.target === "total" ? ja(msg("review.total")) : m.target,
+      m.target === "total" ? word(msg("review.total")) : m.target,
       error,
-      m.message.ja,
+      words.text(m.message),
       typeof m.reported === "number" || typeof m.reported === "string"
         ? m.reported
         : JSON.stringify(m.reported),
@@ -221,12 +226,12 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
       i.file,
       who.get(i.file)?.name,
       who.get(i.file)?.code,
-      "確認事項",
-      ja(problemKind(i.code)),
+      say("sum.type.check"),
+      word(problemKind(i.code)),
       i.cell,
       i.indicatorId,
-      ja(severityWord(i.severity)),
-      i.message.ja,
+      word(severityWord(i.severity)),
+      words.text(i.message),
     ]);
   lines.forEach((line, k) => {
     const row = check.getRow(k + 2);
@@ -239,14 +244,24 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
   check.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: checkHeaders.length } };
 
   // ---------------------------------------------------------------- 指標別
-  const ind = book.addWorksheet(INDICATOR_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  const indHeaders = ["指標ID", "指標", "満点", "該当数", "該当率", "全国該当率", "差(ポイント)"];
+  const ind = book.addWorksheet(say("sum.sheet.indicators"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const indHeaders = (
+    [
+      "sum.ind.id",
+      "sum.ind.name",
+      "sum.col.max",
+      "sum.ind.achieved",
+      "sum.ind.rate",
+      "sum.ind.national-rate",
+      "sum.col.change",
+    ] as const
+  ).map((code) => say(code));
   headerRow(ind, indHeaders, styles);
   setWidths(ind, [18, 44, 7, 8, 9, 10, 10]);
   summary.indicators.forEach((x, k) => {
     const put = cellWriter(ind.getRow(k + 2), styles);
     put(1, x.id);
-    put(2, x.name);
+    put(2, words.name(x.id, x.name));
     if (x.max !== null) put(3, x.max);
     put(4, x.achieved);
     put(5, x.rate, pct);
@@ -256,17 +271,29 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
     }
   });
   ind.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: indHeaders.length } };
-  if (summary.nationalSource) ind.getCell(1, 6).note = `出典: ${summary.nationalSource}`;
+  const source = summary.nationalSource && say("sum.source", { source: summary.nationalSource });
+  if (source) ind.getCell(1, 6).note = source;
   // The group table sits to the right, under the same frozen header row.
   const gLeft = indHeaders.length + 2;
-  const gHeaders = ["区分ID", "区分", "満点", "平均", "中央値", "全国平均", "全国中央値", "差(平均)"];
+  const gHeaders = (
+    [
+      "sum.group.id",
+      "sum.group.name",
+      "sum.col.max",
+      "sum.group.mean",
+      "sum.group.median",
+      "sum.group.national-mean",
+      "sum.group.national-median",
+      "sum.group.change",
+    ] as const
+  ).map((code) => say(code));
   headerRow(ind, gHeaders, styles, gLeft);
-  if (summary.nationalSource) ind.getCell(1, gLeft + 5).note = `出典: ${summary.nationalSource}`;
+  if (source) ind.getCell(1, gLeft + 5).note = source;
   setWidths(ind, [16, 36, 7, 8, 8, 9, 10, 9], gLeft);
   summary.groups.forEach((g, k) => {
     const put = cellWriter(ind.getRow(k + 2), styles);
     put(gLeft, g.id);
-    put(gLeft + 1, `${"　".repeat(Math.max(0, g.depth - 1))}${g.name}`);
+    put(gLeft + 1, `${"　".repeat(Math.max(0, g.depth - 1))}${words.name(g.id, g.name)}`);
     if (g.max !== null) put(gLeft + 2, g.max);
     const average = (j: number, v: number | undefined) => v !== undefined && put(gLeft + j, v, MEAN_FORMAT);
     average(3, g.mean);
@@ -279,7 +306,6 @@ export function summaryWorkbook(summary: ReviewSummary): ExcelJS.Workbook {
 }
 
 // ---------------------------------------------------------------- 市町村×指標 (the task pane's summary)
-export const MATRIX_SHEET = "市町村×指標";
 const LOW_FILL_STYLE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
 const SCALE_LOW = "FFF8696B";
 const SCALE_MID = "FFFFEB84";
@@ -295,13 +321,20 @@ export function addMatrixSheet(
   summary: ReviewSummary,
   records: readonly ReviewRecord[],
   line: NationalLine | null,
+  language?: SummaryLanguage,
 ): ExcelJS.Worksheet {
+  const words = new SummaryWords(language);
+  const say = words.say.bind(words);
   const digits = summary.rulebook.rateDigits ?? 1;
-  const ws = book.addWorksheet(MATRIX_SHEET, { views: [{ state: "frozen", ySplit: 2, xSplit: 2 }] });
+  const ws = book.addWorksheet(say("sum.sheet.matrix"), {
+    views: [{ state: "frozen", ySplit: 2, xSplit: 2 }],
+  });
   const points = new Map(records.map((r) => [r.file, r.indicatorPoints ?? {}]));
-  const fixed = ["市町村名", "市町村コード", "得点", "得点率", "全国平均−2SD未満"];
+  const fixed = (
+    ["sum.col.name", "sum.col.code", "sum.col.points", "sum.col.rate", "sum.matrix.below"] as const
+  ).map((code) => say(code));
   const styles = new Styles();
-  headerRow(ws, [...fixed, ...summary.indicators.map((i) => i.name)], styles);
+  headerRow(ws, [...fixed, ...summary.indicators.map((i) => words.name(i.id, i.name))], styles);
   setWidths(ws, [14, 12, 8, 9, 10, ...summary.indicators.map(() => 10)]);
   // Row 2: the maximum of each column, so a colour reads against what could be reached.
   const maxRow = ws.getRow(2);
@@ -312,7 +345,7 @@ export function addMatrixSheet(
     cell.value = value;
     cell.style = italic;
   };
-  putMax(1, "満点");
+  putMax(1, say("sum.col.max"));
   if (summary.rows[0]?.max !== undefined && summary.rows[0]?.max !== null) putMax(3, summary.rows[0].max);
   summary.indicators.forEach((ind, j) => {
     if (ind.max !== null) putMax(fixed.length + 1 + j, ind.max);
@@ -335,7 +368,7 @@ export function addMatrixSheet(
     put(3, row.total);
     if (row.ratePercent !== null) put(4, row.ratePercent / 100, rate);
     else if (below) put(4, undefined);
-    if (below) put(5, "○");
+    if (below) put(5, say("sum.matrix.mark"));
     const own = points.get(row.file) ?? {};
     summary.indicators.forEach((ind, j) => {
       const v = own[ind.id];
@@ -364,12 +397,15 @@ export function addMatrixSheet(
     );
   }
   if (line) {
-    const source = line.source ? `\u3000出典: ${line.source}` : "";
-    ws.getCell(1, 5).note =
-      `全国平均−2SD: 得点 ${roundHalfUp(line.points, 1)}（得点率 ${roundHalfUp(line.ratePercent, digits).toFixed(digits)}%）${source}`;
+    const said = say("sum.matrix.line", {
+      points: roundHalfUp(line.points, 1),
+      rate: roundHalfUp(line.ratePercent, digits).toFixed(digits),
+    });
+    ws.getCell(1, 5).note = line.source
+      ? say("sum.matrix.line-source", { line: said, source: line.source })
+      : said;
   } else {
-    ws.getCell(1, 5).note =
-      "全国平均と標準偏差が分からないため判定していません（全国集計を読み込むと判定します）。";
+    ws.getCell(1, 5).note = say("sum.matrix.no-line");
   }
   return ws;
 }

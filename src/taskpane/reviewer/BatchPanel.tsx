@@ -12,6 +12,7 @@ import type { SummaryView } from "../../app/review-collector";
 import type { Rulebook } from "../../rulebooks/schema";
 import { usePane } from "../context";
 import { errorText } from "../errors";
+import { sheetList } from "../format";
 import type { PreparedWorkers, SummaryWorker } from "./workers";
 import { useShared } from "../styles";
 
@@ -143,7 +144,7 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
       // The workbook the reviewer will likely write is built while they read the summary (an Excel that
       // cannot open a new workbook gets sheets instead, built when asked).
       const prepare = reviewer.summaryTarget() === "new-workbook" ? "xlsx" : undefined;
-      onResult({ summary: await collector.summarise(picked.refused, prepare), rulebook, source: collector });
+      onResult({ summary: await collector.summarise(picked.refused, prepare, lang), rulebook, source: collector });
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
@@ -157,8 +158,8 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     onBusy(true);
     setError(null);
     try {
-      const done = await reviewer.writeSummary(result.source);
-      setWritten(t("batch.written", { sheets: done.sheets.join("・") }));
+      const done = await reviewer.writeSummary(result.source, lang);
+      setWritten(t("batch.written", { sheets: sheetList(done.sheets, lang) }));
     } catch (e) {
       setError(errorText(e, lang));
     } finally {

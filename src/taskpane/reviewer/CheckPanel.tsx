@@ -10,7 +10,7 @@ import { IssueList } from "../components/IssueList";
 import { JudgementBadge } from "../components/JudgementBadge";
 import { usePane } from "../context";
 import { errorText } from "../errors";
-import { fmtNumber, fmtRate, fmtSignedFixed } from "../format";
+import { fmtNumber, fmtRate, fmtSignedFixed, sheetList } from "../format";
 import { useShared } from "../styles";
 import { downloadWorkbook } from "../download";
 
@@ -56,9 +56,9 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
     onBusy(true);
     setError(null);
     try {
-      const done = await reviewer.writeCheckReport(check);
+      const done = await reviewer.writeCheckReport(check, lang);
       if (done.bytes) downloadWorkbook(done.bytes, `saiten-check-${check.rulebookId}.xlsx`);
-      else setWritten(t("check.written", { sheets: done.sheets.join("・") }));
+      else setWritten(t("check.written", { sheets: sheetList(done.sheets, lang) }));
     } catch (e) {
       setError(errorText(e, lang));
     } finally {

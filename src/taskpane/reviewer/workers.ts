@@ -3,6 +3,7 @@
 import type { JobWorker, WorkerInit, WorkerReply, WorkerTask } from "../../app/review-job";
 import type { CollectorMessage, CollectorReply, SummarySource, SummaryView } from "../../app/review-collector";
 import type { ReviewRecord } from "../../app/review/types";
+import type { Lang } from "../../messages";
 import type { Rulebook } from "../../rulebooks/schema";
 import type { WriteRequest } from "../../workbook/port";
 
@@ -101,20 +102,20 @@ export class SummaryWorker implements SummarySource {
   }
 
   /** `prepare`: the summary workbook is built right after, in the worker (SummaryCollector.prepareXlsx). */
-  async summarise(extra: ReviewRecord[], prepare?: "xlsx"): Promise<SummaryView> {
-    const r = await this.ask({ kind: "summarise", extra, prepare });
+  async summarise(extra: ReviewRecord[], prepare?: "xlsx", lang?: Lang): Promise<SummaryView> {
+    const r = await this.ask({ kind: "summarise", extra, prepare, lang });
     if (r.kind !== "summary") throw new Error("unexpected reply");
     return r.view;
   }
 
-  async xlsx(): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const r = await this.ask({ kind: "xlsx" });
+  async xlsx(lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+    const r = await this.ask({ kind: "xlsx", lang });
     if (r.kind !== "xlsx") throw new Error("unexpected reply");
     return { bytes: r.bytes, sheets: r.sheets };
   }
 
-  async writes(existing: string[]): Promise<{ request: WriteRequest; sheets: string[] }> {
-    const r = await this.ask({ kind: "writes", existing });
+  async writes(existing: string[], lang: Lang): Promise<{ request: WriteRequest; sheets: string[] }> {
+    const r = await this.ask({ kind: "writes", existing, lang });
     if (r.kind !== "writes") throw new Error("unexpected reply");
     return { request: r.request, sheets: r.sheets };
   }
