@@ -167,6 +167,45 @@ describe("the reviewer's desk in Chromium", () => {
   );
 
   test(
+    "check mode in English: the desk's words and the report's sheets, headers and names in English",
+    async () => {
+      const wrong = subs.find((s) => s.wrongCell)!;
+      const page = await newWatchedPage(session!.browser, pageErrors);
+      await openDeskOn(page, wrong.bytes, session!.server.url);
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await page.getByRole("button", { name: "Check (read only)" }).click();
+      await page.getByRole("table", { name: /^Reported figures that differ \(1\)/ }).waitFor();
+      await page.getByRole("button", { name: "Write the report to a new workbook" }).click();
+      await page.getByText(/^The report was written to a new workbook \(List, Checks, By indicator\)/).waitFor();
+      const created = await createdSnapshots(page);
+      const checks = created[0].sheets["Checks"].cells;
+      const header = ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1", "I1"].map((a) => checks[a]?.value);
+      expect(header).toEqual(["File", "Municipality", "Code", "Type", "Kind", "Cell", "Target", "Severity", "Description"]);
+      // What the desk shows, in English but for the workbook's own words: the municipality's name, its
+      // cells (回答!G6) and the answers in them.
+      const texts: string[] = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
+          if (el.closest("[hidden], details:not([open])")) continue;
+          const text = (n.textContent ?? "").trim();
+          if (text) out.push(text);
+        }
+        return out;
+      });
+      const town = wrong.file.replace(/^\d+_|\.xlsx$/g, "");
+      const own = new RegExp(`[○×]|回答|採点結果|推進|支援|[ア-ン](?=$|[\\s,、)）])|${town}`, "g");
+      const left = texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(own, "")));
+      expect(left).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  test(
     "check mode on Excel 2016 (ExcelApi 1.7): the report is downloaded as a workbook file, nothing is written",
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;
