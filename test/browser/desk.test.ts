@@ -206,6 +206,43 @@ describe("the reviewer's desk in Chromium", () => {
   );
 
   test(
+    "the batch in English: the desk's words, the groups and indicators by their English names",
+    async () => {
+      const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 120_000 });
+      await openDesk(page, session!.server.url);
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      const chosen = [...subs.slice(0, 8), broken[0]];
+      const dialog = page.waitForEvent("filechooser");
+      await page.getByRole("button", { name: "Choose files" }).click();
+      await (await dialog).setFiles(chosen.map((f) => join(dir, f.file)));
+      await page.getByTestId("review-done").waitFor();
+      // Every view of the summary opened, as a reviewer reads it.
+      for (const d of await page.locator("details:not([open]) > summary").all()) await d.click();
+      const texts: string[] = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
+          if (el.closest("[hidden]")) continue;
+          const text = (n.textContent ?? "").trim();
+          if (text) out.push(text);
+        }
+        return out;
+      });
+      // The files' own words (their names, the municipalities'; cells) and the official kana codes of
+      // indicators (ア①), which the English keeps before the English name as the pane does.
+      const names = chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")).join("|");
+      const own = new RegExp(`[○×]|回答|採点結果|推進|支援|[ア-ン][①-⑳]?(?=$|[\\s,、)）])|${names}`, "g");
+      const left = [...new Set(texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(own, ""))))];
+      expect(left).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  test(
     "check mode on Excel 2016 (ExcelApi 1.7): the report is downloaded as a workbook file, nothing is written",
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;

@@ -5,6 +5,7 @@
 import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useId } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { prefectureGlance, type RankedEntity } from "../../app/review/glance";
+import { SummaryWords } from "../../app/review/summary-words";
 import type { TallyInsurer } from "../../app/pane-api";
 import { JudgementBadge } from "../components/JudgementBadge";
 import { usePane } from "../context";
@@ -26,6 +27,8 @@ export function GlancePanel({ result, insurers }: { result: BatchResult; insurer
     [insurers],
   );
   const g = useMemo(() => prefectureGlance(result.summary, result.rulebook, ranks), [result, ranks]);
+  // The summary names indicators in Japanese; in English the rulebook's English names.
+  const words = useMemo(() => new SummaryWords({ lang, rulebook: result.rulebook }), [lang, result.rulebook]);
   const digits = result.summary.rulebook.rateDigits ?? 1;
   const anyNational = g.rows.some((r) => r.nationalRank);
   return (
@@ -69,7 +72,7 @@ export function GlancePanel({ result, insurers }: { result: BatchResult; insurer
         <TableBody>
           {g.indicators.slice(0, limit).map((i) => (
             <TableRow key={i.id}>
-              <TableCell>{i.name}</TableCell>
+              <TableCell>{words.name(i.id, i.name)}</TableCell>
               <TableCell className={s.numeric}>{fmtShare(i.rate)}</TableCell>
               <TableCell className={s.numeric}>{i.nationalRate !== undefined ? fmtShare(i.nationalRate) : "―"}</TableCell>
               <TableCell className={s.numeric}>
