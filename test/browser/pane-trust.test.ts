@@ -168,7 +168,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await page.getByRole("textbox", { name: /単価/ }).fill("1234");
       await page.getByText(/[0-9,]+円/).first().waitFor();
       const found: string[] = [];
-      for (const tab of ["結果", "試算", "伸ばせる項目", "様式の割り当て"]) {
+      for (const tab of ["結果", "試算", "伸ばせる項目", "様式の割り当て", "審査"]) {
         await paneTab(page, tab).click();
         await page.waitForTimeout(100);
         found.push(...(await layoutProblems(page)).map((p) => `${tab}: ${p}`));
@@ -329,7 +329,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
       await page.getByRole("button", { name: "Switch to English" }).click();
       await score(page, "Score");
       const left: string[] = [];
-      for (const tab of ["Results", "What-if", "Where to gain", "Answer cells"]) {
+      for (const tab of ["Results", "What-if", "Where to gain", "Answer cells", "Review"]) {
         await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: tab, exact: true }).click();
         await page.waitForTimeout(100);
         left.push(...(await layoutProblems(page)).map((p) => `${tab}: ${p}`));
