@@ -30,6 +30,7 @@ import {
   checkPrerequisites,
   chooseRulebook,
   gotoPreview,
+  japaneseLeft,
   newWatchedPage,
   serveAndLaunch,
   type Session,
@@ -183,21 +184,7 @@ describe("the reviewer's desk in Chromium", () => {
       expect(header).toEqual(["File", "Municipality", "Code", "Type", "Kind", "Cell", "Target", "Severity", "Description"]);
       // What the desk shows, in English but for the workbook's own words: the municipality's name, its
       // cells (回答!G6) and the answers in them.
-      const texts: string[] = await page.evaluate(() => {
-        const out: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
-          if (el.closest("[hidden], details:not([open])")) continue;
-          const text = (n.textContent ?? "").trim();
-          if (text) out.push(text);
-        }
-        return out;
-      });
-      const town = wrong.file.replace(/^\d+_|\.xlsx$/g, "");
-      const own = new RegExp(`[○×]|回答|採点結果|推進|支援|[ア-ン](?=$|[\\s,、)）])|${town}`, "g");
-      const left = texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(own, "")));
+      const left = await japaneseLeft(page, [wrong.file.replace(/^\d+_|\.xlsx$/g, "")]);
       expect(left).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
@@ -218,23 +205,11 @@ describe("the reviewer's desk in Chromium", () => {
       await page.getByTestId("review-done").waitFor();
       // Every view of the summary opened, as a reviewer reads it.
       for (const d of await page.locator("details:not([open]) > summary").all()) await d.click();
-      const texts: string[] = await page.evaluate(() => {
-        const out: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
-          if (el.closest("[hidden]")) continue;
-          const text = (n.textContent ?? "").trim();
-          if (text) out.push(text);
-        }
-        return out;
-      });
-      // The files' own words (their names, the municipalities'; cells) and the official kana codes of
-      // indicators (ア①), which the English keeps before the English name as the pane does.
-      const names = chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")).join("|");
-      const own = new RegExp(`[○×]|回答|採点結果|推進|支援|[ア-ン][①-⑳]?(?=$|[\\s,、)）])|${names}`, "g");
-      const left = [...new Set(texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(own, ""))))];
+      // The files' own words: their names (the municipalities').
+      const left = await japaneseLeft(
+        page,
+        chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")),
+      );
       expect(left).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();

@@ -219,3 +219,37 @@ expect.extend({
     return result(pass, "expected the element to disappear");
   },
 });
+
+/** The workbook's own words an English pane still shows: answers (○ ×, ア イ, ア①…), sheet names, and the
+ *  grants' names 推進 / 支援 that the rulebook's English keeps. */
+const WORKBOOK_WORDS = "[○×]|回答|採点結果|推進|支援|[ア-ン][①-⑳]?(?=$|[\\s,、)）])";
+
+/**
+ * The texts of the page a reader sees (text, and aria-label, title and placeholder) that hold Japanese
+ * beyond the workbook's own words and `own` (names the files give, such as their municipalities'). Text
+ * written in Japanese on purpose (lang="ja": the switch that names 日本語) and hidden text are left out.
+ */
+export async function japaneseLeft(page: Page, own: readonly string[] = []): Promise<string[]> {
+  const texts: string[] = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
+      if (el.closest("[hidden], details:not([open])")) continue;
+      const text = (n.textContent ?? "").trim();
+      if (text) out.push(text);
+    }
+    for (const el of Array.from(document.querySelectorAll("[aria-label], [title], [placeholder]"))) {
+      if (el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
+      for (const a of ["aria-label", "title", "placeholder"]) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+  const escaped = own.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const allowed = new RegExp([WORKBOOK_WORDS, ...escaped].join("|"), "g");
+  return [...new Set(texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(allowed, ""))))];
+}

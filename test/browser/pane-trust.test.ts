@@ -23,6 +23,7 @@ import {
   axeSeriousViolations,
   checkPrerequisites,
   gotoPreview,
+  japaneseLeft,
   lastYearFileInput,
   newWatchedPage,
   ROOT,
@@ -333,33 +334,7 @@ describe("a pane a clerk can trust, in Chromium", () => {
         await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: tab, exact: true }).click();
         await page.waitForTimeout(100);
         left.push(...(await layoutProblems(page)).map((p) => `${tab}: ${p}`));
-        const texts: string[] = await page.evaluate(() => {
-          const out: string[] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const el = n.parentElement;
-            // Written in Japanese on purpose: the language switch names 日本語 in Japanese (lang="ja").
-            if (!el || el.closest("script, style") || el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
-            if (el.closest("[hidden], details:not([open])")) continue;
-            const text = (n.textContent ?? "").trim();
-            if (text) out.push(text);
-          }
-          for (const el of Array.from(document.querySelectorAll("[aria-label], [title], [placeholder]"))) {
-            if (el.closest("[lang]")?.getAttribute("lang") === "ja") continue;
-            for (const a of ["aria-label", "title", "placeholder"]) {
-              const v = el.getAttribute(a);
-              if (v) out.push(v);
-            }
-          }
-          return out;
-        });
-        // The workbook's own words a clerk must find in the sheet: its answers (○ ×, ア イ …), sheet
-        // names, and the grants' names 推進 / 支援 that the rulebook's English keeps.
-        const workbookWords = /[○×]|回答|採点結果|推進|支援|[ア-ン](?=$|[\s,、)）])/g;
-        for (const t of texts) {
-          const rest = t.replace(workbookWords, "");
-          if (/[\u3040-\u30ff\u3400-\u9fff]/.test(rest)) left.push(`${tab}: ${t}`);
-        }
+        left.push(...(await japaneseLeft(page)).map((t) => `${tab}: ${t}`));
       }
       expect([...new Set(left)]).toEqual([]);
       await page.close();
