@@ -103,7 +103,7 @@ describe("check mode on the in-memory Excel", () => {
     expect(lines[0].slice(3, 9)).toEqual(["Type", "Kind", "Cell", "Target", "Severity", "Description"]);
     const row = await templateRow(rb, "A.y1");
     const mismatch = lines.find((l) => l?.[5] === `回答!G${row}`)!;
-    expect(mismatch[3]).toBe("Mismatch");
+    expect([mismatch[3], mismatch[7]]).toEqual(["Mismatch", "Error"]);
     expect(mismatch[8]).toBe(`回答!G${row} (A.y1): reports 99 points, recomputed 8.`);
     const indicators = cells(excel.created[0], "By indicator");
     const named = indicators.find((l) => l?.[0] === "A.y1")!;

@@ -224,9 +224,9 @@ export const CLI_MESSAGES = {
   "review.kind.output-conflict": { ja: "書き込み先のセル", en: "output cell in use" },
   "review.kind.mismatch": { ja: "得点の不一致", en: "points differ" },
   "review.kind.duplicate": { ja: "同じ市町村", en: "same municipality" },
-  "review.severity.error": { ja: "エラー", en: "error" },
-  "review.severity.warning": { ja: "警告", en: "warning" },
-  "review.severity.info": { ja: "情報", en: "note" },
+  "review.severity.error": { ja: "エラー", en: "Error" },
+  "review.severity.warning": { ja: "警告", en: "Warning" },
+  "review.severity.info": { ja: "情報", en: "Note" },
   "review.same-entity": {
     ja: "同じ市町村（{key}）のファイルが{n}つあります: {files}。統合せずにすべて集計しています。",
     en: "{n} files are of the same municipality ({key}): {files}. All are counted; none is merged.",
