@@ -31,6 +31,7 @@ import {
   chooseRulebook,
   gotoPreview,
   japaneseLeft,
+  layoutProblems,
   newWatchedPage,
   serveAndLaunch,
   type Session,
@@ -193,10 +194,10 @@ describe("the reviewer's desk in Chromium", () => {
   );
 
   test(
-    "the batch in English: the desk's words, the groups and indicators by their English names",
+    "the batch in English in a 320 px pane: the desk's words and the indicators' names in English, nothing overflows",
     async () => {
-      const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 120_000 });
-      await openDesk(page, session!.server.url);
+      const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 120_000, width: 320, height: 700 });
+      await openDesk(page, session!.server.url, "?layout=pane");
       await page.getByRole("button", { name: "Switch to English" }).click();
       const chosen = [...subs.slice(0, 8), broken[0]];
       const dialog = page.waitForEvent("filechooser");
@@ -211,6 +212,7 @@ describe("the reviewer's desk in Chromium", () => {
         chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")),
       );
       expect(left).toEqual([]);
+      expect([...(await layoutProblems(page)), ...(await axeSeriousViolations(page))]).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },

@@ -253,3 +253,37 @@ export async function japaneseLeft(page: Page, own: readonly string[] = []): Pro
   const allowed = new RegExp([WORKBOOK_WORDS, ...escaped].join("|"), "g");
   return [...new Set(texts.filter((t) => /[\u3040-\u30ff\u3400-\u9fff]/.test(t.replace(allowed, ""))))];
 }
+
+/**
+ * What a narrow pane lays out badly: the page wider than the window, a box whose content runs out of it
+ * (a figure that cannot wrap in a cell too narrow for it), a tab label broken over lines.
+ */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) {
+      const wide = Array.from(document.querySelectorAll("body *"))
+        .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+        .slice(-3)
+        .map((el) => `${el.tagName.toLowerCase()}.${(el.textContent ?? "").slice(0, 30)}`);
+      out.push(`page ${doc.scrollWidth}px wide in ${doc.clientWidth}px: ${wide.join(" | ")}`);
+    }
+    // A box whose content runs out of it (a figure that cannot wrap in a cell too narrow for it).
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const cs = getComputedStyle(el);
+      if (cs.display.startsWith("inline") || cs.display === "contents" || cs.overflowX !== "visible") continue;
+      if (el.clientWidth === 0 || !(el.textContent ?? "").trim()) continue;
+      if (el.closest('[role="dialog"], [role="alertdialog"], [role="listbox"]')) continue;
+      if (el.scrollWidth > el.clientWidth + 1)
+        out.push(`${el.tagName.toLowerCase()} 「${(el.textContent ?? "").slice(0, 40)}」 ${el.scrollWidth}px in ${el.clientWidth}px`);
+    }
+    for (const tab of Array.from(document.querySelectorAll('[role="tab"]'))) {
+      const range = document.createRange();
+      range.selectNodeContents(tab);
+      const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      if (tops.size > 1) out.push(`tab 「${tab.textContent}」 on ${tops.size} lines`);
+    }
+    return out;
+  });
+}

@@ -24,6 +24,7 @@ import {
   checkPrerequisites,
   gotoPreview,
   japaneseLeft,
+  layoutProblems,
   lastYearFileInput,
   newWatchedPage,
   ROOT,
@@ -121,36 +122,6 @@ describe("a pane a clerk can trust, in Chromium", () => {
   }
 
   /** Where the page is wider than the window, and tab labels laid out on more than one line. */
-  function layoutProblems(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const out: string[] = [];
-      const doc = document.documentElement;
-      if (doc.scrollWidth > doc.clientWidth + 1) {
-        const wide = Array.from(document.querySelectorAll("body *"))
-          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-          .slice(-3)
-          .map((el) => `${el.tagName.toLowerCase()}.${(el.textContent ?? "").slice(0, 30)}`);
-        out.push(`page ${doc.scrollWidth}px wide in ${doc.clientWidth}px: ${wide.join(" | ")}`);
-      }
-      // A box whose content runs out of it (a figure that cannot wrap in a cell too narrow for it).
-      for (const el of Array.from(document.querySelectorAll("body *"))) {
-        const cs = getComputedStyle(el);
-        if (cs.display.startsWith("inline") || cs.display === "contents" || cs.overflowX !== "visible") continue;
-        if (el.clientWidth === 0 || !(el.textContent ?? "").trim()) continue;
-        if (el.closest('[role="dialog"], [role="alertdialog"], [role="listbox"]')) continue;
-        if (el.scrollWidth > el.clientWidth + 1)
-          out.push(`${el.tagName.toLowerCase()} 「${(el.textContent ?? "").slice(0, 40)}」 ${el.scrollWidth}px in ${el.clientWidth}px`);
-      }
-      for (const tab of Array.from(document.querySelectorAll('[role="tab"]'))) {
-        const range = document.createRange();
-        range.selectNodeContents(tab);
-        const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
-        if (tops.size > 1) out.push(`tab 「${tab.textContent}」 on ${tops.size} lines`);
-      }
-      return out;
-    });
-  }
-
   const paneTab = (page: Page, name: string) =>
     page.getByRole("tablist", { name: /表示|Views/ }).getByRole("tab", { name, exact: true });
 

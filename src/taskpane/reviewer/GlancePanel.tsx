@@ -2,7 +2,20 @@
 // 前年度以上), the municipalities below the national "mean rate − 2 SD" line, per indicator the
 // prefecture's share against the nation's, and each municipality's rank (nationally where a loaded
 // national tally gives one).
-import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useId } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { prefectureGlance, type RankedEntity } from "../../app/review/glance";
 import { SummaryWords } from "../../app/review/summary-words";
@@ -15,15 +28,37 @@ import type { BatchResult } from "./BatchPanel";
 
 const PAGE = 30;
 
-export function GlancePanel({ result, insurers }: { result: BatchResult; insurers?: readonly TallyInsurer[] }) {
+const useStyles = makeStyles({
+  // A narrow pane scrolls a table sideways rather than squeezing its columns past their words (as the
+  // what-if's table does): names wrap between words, figures and headings never.
+  scroll: {
+    overflowX: "auto",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { tableLayout: "auto", width: "100%" },
+  name: { minWidth: "8em" },
+  heading: { whiteSpace: "nowrap" },
+});
+
+export function GlancePanel({
+  result,
+  insurers,
+}: {
+  result: BatchResult;
+  insurers?: readonly TallyInsurer[];
+}) {
   const { t, lang } = usePane();
   const s = useShared();
+  const styles = useStyles();
   const headingId = useId("glance-heading");
   const indId = useId("glance-indicators");
   const rowsId = useId("glance-rows");
   const [limit, setLimit] = useState(PAGE);
   const ranks = useMemo<RankedEntity[]>(
-    () => (insurers ?? []).flatMap((i) => (i.rank ? [{ code: i.code, name: i.name, rank: i.rank.rank, of: i.rank.of }] : [])),
+    () =>
+      (insurers ?? []).flatMap((i) =>
+        i.rank ? [{ code: i.code, name: i.name, rank: i.rank.rank, of: i.rank.of }] : [],
+      ),
     [insurers],
   );
   const g = useMemo(() => prefectureGlance(result.summary, result.rulebook, ranks), [result, ranks]);
@@ -54,67 +89,85 @@ export function GlancePanel({ result, insurers }: { result: BatchResult; insurer
       </p>
       <p>
         {g.line
-          ? t("glance.line", { rate: fmtRate(g.line.ratePercent, digits), points: fmtNumber(g.line.points, lang, 1), n: g.below })
+          ? t("glance.line", {
+              rate: fmtRate(g.line.ratePercent, digits),
+              points: fmtNumber(g.line.points, lang, 1),
+              n: g.below,
+            })
           : t("glance.noLine")}
       </p>
       <Subtitle2 as="h3" id={indId} className={s.heading}>
         {t("glance.indicators")}
       </Subtitle2>
-      <Table size="small" aria-labelledby={indId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("glance.indicator")}</TableHeaderCell>
-            <TableHeaderCell>{t("glance.share")}</TableHeaderCell>
-            <TableHeaderCell>{t("glance.national")}</TableHeaderCell>
-            <TableHeaderCell>{t("glance.difference")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {g.indicators.slice(0, limit).map((i) => (
-            <TableRow key={i.id}>
-              <TableCell>{words.name(i.id, i.name)}</TableCell>
-              <TableCell className={s.numeric}>{fmtShare(i.rate)}</TableCell>
-              <TableCell className={s.numeric}>{i.nationalRate !== undefined ? fmtShare(i.nationalRate) : "―"}</TableCell>
-              <TableCell className={s.numeric}>
-                {i.difference !== undefined ? t("rate.pp", { n: fmtSignedFixed(i.difference, lang, 1) }) : "―"}
-              </TableCell>
+      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={indId}>
+        <Table size="small" className={styles.table} aria-labelledby={indId}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.heading}>{t("glance.indicator")}</TableHeaderCell>
+              <TableHeaderCell className={styles.heading}>{t("glance.share")}</TableHeaderCell>
+              <TableHeaderCell className={styles.heading}>{t("glance.national")}</TableHeaderCell>
+              <TableHeaderCell className={styles.heading}>{t("glance.difference")}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {g.indicators.slice(0, limit).map((i) => (
+              <TableRow key={i.id}>
+                <TableCell className={styles.name}>{words.name(i.id, i.name)}</TableCell>
+                <TableCell className={s.numeric}>{fmtShare(i.rate)}</TableCell>
+                <TableCell className={s.numeric}>
+                  {i.nationalRate !== undefined ? fmtShare(i.nationalRate) : "―"}
+                </TableCell>
+                <TableCell className={s.numeric}>
+                  {i.difference !== undefined
+                    ? t("rate.pp", { n: fmtSignedFixed(i.difference, lang, 1) })
+                    : "―"}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       <Subtitle2 as="h3" id={rowsId} className={s.heading}>
         {t("glance.municipalities")}
       </Subtitle2>
-      <Table size="small" aria-labelledby={rowsId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("glance.name")}</TableHeaderCell>
-            <TableHeaderCell>{t("glance.rate")}</TableHeaderCell>
-            <TableHeaderCell>{t("glance.rank")}</TableHeaderCell>
-            {anyNational && <TableHeaderCell>{t("glance.nationalRank")}</TableHeaderCell>}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {[...g.rows]
-            .sort((a, b) => a.rank - b.rank)
-            .slice(0, limit)
-            .map((r) => (
-              <TableRow key={r.file}>
-                <TableCell>
-                  {r.name}
-                  {r.belowLine && <strong> {t("glance.below")}</strong>}
-                </TableCell>
-                <TableCell className={s.numeric}>{fmtRate(r.ratePercent, digits)}</TableCell>
-                <TableCell className={s.numeric}>{t("glance.rankOf", { rank: r.rank, of: r.of })}</TableCell>
-                {anyNational && (
-                  <TableCell className={s.numeric}>
-                    {r.nationalRank ? t("glance.rankOf", { rank: r.nationalRank.rank, of: r.nationalRank.of }) : "―"}
+      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={rowsId}>
+        <Table size="small" className={styles.table} aria-labelledby={rowsId}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.heading}>{t("glance.name")}</TableHeaderCell>
+              <TableHeaderCell className={styles.heading}>{t("glance.rate")}</TableHeaderCell>
+              <TableHeaderCell className={styles.heading}>{t("glance.rank")}</TableHeaderCell>
+              {anyNational && (
+                <TableHeaderCell className={styles.heading}>{t("glance.nationalRank")}</TableHeaderCell>
+              )}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {[...g.rows]
+              .sort((a, b) => a.rank - b.rank)
+              .slice(0, limit)
+              .map((r) => (
+                <TableRow key={r.file}>
+                  <TableCell className={styles.name}>
+                    {r.name}
+                    {r.belowLine && <strong> {t("glance.below")}</strong>}
                   </TableCell>
-                )}
-              </TableRow>
-            ))}
-        </TableBody>
-      </Table>
+                  <TableCell className={s.numeric}>{fmtRate(r.ratePercent, digits)}</TableCell>
+                  <TableCell className={s.numeric}>
+                    {t("glance.rankOf", { rank: r.rank, of: r.of })}
+                  </TableCell>
+                  {anyNational && (
+                    <TableCell className={s.numeric}>
+                      {r.nationalRank
+                        ? t("glance.rankOf", { rank: r.nationalRank.rank, of: r.nationalRank.of })
+                        : "―"}
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      </div>
       {(g.rows.length > limit || g.indicators.length > limit) && (
         <Button appearance="secondary" size="small" onClick={() => setLimit((l) => l + PAGE)}>
           {t("more", { n: Math.max(g.rows.length, g.indicators.length) - limit })}
