@@ -193,26 +193,26 @@ describe("the reviewer's desk in Chromium", () => {
     SLOW,
   );
 
-  test(
-    "the batch in English in a 320 px pane: the desk's words and the indicators' names in English, nothing overflows",
-    async () => {
+  test.each([
+    ["ja", "ファイルを選ぶ"],
+    ["en", "Choose files"],
+  ])(
+    "the batch in a 320 px pane (%s): nothing overflows, axe finds nothing serious; in English no Japanese but the files' own words",
+    async (lang, choose) => {
       const page = await newWatchedPage(session!.browser, pageErrors, { timeout: 120_000, width: 320, height: 700 });
       await openDesk(page, session!.server.url, "?layout=pane");
-      await page.getByRole("button", { name: "Switch to English" }).click();
+      if (lang === "en") await page.getByRole("button", { name: "Switch to English" }).click();
       const chosen = [...subs.slice(0, 8), broken[0]];
       const dialog = page.waitForEvent("filechooser");
-      await page.getByRole("button", { name: "Choose files" }).click();
+      await page.getByRole("button", { name: choose }).click();
       await (await dialog).setFiles(chosen.map((f) => join(dir, f.file)));
       await page.getByTestId("review-done").waitFor();
       // Every view of the summary opened, as a reviewer reads it.
       for (const d of await page.locator("details:not([open]) > summary").all()) await d.click();
-      // The files' own words: their names (the municipalities').
-      const left = await japaneseLeft(
-        page,
-        chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")),
-      );
-      expect(left).toEqual([]);
       expect([...(await layoutProblems(page)), ...(await axeSeriousViolations(page))]).toEqual([]);
+      // The files' own words: their names (the municipalities').
+      if (lang === "en")
+        expect(await japaneseLeft(page, chosen.map((f) => f.file.replace(/\.xlsx$/, "").replace(/^\d+_/, "")))).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },
