@@ -169,11 +169,11 @@ describe("the reviewer's desk in Chromium", () => {
   );
 
   test(
-    "check mode in English: the desk's words and the report's sheets, headers and names in English",
+    "check mode in English in a 320 px pane: the desk's words and the report's sheets, headers and names in English",
     async () => {
       const wrong = subs.find((s) => s.wrongCell)!;
-      const page = await newWatchedPage(session!.browser, pageErrors);
-      await openDeskOn(page, wrong.bytes, session!.server.url);
+      const page = await newWatchedPage(session!.browser, pageErrors, { width: 320, height: 700 });
+      await openDeskOn(page, wrong.bytes, session!.server.url, "?layout=pane");
       await page.getByRole("button", { name: "Switch to English" }).click();
       await page.getByRole("button", { name: "Check (read only)" }).click();
       await page.getByRole("table", { name: /^Reported figures that differ \(1\)/ }).waitFor();
@@ -187,6 +187,7 @@ describe("the reviewer's desk in Chromium", () => {
       // cells (回答!G6) and the answers in them.
       const left = await japaneseLeft(page, [wrong.file.replace(/^\d+_|\.xlsx$/g, "")]);
       expect(left).toEqual([]);
+      expect([...(await layoutProblems(page)), ...(await axeSeriousViolations(page))]).toEqual([]);
       expect(pageErrors).toEqual([]);
       await page.close();
     },

@@ -17,14 +17,8 @@ import { useShared } from "../styles";
 import type { Figures } from "../whatif";
 
 const useStyles = makeStyles({
-  table: { tableLayout: "auto", width: "100%" },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   current: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  // A narrow pane scrolls the table sideways rather than squeezing names to a letter per line.
-  scroll: {
-    overflowX: "auto",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
   name: { minWidth: "6em", wordBreak: "keep-all", overflowWrap: "normal" },
   nameButton: {
     minWidth: 0,
@@ -88,8 +82,8 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
     );
   };
   return (
-    <div className={mergeClasses(s.section, styles.scroll)} tabIndex={0} role="group" aria-label={t("table.caption")}>
-      <Table size="extra-small" className={styles.table} aria-label={t("table.caption")}>
+    <div className={mergeClasses(s.section, s.tableScroll)} tabIndex={0} role="group" aria-label={t("table.caption")}>
+      <Table size="extra-small" className={s.autoTable} aria-label={t("table.caption")}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("table.scenario")}</TableHeaderCell>

@@ -85,7 +85,7 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
       {record?.status === "failed" && <p role="alert">{t("check.failed", { reason: lt(record.reason) })}</p>}
       {record?.status === "scored" && row && (
         <>
-          <p className={s.numeric} role="status">
+          <p className={s.figures} role="status">
             {t("check.total", {
               points: fmtNumber(row.total, lang),
               max: row.max !== null ? fmtNumber(row.max, lang) : "―",
@@ -106,30 +106,32 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
             {t("check.mismatches", { n: record.mismatches?.length ?? 0 })}
           </Subtitle2>
           {record.mismatches?.length ? (
-            <Table size="small" aria-labelledby={mismatchId}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("check.cell")}</TableHeaderCell>
-                  <TableHeaderCell>{t("check.target")}</TableHeaderCell>
-                  <TableHeaderCell>{t("check.reported")}</TableHeaderCell>
-                  <TableHeaderCell>{t("check.computed")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {record.mismatches.map((m) => (
-                  <TableRow key={`${m.cell}-${m.target}`} data-cell={m.cell}>
-                    <TableCell>
-                      <Button appearance="transparent" size="small" onClick={() => onSelectCell(m.cell)}>
-                        {m.cell}
-                      </Button>
-                    </TableCell>
-                    <TableCell>{targetText(m)}</TableCell>
-                    <TableCell className={s.numeric}>{shown(m.reported, lang)}</TableCell>
-                    <TableCell className={s.numeric}>{fmtNumber(m.computed, lang)}</TableCell>
+            <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={mismatchId}>
+              <Table size="small" className={s.autoTable} aria-labelledby={mismatchId}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={s.tableHeading}>{t("check.cell")}</TableHeaderCell>
+                    <TableHeaderCell className={s.tableHeading}>{t("check.target")}</TableHeaderCell>
+                    <TableHeaderCell className={s.tableHeading}>{t("check.reported")}</TableHeaderCell>
+                    <TableHeaderCell className={s.tableHeading}>{t("check.computed")}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {record.mismatches.map((m) => (
+                    <TableRow key={`${m.cell}-${m.target}`} data-cell={m.cell}>
+                      <TableCell>
+                        <Button appearance="transparent" size="small" onClick={() => onSelectCell(m.cell)}>
+                          {m.cell}
+                        </Button>
+                      </TableCell>
+                      <TableCell>{targetText(m)}</TableCell>
+                      <TableCell className={s.numeric}>{shown(m.reported, lang)}</TableCell>
+                      <TableCell className={s.numeric}>{fmtNumber(m.computed, lang)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
           ) : (
             <Caption1>{t("check.noMismatch")}</Caption1>
           )}

@@ -13,7 +13,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
   useId,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
@@ -29,15 +28,7 @@ import type { BatchResult } from "./BatchPanel";
 const PAGE = 30;
 
 const useStyles = makeStyles({
-  // A narrow pane scrolls a table sideways rather than squeezing its columns past their words (as the
-  // what-if's table does): names wrap between words, figures and headings never.
-  scroll: {
-    overflowX: "auto",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  table: { tableLayout: "auto", width: "100%" },
   name: { minWidth: "8em" },
-  heading: { whiteSpace: "nowrap" },
 });
 
 export function GlancePanel({
@@ -71,7 +62,7 @@ export function GlancePanel({
       <Subtitle2 as="h2" id={headingId} className={s.heading}>
         {t("glance.heading")}
       </Subtitle2>
-      <p className={s.numeric}>
+      <p className={s.figures}>
         {t("glance.mean", { rate: fmtRate(g.mean.ratePercent, digits), n: g.mean.n })}
         {g.mean.previousRatePercent !== null ? (
           <>
@@ -99,14 +90,14 @@ export function GlancePanel({
       <Subtitle2 as="h3" id={indId} className={s.heading}>
         {t("glance.indicators")}
       </Subtitle2>
-      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={indId}>
-        <Table size="small" className={styles.table} aria-labelledby={indId}>
+      <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={indId}>
+        <Table size="small" className={s.autoTable} aria-labelledby={indId}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.heading}>{t("glance.indicator")}</TableHeaderCell>
-              <TableHeaderCell className={styles.heading}>{t("glance.share")}</TableHeaderCell>
-              <TableHeaderCell className={styles.heading}>{t("glance.national")}</TableHeaderCell>
-              <TableHeaderCell className={styles.heading}>{t("glance.difference")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.indicator")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.share")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.national")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.difference")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -130,15 +121,15 @@ export function GlancePanel({
       <Subtitle2 as="h3" id={rowsId} className={s.heading}>
         {t("glance.municipalities")}
       </Subtitle2>
-      <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby={rowsId}>
-        <Table size="small" className={styles.table} aria-labelledby={rowsId}>
+      <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={rowsId}>
+        <Table size="small" className={s.autoTable} aria-labelledby={rowsId}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.heading}>{t("glance.name")}</TableHeaderCell>
-              <TableHeaderCell className={styles.heading}>{t("glance.rate")}</TableHeaderCell>
-              <TableHeaderCell className={styles.heading}>{t("glance.rank")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.name")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.rate")}</TableHeaderCell>
+              <TableHeaderCell className={s.tableHeading}>{t("glance.rank")}</TableHeaderCell>
               {anyNational && (
-                <TableHeaderCell className={styles.heading}>{t("glance.nationalRank")}</TableHeaderCell>
+                <TableHeaderCell className={s.tableHeading}>{t("glance.nationalRank")}</TableHeaderCell>
               )}
             </TableRow>
           </TableHeader>
