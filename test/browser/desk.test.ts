@@ -194,6 +194,21 @@ describe("the reviewer's desk in Chromium", () => {
     SLOW,
   );
 
+  test(
+    "check mode in a 320 px pane in Japanese: nothing overflows, axe finds nothing serious",
+    async () => {
+      const wrong = subs.find((s) => s.wrongCell)!;
+      const page = await newWatchedPage(session!.browser, pageErrors, { width: 320, height: 700 });
+      await openDeskOn(page, wrong.bytes, session!.server.url, "?layout=pane");
+      await page.getByRole("button", { name: "確認（書き込みなし）" }).click();
+      await page.getByRole("table", { name: /^記載と再計算の違い（1件）/ }).waitFor();
+      expect([...(await layoutProblems(page)), ...(await axeSeriousViolations(page))]).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
   test.each([
     ["ja", "ファイルを選ぶ"],
     ["en", "Choose files"],
