@@ -43,9 +43,9 @@ export function codeIn(code: string | undefined, lang: Lang): string | undefined
   if (!code || lang === "ja") return code;
   return code
     .replace(/目標\s*([\u2160-\u217F0-9]+)/g, (_m, n: string) => render(msg("engine.code.goal", { n }), lang))
-    .replace(CODE_WORD, (w) => `${render(msg(CODE_WORDS[w]), lang)}${lang === "en" ? " " : ""}`)
-    .replace(/\s+$/, "")
-    .replace(/ {2,}/g, " ");
+    .replace(CODE_WORD, (w) => `${render(msg(CODE_WORDS[w]), lang)} `) // 共通① → "Common ①"
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /** "目標Ⅰ 持続可能な…", but not "（ⅰ） （ⅰ）体制・取組指標群" when the name already carries its code

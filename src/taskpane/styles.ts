@@ -57,16 +57,6 @@ export const useShared = makeStyles({
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
   },
-  /** Around a table: a narrow pane scrolls it sideways rather than squeezing its columns past their words
-   *  (a focusable group, so the keyboard scrolls it too). */
-  tableScroll: {
-    overflowX: "auto",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  /** A table whose columns take their content's width, the names wrapping between words. */
-  autoTable: { tableLayout: "auto", width: "100%" },
-  /** A table's heading cell that keeps its word whole. */
-  tableHeading: { whiteSpace: "nowrap" },
   /** A sentence of figures: tabular digits, wrapping between words like any sentence in a narrow pane. */
   figures: {
     fontVariantNumeric: "tabular-nums",

@@ -8,7 +8,8 @@ import { matchIdentity } from "../../workbook/entities";
 import { judgeRates } from "../../engine/compare";
 import { rank } from "../../engine/rank";
 import { sizeClassFor } from "../../engine/score";
-import { jaText, withCode } from "../../engine/text";
+import { jaText } from "../../engine/text";
+import { summaryGroupName, summaryIndicatorName } from "./summary-words";
 import { bilingual, msg } from "../../messages";
 import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
 import { indicatorRange } from "../../rulebooks/structure";
@@ -93,7 +94,7 @@ function walkRulebook(rb: Rulebook): { groups: GroupInfo[]; indicators: Indicato
     group: (g, depth) =>
       void groups.push({
         id: g.id,
-        name: depth === 0 ? "合計" : withCode(g.code, jaText(g.name)),
+        name: summaryGroupName(g, depth, "ja"),
         depth,
         max: g.max ?? null,
         group: g,
@@ -234,7 +235,7 @@ export function summarise(records: ReviewRecord[], options: SummariseOptions): R
     for (const r of scored) if ((r.indicatorPoints?.[ind.id] ?? 0) > 0) achieved++;
     const line: ReviewSummary["indicators"][number] = {
       id: ind.id,
-      name: withCode(ind.code, jaText(ind.name)),
+      name: summaryIndicatorName(ind, "ja"),
       max: indicatorRange(ind).max ?? null,
       achieved,
       rate: n ? achieved / n : 0,

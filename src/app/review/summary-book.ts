@@ -6,7 +6,7 @@ import { Workbook } from "../../adapters/exceljs/library";
 // Whoever writes the summary out loads its bytes' writer with it (one chunk in the pane).
 export { xlsxBytes } from "../../adapters/exceljs/xlsx-bytes";
 import { bandsAssumedFrom } from "../../engine/size-band";
-import { listOf, type Message, msg, render } from "../../messages";
+import { listOf, msg } from "../../messages";
 import { MEAN_DIGITS, roundHalfUp } from "../../numbers/round";
 import type { ReviewRecord, ReviewSummary } from "./types";
 import type { NationalLine } from "./glance";
@@ -86,6 +86,7 @@ function setWidths(ws: ExcelJS.Worksheet, widths: number[], left = 1): void {
 export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLanguage): ExcelJS.Workbook {
   const words = new SummaryWords(language);
   const say = words.say.bind(words);
+  const word = words.word.bind(words);
   const digits = summary.rulebook.rateDigits ?? 1;
   const pct = rateFormat(digits);
   const formats: Partial<Record<Kind, string>> = {
@@ -158,27 +159,24 @@ export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLangua
 
   // ---------------------------------------------------------------- 確認事項
   const check = book.addWorksheet(say("sum.sheet.checks"), { views: [{ state: "frozen", ySplit: 1 }] });
-  const checkHeaders = (
-    [
-      "sum.col.file",
-      "sum.col.name",
-      "sum.col.code",
-      "sum.check.type",
-      "sum.check.kind",
-      "sum.check.cell",
-      "sum.check.target",
-      "sum.check.severity",
-      "sum.check.content",
-      "sum.check.reported",
-      "sum.check.computed",
-    ] as const
-  ).map((code) => say(code));
+  const checkHeaders = words.heads([
+    "sum.col.file",
+    "sum.col.name",
+    "sum.col.code",
+    "sum.check.type",
+    "sum.check.kind",
+    "sum.check.cell",
+    "sum.check.target",
+    "sum.check.severity",
+    "sum.check.content",
+    "sum.check.reported",
+    "sum.check.computed",
+  ]);
   headerRow(check, checkHeaders, styles);
   setWidths(check, [30, 14, 12, 10, 16, 16, 16, 8, 70, 10, 10]);
   const who = new Map(summary.rows.map((r) => [r.file, r]));
   const lines: (string | number | null | undefined)[][] = [];
   // Kinds and severities in words; their codes stay in the JSON and CSV.
-  const word = (m: Message) => render(m, words.lang);
   const error = word(severityWord("error"));
   for (const f of summary.failures)
     lines.push([
@@ -213,7 +211,7 @@ export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLangua
       say("sum.type.mismatch"),
       word(problemKind("mismatch")),
       m.cell,
-      m.target === "total" ? word(msg("review.total")) : m.target,
+      m.target === "total" ? say("score.table.total") : m.target,
       error,
       words.text(m.message),
       typeof m.reported === "number" || typeof m.reported === "string"
@@ -245,17 +243,15 @@ export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLangua
 
   // ---------------------------------------------------------------- 指標別
   const ind = book.addWorksheet(say("sum.sheet.indicators"), { views: [{ state: "frozen", ySplit: 1 }] });
-  const indHeaders = (
-    [
-      "sum.ind.id",
-      "sum.ind.name",
-      "sum.col.max",
-      "sum.ind.achieved",
-      "sum.ind.rate",
-      "sum.ind.national-rate",
-      "sum.col.change",
-    ] as const
-  ).map((code) => say(code));
+  const indHeaders = words.heads([
+    "sum.ind.id",
+    "sum.ind.name",
+    "sum.col.max",
+    "sum.ind.achieved",
+    "sum.ind.rate",
+    "sum.ind.national-rate",
+    "sum.col.change",
+  ]);
   headerRow(ind, indHeaders, styles);
   setWidths(ind, [18, 44, 7, 8, 9, 10, 10]);
   summary.indicators.forEach((x, k) => {
@@ -275,18 +271,16 @@ export function summaryWorkbook(summary: ReviewSummary, language?: SummaryLangua
   if (source) ind.getCell(1, 6).note = source;
   // The group table sits to the right, under the same frozen header row.
   const gLeft = indHeaders.length + 2;
-  const gHeaders = (
-    [
-      "sum.group.id",
-      "sum.group.name",
-      "sum.col.max",
-      "sum.group.mean",
-      "sum.group.median",
-      "sum.group.national-mean",
-      "sum.group.national-median",
-      "sum.group.change",
-    ] as const
-  ).map((code) => say(code));
+  const gHeaders = words.heads([
+    "sum.group.id",
+    "sum.group.name",
+    "sum.col.max",
+    "sum.group.mean",
+    "sum.group.median",
+    "sum.group.national-mean",
+    "sum.group.national-median",
+    "sum.group.change",
+  ]);
   headerRow(ind, gHeaders, styles, gLeft);
   if (source) ind.getCell(1, gLeft + 5).note = source;
   setWidths(ind, [16, 36, 7, 8, 8, 9, 10, 9], gLeft);
@@ -330,9 +324,13 @@ export function addMatrixSheet(
     views: [{ state: "frozen", ySplit: 2, xSplit: 2 }],
   });
   const points = new Map(records.map((r) => [r.file, r.indicatorPoints ?? {}]));
-  const fixed = (
-    ["sum.col.name", "sum.col.code", "sum.col.points", "sum.col.rate", "sum.matrix.below"] as const
-  ).map((code) => say(code));
+  const fixed = words.heads([
+    "sum.col.name",
+    "sum.col.code",
+    "sum.col.points",
+    "sum.col.rate",
+    "sum.matrix.below",
+  ]);
   const styles = new Styles();
   headerRow(ws, [...fixed, ...summary.indicators.map((i) => words.name(i.id, i.name))], styles);
   setWidths(ws, [14, 12, 8, 9, 10, ...summary.indicators.map(() => 10)]);

@@ -3,8 +3,8 @@
 // carries names in Japanese, as its rows were made; in Japanese they are shown as they are.
 import { codeIn, localText, withCode } from "../../engine/text";
 import type { LocalText } from "../../engine/types";
-import { type Lang, type MessageCode, msg, type Param, render } from "../../messages";
-import type { Rulebook } from "../../rulebooks/schema";
+import { type Lang, type Message, type MessageCode, msg, type Param, render } from "../../messages";
+import type { Group, Indicator, Rulebook } from "../../rulebooks/schema";
 import { walkTree } from "../../rulebooks/tree";
 import type { ReviewRow } from "./types";
 
@@ -13,6 +13,18 @@ export interface SummaryLanguage {
   lang: Lang;
   /** The review's rulebook: the names of its groups, indicators and size bands in `lang`. */
   rulebook?: Rulebook;
+}
+
+/** A group's name in a summary, in `lang`: the total as 合計 / Total, the others with their code. */
+export function summaryGroupName(g: Group, depth: number, lang: Lang): string {
+  return depth === 0
+    ? render(msg("score.table.total"), lang)
+    : withCode(codeIn(g.code, lang), localText(g.name, g.id)[lang]);
+}
+
+/** An indicator's name in a summary, in `lang`, with its code. */
+export function summaryIndicatorName(i: Indicator, lang: Lang): string {
+  return withCode(codeIn(i.code, lang), localText(i.name, i.id)[lang]);
 }
 
 export class SummaryWords {
@@ -26,20 +38,25 @@ export class SummaryWords {
     const rb = language.rulebook;
     if (this.lang === "ja" || !rb) return;
     const lang = this.lang;
-    const named = (code: string | undefined, name: LocalText) => withCode(codeIn(code, lang), name[lang]);
     walkTree(rb, {
-      group: (g, depth) =>
-        this.names.set(
-          g.id,
-          depth === 0 ? render(msg("score.table.total"), lang) : named(g.code, localText(g.name, g.id)),
-        ),
-      indicator: (i) => this.names.set(i.id, named(i.code, localText(i.name, i.id))),
+      group: (g, depth) => this.names.set(g.id, summaryGroupName(g, depth, lang)),
+      indicator: (i) => this.names.set(i.id, summaryIndicatorName(i, lang)),
     });
     for (const c of rb.sizeClasses?.classes ?? []) this.bands.set(c.id, localText(c.label, c.id)[lang]);
   }
 
+  /** A message in this language. */
+  word(m: Message): string {
+    return render(m, this.lang);
+  }
+
   say(code: MessageCode, params?: Record<string, Param>): string {
-    return render(msg(code, params), this.lang);
+    return this.word(msg(code, params));
+  }
+
+  /** Headings by their codes. */
+  heads(codes: readonly MessageCode[]): string[] {
+    return codes.map((code) => this.say(code));
   }
 
   /** A group's or an indicator's name: the summary's (Japanese) unless the rulebook gives it in this language. */

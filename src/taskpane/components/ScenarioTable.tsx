@@ -1,19 +1,9 @@
 // Scenarios side by side: total, Δ against the workbook, rate and estimated grant.
-import {
-  Button,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, TableCell, TableRow, tokens } from "@fluentui/react-components";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtSigned, fmtYen } from "../format";
 import { useShared } from "../styles";
+import { WideTable } from "./WideTable";
 import type { Figures } from "../whatif";
 
 const useStyles = makeStyles({
@@ -82,22 +72,20 @@ export function ScenarioTable({ base, rows, currentId, digits, onSelect }: Props
     );
   };
   return (
-    <div className={mergeClasses(s.section, s.tableScroll)} tabIndex={0} role="group" aria-label={t("table.caption")}>
-      <Table size="extra-small" className={s.autoTable} aria-label={t("table.caption")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("table.scenario")}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t("table.total")}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t("table.delta")}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t("table.rate")}</TableHeaderCell>
-            {showGrant && <TableHeaderCell className={styles.num}>{t("table.grant")}</TableHeaderCell>}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {row(base)}
-          {rows.map(row)}
-        </TableBody>
-      </Table>
-    </div>
+    <WideTable
+      label={t("table.caption")}
+      size="extra-small"
+      className={s.section}
+      headings={[
+        t("table.scenario"),
+        { text: t("table.total"), className: styles.num },
+        { text: t("table.delta"), className: styles.num },
+        { text: t("table.rate"), className: styles.num },
+        showGrant && { text: t("table.grant"), className: styles.num },
+      ]}
+    >
+      {row(base)}
+      {rows.map(row)}
+    </WideTable>
   );
 }

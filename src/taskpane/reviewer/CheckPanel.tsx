@@ -1,7 +1,7 @@
 // Check mode: the open workbook (a municipality's submission) scored without writing to it; every
 // figure it reports that differs from what its answers score (cell, reported, computed); its issues,
 // total and last year; its report written to a new workbook (or saved as a file on an older Excel).
-import { Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useId } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, TableCell, TableRow, useId } from "@fluentui/react-components";
 import { DocumentArrowRight20Regular, ShieldCheckmark20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { CheckOutcome, ReviewerApi } from "../../app/check-run";
@@ -12,6 +12,7 @@ import { usePane } from "../context";
 import { errorText } from "../errors";
 import { fmtNumber, fmtRate, fmtSignedFixed, sheetList } from "../format";
 import { useShared } from "../styles";
+import { WideTable } from "../components/WideTable";
 import { downloadWorkbook } from "../download";
 
 interface Props {
@@ -106,32 +107,23 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
             {t("check.mismatches", { n: record.mismatches?.length ?? 0 })}
           </Subtitle2>
           {record.mismatches?.length ? (
-            <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={mismatchId}>
-              <Table size="small" className={s.autoTable} aria-labelledby={mismatchId}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell className={s.tableHeading}>{t("check.cell")}</TableHeaderCell>
-                    <TableHeaderCell className={s.tableHeading}>{t("check.target")}</TableHeaderCell>
-                    <TableHeaderCell className={s.tableHeading}>{t("check.reported")}</TableHeaderCell>
-                    <TableHeaderCell className={s.tableHeading}>{t("check.computed")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {record.mismatches.map((m) => (
-                    <TableRow key={`${m.cell}-${m.target}`} data-cell={m.cell}>
-                      <TableCell>
-                        <Button appearance="transparent" size="small" onClick={() => onSelectCell(m.cell)}>
-                          {m.cell}
-                        </Button>
-                      </TableCell>
-                      <TableCell>{targetText(m)}</TableCell>
-                      <TableCell className={s.numeric}>{shown(m.reported, lang)}</TableCell>
-                      <TableCell className={s.numeric}>{fmtNumber(m.computed, lang)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <WideTable
+              labelledBy={mismatchId}
+              headings={[t("check.cell"), t("check.target"), t("check.reported"), t("check.computed")]}
+            >
+              {record.mismatches.map((m) => (
+                <TableRow key={`${m.cell}-${m.target}`} data-cell={m.cell}>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" onClick={() => onSelectCell(m.cell)}>
+                      {m.cell}
+                    </Button>
+                  </TableCell>
+                  <TableCell>{targetText(m)}</TableCell>
+                  <TableCell className={s.numeric}>{shown(m.reported, lang)}</TableCell>
+                  <TableCell className={s.numeric}>{fmtNumber(m.computed, lang)}</TableCell>
+                </TableRow>
+              ))}
+            </WideTable>
           ) : (
             <Caption1>{t("check.noMismatch")}</Caption1>
           )}

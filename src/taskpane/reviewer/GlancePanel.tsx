@@ -7,11 +7,7 @@ import {
   Caption1,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   useId,
 } from "@fluentui/react-components";
@@ -23,6 +19,7 @@ import { JudgementBadge } from "../components/JudgementBadge";
 import { usePane } from "../context";
 import { fmtNumber, fmtRate, fmtShare, fmtSignedFixed } from "../format";
 import { useShared } from "../styles";
+import { WideTable } from "../components/WideTable";
 import type { BatchResult } from "./BatchPanel";
 
 const PAGE = 30;
@@ -90,75 +87,56 @@ export function GlancePanel({
       <Subtitle2 as="h3" id={indId} className={s.heading}>
         {t("glance.indicators")}
       </Subtitle2>
-      <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={indId}>
-        <Table size="small" className={s.autoTable} aria-labelledby={indId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.indicator")}</TableHeaderCell>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.share")}</TableHeaderCell>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.national")}</TableHeaderCell>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.difference")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {g.indicators.slice(0, limit).map((i) => (
-              <TableRow key={i.id}>
-                <TableCell className={styles.name}>{words.name(i.id, i.name)}</TableCell>
-                <TableCell className={s.numeric}>{fmtShare(i.rate)}</TableCell>
-                <TableCell className={s.numeric}>
-                  {i.nationalRate !== undefined ? fmtShare(i.nationalRate) : "―"}
-                </TableCell>
-                <TableCell className={s.numeric}>
-                  {i.difference !== undefined
-                    ? t("rate.pp", { n: fmtSignedFixed(i.difference, lang, 1) })
-                    : "―"}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <WideTable
+        labelledBy={indId}
+        headings={[t("glance.indicator"), t("glance.share"), t("glance.national"), t("glance.difference")]}
+      >
+        {g.indicators.slice(0, limit).map((i) => (
+          <TableRow key={i.id}>
+            <TableCell className={styles.name}>{words.name(i.id, i.name)}</TableCell>
+            <TableCell className={s.numeric}>{fmtShare(i.rate)}</TableCell>
+            <TableCell className={s.numeric}>
+              {i.nationalRate !== undefined ? fmtShare(i.nationalRate) : "―"}
+            </TableCell>
+            <TableCell className={s.numeric}>
+              {i.difference !== undefined ? t("rate.pp", { n: fmtSignedFixed(i.difference, lang, 1) }) : "―"}
+            </TableCell>
+          </TableRow>
+        ))}
+      </WideTable>
       <Subtitle2 as="h3" id={rowsId} className={s.heading}>
         {t("glance.municipalities")}
       </Subtitle2>
-      <div className={s.tableScroll} tabIndex={0} role="group" aria-labelledby={rowsId}>
-        <Table size="small" className={s.autoTable} aria-labelledby={rowsId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.name")}</TableHeaderCell>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.rate")}</TableHeaderCell>
-              <TableHeaderCell className={s.tableHeading}>{t("glance.rank")}</TableHeaderCell>
+      <WideTable
+        labelledBy={rowsId}
+        headings={[
+          t("glance.name"),
+          t("glance.rate"),
+          t("glance.rank"),
+          anyNational && t("glance.nationalRank"),
+        ]}
+      >
+        {[...g.rows]
+          .sort((a, b) => a.rank - b.rank)
+          .slice(0, limit)
+          .map((r) => (
+            <TableRow key={r.file}>
+              <TableCell className={styles.name}>
+                {r.name}
+                {r.belowLine && <strong> {t("glance.below")}</strong>}
+              </TableCell>
+              <TableCell className={s.numeric}>{fmtRate(r.ratePercent, digits)}</TableCell>
+              <TableCell className={s.numeric}>{t("glance.rankOf", { rank: r.rank, of: r.of })}</TableCell>
               {anyNational && (
-                <TableHeaderCell className={s.tableHeading}>{t("glance.nationalRank")}</TableHeaderCell>
+                <TableCell className={s.numeric}>
+                  {r.nationalRank
+                    ? t("glance.rankOf", { rank: r.nationalRank.rank, of: r.nationalRank.of })
+                    : "―"}
+                </TableCell>
               )}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {[...g.rows]
-              .sort((a, b) => a.rank - b.rank)
-              .slice(0, limit)
-              .map((r) => (
-                <TableRow key={r.file}>
-                  <TableCell className={styles.name}>
-                    {r.name}
-                    {r.belowLine && <strong> {t("glance.below")}</strong>}
-                  </TableCell>
-                  <TableCell className={s.numeric}>{fmtRate(r.ratePercent, digits)}</TableCell>
-                  <TableCell className={s.numeric}>
-                    {t("glance.rankOf", { rank: r.rank, of: r.of })}
-                  </TableCell>
-                  {anyNational && (
-                    <TableCell className={s.numeric}>
-                      {r.nationalRank
-                        ? t("glance.rankOf", { rank: r.nationalRank.rank, of: r.nationalRank.of })
-                        : "―"}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+      </WideTable>
       {(g.rows.length > limit || g.indicators.length > limit) && (
         <Button appearance="secondary" size="small" onClick={() => setLimit((l) => l + PAGE)}>
           {t("more", { n: Math.max(g.rows.length, g.indicators.length) - limit })}
