@@ -1,10 +1,11 @@
 // A workbook's bytes checked before any parser sees them: what kind of file it is (with a message
 // for each kind that is not an .xlsx), and whether it stays within the limits once unpacked. A part
 // is inflated once, never past the size its header declares nor past the budget, and a worksheet's
-// rows and cells are counted as bytes before it is parsed, so a zip bomb, a lying header or a
-// million-row sheet is refused at modest memory before ExcelJS or the fast reader builds anything
-// from it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that
-// reads everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
+// rows and cells are counted as bytes before it is parsed — or, by the fast reader, as it parses a
+// sheet of at most a few megabytes, stopping at the limit — so a zip bomb, a lying header or a
+// million-row sheet is refused at modest memory before ExcelJS or the fast reader builds much from
+// it. The fast reader has only the parts it reads checked (CheckedPackage); a reader that reads
+// everything (ExcelJS) has every part checked first (inspectWorkbook). Node and browser alike.
 import { columnNumber, MAX_ROW } from "../excel/a1";
 import { isXmlSpace } from "./xml-chars";
 import { indexOfAscii, lastIndexOfAscii } from "./ascii-search";
@@ -305,9 +306,10 @@ export class PackageRefused extends Error {
  * central directory says of every part (kind of file, size, number of parts, encryption, declared
  * unpacked sizes, duplicate names); each part is inflated only when asked for, never past its
  * declared size, counted against the unpacked budget, and — for a worksheet — its rows, cells and
- * merged cells counted before anyone parses it; workbook.xml's names are checked likewise. A part
- * never read is never inflated, so a bomb or an oversized sheet that no reader touches costs
- * nothing; checkAll() inflates and checks the rest (before a reader that reads everything).
+ * merged cells counted before anyone parses it, or, for a reader that counts them itself as it parses
+ * (worksheet()), as that reader parses it; workbook.xml's names are checked likewise. A part never read
+ * is never inflated, so a bomb or an oversized sheet that no reader touches costs nothing; checkAll()
+ * inflates and checks the rest (before a reader that reads everything), counting every worksheet here.
  * Every refusal is a PackageRefused with the message for the user.
  */
 export class CheckedPackage {
@@ -317,6 +319,9 @@ export class CheckedPackage {
   /** Each sheet's XML without its cell data, decoded once: merges are counted in it as a sheet is read,
    *  validations when the whole book is. */
   private readonly outside = new Map<string, string>();
+  /** Worksheets handed to a reader that counts them as it parses them (worksheet()), not counted here
+   *  yet: counted if anything else asks for them (checkAll() before ExcelJS). */
+  private readonly uncounted = new Set<string>();
   private unpacked = 0;
   /** What checkAll() counted, once it has passed. */
   private whole?: Inspected;
@@ -380,8 +385,29 @@ export class CheckedPackage {
 
   /** The part's bytes, inflated and checked on first use; undefined when there is no such part. */
   get(name: string): Uint8Array | undefined {
+    return this.part(name, true);
+  }
+
+  /**
+   * A worksheet for a reader that counts its rows and cells as it parses them (the fast reader): its
+   * bytes, inflated and checked as get() does, and the limits to hold the count to — the reader stops
+   * when a count passes one, and refuse() throws the refusal get() would. Counting the bytes before the
+   * parse was a pass over the whole part, a tenth of reading a workbook. A part larger than
+   * COUNTED_ABOVE_BYTES is counted here all the same (no `limits` then): decoding tens of megabytes of
+   * tags to text only to find them too many would cost the memory the limits are there to save.
+   */
+  worksheet(name: string): { bytes: Uint8Array; limits?: SheetLimits } | undefined {
+    const bytes = this.part(name, false);
+    if (!bytes) return undefined;
+    return { bytes, limits: this.uncounted.has(name) ? new ReaderCount(this, name, this.limits) : undefined };
+  }
+
+  private part(name: string, countSheet: boolean): Uint8Array | undefined {
     const done = this.inflated.get(name);
-    if (done) return done;
+    if (done) {
+      if (countSheet && this.uncounted.delete(name)) this.countSheet(name, done);
+      return done;
+    }
     const e = this.byName.get(name);
     if (!e || e.name.endsWith("/")) return undefined;
     const bytes = this.inflate(e);
@@ -392,7 +418,10 @@ export class CheckedPackage {
       const problem = namesProblem(text.decode(bytes), this.limits.maxCells);
       if (problem) this.refuse(msg(problem.code, { file: this.file, name: problem.name, ref: problem.ref ?? "" }));
     }
-    if (WORKSHEET.test(name)) this.countSheet(name, bytes);
+    if (WORKSHEET.test(name)) {
+      if (countSheet || bytes.length > COUNTED_ABOVE_BYTES) this.countSheet(name, bytes);
+      else this.uncounted.add(name);
+    }
     return bytes;
   }
 
@@ -481,7 +510,13 @@ export class CheckedPackage {
     // Merged ranges count as the cells a reader creates for them (ExcelJS fills every one).
     const outside = outsideSheetData(bytes);
     this.outside.set(part, outside);
-    const cells = counted.cells + mergedCellCount(outside);
+    this.refuseOverLimits(part, { ...counted, cells: counted.cells + mergedCellCount(outside) });
+  }
+
+  /** Refuses the worksheet `part` if what was counted of it passes a limit. */
+  refuseOverLimits(part: string, counted: SheetCount): void {
+    const limits = this.limits;
+    const cells = counted.cells;
     if (counted.lastRow > MAX_ROW)
       this.refuse(
         msg("book.row-past-end", {
@@ -514,6 +549,46 @@ export class CheckedPackage {
       return b ? text.decode(b) : undefined;
     };
     return sheetNames(partText("xl/workbook.xml"), partText("xl/_rels/workbook.xml.rels")).get(part.toLowerCase());
+  }
+}
+
+/** A worksheet's rows and cells (merged cells among them) and its last row number, as counted. */
+export interface SheetCount {
+  rows: number;
+  cells: number;
+  lastRow: number;
+}
+
+/** What a reader that counts a worksheet as it parses it holds the count to (CheckedPackage.worksheet). */
+export interface SheetLimits {
+  readonly maxRows: number;
+  readonly maxCells: number;
+  /** Throws the refusal for a count past a limit. */
+  refuse(counted: SheetCount): never;
+}
+
+/** Worksheets up to this size may be counted by the reader that parses them; larger ones are counted
+ *  as bytes first. A few megabytes decode and parse in milliseconds, and Saiten's forms are far smaller. */
+const COUNTED_ABOVE_BYTES = 4 * 1024 * 1024;
+
+/** The limits of one worksheet handed to a reader that counts it (a class: see XmlHandler in
+ *  adapters/xlsx/xml.ts for why code run per workbook is not a closure made per workbook). */
+class ReaderCount implements SheetLimits {
+  readonly maxRows: number;
+  readonly maxCells: number;
+
+  constructor(
+    private readonly pkg: CheckedPackage,
+    private readonly part: string,
+    limits: Limits,
+  ) {
+    this.maxRows = limits.maxRows;
+    this.maxCells = limits.maxCells;
+  }
+
+  refuse(counted: SheetCount): never {
+    this.pkg.refuseOverLimits(this.part, counted);
+    throw new Error(`refuse() called within the limits for ${this.part}`);
   }
 }
 

@@ -282,13 +282,14 @@ export class XlsxReader extends GridWorkbook {
 
   private sheet(e: SheetEntry): Sheet {
     if (!e.sheet) {
-      const bytes = this.zip.bytesOf(e.part);
-      if (bytes === undefined) throw new Unsupported(`missing part ${e.part}`);
-      e.sheet = new Sheet(sheetText(bytes), {
+      const part = this.zip.worksheet(e.part);
+      if (part === undefined) throw new Unsupported(`missing part ${e.part}`);
+      e.sheet = new Sheet(sheetText(part.bytes), {
         styles: () => this.styles(),
         sharedStrings: () => this.sharedStrings(),
         date1904: this.date1904,
         linkTarget: (rId) => this.sheetRels(e).get(rId),
+        limits: part.limits,
       });
       e.protected = e.sheet.protected;
     }

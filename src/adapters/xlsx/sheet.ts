@@ -9,6 +9,7 @@ import type { SharedString } from "./shared-strings";
 import { unescapeX } from "./shared-strings";
 import type { Styles } from "./styles";
 import { isXmlSpace } from "../../files/xml-chars";
+import type { SheetLimits } from "../../files/inspect-workbook";
 import { attr, blankBetween, decodeAgain, decodeText, scanXml, type XmlHandler } from "./xml";
 
 /** A cell value in the shape ExcelJS's `cell.value` has. */
@@ -63,6 +64,9 @@ export interface SheetContext {
    * such relationship (ExcelJS cannot load the book), "" when it has one without a target.
    */
   linkTarget?: (rId: string) => string | undefined;
+  /** The limits the sheet's rows and cells are held to as they are read, where the package check left
+   *  counting them to the parse (CheckedPackage.worksheet): the read stops at the first past a limit. */
+  limits?: SheetLimits;
 }
 
 const MAX_MERGE_CELLS = 100_000;
@@ -429,6 +433,7 @@ class GeneralScan implements XmlHandler {
       if (depth === 3 ? name !== "row" : depth !== 4 || name !== "c")
         throw new Unsupported(`<${name}> among rows`);
       if (name === "row") {
+        sheet.countRow();
         const r = parseInt(attr(attrs, "r") ?? "", 10);
         if (!(r > 0)) throw new Unsupported("row without a number");
         // The package check refuses these first; here too, as rows are laid out up to the last one.
@@ -442,6 +447,7 @@ class GeneralScan implements XmlHandler {
         this.rowNum = r;
       } else if (name === "c") {
         if (!this.row) throw new Unsupported("cell outside a row");
+        sheet.countCell();
         // ExcelJS places a cell without a reference after the previous one it kept (not always the
         // previous one written) and keeps a written reference as the cell's address (merges and links
         // go by it), this reader where the cell stands: only a plain reference of its own row (E12 in
@@ -531,8 +537,17 @@ export class Sheet {
   readonly links: { ref: string; rId: string }[] = [];
   /** Empty cells without a style the sheet writes (dropped as ExcelJS drops them), by cellKey. */
   private bareCells?: Set<number>;
+  /** Row and cell elements read so far, held to `limits` (Infinity without). */
+  private rowsRead = 0;
+  private cellsRead = 0;
+  private readonly maxRows: number;
+  private readonly maxCells: number;
+  private readonly limits: SheetLimits | undefined;
 
   constructor(xml: string | SheetTexts, ctx: SheetContext) {
+    this.limits = ctx.limits;
+    this.maxRows = ctx.limits?.maxRows ?? Infinity;
+    this.maxCells = ctx.limits?.maxCells ?? Infinity;
     if (typeof xml === "string") this.parse(xml, ctx);
     else this.parsePieces(xml, ctx);
     this.checkMerges();
@@ -595,8 +610,28 @@ export class Sheet {
     this.parse(joined(p), ctx);
   }
 
+  /** A row element read (the general scanner's; plainCells counts its own). */
+  countRow(): void {
+    if (++this.rowsRead > this.maxRows) this.overLimits(0);
+  }
+
+  /** A cell element read (the general scanner's; plainCells counts its own). */
+  countCell(): void {
+    if (++this.cellsRead > this.maxCells) this.overLimits(0);
+  }
+
+  /** The package's refusal of a sheet past its limits, with what was counted (`merged`: cells merges cover). */
+  private overLimits(merged: number): never {
+    return this.limits!.refuse({
+      rows: this.rowsRead,
+      cells: this.cellsRead + merged,
+      lastRow: this.rows.length ? this.rows.length - 1 : 0,
+    });
+  }
+
   /** What a read the tight loop gave up on had gathered. */
   private forget(): void {
+    this.rowsRead = this.cellsRead = 0;
     this.rows.length = 0;
     this.merges.length = 0;
     this.colNumFmt.length = 0;
@@ -682,6 +717,7 @@ export class Sheet {
       }
       if (second === 114 && xml.startsWith("<row", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 4))) {
         if (row) throw NOT_PLAIN;
+        if (++this.rowsRead > this.maxRows) this.overLimits(0);
         const end = a.read(xml, lt + 4, ROW_ATTRS);
         const r = intOf(a.values[0] ?? "");
         if (!(r > 0) || r > MAX_ROW || r <= rowNum) throw NOT_PLAIN;
@@ -695,6 +731,7 @@ export class Sheet {
         continue;
       }
       if (!(second === 99 && isSpaceOrEnd(xml.charCodeAt(lt + 2))) || !row) throw NOT_PLAIN; // <c
+      if (++this.cellsRead > this.maxCells) this.overLimits(0);
       let col: number;
       let selfClosing: boolean;
       let end = quick.read(xml, lt + 2, rowNum);
@@ -902,16 +939,18 @@ export class Sheet {
 
   /**
    * Merged ranges that overlap (ExcelJS cannot load them) or cover very many cells together are left
-   * to ExcelJS. One pass over the covered cells, however many ranges (comparing every range with every
+   * to ExcelJS; cells and merged cells together past the cell limit are refused. One pass over the covered cells, however many ranges (comparing every range with every
    * other took seconds for tens of thousands of them).
    */
   private checkMerges(): void {
     if (!this.merges.length) return;
-    const covered = new Set<number>();
+    // Merged ranges count as the cells a reader creates for them, as the package check counts them.
     let total = 0;
+    for (const m of this.merges) total += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (this.cellsRead + total > this.maxCells) this.overLimits(total);
+    if (total > MAX_MERGE_CELLS) throw new Unsupported("very large merges");
+    const covered = new Set<number>();
     for (const m of this.merges) {
-      total += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (total > MAX_MERGE_CELLS) throw new Unsupported("very large merges");
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
           const k = cellKey(r, c);

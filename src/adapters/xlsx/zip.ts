@@ -7,6 +7,7 @@ import { InflateSizeError, type InflateRaw } from "../../files/inflate-raw";
 import { defaultInflateRaw } from "../../files/zip-inflate";
 import { Unsupported } from "./errors";
 import { entryBytes, readDirectory, ZipFormatError, type ZipEntry } from "../../files/zip-directory";
+import type { SheetLimits } from "../../files/inspect-workbook";
 
 // ignoreBOM keeps a BOM in the decoded text, as Buffer's toString did: text() drops it itself.
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -18,6 +19,9 @@ const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 export interface PartSource {
   get(name: string): Uint8Array | undefined;
   readonly entries?: readonly ZipEntry[];
+  /** A worksheet for a reader that counts its rows and cells as it parses them, with the limits to
+   *  hold the count to where they are left to it (CheckedPackage.worksheet). */
+  worksheet?(name: string): { bytes: Uint8Array; limits?: SheetLimits } | undefined;
 }
 
 /** The fast reader's view of a package: anything unusual is Unsupported, so the caller falls back. */
@@ -78,6 +82,19 @@ export class ZipParts {
     }
     if (e.method === 8) return this.inflateRaw(raw, e.uncompressedSize);
     throw new Unsupported(`zip: method ${e.method}`);
+  }
+
+  /**
+   * A worksheet part to be parsed, and the limits its parser holds the count of its rows and cells to
+   * where the package check left that count to the parser; undefined when there is no such part.
+   */
+  worksheet(name: string): { bytes: Uint8Array; limits?: SheetLimits } | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    const checked = e.flags & 1 ? undefined : this.inflated?.worksheet?.(name);
+    if (checked && checked.bytes.length === e.uncompressedSize) return checked;
+    const bytes = this.bytesOf(name);
+    return bytes && { bytes };
   }
 
   /** The part as UTF-8 text, or undefined when the package has no such part. */
