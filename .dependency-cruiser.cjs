@@ -88,6 +88,8 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
+    // Packages that name their entry points in "exports" (csv-parse/sync), resolved as Node resolves them.
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["require", "node", "default"] },
     exclude: { path: "\\.d\\.ts$" },
   },
 };

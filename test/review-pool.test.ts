@@ -337,5 +337,16 @@ describe("saiten review (command, in-process)", () => {
     writeFileSync(f, "市町村コード,市町村名,被保険者数\n200000,甲町,abc\n");
     expect(await said("ja")).toBe(`--insured ${f}: 2 行目の被保険者数「abc」は数値ではありません。`);
     expect(await said("en")).toBe(`--insured ${f}: the number of insured persons on line 2 (“abc”) is not a number.`);
+    // The line as the file numbers it: blank lines count, and a cell broken over two lines (Excel's CSV
+    // ends records with CRLF and a line break within a cell with LF).
+    writeFileSync(f, '市町村コード,市町村名,被保険者数\r\n\r\n ,  , \r\n200000,"甲\n町",5\r\n200001,乙村,abc\r\n');
+    expect(await said("ja")).toBe(`--insured ${f}: 6 行目の被保険者数「abc」は数値ではありません。`);
+    writeFileSync(f, 'code,insured\n200000,5\n200001,4\n"200002,3\n');
+    expect(await said("ja")).toBe(
+      `--insured ${f}: 4 行目あたりから CSV として読めません（「"」（二重引用符）が閉じていない、引用符の直後に文字が続くなど）。表計算ソフトで開いて CSV（コンマ区切り）で保存し直してください。`,
+    );
+    expect(await said("en")).toBe(
+      `--insured ${f}: cannot be read as CSV from around line 4 (a double quote (") never closed, or text right after a closing quote). Open it in a spreadsheet program and save it again as CSV (comma delimited).`,
+    );
   });
 });

@@ -12,6 +12,7 @@ import type { ReviewRecord } from "../src/app/review/types";
 import type { Group, Rulebook } from "../src/rulebooks/schema";
 import { miniRulebook } from "./fixtures/mini-rulebook";
 import { junk, templateBook, TOWN_A, TOWN_B } from "./fixtures/review-books";
+import { parse } from "csv-parse/sync";
 
 // The same rulebook with national figures, for 指標別.
 const rb: Rulebook = structuredClone(miniRulebook);
@@ -19,27 +20,9 @@ const groupA = rb.root.children[0] as Group;
 groupA.benchmark = { mean: 12, median: 16 };
 (groupA.children[0] as { benchmark?: object }).benchmark = { hitRate: 0.5 };
 
-/** RFC 4180 parser (quotes, doubled quotes, CRLF). */
+/** RFC 4180 with CRLF line ends only (a bare LF stays inside its field), as Excel writes CSV. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      ((row = []), (field = ""), i++);
-    } else field += ch;
-  }
-  return rows;
+  return parse(text, { record_delimiter: "\r\n" });
 }
 
 let records: ReviewRecord[];

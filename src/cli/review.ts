@@ -3,6 +3,7 @@
 // arguments or inputs (one line on stderr).
 import { promises as fs } from "fs";
 import { basename } from "path";
+import { CsvError, type InfoRecord, parse } from "csv-parse/sync";
 import { previousMismatch } from "../engine/compare";
 import { numberFrom } from "../engine/normalise";
 import { assumedSizeBands } from "../engine/size-band";
@@ -68,32 +69,26 @@ export interface ReviewRun {
   summary: ReviewSummary;
 }
 
-/** Minimal CSV (RFC 4180 quoting), UTF-8 with or without BOM. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"') {
-        if (s[i + 1] === '"') ((field += '"'), i++);
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (row.push(field), (field = ""));
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && s[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
+/** A CSV file's records (RFC 4180; the text decoded, a BOM dropped), each with the line it ends on;
+ *  records of blank fields only are left out. Unreadable CSV (a quote never closed) says where. */
+function csvRecords(text: string, file: string, option: string): { fields: string[]; line: number }[] {
+  let records: { record: string[]; info: InfoRecord }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: InfoRecord }[];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = typeof e.lines === "number" ? e.lines : 1;
+    throw new UserError(msg("review.csv-unreadable", { option, file, row: line }));
   }
-  if (field !== "" || row.length) (row.push(field), rows.push(row));
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+  return records
+    .filter((r) => r.record.some((f) => f.trim() !== ""))
+    .map((r) => ({ fields: r.record, line: r.info.lines }));
 }
 
 // The entity labels are the one list all forms share; a CSV may also say it in English or in short.
@@ -113,8 +108,8 @@ function entityNumbers(
   valueHeader: "insured" | "cap",
 ): Record<string, number> {
   const valueName = msg(valueHeader === "insured" ? "review.csv-value.insured" : "review.csv-value.cap");
-  const rows = parseCsv(text);
-  const header = (rows[0] ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
+  const rows = csvRecords(text, file, option);
+  const header = (rows[0]?.fields ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
   const col = (names: string[]) => header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
   const code = col(CODE_HEADERS);
   const name = col(NAME_HEADERS);
@@ -122,16 +117,16 @@ function entityNumbers(
   if (value < 0 || (code < 0 && name < 0))
     throw new UserError(msg("review.csv-headers", { option, file, value: valueName, header: valueHeader }));
   const out: Record<string, number> = {};
-  rows.slice(1).forEach((r, i) => {
+  for (const { fields: r, line } of rows.slice(1)) {
     const n = numberFrom(r[value] ?? "");
     if (n === undefined || n < 0)
-      throw new UserError(msg("review.csv-number", { option, file, row: i + 2, value: valueName, text: r[value] ?? "" }));
+      throw new UserError(msg("review.csv-number", { option, file, row: line, value: valueName, text: r[value] ?? "" }));
     const k1 = code >= 0 ? (r[code] ?? "").trim() : "";
     const k2 = name >= 0 ? (r[name] ?? "").trim() : "";
-    if (!k1 && !k2) throw new UserError(msg("review.csv-no-key", { option, file, row: i + 2 }));
+    if (!k1 && !k2) throw new UserError(msg("review.csv-no-key", { option, file, row: line }));
     if (k1) out[k1] = n;
     if (k2) out[k2] = n;
-  });
+  }
   return out;
 }
 

@@ -247,6 +247,10 @@ export const CLI_MESSAGES = {
     ja: "{option} {file}: {row} 行目の{value}「{text}」は数値ではありません。",
     en: "{option} {file}: the {value} on line {row} (“{text}”) is not a number.",
   },
+  "review.csv-unreadable": {
+    ja: "{option} {file}: {row} 行目あたりから CSV として読めません（「\"」（二重引用符）が閉じていない、引用符の直後に文字が続くなど）。表計算ソフトで開いて CSV（コンマ区切り）で保存し直してください。",
+    en: "{option} {file}: cannot be read as CSV from around line {row} (a double quote (\") never closed, or text right after a closing quote). Open it in a spreadsheet program and save it again as CSV (comma delimited).",
+  },
   "review.csv-value.insured": { ja: "被保険者数", en: "number of insured persons" },
   "review.csv-value.cap": { ja: "上限額", en: "cap" },
   "review.csv-no-key": {

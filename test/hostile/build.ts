@@ -9,6 +9,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import * as zlib from "zlib";
+import { parse } from "csv-parse/sync";
 import { main } from "../../src/cli/main";
 import { findBundled } from "../../src/rulebooks/registry";
 import type { Rulebook } from "../../src/rulebooks/schema";
@@ -528,26 +529,7 @@ export function shiftJisRulebookText(json: string): Uint8Array {
   return bytes;
 }
 
-/** CSV fields (RFC 4180), for reading what review --csv wrote. */
+/** CSV fields (RFC 4180, strictly: a stray quote fails), for reading what review --csv wrote. */
 export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && s[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
+  return parse(text, { bom: true, relax_column_count: true });
 }
