@@ -162,6 +162,15 @@ describe("the reviewer's desk in Chromium", () => {
       expect(lines).toHaveLength(1);
       expect(await writes(page)).toEqual(before);
       expect(await page.evaluate(() => (window as unknown as DeskWindow).saitenPreview.model.snapshot())).toEqual(snapshot);
+      // The differing cell is a button that says it selects that cell, as an issue's does, and selects it.
+      const cellButton = row.getByRole("button", { name: wrong.wrongCell });
+      expect(await cellButton.getAttribute("title")).toBe(`${wrong.wrongCell} を選択`);
+      await cellButton.click();
+      await page.waitForFunction(
+        (n) => (window as unknown as DeskWindow).saitenPreview.model.writes.selection > n,
+        before.selection,
+      );
+      expect((await writes(page)).count).toBe(before.count);
       expect(pageErrors).toEqual([]);
       await page.close();
     },

@@ -15,6 +15,7 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/re
 import { useMemo, useState } from "react";
 import type { Issue } from "../../engine/types";
 import { usePane } from "../context";
+import { CellButton } from "./CellButton";
 import { issueCounts, visibleIssues } from "../results";
 import { useShared } from "../styles";
 
@@ -27,16 +28,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground3 },
-  button: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    minWidth: 0,
-    height: "auto",
-    paddingInline: tokens.spacingHorizontalXS,
-  },
+  button: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   text: {
     paddingBlock: "3px",
     paddingInline: tokens.spacingHorizontalXS,
@@ -103,18 +95,12 @@ export function IssueList({
             <li key={`${issue.indicatorId ?? ""}-${issue.code}-${i}`} className={styles.item}>
               {icon(issue.severity)}
               {issue.cell ? (
-                <Button
-                  appearance="subtle"
-                  size="small"
-                  className={styles.button}
-                  onClick={() => onSelectCell(issue.cell as string)}
-                  title={t("issues.select", { cell: issue.cell })}
-                >
+                <CellButton cell={issue.cell} onSelectCell={onSelectCell} className={styles.button}>
                   <span>
                     <span className={s.visuallyHidden}>{sevText(issue.severity)}: </span>
                     {plainMessage(issue, lt)}
                   </span>
-                </Button>
+                </CellButton>
               ) : (
                 <span className={styles.text}>
                   <span className={s.visuallyHidden}>{sevText(issue.severity)}: </span>

@@ -13,6 +13,7 @@ import { Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import type { RunSummary } from "../../app/pane-api";
 import { usePane } from "../context";
+import { CellButton } from "./CellButton";
 import { fmtNumber, fmtSigned, sep } from "../format";
 import { answerText, RulebookIndex, titleOf } from "../../app/rulebook-index";
 import { lostCells, lostRows } from "../results";
@@ -26,14 +27,6 @@ const useStyles = makeStyles({
     alignItems: "start",
     paddingBlock: tokens.spacingVerticalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  name: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-    height: "auto",
-    minWidth: 0,
-    paddingInline: tokens.spacingHorizontalXS,
   },
   plain: { paddingInline: tokens.spacingHorizontalXS },
   change: {
@@ -89,15 +82,9 @@ export function LostList({ summary, index, busy, onSelectCell, onMark, onClearMa
               return (
                 <li key={r.id} className={styles.item}>
                   {r.cell ? (
-                    <Button
-                      appearance="subtle"
-                      size="small"
-                      className={styles.name}
-                      onClick={() => onSelectCell(r.cell as string)}
-                      title={t("issues.select", { cell: r.cell })}
-                    >
+                    <CellButton cell={r.cell} onSelectCell={onSelectCell}>
                       {title}
-                    </Button>
+                    </CellButton>
                   ) : (
                     <span className={styles.plain}>{title}</span>
                   )}

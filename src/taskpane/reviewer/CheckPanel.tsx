@@ -6,6 +6,7 @@ import { DocumentArrowRight20Regular, ShieldCheckmark20Regular } from "@fluentui
 import { useState } from "react";
 import type { CheckOutcome, ReviewerApi } from "../../app/check-run";
 import type { Mismatch } from "../../app/review/types";
+import { CellButton } from "../components/CellButton";
 import { IssueList } from "../components/IssueList";
 import { JudgementBadge } from "../components/JudgementBadge";
 import { usePane } from "../context";
@@ -114,9 +115,9 @@ export function CheckPanel({ reviewer, rulebookId, busy, onBusy, onSelectCell }:
               {record.mismatches.map((m) => (
                 <TableRow key={`${m.cell}-${m.target}`} data-cell={m.cell}>
                   <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => onSelectCell(m.cell)}>
+                    <CellButton cell={m.cell} onSelectCell={onSelectCell}>
                       {m.cell}
-                    </Button>
+                    </CellButton>
                   </TableCell>
                   <TableCell>{targetText(m)}</TableCell>
                   <TableCell className={s.numeric}>{shown(m.reported, lang)}</TableCell>
