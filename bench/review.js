@@ -5,7 +5,7 @@
 //   ExcelJS — a full ExcelJS load of each file, what a reader built on it would pay;
 //   warm    — Saiten's reading, checks and scoring of each file in one thread, and the floor beside it,
 //             each once the folder has been through it twice (compiled code: no start-up, JIT warm-up
-//             or workers), reported as their ratio;
+//             or workers), then five passes of each in turn, reported as the median of their ratios;
 //   review  — `saiten review` as the CLI runs it (checks, scoring, summary, summary.xlsx/json/csv), with
 //             --jobs 1 and with --jobs 2 (or --jobs-list), its worker pool timed on its own as well.
 // Every phase runs in a child process of its own (peak RSS per phase; process CPU time covers worker
@@ -214,15 +214,19 @@ async function review(dir, jobs, rulebook, limit) {
   return { wall, cpu, afterPoolCpu, poolWall, steadyCpu, threads, mainFullGcs: mainGcs.count, files: run.records.length, scored: run.summary.files.scored, failed: run.summary.files.failed };
 }
 
-/** Passes over the folder before the timed one in the warm phase. */
+/** Passes over the folder before the timed ones in the warm phase. */
 const WARM_PASSES = 2;
+/** Timed passes in the warm phase, the floor's and Saiten's alternating: the median of each is reported
+ *  (one pass each moved the ratio by a fifth between runs on a shared machine). */
+const TIMED_PASSES = 5;
 
 /**
  * Saiten's reading, checks and scoring of each file (the review worker's reviewFile) in this thread,
  * and the floor's unzipping beside it, each once the folder has been through it WARM_PASSES times:
  * compiled code on both sides — what a file costs once the JIT has done, without start-up, workers
- * or summary. The floor's own phase includes its warm-up (its loop and zlib's first calls), as the
- * review's per-file figures include theirs.
+ * or summary. Then TIMED_PASSES of each, alternating; the median pass of each is returned, and their
+ * ratio pass by pass. The floor's own phase includes its warm-up (its loop and zlib's first calls), as
+ * the review's per-file figures include theirs.
  */
 async function warm(dir, rulebookRef) {
   const { reviewFile } = require(path.join(dist, "review", "worker"));
@@ -241,14 +245,28 @@ async function warm(dir, rulebookRef) {
     unzipAll(files);
     await reviewAll();
   }
-  let c0 = process.cpuUsage();
-  unzipAll(files);
-  const floorCpu = cpuMs(process.cpuUsage(c0));
-  c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const scored = await reviewAll();
-  if (scored !== files.length) throw new Error(`warm: ${files.length - scored} of ${files.length} files not scored`);
-  return { wall: (performance.now() - t0) / 1000, cpu: cpuMs(process.cpuUsage(c0)), floorCpu, files: files.length };
+  const floors = [];
+  const reads = [];
+  const walls = [];
+  for (let p = 0; p < TIMED_PASSES; p++) {
+    let c0 = process.cpuUsage();
+    unzipAll(files);
+    floors.push(cpuMs(process.cpuUsage(c0)));
+    c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const scored = await reviewAll();
+    walls.push((performance.now() - t0) / 1000);
+    reads.push(cpuMs(process.cpuUsage(c0)));
+    if (scored !== files.length) throw new Error(`warm: ${files.length - scored} of ${files.length} files not scored`);
+  }
+  const median = (xs) => stats(xs).median;
+  return {
+    wall: median(walls),
+    cpu: median(reads),
+    floorCpu: median(floors),
+    ratio: median(reads.map((r, k) => r / floors[k])),
+    files: files.length,
+  };
 }
 
 async function phase(name, dir, jobs, rulebook, limit) {
@@ -327,7 +345,7 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
   const names = {
     floor: "unzip floor (answer sheet + shared strings)",
     exceljs: "ExcelJS full load",
-    warm: `saiten's reading and scoring, warm (pass ${WARM_PASSES + 1} in one thread)`,
+    warm: `saiten's reading and scoring, warm (median of passes ${WARM_PASSES + 1}–${WARM_PASSES + TIMED_PASSES} in one thread)`,
     "review-one": "saiten review of one file (fixed cost)",
   };
   for (const p of phases) {
@@ -350,7 +368,7 @@ function measureFolder(label, dir, rulebook, jobsList, rounds) {
   const ok = (x) => (x ? "OK" : "MISSED");
   const lines = [];
   const warmFloor = got.warm.map((x) => x.floorCpu / x.files);
-  const warmToFloor = paired(perFile("warm", "cpu"), warmFloor, (a, b) => a / b);
+  const warmToFloor = got.warm.map((x) => x.ratio);
   lines.push(
     `warm (no start-up, JIT warm-up, workers or summary), in one thread, CPU per file ÷ the floor's, warm too: ${spread(warmToFloor, 1)} (floor ${spread(warmFloor)} ms)`,
   );
