@@ -1,6 +1,7 @@
 // The summary as files: summary.xlsx (the layout of ../app/review/summary-book.ts, shared with the
 // task pane) and CSV (UTF-8 with BOM, CRLF, RFC 4180) with the 一覧 columns. The JSON output is the
 // ReviewSummary itself.
+import { stringify } from "csv-stringify/sync";
 import { num } from "../engine/text";
 import type { ReviewSummary } from "../app/review/types";
 import { listColumns } from "../app/review/summary-columns";
@@ -24,33 +25,30 @@ export async function summaryXlsxBytes(
 }
 
 /**
- * One CSV field, RFC 4180: quoted when it holds a quote, comma, CR or LF. Text that a spreadsheet
- * would take for a formula (starting with =, +, -, @, tab or CR: OWASP's CSV-injection rule) gets a
- * leading apostrophe; numbers are written as numbers.
+ * The 一覧 columns as CSV, headed in the language asked for: UTF-8 with BOM (Excel then reads Japanese
+ * correctly), CRLF line ends, RFC 4180 quoting (csv-stringify). Text a spreadsheet would take for a
+ * formula (starting with = + - @, a tab or CR, or their full-width forms: OWASP's CSV-injection rule)
+ * gets a leading apostrophe; numbers are written as numbers, rates and shares in percent, the estimate
+ * rounded to the yen.
  */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? num(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The 一覧 columns as CSV, headed in the language asked for: UTF-8 with BOM (Excel then reads Japanese
- *  correctly), CRLF line ends. Rates and shares in percent; the estimate rounded to the yen. */
 export function summaryCsv(summary: ReviewSummary, language?: SummaryLanguage): string {
   const cols = listColumns(summary, new SummaryWords(language));
-  const lines = [cols.map((c) => csvField(c.csvHeader ?? c.header)).join(",")];
+  const records: (string | number | null | undefined)[][] = [cols.map((c) => c.csvHeader ?? c.header)];
   for (const row of summary.rows) {
-    lines.push(
-      cols
-        .map((c) => {
-          const v = c.value(row);
-          if (typeof v !== "number") return csvField(v);
-          if (c.kind === "share") return csvField(Math.round(v * 1e8) / 1e6);
-          if (c.kind === "yen") return csvField(Math.round(v));
-          return csvField(v);
-        })
-        .join(","),
+    records.push(
+      cols.map((c) => {
+        const v = c.value(row);
+        if (typeof v !== "number") return v;
+        if (c.kind === "share") return Math.round(v * 1e8) / 1e6;
+        if (c.kind === "yen") return Math.round(v);
+        return v;
+      }),
     );
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return stringify(records, {
+    bom: true,
+    record_delimiter: "windows",
+    escape_formulas: true,
+    cast: { number: (n) => num(n) },
+  });
 }

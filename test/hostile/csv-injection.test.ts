@@ -1,5 +1,6 @@
 // Hostile inputs, part 6: CSV formula injection. A 市町村名 that a spreadsheet would run as a formula
-// (=, +, -, @, a leading tab or carriage return: OWASP's list) is neutralised in the review CSV with a
+// (=, +, -, @, a leading tab or carriage return: OWASP's list; in a file name also the full-width
+// ＝ ＋ － ＠, which names keep) is neutralised in the review CSV with a
 // leading apostrophe, and stored as text in the summary workbook.
 import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync } from "fs";
@@ -13,6 +14,11 @@ const NAMES: [string, string][] = [
   ["a leading at-sign", "@SUM(A1)"],
   ["a leading tab", "\t=1+1"],
   ["a leading carriage return", "\r=1+1"],
+  // Full-width forms, as a Japanese input method types them (some spreadsheets read them as the ASCII ones).
+  ["a full-width equals sign", "＝HYPERLINK(\"http://x\",\"y\")"],
+  ["a full-width plus", "＋1"],
+  ["a full-width minus", "－1＋2"],
+  ["a full-width at-sign", "＠SUM(A1)"],
 ];
 
 let dir: string;
@@ -42,9 +48,9 @@ describe.each(NAMES)("a 市町村名 with %s", (_label, name) => {
     expectClean(r.out, r.err);
     const nameCol = csv[0].indexOf("市町村名");
     expect(nameCol).toBeGreaterThanOrEqual(0);
-    // Names are stored trimmed (a leading tab or line break is white space around a name): what
-    // remains must still be neutralised.
-    const shown = [name, name.trim()];
+    // Names are stored trimmed (a leading tab or line break is white space around a name) and in
+    // their NFKC form (＝ is =): what remains must still be neutralised.
+    const shown = [name, name.trim(), name.normalize("NFKC")];
     const field = csv
       .slice(1)
       .map((row) => row[nameCol])
@@ -68,7 +74,18 @@ describe.each(NAMES)("a 市町村名 with %s", (_label, name) => {
 
 describe("file names given as arguments", () => {
   // Named one by one from inside the folder, the files' names are the ファイル column as given.
-  const FILES = ['=HYPERLINK("evil","y").xlsx', "+1.xlsx", "@SUM(A1).xlsx", "\t=1+1.xlsx", "\r=2+2.xlsx"];
+  // File names are kept as written: a full-width ＝ ＋ － ＠ stays full-width, and is neutralised too.
+  const FILES = [
+    '=HYPERLINK("evil","y").xlsx',
+    "+1.xlsx",
+    "@SUM(A1).xlsx",
+    "\t=1+1.xlsx",
+    "\r=2+2.xlsx",
+    "＝1+1.xlsx",
+    "＋1.xlsx",
+    "－1.xlsx",
+    "＠SUM(A1).xlsx",
+  ];
 
   test("a file name that a spreadsheet would run is neutralised in the CSV's ファイル column", async () => {
     const top = freshDir("csv-file-names");
