@@ -3,7 +3,7 @@
 // arguments or inputs (one line on stderr).
 import { promises as fs } from "fs";
 import { basename } from "path";
-import { CsvError, type InfoRecord, parse } from "csv-parse/sync";
+import type { InfoRecord } from "csv-parse/sync";
 import { previousMismatch } from "../engine/compare";
 import { numberFrom } from "../engine/normalise";
 import { assumedSizeBands } from "../engine/size-band";
@@ -15,7 +15,7 @@ import type { Rulebook } from "../rulebooks/schema";
 import { ENTITY_LABELS } from "../workbook/entities";
 import { parseFormMapFile, type FormMapFile } from "../workbook/form-map-detect";
 import { expandInputs } from "../review/inputs";
-import { loadSummaryBook, summaryCsv, summaryXlsxBytes } from "../review/outputs";
+import { loadSummaryBook, summaryXlsxBytes } from "../review/outputs";
 import { defaultJobs } from "../review/jobs";
 import { reviewFiles } from "../review/pool";
 import { createProgress } from "../review/progress";
@@ -70,8 +70,10 @@ export interface ReviewRun {
 }
 
 /** A CSV file's records (RFC 4180; the text decoded, a BOM dropped), each with the line it ends on;
- *  records of blank fields only are left out. Unreadable CSV (a quote never closed) says where. */
-function csvRecords(text: string, file: string, option: string): { fields: string[]; line: number }[] {
+ *  records of blank fields only are left out. Unreadable CSV (a quote never closed) says where. The
+ *  parser is loaded here, by the runs that read a CSV. */
+async function csvRecords(text: string, file: string, option: string): Promise<{ fields: string[]; line: number }[]> {
+  const { CsvError, parse } = await import("csv-parse/sync");
   let records: { record: string[]; info: InfoRecord }[];
   try {
     records = parse(text, {
@@ -99,16 +101,16 @@ const INSURED_HEADERS = ["insured", ...ENTITY_LABELS.insured];
 const CAP_HEADERS = ["cap", "上限", "上限額"];
 
 /** A CSV of code and/or name with one number per entity; keys are codes and names. */
-function entityNumbers(
+async function entityNumbers(
   text: string,
   file: string,
   option: string,
   valueHeaders: string[],
   /** The value's English header, and its word in messages (both languages). */
   valueHeader: "insured" | "cap",
-): Record<string, number> {
+): Promise<Record<string, number>> {
   const valueName = msg(valueHeader === "insured" ? "review.csv-value.insured" : "review.csv-value.cap");
-  const rows = csvRecords(text, file, option);
+  const rows = await csvRecords(text, file, option);
   const header = (rows[0]?.fields ?? []).map((h) => h.trim().normalize("NFKC").toLowerCase());
   const col = (names: string[]) => header.findIndex((h) => names.some((n) => n.normalize("NFKC").toLowerCase() === h));
   const code = col(CODE_HEADERS);
@@ -287,7 +289,10 @@ export async function runReview(inputs: readonly string[], opts: ReviewOptions, 
     if (jsonToStdout) cli.io.out(text);
     else await cli.files.write(opts.json, text);
   }
-  if (opts.csv) await cli.files.write(opts.csv, summaryCsv(summary, { lang: cli.lang, rulebook }));
+  if (opts.csv) {
+    const { summaryCsv } = await import("../review/summary-csv");
+    await cli.files.write(opts.csv, summaryCsv(summary, { lang: cli.lang, rulebook }));
+  }
   if (!jsonToStdout) {
     cli.io.out(renderTable(cli, summary, records, localText(rulebook.title)));
     const bands = assumedSizeBands(rulebook);

@@ -1,11 +1,7 @@
-// The summary as files: summary.xlsx (the layout of ../app/review/summary-book.ts, shared with the
-// task pane) and CSV (UTF-8 with BOM, CRLF, RFC 4180) with the 一覧 columns. The JSON output is the
-// ReviewSummary itself.
-import { stringify } from "csv-stringify/sync";
-import { num } from "../engine/text";
+// The summary as summary.xlsx (the layout of ../app/review/summary-book.ts, shared with the task pane);
+// the CSV is summary-csv.ts, the JSON the ReviewSummary itself.
 import type { ReviewSummary } from "../app/review/types";
-import { listColumns } from "../app/review/summary-columns";
-import { type SummaryLanguage, SummaryWords } from "../app/review/summary-words";
+import type { SummaryLanguage } from "../app/review/summary-words";
 
 /**
  * Loads the summary workbook's layout and ExcelJS (about 0.13 s): only a run that writes
@@ -22,33 +18,4 @@ export async function summaryXlsxBytes(
 ): Promise<Uint8Array> {
   const { summaryWorkbook, xlsxBytes } = await loadSummaryBook();
   return xlsxBytes(summaryWorkbook(summary, language));
-}
-
-/**
- * The 一覧 columns as CSV, headed in the language asked for: UTF-8 with BOM (Excel then reads Japanese
- * correctly), CRLF line ends, RFC 4180 quoting (csv-stringify). Text a spreadsheet would take for a
- * formula (starting with = + - @, a tab or CR, or their full-width forms: OWASP's CSV-injection rule)
- * gets a leading apostrophe; numbers are written as numbers, rates and shares in percent, the estimate
- * rounded to the yen.
- */
-export function summaryCsv(summary: ReviewSummary, language?: SummaryLanguage): string {
-  const cols = listColumns(summary, new SummaryWords(language));
-  const records: (string | number | null | undefined)[][] = [cols.map((c) => c.csvHeader ?? c.header)];
-  for (const row of summary.rows) {
-    records.push(
-      cols.map((c) => {
-        const v = c.value(row);
-        if (typeof v !== "number") return v;
-        if (c.kind === "share") return Math.round(v * 1e8) / 1e6;
-        if (c.kind === "yen") return Math.round(v);
-        return v;
-      }),
-    );
-  }
-  return stringify(records, {
-    bom: true,
-    record_delimiter: "windows",
-    escape_formulas: true,
-    cast: { number: (n) => num(n) },
-  });
 }
