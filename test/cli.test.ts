@@ -3,7 +3,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { findBundled } from "../src/rulebooks/registry";
@@ -538,6 +538,28 @@ describe("saiten", () => {
     const r = runProbe("version-probe.js", probe);
     const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
     expect(JSON.parse(r)).toEqual({ code: 0, said: version, commands: [] });
+  });
+
+  test("review, run as built, loads the CSV libraries only when it reads --insured or writes --csv", () => {
+    const probe = `
+      const { main } = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});
+      const extra = process.argv.slice(3);
+      main(["review", process.argv[2], "--rulebook", "kaigo-municipal-fy2026", "--jobs", "1", "--quiet", "--json", "-", ...extra], {
+        out: () => {},
+        err: (s) => process.stderr.write(s),
+      }).then((code) => {
+        const sep = require("path").sep;
+        const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(["node_modules", name, ""].join(sep)));
+        process.stdout.write(JSON.stringify({ code, parse: loaded("csv-parse"), stringify: loaded("csv-stringify") }));
+      });`;
+    expect(JSON.parse(runProbe("review-probe.js", probe, filled))).toEqual({ code: 0, parse: false, stringify: false });
+    const insured = join(dir, "insured-probe.csv");
+    writeFileSync(insured, "code,insured\n011002,5\n");
+    const csv = join(dir, "summary-probe.csv");
+    rmSync(csv, { force: true });
+    const withCsv = runProbe("review-probe.js", probe, filled, "--insured", insured, "--csv", csv);
+    expect(JSON.parse(withCsv)).toEqual({ code: 0, parse: true, stringify: true });
+    expect(readFileSync(csv, "utf8").startsWith("\uFEFF")).toBe(true);
   });
 
   test("a review worker, run as built, reviews a workbook the fast reader reads without ExcelJS, zod, pako or crypto", () => {
