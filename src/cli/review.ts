@@ -81,7 +81,6 @@ async function csvRecords(text: string, file: string, option: string): Promise<{
       info: true,
       relax_column_count: true,
       relax_quotes: true,
-      skip_empty_lines: true,
     }) as unknown as { record: string[]; info: InfoRecord }[];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;

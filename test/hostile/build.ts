@@ -14,6 +14,7 @@ import { main } from "../../src/cli/main";
 import { findBundled } from "../../src/rulebooks/registry";
 import type { Rulebook } from "../../src/rulebooks/schema";
 import { createTemplateWorkbook } from "../../src/adapters/exceljs/template-xlsx";
+import { entryBytes, readDirectory } from "../../src/files/zip-directory";
 
 // Messages are asserted in Japanese unless a test asks for --lang en, whatever the shell has set.
 delete process.env.SAITEN_LANG;
@@ -306,6 +307,14 @@ export interface ZipPart {
 
 const enc = new TextEncoder();
 const bytesOf = (d: Uint8Array | string) => (typeof d === "string" ? enc.encode(d) : d);
+
+/** A package's parts, inflated: what zip() puts together again (edited or not). */
+export function unzipParts(data: Uint8Array): ZipPart[] {
+  return readDirectory(data).map((e) => ({
+    name: e.name,
+    data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
+  }));
+}
 
 /** A zip archive of the parts, local headers and central directory consistent unless told to lie. */
 export function zip(parts: ZipPart[]): Uint8Array {

@@ -3,8 +3,6 @@
 // first row or cell past a limit, and the file is refused with the message counting its bytes gives.
 // A worksheet larger than a few megabytes is still counted as bytes before it is decoded, and one the
 // fast reader gives up on is counted before ExcelJS sees it.
-import * as zlib from "zlib";
-import { entryBytes, readDirectory } from "../../src/files/zip-directory";
 import {
   CheckedPackage,
   inspectWorkbook,
@@ -16,16 +14,18 @@ import { Sheet } from "../../src/adapters/xlsx/sheet";
 import { Styles } from "../../src/adapters/xlsx/styles";
 import { reviewBytes } from "../../src/app/review/review-bytes";
 import { bilingual } from "../../src/messages";
-import { answerBook, type AnswerSpec, KAIGO, millionRowBook, rulebook, zip, type ZipPart } from "./build";
+import {
+  answerBook,
+  type AnswerSpec,
+  KAIGO,
+  millionRowBook,
+  rulebook,
+  unzipParts,
+  zip,
+  type ZipPart,
+} from "./build";
 
 const ANSWERS = "xl/worksheets/sheet1.xml";
-
-function partsOf(data: Uint8Array): ZipPart[] {
-  return readDirectory(data).map((e) => ({
-    name: e.name,
-    data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
-  }));
-}
 
 const textOf = (parts: ZipPart[], name: string) =>
   Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
@@ -55,7 +55,7 @@ async function answerParts(edit?: AnswerSpec["edit"]) {
     code: "011002",
     edit,
   });
-  const parts = partsOf(data);
+  const parts = unzipParts(data);
   const others = parts.filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p.name) && p.name !== ANSWERS);
   const xml = textOf(parts, ANSWERS);
   return {

@@ -8,8 +8,6 @@
 // it is given, which leaves the other sheets' cells out; other commands check every part as before.
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
-import * as zlib from "zlib";
-import { entryBytes, readDirectory } from "../../src/files/zip-directory";
 import { Unsupported, XlsxReader } from "../../src/adapters/xlsx";
 import { withCellFormula } from "../fixtures/patched-xlsx";
 import {
@@ -23,6 +21,7 @@ import {
   runBin,
   runWithin,
   zerosDeflated,
+  unzipParts,
   zip,
   type ZipPart,
 } from "./build";
@@ -55,10 +54,7 @@ async function bookWithExtraSheet(
       for (let r = 1; r <= rows; r++) ws.getCell(r, 1).value = r;
     },
   });
-  const parts: ZipPart[] = readDirectory(data).map((e) => ({
-    name: e.name,
-    data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
-  }));
+  const parts = unzipParts(data);
   const text = (name: string) =>
     Buffer.from(parts.find((p) => p.name === name)!.data as Uint8Array).toString("utf8");
   if (answerSheetToExcelJs) {
@@ -123,10 +119,7 @@ describe("a part the fast reader reads only when asked: a sheet's relationships,
       edit: (ws) =>
         void (ws.getCell("L8").value = { text: "計画書", hyperlink: "https://example.lg.jp/plan.pdf" }),
     });
-    const parts: ZipPart[] = readDirectory(data).map((e) => ({
-      name: e.name,
-      data: e.method === 8 ? zlib.inflateRawSync(entryBytes(data, e)) : entryBytes(data, e),
-    }));
+    const parts = unzipParts(data);
     const rels = "xl/worksheets/_rels/sheet1.xml.rels";
     expect(parts.map((p) => p.name)).toContain(rels);
     // The same book, honest, is scored by the fast reader, link and all.

@@ -610,12 +610,12 @@ export class Sheet {
     this.parse(joined(p), ctx);
   }
 
-  /** A row element read (the general scanner's; plainCells counts its own). */
+  /** A row element read, held to the row limit (by plainCells and the general scanner). */
   countRow(): void {
     if (++this.rowsRead > this.maxRows) this.overLimits(0);
   }
 
-  /** A cell element read (the general scanner's; plainCells counts its own). */
+  /** A cell element read, held to the cell limit (by plainCells and the general scanner). */
   countCell(): void {
     if (++this.cellsRead > this.maxCells) this.overLimits(0);
   }
@@ -717,7 +717,7 @@ export class Sheet {
       }
       if (second === 114 && xml.startsWith("<row", lt) && isSpaceOrEnd(xml.charCodeAt(lt + 4))) {
         if (row) throw NOT_PLAIN;
-        if (++this.rowsRead > this.maxRows) this.overLimits(0);
+        this.countRow();
         const end = a.read(xml, lt + 4, ROW_ATTRS);
         const r = intOf(a.values[0] ?? "");
         if (!(r > 0) || r > MAX_ROW || r <= rowNum) throw NOT_PLAIN;
@@ -731,7 +731,7 @@ export class Sheet {
         continue;
       }
       if (!(second === 99 && isSpaceOrEnd(xml.charCodeAt(lt + 2))) || !row) throw NOT_PLAIN; // <c
-      if (++this.cellsRead > this.maxCells) this.overLimits(0);
+      this.countCell();
       let col: number;
       let selfClosing: boolean;
       let end = quick.read(xml, lt + 2, rowNum);

@@ -21,7 +21,13 @@ export interface PartSource {
   readonly entries?: readonly ZipEntry[];
   /** A worksheet for a reader that counts its rows and cells as it parses them, with the limits to
    *  hold the count to where they are left to it (CheckedPackage.worksheet). */
-  worksheet?(name: string): { bytes: Uint8Array; limits?: SheetLimits } | undefined;
+  worksheet?(name: string): Part | undefined;
+}
+
+/** A part's bytes, and for a worksheet the limits its parser holds its rows and cells to, if any. */
+interface Part {
+  bytes: Uint8Array;
+  limits?: SheetLimits;
 }
 
 /** The fast reader's view of a package: anything unusual is Unsupported, so the caller falls back. */
@@ -64,11 +70,27 @@ export class ZipParts {
 
   /** The part's bytes, or undefined when the package has no such part. */
   bytesOf(name: string): Uint8Array | undefined {
+    return this.read(name, false)?.bytes;
+  }
+
+  /**
+   * A worksheet part to be parsed, and the limits its parser holds the count of its rows and cells to
+   * where the package check left that count to the parser; undefined when there is no such part.
+   */
+  worksheet(name: string): Part | undefined {
+    return this.read(name, true);
+  }
+
+  /** The part from the source that has it inflated (as a worksheet to count, if asked), else inflated here. */
+  private read(name: string, worksheet: boolean): Part | undefined {
     const e = this.entries.get(name);
     if (!e) return undefined;
     if (e.flags & 1) throw new Unsupported("zip: encrypted part");
-    const done = this.inflated?.get(name);
-    if (done && done.length === e.uncompressedSize) return done;
+    const source = this.inflated;
+    const from: Partial<Part> | undefined =
+      worksheet && source?.worksheet ? source.worksheet(name) : { bytes: source?.get(name) };
+    const limits = from?.limits;
+    if (from?.bytes && from.bytes.length === e.uncompressedSize) return { bytes: from.bytes, limits };
     let raw: Uint8Array;
     try {
       raw = entryBytes(this.bytes, e);
@@ -78,23 +100,10 @@ export class ZipParts {
     }
     if (e.method === 0) {
       if (raw.length !== e.uncompressedSize) throw new InflateSizeError(e.uncompressedSize);
-      return raw;
+      return { bytes: raw, limits };
     }
-    if (e.method === 8) return this.inflateRaw(raw, e.uncompressedSize);
+    if (e.method === 8) return { bytes: this.inflateRaw(raw, e.uncompressedSize), limits };
     throw new Unsupported(`zip: method ${e.method}`);
-  }
-
-  /**
-   * A worksheet part to be parsed, and the limits its parser holds the count of its rows and cells to
-   * where the package check left that count to the parser; undefined when there is no such part.
-   */
-  worksheet(name: string): { bytes: Uint8Array; limits?: SheetLimits } | undefined {
-    const e = this.entries.get(name);
-    if (!e) return undefined;
-    const checked = e.flags & 1 ? undefined : this.inflated?.worksheet?.(name);
-    if (checked && checked.bytes.length === e.uncompressedSize) return checked;
-    const bytes = this.bytesOf(name);
-    return bytes && { bytes };
   }
 
   /** The part as UTF-8 text, or undefined when the package has no such part. */

@@ -1,5 +1,5 @@
-// Before anything is written: exactly which answer cells change (cell, indicator, before → after).
-// Only 「反映する」 writes.
+// Before anything is written: exactly which answer cells change (cell, indicator, before → after), in a
+// table that scrolls (and takes the keyboard) where it is long or wide. Only 「反映する」 writes.
 import {
   Button,
   Dialog,
@@ -12,17 +12,14 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   tokens,
 } from "@fluentui/react-components";
 import type { CellChange } from "../../app/pane-api";
 import { usePane } from "../context";
 import { answerText, RulebookIndex, titleOf } from "../../app/rulebook-index";
+import { WideTable } from "./WideTable";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -65,29 +62,23 @@ export function ApplyDialog({ open, scenarioName, changes, index, busy, error, o
             ) : (
               <>
                 <p>{t("apply.intro", { n: changes.length })}</p>
-                <div className={styles.scroll}>
-                  <Table size="extra-small" aria-label={t("apply.tableCaption")}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>{t("apply.cell")}</TableHeaderCell>
-                        <TableHeaderCell>{t("apply.indicator")}</TableHeaderCell>
-                        <TableHeaderCell>{t("apply.change")}</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {changes.map((c) => (
-                        <TableRow key={`${c.cell}-${c.indicatorId}`}>
-                          <TableCell className={styles.cell}>{c.cell}</TableCell>
-                          <TableCell>{titleOf(index, c.indicatorId, lang)}</TableCell>
-                          <TableCell className={styles.arrow}>
-                            {answerText(index.byId.get(c.indicatorId), c.before, lang)} →{" "}
-                            {answerText(index.byId.get(c.indicatorId), c.after, lang)}
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
+                <WideTable
+                  label={t("apply.tableCaption")}
+                  headings={[t("apply.cell"), t("apply.indicator"), t("apply.change")]}
+                  size="extra-small"
+                  className={styles.scroll}
+                >
+                  {changes.map((c) => (
+                    <TableRow key={`${c.cell}-${c.indicatorId}`}>
+                      <TableCell className={styles.cell}>{c.cell}</TableCell>
+                      <TableCell>{titleOf(index, c.indicatorId, lang)}</TableCell>
+                      <TableCell className={styles.arrow}>
+                        {answerText(index.byId.get(c.indicatorId), c.before, lang)} →{" "}
+                        {answerText(index.byId.get(c.indicatorId), c.after, lang)}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </WideTable>
               </>
             )}
             {error && (
