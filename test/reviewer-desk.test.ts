@@ -217,7 +217,7 @@ describe("the summary workbook built ahead", () => {
       const handle = collectorHandler((r) => void replies.push(r));
       await handle({ kind: "init", rulebook: rb });
       await handle({ kind: "record", index: 0, record: recs[0] });
-      await handle({ kind: "summarise", extra: [], prepare: "xlsx", lang: "ja" });
+      await handle({ kind: "summarise", extra: [], prepare: "ja" });
       // Built before anyone asks for it.
       for (let i = 0; i < 200 && build.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(build).toHaveBeenCalledTimes(1);

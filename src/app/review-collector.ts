@@ -29,8 +29,8 @@ export interface SummarySource {
 export type CollectorMessage =
   | { kind: "init"; rulebook: Rulebook }
   | { kind: "record"; index: number; record: ReviewRecord }
-  /** `prepare`: the report is built right after, in `lang`, while the reviewer reads the summary (see prepareXlsx). */
-  | { kind: "summarise"; extra: ReviewRecord[]; prepare?: "xlsx"; lang?: Lang }
+  /** `prepare`: the report is built right after, in that language, while the reviewer reads the summary (see prepareXlsx). */
+  | { kind: "summarise"; extra: ReviewRecord[]; prepare?: Lang }
   | { kind: "xlsx"; lang: Lang }
   | { kind: "writes"; existing: string[]; lang: Lang };
 
@@ -43,9 +43,8 @@ export class SummaryCollector implements SummarySource {
   private readonly records: ReviewRecord[] = [];
   private summary?: ReviewSummary;
   private all: ReviewRecord[] = [];
-  /** The summary workbook built ahead of the question, for the current summary, and its language; given out once. */
-  private prepared?: Promise<{ bytes: Uint8Array; sheets: string[] }>;
-  private preparedLang?: Lang;
+  /** The summary workbook built ahead of the question, for the current summary, in `lang`; given out once. */
+  private prepared?: { lang: Lang; built: Promise<{ bytes: Uint8Array; sheets: string[] }> };
 
   constructor(private readonly rulebook: Rulebook) {}
 
@@ -68,10 +67,9 @@ export class SummaryCollector implements SummarySource {
    * slower the first time (its code not yet run), and the reviewer is reading the summary meanwhile.
    */
   prepareXlsx(lang: Lang): void {
-    if (this.prepared && this.preparedLang === lang) return;
-    this.prepared = this.build(lang);
-    this.preparedLang = lang;
-    this.prepared.catch(() => undefined); // asked again, and its failure told, by xlsx()
+    if (this.prepared?.lang === lang) return;
+    this.prepared = { lang, built: this.build(lang) };
+    this.prepared.built.catch(() => undefined); // asked again, and its failure told, by xlsx()
   }
 
   private async book(lang: Lang) {
@@ -85,7 +83,7 @@ export class SummaryCollector implements SummarySource {
 
   /** The summary workbook's bytes: the one prepared, if any (its bytes are handed over, so only once). */
   async xlsx(lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-    const ready = this.preparedLang === lang ? this.prepared : undefined;
+    const ready = this.prepared?.lang === lang ? this.prepared.built : undefined;
     this.prepared = undefined;
     return (await ready?.catch(() => undefined)) ?? this.build(lang);
   }
@@ -110,7 +108,7 @@ export function collectorHandler(post: (reply: CollectorReply, transfer?: ArrayB
     else if (m.kind === "record") collector.add(m.index, m.record);
     else if (m.kind === "summarise") {
       post({ kind: "summary", view: summaryView(collector.summarise(m.extra)) });
-      if (m.prepare === "xlsx") collector.prepareXlsx(m.lang ?? "ja");
+      if (m.prepare) collector.prepareXlsx(m.prepare);
     }
     else if (m.kind === "xlsx") {
       const { bytes, sheets } = await collector.xlsx(m.lang);

@@ -9,7 +9,7 @@ export const ENGINE_MESSAGES = {
   /** An answer and what it earned: 「ア 全域で実施：10点」. */
   "engine.answer-points": { ja: "{answer}：{points}", en: "{answer}: {points}" },
   "engine.none": { ja: "なし", en: "none" },
-  /** An answer cell left blank, as a person reads it (the pane's lists, the CLI's report). */
+  /** An answer cell left blank, as a person reads it (the pane's lists and answer editors, the CLI's report). */
   "answer.blank": { ja: "（未回答）", en: "(blank)" },
   /** Between the items of a list in a sentence (see listOf). */
   "list.separator": { ja: "、", en: ", " },

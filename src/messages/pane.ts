@@ -352,8 +352,6 @@ export const PANE_MESSAGES = {
 
   "pane.editor.yes": { ja: "該当", en: "yes" },
   "pane.editor.no": { ja: "非該当", en: "no" },
-  "pane.editor.none": { ja: "なし", en: "none" },
-  "pane.editor.blank": { ja: "（未回答）", en: "(no answer)" },
   "pane.editor.measured": { ja: "実数 {value}", en: "Value {value}" },
   "pane.editor.linked": { ja: "{to} と同じ回答", en: "Same answer as {to}" },
   "pane.editor.numberInvalid": { ja: "数値を入力してください。", en: "Enter a number." },

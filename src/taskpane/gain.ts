@@ -5,10 +5,18 @@ import { resolveSizeClass, ScoreSession } from "../engine/score";
 import { localText, num } from "../engine/text";
 import type { LocalText, RawAnswer } from "../engine/types";
 import type { RuleStep } from "../rulebooks/schema";
-import type { HitBenchmark, IndicatorInfo, RulebookIndex } from "../app/rulebook-index";
+import {
+  type HitBenchmark,
+  type IndicatorInfo,
+  multiCodes,
+  multiText,
+  numberText,
+  type RulebookIndex,
+  unitSuffix,
+  YES_TEXT,
+} from "../app/rulebook-index";
 import { clean } from "./format";
 import { bothLanguages } from "./i18n";
-import { multiCodes, multiText, numberText, unitSuffix, YES_TEXT } from "../app/rulebook-index";
 
 export interface GainItem {
   /** Unique per indicator and target answer. */

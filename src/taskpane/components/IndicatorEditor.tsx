@@ -16,6 +16,7 @@ import { ArrowUndo16Regular } from "@fluentui/react-icons";
 import { memo, ReactNode, useEffect, useState } from "react";
 import { parseNumber } from "../../engine/normalise";
 import { num } from "../../engine/text";
+import { msg, render } from "../../messages";
 import { usePane } from "../context";
 import { fmtNumber, fmtSigned, paren, sep } from "../format";
 import { type Lang, translate } from "../i18n";
@@ -154,7 +155,7 @@ function EditorControl({ info, text, baseText, label, previousValue, onChange }:
   const { t, lang } = usePane();
   const styles = useStyles();
   const legendId = useId("legend");
-  const blank = baseText === "" ? <option value="">{t("editor.blank")}</option> : null;
+  const blank = baseText === "" ? <option value="">{render(msg("answer.blank"), lang)}</option> : null;
   const select = (options: ReactNode) => (
     <Field label={label}>
       <Select value={text} onChange={(_, d) => onChange(d.value === "" ? null : d.value)}>
@@ -193,7 +194,9 @@ function EditorControl({ info, text, baseText, label, previousValue, onChange }:
       return select(
         <>
           {numeric && <option value={text}>{t("editor.measured", { value: text })}</option>}
-          <option value={NONE_TEXT}>{`${t("editor.none")}${paren(pointsText(0, lang), lang)}`}</option>
+          <option
+            value={NONE_TEXT}
+          >{`${render(msg("engine.none"), lang)}${paren(pointsText(0, lang), lang)}`}</option>
           {info.choices.map((c) => {
             cumulative = isCumulative ? cumulative + c.points : c.points;
             return (

@@ -143,8 +143,8 @@ export function BatchPanel({ reviewer, rulebookId, busy, onBusy, onResult, resul
     try {
       // The workbook the reviewer will likely write is built while they read the summary (an Excel that
       // cannot open a new workbook gets sheets instead, built when asked).
-      const prepare = reviewer.summaryTarget() === "new-workbook" ? "xlsx" : undefined;
-      onResult({ summary: await collector.summarise(picked.refused, prepare, lang), rulebook, source: collector });
+      const prepare = reviewer.summaryTarget() === "new-workbook" ? lang : undefined;
+      onResult({ summary: await collector.summarise(picked.refused, prepare), rulebook, source: collector });
     } catch (e) {
       setError(errorText(e, lang));
     } finally {

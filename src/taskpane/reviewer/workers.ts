@@ -101,9 +101,10 @@ export class SummaryWorker implements SummarySource {
     this.post({ kind: "record", index, record });
   }
 
-  /** `prepare`: the summary workbook is built right after, in the worker (SummaryCollector.prepareXlsx). */
-  async summarise(extra: ReviewRecord[], prepare?: "xlsx", lang?: Lang): Promise<SummaryView> {
-    const r = await this.ask({ kind: "summarise", extra, prepare, lang });
+  /** `prepare`: the summary workbook is built right after, in that language, in the worker
+   *  (SummaryCollector.prepareXlsx). */
+  async summarise(extra: ReviewRecord[], prepare?: Lang): Promise<SummaryView> {
+    const r = await this.ask({ kind: "summarise", extra, prepare });
     if (r.kind !== "summary") throw new Error("unexpected reply");
     return r.view;
   }
